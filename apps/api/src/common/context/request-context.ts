@@ -1,0 +1,35 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Role } from '@stegvis/contracts';
+import type { Request } from 'express';
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  organisationId: string | null;
+  programmeIds: string[];
+  sessionIdHash: string;
+  csrfToken: string;
+}
+
+/** Who is asking, passed explicitly to services so that access rules and audit records know it. */
+export interface RequestContext {
+  user: AuthUser | null;
+  requestId: string;
+  ip: string;
+}
+
+export type StegvisRequest = Request & { id?: string | number; stegvisUser?: AuthUser };
+
+export function contextOf(req: StegvisRequest): RequestContext {
+  return { user: req.stegvisUser ?? null, requestId: String(req.id ?? ''), ip: req.ip ?? '' };
+}
+
+/** The request context of a handler; `@Ctx() ctx: RequestContext`. */
+export const Ctx = createParamDecorator((_: unknown, host: ExecutionContext): RequestContext =>
+  contextOf(host.switchToHttp().getRequest<StegvisRequest>()),
+);
+
+/** A handler whose context is guaranteed to carry a user (the auth guard ran). */
+export type UserContext = RequestContext & { user: AuthUser };

@@ -1,0 +1,42 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+
+export class FieldErrorSchema {
+  @ApiProperty({ example: 'goals.0.targetValue' }) field: string;
+  @ApiProperty({ example: 'targetValue must not be less than 0' }) message: string;
+}
+
+export class ProblemSchema {
+  @ApiProperty({ example: 'about:blank' }) type: string;
+  @ApiProperty({ example: 'Not found' }) title: string;
+  @ApiProperty({ example: 404 }) status: number;
+  @ApiPropertyOptional() detail?: string;
+  @ApiPropertyOptional() instance?: string;
+  @ApiPropertyOptional() requestId?: string;
+  @ApiPropertyOptional({ type: [FieldErrorSchema] }) errors?: FieldErrorSchema[];
+}
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input; `errors` names each field',
+  401: 'Not signed in, or the session has ended',
+  403: 'Your role may not do this, or the CSRF token is missing',
+  404: 'Not found, or not yours to see',
+  409: 'Conflict: stale version or duplicate',
+  413: 'Too large',
+  415: 'Unsupported media type',
+  422: 'A rule of the domain is not met',
+  429: 'Too many requests; try again later',
+};
+
+/** Documents the problem+json responses an endpoint can give. */
+export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ...statuses.map((status) =>
+      ApiResponse({
+        status,
+        description: DESCRIPTIONS[status] ?? 'Error',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemSchema' } } },
+      }),
+    ),
+  );
+}

@@ -1,0 +1,66 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { PROBLEM_CONTENT_TYPE } from '@stegvis/contracts';
+import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import type { StegvisRequest } from '../context/request-context';
+import { Problem, problemBody } from './problem';
+
+/** Every error leaves as RFC 9457 problem+json; no stack trace or SQL ever reaches the client. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
+    const req = http.getRequest<StegvisRequest>();
+    let status = 500;
+    let detail: string | undefined;
+    let errors: Problem['errors'];
+    let extra: Record<string, unknown> | undefined;
+
+    if (exception instanceof Problem) {
+      status = exception.getStatus();
+      detail = exception.message;
+      errors = exception.errors;
+      extra = exception.extra;
+    } else if (exception instanceof HttpException) {
+      status = exception.getStatus();
+      const r = exception.getResponse();
+      detail = typeof r === 'string' ? r : String((r as { message?: unknown }).message ?? exception.message);
+      // body-parser: malformed JSON or an oversized body is the client's error, not ours.
+    } else if (isBodyParserError(exception)) {
+      status = exception.status;
+      detail = exception.type === 'entity.too.large' ? 'The request body is too large' : 'The request body is not valid JSON';
+    } else if (exception instanceof QueryFailedError && pgCode(exception) === '23505') {
+      status = 409;
+      detail = 'A record with the same unique value already exists';
+    } else if (exception instanceof QueryFailedError && pgCode(exception) === '22P02') {
+      status = 400;
+      detail = 'A value has the wrong format';
+    } else {
+      this.logger.error({ err: exception, requestId: req.id }, 'Unhandled error');
+      detail = 'Something went wrong on our side. The error has been logged.';
+    }
+    if (status >= 500 && exception instanceof HttpException) {
+      this.logger.error({ err: exception, requestId: req.id }, 'Server error');
+    }
+    const body = { ...problemBody(status, detail, errors), ...extra, instance: req.originalUrl?.split('?')[0], requestId: req.id };
+    if (res.headersSent) return;
+    res.status(status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  }
+}
+
+function pgCode(e: QueryFailedError): string | undefined {
+  return (e.driverError as { code?: string } | undefined)?.code;
+}
+
+function isBodyParserError(e: unknown): e is { status: number; type: string } {
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as { status?: unknown }).status === 'number' &&
+    typeof (e as { type?: unknown }).type === 'string' &&
+    (e as { status: number }).status < 500
+  );
+}

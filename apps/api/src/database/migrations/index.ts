@@ -1,0 +1,4 @@
+import { Init1795355258232 } from './1795355258232-init';
+
+/** In order of application. A new migration is generated with `node dist/cli/generate-migration.js Name`. */
+export const MIGRATIONS = [Init1795355258232];

@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ConfigError, loadConfig } from './config/app-config';
+import { AppModule } from './app.module';
+import { resolveDatabase, runMigrations } from './database/connect';
+import { createRootLogger, PinoNestLogger } from './common/logging/logger';
+import { ensureInitialAdmin } from './modules/users/initial-admin';
+import { setupApp } from './setup-app';
+
+async function bootstrap(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${err.message}\n`);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const logger = createRootLogger(config);
+  const { url, embedded } = await resolveDatabase(config);
+  if (embedded) logger.info({ dataDir: config.dataDir, port: config.embeddedPgPort }, 'Embedded PostgreSQL started');
+  if (config.runMigrations) {
+    const applied = await runMigrations(url);
+    logger.info({ applied }, applied.length ? 'Migrations applied' : 'Schema is up to date');
+  }
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, url), {
+    logger: new PinoNestLogger(logger),
+    bodyParser: false,
+  });
+  setupApp(app, config, logger);
+  app.enableShutdownHooks();
+  if (config.initialAdmin) await ensureInitialAdmin(app, config.initialAdmin, logger);
+  const stop = async () => {
+    await app.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  await app.listen(config.port, config.host);
+  logger.info({ url: `http://${config.host}:${config.port}` }, 'Stegvis api listening');
+}
+
+bootstrap().catch((err: unknown) => {
+  process.stderr.write(`Stegvis api could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,69 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CSRF_COOKIE, type CurrentUserResponse, SESSION_COOKIE } from '@stegvis/contracts';
+import type { Response } from 'express';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { Ctx, type RequestContext, type UserContext } from '../../common/context/request-context';
+import { ApiProblems } from '../../common/openapi/api-problems';
+import { Public } from './auth.decorators';
+import { AuthService } from './auth.service';
+import { CurrentUserDto, LoginDto } from './dto/login.dto';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in; sets the session cookie and returns the user with a CSRF token' })
+  @ApiOkResponse({ type: CurrentUserDto })
+  @ApiProblems(400, 401, 429)
+  async login(@Body() body: LoginDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response): Promise<CurrentUserResponse> {
+    const { sessionId, user, expiresAt } = await this.auth.login(ctx, body.email, body.password);
+    const base = { sameSite: 'strict' as const, secure: this.config.cookieSecure, path: '/', expires: expiresAt };
+    res.cookie(SESSION_COOKIE, sessionId, { ...base, httpOnly: true });
+    // Readable by the admin's JavaScript, which echoes it in X-CSRF-Token (double submit, bound to the session).
+    res.cookie(CSRF_COOKIE, user.csrfToken, { ...base, httpOnly: false });
+    return toCurrentUser(user);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'Sign out: ends this session' })
+  @ApiProblems(401, 403)
+  async logout(@Ctx() ctx: UserContext, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.logout(ctx);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.clearCookie(CSRF_COOKIE, { path: '/' });
+  }
+
+  @Get('me')
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'The signed-in user' })
+  @ApiOkResponse({ type: CurrentUserDto })
+  @ApiProblems(401)
+  me(@Ctx() ctx: UserContext): CurrentUserResponse {
+    return toCurrentUser(ctx.user);
+  }
+
+  @Post('sessions/revoke-all')
+  @HttpCode(204)
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'Sign out everywhere: ends every session of the signed-in user' })
+  @ApiProblems(401, 403)
+  async revokeAll(@Ctx() ctx: UserContext, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.revokeAll(ctx, ctx.user.id);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.clearCookie(CSRF_COOKIE, { path: '/' });
+  }
+}
+
+function toCurrentUser(u: UserContext['user']): CurrentUserResponse {
+  return { id: u.id, email: u.email, displayName: u.displayName, role: u.role, programmeIds: u.programmeIds, csrfToken: u.csrfToken };
+}

@@ -1,0 +1,13 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Action } from '../../common/policy/policy';
+
+export const PUBLIC_KEY = 'stegvis:public';
+export const SKIP_CSRF_KEY = 'stegvis:skip-csrf';
+export const ACTION_KEY = 'stegvis:action';
+
+/** No session needed (login, health, the participants' survey endpoints). */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+/** No CSRF header needed: login (no session yet) and participant endpoints (no cookie session). */
+export const SkipCsrf = () => SetMetadata(SKIP_CSRF_KEY, true);
+/** The policy action a handler performs; the guard refuses roles that may never do it (403). */
+export const Allow = (action: Action) => SetMetadata(ACTION_KEY, action);

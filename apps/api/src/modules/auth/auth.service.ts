@@ -1,0 +1,122 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { MoreThan, Repository } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { AuditService } from '../../common/audit/audit.service';
+import type { AuthUser, RequestContext } from '../../common/context/request-context';
+import { Problem } from '../../common/problem/problem';
+import { burnVerifyTime, verifyPassword } from '../users/password.util';
+import { UsersService } from '../users/users.service';
+import { LoginAttempt } from './entities/login-attempt.entity';
+import { Session } from './entities/session.entity';
+
+export interface StartedSession {
+  sessionId: string;
+  user: AuthUser;
+  expiresAt: Date;
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+// 256 bits from the CSPRNG; only the hash is stored.
+const newToken = () => randomBytes(32).toString('base64url');
+/** Writing last_seen_at on every request would cost a write per read; a minute's precision is enough. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    @InjectRepository(LoginAttempt) private readonly attempts: Repository<LoginAttempt>,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async login(ctx: RequestContext, emailRaw: string, password: string): Promise<StartedSession> {
+    const email = emailRaw.trim().toLowerCase();
+    const since = new Date(Date.now() - this.config.loginWindowMinutes * 60_000);
+    const [byEmail, byIp] = await Promise.all([
+      this.attempts.count({ where: { email, at: MoreThan(since) } }),
+      this.attempts.count({ where: { ip: ctx.ip, at: MoreThan(since) } }),
+    ]);
+    if (byEmail >= this.config.loginMaxFailures || byIp >= this.config.loginMaxFailures * 4) {
+      await this.audit.record(ctx, { action: 'auth.login', entityType: 'user', outcome: 'denied', details: { reason: 'throttled' } });
+      throw new Problem(429, 'Too many failed logins. Wait a few minutes and try again.');
+    }
+    const user = await this.users.findByEmail(email);
+    const ok = user?.active ? await verifyPassword(user.passwordHash, password) : (await burnVerifyTime(password), false);
+    if (!user || !ok) {
+      await this.attempts.insert({ email, ip: ctx.ip });
+      await this.audit.record(ctx, { action: 'auth.login', entityType: 'user', entityId: user?.id ?? null, outcome: 'failure' });
+      // Same answer whether or not the user exists.
+      throw new Problem(401, 'Wrong e-mail or password');
+    }
+    await this.attempts.delete({ email });
+    const sessionId = newToken();
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + this.config.sessionAbsoluteHours * 3_600_000);
+    const csrfToken = newToken();
+    await this.sessions.insert({ idHash: sha256(sessionId), userId: user.id, csrfToken, lastSeenAt: now, expiresAt, revokedAt: null });
+    const authUser: AuthUser = {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      organisationId: user.organisationId,
+      programmeIds: user.programmeIds,
+      sessionIdHash: sha256(sessionId),
+      csrfToken,
+    };
+    await this.audit.record({ ...ctx, user: authUser }, { action: 'auth.login', entityType: 'user', entityId: user.id });
+    return { sessionId, user: authUser, expiresAt };
+  }
+
+  /** The user behind a session cookie, or null when it is unknown, revoked, idle too long or past its end. */
+  async authenticate(sessionId: string): Promise<AuthUser | null> {
+    if (!sessionId || sessionId.length > 100) return null;
+    const idHash = sha256(sessionId);
+    const session = await this.sessions.findOne({ where: { idHash } });
+    const now = Date.now();
+    if (
+      !session ||
+      session.revokedAt ||
+      session.expiresAt.getTime() <= now ||
+      session.lastSeenAt.getTime() + this.config.sessionIdleMinutes * 60_000 <= now
+    ) {
+      return null;
+    }
+    const user = await this.users.findById(session.userId);
+    if (!user?.active) return null;
+    if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+      await this.sessions.update({ idHash }, { lastSeenAt: new Date(now) });
+    }
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      organisationId: user.organisationId,
+      programmeIds: user.programmeIds,
+      sessionIdHash: idHash,
+      csrfToken: session.csrfToken,
+    };
+  }
+
+  async logout(ctx: RequestContext & { user: AuthUser }): Promise<void> {
+    await this.sessions.update({ idHash: ctx.user.sessionIdHash }, { revokedAt: new Date() });
+    await this.audit.record(ctx, { action: 'auth.logout', entityType: 'user', entityId: ctx.user.id });
+  }
+
+  /** Ends every session of a user (password change, suspected compromise). */
+  async revokeAll(ctx: RequestContext, userId: string): Promise<number> {
+    const result = await this.sessions
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: () => 'now()' })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId })
+      .execute();
+    await this.audit.record(ctx, { action: 'auth.revoke_all', entityType: 'user', entityId: userId, details: { sessions: result.affected ?? 0 } });
+    return result.affected ?? 0;
+  }
+}

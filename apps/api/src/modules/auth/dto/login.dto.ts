@@ -1,0 +1,25 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { LoginRequest } from '@stegvis/contracts';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class LoginDto implements LoginRequest {
+  @ApiProperty({ example: 'staff@nastasteg.example' })
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'correct horse battery staple' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1024)
+  password: string;
+}
+
+export class CurrentUserDto {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'] }) role: string;
+  @ApiProperty({ type: [String] }) programmeIds: string[];
+  @ApiProperty({ description: 'Send as X-CSRF-Token on every unsafe request' }) csrfToken: string;
+}

@@ -1,0 +1,33 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { User } from '../../users/entities/user.entity';
+
+/** A login session. The cookie carries the raw id; only its SHA-256 is stored, so a leaked table opens nothing. */
+@Entity('session')
+export class Session {
+  @PrimaryColumn({ type: 'char', length: 64 })
+  idHash: string;
+
+  @Index('ix_session_user_id')
+  @Column({ type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
+
+  /** Double-submit CSRF token bound to this session. */
+  @Column({ type: 'char', length: 43 })
+  csrfToken: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  lastSeenAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  expiresAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+}

@@ -1,0 +1,61 @@
+import type { ProgrammeGoal } from '@stegvis/contracts';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { Municipality } from '../../organisations/entities/municipality.entity';
+import { ProgrammeMunicipality } from './programme-municipality.entity';
+import { ProgrammePartner } from './programme-partner.entity';
+
+@Entity('programme')
+export class Programme {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('ix_programme_name', { unique: true })
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'uuid' })
+  ownerMunicipalityId: string;
+
+  // Only for the foreign key: the organisations module owns the municipality table.
+  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'owner_municipality_id' })
+  ownerMunicipality?: Municipality;
+
+  @Column({ type: 'date' })
+  startDate: string;
+
+  @Column({ type: 'date' })
+  endDate: string;
+
+  @Column({ type: 'text', default: '' })
+  targetGroup: string;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  goals: ProgrammeGoal[];
+
+  @OneToMany(() => ProgrammeMunicipality, (m) => m.programme, { cascade: true })
+  municipalities: ProgrammeMunicipality[];
+
+  @OneToMany(() => ProgrammePartner, (p) => p.programme, { cascade: true })
+  partners: ProgrammePartner[];
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

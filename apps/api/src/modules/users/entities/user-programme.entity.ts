@@ -1,0 +1,24 @@
+import { CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Programme } from '../../programmes/entities/programme.entity';
+import { User } from './user.entity';
+
+/** Which programmes a user works in: the scope of everything they may see. */
+@Entity('user_programme')
+export class UserProgramme {
+  @PrimaryColumn({ type: 'uuid' })
+  userId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  programmeId: string;
+
+  @ManyToOne(() => User, (u) => u.programmes, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
+
+  @ManyToOne(() => Programme, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'programme_id' })
+  programme?: Programme;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,40 @@
+import type { Role } from '@stegvis/contracts';
+import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { UserProgramme } from './user-programme.entity';
+
+@Entity('app_user')
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stored lower-case, so that login and uniqueness ignore case. */
+  @Index('ix_app_user_email', { unique: true })
+  @Column({ type: 'text' })
+  email: string;
+
+  @Column({ type: 'text' })
+  displayName: string;
+
+  @Column({ type: 'text' })
+  role: Role;
+
+  /** argon2id, PHC string format. */
+  @Column({ type: 'text' })
+  passwordHash: string;
+
+  /** The partner organisation an analysis-group member works for (their referrals come from it). */
+  @Column({ type: 'uuid', nullable: true })
+  organisationId: string | null;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @OneToMany(() => UserProgramme, (a) => a.user, { cascade: true })
+  programmes: UserProgramme[];
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { Role } from '@stegvis/contracts';
+import { DataSource, In, Repository } from 'typeorm';
+import { UserProgramme } from './entities/user-programme.entity';
+import { User } from './entities/user.entity';
+import { hashPassword } from './password.util';
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  organisationId: string | null;
+  active: boolean;
+  passwordHash: string;
+  programmeIds: string[];
+}
+
+export interface CreateUserInput {
+  email: string;
+  displayName: string;
+  role: Role;
+  password: string;
+  organisationId?: string | null;
+  programmeIds?: string[];
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(UserProgramme) private readonly allocations: Repository<UserProgramme>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async findByEmail(email: string): Promise<UserRecord | null> {
+    const user = await this.users.findOne({ where: { email: email.trim().toLowerCase() }, relations: { programmes: true } });
+    return user ? this.toRecord(user) : null;
+  }
+
+  async findById(id: string): Promise<UserRecord | null> {
+    const user = await this.users.findOne({ where: { id }, relations: { programmes: true } });
+    return user ? this.toRecord(user) : null;
+  }
+
+  async count(): Promise<number> {
+    return this.users.count();
+  }
+
+  async createUser(input: CreateUserInput): Promise<UserRecord> {
+    const passwordHash = await hashPassword(input.password);
+    return this.dataSource.transaction(async (m) => {
+      const user = await m.save(
+        m.create(User, {
+          email: input.email.trim().toLowerCase(),
+          displayName: input.displayName,
+          role: input.role,
+          passwordHash,
+          organisationId: input.organisationId ?? null,
+        }),
+      );
+      if (input.programmeIds?.length) {
+        await m.insert(
+          UserProgramme,
+          input.programmeIds.map((programmeId) => ({ userId: user.id, programmeId })),
+        );
+      }
+      return { ...this.toRecord(user), programmeIds: input.programmeIds ?? [] };
+    });
+  }
+
+  /** Allocates users to a programme (idempotent). */
+  async allocate(userIds: string[], programmeId: string, manager = this.dataSource.manager): Promise<void> {
+    if (userIds.length === 0) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(UserProgramme)
+      .values(userIds.map((userId) => ({ userId, programmeId })))
+      .orIgnore()
+      .execute();
+  }
+
+  async usersByIds(ids: string[]): Promise<Pick<UserRecord, 'id' | 'displayName' | 'role'>[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.users.find({ where: { id: In(ids) } });
+    return rows.map((u) => ({ id: u.id, displayName: u.displayName, role: u.role }));
+  }
+
+  async setPassword(userId: string, password: string): Promise<void> {
+    await this.users.update({ id: userId }, { passwordHash: await hashPassword(password) });
+  }
+
+  private toRecord(u: User): UserRecord {
+    return {
+      id: u.id,
+      email: u.email,
+      displayName: u.displayName,
+      role: u.role,
+      organisationId: u.organisationId,
+      active: u.active,
+      passwordHash: u.passwordHash,
+      programmeIds: (u.programmes ?? []).map((p) => p.programmeId).sort(),
+    };
+  }
+}

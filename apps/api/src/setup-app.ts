@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { API_PREFIX, SESSION_COOKIE } from '@stegvis/contracts';
+import cookieParser from 'cookie-parser';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import swaggerUi from 'swagger-ui-express';
+import { httpLogger } from './common/logging/logger';
+import { ProblemSchema } from './common/openapi/api-problems';
+import { createValidationPipe } from './common/problem/validation';
+import type { AppConfig } from './config/app-config';
+
+export function buildOpenApi(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Stegvis API')
+    .setDescription(
+      'Programmes, groups, participants, referrals, analysis-group meetings, surveys and reports for labour-market integration programmes. ' +
+        'Sign in with POST /api/auth/login; send the X-CSRF-Token header on every unsafe request. Errors are RFC 9457 problem+json.',
+    )
+    .setVersion('0.1.0')
+    .addCookieAuth(SESSION_COOKIE)
+    .build();
+  return SwaggerModule.createDocument(app, config, { extraModels: [ProblemSchema] });
+}
+
+/** Everything main.ts and the e2e tests share: pipes, filters, prefix, headers, docs, static sites. */
+export function setupApp(app: NestExpressApplication, config: AppConfig, logger: Logger): OpenAPIObject {
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(httpLogger(logger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          // Angular Material and SurveyJS set inline styles; no inline script is allowed.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: config.cookieSecure ? [] : null,
+        },
+      },
+      hsts: config.cookieSecure,
+    }),
+  );
+  app.use(cookieParser());
+  app.use(express.json({ limit: '1mb' }));
+  app.use(`/${API_PREFIX}`, (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+
+  const document = buildOpenApi(app);
+  app.use('/api/openapi.json', (_req: Request, res: Response) => res.json(document));
+  app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'Stegvis API' }));
+
+  serveSpa(app, '/s', config.surveyDist);
+  serveSpa(app, '/', config.adminDist);
+  return document;
+}
+
+function serveSpa(app: NestExpressApplication, mount: string, dir: string | null): void {
+  if (!dir || !existsSync(join(dir, 'index.html'))) return;
+  app.use(mount, express.static(dir, { index: false, maxAge: '1h' }));
+  app.use(mount, (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.originalUrl.startsWith('/api/') || (mount === '/' && req.originalUrl.startsWith('/s/'))) {
+      return next();
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(join(dir, 'index.html'));
+  });
+}

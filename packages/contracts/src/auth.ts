@@ -1,0 +1,20 @@
+import type { Role } from './roles.js';
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface CurrentUserResponse {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  programmeIds: string[];
+  /** Echo this value in the X-CSRF-Token header of every unsafe request. */
+  csrfToken: string;
+}
+
+export const CSRF_HEADER = 'x-csrf-token';
+export const SESSION_COOKIE = 'stegvis_session';
+export const CSRF_COOKIE = 'stegvis_csrf';
