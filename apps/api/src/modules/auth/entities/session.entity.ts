@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn , type Relation } from 'typeorm';
 import { User } from '../../users/entities/user.entity';
 
 /** A login session. The cookie carries the raw id; only its SHA-256 is stored, so a leaked table opens nothing. */
@@ -13,7 +13,7 @@ export class Session {
 
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
-  user?: User;
+  user?: Relation<User>;
 
   /** Double-submit CSRF token bound to this session. */
   @Column({ type: 'char', length: 43 })

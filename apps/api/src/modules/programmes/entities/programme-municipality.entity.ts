@@ -1,4 +1,4 @@
-import { Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Entity, JoinColumn, ManyToOne, PrimaryColumn , type Relation } from 'typeorm';
 import { Municipality } from '../../organisations/entities/municipality.entity';
 import { Programme } from './programme.entity';
 
@@ -13,9 +13,9 @@ export class ProgrammeMunicipality {
 
   @ManyToOne(() => Programme, (p) => p.municipalities, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'programme_id' })
-  programme?: Programme;
+  programme?: Relation<Programme>;
 
   @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'municipality_id' })
-  municipality?: Municipality;
+  municipality?: Relation<Municipality>;
 }

@@ -1,4 +1,4 @@
-import { Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Entity, JoinColumn, ManyToOne, PrimaryColumn , type Relation } from 'typeorm';
 import { Organisation } from '../../organisations/entities/organisation.entity';
 import { Programme } from './programme.entity';
 
@@ -13,9 +13,9 @@ export class ProgrammePartner {
 
   @ManyToOne(() => Programme, (p) => p.partners, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'programme_id' })
-  programme?: Programme;
+  programme?: Relation<Programme>;
 
   @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'organisation_id' })
-  organisation?: Organisation;
+  organisation?: Relation<Organisation>;
 }

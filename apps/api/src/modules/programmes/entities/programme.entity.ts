@@ -10,6 +10,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   VersionColumn,
+  type Relation,
 } from 'typeorm';
 import { Municipality } from '../../organisations/entities/municipality.entity';
 import { ProgrammeMunicipality } from './programme-municipality.entity';
@@ -30,7 +31,7 @@ export class Programme {
   // Only for the foreign key: the organisations module owns the municipality table.
   @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'owner_municipality_id' })
-  ownerMunicipality?: Municipality;
+  ownerMunicipality?: Relation<Municipality>;
 
   @Column({ type: 'date' })
   startDate: string;
@@ -45,10 +46,10 @@ export class Programme {
   goals: ProgrammeGoal[];
 
   @OneToMany(() => ProgrammeMunicipality, (m) => m.programme, { cascade: true })
-  municipalities: ProgrammeMunicipality[];
+  municipalities: Relation<ProgrammeMunicipality[]>;
 
   @OneToMany(() => ProgrammePartner, (p) => p.programme, { cascade: true })
-  partners: ProgrammePartner[];
+  partners: Relation<ProgrammePartner[]>;
 
   @VersionColumn()
   version: number;

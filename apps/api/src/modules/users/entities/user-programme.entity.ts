@@ -1,4 +1,4 @@
-import { CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn , type Relation } from 'typeorm';
 import { Programme } from '../../programmes/entities/programme.entity';
 import { User } from './user.entity';
 
@@ -13,11 +13,11 @@ export class UserProgramme {
 
   @ManyToOne(() => User, (u) => u.programmes, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
-  user?: User;
+  user?: Relation<User>;
 
   @ManyToOne(() => Programme, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'programme_id' })
-  programme?: Programme;
+  programme?: Relation<Programme>;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,5 +1,5 @@
 import type { Role } from '@stegvis/contracts';
-import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn , type Relation } from 'typeorm';
 import { UserProgramme } from './user-programme.entity';
 
 @Entity('app_user')
@@ -30,7 +30,7 @@ export class User {
   active: boolean;
 
   @OneToMany(() => UserProgramme, (a) => a.user, { cascade: true })
-  programmes: UserProgramme[];
+  programmes: Relation<UserProgramme[]>;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,0 +1,61 @@
+import { mkdtempSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { runMigrations } from '../../src/database/connect';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../src/database/embedded';
+
+/**
+ * A fresh database per test suite, built by the committed migrations, on: DATABASE_URL's server, else the
+ * PostgreSQL on 127.0.0.1:5432 when it answers, else an embedded PostgreSQL in a temporary folder.
+ */
+export interface TestDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+function answers(host: string, port: number): Promise<boolean> {
+  return new Promise((r) => {
+    const s = createConnection({ host, port });
+    s.setTimeout(1000, () => (s.destroy(), r(false)));
+    s.once('connect', () => (s.destroy(), r(true)));
+    s.once('error', () => r(false));
+  });
+}
+
+let embedded: EmbeddedDatabase | null = null;
+
+async function serverUrl(): Promise<string> {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  if (await answers('127.0.0.1', 5432)) return 'postgres://postgres@127.0.0.1:5432/postgres';
+  embedded ??= await startEmbeddedPostgres(mkdtempSync(join(tmpdir(), 'stegvis-pg-')), 54330 + (process.pid % 500));
+  return embedded.url;
+}
+
+export async function createTestDatabase(suite: string): Promise<TestDatabase> {
+  const base = new URL(await serverUrl());
+  const name = `stegvis_t_${suite.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${process.pid}_${Date.now() % 100000}`;
+  const admin = new Client({ connectionString: base.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base.toString());
+  url.pathname = `/${name}`;
+  await runMigrations(url.toString());
+  return {
+    url: url.toString(),
+    name,
+    drop: async () => {
+      const c = new Client({ connectionString: base.toString() });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+      if (embedded) {
+        await embedded.stop();
+        embedded = null;
+      }
+    },
+  };
+}
