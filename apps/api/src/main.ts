@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { resolveDatabase, runMigrations } from './database/connect';
 import { createRootLogger, PinoNestLogger } from './common/logging/logger';
 import { ensureInitialAdmin } from './modules/users/initial-admin';
+import { seedDemo } from './database/seeds/demo-seed';
 import { setupApp } from './setup-app';
 
 async function bootstrap(): Promise<void> {
@@ -42,6 +43,16 @@ async function bootstrap(): Promise<void> {
   process.once('SIGTERM', () => void stop());
   await app.listen(config.port, config.host);
   logger.info({ url: `http://${config.host}:${config.port}` }, 'Stegvis api listening');
+  if (config.demoSeed) {
+    const creds = await seedDemo(app);
+    // Printed once, to the terminal of whoever ran `npm start`; never logged.
+    if (creds) {
+      process.stdout.write('\nDemo users (passwords shown once):\n');
+      for (const c of creds) process.stdout.write(`  ${c.role.padEnd(16)} ${c.email.padEnd(28)} ${c.password}\n`);
+    }
+  }
+  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  process.stdout.write(`\nStegvis is running:\n  admin       ${base}/\n  survey site ${base}/s/\n  API docs    ${base}/api/docs\n  health      ${base}/api/health\n\n`);
 }
 
 bootstrap().catch((err: unknown) => {

@@ -23,6 +23,8 @@ export interface AppConfig {
   surveyDist: string | null;
   initialAdmin: { email: string; password: string } | null;
   runMigrations: boolean;
+  /** Seed demo data into an empty database (npm start). */
+  demoSeed: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -90,6 +92,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     surveyDist: env.STEGVIS_SURVEY_DIST ? resolve(env.STEGVIS_SURVEY_DIST) : null,
     initialAdmin: adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : null,
     runMigrations: bool(env, 'RUN_MIGRATIONS', true),
+    demoSeed: bool(env, 'STEGVIS_DEMO_SEED', false),
   };
 }
 

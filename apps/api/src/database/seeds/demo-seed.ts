@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Role } from '@stegvis/contracts';
+import { OrganisationsService } from '../../modules/organisations/organisations.service';
+import { ProgrammesService } from '../../modules/programmes/programmes.service';
+import { UsersService } from '../../modules/users/users.service';
+
+export interface DemoCredential {
+  email: string;
+  role: Role;
+  password: string;
+}
+
+const MUNICIPALITIES: [string, string][] = [
+  ['Ängelholm', '1292'],
+  ['Klippan', '1276'],
+  ['Perstorp', '1275'],
+  ['Örkelljunga', '1257'],
+  ['Båstad', '1278'],
+];
+
+/**
+ * Demo data for `npm start`: the association's municipalities and partners, the programmes Nästa Steg and
+ * Första Steget, and one user per role. Runs only on an empty user table; passwords are random and shown once.
+ */
+export async function seedDemo(app: INestApplicationContext): Promise<DemoCredential[] | null> {
+  const users = app.get(UsersService);
+  if ((await users.count()) > 0) return null;
+  const orgs = app.get(OrganisationsService);
+  const programmes = app.get(ProgrammesService);
+  const m: Record<string, string> = {};
+  for (const [name, code] of MUNICIPALITIES) m[name] = (await orgs.upsertMunicipality(name, code)).id;
+  const af = await orgs.upsertOrganisation('Arbetsförmedlingen', 'employment_service');
+  const ifo = await orgs.upsertOrganisation('Ängelholms kommun, försörjningsstöd', 'income_support');
+  const sfi = await orgs.upsertOrganisation('SFI Ängelholm', 'adult_education');
+  await orgs.upsertOrganisation('Lärcentrum Klippan', 'adult_education');
+
+  const password = () => randomBytes(12).toString('base64url');
+  const creds: DemoCredential[] = [];
+  const mk = async (email: string, displayName: string, role: Role, organisationId: string | null = null) => {
+    const pw = password();
+    const u = await users.createUser({ email, displayName, role, password: pw, organisationId });
+    creds.push({ email, role, password: pw });
+    return u;
+  };
+  const admin = await mk('admin@stegvis.local', 'Systemadministratör', 'admin');
+  const ctx = {
+    user: { ...admin, sessionIdHash: '', csrfToken: '' },
+    requestId: 'demo-seed',
+    ip: '127.0.0.1',
+  };
+  const goals = [
+    { key: 'attendance', description: 'Närvaro minst 80 %', targetValue: 80, unit: 'percent' as const },
+    { key: 'clear_plan', description: 'Minst 75 % av deltagarna har en tydlig planering vid avslut', targetValue: 75, unit: 'percent' as const },
+    { key: 'group_size', description: 'Tio deltagare per grupp', targetValue: 10, unit: 'count' as const },
+  ];
+  const nastaSteg = await programmes.createProgramme(ctx, {
+    name: 'Nästa Steg',
+    ownerMunicipalityId: m['Ängelholm'],
+    municipalityIds: [m['Ängelholm']],
+    partnerOrganisationIds: [af.id, ifo.id, sfi.id],
+    startDate: '2019-09-03',
+    endDate: '2021-12-31',
+    targetGroup: 'Utrikes födda kvinnor och män som står långt från arbetsmarknaden, med svenska på minst SFI C-nivå.',
+    goals,
+  });
+  const forstaSteget = await programmes.createProgramme(ctx, {
+    name: 'Första Steget',
+    ownerMunicipalityId: m['Perstorp'],
+    municipalityIds: [m['Perstorp'], m['Klippan']],
+    partnerOrganisationIds: [af.id],
+    startDate: '2020-01-01',
+    endDate: '2022-06-30',
+    targetGroup: 'Utrikes födda kvinnor i Perstorp och Klippan.',
+    goals,
+  });
+  const staff = await mk('personal@stegvis.local', 'Sara Processledare', 'staff');
+  const analysis = await mk('analysgrupp@stegvis.local', 'Ali Handläggare', 'analysis_member', af.id);
+  const steering = await mk('styrgrupp@stegvis.local', 'Stina Styrgrupp', 'steering');
+  const evaluator = await mk('utvarderare@stegvis.local', 'Erik Utvärderare', 'evaluator');
+  await users.allocate([staff.id, analysis.id, steering.id, evaluator.id], nastaSteg.id);
+  await users.allocate([steering.id], forstaSteget.id);
+  return creds;
+}
