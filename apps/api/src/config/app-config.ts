@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /**
@@ -59,7 +60,17 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
 
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development');
-  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  // *_FILE variants let container secrets hold the credentials instead of the environment.
+  const urlFile = env.DATABASE_URL_FILE?.trim();
+  let fromFile: string | undefined;
+  if (urlFile) {
+    try {
+      fromFile = readFileSync(urlFile, 'utf8');
+    } catch {
+      throw new ConfigError(`DATABASE_URL_FILE names a file that cannot be read: ${urlFile}`);
+    }
+  }
+  const databaseUrl = (env.DATABASE_URL ?? fromFile)?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
