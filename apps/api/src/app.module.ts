@@ -2,15 +2,20 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './common/audit/audit.module';
+import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { PolicyModule } from './common/policy/policy.module';
 import { ProblemFilter } from './common/problem/problem.filter';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { AuthModule } from './modules/auth/auth.module';
+import { EmployersModule } from './modules/employers/employers.module';
+import { GroupsModule } from './modules/groups/groups.module';
 import { HealthModule } from './modules/health/health.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { ParticipantsModule } from './modules/participants/participants.module';
 import { ProgrammesModule } from './modules/programmes/programmes.module';
+import { StaffingModule } from './modules/staffing/staffing.module';
 import { UsersModule } from './modules/users/users.module';
 
 @Module({})
@@ -23,11 +28,16 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), autoLoadEntities: false, retryAttempts: 3 }),
         AuditModule,
         PolicyModule,
+        IdempotencyModule,
         HealthModule,
         UsersModule,
         AuthModule,
         OrganisationsModule,
         ProgrammesModule,
+        ParticipantsModule,
+        GroupsModule,
+        StaffingModule,
+        EmployersModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

@@ -4,3 +4,8 @@ export * from './auth.js';
 export * from './programmes.js';
 export * from './routes.js';
 export * from './dates.js';
+export * from './groups.js';
+export * from './staffing.js';
+export * from './employers.js';
+export * from './participants.js';
+export * from './percent.js';

@@ -1,11 +1,25 @@
 import { AuditEvent } from '../common/audit/audit-event.entity';
+import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity';
 import { LoginAttempt } from '../modules/auth/entities/login-attempt.entity';
 import { Session } from '../modules/auth/entities/session.entity';
+import { EmployerContactLog } from '../modules/employers/entities/employer-contact-log.entity';
+import { Employer } from '../modules/employers/entities/employer.entity';
+import { Internship } from '../modules/employers/entities/internship.entity';
+import { PlacesOffered } from '../modules/employers/entities/places-offered.entity';
+import { Attendance } from '../modules/groups/entities/attendance.entity';
+import { Group } from '../modules/groups/entities/group.entity';
+import { GroupSession } from '../modules/groups/entities/session.entity';
 import { Municipality } from '../modules/organisations/entities/municipality.entity';
 import { Organisation } from '../modules/organisations/entities/organisation.entity';
+import { Enrolment } from '../modules/participants/entities/enrolment.entity';
+import { Participant } from '../modules/participants/entities/participant.entity';
+import { MethodTemplate } from '../modules/programmes/entities/method-template.entity';
 import { ProgrammeMunicipality } from '../modules/programmes/entities/programme-municipality.entity';
 import { ProgrammePartner } from '../modules/programmes/entities/programme-partner.entity';
 import { Programme } from '../modules/programmes/entities/programme.entity';
+import { CommitteeMember } from '../modules/staffing/entities/committee-member.entity';
+import { StaffAllocation } from '../modules/staffing/entities/staff-allocation.entity';
+import { StaffMember } from '../modules/staffing/entities/staff-member.entity';
 import { UserProgramme } from '../modules/users/entities/user-programme.entity';
 import { User } from '../modules/users/entities/user.entity';
 
@@ -15,6 +29,7 @@ import { User } from '../modules/users/entities/user.entity';
  */
 export const ENTITIES = [
   AuditEvent,
+  IdempotencyKey,
   LoginAttempt,
   Session,
   Municipality,
@@ -22,6 +37,19 @@ export const ENTITIES = [
   Programme,
   ProgrammeMunicipality,
   ProgrammePartner,
+  MethodTemplate,
   User,
   UserProgramme,
+  Participant,
+  Enrolment,
+  Group,
+  GroupSession,
+  Attendance,
+  StaffMember,
+  StaffAllocation,
+  CommitteeMember,
+  Employer,
+  EmployerContactLog,
+  PlacesOffered,
+  Internship,
 ];

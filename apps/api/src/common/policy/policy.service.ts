@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../context/request-context';
 import { Problem } from '../problem/problem';
@@ -7,9 +9,25 @@ import { ACTIONS, type Action, ASSOCIATION_WIDE_ROLES } from './policy';
 /** Programme ids a user may see, or 'all'. Queries filter by it, so unseen records never load. */
 export type ProgrammeScope = 'all' | readonly string[];
 
+export interface GroupAccess {
+  groupId: string;
+  programmeId: string;
+  /** The user is staff assigned to this group: the only ones who see protected identities in it. */
+  isGroupStaff: boolean;
+}
+
+type Ctx = RequestContext & { user: AuthUser };
+
+/**
+ * The one place that answers "may this user do this to this record". It reads the few facts it needs
+ * (a group's programme and staff) itself, so modules never re-implement a rule.
+ */
 @Injectable()
 export class PolicyService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   can(user: AuthUser | null, action: Action): boolean {
     return user !== null && (ACTIONS[action] as readonly string[]).includes(user.role);
@@ -28,13 +46,39 @@ export class PolicyService {
    * Throws 404 (never revealing whether the record exists) unless the user may do `action` on a record of
    * `programmeId`; the denial is audited.
    */
-  async assertProgrammeAccess(
-    ctx: RequestContext & { user: AuthUser },
-    action: Action,
-    programmeId: string,
-    entity: { type: string; id: string },
-  ): Promise<void> {
-    if (this.can(ctx.user, action) && this.inScope(ctx.user, programmeId)) return;
+  async assertProgrammeAccess(ctx: Ctx, action: Action, programmeId: string | null, entity: { type: string; id: string }): Promise<void> {
+    if (programmeId && this.can(ctx.user, action) && this.inScope(ctx.user, programmeId)) return;
+    await this.deny(ctx, action, entity);
+  }
+
+  /** Access to a group and what the user may see in it; 404 for a group outside the user's programmes. */
+  async assertGroupAccess(ctx: Ctx, action: Action, groupId: string): Promise<GroupAccess> {
+    const rows: { programme_id: string; is_staff: boolean }[] = await this.dataSource.query(
+      `SELECT g.programme_id,
+              EXISTS (SELECT 1 FROM staff_member s WHERE s.user_id = $2 AND s.id = ANY (g.staff_member_ids)) AS is_staff
+         FROM programme_group g WHERE g.id = $1`,
+      [groupId, ctx.user.id],
+    );
+    const row = rows[0];
+    await this.assertProgrammeAccess(ctx, action, row?.programme_id ?? null, { type: 'group', id: groupId });
+    return { groupId, programmeId: row.programme_id, isGroupStaff: row.is_staff };
+  }
+
+  /** Of these participants, the ones whose real identity this user may see even when it is protected. */
+  async identityVisibleFor(user: AuthUser, participantIds: readonly string[]): Promise<Set<string>> {
+    if (participantIds.length === 0 || !this.can(user, 'participant.read')) return new Set();
+    const rows: { participant_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT e.participant_id
+         FROM enrolment e
+         JOIN programme_group g ON g.id = e.group_id
+         JOIN staff_member s ON s.id = ANY (g.staff_member_ids)
+        WHERE s.user_id = $1 AND e.participant_id = ANY ($2::uuid[])`,
+      [user.id, participantIds],
+    );
+    return new Set(rows.map((r) => r.participant_id));
+  }
+
+  async deny(ctx: Ctx, action: Action, entity: { type: string; id: string }): Promise<never> {
     await this.audit.record(ctx, { action, entityType: entity.type, entityId: entity.id, outcome: 'denied' });
     throw Problem.notFound(entity.type);
   }

@@ -2,7 +2,7 @@ import type { Role } from '@stegvis/contracts';
 
 /**
  * What each role may do, by action. The single table behind every access decision (DOMAIN.md, "Who uses it").
- * Record-level scope (which programmes) is applied on top by PolicyService.
+ * Record-level scope (which programmes, which groups) is applied on top by PolicyService.
  */
 export const ACTIONS = {
   'programme.read': ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'],
@@ -11,6 +11,25 @@ export const ACTIONS = {
   'directory.read': ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'],
   'directory.manage': ['admin'],
   'user.manage': ['admin'],
+  'template.read': ['admin', 'staff', 'analysis_member'],
+  'template.manage': ['admin', 'staff'],
+  // Group facts (dates, capacity, sessions) are not personal data: the analysis group plans intake with them.
+  'group.read': ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'],
+  'group.manage': ['admin', 'staff'],
+  'session.manage': ['staff'],
+  // Personal data of participants: programme staff only.
+  'attendance.read': ['staff'],
+  'attendance.write': ['staff'],
+  'participant.read': ['staff'],
+  'participant.write': ['staff'],
+  'staffing.read': ['admin', 'staff', 'steering'],
+  'staffing.manage': ['admin', 'staff'],
+  // The employer register is shared by all the association's programmes.
+  'employer.read': ['admin', 'staff'],
+  'employer.manage': ['admin', 'staff'],
+  'internship.read': ['staff'],
+  'internship.write': ['staff'],
+  'internship.summary': ['admin', 'staff', 'steering', 'evaluator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTIONS;

@@ -1,4 +1,5 @@
 import { Init1795355258232 } from './1795355258232-init';
+import { ProgrammesAtWork1795355783646 } from './1795355783646-programmes-at-work';
 
 /** In order of application. A new migration is generated with `node dist/cli/generate-migration.js Name`. */
-export const MIGRATIONS = [Init1795355258232];
+export const MIGRATIONS = [Init1795355258232, ProgrammesAtWork1795355783646];

@@ -1,0 +1,118 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CONTACT_OUTCOMES,
+  type ContactLogRequest,
+  type ContactOutcome,
+  EMPLOYER_SECTORS,
+  type EmployerRequest,
+  type EmployerSector,
+  INDUSTRIES,
+  type Industry,
+  INTERNSHIP_RESULTS,
+  type InternshipRequest,
+  type InternshipResult,
+  NO_REASONS,
+  type NoReason,
+  type PlacesOfferedRequest,
+} from '@stegvis/contracts';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIsoDate } from '../../../common/validation/is-iso-date';
+
+export class EmployerContactDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) phone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+}
+
+export class EmployerDto implements EmployerRequest {
+  @ApiProperty({ example: 'Bageriet i Ängelholm' }) @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiProperty({ example: '556703-7485', description: 'Checked by its check digit' }) @IsString() @MaxLength(20) organisationNumber: string;
+  @ApiProperty({ enum: EMPLOYER_SECTORS }) @IsIn(EMPLOYER_SECTORS) sector: EmployerSector;
+  @ApiProperty({ enum: INDUSTRIES }) @IsIn(INDUSTRIES) industry: Industry;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() municipalityId: string;
+  @ApiPropertyOptional({ type: [EmployerContactDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => EmployerContactDto)
+  contacts?: EmployerContactDto[];
+}
+
+export class UpdateEmployerDto extends EmployerDto {
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}
+
+export class EmployerResponseDto extends EmployerDto {
+  @ApiProperty() id: string;
+  @ApiProperty() internshipsHosted: number;
+  @ApiProperty() hires: number;
+  @ApiProperty() version: number;
+}
+
+export class EmployerQuery {
+  @ApiPropertyOptional({ description: 'Words in the name or the organisation number' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ enum: EMPLOYER_SECTORS }) @IsOptional() @IsIn(EMPLOYER_SECTORS) sector?: EmployerSector;
+  @ApiPropertyOptional({ enum: INDUSTRIES }) @IsOptional() @IsIn(INDUSTRIES) industry?: Industry;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() municipalityId?: string;
+}
+
+export class ContactLogDto implements ContactLogRequest {
+  @ApiProperty() @IsIsoDate() date: string;
+  @ApiProperty({ enum: CONTACT_OUTCOMES }) @IsIn(CONTACT_OUTCOMES) outcome: ContactOutcome;
+  @ApiPropertyOptional({ enum: NO_REASONS })
+  @ValidateIf((o: ContactLogDto) => o.outcome === 'no')
+  @IsIn(NO_REASONS, { message: 'reason is required when the answer is no' })
+  reason?: NoReason | null;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class ContactLogResponseDto extends ContactLogDto {
+  @ApiProperty() id: string;
+  @ApiProperty() employerId: string;
+  @ApiProperty() recordedBy: string;
+}
+
+export class PlacesOfferedDto implements PlacesOfferedRequest {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() programmeId: string;
+  @ApiProperty() @IsIsoDate() periodStart: string;
+  @ApiProperty() @IsIsoDate() periodEnd: string;
+  @ApiProperty() @IsInt() @Min(1) @Max(100) places: number;
+}
+
+export class InternshipDto implements InternshipRequest {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() enrolmentId: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() employerId: string;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(5) periodNumber: number;
+  @ApiProperty() @IsIsoDate() startDate: string;
+  @ApiProperty() @IsIsoDate() endDate: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) workplace?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) supervisor?: string;
+  @ApiProperty() @IsBoolean() wishedSector: boolean;
+  @ApiPropertyOptional({ enum: INTERNSHIP_RESULTS }) @IsOptional() @IsIn(INTERNSHIP_RESULTS) result?: InternshipResult;
+}
+
+export class UpdateInternshipDto {
+  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiPropertyOptional() @IsOptional() @IsIsoDate() endDate?: string;
+  @ApiPropertyOptional({ enum: INTERNSHIP_RESULTS }) @IsOptional() @IsIn(INTERNSHIP_RESULTS) result?: InternshipResult;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) supervisor?: string;
+}
+
+export class InternshipResponseDto extends InternshipDto {
+  @ApiProperty() id: string;
+  @ApiProperty() groupId: string;
+  @ApiProperty() participantId: string;
+  @ApiProperty() employerName: string;
+  @ApiProperty({ enum: INDUSTRIES }) industry: Industry;
+  @ApiProperty() version: number;
+}
+
+export class GroupInternshipSummaryDto {
+  @ApiProperty() groupId: string;
+  @ApiProperty({ type: 'object', properties: { count: { type: 'number' }, of: { type: 'number' }, percent: { type: 'number', nullable: true } } })
+  withInternship: { count: number; of: number; percent: number | null };
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) byIndustry: Record<string, number>;
+  @ApiProperty() ledToOffer: number;
+}

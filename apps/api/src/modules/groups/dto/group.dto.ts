@@ -1,0 +1,169 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ABSENCE_REASONS,
+  type AbsenceReason,
+  ATTENDANCE_STATUSES,
+  type AttendanceStatus,
+  type CreateGroupRequest,
+  type CreateSessionRequest,
+  DELIVERY_MODES,
+  type DeliveryMode,
+  SESSION_KINDS,
+  SESSION_STATUSES,
+  type SessionKind,
+  type SessionStatus,
+  type UpdateSessionRequest,
+} from '@stegvis/contracts';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { IsIsoDate } from '../../../common/validation/is-iso-date';
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export class CreateGroupDto implements CreateGroupRequest {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() programmeId: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() municipalityId: string;
+  @ApiProperty({ example: 3 }) @IsInt() @Min(1) @Max(999) number: number;
+  @ApiProperty({ example: '2020-08-24' }) @IsIsoDate() startDate: string;
+  @ApiPropertyOptional({ description: 'Defaults to the end of the template' }) @IsOptional() @IsIsoDate() endDate?: string;
+  @ApiProperty({ example: 10 }) @IsInt() @Min(1) @Max(100) capacity: number;
+  @ApiProperty({ example: 2 }) @IsInt() @Min(0) @Max(50) overIntake: number;
+  @ApiProperty({ enum: DELIVERY_MODES }) @IsIn(DELIVERY_MODES) deliveryMode: DeliveryMode;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) place?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Generates the session calendar' }) @IsOptional() @IsUUID() templateId?: string;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayUnique() @IsUUID('all', { each: true }) staffMemberIds?: string[];
+}
+
+export class GroupDto {
+  @ApiProperty() id: string;
+  @ApiProperty() programmeId: string;
+  @ApiProperty() municipalityId: string;
+  @ApiProperty() number: number;
+  @ApiProperty({ example: 'Grupp 3' }) name: string;
+  @ApiProperty() startDate: string;
+  @ApiProperty() endDate: string;
+  @ApiProperty() capacity: number;
+  @ApiProperty() overIntake: number;
+  @ApiProperty({ enum: DELIVERY_MODES }) deliveryMode: DeliveryMode;
+  @ApiProperty() place: string;
+  @ApiProperty({ nullable: true, type: String }) templateId: string | null;
+  @ApiProperty({ type: [String] }) staffMemberIds: string[];
+  @ApiProperty() enrolledCount: number;
+  @ApiProperty() version: number;
+}
+
+export class GroupQuery {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() programmeId: string;
+}
+
+export class SessionDto {
+  @ApiProperty() id: string;
+  @ApiProperty() groupId: string;
+  @ApiProperty() date: string;
+  @ApiProperty() startTime: string;
+  @ApiProperty() endTime: string;
+  @ApiProperty({ enum: SESSION_KINDS }) kind: SessionKind;
+  @ApiProperty() theme: string;
+  @ApiProperty({ enum: DELIVERY_MODES }) mode: DeliveryMode;
+  @ApiProperty({ nullable: true, type: String }) presenterStaffId: string | null;
+  @ApiProperty() presenterAbsent: boolean;
+  @ApiProperty({ nullable: true, type: String }) substituteStaffId: string | null;
+  @ApiProperty({ enum: SESSION_STATUSES }) status: SessionStatus;
+  @ApiProperty() note: string;
+  @ApiProperty() version: number;
+}
+
+export class CalendarDto {
+  @ApiProperty({ type: [SessionDto] }) sessions: SessionDto[];
+  @ApiProperty() lectureCount: number;
+  @ApiProperty() lecturesShort: number;
+  @ApiProperty({ type: 'array', items: { type: 'object', properties: { date: { type: 'string' }, name: { type: 'string' } } } })
+  skippedHolidays: { date: string; name: string }[];
+}
+
+export class CreateSessionDto implements CreateSessionRequest {
+  @ApiProperty() @IsIsoDate() date: string;
+  @ApiProperty({ example: '13:00' }) @Matches(TIME, { message: 'startTime must be HH:MM' }) startTime: string;
+  @ApiProperty({ example: '15:30' }) @Matches(TIME, { message: 'endTime must be HH:MM' }) endTime: string;
+  @ApiProperty({ enum: SESSION_KINDS }) @IsIn(SESSION_KINDS) kind: SessionKind;
+  @ApiProperty() @IsString() @MaxLength(200) theme: string;
+  @ApiPropertyOptional({ enum: DELIVERY_MODES }) @IsOptional() @IsIn(DELIVERY_MODES) mode?: DeliveryMode;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsUUID() presenterStaffId?: string | null;
+}
+
+export class UpdateSessionDto implements UpdateSessionRequest {
+  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiPropertyOptional() @IsOptional() @IsIsoDate() date?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(TIME, { message: 'startTime must be HH:MM' }) startTime?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(TIME, { message: 'endTime must be HH:MM' }) endTime?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) theme?: string;
+  @ApiPropertyOptional({ enum: DELIVERY_MODES }) @IsOptional() @IsIn(DELIVERY_MODES) mode?: DeliveryMode;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsUUID() presenterStaffId?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() presenterAbsent?: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsUUID() substituteStaffId?: string | null;
+  @ApiPropertyOptional({ enum: SESSION_STATUSES }) @IsOptional() @IsIn(SESSION_STATUSES) status?: SessionStatus;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
+}
+
+export class AttendanceMarkDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() sessionId: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() enrolmentId: string;
+  @ApiProperty({ enum: ATTENDANCE_STATUSES }) @IsIn(ATTENDANCE_STATUSES) status: AttendanceStatus;
+  @ApiPropertyOptional({ enum: ABSENCE_REASONS, nullable: true })
+  @ValidateIf((o: AttendanceMarkDto) => o.status === 'excused')
+  @IsIn(ABSENCE_REASONS, { message: 'reason is required for an excused absence' })
+  reason?: AbsenceReason | null;
+}
+
+export class SaveAttendanceDto {
+  @ApiProperty({ type: [AttendanceMarkDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  @Type(() => AttendanceMarkDto)
+  marks: AttendanceMarkDto[];
+}
+
+class RatioDto {
+  @ApiProperty() count: number;
+  @ApiProperty() of: number;
+  @ApiProperty({ nullable: true, type: Number }) percent: number | null;
+}
+
+class AttendanceRowDto {
+  @ApiProperty() enrolmentId: string;
+  @ApiProperty() participantId: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ type: RatioDto }) rate: RatioDto;
+  @ApiProperty() excused: number;
+  @ApiProperty() unexcused: number;
+  @ApiProperty() meetsGoal: boolean;
+}
+
+export class AttendanceGridDto {
+  @ApiProperty() groupId: string;
+  @ApiProperty() goalPercent: number;
+  @ApiProperty({ type: [SessionDto] }) sessions: SessionDto[];
+  @ApiProperty({ type: [AttendanceRowDto] }) rows: AttendanceRowDto[];
+  @ApiProperty({ type: [AttendanceMarkDto] }) marks: AttendanceMarkDto[];
+  @ApiProperty({ type: RatioDto }) groupRate: RatioDto;
+  @ApiProperty({ type: RatioDto }) meetingGoal: RatioDto;
+}

@@ -1,0 +1,240 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { AttendanceGridResponse, CalendarResponse, GroupResponse, SessionResponse } from '@stegvis/contracts';
+import { DataSource, In, Repository } from 'typeorm';
+import { AuditService } from '../../common/audit/audit.service';
+import type { UserContext } from '../../common/context/request-context';
+import { IdempotencyService } from '../../common/idempotency/idempotency.service';
+import { PolicyService } from '../../common/policy/policy.service';
+import { Problem } from '../../common/problem/problem';
+import { ParticipantsService } from '../participants/participants.service';
+import { addDays, planCalendar } from '../programmes/calendar.util';
+import { ProgrammesService } from '../programmes/programmes.service';
+import { TemplatesService } from '../programmes/templates.service';
+import { attendanceRates } from './attendance.util';
+import type { CreateGroupDto, CreateSessionDto, SaveAttendanceDto, UpdateSessionDto } from './dto/group.dto';
+import { Attendance } from './entities/attendance.entity';
+import { Group } from './entities/group.entity';
+import { GroupSession } from './entities/session.entity';
+import { toGroupResponse, toSessionResponse } from './groups.mapper';
+
+const DEFAULT_ATTENDANCE_GOAL = 80;
+
+@Injectable()
+export class GroupsService {
+  constructor(
+    @InjectRepository(Group) private readonly groups: Repository<Group>,
+    @InjectRepository(GroupSession) private readonly sessions: Repository<GroupSession>,
+    @InjectRepository(Attendance) private readonly attendance: Repository<Attendance>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: PolicyService,
+    private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
+    private readonly templates: TemplatesService,
+    private readonly programmes: ProgrammesService,
+    private readonly participants: ParticipantsService,
+  ) {}
+
+  async createGroup(ctx: UserContext, dto: CreateGroupDto): Promise<GroupResponse & { calendar: CalendarResponse | null }> {
+    await this.policy.assertProgrammeAccess(ctx, 'group.manage', dto.programmeId, { type: 'programme', id: dto.programmeId });
+    const programme = await this.programmes.getProgramme(ctx, dto.programmeId);
+    if (!programme.municipalities.some((m) => m.id === dto.municipalityId)) {
+      throw Problem.field('municipalityId', 'municipalityId is not one of the programme’s municipalities');
+    }
+    const template = dto.templateId ? await this.templates.templateOf(dto.programmeId, dto.templateId) : null;
+    if (dto.templateId && !template) throw Problem.field('templateId', 'templateId names no template of this programme');
+    const plan = template ? planCalendar(template, dto.startDate) : null;
+    const endDate = dto.endDate ?? plan?.endDate;
+    if (!endDate) throw Problem.field('endDate', 'endDate is required when no template is given');
+    if (endDate < dto.startDate) throw Problem.field('endDate', 'endDate must not be before startDate');
+    const saved = await this.dataSource.transaction(async (m) => {
+      const g = await m.save(
+        m.create(Group, {
+          programmeId: dto.programmeId,
+          municipalityId: dto.municipalityId,
+          number: dto.number,
+          startDate: dto.startDate,
+          endDate,
+          capacity: dto.capacity,
+          overIntake: dto.overIntake,
+          deliveryMode: dto.deliveryMode,
+          place: dto.place ?? '',
+          templateId: template?.id ?? null,
+          staffMemberIds: dto.staffMemberIds ?? [],
+        }),
+      );
+      if (plan) {
+        await m.insert(
+          GroupSession,
+          plan.sessions.map((s) => ({ groupId: g.id, date: s.date, startTime: s.startTime, endTime: s.endTime, kind: s.kind, theme: s.theme, mode: dto.deliveryMode })),
+        );
+      }
+      await this.audit.record(ctx, { action: 'group.create', entityType: 'group', entityId: g.id }, m);
+      return g;
+    });
+    const calendar = plan ? await this.getCalendar(ctx, saved.id) : null;
+    if (calendar && plan) {
+      calendar.lecturesShort = plan.lecturesShort;
+      calendar.skippedHolidays = plan.skippedHolidays;
+    }
+    return { ...toGroupResponse(saved, 0), calendar };
+  }
+
+  async findGroups(ctx: UserContext, programmeId: string): Promise<GroupResponse[]> {
+    await this.policy.assertProgrammeAccess(ctx, 'group.read', programmeId, { type: 'programme', id: programmeId });
+    const rows = await this.groups.find({ where: { programmeId }, order: { number: 'ASC' } });
+    const counts = await this.participants.countActive(rows.map((g) => g.id));
+    return rows.map((g) => toGroupResponse(g, counts.get(g.id) ?? 0));
+  }
+
+  async getGroup(ctx: UserContext, id: string): Promise<GroupResponse> {
+    await this.policy.assertGroupAccess(ctx, 'group.read', id);
+    const g = await this.groups.findOneByOrFail({ id });
+    const counts = await this.participants.countActive([id]);
+    return toGroupResponse(g, counts.get(id) ?? 0);
+  }
+
+  async getCalendar(ctx: UserContext, groupId: string): Promise<CalendarResponse> {
+    await this.policy.assertGroupAccess(ctx, 'group.read', groupId);
+    const rows = await this.sessions.find({ where: { groupId }, order: { date: 'ASC', startTime: 'ASC' } });
+    return {
+      sessions: rows.map(toSessionResponse),
+      lectureCount: rows.filter((s) => s.kind === 'lecture' && s.status === 'scheduled').length,
+      lecturesShort: 0,
+      skippedHolidays: [],
+    };
+  }
+
+  async createSession(ctx: UserContext, groupId: string, dto: CreateSessionDto): Promise<SessionResponse> {
+    await this.policy.assertGroupAccess(ctx, 'session.manage', groupId);
+    if (dto.endTime <= dto.startTime) throw Problem.field('endTime', 'endTime must be after startTime');
+    const s = await this.dataSource.transaction(async (m) => {
+      const row = await m.save(m.create(GroupSession, { ...dto, groupId, mode: dto.mode ?? 'on_site', presenterStaffId: dto.presenterStaffId ?? null }));
+      await this.audit.record(ctx, { action: 'session.create', entityType: 'session', entityId: row.id }, m);
+      return row;
+    });
+    return toSessionResponse(s);
+  }
+
+  /** Move, cancel, change presenter, mark the presenter absent and assign a substitute. */
+  async updateSession(ctx: UserContext, sessionId: string, dto: UpdateSessionDto): Promise<SessionResponse> {
+    const current = await this.sessions.findOneBy({ id: sessionId });
+    if (!current) throw Problem.notFound('session');
+    await this.policy.assertGroupAccess(ctx, 'session.manage', current.groupId);
+    // Fields left out of the request keep their current values.
+    const given = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) as UpdateSessionDto;
+    const next = { ...current, ...given };
+    if (next.endTime.slice(0, 5) <= next.startTime.slice(0, 5)) throw Problem.field('endTime', 'endTime must be after startTime');
+    if (dto.status === 'cancelled' && !(dto.note ?? current.note).trim()) {
+      throw Problem.field('note', 'say why the session is cancelled (note)');
+    }
+    if (next.substituteStaffId && next.substituteStaffId === next.presenterStaffId) {
+      throw Problem.field('substituteStaffId', 'the substitute must be someone other than the presenter');
+    }
+    await this.dataSource.transaction(async (m) => {
+      const res = await m
+        .createQueryBuilder()
+        .update(GroupSession)
+        .set({
+          date: next.date,
+          startTime: next.startTime,
+          endTime: next.endTime,
+          theme: next.theme,
+          mode: next.mode,
+          presenterStaffId: next.presenterStaffId,
+          presenterAbsent: next.presenterAbsent,
+          substituteStaffId: next.substituteStaffId,
+          status: next.status,
+          note: next.note,
+          version: current.version + 1,
+        })
+        .where('id = :id AND version = :v', { id: sessionId, v: dto.version })
+        .execute();
+      if (res.affected !== 1) throw Problem.conflict('The session was changed by someone else. Reload and try again.');
+      await this.audit.record(ctx, { action: 'session.update', entityType: 'session', entityId: sessionId, details: { changed: Object.keys(dto).filter((k) => k !== 'version') } }, m);
+    });
+    return toSessionResponse(await this.sessions.findOneByOrFail({ id: sessionId }));
+  }
+
+  async getAttendance(ctx: UserContext, groupId: string): Promise<AttendanceGridResponse> {
+    const access = await this.policy.assertGroupAccess(ctx, 'attendance.read', groupId);
+    const [sessions, enrolments, programme] = await Promise.all([
+      this.sessions.find({ where: { groupId }, order: { date: 'ASC', startTime: 'ASC' } }),
+      this.participants.findGroupEnrolments(ctx, groupId),
+      this.programmes.getProgramme(ctx, access.programmeId),
+    ]);
+    const marks = sessions.length ? await this.attendance.find({ where: { sessionId: In(sessions.map((s) => s.id)) } }) : [];
+    const taken = new Set(marks.map((m) => m.sessionId));
+    const goal = programme.goals.find((g) => g.key === 'attendance')?.targetValue ?? DEFAULT_ATTENDANCE_GOAL;
+    const rates = attendanceRates(
+      sessions.map((s) => ({ id: s.id, date: s.date, cancelled: s.status === 'cancelled', taken: taken.has(s.id) })),
+      enrolments,
+      new Map(marks.map((m) => [`${m.sessionId}:${m.enrolmentId}`, m.status])),
+      goal,
+    );
+    await this.audit.recordMany(
+      ctx,
+      enrolments.map((e) => ({ action: 'attendance.read', entityType: 'enrolment', entityId: e.id, subjectId: e.participantId })),
+    );
+    return {
+      groupId,
+      goalPercent: goal,
+      sessions: sessions.map((s) => ({ id: s.id, date: s.date, theme: s.theme, kind: s.kind, status: s.status })),
+      rows: enrolments.map((e, i) => ({ ...rates.people[i], participantId: e.participantId, displayName: e.displayName })),
+      marks: marks.map((m) => ({ sessionId: m.sessionId, enrolmentId: m.enrolmentId, status: m.status, reason: m.reason })),
+      groupRate: rates.group,
+      meetingGoal: rates.meetingGoal,
+    };
+  }
+
+  /** A week (or any set) of marks in one idempotent request: a retry with the same key stores nothing twice. */
+  async saveAttendance(ctx: UserContext, groupId: string, dto: SaveAttendanceDto, key: string | undefined): Promise<{ status: number; body: { saved: number }; replayed: boolean }> {
+    await this.policy.assertGroupAccess(ctx, 'attendance.write', groupId);
+    const sessionIds = [...new Set(dto.marks.map((m) => m.sessionId))];
+    const sessions = await this.sessions.find({ where: { id: In(sessionIds) } });
+    const enrolments = await this.participants.findGroupEnrolments(ctx, groupId);
+    const enrolmentById = new Map(enrolments.map((e) => [e.id, e]));
+    const sessionById = new Map(sessions.map((s) => [s.id, s]));
+    const errors: { field: string; message: string }[] = [];
+    const seen = new Set<string>();
+    dto.marks.forEach((m, i) => {
+      const s = sessionById.get(m.sessionId);
+      const e = enrolmentById.get(m.enrolmentId);
+      if (!s || s.groupId !== groupId) errors.push({ field: `marks.${i}.sessionId`, message: 'sessionId is not a session of this group' });
+      else if (s.status === 'cancelled') errors.push({ field: `marks.${i}.sessionId`, message: 'the session is cancelled' });
+      if (!e) errors.push({ field: `marks.${i}.enrolmentId`, message: 'enrolmentId is not an enrolment in this group' });
+      else if (s && (s.date < e.startDate || (e.endDate !== null && s.date > e.endDate))) {
+        errors.push({ field: `marks.${i}.enrolmentId`, message: 'the participant was not enrolled on the session date' });
+      }
+      const k = `${m.sessionId}:${m.enrolmentId}`;
+      if (seen.has(k)) errors.push({ field: `marks.${i}`, message: 'the same session and participant appear twice' });
+      seen.add(k);
+    });
+    if (errors.length) throw Problem.badRequest(errors.map((e) => e.message).join('; '), errors);
+    return this.idempotency.run(`attendance:${ctx.user.id}:${groupId}`, key, dto, async (m) => {
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(Attendance)
+        .values(dto.marks.map((x) => ({ sessionId: x.sessionId, enrolmentId: x.enrolmentId, status: x.status, reason: x.status === 'excused' ? x.reason ?? null : null, recordedBy: ctx.user.id })))
+        .orUpdate(['status', 'reason', 'recorded_by', 'updated_at'], ['session_id', 'enrolment_id'])
+        .execute();
+      await this.audit.recordMany(
+        ctx,
+        dto.marks.map((x) => ({ action: 'attendance.write', entityType: 'enrolment', entityId: x.enrolmentId, subjectId: enrolmentById.get(x.enrolmentId)!.participantId })),
+        m,
+      );
+      return { status: 200, body: { saved: dto.marks.length } };
+    });
+  }
+
+  /** First day of the group's internship weeks (from its template); the group's start when it has none. */
+  async internshipPhaseStart(groupId: string): Promise<string> {
+    const g = await this.groups.findOneByOrFail({ id: groupId });
+    const t = g.templateId ? await this.templates.templateOf(g.programmeId, g.templateId) : null;
+    if (!t) return g.startDate;
+    const i = t.phases.findIndex((p) => p.kind === 'internship');
+    const weeksBefore = t.phases.slice(0, i < 0 ? t.phases.length : i).reduce((s, p) => s + p.weeks, 0);
+    return addDays(g.startDate, weeksBefore * 7);
+  }
+}

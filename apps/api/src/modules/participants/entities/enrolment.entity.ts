@@ -1,0 +1,43 @@
+import type { EnrolmentStatus, LeftReason } from '@stegvis/contracts';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Group } from '../../groups/entities/group.entity';
+import { Participant } from './participant.entity';
+
+/** A participant's place in a group; moving to another group ends one enrolment and starts another. */
+@Entity('enrolment')
+@Index('ix_enrolment_group_id', ['groupId'])
+@Index('ix_enrolment_participant_id', ['participantId'])
+export class Enrolment {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  participantId: string;
+
+  @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'participant_id' })
+  participant?: Relation<Participant>;
+
+  @Column({ type: 'uuid' })
+  groupId: string;
+
+  // Only for the foreign key: the groups module owns the group table.
+  @ManyToOne(() => Group, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'group_id' })
+  group?: Relation<Group>;
+
+  @Column({ type: 'date' })
+  startDate: string;
+
+  @Column({ type: 'date', nullable: true })
+  endDate: string | null;
+
+  @Column({ type: 'text', default: 'active' })
+  status: EnrolmentStatus;
+
+  @Column({ type: 'text', nullable: true })
+  leftReason: LeftReason | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,72 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  type AllocationRequest,
+  COMMITTEE_KINDS,
+  type CommitteeKind,
+  type CommitteeMemberRequest,
+  STAFF_ROLES,
+  type StaffMemberRequest,
+  type StaffRole,
+} from '@stegvis/contracts';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIsoDate } from '../../../common/validation/is-iso-date';
+
+export class StaffMemberDto implements StaffMemberRequest {
+  @ApiProperty({ example: 'Sara Processledare' }) @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiProperty({ enum: STAFF_ROLES }) @IsIn(STAFF_ROLES) staffRole: StaffRole;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsUUID() organisationId?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The user account, when the person logs in' }) @IsOptional() @IsUUID() userId?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+}
+
+export class StaffMemberResponseDto extends StaffMemberDto {
+  @ApiProperty() id: string;
+}
+
+export class AllocationDto implements AllocationRequest {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() staffMemberId: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() programmeId: string;
+  @ApiProperty({ example: 50, description: 'Per cent of full time' }) @IsInt() @Min(1) @Max(100) percent: number;
+  @ApiProperty() @IsIsoDate() startDate: string;
+  @ApiProperty() @IsIsoDate() endDate: string;
+}
+
+export class AllocationResponseDto extends AllocationDto {
+  @ApiProperty() id: string;
+  @ApiProperty() staffName: string;
+  @ApiProperty({ enum: STAFF_ROLES }) staffRole: StaffRole;
+  @ApiProperty() overAllocated: boolean;
+  @ApiProperty({ type: [String] }) warnings: string[];
+}
+
+export class OverviewQuery {
+  @ApiPropertyOptional({ description: 'The day to sum allocations on (default today)' }) @IsOptional() @IsIsoDate() date?: string;
+}
+
+export class ProgrammeStaffingDto {
+  @ApiProperty() programmeId: string;
+  @ApiProperty() date: string;
+  @ApiProperty() totalPercent: number;
+  @ApiProperty({ type: [AllocationResponseDto] }) allocations: AllocationResponseDto[];
+}
+
+export class PersonStaffingDto {
+  @ApiProperty() staffMemberId: string;
+  @ApiProperty() date: string;
+  @ApiProperty() totalPercent: number;
+  @ApiProperty() overAllocated: boolean;
+  @ApiProperty({ type: [AllocationResponseDto] }) allocations: AllocationResponseDto[];
+}
+
+export class CommitteeMemberDto implements CommitteeMemberRequest {
+  @ApiProperty({ enum: COMMITTEE_KINDS }) @IsIn(COMMITTEE_KINDS) kind: CommitteeKind;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() organisationId: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) roleTitle?: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsUUID() userId?: string | null;
+}
+
+export class CommitteeMemberResponseDto extends CommitteeMemberDto {
+  @ApiProperty() id: string;
+  @ApiProperty() programmeId: string;
+}

@@ -1,0 +1,164 @@
+export const PHASE_KINDS = ['mapping', 'lectures', 'internship', 'job_search'] as const;
+export type PhaseKind = (typeof PHASE_KINDS)[number];
+
+export interface TemplatePhase {
+  kind: PhaseKind;
+  weeks: number;
+  /** Whether afternoon lectures run during this phase. */
+  lectures: boolean;
+}
+
+export interface MethodTemplateRequest {
+  name: string;
+  phases: TemplatePhase[];
+  /** Lecture themes in the order they are given; the calendar takes them one per lecture. */
+  themes: string[];
+  lectureCount: number;
+  /** ISO weekdays (1 = Monday) with a lecture. */
+  lectureWeekdays: number[];
+  lectureStart: string;
+  lectureEnd: string;
+  /** ISO weekday of a weekly computer-skills day, or null. */
+  computerDayWeekday: number | null;
+}
+
+export interface MethodTemplateResponse extends MethodTemplateRequest {
+  id: string;
+  programmeId: string;
+  totalWeeks: number;
+}
+
+export const DELIVERY_MODES = ['on_site', 'digital', 'hybrid', 'split'] as const;
+export type DeliveryMode = (typeof DELIVERY_MODES)[number];
+
+export const SESSION_KINDS = ['lecture', 'computer_day', 'study_visit', 'other'] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
+export const SESSION_STATUSES = ['scheduled', 'cancelled'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+export interface CreateGroupRequest {
+  programmeId: string;
+  municipalityId: string;
+  number: number;
+  startDate: string;
+  endDate?: string;
+  capacity: number;
+  overIntake: number;
+  deliveryMode: DeliveryMode;
+  place?: string;
+  templateId?: string;
+  staffMemberIds?: string[];
+}
+
+export interface GroupResponse {
+  id: string;
+  programmeId: string;
+  municipalityId: string;
+  number: number;
+  name: string;
+  startDate: string;
+  endDate: string;
+  capacity: number;
+  overIntake: number;
+  deliveryMode: DeliveryMode;
+  place: string;
+  templateId: string | null;
+  staffMemberIds: string[];
+  enrolledCount: number;
+  version: number;
+}
+
+export interface SessionResponse {
+  id: string;
+  groupId: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  kind: SessionKind;
+  theme: string;
+  mode: DeliveryMode;
+  presenterStaffId: string | null;
+  presenterAbsent: boolean;
+  substituteStaffId: string | null;
+  status: SessionStatus;
+  /** Why it was cancelled or moved. */
+  note: string;
+  version: number;
+}
+
+export interface CreateSessionRequest {
+  date: string;
+  startTime: string;
+  endTime: string;
+  kind: SessionKind;
+  theme: string;
+  mode?: DeliveryMode;
+  presenterStaffId?: string | null;
+}
+
+export interface UpdateSessionRequest {
+  version: number;
+  date?: string;
+  startTime?: string;
+  endTime?: string;
+  theme?: string;
+  mode?: DeliveryMode;
+  presenterStaffId?: string | null;
+  presenterAbsent?: boolean;
+  substituteStaffId?: string | null;
+  status?: SessionStatus;
+  note?: string;
+}
+
+export interface CalendarResponse {
+  sessions: SessionResponse[];
+  lectureCount: number;
+  /** Lectures the template asks for that did not fit in its lecture weeks (holidays). */
+  lecturesShort: number;
+  skippedHolidays: { date: string; name: string }[];
+}
+
+export const ATTENDANCE_STATUSES = ['present', 'excused', 'unexcused'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+export const ABSENCE_REASONS = ['sick_child', 'own_sickness', 'authority_appointment', 'doctor_appointment', 'other'] as const;
+export type AbsenceReason = (typeof ABSENCE_REASONS)[number];
+
+export interface AttendanceMark {
+  sessionId: string;
+  enrolmentId: string;
+  status: AttendanceStatus;
+  reason?: AbsenceReason | null;
+}
+
+export interface SaveAttendanceRequest {
+  marks: AttendanceMark[];
+}
+
+export interface Ratio {
+  count: number;
+  of: number;
+  /** Whole per cent, rounded half up; null when `of` is 0. */
+  percent: number | null;
+}
+
+export interface AttendanceRow {
+  enrolmentId: string;
+  participantId: string;
+  displayName: string;
+  rate: Ratio;
+  excused: number;
+  unexcused: number;
+  meetsGoal: boolean;
+}
+
+export interface AttendanceGridResponse {
+  groupId: string;
+  goalPercent: number;
+  sessions: Pick<SessionResponse, 'id' | 'date' | 'theme' | 'kind' | 'status'>[];
+  rows: AttendanceRow[];
+  marks: AttendanceMark[];
+  groupRate: Ratio;
+  meetingGoal: Ratio;
+}
