@@ -1,14 +1,16 @@
 // `npm test`: builds, then runs every workspace's tests one after another (two cores: parallel runs would fight
 // over CPU and the database), and ends with one line "N passed, N failed" summed over every runner.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureInstalled, root, run, withRepoPath } from './lib.mjs';
 
 ensureInstalled();
 run(join(root, 'node_modules/.bin/turbo'), ['run', 'build'], { env: withRepoPath() });
 
-const workspaces = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).workspaces;
+// Dependencies first, browser journeys last; a folder without a package.json is not a workspace.
+const ORDER = ['packages/contracts', 'packages/reports', 'packages/questionnaires', 'apps/api', 'apps/admin', 'apps/survey', 'packages/e2e'];
+const workspaces = ORDER.filter((ws) => existsSync(join(root, ws, 'package.json')));
 const only = process.argv.slice(2);
 
 /** Counts from the closing lines of Jest, Vitest and node:test (tap or spec reporter). */
