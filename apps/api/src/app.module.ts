@@ -9,6 +9,7 @@ import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { AuthModule } from './modules/auth/auth.module';
+import { CertificatesModule } from './modules/certificates/certificates.module';
 import { EmployersModule } from './modules/employers/employers.module';
 import { GroupsModule } from './modules/groups/groups.module';
 import { HealthModule } from './modules/health/health.module';
@@ -38,6 +39,7 @@ export class AppModule {
         GroupsModule,
         StaffingModule,
         EmployersModule,
+        CertificatesModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

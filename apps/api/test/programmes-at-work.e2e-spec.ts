@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { UsersService } from '../src/modules/users/users.service';
 import { type Client, seedWorld, signIn, startTestApp, type TestApp, type World } from './support/test-app';
 
 const THIRTEEN_WEEKS = {
@@ -58,7 +59,7 @@ describe('programmes at work (e2e)', () => {
     groupBId = gb.body.id;
     for (const [i, name] of ['Amina Hassan', 'Fatima Ali', 'Omar Yusuf', 'Leyla Karimi'].entries()) {
       const [firstName, lastName] = name.split(' ');
-      const p = await staffA.post('/api/participants', { firstName, lastName, gender: i === 2 ? 'man' : 'woman', birthYear: 1985 + i, protectedIdentity: i === 3 });
+      const p = await staffA.post('/api/participants', { programmeId: w.programmeA, firstName, lastName, gender: i === 2 ? 'man' : 'woman', birthYear: 1985 + i, protectedIdentity: i === 3 });
       expect(p.status).toBe(201);
       const e = await staffA.post(`/api/participants/${p.body.id}/enrolments`, { groupId, startDate: i === 1 ? '2020-08-26' : '2020-08-24' });
       expect(e.status).toBe(201);
@@ -184,7 +185,7 @@ describe('programmes at work (e2e)', () => {
     it('shows a protected identity as a pseudonym to staff who are not assigned to the group', async () => {
       const other = await signIn(t, w.users.staffA.email);
       // A second staff user in programme A who is not group staff.
-      const users = t.app.get((await import('../src/modules/users/users.service')).UsersService);
+      const users = t.app.get(UsersService);
       await users.createUser({ email: 'staff.a2@test.se', displayName: 'Kim', role: 'staff', password: 'a-long-test-password-1', programmeIds: [w.programmeA] });
       const kim = await signIn(t, 'staff.a2@test.se');
       const mine = await other.get(`/api/groups/${groupId}/attendance`);

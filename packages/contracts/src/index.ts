@@ -9,3 +9,4 @@ export * from './staffing.js';
 export * from './employers.js';
 export * from './participants.js';
 export * from './percent.js';
+export * from './suppression.js';

@@ -146,8 +146,8 @@ export interface AssessmentResponse extends AssessmentRequest {
 
 export interface GroupAssessmentSummary {
   groupId: string;
-  /** Participants with both a start and an end assessment. */
-  participants: number;
+  /** Participants with both a start and an end assessment; null when suppressed (fewer than k). */
+  participants: number | null;
   /** Mean change end − start per dimension, one decimal; null below the small-cell threshold. */
   meanChange: Record<AssessmentDimension, number | null>;
 }

@@ -24,6 +24,10 @@ export interface AppConfig {
   surveyDist: string | null;
   initialAdmin: { email: string; password: string } | null;
   runMigrations: boolean;
+  /** Years after a participant's last enrolment ended before their personal data is pseudonymised. */
+  retentionYears: number;
+  /** Run the retention job daily inside the api (off in tests, which call it directly). */
+  retentionSchedule: boolean;
   /** Seed demo data into an empty database (npm start). */
   demoSeed: boolean;
 }
@@ -104,6 +108,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     initialAdmin: adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : null,
     runMigrations: bool(env, 'RUN_MIGRATIONS', true),
     demoSeed: bool(env, 'STEGVIS_DEMO_SEED', false),
+    retentionYears: int(env, 'RETENTION_YEARS', 2, 1, 50),
+    retentionSchedule: bool(env, 'RETENTION_SCHEDULE', nodeEnv !== 'test'),
   };
 }
 

@@ -11,8 +11,14 @@ import { Group } from '../modules/groups/entities/group.entity';
 import { GroupSession } from '../modules/groups/entities/session.entity';
 import { Municipality } from '../modules/organisations/entities/municipality.entity';
 import { Organisation } from '../modules/organisations/entities/organisation.entity';
+import { Assessment } from '../modules/participants/entities/assessment.entity';
+import { Consent } from '../modules/participants/entities/consent.entity';
 import { Enrolment } from '../modules/participants/entities/enrolment.entity';
+import { FollowUp } from '../modules/participants/entities/follow-up.entity';
+import { Need } from '../modules/participants/entities/need.entity';
+import { Outcome } from '../modules/participants/entities/outcome.entity';
 import { Participant } from '../modules/participants/entities/participant.entity';
+import { Talk } from '../modules/participants/entities/talk.entity';
 import { MethodTemplate } from '../modules/programmes/entities/method-template.entity';
 import { ProgrammeMunicipality } from '../modules/programmes/entities/programme-municipality.entity';
 import { ProgrammePartner } from '../modules/programmes/entities/programme-partner.entity';
@@ -42,6 +48,12 @@ export const ENTITIES = [
   UserProgramme,
   Participant,
   Enrolment,
+  Consent,
+  Need,
+  Talk,
+  Assessment,
+  Outcome,
+  FollowUp,
   Group,
   GroupSession,
   Attendance,

@@ -19,3 +19,18 @@ export function visibleName(p: Nameable, identityVisible: ReadonlySet<string>): 
 export function pseudonymFor(id: string): string {
   return `Deltagare ${id.replace(/-/g, '').slice(0, 6).toUpperCase()}`;
 }
+
+export interface IdentityFields {
+  firstName: string;
+  lastName: string;
+  personalNumber: string | null;
+  phone: string;
+  email: string;
+  address: string;
+}
+
+/** The identity fields as this viewer may see them: the pseudonym and blanks when masked. */
+export function maskIdentity<T extends IdentityFields & { pseudonym: string }>(p: T, masked: boolean): T {
+  if (!masked) return p;
+  return { ...p, firstName: p.pseudonym, lastName: '', personalNumber: null, phone: '', email: '', address: '' };
+}

@@ -9,6 +9,13 @@ import { ACTIONS, type Action, ASSOCIATION_WIDE_ROLES } from './policy';
 /** Programme ids a user may see, or 'all'. Queries filter by it, so unseen records never load. */
 export type ProgrammeScope = 'all' | readonly string[];
 
+export interface ParticipantAccess {
+  participantId: string;
+  programmeIds: string[];
+  /** May see the real identity even when protected: staff of one of the person's groups (or, before any group, staff of the registering programme). */
+  identityVisible: boolean;
+}
+
 export interface GroupAccess {
   groupId: string;
   programmeId: string;
@@ -64,6 +71,28 @@ export class PolicyService {
     return { groupId, programmeId: row.programme_id, isGroupStaff: row.is_staff };
   }
 
+  /** Access to one participant: the registering programme or a programme of one of their groups must be in scope. */
+  async assertParticipantAccess(ctx: Ctx, action: Action, participantId: string): Promise<ParticipantAccess> {
+    const rows: { programme_ids: string[]; enrolled: boolean; group_staff: boolean }[] = await this.dataSource.query(
+      `SELECT array_remove(array_agg(DISTINCT g.programme_id) || array_agg(DISTINCT p.programme_id), NULL)::text[] AS programme_ids,
+              bool_or(e.id IS NOT NULL) AS enrolled,
+              coalesce(bool_or(EXISTS (SELECT 1 FROM staff_member s WHERE s.user_id = $2 AND s.id = ANY (g.staff_member_ids))), false) AS group_staff
+         FROM participant p
+         LEFT JOIN enrolment e ON e.participant_id = p.id
+         LEFT JOIN programme_group g ON g.id = e.group_id
+        WHERE p.id = $1
+        GROUP BY p.id`,
+      [participantId, ctx.user.id],
+    );
+    const row = rows[0];
+    const programmeIds = row ? [...new Set(row.programme_ids)] : [];
+    if (!row || !this.can(ctx.user, action) || !programmeIds.some((id) => this.inScope(ctx.user, id))) {
+      await this.deny(ctx, action, { type: 'participant', id: participantId });
+    }
+    const identityVisible = this.can(ctx.user, 'participant.read') && (row.group_staff || !row.enrolled);
+    return { participantId, programmeIds, identityVisible };
+  }
+
   /** Of these participants, the ones whose real identity this user may see even when it is protected. */
   async identityVisibleFor(user: AuthUser, participantIds: readonly string[]): Promise<Set<string>> {
     if (participantIds.length === 0 || !this.can(user, 'participant.read')) return new Set();
@@ -72,8 +101,12 @@ export class PolicyService {
          FROM enrolment e
          JOIN programme_group g ON g.id = e.group_id
          JOIN staff_member s ON s.id = ANY (g.staff_member_ids)
-        WHERE s.user_id = $1 AND e.participant_id = ANY ($2::uuid[])`,
-      [user.id, participantIds],
+        WHERE s.user_id = $1 AND e.participant_id = ANY ($2::uuid[])
+       UNION
+       SELECT p.id FROM participant p
+        WHERE p.id = ANY ($2::uuid[]) AND p.programme_id = ANY ($3::uuid[])
+          AND NOT EXISTS (SELECT 1 FROM enrolment e WHERE e.participant_id = p.id)`,
+      [user.id, participantIds, this.programmeScope(user) === 'all' ? [] : user.programmeIds],
     );
     return new Set(rows.map((r) => r.participant_id));
   }

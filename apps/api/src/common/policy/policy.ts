@@ -22,6 +22,14 @@ export const ACTIONS = {
   'attendance.write': ['staff'],
   'participant.read': ['staff'],
   'participant.write': ['staff'],
+  // Health data (needs, talk notes): a special category; staff, and then only of the participant's group (MappingService).
+  'participant.health': ['staff'],
+  'participant.erase': ['staff'],
+  'consent.write': ['staff'],
+  'outcome.write': ['staff'],
+  'assessment.summary': ['admin', 'staff', 'steering', 'evaluator'],
+  // "Who has seen my data": the system owner answers data-subject requests, staff may too.
+  'audit.subject': ['admin', 'staff'],
   'staffing.read': ['admin', 'staff', 'steering'],
   'staffing.manage': ['admin', 'staff'],
   // The employer register is shared by all the association's programmes.

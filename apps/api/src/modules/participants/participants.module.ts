@@ -1,14 +1,29 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { UsersModule } from '../users/users.module';
+import { AuditTrailService } from './audit-trail.service';
+import { ConsentsService } from './consents.service';
+import { Assessment } from './entities/assessment.entity';
+import { Consent } from './entities/consent.entity';
 import { Enrolment } from './entities/enrolment.entity';
+import { FollowUp } from './entities/follow-up.entity';
+import { Need } from './entities/need.entity';
+import { Outcome } from './entities/outcome.entity';
 import { Participant } from './entities/participant.entity';
+import { Talk } from './entities/talk.entity';
+import { MappingService } from './mapping.service';
+import { OutcomesService } from './outcomes.service';
+import { ParticipantCareController } from './participant-care.controller';
 import { ParticipantsController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
+import { ProgressService } from './progress.service';
+import { RetentionService } from './retention.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Participant, Enrolment])],
-  controllers: [ParticipantsController],
-  providers: [ParticipantsService],
-  exports: [ParticipantsService],
+  imports: [TypeOrmModule.forFeature([Participant, Enrolment, Consent, Need, Talk, Assessment, Outcome, FollowUp]), OrganisationsModule, UsersModule],
+  controllers: [ParticipantsController, ParticipantCareController],
+  providers: [ParticipantsService, ConsentsService, MappingService, ProgressService, OutcomesService, RetentionService, AuditTrailService],
+  exports: [ParticipantsService, ConsentsService, OutcomesService, ProgressService, RetentionService],
 })
 export class ParticipantsModule {}

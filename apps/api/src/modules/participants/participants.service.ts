@@ -1,19 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { EnrolmentResponse } from '@stegvis/contracts';
+import type { EnrolmentResponse, ParticipantListItem, ParticipantResponse } from '@stegvis/contracts';
 import { DataSource, In, Repository } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
 import { pseudonymFor, visibleName } from '../../common/masking/masking';
 import { PolicyService } from '../../common/policy/policy.service';
 import { Problem } from '../../common/problem/problem';
-import type { CreateParticipantDto, ParticipantDto, UpdateEnrolmentDto } from './dto/participant.dto';
+import type { CreateParticipantDto, MoveEnrolmentDto, ParticipantQuery, ParticipantRecordDto, UpdateEnrolmentDto, UpdateParticipantDto } from './dto/participant.dto';
 import { Enrolment } from './entities/enrolment.entity';
 import { Participant } from './entities/participant.entity';
+import { toParticipantResponse } from './participants.mapper';
+import { parsePersonalNumber } from './personal-number.util';
 
 /** An enrolment with the name the viewer may see, for other modules (attendance grid, internships). */
-export interface EnrolmentView extends EnrolmentResponse {}
+export type EnrolmentView = EnrolmentResponse;
+
+type RecordFields = Partial<Omit<Participant, 'id' | 'version' | 'createdAt' | 'updatedAt'>>;
 
 @Injectable()
 export class ParticipantsService {
@@ -25,31 +29,86 @@ export class ParticipantsService {
     private readonly audit: AuditService,
   ) {}
 
-  async createParticipant(ctx: UserContext, dto: CreateParticipantDto): Promise<ParticipantDto> {
+  async createParticipant(ctx: UserContext, dto: CreateParticipantDto): Promise<ParticipantResponse> {
+    await this.policy.assertProgrammeAccess(ctx, 'participant.write', dto.programmeId, { type: 'programme', id: dto.programmeId });
+    const fields = this.recordFields(dto);
+    await this.refuseDuplicate(ctx, fields.personalNumber ?? null, null);
     const saved = await this.dataSource.transaction(async (m) => {
       // The id is made here so the pseudonym, derived from it, is stored in the same insert.
       const id = randomUUID();
-      const row = await m.save(
-        m.create(Participant, {
-          id,
-          firstName: dto.firstName.trim(),
-          lastName: dto.lastName.trim(),
-          gender: dto.gender,
-          birthYear: dto.birthYear ?? null,
-          protectedIdentity: dto.protectedIdentity ?? false,
-          pseudonym: pseudonymFor(id),
-        }),
-      );
+      const row = await m.save(m.create(Participant, { ...fields, id, programmeId: dto.programmeId, pseudonym: pseudonymFor(id) }));
       await this.audit.record(ctx, { action: 'participant.create', entityType: 'participant', entityId: row.id, subjectId: row.id }, m);
       return row;
     });
-    return { id: saved.id, displayName: `${saved.firstName} ${saved.lastName}`, gender: saved.gender, birthYear: saved.birthYear, protectedIdentity: saved.protectedIdentity, version: saved.version };
+    return toParticipantResponse(saved, true);
+  }
+
+  async getParticipant(ctx: UserContext, id: string): Promise<ParticipantResponse> {
+    const access = await this.policy.assertParticipantAccess(ctx, 'participant.read', id);
+    const p = await this.participants.findOneByOrFail({ id });
+    const entries = [{ action: 'participant.read', entityType: 'participant', entityId: id, subjectId: id }];
+    if (p.protectedIdentity && access.identityVisible) {
+      entries.push({ action: 'participant.identity.read', entityType: 'participant', entityId: id, subjectId: id });
+    }
+    await this.audit.recordMany(ctx, entries);
+    return toParticipantResponse(p, access.identityVisible);
+  }
+
+  async updateParticipant(ctx: UserContext, id: string, dto: UpdateParticipantDto): Promise<ParticipantResponse> {
+    const access = await this.policy.assertParticipantAccess(ctx, 'participant.write', id);
+    const current = await this.participants.findOneByOrFail({ id });
+    if (current.protectedIdentity && !access.identityVisible) {
+      // Changing a record whose identity one may not see would leak it through what is accepted or refused.
+      await this.policy.deny(ctx, 'participant.write', { type: 'participant', id });
+    }
+    const given = Object.fromEntries(Object.entries(dto).filter(([k, v]) => v !== undefined && k !== 'version')) as ParticipantRecordDto;
+    const fields = this.recordFields({ ...given, firstName: given.firstName ?? current.firstName, lastName: given.lastName ?? current.lastName, gender: given.gender ?? current.gender }, given);
+    if ('personalNumber' in fields) await this.refuseDuplicate(ctx, fields.personalNumber ?? null, id);
+    await this.dataSource.transaction(async (m) => {
+      const res = await m.createQueryBuilder().update(Participant).set({ ...fields, version: dto.version + 1 }).where('id = :id AND version = :v', { id, v: dto.version }).execute();
+      if (res.affected !== 1) throw Problem.conflict('The participant was changed by someone else. Reload and try again.');
+      await this.audit.record(ctx, { action: 'participant.update', entityType: 'participant', entityId: id, subjectId: id, details: { changed: Object.keys(fields) } }, m);
+    });
+    return toParticipantResponse(await this.participants.findOneByOrFail({ id }), access.identityVisible);
+  }
+
+  /** Participants of a programme (optionally one group), names masked for this viewer; search never matches a hidden name. */
+  async findParticipants(ctx: UserContext, q: ParticipantQuery): Promise<ParticipantListItem[]> {
+    await this.policy.assertProgrammeAccess(ctx, 'participant.read', q.programmeId, { type: 'programme', id: q.programmeId });
+    const qb = this.participants
+      .createQueryBuilder('p')
+      .where(
+        `(p.programme_id = :pid OR EXISTS (SELECT 1 FROM enrolment e JOIN programme_group g ON g.id = e.group_id WHERE e.participant_id = p.id AND g.programme_id = :pid))`,
+        { pid: q.programmeId },
+      )
+      .orderBy('p.last_name', 'ASC')
+      .addOrderBy('p.first_name', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .take(1000);
+    if (q.groupId) qb.andWhere('EXISTS (SELECT 1 FROM enrolment e2 WHERE e2.participant_id = p.id AND e2.group_id = :gid)', { gid: q.groupId });
+    if (q.swedishLevel) qb.andWhere('p.swedish_level = :lvl', { lvl: q.swedishLevel });
+    const rows = await qb.getMany();
+    const visible = await this.policy.identityVisibleFor(ctx.user, rows.filter((p) => p.protectedIdentity).map((p) => p.id));
+    const needle = q.q?.trim().toLocaleLowerCase('sv');
+    const shown = rows
+      .map((p) => ({ p, name: visibleName(p, visible) }))
+      .filter(({ name }) => !needle || name.toLocaleLowerCase('sv').includes(needle));
+    const enrolments = shown.length ? await this.enrolments.findBy({ participantId: In(shown.map((x) => x.p.id)) }) : [];
+    await this.audit.record(ctx, { action: 'participant.list', entityType: 'programme', entityId: q.programmeId, details: { count: shown.length } });
+    return shown.map(({ p, name }) => ({
+      id: p.id,
+      displayName: name,
+      gender: p.gender,
+      birthYear: p.birthYear,
+      swedishLevel: p.swedishLevel,
+      protectedIdentity: p.protectedIdentity,
+      groups: enrolments.filter((e) => e.participantId === p.id).map((e) => ({ groupId: e.groupId, status: e.status })),
+    }));
   }
 
   async enrol(ctx: UserContext, participantId: string, groupId: string, startDate: string): Promise<EnrolmentResponse> {
     await this.policy.assertGroupAccess(ctx, 'participant.write', groupId);
-    const participant = await this.participants.findOneBy({ id: participantId });
-    if (!participant) throw Problem.notFound('participant');
+    await this.policy.assertParticipantAccess(ctx, 'participant.write', participantId);
     const active = await this.enrolments.findOneBy({ participantId, groupId, status: 'active' });
     if (active) throw Problem.conflict('The participant is already enrolled in this group');
     const saved = await this.dataSource.transaction(async (m) => {
@@ -58,6 +117,11 @@ export class ParticipantsService {
       return e;
     });
     return (await this.enrolmentViews(ctx, [saved]))[0];
+  }
+
+  async findParticipantEnrolments(ctx: UserContext, participantId: string): Promise<EnrolmentResponse[]> {
+    await this.policy.assertParticipantAccess(ctx, 'participant.read', participantId);
+    return this.enrolmentViews(ctx, await this.enrolments.find({ where: { participantId }, order: { startDate: 'ASC' } }));
   }
 
   async updateEnrolment(ctx: UserContext, id: string, dto: UpdateEnrolmentDto): Promise<EnrolmentResponse> {
@@ -76,14 +140,32 @@ export class ParticipantsService {
     return (await this.enrolmentViews(ctx, [(await this.enrolments.findOneBy({ id }))!]))[0];
   }
 
+  /** Moving to another group ends this enrolment (reason: moved to another group) and starts one there; history stays. */
+  async moveEnrolment(ctx: UserContext, id: string, dto: MoveEnrolmentDto): Promise<EnrolmentResponse> {
+    const e = await this.enrolments.findOneBy({ id });
+    if (!e) throw Problem.notFound('enrolment');
+    await this.policy.assertGroupAccess(ctx, 'participant.write', e.groupId);
+    await this.policy.assertGroupAccess(ctx, 'participant.write', dto.toGroupId);
+    if (e.status !== 'active') throw Problem.rule('Only an active enrolment can be moved');
+    if (dto.toGroupId === e.groupId) throw Problem.field('toGroupId', 'toGroupId is the group the participant is already in');
+    if (dto.date < e.startDate) throw Problem.field('date', 'date must not be before the enrolment started');
+    const next = await this.dataSource.transaction(async (m) => {
+      await m.update(Enrolment, { id }, { status: 'left_early', endDate: dto.date, leftReason: 'other_effort' });
+      const created = await m.save(m.create(Enrolment, { participantId: e.participantId, groupId: dto.toGroupId, startDate: dto.date, status: 'active' }));
+      await this.audit.record(ctx, { action: 'enrolment.move', entityType: 'enrolment', entityId: created.id, subjectId: e.participantId, details: { from: id } }, m);
+      return created;
+    });
+    return (await this.enrolmentViews(ctx, [next]))[0];
+  }
+
   /** Enrolments of a group with names masked for this viewer. Access to the group is the caller's check. */
   async findGroupEnrolments(ctx: UserContext, groupId: string): Promise<EnrolmentView[]> {
     const rows = await this.enrolments.find({ where: { groupId }, order: { startDate: 'ASC', id: 'ASC' } });
     return this.enrolmentViews(ctx, rows);
   }
 
-  async getEnrolment(id: string): Promise<{ id: string; groupId: string; participantId: string } | null> {
-    return this.enrolments.findOne({ where: { id }, select: { id: true, groupId: true, participantId: true } });
+  async getEnrolment(id: string): Promise<{ id: string; groupId: string; participantId: string; startDate: string; endDate: string | null; status: Enrolment['status'] } | null> {
+    return this.enrolments.findOne({ where: { id }, select: { id: true, groupId: true, participantId: true, startDate: true, endDate: true, status: true } });
   }
 
   async countActive(groupIds: string[]): Promise<Map<string, number>> {
@@ -113,5 +195,48 @@ export class ParticipantsService {
       leftReason: e.leftReason,
       displayName: visibleName(byId.get(e.participantId)!, visible),
     }));
+  }
+
+  /** Only the fields present in `given` (all of `dto` on create), checked and normalised. */
+  private recordFields(dto: ParticipantRecordDto, given: Partial<ParticipantRecordDto> = dto): RecordFields {
+    const out: RecordFields = {};
+    for (const [k, v] of Object.entries(given)) {
+      if (v === undefined || k === 'programmeId') continue;
+      (out as Record<string, unknown>)[k] = typeof v === 'string' && k !== 'personalNumber' ? v.trim() : v;
+    }
+    if (given.personalNumber !== undefined) {
+      if (given.personalNumber === null || given.personalNumber === '') {
+        out.personalNumber = null;
+      } else {
+        const pn = parsePersonalNumber(given.personalNumber);
+        if (!pn) throw Problem.field('personalNumber', 'personalNumber is not a valid personnummer or samordningsnummer (date and check digit)');
+        out.personalNumber = pn.digits;
+        out.birthYear ??= pn.birthYear;
+      }
+    }
+    if (dto.yearOfArrival && dto.birthYear && dto.yearOfArrival < dto.birthYear) {
+      throw Problem.field('yearOfArrival', 'yearOfArrival must not be before birthYear');
+    }
+    return out;
+  }
+
+  /** One record per person: a second registration of the same number points to the first, if one may see it. */
+  private async refuseDuplicate(ctx: UserContext, digits: string | null, exceptId: string | null): Promise<void> {
+    if (!digits) return;
+    const existing = await this.participants.findOneBy({ personalNumber: digits });
+    if (!existing || existing.id === exceptId) return;
+    let pointer: string | undefined;
+    try {
+      await this.policy.assertParticipantAccess(ctx, 'participant.read', existing.id);
+      pointer = existing.id;
+    } catch {
+      pointer = undefined;
+    }
+    throw new Problem(
+      409,
+      pointer ? 'A participant with this personal number is already registered' : 'A participant with this personal number is already registered in another programme of the association',
+      [{ field: 'personalNumber', message: 'already registered' }],
+      pointer ? { existingParticipantId: pointer } : undefined,
+    );
   }
 }

@@ -1,23 +1,113 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ENROLMENT_STATUSES, type EnrolmentStatus, GENDERS, type Gender, LEFT_REASONS, type LeftReason } from '@stegvis/contracts';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import {
+  AF_STATUSES,
+  type AfStatus,
+  ASSESSMENT_DIMENSIONS,
+  ASSESSMENT_STAGES,
+  type AssessmentDimension,
+  type AssessmentStage,
+  CONSENT_PURPOSES,
+  type ConsentPurpose,
+  EDUCATION_LEVELS,
+  type EducationLevel,
+  ENROLMENT_STATUSES,
+  type EnrolmentStatus,
+  FOLLOW_UP_MONTHS,
+  type FollowUpMonths,
+  GENDERS,
+  type Gender,
+  LEFT_REASONS,
+  type LeftReason,
+  NEED_KINDS,
+  type NeedKind,
+  OUTCOME_CATEGORIES,
+  type OutcomeCategory,
+  type ParticipantRecord,
+  SUPPORT_KINDS,
+  type SupportKind,
+  SWEDISH_LEVELS,
+  type SwedishLevel,
+} from '@stegvis/contracts';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { IsIsoDate } from '../../../common/validation/is-iso-date';
 
-export class CreateParticipantDto {
+export class ParticipantRecordDto implements ParticipantRecord {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) firstName: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) lastName: string;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '19811218-9876', description: 'Personnummer or samordningsnummer' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  personalNumber?: string | null;
   @ApiProperty({ enum: GENDERS }) @IsIn(GENDERS) gender: Gender;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1900) @Max(2100) birthYear?: number;
+  @ApiPropertyOptional({ nullable: true, type: Number }) @IsOptional() @IsInt() @Min(1900) @Max(2100) birthYear?: number | null;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) countryOfBirth?: string;
+  @ApiPropertyOptional({ nullable: true, type: Number }) @IsOptional() @IsInt() @Min(1900) @Max(2100) yearOfArrival?: number | null;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(50, { each: true }) languages?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() interpreterNeeded?: boolean;
+  @ApiPropertyOptional({ enum: SWEDISH_LEVELS, nullable: true }) @IsOptional() @IsIn(SWEDISH_LEVELS) swedishLevel?: SwedishLevel | null;
+  @ApiPropertyOptional({ enum: EDUCATION_LEVELS, nullable: true }) @IsOptional() @IsIn(EDUCATION_LEVELS) educationLevel?: EducationLevel | null;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) educationField?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) workExperience?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() drivingLicence?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() computerAtHome?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() incomeSupport?: boolean;
+  @ApiPropertyOptional({ enum: AF_STATUSES, nullable: true }) @IsOptional() @IsIn(AF_STATUSES) afStatus?: AfStatus | null;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) phone?: string;
+  @ApiPropertyOptional() @IsOptional() @ValidateIf((o: ParticipantRecordDto) => o.email !== '') @IsEmail() @MaxLength(254) email?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) address?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() protectedIdentity?: boolean;
 }
 
-export class ParticipantDto {
+export class CreateParticipantDto extends ParticipantRecordDto {
+  @ApiProperty({ format: 'uuid', description: 'The programme registering the person' }) @IsUUID() programmeId: string;
+}
+
+export class UpdateParticipantDto extends PartialType(ParticipantRecordDto) {
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}
+
+export class ParticipantDto extends ParticipantRecordDto {
   @ApiProperty() id: string;
-  @ApiProperty({ description: 'Real name, or a pseudonym for a protected identity you may not see' }) displayName: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty() isCoordinationNumber: boolean;
+  @ApiProperty() pseudonym: string;
+  @ApiProperty() masked: boolean;
+  @ApiProperty() version: number;
+}
+
+export class ParticipantQuery {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() programmeId: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() groupId?: string;
+  @ApiPropertyOptional({ description: 'Name or pseudonym' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ enum: SWEDISH_LEVELS }) @IsOptional() @IsIn(SWEDISH_LEVELS) swedishLevel?: SwedishLevel;
+}
+
+export class ParticipantListItemDto {
+  @ApiProperty() id: string;
+  @ApiProperty() displayName: string;
   @ApiProperty({ enum: GENDERS }) gender: Gender;
   @ApiProperty({ nullable: true, type: Number }) birthYear: number | null;
+  @ApiProperty({ enum: SWEDISH_LEVELS, nullable: true }) swedishLevel: SwedishLevel | null;
   @ApiProperty() protectedIdentity: boolean;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'array', items: { type: 'object', properties: { groupId: { type: 'string' }, status: { type: 'string' } } } })
+  groups: { groupId: string; status: EnrolmentStatus }[];
 }
 
 export class EnrolDto {
@@ -34,6 +124,11 @@ export class UpdateEnrolmentDto {
   leftReason?: LeftReason;
 }
 
+export class MoveEnrolmentDto {
+  @ApiProperty({ format: 'uuid', description: 'The group to move to' }) @IsUUID() toGroupId: string;
+  @ApiProperty() @IsIsoDate() date: string;
+}
+
 export class EnrolmentDto {
   @ApiProperty() id: string;
   @ApiProperty() participantId: string;
@@ -43,4 +138,100 @@ export class EnrolmentDto {
   @ApiProperty({ enum: ENROLMENT_STATUSES }) status: EnrolmentStatus;
   @ApiProperty({ enum: LEFT_REASONS, nullable: true }) leftReason: LeftReason | null;
   @ApiProperty() displayName: string;
+}
+
+export class ConsentDto {
+  @ApiProperty({ enum: CONSENT_PURPOSES }) @IsIn(CONSENT_PURPOSES) purpose: ConsentPurpose;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @ValidateIf((o: ConsentDto) => o.purpose === 'share_with_partner')
+  @IsUUID('all', { message: 'organisationId is required for consent to share with a partner' })
+  organisationId?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) scope?: string;
+  @ApiProperty() @IsIsoDate() givenOn: string;
+}
+
+export class ConsentResponseDto extends ConsentDto {
+  @ApiProperty() id: string;
+  @ApiProperty() participantId: string;
+  @ApiProperty() recordedBy: string;
+  @ApiProperty({ nullable: true, type: String }) withdrawnAt: string | null;
+}
+
+export class ShareDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() organisationId: string;
+  @ApiProperty({ description: 'Why the information is shared' }) @IsString() @MinLength(1) @MaxLength(500) purpose: string;
+}
+
+export class NeedDto {
+  @ApiProperty({ enum: NEED_KINDS }) @IsIn(NEED_KINDS) kind: NeedKind;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) careContact?: string;
+}
+
+export class NeedResponseDto extends NeedDto {
+  @ApiProperty() id: string;
+  @ApiProperty() participantId: string;
+  @ApiProperty() recordedAt: string;
+}
+
+export class TalkDto {
+  @ApiProperty() @IsIsoDate() date: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(10000) notes: string;
+}
+
+export class TalkResponseDto extends TalkDto {
+  @ApiProperty() id: string;
+  @ApiProperty() participantId: string;
+  @ApiProperty() recordedBy: string;
+}
+
+export class AssessmentDto {
+  @ApiProperty({ enum: ASSESSMENT_STAGES }) @IsIn(ASSESSMENT_STAGES) stage: AssessmentStage;
+  @ApiProperty() @IsIsoDate() date: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer', minimum: 1, maximum: 5 }, example: Object.fromEntries(ASSESSMENT_DIMENSIONS.map((d) => [d, 3])) })
+  @IsObject()
+  ratings: Record<AssessmentDimension, number>;
+}
+
+export class AssessmentResponseDto extends AssessmentDto {
+  @ApiProperty() id: string;
+  @ApiProperty() participantId: string;
+}
+
+export class AssessmentSummaryDto {
+  @ApiProperty() groupId: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'null when fewer than k (suppressed)' }) participants: number | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number', nullable: true } }) meanChange: Record<AssessmentDimension, number | null>;
+}
+
+export class OutcomeDto {
+  @ApiProperty({ enum: OUTCOME_CATEGORIES }) @IsIn(OUTCOME_CATEGORIES) category: OutcomeCategory;
+  @ApiPropertyOptional({ example: 'timanställning, bageri' }) @IsOptional() @IsString() @MaxLength(300) detail?: string;
+  @ApiProperty() @IsIsoDate() date: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) employmentBefore?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) employmentAfter?: string;
+  @ApiPropertyOptional({ enum: SUPPORT_KINDS, nullable: true }) @IsOptional() @IsIn(SUPPORT_KINDS) supportBefore?: SupportKind | null;
+  @ApiPropertyOptional({ enum: SUPPORT_KINDS, nullable: true }) @IsOptional() @IsIn(SUPPORT_KINDS) supportAfter?: SupportKind | null;
+}
+
+export class FollowUpDto {
+  @ApiProperty({ enum: FOLLOW_UP_MONTHS }) @IsIn(FOLLOW_UP_MONTHS) months: FollowUpMonths;
+  @ApiProperty() @IsIsoDate() date: string;
+  @ApiProperty({ enum: OUTCOME_CATEGORIES }) @IsIn(OUTCOME_CATEGORIES) category: OutcomeCategory;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) detail?: string;
+}
+
+export class OutcomeResponseDto extends OutcomeDto {
+  @ApiProperty() enrolmentId: string;
+  @ApiProperty() participantId: string;
+  @ApiProperty({ type: [FollowUpDto] }) followUps: FollowUpDto[];
+}
+
+export class AuditTrailEntryDto {
+  @ApiProperty() at: string;
+  @ApiProperty() actor: string;
+  @ApiProperty({ nullable: true, type: String }) actorRole: string | null;
+  @ApiProperty() action: string;
+  @ApiProperty() entityType: string;
+  @ApiProperty() outcome: string;
 }

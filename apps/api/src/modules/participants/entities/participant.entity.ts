@@ -1,10 +1,21 @@
-import type { Gender } from '@stegvis/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { AfStatus, EducationLevel, Gender, SwedishLevel } from '@stegvis/contracts';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Programme } from '../../programmes/entities/programme.entity';
 
 @Entity('participant')
 export class Participant {
   @PrimaryGeneratedColumn('uuid')
   id: string;
+
+  /** The programme that registered the person; their enrolments may add others. */
+  @Index('ix_participant_programme_id')
+  @Column({ type: 'uuid' })
+  programmeId: string;
+
+  // Only for the foreign key: the programmes module owns the programme table.
+  @ManyToOne(() => Programme, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'programme_id' })
+  programme?: Relation<Programme>;
 
   @Column({ type: 'text' })
   firstName: string;
@@ -17,6 +28,60 @@ export class Participant {
 
   @Column({ type: 'int', nullable: true })
   birthYear: number | null;
+
+  /** 12 digits, YYYYMMDDNNNN; personnummer or samordningsnummer. Unique within the association. */
+  @Index('ix_participant_personal_number', { unique: true, where: 'personal_number IS NOT NULL' })
+  @Column({ type: 'text', nullable: true })
+  personalNumber: string | null;
+
+  @Column({ type: 'text', default: '' })
+  countryOfBirth: string;
+
+  @Column({ type: 'int', nullable: true })
+  yearOfArrival: number | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  languages: string[];
+
+  @Column({ type: 'boolean', default: false })
+  interpreterNeeded: boolean;
+
+  @Column({ type: 'text', nullable: true })
+  swedishLevel: SwedishLevel | null;
+
+  @Column({ type: 'text', nullable: true })
+  educationLevel: EducationLevel | null;
+
+  @Column({ type: 'text', default: '' })
+  educationField: string;
+
+  @Column({ type: 'text', default: '' })
+  workExperience: string;
+
+  @Column({ type: 'boolean', default: false })
+  drivingLicence: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  computerAtHome: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  incomeSupport: boolean;
+
+  @Column({ type: 'text', nullable: true })
+  afStatus: AfStatus | null;
+
+  @Column({ type: 'text', default: '' })
+  phone: string;
+
+  @Column({ type: 'text', default: '' })
+  email: string;
+
+  @Column({ type: 'text', default: '' })
+  address: string;
+
+  /** Set when retention or an erasure request replaced the identity with the pseudonym; statistics remain. */
+  @Column({ type: 'timestamptz', nullable: true })
+  pseudonymisedAt: Date | null;
 
   /** Identity and address are secret: shown only to staff allocated to the participant's group. */
   @Column({ type: 'boolean', default: false })

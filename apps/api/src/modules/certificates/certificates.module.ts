@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { EmployersModule } from '../employers/employers.module';
+import { GroupsModule } from '../groups/groups.module';
+import { ParticipantsModule } from '../participants/participants.module';
+import { ProgrammesModule } from '../programmes/programmes.module';
+import { CertificatesController } from './certificates.controller';
+import { CertificatesService } from './certificates.service';
+
+@Module({
+  imports: [ParticipantsModule, GroupsModule, ProgrammesModule, EmployersModule],
+  controllers: [CertificatesController],
+  providers: [CertificatesService],
+})
+export class CertificatesModule {}
