@@ -12,6 +12,8 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CertificatesModule } from './modules/certificates/certificates.module';
 import { EmployersModule } from './modules/employers/employers.module';
 import { GroupsModule } from './modules/groups/groups.module';
+import { MeetingsModule } from './modules/meetings/meetings.module';
+import { ReferralsModule } from './modules/referrals/referrals.module';
 import { HealthModule } from './modules/health/health.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { ParticipantsModule } from './modules/participants/participants.module';
@@ -40,6 +42,8 @@ export class AppModule {
         StaffingModule,
         EmployersModule,
         CertificatesModule,
+        ReferralsModule,
+        MeetingsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

@@ -115,8 +115,17 @@ describe('participants (e2e)', () => {
         sessions: groupId,
         consents: protectedId,
         internships: protectedId,
+        referrals: protectedId,
+        meetings: protectedId,
+        'action-items': protectedId,
       };
-      const query: Record<string, string> = { '/api/groups': `?programmeId=${w.programmeA}`, '/api/participants': `?programmeId=${w.programmeA}` };
+      const query: Record<string, string> = {
+        '/api/groups': `?programmeId=${w.programmeA}`,
+        '/api/participants': `?programmeId=${w.programmeA}`,
+        '/api/referrals': `?programmeId=${w.programmeA}`,
+        '/api/meetings': `?programmeId=${w.programmeA}`,
+        '/api/programmes/{id}/intake': '?from=2020-01-01',
+      };
       const viewers = {
         otherStaff,
         analysis: await signIn(t, w.users.analysisA.email),

@@ -10,3 +10,4 @@ export * from './employers.js';
 export * from './participants.js';
 export * from './percent.js';
 export * from './suppression.js';
+export * from './referrals.js';

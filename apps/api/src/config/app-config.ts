@@ -28,6 +28,8 @@ export interface AppConfig {
   retentionYears: number;
   /** Run the retention job daily inside the api (off in tests, which call it directly). */
   retentionSchedule: boolean;
+  /** smtp://user:pass@host:587 — without it, e-mail waits in the outbox table. */
+  smtpUrl: string | null;
   /** Seed demo data into an empty database (npm start). */
   demoSeed: boolean;
 }
@@ -108,6 +110,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     initialAdmin: adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : null,
     runMigrations: bool(env, 'RUN_MIGRATIONS', true),
     demoSeed: bool(env, 'STEGVIS_DEMO_SEED', false),
+    smtpUrl: env.SMTP_URL?.trim() || null,
     retentionYears: int(env, 'RETENTION_YEARS', 2, 1, 50),
     retentionSchedule: bool(env, 'RETENTION_SCHEDULE', nodeEnv !== 'test'),
   };

@@ -26,6 +26,13 @@ import { Programme } from '../modules/programmes/entities/programme.entity';
 import { CommitteeMember } from '../modules/staffing/entities/committee-member.entity';
 import { StaffAllocation } from '../modules/staffing/entities/staff-allocation.entity';
 import { StaffMember } from '../modules/staffing/entities/staff-member.entity';
+import { ActionItem } from '../modules/meetings/entities/action-item.entity';
+import { MeetingAgendaItem } from '../modules/meetings/entities/meeting-agenda-item.entity';
+import { MeetingMember } from '../modules/meetings/entities/meeting-member.entity';
+import { Meeting } from '../modules/meetings/entities/meeting.entity';
+import { OutboxEmail } from '../modules/outbox/entities/email.entity';
+import { ReferralEvent } from '../modules/referrals/entities/referral-event.entity';
+import { Referral } from '../modules/referrals/entities/referral.entity';
 import { UserProgramme } from '../modules/users/entities/user-programme.entity';
 import { User } from '../modules/users/entities/user.entity';
 
@@ -64,4 +71,11 @@ export const ENTITIES = [
   EmployerContactLog,
   PlacesOffered,
   Internship,
+  Referral,
+  ReferralEvent,
+  Meeting,
+  MeetingMember,
+  MeetingAgendaItem,
+  ActionItem,
+  OutboxEmail,
 ];

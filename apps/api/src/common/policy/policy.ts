@@ -38,6 +38,13 @@ export const ACTIONS = {
   'internship.read': ['staff'],
   'internship.write': ['staff'],
   'internship.summary': ['admin', 'staff', 'steering', 'evaluator'],
+  // The analysis group: its members see the queue and meetings of their programmes, never health data.
+  'referral.read': ['staff', 'analysis_member'],
+  'referral.create': ['staff', 'analysis_member'],
+  'referral.update': ['staff', 'analysis_member'],
+  'meeting.read': ['staff', 'analysis_member'],
+  'meeting.manage': ['staff', 'analysis_member'],
+  'inflow.read': ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTIONS;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { EnrolmentResponse, ParticipantListItem, ParticipantResponse } from '@stegvis/contracts';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, type EntityManager, In, Repository } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
 import { pseudonymFor, visibleName } from '../../common/masking/masking';
@@ -195,6 +195,40 @@ export class ParticipantsService {
       leftReason: e.leftReason,
       displayName: visibleName(byId.get(e.participantId)!, visible),
     }));
+  }
+
+  /**
+   * An accepted referral becomes a participant enrolled in the chosen group, inside the caller's transaction
+   * (the meeting's decisions commit together). An existing record with the same personal number is reused.
+   */
+  async admitFromReferral(
+    ctx: UserContext,
+    m: EntityManager,
+    r: { programmeId: string; groupId: string; startDate: string; firstName: string; lastName: string; gender: Participant['gender']; personalNumber: string | null; swedishLevel: Participant['swedishLevel']; languages: string[]; phone: string; protectedIdentity: boolean },
+  ): Promise<{ participantId: string; enrolmentId: string }> {
+    let participantId = r.personalNumber ? (await m.findOneBy(Participant, { personalNumber: r.personalNumber }))?.id : undefined;
+    if (!participantId) {
+      const id = randomUUID();
+      await m.insert(Participant, {
+        id,
+        programmeId: r.programmeId,
+        firstName: r.firstName,
+        lastName: r.lastName,
+        gender: r.gender,
+        personalNumber: r.personalNumber,
+        birthYear: r.personalNumber ? Number(r.personalNumber.slice(0, 4)) : null,
+        swedishLevel: r.swedishLevel,
+        languages: r.languages,
+        phone: r.phone,
+        protectedIdentity: r.protectedIdentity,
+        pseudonym: pseudonymFor(id),
+      });
+      participantId = id;
+      await this.audit.record(ctx, { action: 'participant.create', entityType: 'participant', entityId: id, subjectId: id, details: { from: 'referral' } }, m);
+    }
+    const e = await m.save(m.create(Enrolment, { participantId, groupId: r.groupId, startDate: r.startDate, status: 'active' }));
+    await this.audit.record(ctx, { action: 'enrolment.create', entityType: 'enrolment', entityId: e.id, subjectId: participantId }, m);
+    return { participantId, enrolmentId: e.id };
   }
 
   /** Only the fields present in `given` (all of `dto` on create), checked and normalised. */

@@ -1,0 +1,89 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DECISIONS, type Decision, type DecisionRequest, type MeetingRequest } from '@stegvis/contracts';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIsoDate } from '../../../common/validation/is-iso-date';
+
+export class MeetingDto implements MeetingRequest {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() programmeId: string;
+  @ApiProperty() @IsIsoDate() date: string;
+  @ApiProperty({ type: [String], description: 'Users invited (members of the analysis group)' }) @IsArray() @ArrayUnique() @ArrayMaxSize(50) @IsUUID('all', { each: true }) invitedUserIds: string[];
+}
+
+export class DecisionDto implements DecisionRequest {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() referralId: string;
+  @ApiProperty({ enum: DECISIONS }) @IsIn(DECISIONS) decision: Decision;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required when accepting' })
+  @ValidateIf((o: DecisionDto) => o.decision === 'accept')
+  @IsUUID('all', { message: 'groupId is required when accepting' })
+  groupId?: string;
+  @ApiPropertyOptional({ description: 'Required when declining' })
+  @ValidateIf((o: DecisionDto) => o.decision === 'decline' || o.reason !== undefined)
+  @MaxLength(2000)
+  @MinLength(1, { message: 'reason is required when declining' })
+  @IsString({ message: 'reason is required when declining' })
+  reason?: string;
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}
+
+export class DecisionsDto {
+  @ApiProperty({ type: [DecisionDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => DecisionDto) decisions: DecisionDto[];
+}
+
+export class AttendanceDto {
+  @ApiProperty({ type: [String], description: 'Invited users who came; the others are recorded absent' }) @IsArray() @ArrayUnique() @IsUUID('all', { each: true }) presentUserIds: string[];
+}
+
+export class NotesDto {
+  @ApiProperty({ description: 'Case discussions and inflow notes (no health data)' }) @IsString() @MaxLength(20000) caseNotes: string;
+}
+
+export class ActionItemDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(1000) text: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) owner: string;
+  @ApiProperty() @IsIsoDate() dueDate: string;
+}
+
+export class ActionItemUpdateDto {
+  @ApiProperty() @IsBoolean() done: boolean;
+}
+
+export class MeetingQuery {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() programmeId: string;
+}
+
+export class StatsQuery {
+  @ApiPropertyOptional() @IsOptional() @IsIsoDate() from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsIsoDate() to?: string;
+}
+
+export class MeetingResponseDto {
+  @ApiProperty() id: string;
+  @ApiProperty() programmeId: string;
+  @ApiProperty() date: string;
+  @ApiProperty({ enum: ['planned', 'held'] }) status: string;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) invited: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) agenda: unknown[];
+  @ApiProperty() caseNotes: string;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) actionItems: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) decisions: unknown[];
+}
+
+export class InflowDto {
+  @ApiProperty({ type: 'array', items: { type: 'object', properties: { tertial: { type: 'string' }, organisationName: { type: 'string' }, referrals: { type: 'number' } } } })
+  byTertial: { tertial: string; organisationName: string; referrals: number }[];
+  @ApiProperty({ type: 'object', properties: { decided: { type: 'number' }, medianDays: { type: 'number', nullable: true }, meanDays: { type: 'number', nullable: true } } })
+  daysToDecision: { decided: number; medianDays: number | null; meanDays: number | null };
+}
+
+export class AbsenceDto {
+  @ApiProperty({ type: 'array', items: { type: 'object', properties: { organisationName: { type: 'string' }, invited: { type: 'number' }, present: { type: 'number' }, absent: { type: 'number' } } } })
+  byOrganisation: { organisationName: string; invited: number; present: number; absent: number }[];
+}
+
+export class IntakeDto {
+  @ApiProperty({ type: 'array', items: { type: 'object' } })
+  groups: { groupId: string; name: string; startDate: string; capacity: number; accepted: number; queued: number; suggestedOverIntake: number }[];
+  @ApiProperty({ type: 'object', properties: { count: { type: 'number' }, of: { type: 'number' }, percent: { type: 'number', nullable: true } } })
+  earlyLeaverRate: { count: number; of: number; percent: number | null };
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { GroupsModule } from '../groups/groups.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { OutboxModule } from '../outbox/outbox.module';
+import { ProgrammesModule } from '../programmes/programmes.module';
+import { ReferralsModule } from '../referrals/referrals.module';
+import { UsersModule } from '../users/users.module';
+import { ActionItem } from './entities/action-item.entity';
+import { MeetingAgendaItem } from './entities/meeting-agenda-item.entity';
+import { MeetingMember } from './entities/meeting-member.entity';
+import { Meeting } from './entities/meeting.entity';
+import { MeetingsController } from './meetings.controller';
+import { MeetingsService } from './meetings.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Meeting, MeetingMember, MeetingAgendaItem, ActionItem]), ReferralsModule, UsersModule, OrganisationsModule, GroupsModule, ProgrammesModule, OutboxModule],
+  controllers: [MeetingsController],
+  providers: [MeetingsService],
+})
+export class MeetingsModule {}

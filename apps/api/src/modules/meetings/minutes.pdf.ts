@@ -1,0 +1,27 @@
+import type { MeetingResponse } from '@stegvis/contracts';
+import { renderPdf } from '../certificates/pdf.util';
+
+const DECISION_SV = { accept: 'Antagen', wait_list: 'Väntelista', decline: 'Ej antagen' } as const;
+
+/**
+ * Minutes of an analysis-group meeting. Names come from the agenda, which already shows protected identities as
+ * pseudonyms; personal numbers are never printed.
+ */
+export function renderMinutes(m: MeetingResponse, programmeName: string): Promise<Buffer> {
+  return renderPdf(`Protokoll analysgrupp ${m.date}`, (doc) => {
+    doc.fontSize(20).text(`Protokoll – analysgruppens möte ${m.date}`).moveDown(0.3);
+    doc.fontSize(12).text(programmeName).moveDown();
+    doc.fontSize(14).text('Närvaro').fontSize(11);
+    for (const i of m.invited) doc.text(`${i.name} (${i.organisationName}): ${i.present === null ? 'ej registrerad' : i.present ? 'närvarande' : 'frånvarande'}`);
+    doc.moveDown().fontSize(14).text('Beslut').fontSize(11);
+    if (m.decisions.length === 0) doc.text('Inga beslut.');
+    for (const d of m.decisions) {
+      const r = m.agenda.find((a) => a.id === d.referralId);
+      doc.text(`${r?.candidateName ?? d.referralId} (${r?.organisationName ?? ''}): ${DECISION_SV[d.decision]}${d.reason ? ` – ${d.reason}` : ''}`);
+    }
+    doc.moveDown().fontSize(14).text('Ärenden och inflöde').fontSize(11).text(m.caseNotes || '–');
+    doc.moveDown().fontSize(14).text('Åtgärder').fontSize(11);
+    if (m.actionItems.length === 0) doc.text('Inga.');
+    for (const a of m.actionItems) doc.text(`${a.text} – ansvarig ${a.owner}, senast ${a.dueDate}${a.done ? ' (klar)' : ''}`);
+  });
+}
