@@ -1,0 +1,17 @@
+import type { Routes } from '@angular/router';
+import { authGuard } from './core/auth/auth-guard';
+import { Shell } from './core/shell/shell';
+
+export const routes: Routes = [
+  { path: 'login', loadComponent: () => import('./features/login/login').then((m) => m.Login) },
+  {
+    path: '',
+    component: Shell,
+    canActivate: [authGuard],
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'insatser' },
+      { path: 'insatser', loadChildren: () => import('./features/programmes/programmes.routes').then((m) => m.PROGRAMMES_ROUTES) },
+    ],
+  },
+  { path: '**', redirectTo: '' },
+];

@@ -1,0 +1,22 @@
+import { inject } from '@angular/core';
+import type { CanActivateFn } from '@angular/router';
+import { Router } from '@angular/router';
+import type { Role } from '@stegvis/contracts';
+import { AuthStore } from './auth-store';
+
+/** Signed-in users only; others go to the login page and come back afterwards. */
+export const authGuard: CanActivateFn = async (_route, state) => {
+  const store = inject(AuthStore);
+  const router = inject(Router);
+  if (await store.load()) return true;
+  return router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
+};
+
+/** Only the given roles; the others are sent to the start page. */
+export function roleGuard(...roles: Role[]): CanActivateFn {
+  return async () => {
+    const store = inject(AuthStore);
+    await store.load();
+    return store.hasRole(...roles) ? true : inject(Router).createUrlTree(['/']);
+  };
+}

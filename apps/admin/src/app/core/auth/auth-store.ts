@@ -1,0 +1,50 @@
+import { Injectable, computed, inject, signal } from '@angular/core';
+import type { CurrentUserResponse, Role } from '@stegvis/contracts';
+import { firstValueFrom } from 'rxjs';
+import { AuthApi } from './auth-api';
+
+/** Who is signed in. Loaded once from /api/auth/me; cleared on logout or when the session has ended. */
+@Injectable({ providedIn: 'root' })
+export class AuthStore {
+  private readonly api = inject(AuthApi);
+  readonly user = signal<CurrentUserResponse | null>(null);
+  readonly loaded = signal(false);
+  readonly role = computed<Role | null>(() => this.user()?.role ?? null);
+  /** Set when the session ended under the user's feet, so the login page can say why. */
+  readonly expired = signal(false);
+
+  async load(): Promise<CurrentUserResponse | null> {
+    if (this.loaded()) return this.user();
+    try {
+      this.user.set(await firstValueFrom(this.api.me()));
+    } catch {
+      this.user.set(null);
+    }
+    this.loaded.set(true);
+    return this.user();
+  }
+
+  signedIn(user: CurrentUserResponse): void {
+    this.user.set(user);
+    this.loaded.set(true);
+    this.expired.set(false);
+  }
+
+  async logout(): Promise<void> {
+    try {
+      await firstValueFrom(this.api.logout());
+    } finally {
+      this.user.set(null);
+    }
+  }
+
+  sessionEnded(): void {
+    this.user.set(null);
+    this.expired.set(true);
+  }
+
+  hasRole(...roles: Role[]): boolean {
+    const r = this.role();
+    return r !== null && roles.includes(r);
+  }
+}

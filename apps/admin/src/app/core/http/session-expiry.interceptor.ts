@@ -1,0 +1,24 @@
+import type { HttpInterceptorFn } from '@angular/common/http';
+import { HttpErrorResponse } from '@angular/common/http';
+import { inject } from '@angular/core';
+import { Router } from '@angular/router';
+import { catchError, throwError } from 'rxjs';
+import { AuthStore } from '../auth/auth-store';
+import { DraftStore } from '../drafts/draft-store';
+
+/** A 401 outside the login call means the session ended: keep drafts, then go to the login page and come back. */
+export const sessionExpiryInterceptor: HttpInterceptorFn = (req, next) => {
+  const router = inject(Router);
+  const auth = inject(AuthStore);
+  const drafts = inject(DraftStore);
+  return next(req).pipe(
+    catchError((err: unknown) => {
+      if (err instanceof HttpErrorResponse && err.status === 401 && !req.url.endsWith('/api/auth/login') && !req.url.endsWith('/api/auth/me')) {
+        drafts.saveAll();
+        auth.sessionEnded();
+        void router.navigate(['/login'], { queryParams: { returnUrl: router.url } });
+      }
+      return throwError(() => err);
+    }),
+  );
+};

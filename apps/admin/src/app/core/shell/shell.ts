@@ -1,0 +1,41 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import type { Role } from '@stegvis/contracts';
+import { AuthStore } from '../auth/auth-store';
+import { I18n, type TextKey } from '../i18n/i18n';
+
+interface NavItem {
+  path: string;
+  label: TextKey;
+  icon: string;
+  roles: Role[];
+}
+
+/** Only features that exist and that the role may use are in the navigation. */
+const NAV: NavItem[] = [{ path: '/insatser', label: 'nav.programmes', icon: 'folder_open', roles: ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'] }];
+
+@Component({
+  selector: 'sv-shell',
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule, MatIconModule],
+  templateUrl: './shell.html',
+  styleUrl: './shell.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Shell {
+  protected readonly auth = inject(AuthStore);
+  protected readonly i18n = inject(I18n);
+  private readonly router = inject(Router);
+  protected readonly nav = computed(() => NAV.filter((n) => this.auth.hasRole(...n.roles)));
+  protected readonly roleLabel = computed(() => {
+    const r = this.auth.role();
+    return r ? this.i18n.t(`role.${r}` as TextKey) : '';
+  });
+
+  protected async logout(): Promise<void> {
+    await this.auth.logout();
+    await this.router.navigate(['/login']);
+  }
+}

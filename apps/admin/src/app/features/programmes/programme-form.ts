@@ -1,0 +1,177 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, type OnInit, signal } from '@angular/core';
+import { FormArray, FormBuilder, type FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { Router, RouterLink } from '@angular/router';
+import type { CreateProgrammeRequest, GoalUnit, MunicipalityResponse, OrganisationResponse } from '@stegvis/contracts';
+import { firstValueFrom } from 'rxjs';
+import { DraftStore } from '../../core/drafts/draft-store';
+import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
+import { I18n } from '../../core/i18n/i18n';
+import { endNotBeforeStart, goalTarget, isoDate } from './programme-validators';
+import { ProgrammesApi } from './programmes-api';
+
+type FormValue = CreateProgrammeRequest & { version: number | null };
+
+@Component({
+  selector: 'sv-programme-form',
+  imports: [ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule, MatIconModule],
+  templateUrl: './programme-form.html',
+  styles: `
+    .goal { display: grid; grid-template-columns: 1fr 2fr 120px 140px auto; gap: 8px; align-items: start; }
+    .actions { display: flex; gap: 12px; margin-top: 16px; }
+    fieldset { border: 1px solid #d5d8de; border-radius: 8px; padding: 12px 16px; margin: 12px 0; background: white; }
+    legend { padding: 0 6px; font-weight: 500; }
+    form { background: white; padding: 16px; border-radius: 8px; }
+    @media (max-width: 900px) { .goal { grid-template-columns: 1fr 1fr; } }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ProgrammeForm implements OnInit {
+  readonly id = input<string>();
+  protected readonly i18n = inject(I18n);
+  private readonly api = inject(ProgrammesApi);
+  private readonly router = inject(Router);
+  private readonly drafts = inject(DraftStore);
+  private readonly fb = inject(FormBuilder).nonNullable;
+  protected readonly municipalities = signal<MunicipalityResponse[]>([]);
+  protected readonly organisations = signal<OrganisationResponse[]>([]);
+  protected readonly banner = signal('');
+  protected readonly notice = signal('');
+  protected readonly saving = signal(false);
+  private version: number | null = null;
+
+  protected readonly form = this.fb.group(
+    {
+      name: ['', [Validators.required, Validators.maxLength(200)]],
+      ownerMunicipalityId: ['', Validators.required],
+      municipalityIds: [[] as string[]],
+      partnerOrganisationIds: [[] as string[]],
+      startDate: ['', [Validators.required, isoDate]],
+      endDate: ['', [Validators.required, isoDate]],
+      targetGroup: ['', Validators.maxLength(4000)],
+      goals: this.fb.array<FormGroup>([]),
+    },
+    { validators: endNotBeforeStart },
+  );
+
+  constructor() {
+    const unregister = this.drafts.register(this.draftKey(), () => ({ ...this.form.getRawValue(), version: this.version }));
+    inject(DestroyRef).onDestroy(unregister);
+  }
+
+  get goals(): FormArray<FormGroup> {
+    return this.form.controls.goals;
+  }
+
+  async ngOnInit(): Promise<void> {
+    const [m, o] = await Promise.all([firstValueFrom(this.api.municipalities()), firstValueFrom(this.api.organisations())]);
+    this.municipalities.set(m);
+    this.organisations.set(o);
+    const draft = this.drafts.take<FormValue>(this.draftKey());
+    if (draft) {
+      this.fill(draft);
+      this.notice.set(this.i18n.t('form.draftRestored'));
+      return;
+    }
+    const id = this.id();
+    if (id) {
+      const p = await firstValueFrom(this.api.get(id));
+      this.fill({
+        name: p.name,
+        ownerMunicipalityId: p.ownerMunicipality.id,
+        municipalityIds: p.municipalities.map((x) => x.id),
+        partnerOrganisationIds: p.partnerOrganisations.map((x) => x.id),
+        startDate: p.startDate,
+        endDate: p.endDate,
+        targetGroup: p.targetGroup,
+        goals: p.goals,
+        version: p.version,
+      });
+    } else {
+      this.addGoal();
+    }
+  }
+
+  protected addGoal(g: { key: string; description: string; targetValue: number | null; unit: GoalUnit } = { key: '', description: '', targetValue: null, unit: 'percent' }): void {
+    this.goals.push(
+      this.fb.group(
+        {
+          key: [g.key, [Validators.required, Validators.pattern(/^[a-z][a-z0-9_]{0,39}$/)]],
+          description: [g.description, [Validators.required, Validators.maxLength(300)]],
+          targetValue: [g.targetValue as number | null, Validators.required],
+          unit: [g.unit as GoalUnit],
+        },
+        { validators: goalTarget },
+      ),
+    );
+  }
+
+  protected removeGoal(i: number): void {
+    this.goals.removeAt(i);
+  }
+
+  protected async save(): Promise<void> {
+    this.banner.set('');
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.banner.set(this.i18n.t('form.fixFields'));
+      return;
+    }
+    const v = this.form.getRawValue();
+    const body: CreateProgrammeRequest = {
+      ...v,
+      goals: v.goals.map((g) => ({ key: g['key'], description: g['description'], targetValue: Number(g['targetValue']), unit: g['unit'] })),
+    };
+    this.saving.set(true);
+    try {
+      const id = this.id();
+      if (id) await firstValueFrom(this.api.update(id, { ...body, version: this.version ?? 1 }));
+      else await firstValueFrom(this.api.create(body));
+      await this.router.navigate(['/insatser']);
+    } catch (err) {
+      // The form keeps everything typed; only the messages change.
+      const problem = asProblem(err);
+      if (problem?.status === 409) this.banner.set(this.i18n.t('form.conflict'));
+      else if (problem?.status === 400) {
+        const rest = applyProblemToForm(this.form, problem);
+        this.banner.set(rest.length ? rest.map((e) => e.message).join('; ') : this.i18n.t('form.fixFields'));
+      } else if (problem?.status !== 401) this.banner.set(problem?.detail ?? this.i18n.t('error.network'));
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  protected errorOf(path: (string | number)[]): string {
+    const c = this.form.get(path);
+    if (!c || !c.touched || !c.errors) return '';
+    const e = c.errors;
+    if (e['server']) return String(e['server']);
+    if (e['required']) return this.i18n.t('form.required');
+    if (e['maxlength']) return this.i18n.t('form.tooLong');
+    if (e['isoDate']) return this.i18n.t('form.badDate');
+    return this.i18n.t('form.fixFields');
+  }
+
+  protected goalError(i: number): string {
+    const g = this.goals.at(i);
+    if (!g.touched) return '';
+    if (g.errors?.['percentMax']) return this.i18n.t('form.percentMax');
+    if (g.errors?.['negative']) return this.i18n.t('form.negative');
+    return g.get('targetValue')?.errors?.['server'] ?? '';
+  }
+
+  private fill(v: FormValue): void {
+    this.version = v.version;
+    this.goals.clear();
+    for (const g of v.goals) this.addGoal(g);
+    this.form.patchValue({ ...v, goals: undefined } as never);
+  }
+
+  private draftKey(): string {
+    return `programme:${this.id() ?? 'new'}`;
+  }
+}

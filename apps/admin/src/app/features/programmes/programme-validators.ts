@@ -1,0 +1,20 @@
+import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
+import { isIsoDate } from '@stegvis/contracts';
+
+/** The same rules as the API's DTOs and ProgrammesService, so the form refuses what the server would. */
+export const isoDate: ValidatorFn = (c: AbstractControl): ValidationErrors | null =>
+  c.value === '' || c.value === null || isIsoDate(String(c.value)) ? null : { isoDate: true };
+
+export const endNotBeforeStart: ValidatorFn = (g: AbstractControl): ValidationErrors | null => {
+  const start = g.get('startDate')?.value as string;
+  const end = g.get('endDate')?.value as string;
+  return start && end && isIsoDate(start) && isIsoDate(end) && end < start ? { endBeforeStart: true } : null;
+};
+
+export const goalTarget: ValidatorFn = (g: AbstractControl): ValidationErrors | null => {
+  const unit = g.get('unit')?.value as string;
+  const v = Number(g.get('targetValue')?.value);
+  if (Number.isNaN(v)) return null;
+  if (v < 0) return { negative: true };
+  return unit === 'percent' && v > 100 ? { percentMax: true } : null;
+};
