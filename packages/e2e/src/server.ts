@@ -17,6 +17,8 @@ function answers(port: number): Promise<boolean> {
 export interface RunningApi {
   url: string;
   databaseUrl: string;
+  /** What the api printed (demo passwords on first start). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -83,10 +85,20 @@ export async function startApi(name: string, port: number, env: Record<string, s
   return {
     url,
     databaseUrl,
+    output: () => output,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
       await drop();
     },
   };
+}
+
+/** The demo users' one-time passwords, read from what `STEGVIS_DEMO_SEED=true` printed. */
+export async function demoPasswords(api: RunningApi): Promise<Record<string, { email: string; password: string }>> {
+  const deadline = Date.now() + 30_000;
+  while (!api.output().includes('evaluator') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  const out: Record<string, { email: string; password: string }> = {};
+  for (const m of api.output().matchAll(/^ {2}(\w+)\s+(\S+@\S+)\s+(\S+)$/gm)) out[m[1]] = { email: m[2], password: m[3] };
+  return out;
 }

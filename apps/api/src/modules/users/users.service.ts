@@ -44,6 +44,14 @@ export class UsersService {
     return user ? this.toRecord(user) : null;
   }
 
+  async findUsers(): Promise<Omit<UserRecord, 'passwordHash'>[]> {
+    const rows = await this.users.find({ relations: { programmes: true }, order: { displayName: 'ASC' } });
+    return rows.map((u) => {
+      const { passwordHash: _hidden, ...rest } = this.toRecord(u);
+      return rest;
+    });
+  }
+
   async count(): Promise<number> {
     return this.users.count();
   }

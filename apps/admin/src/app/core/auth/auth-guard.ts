@@ -15,8 +15,10 @@ export const authGuard: CanActivateFn = async (_route, state) => {
 /** Only the given roles; the others are sent to the start page. */
 export function roleGuard(...roles: Role[]): CanActivateFn {
   return async () => {
+    // inject() works only before the first await.
     const store = inject(AuthStore);
+    const router = inject(Router);
     await store.load();
-    return store.hasRole(...roles) ? true : inject(Router).createUrlTree(['/']);
+    return store.hasRole(...roles) ? true : router.createUrlTree(['/']);
   };
 }

@@ -1,0 +1,54 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { provideZonelessChangeDetection } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { Role } from '@stegvis/contracts';
+import { AuthStore } from '../../core/auth/auth-store';
+import { ProgrammeList } from './programme-list';
+
+const programme = {
+  id: 'p1',
+  name: 'Nästa Steg',
+  ownerMunicipality: { id: 'm1', name: 'Ängelholm', code: '1292' },
+  municipalities: [{ id: 'm1', name: 'Ängelholm', code: '1292' }, { id: 'm2', name: 'Klippan', code: '1276' }],
+  partnerOrganisations: [],
+  startDate: '2019-09-03',
+  endDate: '2021-12-31',
+  targetGroup: '',
+  goals: [],
+  version: 1,
+  createdAt: '',
+  updatedAt: '',
+};
+
+async function render(role: Role): Promise<HTMLElement> {
+  TestBed.configureTestingModule({ providers: [provideZonelessChangeDetection(), provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
+  TestBed.inject(AuthStore).signedIn({ id: 'u', email: 'x@y.se', displayName: 'X', role, programmeIds: ['p1'], csrfToken: 't' });
+  const fixture = TestBed.createComponent(ProgrammeList);
+  TestBed.inject(HttpTestingController).expectOne('/api/programmes?limit=200').flush({ items: [programme], nextCursor: null });
+  await fixture.whenStable();
+  return fixture.nativeElement as HTMLElement;
+}
+
+describe('ProgrammeList', () => {
+  it('lists programmes in Swedish with owner, period and municipalities', async () => {
+    const el = await render('staff');
+    const row = el.querySelector('[data-testid="programme-row"]')!;
+    expect(row.textContent).toContain('Nästa Steg');
+    expect(row.textContent).toContain('2019-09-03 – 2021-12-31');
+    expect(row.textContent).toContain('Ängelholm, Klippan');
+    expect(el.querySelector('h1')!.textContent).toBe('Insatser');
+  });
+
+  it.each([
+    ['staff', true],
+    ['admin', true],
+    ['evaluator', false],
+    ['steering', false],
+    ['analysis_member', false],
+  ] as const)('shows "Ny insats" to %s: %s', async (role, shown) => {
+    const el = await render(role);
+    expect(el.querySelector('[data-testid="new-programme"]') !== null).toBe(shown);
+  });
+});

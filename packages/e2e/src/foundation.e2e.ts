@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Client } from 'pg';
+import type { Browser, Page } from 'playwright-core';
+import { launch } from './browser';
+import { demoPasswords, type RunningApi, startApi } from './server';
+
+describe('foundation journeys (chromium against the real api)', () => {
+  let api: RunningApi;
+  let browser: Browser;
+  let users: Record<string, { email: string; password: string }>;
+
+  before(async () => {
+    api = await startApi('foundation', 3211, { STEGVIS_DEMO_SEED: 'true' });
+    users = await demoPasswords(api);
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await api?.stop();
+  });
+
+  async function signIn(role: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'sv-SE' });
+    await page.goto(`${api.url}/login`);
+    await page.getByTestId('login-email').fill(users[role].email);
+    await page.getByTestId('login-password').fill(users[role].password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('programme-table').waitFor();
+    return page;
+  }
+
+  async function pick(page: Page, testId: string, option: string): Promise<void> {
+    await page.getByTestId(testId).click();
+    await page.getByRole('option', { name: option }).click();
+    await page.keyboard.press('Escape');
+  }
+
+  it('a wrong password shows a Swedish error and keeps the e-mail', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${api.url}/login`);
+    await page.getByTestId('login-email').fill(users.staff.email);
+    await page.getByTestId('login-password').fill('inte-rätt-lösenord');
+    await page.getByTestId('login-submit').click();
+    assert.equal(await page.getByTestId('login-error').textContent(), 'Fel e-post eller lösenord');
+    assert.equal(await page.getByTestId('login-email').inputValue(), users.staff.email);
+    await page.close();
+  });
+
+  it('staff create a programme and see it listed', async () => {
+    const page = await signIn('staff');
+    await page.getByTestId('new-programme').click();
+    await page.getByTestId('programme-name').fill('Första Steget Klippan');
+    await pick(page, 'programme-owner', 'Klippan');
+    await page.getByTestId('programme-start').fill('2022-01-10');
+    await page.getByTestId('programme-end').fill('2023-06-30');
+    await page.getByTestId('goal-key-0').fill('attendance');
+    await page.getByTestId('goal-description-0').fill('Närvaro minst 80 %');
+    await page.getByTestId('goal-target-0').fill('80');
+    await page.getByTestId('programme-save').click();
+    await page.getByTestId('programme-table').waitFor();
+    const rows = await page.getByTestId('programme-row').allTextContents();
+    assert.ok(rows.some((r) => r.includes('Första Steget Klippan') && r.includes('2022-01-10 – 2023-06-30')), rows.join('\n'));
+    await page.close();
+  });
+
+  it('a server refusal is shown at the field it names, and the form keeps what was typed', async () => {
+    const page = await signIn('staff');
+    await page.getByTestId('new-programme').click();
+    await page.getByTestId('programme-name').fill('Dubbla mål');
+    await pick(page, 'programme-owner', 'Ängelholm');
+    await page.getByTestId('programme-start').fill('2022-01-10');
+    await page.getByTestId('programme-end').fill('2022-12-31');
+    await page.getByTestId('goal-key-0').fill('attendance');
+    await page.getByTestId('goal-description-0').fill('Närvaro');
+    await page.getByTestId('goal-target-0').fill('80');
+    await page.getByRole('button', { name: 'Lägg till mål' }).click();
+    await page.getByTestId('goal-key-1').fill('attendance');
+    await page.getByTestId('goal-description-1').fill('Samma nyckel igen');
+    await page.getByTestId('goal-target-1').fill('90');
+    await page.getByTestId('programme-save').click();
+    await page.getByTestId('form-error').waitFor();
+    assert.equal(await page.getByTestId('programme-name').inputValue(), 'Dubbla mål');
+    const keyField = page.locator('mat-form-field', { has: page.getByTestId('goal-key-1') });
+    assert.equal(await keyField.locator('mat-error').textContent(), 'goal key "attendance" is used twice');
+    await page.close();
+  });
+
+  it('the evaluator finds no way to create or edit programmes', async () => {
+    const page = await signIn('evaluator');
+    assert.equal(await page.getByTestId('new-programme').count(), 0);
+    assert.equal(await page.getByRole('link', { name: /Ändra/ }).count(), 0);
+    assert.match((await page.getByTestId('current-user').textContent()) ?? '', /Utvärderare/);
+    await page.goto(`${api.url}/insatser/ny`);
+    await page.getByTestId('programme-table').waitFor().catch(async (err: unknown) => {
+      await page.screenshot({ path: '/tmp/e2e-evaluator.png' });
+      throw err;
+    });
+    assert.equal(new URL(page.url()).pathname, '/insatser');
+    await page.close();
+  });
+
+  it('when the session ends mid-form, the user signs in again and gets the draft back', async () => {
+    const page = await signIn('staff');
+    await page.getByTestId('new-programme').click();
+    await page.getByTestId('programme-name').fill('Utkast som inte får försvinna');
+    await page.getByTestId('programme-start').fill('2023-01-09');
+    const db = new Client({ connectionString: api.databaseUrl });
+    await db.connect();
+    await db.query('UPDATE session SET revoked_at = now()');
+    await db.end();
+    await page.getByTestId('programme-end').fill('2023-12-31');
+    await page.getByTestId('programme-save').click();
+    // The form is invalid without an owner, so the client stops first: choose one and save again.
+    await pick(page, 'programme-owner', 'Båstad');
+    await page.getByTestId('goal-key-0').fill('attendance');
+    await page.getByTestId('goal-description-0').fill('Närvaro');
+    await page.getByTestId('goal-target-0').fill('80');
+    await page.getByTestId('programme-save').click();
+    await page.getByTestId('login-email').waitFor();
+    await page.getByTestId('login-email').fill(users.staff.email);
+    await page.getByTestId('login-password').fill(users.staff.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('draft-notice').waitFor();
+    assert.equal(await page.getByTestId('programme-name').inputValue(), 'Utkast som inte får försvinna');
+    assert.equal(await page.getByTestId('programme-end').inputValue(), '2023-12-31');
+    await page.close();
+  });
+});
