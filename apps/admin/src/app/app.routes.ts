@@ -11,6 +11,7 @@ export const routes: Routes = [
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'insatser' },
       { path: 'insatser', loadChildren: () => import('./features/programmes/programmes.routes').then((m) => m.PROGRAMMES_ROUTES) },
+      { path: 'grupper', loadChildren: () => import('./features/groups/groups.routes').then((m) => m.GROUPS_ROUTES) },
     ],
   },
   { path: '**', redirectTo: '' },

@@ -158,11 +158,13 @@ export class GroupsService {
 
   async getAttendance(ctx: UserContext, groupId: string): Promise<AttendanceGridResponse> {
     const access = await this.policy.assertGroupAccess(ctx, 'attendance.read', groupId);
-    const [sessions, enrolments, programme] = await Promise.all([
+    const [sessions, enrolmentsByStart, programme] = await Promise.all([
       this.sessions.find({ where: { groupId }, order: { date: 'ASC', startTime: 'ASC' } }),
       this.participants.findGroupEnrolments(ctx, groupId),
       this.programmes.getProgramme(ctx, access.programmeId),
     ]);
+    // Alphabetical, as on a paper register.
+    const enrolments = [...enrolmentsByStart].sort((a, b) => a.displayName.localeCompare(b.displayName, 'sv'));
     const marks = sessions.length ? await this.attendance.find({ where: { sessionId: In(sessions.map((s) => s.id)) } }) : [];
     const taken = new Set(marks.map((m) => m.sessionId));
     const goal = programme.goals.find((g) => g.key === 'attendance')?.targetValue ?? DEFAULT_ATTENDANCE_GOAL;

@@ -15,7 +15,10 @@ interface NavItem {
 }
 
 /** Only features that exist and that the role may use are in the navigation. */
-const NAV: NavItem[] = [{ path: '/insatser', label: 'nav.programmes', icon: 'folder_open', roles: ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'] }];
+const NAV: NavItem[] = [
+  { path: '/insatser', label: 'nav.programmes', icon: 'folder_open', roles: ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'] },
+  { path: '/grupper', label: 'nav.groups', icon: 'groups', roles: ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'] },
+];
 
 @Component({
   selector: 'sv-shell',

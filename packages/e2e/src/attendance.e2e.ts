@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { ApiClient } from './api-client';
+import { launch } from './browser';
+import { demoPasswords, type RunningApi, startApi } from './server';
+
+describe('attendance on a tablet (chromium against the real api)', () => {
+  let api: RunningApi;
+  let browser: Browser;
+  let staff: { email: string; password: string };
+
+  before(async () => {
+    api = await startApi('attendance', 3212, { STEGVIS_DEMO_SEED: 'true' });
+    staff = (await demoPasswords(api)).staff;
+    const c = await new ApiClient(api.url).signIn(staff.email, staff.password);
+    const programme = (await c.call('GET', '/api/programmes')).items.find((p: { name: string }) => p.name === 'Nästa Steg');
+    const tpl = await c.call('POST', `/api/programmes/${programme.id}/templates`, {
+      name: '13 veckor',
+      phases: [
+        { kind: 'mapping', weeks: 2, lectures: true },
+        { kind: 'lectures', weeks: 7, lectures: true },
+        { kind: 'internship', weeks: 4, lectures: false },
+      ],
+      themes: ['Arbetsmarknadskunskap', 'Utbildning', 'CV-träning', 'Presentationsteknik'],
+      lectureCount: 31,
+      lectureWeekdays: [1, 2, 3, 4],
+      lectureStart: '13:00',
+      lectureEnd: '15:30',
+      computerDayWeekday: null,
+    });
+    const group = await c.call('POST', '/api/groups', { programmeId: programme.id, municipalityId: programme.ownerMunicipality.id, number: 3, startDate: '2020-08-24', capacity: 10, overIntake: 2, deliveryMode: 'on_site', templateId: tpl.id });
+    for (const [first, last, gender] of [['Amina', 'Hassan', 'woman'], ['Omar', 'Yusuf', 'man'], ['Leyla', 'Karimi', 'woman']]) {
+      const p = await c.call('POST', '/api/participants', { programmeId: programme.id, firstName: first, lastName: last, gender });
+      await c.call('POST', `/api/participants/${p.id}/enrolments`, { groupId: group.id, startDate: '2020-08-24' });
+    }
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await api?.stop();
+  });
+
+  it('staff fill in a week on the grid and see the group’s rate change', async () => {
+    const context = await browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true, locale: 'sv-SE' });
+    const page = await context.newPage();
+    await page.goto(`${api.url}/login`);
+    await page.getByTestId('login-email').fill(staff.email);
+    await page.getByTestId('login-password').fill(staff.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('nav-grupper').tap();
+    await page.getByTestId('open-group-3').tap();
+    await page.getByTestId('week-label').waitFor();
+    assert.equal(await page.getByTestId('week-label').textContent(), 'Vecka 35');
+    assert.equal(await page.getByTestId('group-rate-percent').textContent(), '–');
+    await page.getByTestId('all-present').tap();
+    await page.getByTestId('mark-1-1-unexcused').tap();
+    await page.getByTestId('mark-2-3-excused').tap();
+    await page.screenshot({ path: '/tmp/e2e-attendance-tablet.png' });
+    await page.getByTestId('save-week').tap();
+    await page.getByTestId('attendance-message').waitFor();
+    assert.equal(await page.getByTestId('attendance-message').textContent(), 'Närvaron är sparad.');
+    // 3 participants × 4 lectures = 12 held, 10 present.
+    assert.equal(await page.getByTestId('group-rate-percent').textContent(), '83 %');
+    assert.match((await page.getByTestId('rate-1').textContent()) ?? '', /75 % \(3\/4\)/);
+    assert.match((await page.getByTestId('rate-0').textContent()) ?? '', /100 % \(4\/4\)/);
+    await context.close();
+  });
+});
