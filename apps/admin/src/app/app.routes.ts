@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { authGuard } from './core/auth/auth-guard';
+import { authGuard, roleGuard } from './core/auth/auth-guard';
 import { Shell } from './core/shell/shell';
 
 export const routes: Routes = [
@@ -11,6 +11,7 @@ export const routes: Routes = [
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'insatser' },
       { path: 'insatser', loadChildren: () => import('./features/programmes/programmes.routes').then((m) => m.PROGRAMMES_ROUTES) },
+      { path: 'remisser', canActivate: [roleGuard('staff', 'analysis_member')], loadChildren: () => import('./features/referrals/referrals.routes').then((m) => m.REFERRALS_ROUTES) },
       { path: 'grupper', loadChildren: () => import('./features/groups/groups.routes').then((m) => m.GROUPS_ROUTES) },
     ],
   },

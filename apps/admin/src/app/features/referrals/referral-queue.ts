@@ -1,0 +1,84 @@
+import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { Router, RouterLink } from '@angular/router';
+import { type ProgrammeResponse, REFERRAL_STATUSES, type ReferralResponse, type ReferralStatus } from '@stegvis/contracts';
+import { firstValueFrom } from 'rxjs';
+import { asProblem } from '../../core/errors/problem-form';
+import { I18n, type TextKey } from '../../core/i18n/i18n';
+import { ProgrammesApi } from '../programmes/programmes-api';
+import { type MeetingSummary, ReferralsApi } from './referrals-api';
+
+@Component({
+  selector: 'sv-referral-queue',
+  imports: [FormsModule, RouterLink, MatFormFieldModule, MatSelectModule, MatInputModule, MatButtonModule, MatIconModule],
+  templateUrl: './referral-queue.html',
+  styles: `
+    .filters { display: flex; gap: 16px; flex-wrap: wrap; }
+    .flags { display: flex; gap: 4px; flex-wrap: wrap; }
+    .flag { font-size: 0.8rem; padding: 2px 8px; border-radius: 12px; background: #cdeed8; color: #0d5a2a; }
+    .flag.bad { background: #fff0c2; color: #6b4e00; }
+    .meetings { display: grid; gap: 8px; margin-top: 24px; }
+    .new-meeting { display: flex; gap: 12px; align-items: baseline; flex-wrap: wrap; }
+    h2 { font-size: 1.2rem; font-weight: 500; margin: 24px 0 8px; }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ReferralQueue {
+  protected readonly i18n = inject(I18n);
+  private readonly api = inject(ReferralsApi);
+  private readonly router = inject(Router);
+  protected readonly statuses = REFERRAL_STATUSES;
+  protected readonly programmes = signal<ProgrammeResponse[]>([]);
+  protected readonly programmeId = signal('');
+  protected readonly status = signal<ReferralStatus | ''>('');
+  protected readonly items = signal<ReferralResponse[]>([]);
+  protected readonly next = signal<string | null>(null);
+  protected readonly meetings = signal<MeetingSummary[]>([]);
+  protected readonly meetingDate = signal(new Date().toISOString().slice(0, 10));
+  protected readonly error = signal('');
+
+  constructor() {
+    inject(ProgrammesApi).list().subscribe((p) => {
+      this.programmes.set(p.items);
+      if (p.items.length) this.programmeId.set(p.items[0].id);
+    });
+    effect(() => {
+      const id = this.programmeId();
+      const status = this.status();
+      if (!id) return;
+      this.api.queue(id, status, null).subscribe((page) => {
+        this.items.set(page.items);
+        this.next.set(page.nextCursor);
+      });
+      this.api.meetings(id).subscribe((m) => this.meetings.set(m));
+    });
+  }
+
+  protected more(): void {
+    this.api.queue(this.programmeId(), this.status(), this.next()).subscribe((page) => {
+      this.items.update((x) => [...x, ...page.items]);
+      this.next.set(page.nextCursor);
+    });
+  }
+
+  protected label(status: string): string {
+    return this.i18n.t(`status.${status}` as TextKey);
+  }
+
+  protected async createMeeting(): Promise<void> {
+    this.error.set('');
+    try {
+      const members = await firstValueFrom(this.api.committee(this.programmeId()));
+      const invited = [...new Set(members.filter((m) => m.kind === 'analysis' && m.userId).map((m) => m.userId!))];
+      const m = await firstValueFrom(this.api.createMeeting({ programmeId: this.programmeId(), date: this.meetingDate(), invitedUserIds: invited }));
+      await this.router.navigate(['/remisser/moten', m.id]);
+    } catch (err) {
+      this.error.set(asProblem(err)?.errors?.[0]?.message ?? asProblem(err)?.detail ?? this.i18n.t('error.generic'));
+    }
+  }
+}
