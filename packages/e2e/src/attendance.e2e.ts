@@ -31,8 +31,13 @@ describe('attendance on a tablet (chromium against the real api)', () => {
     });
     const group = await c.call('POST', '/api/groups', { programmeId: programme.id, municipalityId: programme.ownerMunicipality.id, number: 3, startDate: '2020-08-24', capacity: 10, overIntake: 2, deliveryMode: 'on_site', templateId: tpl.id });
     for (const [first, last, gender] of [['Amina', 'Hassan', 'woman'], ['Omar', 'Yusuf', 'man'], ['Leyla', 'Karimi', 'woman']]) {
-      const p = await c.call('POST', '/api/participants', { programmeId: programme.id, firstName: first, lastName: last, gender });
+      const p = await c.call('POST', '/api/participants', { programmeId: programme.id, firstName: first, lastName: last, gender, swedishLevel: 'sfi_c', languages: ['arabiska'] });
       await c.call('POST', `/api/participants/${p.id}/enrolments`, { groupId: group.id, startDate: '2020-08-24' });
+      if (first === 'Amina') {
+        const ratings = (v: number) => ({ swedish: v, digital_skills: v, labour_market_knowledge: v, job_search: v, network: v, health_energy: 3, self_belief: v });
+        await c.call('PUT', `/api/participants/${p.id}/assessments`, { stage: 'start', date: '2020-08-25', ratings: ratings(2) });
+        await c.call('PUT', `/api/participants/${p.id}/assessments`, { stage: 'end', date: '2020-11-19', ratings: ratings(4) });
+      }
     }
     browser = await launch();
   });
@@ -65,5 +70,27 @@ describe('attendance on a tablet (chromium against the real api)', () => {
     assert.match((await page.getByTestId('rate-1').textContent()) ?? '', /75 % \(3\/4\)/);
     assert.match((await page.getByTestId('rate-0').textContent()) ?? '', /100 % \(4\/4\)/);
     await context.close();
+  });
+
+  it('staff find a participant and read the progression as a chart and a table', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+    await page.goto(`${api.url}/login`);
+    await page.getByTestId('login-email').fill(staff.email);
+    await page.getByTestId('login-password').fill(staff.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('nav-deltagare').click();
+    await page.getByTestId('participant-row').first().waitFor();
+    assert.equal(await page.getByTestId('participant-row').count(), 3);
+    await page.getByTestId('participant-search').fill('amina');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="participant-row"]').length === 1);
+    assert.match((await page.getByTestId('participant-row').textContent()) ?? '', /Amina Hassan/);
+    await page.getByRole('link', { name: 'Amina Hassan' }).click();
+    await page.getByTestId('participant-name').waitFor();
+    await page.getByRole('tab', { name: 'Progression' }).click();
+    await page.getByTestId('progress-table').waitFor();
+    const row = page.getByTestId('progress-table').getByRole('row', { name: /^Svenska/ });
+    assert.deepEqual(await row.getByRole('cell').allTextContents(), ['2', '4']);
+    await page.screenshot({ path: '/tmp/e2e-participant.png' });
+    await page.close();
   });
 });

@@ -12,6 +12,7 @@ export const routes: Routes = [
       { path: '', pathMatch: 'full', redirectTo: 'insatser' },
       { path: 'insatser', loadChildren: () => import('./features/programmes/programmes.routes').then((m) => m.PROGRAMMES_ROUTES) },
       { path: 'remisser', canActivate: [roleGuard('staff', 'analysis_member')], loadChildren: () => import('./features/referrals/referrals.routes').then((m) => m.REFERRALS_ROUTES) },
+      { path: 'deltagare', canActivate: [roleGuard('staff')], loadChildren: () => import('./features/participants/participants.routes').then((m) => m.PARTICIPANTS_ROUTES) },
       { path: 'grupper', loadChildren: () => import('./features/groups/groups.routes').then((m) => m.GROUPS_ROUTES) },
     ],
   },

@@ -18,6 +18,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { path: '/insatser', label: 'nav.programmes', icon: 'folder_open', roles: ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'] },
   { path: '/grupper', label: 'nav.groups', icon: 'groups', roles: ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'] },
+  { path: '/deltagare', label: 'nav.participants', icon: 'person', roles: ['staff'] },
   { path: '/remisser', label: 'nav.referrals', icon: 'assignment_ind', roles: ['staff', 'analysis_member'] },
 ];
 
