@@ -14,6 +14,7 @@ import { EmployersModule } from './modules/employers/employers.module';
 import { GroupsModule } from './modules/groups/groups.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { ReferralsModule } from './modules/referrals/referrals.module';
+import { SurveysModule } from './modules/surveys/surveys.module';
 import { HealthModule } from './modules/health/health.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { ParticipantsModule } from './modules/participants/participants.module';
@@ -44,6 +45,7 @@ export class AppModule {
         CertificatesModule,
         ReferralsModule,
         MeetingsModule,
+        SurveysModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

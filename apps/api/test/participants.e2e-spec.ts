@@ -118,6 +118,7 @@ describe('participants (e2e)', () => {
         referrals: protectedId,
         meetings: protectedId,
         'action-items': protectedId,
+        'survey-rounds': protectedId,
       };
       const query: Record<string, string> = {
         '/api/groups': `?programmeId=${w.programmeA}`,

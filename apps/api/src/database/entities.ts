@@ -33,6 +33,11 @@ import { Meeting } from '../modules/meetings/entities/meeting.entity';
 import { OutboxEmail } from '../modules/outbox/entities/email.entity';
 import { ReferralEvent } from '../modules/referrals/entities/referral-event.entity';
 import { Referral } from '../modules/referrals/entities/referral.entity';
+import { CodeAttempt } from '../modules/surveys/entities/code-attempt.entity';
+import { FreeTextReview } from '../modules/surveys/entities/free-text-review.entity';
+import { SurveyCode } from '../modules/surveys/entities/survey-code.entity';
+import { SurveyResponse } from '../modules/surveys/entities/survey-response.entity';
+import { SurveyRound } from '../modules/surveys/entities/survey-round.entity';
 import { UserProgramme } from '../modules/users/entities/user-programme.entity';
 import { User } from '../modules/users/entities/user.entity';
 
@@ -78,4 +83,9 @@ export const ENTITIES = [
   MeetingAgendaItem,
   ActionItem,
   OutboxEmail,
+  SurveyRound,
+  SurveyCode,
+  SurveyResponse,
+  FreeTextReview,
+  CodeAttempt,
 ];

@@ -44,6 +44,9 @@ export const ACTIONS = {
   'referral.update': ['staff', 'analysis_member'],
   'meeting.read': ['staff', 'analysis_member'],
   'meeting.manage': ['staff', 'analysis_member'],
+  // Surveys: staff run rounds; summaries are aggregates (suppressed for steering and evaluators).
+  'survey.manage': ['staff'],
+  'survey.summary': ['admin', 'staff', 'steering', 'evaluator'],
   'inflow.read': ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'],
 } as const satisfies Record<string, readonly Role[]>;
 

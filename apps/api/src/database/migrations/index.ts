@@ -2,6 +2,10 @@ import { Init1795355258232 } from './1795355258232-init';
 import { ProgrammesAtWork1795355783646 } from './1795355783646-programmes-at-work';
 import { Participants1795356244648 } from './1795356244648-participants';
 import { ReferralsAndMeetings1795356619528 } from './1795356619528-referrals-and-meetings';
+import { Surveys1795357962043 } from './1795357962043-surveys';
 
 /** In order of application. A new migration is generated with `node dist/cli/generate-migration.js Name`. */
-export const MIGRATIONS = [Init1795355258232, ProgrammesAtWork1795355783646, Participants1795356244648, ReferralsAndMeetings1795356619528];
+export const MIGRATIONS = [
+  Init1795355258232, ProgrammesAtWork1795355783646, Participants1795356244648, ReferralsAndMeetings1795356619528,
+  Surveys1795357962043,
+];

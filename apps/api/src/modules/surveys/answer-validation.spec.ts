@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { freeTextQuestions, validateAnswers } from './answer-validation';
+
+const json = {
+  pages: [
+    {
+      elements: [
+        { type: 'rating', name: 'overall', isRequired: true, rateMin: 1, rateMax: 5 },
+        { type: 'radiogroup', name: 'internship', isRequired: true, choices: ['yes', 'no'] },
+        { type: 'rating', name: 'internship_rating', visibleIf: "{internship} = 'yes'", rateMin: 1, rateMax: 5 },
+        { type: 'checkbox', name: 'wants', choices: ['language_support', 'study_visits'] },
+        { type: 'comment', name: 'comment' },
+      ],
+    },
+  ],
+};
+
+describe('validateAnswers', () => {
+  it('accepts a complete, well-formed answer', () => {
+    expect(validateAnswers(json, { overall: 4, internship: 'yes', internship_rating: 5, wants: ['study_visits'], comment: 'Bra!' })).toEqual([]);
+  });
+
+  it('names every field that is missing, out of range, not listed, unknown or not applicable', () => {
+    expect(validateAnswers(json, { overall: 9, internship: 'maybe', wants: ['cake'], extra: 1 })).toEqual([
+      { field: 'answers.extra', message: 'extra is not a question of this questionnaire' },
+      { field: 'answers.overall', message: 'overall must be one of 1, 2, 3, 4, 5' },
+      { field: 'answers.internship', message: 'internship must be one of the listed choices' },
+      { field: 'answers.wants', message: 'wants must be a list of the listed choices' },
+    ]);
+    expect(validateAnswers(json, { internship: 'no', internship_rating: 3 })).toEqual([
+      { field: 'answers.overall', message: 'overall is required' },
+      { field: 'answers.internship_rating', message: 'internship_rating does not apply to the other answers' },
+    ]);
+  });
+
+  it('never throws, whatever it is given (property)', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 3 })), (answers) => {
+        const errors = validateAnswers(json, answers as Record<string, unknown>);
+        expect(Array.isArray(errors)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('lists the free-text questions', () => {
+    expect(freeTextQuestions(json)).toEqual(['comment']);
+  });
+});

@@ -1,0 +1,136 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiCookieAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Ctx, type RequestContext, type UserContext } from '../../common/context/request-context';
+import { ApiProblems } from '../../common/openapi/api-problems';
+import { Problem } from '../../common/problem/problem';
+import { UuidPipe } from '../../common/validation/uuid.pipe';
+import { Allow, Public, SkipCsrf } from '../auth/auth.decorators';
+import { CreateRoundDto, PaperSubmitDto, ReviewDto, RoundDto, StartDto, SubmitDto, SummaryQuery } from './dto/survey.dto';
+import { SurveysService } from './surveys.service';
+
+const id = new UuidPipe('id');
+export const SURVEY_COOKIE = 'stegvis_survey';
+
+@ApiTags('surveys')
+@ApiCookieAuth()
+@Controller()
+export class SurveysController {
+  constructor(private readonly surveys: SurveysService) {}
+
+  @Post('survey-rounds')
+  @Allow('survey.manage')
+  @ApiOperation({ summary: 'Open a survey round for a group; returns one code per participant, shown only this once' })
+  @ApiCreatedResponse({ type: RoundDto })
+  @ApiProblems(400, 401, 403, 404)
+  open(@Ctx() ctx: UserContext, @Body() body: CreateRoundDto) {
+    return this.surveys.openRound(ctx, body);
+  }
+
+  @Get('groups/:id/survey-rounds')
+  @Allow('survey.summary')
+  @ApiOperation({ summary: "A group's survey rounds with their live response rate" })
+  @ApiOkResponse({ type: [RoundDto] })
+  @ApiProblems(400, 401, 403, 404)
+  list(@Ctx() ctx: UserContext, @Param('id', id) groupId: string) {
+    return this.surveys.findRounds(ctx, groupId);
+  }
+
+  @Get('survey-rounds/:id')
+  @Allow('survey.summary')
+  @ApiOperation({ summary: 'One round and its response rate' })
+  @ApiOkResponse({ type: RoundDto })
+  @ApiProblems(400, 401, 403, 404)
+  get(@Ctx() ctx: UserContext, @Param('id', id) roundId: string) {
+    return this.surveys.getRound(ctx, roundId);
+  }
+
+  @Get('survey-rounds/:id/pending')
+  @Allow('survey.manage')
+  @ApiOperation({ summary: 'Who has not answered yet (for a reminder; never linked to answers)' })
+  @ApiProblems(400, 401, 403, 404)
+  pending(@Ctx() ctx: UserContext, @Param('id', id) roundId: string) {
+    return this.surveys.pending(ctx, roundId);
+  }
+
+  @Post('survey-rounds/:id/paper-responses')
+  @Allow('survey.manage')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Type in a paper answer, with the code from the participant’s slip' })
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiProblems(400, 401, 403, 404, 409, 410, 422)
+  async paper(@Ctx() ctx: UserContext, @Param('id', id) roundId: string, @Body() body: PaperSubmitDto, @Headers('idempotency-key') key: string | undefined) {
+    return (await this.surveys.paper(ctx, roundId, body.code, key, body)).body;
+  }
+
+  @Get('survey-rounds/:id/summary')
+  @Allow('survey.summary')
+  @ApiOperation({ summary: 'Counts, percentages and means per question; small cells suppressed for aggregate-only roles' })
+  @ApiProblems(400, 401, 403, 404)
+  summary(@Ctx() ctx: UserContext, @Param('id', id) roundId: string, @Query() q: SummaryQuery) {
+    return this.surveys.summary(ctx, roundId, q.k);
+  }
+
+  @Get('survey-rounds/:id/free-text')
+  @Allow('survey.manage')
+  @ApiOperation({ summary: 'Free-text answers and whether they are reviewed' })
+  @ApiProblems(400, 401, 403, 404)
+  freeText(@Ctx() ctx: UserContext, @Param('id', id) roundId: string) {
+    return this.surveys.freeText(ctx, roundId);
+  }
+
+  @Post('survey-rounds/:id/free-text/reviews')
+  @Allow('survey.manage')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Approve or redact a free-text answer before evaluators see it' })
+  @ApiProblems(400, 401, 403, 404)
+  review(@Ctx() ctx: UserContext, @Param('id', id) roundId: string, @Body() body: ReviewDto) {
+    return this.surveys.review(ctx, roundId, body);
+  }
+}
+
+/**
+ * The participants' side. No account: a link token (or short code) is exchanged for an httpOnly cookie, so the
+ * token leaves the address bar and never reaches logs or a Referer.
+ */
+@ApiTags('public surveys')
+@Controller('public/surveys')
+@Public()
+@SkipCsrf()
+export class PublicSurveysController {
+  constructor(private readonly surveys: SurveysService) {}
+
+  @Post('session')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange a link token or short code for the questionnaire; sets the survey cookie' })
+  @ApiProblems(400, 404, 409, 410, 429)
+  async session(@Body() body: StartDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
+    const out = await this.surveys.start(ctx.ip, body.token);
+    res.cookie(SURVEY_COOKIE, body.token.trim(), { httpOnly: true, sameSite: 'strict', path: '/api/public/surveys', maxAge: 12 * 3_600_000 });
+    return out;
+  }
+
+  @Get('current')
+  @ApiOperation({ summary: 'The questionnaire of the code in the survey cookie' })
+  @ApiProblems(404, 409, 410, 429)
+  current(@Req() req: Request, @Ctx() ctx: RequestContext) {
+    return this.surveys.start(ctx.ip, this.token(req));
+  }
+
+  @Post('current/responses')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Submit the answers (Idempotency-Key required: a retry replays the first result, stores nothing twice)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiProblems(400, 404, 409, 410, 422, 429)
+  async submit(@Req() req: Request, @Ctx() ctx: RequestContext, @Body() body: SubmitDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
+    const r = await this.surveys.submit(ctx, this.token(req), key, body, 'link');
+    if (r.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return r.body;
+  }
+
+  private token(req: Request): string {
+    const t = (req.cookies as Record<string, string> | undefined)?.[SURVEY_COOKIE];
+    if (!t) throw new Problem(404, 'No survey code: open the link or type the code again');
+    return t;
+  }
+}

@@ -1,0 +1,209 @@
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { AGGREGATE_ONLY_ROLES, ratio } from '@stegvis/contracts';
+import { DataSource, In, MoreThan, Repository } from 'typeorm';
+import { AuditService } from '../../common/audit/audit.service';
+import type { RequestContext, UserContext } from '../../common/context/request-context';
+import { IdempotencyService } from '../../common/idempotency/idempotency.service';
+import { PolicyService } from '../../common/policy/policy.service';
+import { Problem } from '../../common/problem/problem';
+import { ParticipantsService } from '../participants/participants.service';
+import { freeTextQuestions, validateAnswers } from './answer-validation';
+import type { CreateRoundDto, ReviewDto } from './dto/survey.dto';
+import { CodeAttempt } from './entities/code-attempt.entity';
+import { FreeTextReview } from './entities/free-text-review.entity';
+import { SurveyCode } from './entities/survey-code.entity';
+import { SurveyResponse } from './entities/survey-response.entity';
+import { SurveyRound } from './entities/survey-round.entity';
+import { QuestionnaireCatalog } from './questionnaire-catalog';
+import { summariseAnswers } from './survey-summary';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+// No 0/O, 1/I/L: short codes are read off paper and typed on a tablet.
+const SHORT_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const MAX_FAILED_CODES = 20;
+const FAILED_WINDOW_MS = 10 * 60_000;
+const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+
+export interface IssuedCode {
+  enrolmentId: string;
+  displayName: string;
+  /** 128 bits for links and QR codes. */
+  token: string;
+  /** 8 characters for paper slips and the kiosk. */
+  shortCode: string;
+}
+
+@Injectable()
+export class SurveysService {
+  constructor(
+    @InjectRepository(SurveyRound) private readonly rounds: Repository<SurveyRound>,
+    @InjectRepository(SurveyCode) private readonly codes: Repository<SurveyCode>,
+    @InjectRepository(SurveyResponse) private readonly responses: Repository<SurveyResponse>,
+    @InjectRepository(FreeTextReview) private readonly reviews: Repository<FreeTextReview>,
+    @InjectRepository(CodeAttempt) private readonly attempts: Repository<CodeAttempt>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: PolicyService,
+    private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
+    private readonly participants: ParticipantsService,
+    private readonly catalog: QuestionnaireCatalog,
+  ) {}
+
+  /** Opens a round for a group: one code per participant enrolled (and not gone) when it opens. Codes are shown once. */
+  async openRound(ctx: UserContext, dto: CreateRoundDto) {
+    const access = await this.policy.assertGroupAccess(ctx, 'survey.manage', dto.groupId);
+    const q = this.catalog.get(dto.questionnaireId, dto.questionnaireVersion);
+    if (!q) throw Problem.field('questionnaireId', 'no such questionnaire (or version)');
+    const opensAt = new Date(dto.opensAt);
+    const closesAt = new Date(dto.closesAt);
+    if (!(closesAt > opensAt)) throw Problem.field('closesAt', 'closesAt must be after opensAt');
+    const openDay = dto.opensAt.slice(0, 10);
+    const enrolled = (await this.participants.findGroupEnrolments(ctx, dto.groupId)).filter(
+      (e) => e.startDate <= openDay && !(e.status === 'left_early' && e.endDate !== null && e.endDate < openDay),
+    );
+    const issued: IssuedCode[] = enrolled.map((e) => ({
+      enrolmentId: e.id,
+      displayName: e.displayName,
+      token: randomBytes(16).toString('base64url'),
+      shortCode: Array.from({ length: 8 }, () => SHORT_ALPHABET[randomInt(SHORT_ALPHABET.length)]).join(''),
+    }));
+    const round = await this.dataSource.transaction(async (m) => {
+      const r = await m.save(
+        m.create(SurveyRound, { groupId: dto.groupId, programmeId: access.programmeId, questionnaireId: q.id, questionnaireVersion: q.version, opensAt, closesAt, enrolledAtOpen: enrolled.length, createdBy: ctx.user.id }),
+      );
+      if (issued.length) await m.insert(SurveyCode, issued.map((c) => ({ roundId: r.id, enrolmentId: c.enrolmentId, codeHash: sha256(c.token), shortHash: sha256(c.shortCode) })));
+      await this.audit.record(ctx, { action: 'survey.open', entityType: 'survey_round', entityId: r.id, details: { codes: issued.length } }, m);
+      return r;
+    });
+    return { ...(await this.describe(round)), codes: issued };
+  }
+
+  async findRounds(ctx: UserContext, groupId: string) {
+    await this.policy.assertGroupAccess(ctx, 'survey.summary', groupId);
+    const rows = await this.rounds.find({ where: { groupId }, order: { opensAt: 'DESC' } });
+    return Promise.all(rows.map((r) => this.describe(r)));
+  }
+
+  async getRound(ctx: UserContext, id: string) {
+    return this.describe(await this.load(ctx, id, 'survey.summary'));
+  }
+
+  /** Who has not answered yet, for a reminder. Never linked to answers. */
+  async pending(ctx: UserContext, id: string): Promise<{ displayName: string }[]> {
+    const round = await this.load(ctx, id, 'survey.manage');
+    const unused = new Set((await this.codes.find({ where: { roundId: id } })).filter((c) => c.usedOn === null).map((c) => c.enrolmentId));
+    const enrolments = await this.participants.findGroupEnrolments(ctx, round.groupId);
+    return enrolments.filter((e) => unused.has(e.id)).map((e) => ({ displayName: e.displayName }));
+  }
+
+  /** Exchanges a link token or short code for the questionnaire; refuses unknown (404), used (409) and closed (410) codes. */
+  async start(ip: string, token: string) {
+    const code = await this.lookup(ip, token);
+    const round = await this.rounds.findOneByOrFail({ id: code.roundId });
+    const q = this.catalog.get(round.questionnaireId, round.questionnaireVersion)!;
+    return { questionnaireId: q.id, version: q.version, languages: q.languages, questionnaire: q.json };
+  }
+
+  /** Stores an answer exactly once: the code is spent and the answer kept in one transaction, repeats replay the first answer. */
+  async submit(ctx: RequestContext, token: string, key: string | undefined, body: { language: string; answers: Record<string, unknown> }, channel: 'link' | 'kiosk' | 'paper') {
+    const code = await this.lookup(ctx.ip, token, true, channel === 'paper');
+    const round = await this.rounds.findOneByOrFail({ id: code.roundId });
+    const q = this.catalog.get(round.questionnaireId, round.questionnaireVersion)!;
+    if (!q.languages.includes(body.language)) throw Problem.field('language', `language must be one of ${q.languages.join(', ')}`);
+    const errors = validateAnswers(q.json, body.answers);
+    if (errors.length) throw Problem.badRequest(errors.map((e) => e.message).join('; '), errors);
+    // The scope is the round, never the code: the key table must not link an answer to a person either.
+    const result = await this.idempotency.run(`survey:${round.id}`, key, body, async (m) => {
+      const spent = await m.createQueryBuilder().update(SurveyCode).set({ usedOn: today() }).where('id = :id AND used_on IS NULL', { id: code.id }).execute();
+      if (spent.affected !== 1) throw new Problem(409, 'This code has already been used to answer', undefined, { type: 'https://stegvis.se/problems/code-used' });
+      await m.save(m.create(SurveyResponse, { roundId: round.id, language: body.language, channel, answers: body.answers }));
+      return { status: 201, body: { status: 'stored' as const } };
+    });
+    return result;
+  }
+
+  async paper(ctx: UserContext, roundId: string, code: string, key: string | undefined, body: { language: string; answers: Record<string, unknown> }) {
+    await this.load(ctx, roundId, 'survey.manage');
+    const r = await this.submit(ctx, code, key, body, 'paper');
+    await this.audit.record(ctx, { action: 'survey.paper', entityType: 'survey_round', entityId: roundId });
+    return r;
+  }
+
+  /** Summary of one round. Staff see everything; steering and evaluators see suppressed small cells and reviewed free text only. */
+  async summary(ctx: UserContext, id: string, k?: number) {
+    const round = await this.load(ctx, id, 'survey.summary');
+    const q = this.catalog.get(round.questionnaireId, round.questionnaireVersion)!;
+    const rows = await this.responses.findBy({ roundId: id });
+    const suppress = AGGREGATE_ONLY_ROLES.includes(ctx.user.role);
+    const reviewed = new Map<string, string[]>();
+    if (suppress && rows.length) {
+      for (const r of await this.reviews.find({ where: { responseId: In(rows.map((x) => x.id)) }, order: { question: 'ASC', text: 'ASC' } })) {
+        reviewed.set(r.question, [...(reviewed.get(r.question) ?? []), r.text]);
+      }
+    }
+    return { round: await this.describe(round), questions: summariseAnswers(q.json, rows.map((r) => r.answers), { suppress, k, reviewedTexts: reviewed }) };
+  }
+
+  /** Free-text answers waiting for review (staff). */
+  async freeText(ctx: UserContext, id: string) {
+    const round = await this.load(ctx, id, 'survey.manage');
+    const q = this.catalog.get(round.questionnaireId, round.questionnaireVersion)!;
+    const names = freeTextQuestions(q.json);
+    const rows = await this.responses.findBy({ roundId: id });
+    const done = new Set((rows.length ? await this.reviews.findBy({ responseId: In(rows.map((r) => r.id)) }) : []).map((r) => `${r.responseId}:${r.question}`));
+    return rows.flatMap((r) => names.filter((n) => typeof r.answers[n] === 'string' && r.answers[n] !== '').map((n) => ({ responseId: r.id, question: n, text: r.answers[n] as string, reviewed: done.has(`${r.id}:${n}`) })));
+  }
+
+  async review(ctx: UserContext, id: string, dto: ReviewDto) {
+    await this.load(ctx, id, 'survey.manage');
+    const response = await this.responses.findOneBy({ id: dto.responseId, roundId: id });
+    const original = response?.answers[dto.question];
+    if (typeof original !== 'string') throw Problem.field('question', 'no free-text answer to review there');
+    if (dto.status === 'redacted' && !dto.text?.trim()) throw Problem.field('text', 'give the redacted text');
+    await this.reviews.upsert({ responseId: dto.responseId, question: dto.question, status: dto.status, text: dto.status === 'approved' ? original : dto.text!.trim(), reviewedBy: ctx.user.id }, ['responseId', 'question']);
+    await this.audit.record(ctx, { action: 'survey.review', entityType: 'survey_round', entityId: id });
+  }
+
+  /** `trusted`: staff typing in paper answers, who are signed in and not guessing. */
+  private async lookup(ip: string, token: string, forSubmit = false, trusted = false): Promise<SurveyCode> {
+    const since = new Date(Date.now() - FAILED_WINDOW_MS);
+    if (!trusted && (await this.attempts.count({ where: { ip, at: MoreThan(since) } })) >= MAX_FAILED_CODES) {
+      throw new Problem(429, 'Too many wrong codes. Wait ten minutes and try again.');
+    }
+    const clean = token.trim();
+    const hash = sha256(/^[A-Za-z0-9]{8}$/.test(clean) ? clean.toUpperCase() : clean);
+    const code = (await this.codes.findOneBy({ codeHash: hash })) ?? (await this.codes.findOneBy({ shortHash: hash }));
+    if (!code) {
+      if (!trusted) await this.attempts.insert({ ip });
+      throw new Problem(404, 'This code is not known', undefined, { type: 'https://stegvis.se/problems/code-unknown' });
+    }
+    const round = await this.rounds.findOneByOrFail({ id: code.roundId });
+    const now = new Date();
+    if (now < round.opensAt) throw new Problem(410, 'The survey has not opened yet', undefined, { type: 'https://stegvis.se/problems/round-not-open', opensAt: round.opensAt.toISOString() });
+    if (now > round.closesAt) throw new Problem(410, 'The survey has closed', undefined, { type: 'https://stegvis.se/problems/round-closed' });
+    if (code.usedOn && !forSubmit) throw new Problem(409, 'This code has already been used to answer', undefined, { type: 'https://stegvis.se/problems/code-used' });
+    return code;
+  }
+
+  private async load(ctx: UserContext, id: string, action: 'survey.manage' | 'survey.summary'): Promise<SurveyRound> {
+    const r = await this.rounds.findOneBy({ id });
+    if (!r) await this.policy.deny(ctx, action, { type: 'survey_round', id });
+    await this.policy.assertGroupAccess(ctx, action, r!.groupId);
+    return r!;
+  }
+
+  private async describe(r: SurveyRound) {
+    const answered = await this.codes.count({ where: { roundId: r.id, usedOn: MoreThan('1900-01-01') } });
+    return {
+      id: r.id,
+      groupId: r.groupId,
+      questionnaireId: r.questionnaireId,
+      questionnaireVersion: r.questionnaireVersion,
+      opensAt: r.opensAt.toISOString(),
+      closesAt: r.closesAt.toISOString(),
+      responseRate: ratio(answered, r.enrolledAtOpen),
+    };
+  }
+}
