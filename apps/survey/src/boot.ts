@@ -1,0 +1,160 @@
+import { LANGUAGE_CODES, LANGUAGES, type LanguageCode } from '@stegvis/questionnaires';
+import { submitUntilStored, type SubmitState } from './submission';
+import { ui, type UiKey } from './ui-texts';
+
+/**
+ * The first screen, without SurveyJS: reads the link, trades its token for an httpOnly cookie, takes the token out
+ * of the address bar, and offers the languages. SurveyJS loads in the background meanwhile.
+ */
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const params = new URLSearchParams(location.search);
+const surveyModule = import('./survey-page');
+let lang: LanguageCode = pickLanguage();
+let questionnaire: { json: object; languages: string[] } | null = null;
+let unsent = false;
+
+function pickLanguage(): LanguageCode {
+  const asked = params.get('lang');
+  if (asked && (LANGUAGE_CODES as readonly string[]).includes(asked)) return asked as LanguageCode;
+  for (const l of navigator.languages ?? []) {
+    const base = l.toLowerCase().split('-')[0];
+    const hit = LANGUAGE_CODES.find((c) => c === l.toLowerCase() || c === base);
+    if (hit) return hit;
+  }
+  return 'sv';
+}
+
+function setLanguage(code: LanguageCode): void {
+  lang = code;
+  const dir = LANGUAGES.find((l) => l.code === code)?.dir ?? 'ltr';
+  document.documentElement.lang = code === 'sv-easy' ? 'sv' : code;
+  document.documentElement.dir = dir;
+  $('code-title').textContent = ui('typeCode', code);
+  $('code-label').textContent = ui('codeHint', code);
+  $('code-submit').textContent = ui('next', code);
+}
+
+function show(id: 'start' | 'code' | 'message' | 'survey'): void {
+  for (const s of ['start', 'code', 'message', 'survey']) $(s).hidden = s !== id;
+}
+
+function message(key: UiKey): void {
+  $('message-title').textContent = ui(key, lang);
+  $('message-text').textContent = '';
+  show('message');
+}
+
+function problemKey(status: number, type?: string): UiKey {
+  if (status === 409) return 'used';
+  if (status === 410) return 'closed';
+  if (status === 429) return 'tooMany';
+  void type;
+  return 'unknown';
+}
+
+async function start(token: string | null): Promise<boolean> {
+  const res = token
+    ? await fetch('/api/public/surveys/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }), credentials: 'same-origin' })
+    : await fetch('/api/public/surveys/current', { credentials: 'same-origin' });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    if (!token && res.status === 404) return false;
+    message(problemKey(res.status, body.type));
+    return false;
+  }
+  questionnaire = { json: body.questionnaire, languages: body.languages };
+  return true;
+}
+
+function renderLanguages(): void {
+  const list = $('languages');
+  list.replaceChildren(
+    ...LANGUAGES.map((l) => {
+      const li = document.createElement('li');
+      const b = document.createElement('button');
+      b.type = 'button';
+      li.append(b);
+      b.lang = l.code === 'sv-easy' ? 'sv' : l.code;
+      b.dir = l.dir;
+      b.dataset.lang = l.code;
+      b.textContent = l.name;
+      b.addEventListener('click', () => void openSurvey(l.code));
+      return li;
+    }),
+  );
+  $('start-title').textContent = ui('chooseLanguage', lang);
+}
+
+async function openSurvey(code: LanguageCode): Promise<void> {
+  setLanguage(code);
+  show('survey');
+  const { showSurvey } = await surveyModule;
+  $('loading').hidden = true;
+  const model = showSurvey({ root: $('survey-root'), json: questionnaire!.json, lang: code, onComplete: (answers) => void send(answers) });
+  // The page's one h1 for screen readers; SurveyJS shows the title visibly as a smaller heading.
+  $('survey-heading').textContent = model.title;
+}
+
+function syncLine(state: SubmitState): void {
+  const line = $('sync');
+  line.hidden = false;
+  line.classList.toggle('ok', state === 'stored');
+  line.textContent = ui(state === 'stored' ? 'thanks' : state === 'offline' ? 'offline' : 'sending', lang);
+}
+
+async function send(answers: Record<string, unknown>): Promise<void> {
+  unsent = true;
+  const out = await submitUntilStored({
+    url: '/api/public/surveys/current/responses',
+    key: crypto.randomUUID(),
+    body: { language: lang, answers },
+    onState: syncLine,
+  });
+  unsent = false;
+  if (out.state === 'stored') {
+    $('sync').hidden = true;
+    message('thanks');
+    // A kiosk tablet starts over for the next person.
+    if (params.get('kiosk') === '1') setTimeout(() => location.replace(`${location.pathname}?kiosk=1`), 8000);
+  } else {
+    message(problemKey(out.status, (out.body as { type?: string } | null)?.type));
+  }
+}
+
+window.addEventListener('beforeunload', (e) => {
+  if (unsent) e.preventDefault();
+});
+
+async function main(): Promise<void> {
+  setLanguage(lang);
+  const token = params.get('t');
+  if (token) {
+    // The token must not stay in the address bar, history or a Referer.
+    params.delete('t');
+    history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
+  }
+  if (await start(token)) {
+    renderLanguages();
+    show('start');
+    return;
+  }
+  if (!$('message').hidden) return;
+  show('code');
+  $('code-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const value = ($('code-input') as HTMLInputElement).value.trim();
+    if (!value) return;
+    $('code-error').textContent = '';
+    const res = await fetch('/api/public/surveys/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: value }), credentials: 'same-origin' });
+    const body = await res.json().catch(() => ({}));
+    if (!res.ok) {
+      $('code-error').textContent = ui(problemKey(res.status, body.type), lang);
+      return;
+    }
+    questionnaire = { json: body.questionnaire, languages: body.languages };
+    renderLanguages();
+    show('start');
+  });
+}
+
+void main();

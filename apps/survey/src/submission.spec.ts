@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { backoff, submitUntilStored } from './submission';
+
+const response = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+describe('submitUntilStored', () => {
+  it('retries through network failures and server errors with the same key until stored', async () => {
+    const calls: { key: string; body: string }[] = [];
+    const replies = [() => Promise.reject(new TypeError('Failed to fetch')), () => Promise.resolve(response(503, {})), () => Promise.resolve(response(201, { status: 'stored' }))];
+    const states: string[] = [];
+    const sleeps: number[] = [];
+    const out = await submitUntilStored({
+      url: '/api/public/surveys/current/responses',
+      key: 'k-123456789',
+      body: { language: 'sv', answers: { overall: 5 } },
+      fetchImpl: async (_url, init) => {
+        calls.push({ key: (init!.headers as Record<string, string>)['idempotency-key'], body: String(init!.body) });
+        return replies[calls.length - 1]();
+      },
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+      onState: (s) => states.push(s),
+    });
+    expect(out).toEqual({ state: 'stored', status: 201, body: { status: 'stored' } });
+    expect(calls.map((c) => c.key)).toEqual(['k-123456789', 'k-123456789', 'k-123456789']);
+    expect(new Set(calls.map((c) => c.body)).size).toBe(1);
+    expect(sleeps).toEqual([1000, 2000]);
+    expect(states).toEqual(['sending', 'offline', 'offline', 'offline', 'offline', 'stored']);
+  });
+
+  it('stops at a refusal that retrying cannot fix (400, used code)', async () => {
+    const bad = await submitUntilStored({ url: '/x', key: 'k', body: {}, fetchImpl: async () => response(400, { errors: [] }), sleep: async () => {} });
+    expect(bad.state).toBe('rejected');
+    const used = await submitUntilStored({ url: '/x', key: 'k', body: {}, fetchImpl: async () => response(409, { type: 'https://stegvis.se/problems/code-used' }), sleep: async () => {} });
+    expect(used).toMatchObject({ state: 'rejected', status: 409 });
+  });
+
+  it('waits longer each time, at most 30 seconds', () => {
+    expect([1, 2, 3, 5, 6, 10].map(backoff)).toEqual([1000, 2000, 4000, 16000, 30000, 30000]);
+  });
+});

@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
+import { Client } from 'pg';
+import type { Browser, Page } from 'playwright-core';
+import { ApiClient } from './api-client';
+import { launch } from './browser';
+import { demoPasswords, type RunningApi, startApi } from './server';
+
+/** Answers every page of the end-of-group questionnaire by clicking, as a participant would. */
+async function answer(page: Page, next: string, complete: string): Promise<void> {
+  for (const name of ['overall', 'lectures', 'talks']) await page.locator(`[data-name="${name}"] .sd-rating__item`).nth(3).click();
+  await page.getByRole('button', { name: next }).click();
+  await page.locator('[data-name="internship"] .sd-item label').first().click();
+  await page.locator('[data-name="internship_rating"] .sd-rating__item').nth(4).click();
+  await page.locator('[data-name="time"] .sd-item label').nth(1).click();
+  await page.getByRole('button', { name: next }).click();
+  await page.locator('[data-name="wants"] .sd-item label').first().click();
+  await page.locator('[data-name="next"] .sd-item label').first().click();
+  await page.getByRole('button', { name: complete }).click();
+}
+
+describe('participant survey site on a phone (chromium against the real api)', () => {
+  let api: RunningApi;
+  let browser: Browser;
+  let codes: { token: string; shortCode: string }[];
+
+  before(async () => {
+    api = await startApi('survey', 3214, { STEGVIS_DEMO_SEED: 'true' });
+    const { staff } = await demoPasswords(api);
+    const c = await new ApiClient(api.url).signIn(staff.email, staff.password);
+    const programme = (await c.call('GET', '/api/programmes')).items.find((p: { name: string }) => p.name === 'Nästa Steg');
+    const group = await c.call('POST', '/api/groups', { programmeId: programme.id, municipalityId: programme.ownerMunicipality.id, number: 4, startDate: '2020-11-23', endDate: '2021-02-26', capacity: 10, overIntake: 0, deliveryMode: 'on_site' });
+    for (const name of ['Amal', 'Bilan', 'Fatuma', 'Hawa']) {
+      const p = await c.call('POST', '/api/participants', { programmeId: programme.id, firstName: name, lastName: 'Deltagare', gender: 'woman' });
+      await c.call('POST', `/api/participants/${p.id}/enrolments`, { groupId: group.id, startDate: '2020-11-23' });
+    }
+    const round = await c.call('POST', '/api/survey-rounds', { groupId: group.id, questionnaireId: 'end-of-group', opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 3_600_000).toISOString() });
+    codes = round.codes;
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await api?.stop();
+  });
+
+  const phone = () => browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'sv-SE' });
+
+  async function responses(): Promise<number> {
+    const db = new Client({ connectionString: api.databaseUrl });
+    await db.connect();
+    const r = await db.query('SELECT count(*)::int AS n FROM survey_response');
+    await db.end();
+    return r.rows[0].n;
+  }
+
+  it('answers in Arabic: the page and its navigation are right to left', async () => {
+    const ctx = await phone();
+    const page = await ctx.newPage();
+    await page.goto(`${api.url}/s/?t=${codes[0].token}&lang=ar`);
+    await page.locator('#languages button').first().waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('t'), null, 'the token leaves the address bar');
+    await page.locator('button[data-lang="ar"]').click();
+    await page.locator('[data-name="overall"]').waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+    assert.equal(await page.locator('.sd-root-modern').evaluate((el) => getComputedStyle(el).direction), 'rtl');
+    assert.match((await page.locator('[data-name="internship"]').count()) === 0 ? 'ok' : 'no', /ok/);
+    await page.screenshot({ path: '/tmp/e2e-survey-ar.png' });
+    const nextBox = await page.getByRole('button', { name: 'التالي' }).boundingBox();
+    assert.ok(nextBox, 'the Arabic "next" button is there');
+    await answer(page, 'التالي', 'إرسال البيانات');
+    await page.locator('#message-title').filter({ hasText: 'شكرًا' }).waitFor();
+    await ctx.close();
+    assert.equal(await responses(), 1);
+  });
+
+  it('answers in Swedish', async () => {
+    const ctx = await phone();
+    const page = await ctx.newPage();
+    await page.goto(`${api.url}/s/?t=${codes[1].token}`);
+    await page.locator('button[data-lang="sv"]').click();
+    await page.locator('[data-name="overall"]').waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
+    assert.match((await page.locator('[data-name="overall"]').textContent()) ?? '', /Hur nöjd är du med programmet som helhet\?/);
+    await answer(page, 'Nästa', 'Slutför');
+    await page.locator('#message-title').filter({ hasText: 'Tack! Ditt svar är sparat.' }).waitFor();
+    await ctx.close();
+    assert.equal(await responses(), 2);
+  });
+
+  it('loses the connection before sending, gets it back, and the answer is stored exactly once', async () => {
+    const ctx = await phone();
+    const page = await ctx.newPage();
+    await page.goto(`${api.url}/s/?t=${codes[2].token}`);
+    await page.locator('button[data-lang="sv"]').click();
+    await page.locator('[data-name="overall"]').waitFor();
+    let blocked = 0;
+    await page.route('**/api/public/surveys/current/responses', (route) => {
+      blocked++;
+      return route.abort('internetdisconnected');
+    });
+    await answer(page, 'Nästa', 'Slutför');
+    await page.locator('#sync').filter({ hasText: 'Ingen kontakt' }).waitFor();
+    await page.waitForTimeout(1500);
+    assert.ok(blocked >= 1);
+    assert.equal(await responses(), 2, 'nothing arrived while offline');
+    await page.unroute('**/api/public/surveys/current/responses');
+    await page.locator('#message-title').filter({ hasText: 'Tack! Ditt svar är sparat.' }).waitFor({ timeout: 20_000 });
+    assert.equal(await responses(), 3);
+    await ctx.close();
+  });
+
+  it('axe finds no accessibility violations on the first screen and the questionnaire page', async () => {
+    const ctx = await phone();
+    const page = await ctx.newPage();
+    await page.goto(`${api.url}/s/?t=${codes[3].token}`);
+    await page.locator('#languages button').first().waitFor();
+    const first = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(first.violations.map((v) => `${v.id}: ${v.nodes.length}`), []);
+    await page.locator('button[data-lang="ti"]').click();
+    await page.locator('[data-name="overall"]').waitFor();
+    const survey = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(survey.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
+    await ctx.close();
+  });
+
+  it('a used code shows its own page', async () => {
+    const ctx = await phone();
+    const page = await ctx.newPage();
+    await page.goto(`${api.url}/s/?t=${codes[1].token}`);
+    await page.locator('#message-title').filter({ hasText: 'redan använts' }).waitFor();
+    await page.goto(`${api.url}/s/`);
+    await page.locator('#code-input').fill('NOTACODE');
+    await page.locator('#code-submit').click();
+    await page.locator('#code-error').filter({ hasText: 'Koden finns inte' }).waitFor();
+    await page.locator('#code-input').fill(codes[3].shortCode);
+    await page.locator('#code-submit').click();
+    await page.locator('button[data-lang="so"]').waitFor();
+    await ctx.close();
+  });
+});
