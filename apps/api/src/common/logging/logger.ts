@@ -38,7 +38,9 @@ export function httpLogger(logger: Logger) {
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
   log(message: unknown, context?: string) {
-    this.logger.info({ context }, String(message));
+    // Nest lists every route and module at start; useful when debugging, noise in a newcomer's terminal.
+    const chatty = context === 'RouterExplorer' || context === 'RoutesResolver' || context === 'InstanceLoader';
+    this.logger[chatty ? 'debug' : 'info']({ context }, String(message));
   }
   error(message: unknown, ...rest: unknown[]) {
     if (typeof message === 'object' && message !== null) this.logger.error(message, String(rest[0] ?? ''));
