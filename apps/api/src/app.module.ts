@@ -15,6 +15,7 @@ import { GroupsModule } from './modules/groups/groups.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { ReferralsModule } from './modules/referrals/referrals.module';
 import { SurveysModule } from './modules/surveys/surveys.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { HealthModule } from './modules/health/health.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { ParticipantsModule } from './modules/participants/participants.module';
@@ -46,6 +47,7 @@ export class AppModule {
         ReferralsModule,
         MeetingsModule,
         SurveysModule,
+        ReportsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

@@ -47,6 +47,8 @@ export const ACTIONS = {
   // Surveys: staff run rounds; summaries are aggregates (suppressed for steering and evaluators).
   'survey.manage': ['staff'],
   'survey.summary': ['admin', 'staff', 'steering', 'evaluator'],
+  // Reports are aggregates; steering and evaluators get small cells suppressed.
+  'report.read': ['admin', 'staff', 'steering', 'evaluator'],
   'inflow.read': ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,0 +1,65 @@
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { writeTablesXlsx } from '@stegvis/reports';
+import type { Response } from 'express';
+import { Ctx, type UserContext } from '../../common/context/request-context';
+import { ApiProblems } from '../../common/openapi/api-problems';
+import { UuidPipe } from '../../common/validation/uuid.pipe';
+import { Allow } from '../auth/auth.decorators';
+import { ReportQuery } from './dto/report.dto';
+import { ReportsService } from './reports.service';
+
+const id = new UuidPipe('id');
+const file = (title: string, ext: string) => `${title.replace(/[^\p{L}\p{N} -]/gu, '').replace(/\s+/g, '-').toLowerCase()}.${ext}`;
+const disposition = (name: string) => `attachment; filename="${name.normalize('NFD').replace(/[^\x20-\x7e]/g, '')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+@ApiTags('reports')
+@ApiCookieAuth()
+@Controller('programmes/:id/reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('progress')
+  @Allow('report.read')
+  @ApiOperation({ summary: 'Progress report (delrapport) for a period: every figure with numerator and denominator; small cells suppressed for steering and evaluators' })
+  @ApiOkResponse({ description: 'report (null for aggregate-only roles) and tables' })
+  @ApiProblems(400, 401, 403, 404)
+  progress(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: ReportQuery) {
+    return this.reports.progress(ctx, programmeId, q);
+  }
+
+  @Get('progress.csv')
+  @Allow('report.read')
+  @ApiOperation({ summary: 'The progress report as CSV (UTF-8 with BOM, semicolons: opens right in Swedish Excel)' })
+  @ApiProduces('text/csv')
+  @ApiProblems(400, 401, 403, 404)
+  async csv(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: ReportQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const r = await this.reports.progress(ctx, programmeId, q);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', disposition(file(r.title, 'csv')));
+    return this.reports.csv(r.tables);
+  }
+
+  @Get('progress.xlsx')
+  @Allow('report.read')
+  @ApiOperation({ summary: 'The progress report as XLSX, a sheet per table, streamed' })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiProblems(400, 401, 403, 404)
+  async xlsx(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: ReportQuery, @Res() res: Response): Promise<void> {
+    const r = await this.reports.progress(ctx, programmeId, q);
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('Content-Disposition', disposition(file(r.title, 'xlsx')));
+    await writeTablesXlsx(r.tables, res);
+    res.end();
+  }
+
+  @Get('progress.pdf')
+  @Allow('report.read')
+  @ApiOperation({ summary: 'The progress report as PDF, in Swedish' })
+  @ApiProduces('application/pdf')
+  @ApiProblems(400, 401, 403, 404)
+  async pdf(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: ReportQuery): Promise<StreamableFile> {
+    const r = await this.reports.progress(ctx, programmeId, q);
+    return new StreamableFile(await this.reports.pdf(r.title, r.tables), { type: 'application/pdf', disposition: disposition(file(r.title, 'pdf')) });
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { GroupsModule } from '../groups/groups.module';
+import { ProgrammesModule } from '../programmes/programmes.module';
+import { ReportDataService } from './report-data.service';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+
+/** Owns no table: it reads the others (ReportDataService) and computes with packages/reports. */
+@Module({
+  imports: [GroupsModule, ProgrammesModule],
+  controllers: [ReportsController],
+  providers: [ReportsService, ReportDataService],
+})
+export class ReportsModule {}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { AGGREGATE_ONLY_ROLES, DEFAULT_SMALL_CELL_THRESHOLD } from '@stegvis/contracts';
+import { computeProgressReport, type ProgressReport, type ReportTable, renderTablesPdf, tablesToCsv, toReportTables } from '@stegvis/reports';
+import { AuditService } from '../../common/audit/audit.service';
+import type { UserContext } from '../../common/context/request-context';
+import { PolicyService } from '../../common/policy/policy.service';
+import { Problem } from '../../common/problem/problem';
+import { ProgrammesService } from '../programmes/programmes.service';
+import type { ReportQuery } from './dto/report.dto';
+import { ReportDataService } from './report-data.service';
+
+const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+
+export interface ProgressReportResponse {
+  /** Every figure with numerator and denominator; only for roles that may see small counts. */
+  report: ProgressReport | null;
+  /** The same figures as tables, as every download shows them; small cells suppressed for aggregate-only roles. */
+  tables: ReportTable[];
+  suppressed: boolean;
+}
+
+/** One report computation for the JSON and every file, so the screen and the download never disagree. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly data: ReportDataService,
+    private readonly policy: PolicyService,
+    private readonly audit: AuditService,
+    private readonly programmes: ProgrammesService,
+  ) {}
+
+  async progress(ctx: UserContext, programmeId: string, q: ReportQuery): Promise<ProgressReportResponse & { title: string }> {
+    await this.policy.assertProgrammeAccess(ctx, 'report.read', programmeId, { type: 'programme', id: programmeId });
+    const programme = await this.programmes.getProgramme(ctx, programmeId);
+    const period = { start: q.from ?? programme.startDate, end: q.to ?? today() };
+    if (period.end < period.start) throw Problem.field('to', 'to must not be before from');
+    const input = await this.data.gather(programmeId, period);
+    const report = computeProgressReport(input, period, q.internshipGroups ? { internshipGroups: q.internshipGroups.split(',').map(Number) } : {});
+    const suppressed = AGGREGATE_ONLY_ROLES.includes(ctx.user.role);
+    const tables = toReportTables(report, suppressed ? { smallCellThreshold: DEFAULT_SMALL_CELL_THRESHOLD } : {});
+    await this.audit.record(ctx, { action: 'report.read', entityType: 'programme', entityId: programmeId, details: { period, suppressed } });
+    return { title: `Delrapport ${input.programmeName} ${period.start} – ${period.end}`, report: suppressed ? null : report, tables, suppressed };
+  }
+
+  csv(tables: ReportTable[]): string {
+    return tablesToCsv(tables);
+  }
+
+  pdf(title: string, tables: ReportTable[]): Promise<Buffer> {
+    return renderTablesPdf(title, tables);
+  }
+}
