@@ -6,7 +6,7 @@ describe('audit trail (e2e)', () => {
     t = await startTestApp('audit');
     await t.dataSource.query("INSERT INTO audit_event (action, entity_type, outcome) VALUES ('test.write', 'thing', 'success')");
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('refuses UPDATE in the database itself', async () => {
     await expect(t.dataSource.query("UPDATE audit_event SET action = 'rewritten'")).rejects.toThrow(/append-only: UPDATE refused/);

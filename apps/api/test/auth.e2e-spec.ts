@@ -9,7 +9,7 @@ describe('authentication (e2e)', () => {
     t = await startTestApp('auth', { LOGIN_MAX_FAILURES: '3', SESSION_IDLE_MINUTES: '30' });
     w = await seedWorld(t);
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('signs in, sets an httpOnly SameSite=Strict session cookie of 256 bits, and returns the user', async () => {
     const res = await request(t.http).post('/api/auth/login').send({ email: 'STAFF.A@test.se', password: PASSWORD });

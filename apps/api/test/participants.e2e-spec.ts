@@ -58,7 +58,7 @@ describe('participants (e2e)', () => {
     await groupStaff.put(`/api/enrolments/${protectedEnrolment}/outcome`, { category: 'studies', detail: 'barnskötarutbildning', date: '2020-11-20', supportBefore: 'income_support', supportAfter: 'student_finance' });
     await groupStaff.put(`/api/enrolments/${plainEnrolment}/outcome`, { category: 'health', detail: 'arbetsförmågebedömning', date: '2020-11-20' });
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   describe('record', () => {
     it('refuses an invalid personal number with 400 naming the field, and stores nothing', async () => {

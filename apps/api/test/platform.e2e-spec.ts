@@ -9,7 +9,7 @@ describe('platform (e2e)', () => {
   beforeAll(async () => {
     t = await startTestApp('platform');
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('reports health with the database up', async () => {
     const res = await request(t.http).get('/api/health');

@@ -67,7 +67,7 @@ describe('programmes at work (e2e)', () => {
     }
     protectedEnrolment = enrolmentIds[3];
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   describe('calendar', () => {
     it('the 13-week template from 2020-08-24 gives 31 lectures, 4 a week, none on a public holiday', async () => {

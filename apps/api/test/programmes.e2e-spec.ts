@@ -25,7 +25,7 @@ describe('programmes (e2e)', () => {
     w = await seedWorld(t);
     for (const [k, u] of Object.entries(w.users)) clients[k as keyof World['users']] = await signIn(t, u.email);
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   describe('role × endpoint', () => {
     // Expected status for each role on programme A (own for *A users) and B (never theirs, except admin).

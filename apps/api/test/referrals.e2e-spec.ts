@@ -61,7 +61,7 @@ describe('referrals and analysis-group meetings (e2e)', () => {
       ids[k] = r.body.id;
     }
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('an analysis member refers from their own organisation only, with consent, and sees screening against the criteria', async () => {
     const other = await analyst.post('/api/referrals', referral('Eva', { organisationId: w.organisations.ifo }));

@@ -110,7 +110,7 @@ describe('progress report of the reference programme (e2e)', () => {
       }
     }
   }, 300_000);
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   const expected = fixture.expected;
 

@@ -5,7 +5,7 @@ describe('schema (e2e)', () => {
   beforeAll(async () => {
     t = await startTestApp('schema');
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('the committed migrations build exactly the schema the entities describe (no drift)', async () => {
     // What `typeorm migration:generate --check` computes: the SQL needed to bring the schema to the entities.

@@ -50,7 +50,7 @@ describe('surveys (e2e)', () => {
     expect(res.status).toBe(201);
     round = res.body;
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('opens a round with one single-use code per participant still enrolled; codes carry ≥ 128 bits', () => {
     expect(round.codes).toHaveLength(10);

