@@ -4,6 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX, SESSION_COOKIE } from '@stegvis/contracts';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
@@ -49,6 +50,8 @@ export function setupApp(app: NestExpressApplication, config: AppConfig, logger:
       hsts: config.cookieSecure,
     }),
   );
+  // SurveyJS is ~1.4 MB raw: gzip matters most to a participant on a cheap phone.
+  app.use(compression());
   app.use(cookieParser());
   app.use(express.json({ limit: '1mb' }));
   app.use(`/${API_PREFIX}`, (_req: Request, res: Response, next: NextFunction) => {
@@ -69,7 +72,8 @@ export function setupApp(app: NestExpressApplication, config: AppConfig, logger:
 
 function serveSpa(app: NestExpressApplication, mount: string, dir: string | null): void {
   if (!dir || !existsSync(join(dir, 'index.html'))) return;
-  app.use(mount, express.static(dir, { index: false, maxAge: '1h' }));
+  // Built assets have content hashes in their names: cache them for a year; index.html is never cached.
+  app.use(mount, express.static(dir, { index: false, maxAge: '365d', immutable: true }));
   app.use(mount, (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.originalUrl.startsWith('/api/') || (mount === '/' && req.originalUrl.startsWith('/s/'))) {
       return next();

@@ -134,6 +134,9 @@ async function main(): Promise<void> {
     history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
   }
   if (await start(token)) {
+    // A link that names the language (a QR code made for an Arabic-speaking group, say) goes straight in.
+    const asked = params.get('lang');
+    if (asked && (LANGUAGE_CODES as readonly string[]).includes(asked)) return void openSurvey(asked as LanguageCode);
     renderLanguages();
     show('start');
     return;

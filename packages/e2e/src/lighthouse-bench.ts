@@ -1,0 +1,90 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ApiClient } from './api-client';
+import { demoPasswords, startApi } from './server';
+
+/**
+ * Lighthouse (mobile preset) on the survey site's first screen and questionnaire page, next to a bare SurveyJS
+ * page built from the same questionnaire (apps/survey/bench), in one run. Appends to docs/benchmarks.md.
+ * Run: npm run bench:survey -w @stegvis/e2e (after npm run build).
+ */
+const root = join(__dirname, '../../..');
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+
+function serveBaseline(port: number) {
+  const dir = join(root, 'apps/survey/dist-baseline');
+  const server = createServer((req, res) => {
+    const path = normalize(join(dir, (req.url ?? '/').split('?')[0] === '/' ? 'index.html' : (req.url ?? '').split('?')[0]));
+    if (!path.startsWith(dir)) return void res.writeHead(404).end();
+    try {
+      // Gzipped like the api serves the real site, so the comparison is fair.
+      const body = gzipSync(readFileSync(path));
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'content-encoding': 'gzip' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise<typeof server>((r) => server.listen(port, '127.0.0.1', () => r(server)));
+}
+
+interface Result {
+  page: string;
+  score: number;
+  lcp: number;
+  tbt: number;
+  cls: number;
+  js: number;
+}
+
+async function audit(url: string, page: string): Promise<Result> {
+  const { default: lighthouse } = (await import('lighthouse')) as unknown as { default: (url: string, flags: object) => Promise<{ lhr: any }> };
+  const chromeLauncher = (await import('chrome-launcher')) as unknown as { launch: (o: object) => Promise<{ port: number; kill: () => Promise<void> }> };
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', onlyCategories: ['performance'], formFactor: 'mobile', logLevel: 'error' });
+    const a = lhr.audits;
+    const js = (a['network-requests'].details.items as { resourceType: string; transferSize: number }[]).filter((i) => i.resourceType === 'Script').reduce((s, i) => s + i.transferSize, 0);
+    return { page, score: Math.round(lhr.categories.performance.score * 100), lcp: a['largest-contentful-paint'].numericValue, tbt: a['total-blocking-time'].numericValue, cls: a['cumulative-layout-shift'].numericValue, js };
+  } finally {
+    await chrome.kill();
+  }
+}
+
+async function main(): Promise<void> {
+  const api = await startApi('lighthouse', 3295, { STEGVIS_DEMO_SEED: 'true' });
+  const baseline = await serveBaseline(3296);
+  try {
+    const { staff } = await demoPasswords(api);
+    const c = await new ApiClient(api.url).signIn(staff.email, staff.password);
+    const programme = (await c.call('GET', '/api/programmes')).items[0];
+    const group = await c.call('POST', '/api/groups', { programmeId: programme.id, municipalityId: programme.ownerMunicipality.id, number: 9, startDate: '2020-01-06', endDate: '2020-04-03', capacity: 10, overIntake: 0, deliveryMode: 'on_site' });
+    const p = await c.call('POST', '/api/participants', { programmeId: programme.id, firstName: 'Bench', lastName: 'Person', gender: 'woman' });
+    await c.call('POST', `/api/participants/${p.id}/enrolments`, { groupId: group.id, startDate: '2020-01-06' });
+    const round = await c.call('POST', '/api/survey-rounds', { groupId: group.id, questionnaireId: 'end-of-group', opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 3_600_000).toISOString() });
+    const token = round.codes[0].token as string;
+    const results = [
+      await audit(`${api.url}/s/?t=${token}`, 'Survey site: first screen (language choice)'),
+      await audit(`${api.url}/s/?t=${token}&lang=sv`, 'Survey site: questionnaire page'),
+      await audit('http://127.0.0.1:3296/', 'Baseline: bare SurveyJS page, same questionnaire'),
+    ];
+    const rows = results.map((r) => `| ${r.page} | ${r.score} | ${Math.round(r.lcp)} | ${Math.round(r.tbt)} | ${r.cls.toFixed(3)} | ${(r.js / 1024).toFixed(1)} |`);
+    const section = `\n## Survey site, Lighthouse mobile\n\nMeasured by \`npm run bench:survey -w @stegvis/e2e\` (Lighthouse 13, mobile preset with simulated throttling, Debian\nchromium), all three pages in one run on ${new Date().toISOString().slice(0, 10)}. Targets: first screen ≥ 95, questionnaire page ≥ 90, CLS ≤ 0.1,\nTBT ≤ 200 ms.\n\n| page | score | LCP (ms) | TBT (ms) | CLS | JS transferred (KiB) |\n|---|---|---|---|---|---|\n${rows.join('\n')}\n`;
+    const docPath = join(root, 'docs/benchmarks.md');
+    const current = readFileSync(docPath, 'utf8').replace(/\n## Survey site, Lighthouse mobile[\s\S]*$/, '');
+    writeFileSync(docPath, current.trimEnd() + '\n' + section);
+    process.stdout.write(section);
+  } finally {
+    baseline.close();
+    await api.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
