@@ -298,6 +298,8 @@ describe('participants (e2e)', () => {
 
     it('the retention job pseudonymises an old participant and leaves every figure unchanged', async () => {
       const figures = async () => ({
+        // The programme's progress report, every figure of it, as the evaluators get it.
+        report: (await groupStaff.get(`/api/programmes/${w.programmeA}/reports/progress?from=2020-01-01&to=2022-12-31`)).body.report as unknown,
         attendance: (await groupStaff.get(`/api/groups/${groupId}/attendance`)).body.groupRate,
         internships: (await groupStaff.get(`/api/groups/${groupId}/internship-summary`)).body,
         progress: (await groupStaff.get(`/api/groups/${groupId}/assessment-summary`)).body,
@@ -305,6 +307,7 @@ describe('participants (e2e)', () => {
         genders: (await t.dataSource.query('SELECT gender, count(*)::int AS n FROM participant GROUP BY gender ORDER BY gender')) as unknown,
       });
       const before = await figures();
+      expect(before.report).toMatchObject({ enrolled: expect.any(Number) });
       const retention = t.app.get(RetentionService);
       // Two years after the enrolment ended (2020-11-20), with RETENTION_YEARS=2.
       expect(await retention.run(new Date('2022-11-01T00:00:00Z'))).toBe(0);
