@@ -126,4 +126,35 @@ describe('foundation journeys (chromium against the real api)', () => {
     assert.equal(await page.getByTestId('programme-end').inputValue(), '2023-12-31');
     await page.close();
   });
+
+  it('the evaluator reads a progress report on screen and downloads it', async () => {
+    const page = await signIn('evaluator');
+    await page.getByTestId('nav-rapporter').click();
+    await page.getByTestId('report-from').waitFor();
+    await page.getByTestId('report-from').fill('2019-09-03');
+    await page.getByTestId('report-to').fill('2021-05-01');
+    await page.getByTestId('report-show').click();
+    await page.getByTestId('report-enrolled').waitFor();
+    assert.match((await page.getByTestId('report-enrolled').textContent()) ?? '', /Antal inskrivna/);
+    const href = await page.getByTestId('download-csv').getAttribute('href');
+    const csv = await page.request.get(`${api.url}${href}`);
+    assert.equal(csv.status(), 200);
+    assert.match(await csv.text(), /^\uFEFFDelrapport/);
+    await page.close();
+  });
+
+  it('staff add an employer; a wrong organisation number is shown at its field', async () => {
+    const page = await signIn('staff');
+    await page.getByTestId('nav-arbetsgivare').click();
+    await page.getByTestId('employer-orgno').fill('556703-7484');
+    await page.getByTestId('employer-name').fill('Fel AB');
+    await page.locator('mat-select[formcontrolname="municipalityId"]').click();
+    await page.getByRole('option', { name: 'Ängelholm' }).click();
+    await page.getByRole('button', { name: 'Spara arbetsgivare' }).click();
+    await page.getByTestId('employer-orgno-error').waitFor();
+    await page.getByTestId('employer-orgno').fill('556703-7485');
+    await page.getByRole('button', { name: 'Spara arbetsgivare' }).click();
+    await page.getByTestId('employer-row').filter({ hasText: '556703-7485' }).waitFor();
+    await page.close();
+  });
 });

@@ -4,13 +4,14 @@ import type { CalendarResponse, GroupResponse } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth-store';
 import { I18n, type TextKey } from '../../core/i18n/i18n';
+import { GroupSurveys } from '../surveys/group-surveys';
 import { AttendanceGrid } from './attendance-grid';
 import { GroupsApi } from './groups-api';
 import { shortDay } from './week.util';
 
 @Component({
   selector: 'sv-group-detail',
-  imports: [MatTabsModule, AttendanceGrid],
+  imports: [MatTabsModule, AttendanceGrid, GroupSurveys],
   template: `
     <section class="page">
       @if (group(); as g) {
@@ -34,6 +35,9 @@ import { shortDay } from './week.util';
           @if (canSeeAttendance()) {
             <mat-tab [label]="i18n.t('groups.attendance')"><div class="tab"><sv-attendance-grid [groupId]="g.id" /></div></mat-tab>
           }
+          @if (canSeeSurveys()) {
+            <mat-tab [label]="i18n.t('s.title')"><div class="tab"><sv-group-surveys [groupId]="g.id" /></div></mat-tab>
+          }
         </mat-tab-group>
       }
     </section>
@@ -47,7 +51,9 @@ export class GroupDetail implements OnInit {
   private readonly api = inject(GroupsApi);
   protected readonly group = signal<GroupResponse | null>(null);
   protected readonly calendar = signal<CalendarResponse | null>(null);
-  protected readonly canSeeAttendance = signal(inject(AuthStore).hasRole('staff'));
+  private readonly auth = inject(AuthStore);
+  protected readonly canSeeAttendance = signal(this.auth.hasRole('staff'));
+  protected readonly canSeeSurveys = signal(this.auth.hasRole('admin', 'staff', 'steering', 'evaluator'));
 
   async ngOnInit(): Promise<void> {
     const [g, c] = await Promise.all([firstValueFrom(this.api.get(this.id())), firstValueFrom(this.api.calendar(this.id()))]);

@@ -1,0 +1,79 @@
+import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { toDataURL } from 'qrcode';
+import { firstValueFrom } from 'rxjs';
+import { AuthStore } from '../../core/auth/auth-store';
+import { asProblem } from '../../core/errors/problem-form';
+import { I18n } from '../../core/i18n/i18n';
+import { type IssuedCode, type QuestionSummary, type RoundView, SurveysApi } from './surveys-api';
+
+/** A group's survey rounds: open one (codes, QR, slips), watch the response rate, review free text, read the summary. */
+@Component({
+  selector: 'sv-group-surveys',
+  imports: [FormsModule, MatButtonModule, MatIconModule],
+  templateUrl: './group-surveys.html',
+  styleUrl: './group-surveys.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class GroupSurveys implements OnInit {
+  readonly groupId = input.required<string>();
+  protected readonly i18n = inject(I18n);
+  private readonly api = inject(SurveysApi);
+  protected readonly canManage = inject(AuthStore).hasRole('staff');
+  protected readonly rounds = signal<RoundView[]>([]);
+  protected readonly issued = signal<(IssuedCode & { link: string; qr: string })[]>([]);
+  protected readonly selected = signal<string | null>(null);
+  protected readonly questions = signal<QuestionSummary[]>([]);
+  protected readonly pending = signal<string[]>([]);
+  protected readonly texts = signal<{ responseId: string; question: string; text: string; reviewed: boolean }[]>([]);
+  protected readonly opensAt = signal(new Date().toISOString().slice(0, 16));
+  protected readonly closesAt = signal(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 16));
+  protected readonly error = signal('');
+
+  async ngOnInit(): Promise<void> {
+    await this.load();
+  }
+
+  protected async open(): Promise<void> {
+    this.error.set('');
+    try {
+      const r = await firstValueFrom(
+        this.api.open({ groupId: this.groupId(), questionnaireId: 'end-of-group', opensAt: new Date(this.opensAt()).toISOString(), closesAt: new Date(this.closesAt()).toISOString() }),
+      );
+      const base = `${location.origin}/s/`;
+      this.issued.set(await Promise.all(r.codes.map(async (c) => ({ ...c, link: `${base}?t=${c.token}`, qr: await toDataURL(`${base}?t=${c.token}`, { margin: 1, width: 220, errorCorrectionLevel: 'M' }) }))));
+      await this.load();
+    } catch (err) {
+      const p = asProblem(err);
+      this.error.set(p?.errors?.[0]?.message ?? p?.detail ?? this.i18n.t('error.generic'));
+    }
+  }
+
+  protected async show(id: string): Promise<void> {
+    this.selected.set(id);
+    this.questions.set((await firstValueFrom(this.api.summary(id))).questions);
+    if (this.canManage) {
+      this.pending.set((await firstValueFrom(this.api.pending(id))).map((p) => p.displayName));
+      this.texts.set(await firstValueFrom(this.api.freeText(id)));
+    }
+  }
+
+  protected async review(t: { responseId: string; question: string; text: string }, status: 'approved' | 'redacted', edited?: string): Promise<void> {
+    await firstValueFrom(this.api.review(this.selected()!, { responseId: t.responseId, question: t.question, status, ...(status === 'redacted' ? { text: edited ?? '' } : {}) }));
+    await this.show(this.selected()!);
+  }
+
+  protected print(): void {
+    window.print();
+  }
+
+  protected value(v: string | number | boolean): string {
+    return typeof v === 'boolean' ? (v ? 'Ja' : 'Nej') : String(v);
+  }
+
+  private async load(): Promise<void> {
+    this.rounds.set(await firstValueFrom(this.api.rounds(this.groupId())));
+  }
+}
