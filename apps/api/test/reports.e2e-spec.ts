@@ -171,6 +171,20 @@ describe('progress report of the reference programme (e2e)', () => {
     expect(text).toMatch(/Totalt\s+51\s+1140\s+1313\s+87/);
   });
 
+  it('the DOCX draft has every figure and headings for the evaluator’s own text', async () => {
+    const docx = await binary(staff.get(`/api/programmes/${w.programmeA}/reports/progress.docx?${PERIOD}`));
+    expect(docx.status).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), 'docx-'));
+    writeFileSync(join(dir, 'r.docx'), docx.body as Uint8Array);
+    const xml = execFileSync('unzip', ['-p', join(dir, 'r.docx'), 'word/document.xml']).toString('utf8');
+    const text = xml.replace(/<\/w:tc>/g, '\t').replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '').replace(/\n\t/g, '\t');
+    expect(text).toContain('Delrapport Nästa Steg 2019-09-03 – 2021-05-01');
+    for (const heading of ['Sammanfattning', 'Bakgrund och syfte', 'Metod', 'Resultat', 'Analys och slutsatser']) expect(text).toContain(heading);
+    expect(text).toContain('Andel till arbete eller studier');
+    expect(text).toMatch(/26\t51\t51\t/);
+    expect(text).toMatch(/Grupp 3\t10\t273\t310\t88\t10\t100\t/);
+  });
+
   it('for evaluators and steering: the same report with small cells suppressed, and no personal data anywhere', async () => {
     for (const who of ['evaluatorA', 'steeringA'] as const) {
       const c = await signIn(t, w.users[who].email, PASSWORD);
@@ -189,6 +203,41 @@ describe('progress report of the reference programme (e2e)', () => {
     expect((await analyst.get(`/api/programmes/${w.programmeA}/reports/progress?${PERIOD}`)).status).toBe(403);
     const other = await signIn(t, w.users.staffB.email);
     expect((await other.get(`/api/programmes/${w.programmeA}/reports/progress?${PERIOD}`)).status).toBe(404);
+  });
+
+  it('Uppföljning Finsam counts the effort’s participants of a year by sex', async () => {
+    const inYear = fixture.participants.filter((x) => [2, 3, 4].includes(x.group));
+    const res = await staff.get(`/api/programmes/${w.programmeA}/reports/finsam?year=2020`);
+    expect(res.body).toEqual({
+      year: 2020,
+      effort: 'Nästa Steg',
+      women: inYear.filter((x) => x.gender === 'woman').length,
+      men: inYear.filter((x) => x.gender === 'man').length,
+      other: 0,
+      total: inYear.length,
+    });
+  });
+
+  it('the SUS file names only consenting people; protected identities and the rest appear anonymously', async () => {
+    const g = (await staff.post('/api/groups', { programmeId: w.programmeA, municipalityId: w.municipalities.angelholm, number: 7, startDate: '2022-01-10', endDate: '2022-04-08', capacity: 10, overIntake: 0, deliveryMode: 'on_site' })).body;
+    const people = [
+      { firstName: 'Med', lastName: 'Samtycke', personalNumber: '19811218-9876', gender: 'woman', consent: true },
+      { firstName: 'Skyddad', lastName: 'Person', personalNumber: '19811228-9874', gender: 'woman', consent: true, protectedIdentity: true },
+      { firstName: 'Utan', lastName: 'Samtycke', personalNumber: '19701063-2391', gender: 'man', consent: false },
+    ];
+    for (const { consent, ...person } of people) {
+      const p = (await staff.post('/api/participants', { programmeId: w.programmeA, ...person })).body;
+      await staff.post(`/api/participants/${p.id}/enrolments`, { groupId: g.id, startDate: '2022-01-10' });
+      if (consent) await staff.post(`/api/participants/${p.id}/consents`, { purpose: 'national_followup', givenOn: '2022-01-10' });
+    }
+    const csv = (await staff.get(`/api/programmes/${w.programmeA}/reports/sus.csv?year=2022`)).text;
+    expect(csv).toContain('19811218-9876;woman;2022-01-10');
+    expect(csv).not.toContain('19811228');
+    expect(csv).not.toContain('19701063');
+    // The anonymous part also holds group 5, still active in 2022 and without consent: 5 men and 7 women from 2021.
+    expect(csv).toContain('Startår;Kön;Antal\r\n2021;man;5\r\n2021;woman;7\r\n2022;man;1\r\n2022;woman;1');
+    const evaluator = await signIn(t, w.users.evaluatorA.email);
+    expect((await evaluator.get(`/api/programmes/${w.programmeA}/reports/sus.csv?year=2022`)).status).toBe(403);
   });
 
   it('names a bad period field', async () => {

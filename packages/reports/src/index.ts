@@ -6,3 +6,4 @@ export * from './report-tables.js';
 export * from './csv.js';
 export * from './xlsx.js';
 export * from './pdf.js';
+export * from './docx.js';

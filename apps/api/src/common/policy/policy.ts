@@ -49,6 +49,8 @@ export const ACTIONS = {
   'survey.summary': ['admin', 'staff', 'steering', 'evaluator'],
   // Reports are aggregates; steering and evaluators get small cells suppressed.
   'report.read': ['admin', 'staff', 'steering', 'evaluator'],
+  // Person-level follow-up files carry personal numbers: staff only, every row audited.
+  'followup.export': ['staff'],
   'inflow.read': ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'],
 } as const satisfies Record<string, readonly Role[]>;
 

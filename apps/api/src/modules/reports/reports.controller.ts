@@ -6,7 +6,8 @@ import { Ctx, type UserContext } from '../../common/context/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { Allow } from '../auth/auth.decorators';
-import { ReportQuery } from './dto/report.dto';
+import { ReportQuery, YearQuery } from './dto/report.dto';
+import { NationalFollowUpService } from './national-followup.service';
 import { ReportsService } from './reports.service';
 
 const id = new UuidPipe('id');
@@ -17,7 +18,10 @@ const disposition = (name: string) => `attachment; filename="${name.normalize('N
 @ApiCookieAuth()
 @Controller('programmes/:id/reports')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly followUp: NationalFollowUpService,
+  ) {}
 
   @Get('progress')
   @Allow('report.read')
@@ -61,5 +65,34 @@ export class ReportsController {
   async pdf(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: ReportQuery): Promise<StreamableFile> {
     const r = await this.reports.progress(ctx, programmeId, q);
     return new StreamableFile(await this.reports.pdf(r.title, r.tables), { type: 'application/pdf', disposition: disposition(file(r.title, 'pdf')) });
+  }
+
+  @Get('progress.docx')
+  @Allow('report.read')
+  @ApiOperation({ summary: 'A DOCX draft of the progress report: every figure filled in, headings for the evaluator’s own text' })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+  @ApiProblems(400, 401, 403, 404)
+  async docx(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: ReportQuery): Promise<StreamableFile> {
+    const r = await this.reports.progress(ctx, programmeId, q);
+    return new StreamableFile(await this.reports.docx(r.title, r.tables), { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', disposition: disposition(file(r.title, 'docx')) });
+  }
+
+  @Get('finsam')
+  @Allow('report.read')
+  @ApiOperation({ summary: 'Uppföljning Finsam: participants of the effort in a year, by sex' })
+  @ApiProblems(400, 401, 403, 404)
+  finsam(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: YearQuery) {
+    return this.followUp.finsam(ctx, programmeId, q.year);
+  }
+
+  @Get('sus.csv')
+  @Allow('followup.export')
+  @ApiOperation({ summary: 'SUS-style person-level file: only with consent; protected identities and the rest anonymously (start year, sex)' })
+  @ApiProduces('text/csv')
+  @ApiProblems(400, 401, 403, 404)
+  async sus(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: YearQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', disposition(`sus-${q.year}.csv`));
+    return this.followUp.susCsv(ctx, programmeId, q.year);
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { GroupsModule } from '../groups/groups.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
+import { NationalFollowUpService } from './national-followup.service';
 import { ReportDataService } from './report-data.service';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
@@ -9,6 +10,6 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [GroupsModule, ProgrammesModule],
   controllers: [ReportsController],
-  providers: [ReportsService, ReportDataService],
+  providers: [ReportsService, ReportDataService, NationalFollowUpService],
 })
 export class ReportsModule {}

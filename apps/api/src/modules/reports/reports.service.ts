@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AGGREGATE_ONLY_ROLES, DEFAULT_SMALL_CELL_THRESHOLD } from '@stegvis/contracts';
-import { computeProgressReport, type ProgressReport, type ReportTable, renderTablesPdf, tablesToCsv, toReportTables } from '@stegvis/reports';
+import { computeProgressReport, type ProgressReport, renderReportDocx, type ReportTable, renderTablesPdf, tablesToCsv, toReportTables } from '@stegvis/reports';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
 import { PolicyService } from '../../common/policy/policy.service';
@@ -48,5 +48,9 @@ export class ReportsService {
 
   pdf(title: string, tables: ReportTable[]): Promise<Buffer> {
     return renderTablesPdf(title, tables);
+  }
+
+  docx(title: string, tables: ReportTable[]): Promise<Buffer> {
+    return renderReportDocx(title, tables);
   }
 }

@@ -66,7 +66,7 @@ interface ReportTable {
 export class ReportView {
   protected readonly i18n = inject(I18n);
   private readonly http = inject(HttpClient);
-  protected readonly formats = ['csv', 'xlsx', 'pdf'];
+  protected readonly formats = ['csv', 'xlsx', 'pdf', 'docx'];
   protected readonly programmes = signal<ProgrammeResponse[]>([]);
   protected readonly programmeId = signal('');
   protected readonly from = signal('');

@@ -1,5 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { IsIsoDate } from '../../../common/validation/is-iso-date';
 
 export class ReportQuery {
@@ -9,4 +11,8 @@ export class ReportQuery {
   @IsOptional()
   @Matches(/^\d{1,3}(,\d{1,3})*$/, { message: 'internshipGroups must be group numbers separated by commas' })
   internshipGroups?: string;
+}
+
+export class YearQuery {
+  @ApiProperty({ example: 2020 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
 }
