@@ -58,7 +58,7 @@ describe('foundation journeys (chromium against the real api)', () => {
     await page.getByTestId('goal-description-0').fill('Närvaro minst 80 %');
     await page.getByTestId('goal-target-0').fill('80');
     await page.getByTestId('programme-save').click();
-    await page.getByTestId('programme-table').waitFor();
+    await page.getByTestId('programme-row').filter({ hasText: 'Första Steget Klippan' }).waitFor();
     const rows = await page.getByTestId('programme-row').allTextContents();
     assert.ok(rows.some((r) => r.includes('Första Steget Klippan') && r.includes('2022-01-10 – 2023-06-30')), rows.join('\n'));
     await page.close();

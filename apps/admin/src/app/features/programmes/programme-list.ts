@@ -21,7 +21,9 @@ import { ProgrammesApi } from './programmes-api';
       @if (error()) {
         <p class="error-banner" role="alert">{{ error() }}</p>
       }
-      @if (loaded() && programmes().length === 0) {
+      @if (!loaded()) {
+        <p class="muted" role="status">{{ i18n.t('rep.loading') }}</p>
+      } @else if (programmes().length === 0) {
         <p class="muted">{{ i18n.t('programmes.empty') }}</p>
       } @else {
         <table class="data" data-testid="programme-table">
