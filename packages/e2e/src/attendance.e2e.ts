@@ -93,4 +93,24 @@ describe('attendance on a tablet (chromium against the real api)', () => {
     await page.screenshot({ path: '/tmp/e2e-participant.png' });
     await page.close();
   });
+
+  it('staff register a participant; a wrong personal number is shown at its field and nothing typed is lost', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+    await page.goto(`${api.url}/login`);
+    await page.getByTestId('login-email').fill(staff.email);
+    await page.getByTestId('login-password').fill(staff.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('nav-deltagare').click();
+    await page.getByTestId('new-participant').click();
+    await page.getByTestId('p-first').fill('Hodan');
+    await page.getByTestId('p-last').fill('Warsame');
+    await page.getByTestId('p-pn').fill('19811218-9877');
+    await page.getByTestId('p-save').click();
+    await page.getByTestId('p-pn-error').waitFor();
+    assert.equal(await page.getByTestId('p-first').inputValue(), 'Hodan');
+    await page.getByTestId('p-pn').fill('19811218-9876');
+    await page.getByTestId('p-save').click();
+    await page.getByTestId('participant-name').filter({ hasText: 'Hodan Warsame' }).waitFor();
+    await page.close();
+  });
 });

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -12,10 +13,10 @@ import { ParticipantsApi } from './participants-api';
 
 @Component({
   selector: 'sv-participant-list',
-  imports: [FormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatSelectModule, MatIconModule],
+  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatIconModule],
   template: `
     <section class="page">
-      <header class="page-header"><h1>{{ i18n.t('p.title') }}</h1></header>
+      <header class="page-header"><h1>{{ i18n.t('p.title') }}</h1><a mat-flat-button routerLink="ny" data-testid="new-participant">{{ i18n.t('p.new') }}</a></header>
       <div class="filters">
         <mat-form-field appearance="outline">
           <mat-label>{{ i18n.t('groups.programme') }}</mat-label>

@@ -1,10 +1,12 @@
+import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTabsModule } from '@angular/material/tabs';
-import type { AssessmentResponse, AuditTrailEntry, ConsentResponse, EnrolmentResponse, NeedResponse, OutcomeResponse, ParticipantResponse, TalkResponse } from '@stegvis/contracts';
+import type { AttendanceRow, InternshipResponse, AssessmentResponse, AuditTrailEntry, ConsentResponse, EnrolmentResponse, NeedResponse, OutcomeResponse, ParticipantResponse, TalkResponse } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { I18n, type TextKey } from '../../core/i18n/i18n';
+import { GroupsApi } from '../groups/groups-api';
 import { ParticipantsApi } from './participants-api';
 import { ProgressChart } from './progress-chart';
 
@@ -25,6 +27,8 @@ export class ParticipantPage implements OnInit {
   readonly id = input.required<string>();
   protected readonly i18n = inject(I18n);
   private readonly api = inject(ParticipantsApi);
+  private readonly groupsApi = inject(GroupsApi);
+  private readonly http = inject(HttpClient);
   protected readonly p = signal<ParticipantResponse | null>(null);
   protected readonly consents = signal<ConsentResponse[]>([]);
   protected readonly enrolments = signal<EnrolmentResponse[]>([]);
@@ -34,6 +38,8 @@ export class ParticipantPage implements OnInit {
   protected readonly assessments = signal<AssessmentResponse[]>([]);
   protected readonly outcomes = signal<OutcomeResponse[]>([]);
   protected readonly trail = signal<AuditTrailEntry[] | null>(null);
+  protected readonly attendance = signal<(AttendanceRow & { groupId: string })[]>([]);
+  protected readonly internships = signal<InternshipResponse[]>([]);
 
   async ngOnInit(): Promise<void> {
     const id = this.id();
@@ -49,6 +55,12 @@ export class ParticipantPage implements OnInit {
     this.enrolments.set(e);
     this.assessments.set(a);
     this.outcomes.set(o);
+    // Attendance and internships live with the groups: gather this person's rows from each of their groups.
+    const groups = [...new Set(e.map((x) => x.groupId))];
+    const grids = await Promise.all(groups.map((g) => firstValueFrom(this.groupsApi.attendance(g))));
+    this.attendance.set(grids.flatMap((g) => g.rows.filter((r) => r.participantId === id).map((r) => ({ ...r, groupId: g.groupId }))));
+    const ints = await Promise.all(groups.map((g) => firstValueFrom(this.http.get<InternshipResponse[]>(`/api/groups/${g}/internships`))));
+    this.internships.set(ints.flat().filter((i) => i.participantId === id));
   }
 
   protected async onTab(label: string): Promise<void> {

@@ -2,5 +2,6 @@ import type { Routes } from '@angular/router';
 
 export const PARTICIPANTS_ROUTES: Routes = [
   { path: '', loadComponent: () => import('./participant-list').then((m) => m.ParticipantList) },
+  { path: 'ny', loadComponent: () => import('./participant-form').then((m) => m.ParticipantForm) },
   { path: ':id', loadComponent: () => import('./participant-page').then((m) => m.ParticipantPage) },
 ];

@@ -41,6 +41,7 @@ export class ReferralQueue {
   protected readonly meetings = signal<MeetingSummary[]>([]);
   protected readonly meetingDate = signal(new Date().toISOString().slice(0, 10));
   protected readonly error = signal('');
+  protected readonly intake = signal<{ groups: { groupId: string; name: string; startDate: string; capacity: number; accepted: number; queued: number; suggestedOverIntake: number }[]; earlyLeaverRate: { count: number; of: number; percent: number | null } } | null>(null);
 
   constructor() {
     inject(ProgrammesApi).list().subscribe((p) => {
@@ -56,6 +57,7 @@ export class ReferralQueue {
         this.next.set(page.nextCursor);
       });
       this.api.meetings(id).subscribe((m) => this.meetings.set(m));
+      this.api.intake(id, new Date().toISOString().slice(0, 10)).subscribe((x) => this.intake.set(x));
     });
   }
 

@@ -41,4 +41,8 @@ export class ReferralsApi {
   sendMinutes(id: string): Observable<{ queued: number }> {
     return this.http.post<{ queued: number }>(`/api/meetings/${id}/minutes/send`, {});
   }
+
+  intake(programmeId: string, from: string): Observable<{ groups: { groupId: string; name: string; startDate: string; capacity: number; accepted: number; queued: number; suggestedOverIntake: number }[]; earlyLeaverRate: { count: number; of: number; percent: number | null } }> {
+    return this.http.get<{ groups: { groupId: string; name: string; startDate: string; capacity: number; accepted: number; queued: number; suggestedOverIntake: number }[]; earlyLeaverRate: { count: number; of: number; percent: number | null } }>(`/api/programmes/${programmeId}/intake`, { params: { from } });
+  }
 }
