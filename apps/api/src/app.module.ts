@@ -16,6 +16,7 @@ import { MeetingsModule } from './modules/meetings/meetings.module';
 import { ReferralsModule } from './modules/referrals/referrals.module';
 import { SurveysModule } from './modules/surveys/surveys.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { ImportsModule } from './modules/imports/imports.module';
 import { HealthModule } from './modules/health/health.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { ParticipantsModule } from './modules/participants/participants.module';
@@ -48,6 +49,7 @@ export class AppModule {
         MeetingsModule,
         SurveysModule,
         ReportsModule,
+        ImportsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

@@ -51,6 +51,7 @@ export const ACTIONS = {
   'report.read': ['admin', 'staff', 'steering', 'evaluator'],
   // Person-level follow-up files carry personal numbers: staff only, every row audited.
   'followup.export': ['staff'],
+  'import.run': ['admin', 'staff'],
   'inflow.read': ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { type ContactLogRequest, type EmployerResponse, type GroupInternshipSummary, type InternshipResponse, OFFER_RESULTS, ratio } from '@stegvis/contracts';
-import { Brackets, DataSource, In, Repository } from 'typeorm';
+import { type ContactLogRequest, type EmployerResponse, type GroupInternshipSummary, type Industry, type InternshipResponse, OFFER_RESULTS, ratio } from '@stegvis/contracts';
+import { Brackets, DataSource, type EntityManager, In, Repository } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
 import { PolicyService } from '../../common/policy/policy.service';
@@ -161,6 +161,17 @@ export class EmployersService {
       byIndustry,
       ledToOffer: rows.filter((r) => OFFER_RESULTS.includes(r.result)).length,
     };
+  }
+
+  /**
+   * For the import of historical internships whose employer is not known by name: one placeholder employer per
+   * industry ("Okänd arbetsgivare (import)"), so industry statistics hold. Inside the importer's transaction.
+   */
+  async importInternship(m: EntityManager, i: { enrolmentId: string; industry: Industry; municipalityId: string; startDate: string; endDate: string; ledToOffer: boolean }): Promise<void> {
+    const name = `Okänd arbetsgivare (import), ${i.industry}`;
+    let employer = await m.findOneBy(Employer, { name });
+    employer ??= await m.save(m.create(Employer, { name, organisationNumber: '', sector: 'private', industry: i.industry, municipalityId: i.municipalityId, contacts: [] }));
+    await m.insert(Internship, { enrolmentId: i.enrolmentId, employerId: employer.id, periodNumber: 1, startDate: i.startDate, endDate: i.endDate, workplace: '', supervisor: '', wishedSector: true, result: i.ledToOffer ? 'offer_employment' : 'completed' });
   }
 
   private async checkEmployer(dto: EmployerDto) {

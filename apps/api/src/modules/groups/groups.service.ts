@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { AttendanceGridResponse, CalendarResponse, GroupResponse, SessionResponse } from '@stegvis/contracts';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, type EntityManager, In, Repository } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
@@ -238,5 +238,12 @@ export class GroupsService {
     const i = t.phases.findIndex((p) => p.kind === 'internship');
     const weeksBefore = t.phases.slice(0, i < 0 ? t.phases.length : i).reduce((s, p) => s + p.weeks, 0);
     return addDays(g.startDate, weeksBefore * 7);
+  }
+
+  /** For the import: a group without a calendar, inside the importer's transaction. */
+  async importGroup(m: EntityManager, g: { programmeId: string; municipalityId: string; number: number; startDate: string; endDate: string }): Promise<string> {
+    const existing = await m.findOneBy(Group, { programmeId: g.programmeId, number: g.number });
+    if (existing) return existing.id;
+    return (await m.save(m.create(Group, { ...g, capacity: 10, overIntake: 0, deliveryMode: 'on_site', place: '', templateId: null, staffMemberIds: [] }))).id;
   }
 }

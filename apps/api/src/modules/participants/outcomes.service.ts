@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { OutcomeResponse } from '@stegvis/contracts';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, type EntityManager, In, Repository } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
 import { PolicyService } from '../../common/policy/policy.service';
@@ -34,6 +34,11 @@ export class OutcomesService {
       await this.audit.record(ctx, { action: 'outcome.write', entityType: 'enrolment', entityId: enrolmentId, subjectId: e.participantId, details: { category: dto.category } }, m);
     });
     return (await this.describe([e]))[0];
+  }
+
+  /** For the import, inside the importer's transaction. */
+  async setOutcomeIn(m: EntityManager, enrolmentId: string, o: { category: Outcome['category']; detail: string; date: string }): Promise<void> {
+    await m.upsert(Outcome, { enrolmentId, ...o, employmentBefore: '', employmentAfter: '', supportBefore: null, supportAfter: null }, ['enrolmentId']);
   }
 
   async addFollowUp(ctx: UserContext, enrolmentId: string, dto: FollowUpDto): Promise<OutcomeResponse> {

@@ -204,7 +204,7 @@ export class ParticipantsService {
   async admitFromReferral(
     ctx: UserContext,
     m: EntityManager,
-    r: { programmeId: string; groupId: string; startDate: string; firstName: string; lastName: string; gender: Participant['gender']; personalNumber: string | null; swedishLevel: Participant['swedishLevel']; languages: string[]; phone: string; protectedIdentity: boolean },
+    r: { source?: 'referral' | 'import'; programmeId: string; groupId: string; startDate: string; firstName: string; lastName: string; gender: Participant['gender']; personalNumber: string | null; swedishLevel: Participant['swedishLevel']; languages: string[]; phone: string; protectedIdentity: boolean },
   ): Promise<{ participantId: string; enrolmentId: string }> {
     let participantId = r.personalNumber ? (await m.findOneBy(Participant, { personalNumber: r.personalNumber }))?.id : undefined;
     if (!participantId) {
@@ -224,11 +224,16 @@ export class ParticipantsService {
         pseudonym: pseudonymFor(id),
       });
       participantId = id;
-      await this.audit.record(ctx, { action: 'participant.create', entityType: 'participant', entityId: id, subjectId: id, details: { from: 'referral' } }, m);
+      await this.audit.record(ctx, { action: 'participant.create', entityType: 'participant', entityId: id, subjectId: id, details: { from: r.source ?? 'referral' } }, m);
     }
     const e = await m.save(m.create(Enrolment, { participantId, groupId: r.groupId, startDate: r.startDate, status: 'active' }));
     await this.audit.record(ctx, { action: 'enrolment.create', entityType: 'enrolment', entityId: e.id, subjectId: participantId }, m);
     return { participantId, enrolmentId: e.id };
+  }
+
+  /** For the import: the enrolment's end as it was, inside the importer's transaction. */
+  async closeEnrolmentIn(m: EntityManager, enrolmentId: string, status: Enrolment['status'], endDate: string | null, leftReason: Enrolment['leftReason']): Promise<void> {
+    await m.update(Enrolment, { id: enrolmentId }, { status, endDate, leftReason });
   }
 
   /** Only the fields present in `given` (all of `dto` on create), checked and normalised. */

@@ -1,0 +1,119 @@
+import { type FieldError, type Gender, INDUSTRIES, type Industry, isIsoDate, type LeftReason, type OutcomeCategory } from '@stegvis/contracts';
+import { parse } from 'csv-parse/sync';
+import { parsePersonalNumber } from '../participants/personal-number.util';
+
+/**
+ * The documented import format (docs/import.md): one row per enrolment of a historical programme, semicolon
+ * separated, UTF-8, first row the headers below. The template file is GET /api/imports/template.csv.
+ */
+export const IMPORT_COLUMNS = [
+  'grupp',
+  'gruppstart',
+  'gruppslut',
+  'kommunkod',
+  'fornamn',
+  'efternamn',
+  'personnummer',
+  'kon',
+  'inskrivning_start',
+  'inskrivning_slut',
+  'status',
+  'avbrottsorsak',
+  'resultat',
+  'resultat_detalj',
+  'praktik_bransch',
+  'praktik_erbjudande',
+] as const;
+
+export interface ImportRow {
+  line: number;
+  group: number;
+  groupStart: string;
+  groupEnd: string;
+  municipalityCode: string;
+  firstName: string;
+  lastName: string;
+  personalNumber: string | null;
+  gender: Gender;
+  start: string;
+  end: string | null;
+  status: 'active' | 'completed' | 'left_early';
+  leftReason: LeftReason | null;
+  outcome: OutcomeCategory | null;
+  outcomeDetail: string;
+  industry: Industry | null;
+  ledToOffer: boolean;
+}
+
+const GENDER: Record<string, Gender> = { kvinna: 'woman', man: 'man', annat: 'other' };
+const STATUS: Record<string, ImportRow['status']> = { 'pågående': 'active', fullföljd: 'completed', avbrott: 'left_early' };
+const REASON: Record<string, LeftReason> = { personliga: 'personal', flytt: 'moved', arbete: 'got_job', 'hälsa': 'health', 'föräldraledighet': 'parental_leave', 'annan insats': 'other_effort', annat: 'other' };
+const OUTCOME: Record<string, OutcomeCategory> = { arbete: 'work', studier: 'studies', planering: 'plan', 'hälsa': 'health', annat: 'other', inget: 'none' };
+
+/** Every row checked; errors name the row (as in a spreadsheet: the header is row 1) and the column. */
+export function parseImport(csv: string, municipalityCodes: ReadonlySet<string>): { rows: ImportRow[]; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  let records: string[][];
+  try {
+    records = parse(csv.replace(/^\uFEFF/, ''), { delimiter: ';', relax_column_count: true, skip_empty_lines: true, trim: true });
+  } catch (err) {
+    return { rows: [], errors: [{ field: 'content', message: `the file is not valid CSV: ${err instanceof Error ? err.message : ''}` }] };
+  }
+  const header = records[0]?.map((h) => h.toLowerCase()) ?? [];
+  const missing = IMPORT_COLUMNS.filter((c) => !header.includes(c));
+  if (missing.length) return { rows: [], errors: [{ field: 'row 1', message: `missing columns: ${missing.join(', ')}` }] };
+  const rows: ImportRow[] = [];
+  const groups = new Map<number, { start: string; end: string; line: number }>();
+  records.slice(1).forEach((rec, i) => {
+    const line = i + 2;
+    const get = (c: (typeof IMPORT_COLUMNS)[number]) => rec[header.indexOf(c)] ?? '';
+    const bad = (c: string, message: string) => errors.push({ field: `row ${line}, ${c}`, message });
+    const before = errors.length;
+    const group = Number(get('grupp'));
+    if (!Number.isInteger(group) || group < 1) bad('grupp', 'must be a group number (1, 2, …)');
+    for (const c of ['gruppstart', 'gruppslut', 'inskrivning_start'] as const) if (!isIsoDate(get(c))) bad(c, 'must be a date YYYY-MM-DD');
+    if (get('inskrivning_slut') && !isIsoDate(get('inskrivning_slut'))) bad('inskrivning_slut', 'must be a date YYYY-MM-DD or empty');
+    if (!municipalityCodes.has(get('kommunkod'))) bad('kommunkod', `${get('kommunkod') || '(empty)'} is not a municipality of the programme`);
+    if (!get('fornamn')) bad('fornamn', 'is required');
+    if (!get('efternamn')) bad('efternamn', 'is required');
+    const pn = get('personnummer') ? parsePersonalNumber(get('personnummer')) : null;
+    if (get('personnummer') && !pn) bad('personnummer', 'is not a valid personnummer or samordningsnummer');
+    if (!GENDER[get('kon').toLowerCase()]) bad('kon', 'must be kvinna, man or annat');
+    const status = STATUS[get('status').toLowerCase()];
+    if (!status) bad('status', 'must be pågående, fullföljd or avbrott');
+    if (status && status !== 'active' && !get('inskrivning_slut')) bad('inskrivning_slut', 'is required unless the status is pågående');
+    if (status === 'left_early' && !REASON[get('avbrottsorsak').toLowerCase()]) bad('avbrottsorsak', `must be one of ${Object.keys(REASON).join(', ')}`);
+    if (get('resultat') && !OUTCOME[get('resultat').toLowerCase()]) bad('resultat', `must be one of ${Object.keys(OUTCOME).join(', ')} or empty`);
+    if (get('praktik_bransch') && !(INDUSTRIES as readonly string[]).includes(get('praktik_bransch'))) bad('praktik_bransch', `must be one of ${INDUSTRIES.join(', ')} or empty`);
+    if (get('praktik_erbjudande') && !['ja', 'nej'].includes(get('praktik_erbjudande').toLowerCase())) bad('praktik_erbjudande', 'must be ja, nej or empty');
+    if (Number.isInteger(group)) {
+      const seen = groups.get(group);
+      if (seen && (seen.start !== get('gruppstart') || seen.end !== get('gruppslut'))) bad('gruppstart', `group ${group} has other dates on row ${seen.line}`);
+      if (!seen) groups.set(group, { start: get('gruppstart'), end: get('gruppslut'), line });
+    }
+    if (errors.length > before) return;
+    rows.push({
+      line,
+      group,
+      groupStart: get('gruppstart'),
+      groupEnd: get('gruppslut'),
+      municipalityCode: get('kommunkod'),
+      firstName: get('fornamn'),
+      lastName: get('efternamn'),
+      personalNumber: pn?.digits ?? null,
+      gender: GENDER[get('kon').toLowerCase()],
+      start: get('inskrivning_start'),
+      end: get('inskrivning_slut') || null,
+      status,
+      leftReason: status === 'left_early' ? REASON[get('avbrottsorsak').toLowerCase()] : null,
+      outcome: get('resultat') ? OUTCOME[get('resultat').toLowerCase()] : null,
+      outcomeDetail: get('resultat_detalj'),
+      industry: (get('praktik_bransch') || null) as Industry | null,
+      ledToOffer: get('praktik_erbjudande').toLowerCase() === 'ja',
+    });
+  });
+  if (records.length < 2) errors.push({ field: 'row 2', message: 'the file has no rows to import' });
+  return { rows, errors };
+}
+
+export const TEMPLATE_CSV = `\uFEFF${IMPORT_COLUMNS.join(';')}\r\n1;2019-09-23;2019-12-20;1292;Amina;Exempel;19811218-9876;kvinna;2019-09-23;2019-12-20;fullföljd;;studier;barnskötarutbildning;pre-school/school;nej\r\n1;2019-09-23;2019-12-20;1292;Omar;Exempel;;man;2019-09-23;2019-10-04;avbrott;arbete;annat;timanställning;;\r\n`;

@@ -1,0 +1,59 @@
+import { type Client, seedWorld, signIn, startTestApp, type TestApp, type World } from './support/test-app';
+
+const HEADER = 'grupp;gruppstart;gruppslut;kommunkod;fornamn;efternamn;personnummer;kon;inskrivning_start;inskrivning_slut;status;avbrottsorsak;resultat;resultat_detalj;praktik_bransch;praktik_erbjudande';
+const GOOD = [
+  '1;2019-09-23;2019-12-20;1292;Amina;Exempel;19811218-9876;kvinna;2019-09-23;2019-12-20;fullföljd;;studier;barnskötarutbildning;pre-school/school;nej',
+  '1;2019-09-23;2019-12-20;1292;Omar;Exempel;;man;2019-09-23;2019-10-04;avbrott;arbete;annat;timanställning;;',
+  '2;2020-01-20;2020-04-17;1292;Leyla;Exempel;;kvinna;2020-01-20;2020-04-17;fullföljd;;arbete;bageri;bakery/café;ja',
+];
+
+describe('import of a historical programme (e2e)', () => {
+  let t: TestApp;
+  let w: World;
+  let staff: Client;
+  const counts = async () => (await t.dataSource.query("SELECT (SELECT count(*) FROM participant)::int AS p, (SELECT count(*) FROM enrolment)::int AS e, (SELECT count(*) FROM programme_group)::int AS g, (SELECT count(*) FROM outcome)::int AS o, (SELECT count(*) FROM internship)::int AS i"))[0];
+
+  beforeAll(async () => {
+    t = await startTestApp('imports');
+    w = await seedWorld(t);
+    staff = await signIn(t, w.users.staffA.email);
+  });
+  afterAll(() => t?.close());
+
+  it('offers a template with the columns', async () => {
+    const res = await staff.get('/api/imports/template.csv');
+    expect(res.text.startsWith(`\uFEFF${HEADER}\r\n`)).toBe(true);
+  });
+
+  it('one bad row: nothing is written and the error names the row and the column', async () => {
+    const before = await counts();
+    const bad = [...GOOD];
+    bad[2] = bad[2].replace('2020-04-17;fullföljd', '2020-04-31;fullföljd').replace('bakery/café', 'bageri');
+    const res = await staff.post(`/api/programmes/${w.programmeA}/imports`, { content: [HEADER, ...bad].join('\r\n') });
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toBe('The file has 2 error(s); nothing was imported');
+    expect(res.body.errors).toEqual([
+      { field: 'row 4, inskrivning_slut', message: 'must be a date YYYY-MM-DD or empty' },
+      { field: 'row 4, praktik_bransch', message: expect.stringMatching(/^must be one of pre-school\/school, retail/) },
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a good file creates groups, participants, enrolments, outcomes and internships in one go', async () => {
+    const before = await counts();
+    const res = await staff.post(`/api/programmes/${w.programmeA}/imports`, { content: [HEADER, ...GOOD].join('\r\n') });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ groups: 2, enrolments: 3, outcomes: 3, internships: 2 });
+    const after = await counts();
+    expect(after).toEqual({ p: before.p + 3, e: before.e + 3, g: before.g + 2, o: before.o + 3, i: before.i + 2 });
+    const report = (await staff.get(`/api/programmes/${w.programmeA}/reports/progress?from=2019-09-03&to=2020-12-31`)).body.report;
+    expect(report.enrolled).toBe(3);
+    expect(report.toWorkOrStudies).toEqual({ count: 2, of: 3, percent: 67 });
+    expect(report.internships.offers).toBe(1);
+  });
+
+  it('only staff and admins import; evaluators get 403', async () => {
+    const e = await signIn(t, w.users.evaluatorA.email);
+    expect((await e.post(`/api/programmes/${w.programmeA}/imports`, { content: HEADER })).status).toBe(403);
+  });
+});
