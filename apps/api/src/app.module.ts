@@ -17,6 +17,7 @@ import { ReferralsModule } from './modules/referrals/referrals.module';
 import { SurveysModule } from './modules/surveys/surveys.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { ImportsModule } from './modules/imports/imports.module';
+import { StatisticsModule } from './modules/statistics/statistics.module';
 import { HealthModule } from './modules/health/health.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { ParticipantsModule } from './modules/participants/participants.module';
@@ -50,6 +51,7 @@ export class AppModule {
         SurveysModule,
         ReportsModule,
         ImportsModule,
+        StatisticsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

@@ -7,3 +7,4 @@ export * from './csv.js';
 export * from './xlsx.js';
 export * from './pdf.js';
 export * from './docx.js';
+export * from './statistics.js';

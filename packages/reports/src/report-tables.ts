@@ -38,7 +38,8 @@ export const REPORT_TABLE_IDS = [
   'surveys',
   'goals',
 ] as const;
-export type ReportTableId = (typeof REPORT_TABLE_IDS)[number];
+/** The progress report's tables; the target-group and economy tables stand beside them (statistics.ts). */
+export type ReportTableId = (typeof REPORT_TABLE_IDS)[number] | 'target-group' | 'economy';
 
 /** One table of a report, in the words users read; every writer (CSV, XLSX, PDF, DOCX) prints these as they are. */
 export interface ReportTable {

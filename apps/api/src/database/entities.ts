@@ -38,6 +38,8 @@ import { FreeTextReview } from '../modules/surveys/entities/free-text-review.ent
 import { SurveyCode } from '../modules/surveys/entities/survey-code.entity';
 import { SurveyResponse } from '../modules/surveys/entities/survey-response.entity';
 import { SurveyRound } from '../modules/surveys/entities/survey-round.entity';
+import { Budget } from '../modules/statistics/entities/budget.entity';
+import { TargetGroupStat } from '../modules/statistics/entities/target-group-stat.entity';
 import { UserProgramme } from '../modules/users/entities/user-programme.entity';
 import { User } from '../modules/users/entities/user.entity';
 
@@ -88,4 +90,6 @@ export const ENTITIES = [
   SurveyResponse,
   FreeTextReview,
   CodeAttempt,
+  TargetGroupStat,
+  Budget,
 ];

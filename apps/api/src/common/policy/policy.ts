@@ -52,6 +52,8 @@ export const ACTIONS = {
   // Person-level follow-up files carry personal numbers: staff only, every row audited.
   'followup.export': ['staff'],
   'import.run': ['admin', 'staff'],
+  'statistics.manage': ['admin', 'staff'],
+  'budget.manage': ['admin', 'staff'],
   'inflow.read': ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -11,7 +11,20 @@ import type { ProgrammeResponse } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
+import type { ChartConfiguration } from 'chart.js';
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
+import { BaseChartDirective } from 'ng2-charts';
 import { ProgrammesApi } from '../programmes/programmes-api';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+
+/** Attendance per group against the goal, from the same table the files carry. */
+function chartOf(tables: ReportTable[]): ChartConfiguration<'bar'>['data'] | null {
+  const t = tables.find((x) => x.id === 'attendance');
+  if (!t) return null;
+  const rows = t.rows.filter((r) => r[0] !== 'Totalt');
+  return { labels: rows.map((r) => String(r[0])), datasets: [{ label: 'Närvaro (%)', data: rows.map((r) => (typeof r[4] === 'number' ? r[4] : 0)), backgroundColor: '#0b3d91' }] };
+}
 
 interface ReportTable {
   id: string;
@@ -24,7 +37,7 @@ interface ReportTable {
 /** The progress report on screen: the same tables, from the same computation, as every download. */
 @Component({
   selector: 'sv-report-view',
-  imports: [FormsModule, MatFormFieldModule, MatSelectModule, MatInputModule, MatButtonModule, MatIconModule, MatProgressBarModule],
+  imports: [FormsModule, MatFormFieldModule, MatSelectModule, MatInputModule, MatButtonModule, MatIconModule, MatProgressBarModule, BaseChartDirective],
   template: `
     <section class="page">
       <header class="page-header"><h1>{{ i18n.t('rep.title') }}</h1></header>
@@ -47,6 +60,9 @@ interface ReportTable {
           @for (f of formats; track f) { <a mat-stroked-button [href]="downloadUrl(f)" download [attr.data-testid]="'download-' + f">{{ f.toUpperCase() }}</a> }
         </div>
         @if (suppressed()) { <p class="info-banner">{{ i18n.t('rep.suppressed') }}</p> }
+        @if (chart(); as c) {
+          <figure class="chart"><figcaption>Närvaro per grupp (%)</figcaption><div class="canvas"><canvas baseChart [type]="'bar'" [data]="c" [options]="chartOptions" aria-label="Närvaro per grupp; siffrorna finns i tabellen Närvaro per grupp"></canvas></div></figure>
+        }
         @for (t of tables(); track t.id) {
           <section class="table" [attr.data-testid]="'report-' + t.id">
             <h2>{{ t.title }}</h2>
@@ -60,7 +76,7 @@ interface ReportTable {
       }
     </section>
   `,
-  styles: `.filters { display: flex; gap: 16px; flex-wrap: wrap; align-items: baseline; } .downloads { display: flex; gap: 8px; align-items: center; margin: 12px 0; } h2 { font-size: 1.15rem; font-weight: 500; margin: 20px 0 8px; } .note { font-size: 0.85rem; margin: 4px 0; }`,
+  styles: `.filters { display: flex; gap: 16px; flex-wrap: wrap; align-items: baseline; } .downloads { display: flex; gap: 8px; align-items: center; margin: 12px 0; } h2 { font-size: 1.15rem; font-weight: 500; margin: 20px 0 8px; } .note { font-size: 0.85rem; margin: 4px 0; } .chart { background: white; border-radius: 8px; padding: 12px; margin: 0 0 12px; } .canvas { height: 240px; }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReportView {
@@ -75,6 +91,8 @@ export class ReportView {
   protected readonly suppressed = signal(false);
   protected readonly busy = signal(false);
   protected readonly error = signal('');
+  protected readonly chart = signal<ChartConfiguration<'bar'>['data'] | null>(null);
+  protected readonly chartOptions: ChartConfiguration<'bar'>['options'] = { animation: false, responsive: true, maintainAspectRatio: false, scales: { y: { min: 0, max: 100 } } };
 
   constructor() {
     inject(ProgrammesApi).list().subscribe((p) => {
@@ -90,9 +108,16 @@ export class ReportView {
     this.busy.set(true);
     this.error.set('');
     try {
-      const r = await firstValueFrom(this.http.get<{ tables: ReportTable[]; suppressed: boolean }>(`/api/programmes/${this.programmeId()}/reports/progress`, { params: { from: this.from(), to: this.to() } }));
-      this.tables.set(r.tables);
+      const id = this.programmeId();
+      const params = { from: this.from(), to: this.to() };
+      const [r, target, economy] = await Promise.all([
+        firstValueFrom(this.http.get<{ tables: ReportTable[]; suppressed: boolean }>(`/api/programmes/${id}/reports/progress`, { params })),
+        firstValueFrom(this.http.get<ReportTable>(`/api/programmes/${id}/reports/target-group`, { params })),
+        firstValueFrom(this.http.get<ReportTable>(`/api/programmes/${id}/reports/economy`)),
+      ]);
+      this.tables.set([...r.tables, ...(target.rows.length ? [target] : []), ...(economy.rows.length > 1 ? [economy] : [])]);
       this.suppressed.set(r.suppressed);
+      this.chart.set(chartOf(r.tables));
     } catch (err) {
       const p = asProblem(err);
       this.error.set(p?.errors?.[0]?.message ?? p?.detail ?? this.i18n.t('error.generic'));
