@@ -231,6 +231,9 @@ export function computeProgressReport(
     return inScope.has(p.group) && overlaps(p.enrolledOn ?? g.start, p.leftOn ?? g.end, period);
   });
   const enrolled = people.length;
+  // Each group's people, found once: filtering all participants per group is quadratic for large programmes.
+  const peopleOf = new Map<number, ReportParticipant[]>(groups.map((g) => [g.number, []]));
+  for (const p of people) peopleOf.get(p.group)!.push(p);
   const outcomeOf = (p: ReportParticipant): OutcomeCategory | null =>
     p.outcome && (p.outcome.date === undefined || p.outcome.date <= period.end) ? p.outcome.category : null;
 
@@ -254,7 +257,7 @@ export function computeProgressReport(
   const attendance = {
     goalPercent,
     overall: attendanceOf(people, goalPercent),
-    byGroup: groups.map((g) => ({ group: g.number, ...attendanceOf(people.filter((p) => p.group === g.number), goalPercent) })),
+    byGroup: groups.map((g) => ({ group: g.number, ...attendanceOf(peopleOf.get(g.number)!, goalPercent) })),
   };
 
   const stayed = (p: ReportParticipant) => stayedToInternshipWeeks(p, groupsByNumber.get(p.group) as ReportGroup, period.end);
@@ -262,12 +265,14 @@ export function computeProgressReport(
   for (const n of internshipGroups) {
     if (!inScope.has(n)) throw new RangeError(`Internship figures asked for group ${n}, which is not in the period`);
   }
+  const headlineGroups = new Set(internshipGroups);
+  const headlinePeople = people.filter((p) => headlineGroups.has(p.group));
   const internships: InternshipFigures = {
     groups: internshipGroups,
-    ...internshipsOf(people.filter((p) => internshipGroups.includes(p.group)), stayed),
-    byIndustry: industriesOf(people.filter((p) => internshipGroups.includes(p.group))),
+    ...internshipsOf(headlinePeople, stayed),
+    byIndustry: industriesOf(headlinePeople),
     byGroup: groups.map((g) => {
-      const mine = people.filter((p) => p.group === g.number);
+      const mine = peopleOf.get(g.number)!;
       return { group: g.number, ...internshipsOf(mine, stayed), internships: mine.reduce((n, p) => n + p.internships.length, 0) };
     }),
   };
@@ -296,7 +301,7 @@ export function computeProgressReport(
     programme: input.programme.name,
     period: { ...period },
     groups: groups.map((g) => {
-      const mine = people.filter((p) => p.group === g.number);
+      const mine = peopleOf.get(g.number)!;
       const count = (s: EnrolmentStatus) => mine.filter((p) => p.enrolment === s).length;
       return {
         number: g.number,

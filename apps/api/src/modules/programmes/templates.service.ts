@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { MethodTemplateResponse } from '@stegvis/contracts';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
 import { PolicyService } from '../../common/policy/policy.service';
@@ -59,5 +59,10 @@ export class TemplatesService {
   async templateOf(programmeId: string, templateId: string): Promise<MethodTemplateResponse | null> {
     const t = await this.templates.findOneBy({ id: templateId, programmeId });
     return t ? toResponse(t) : null;
+  }
+
+  async templatesByIds(ids: string[]): Promise<Map<string, MethodTemplateResponse>> {
+    if (ids.length === 0) return new Map();
+    return new Map((await this.templates.findBy({ id: In(ids) })).map((t) => [t.id, toResponse(t)]));
   }
 }

@@ -68,7 +68,7 @@ export class ReportDataService {
     const out = new Map(outcomes.map((o) => [o.enrolment_id, o]));
     const ints = byEnrolment(internships);
     const number = new Map(groups.map((g) => [g.id, g.number]));
-    const internshipStarts = new Map(await Promise.all(groups.map(async (g) => [g.id, await this.groups.internshipPhaseStart(g.id)] as const)));
+    const internshipStarts = await this.groups.internshipPhaseStarts(groups.map((g) => g.id));
     return {
       programmeName: programme.name,
       programme: { name: programme.name, goals: { attendancePercent: goal('attendance', 80), clearPlanPercent: goal('clear_plan', 75) } },
