@@ -32,7 +32,6 @@ export class ReportDataService {
         WHERE e.group_id = ANY ($1::uuid[]) AND e.start_date <= $3 AND (e.end_date IS NULL OR e.end_date >= $2)`,
       [groupIds, period.start, period.end],
     );
-    const ids = enrolments.map((e) => e.id);
     const [attendance, outcomes, internships, rounds] = await Promise.all([
       // Held = sessions not cancelled, with attendance taken, inside the enrolment and the period (DOMAIN.md).
       q<{ enrolment_id: string; held: number; present: number }>(
@@ -44,14 +43,15 @@ export class ReportDataService {
                 AND s.date <= least(coalesce(e.end_date, $2::date), $2::date)
                 AND EXISTS (SELECT 1 FROM attendance t WHERE t.session_id = s.id)
            LEFT JOIN attendance a ON a.session_id = s.id AND a.enrolment_id = e.id
-          WHERE e.id = ANY ($1::uuid[])
+          WHERE e.group_id = ANY ($1::uuid[])
           GROUP BY e.id`,
-        [ids, period.end],
+        [groupIds, period.end],
       ),
-      q<{ enrolment_id: string; category: OutcomeCategory; detail: string; date: string }>('SELECT enrolment_id, category, detail, date::text FROM outcome WHERE enrolment_id = ANY ($1::uuid[])', [ids]),
+      // Filtered by group, not by a list of every enrolment id: a 100 000-element parameter is slow to send and plan.
+      q<{ enrolment_id: string; category: OutcomeCategory; detail: string; date: string }>('SELECT o.enrolment_id, o.category, o.detail, o.date::text FROM outcome o JOIN enrolment e ON e.id = o.enrolment_id WHERE e.group_id = ANY ($1::uuid[])', [groupIds]),
       q<{ enrolment_id: string; industry: Industry; result: string }>(
-        'SELECT i.enrolment_id, emp.industry, i.result FROM internship i JOIN employer emp ON emp.id = i.employer_id WHERE i.enrolment_id = ANY ($1::uuid[]) AND i.start_date <= $2',
-        [ids, period.end],
+        'SELECT i.enrolment_id, emp.industry, i.result FROM internship i JOIN employer emp ON emp.id = i.employer_id JOIN enrolment e ON e.id = i.enrolment_id WHERE e.group_id = ANY ($1::uuid[]) AND i.start_date <= $2',
+        [groupIds, period.end],
       ),
       q<{ group_id: string; enrolled_at_open: number; answers: number }>(
         `SELECT r.group_id, r.enrolled_at_open, (SELECT count(*)::int FROM survey_response x WHERE x.round_id = r.id) AS answers
