@@ -116,4 +116,5 @@ export function parseImport(csv: string, municipalityCodes: ReadonlySet<string>)
   return { rows, errors };
 }
 
-export const TEMPLATE_CSV = `\uFEFF${IMPORT_COLUMNS.join(';')}\r\n1;2019-09-23;2019-12-20;1292;Amina;Exempel;19811218-9876;kvinna;2019-09-23;2019-12-20;fullföljd;;studier;barnskötarutbildning;pre-school/school;nej\r\n1;2019-09-23;2019-12-20;1292;Omar;Exempel;;man;2019-09-23;2019-10-04;avbrott;arbete;annat;timanställning;;\r\n`;
+// The example rows carry no personal numbers: a template gets copied, and a real-looking number with it.
+export const TEMPLATE_CSV = `\uFEFF${IMPORT_COLUMNS.join(';')}\r\n1;2019-09-23;2019-12-20;1292;Amina;Exempel;;kvinna;2019-09-23;2019-12-20;fullföljd;;studier;barnskötarutbildning;pre-school/school;nej\r\n1;2019-09-23;2019-12-20;1292;Omar;Exempel;;man;2019-09-23;2019-10-04;avbrott;arbete;annat;timanställning;;\r\n`;
