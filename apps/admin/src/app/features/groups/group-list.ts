@@ -1,26 +1,18 @@
 import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import type { GroupResponse, ProgrammeResponse } from '@stegvis/contracts';
+import type { GroupResponse } from '@stegvis/contracts';
 import { I18n } from '../../core/i18n/i18n';
-import { ProgrammesApi } from '../programmes/programmes-api';
+import { ProgrammePicker } from '../../shared/programme-picker';
 import { GroupsApi } from './groups-api';
 
 @Component({
   selector: 'sv-group-list',
-  imports: [FormsModule, RouterLink, MatFormFieldModule, MatSelectModule, MatButtonModule],
+  imports: [RouterLink, MatButtonModule, ProgrammePicker],
   template: `
     <section class="page">
       <header class="page-header"><h1>{{ i18n.t('groups.title') }}</h1></header>
-      <mat-form-field appearance="outline">
-        <mat-label>{{ i18n.t('groups.programme') }}</mat-label>
-        <mat-select [ngModel]="programmeId()" (ngModelChange)="programmeId.set($event)" data-testid="group-programme">
-          @for (p of programmes(); track p.id) { <mat-option [value]="p.id">{{ p.name }}</mat-option> }
-        </mat-select>
-      </mat-form-field>
+      <sv-programme-picker [(programmeId)]="programmeId" />
       @if (programmeId() && groups().length === 0) { <p class="muted">{{ i18n.t('groups.empty') }}</p> }
       @if (groups().length) {
         <table class="data">
@@ -42,15 +34,10 @@ import { GroupsApi } from './groups-api';
 export class GroupList {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(GroupsApi);
-  protected readonly programmes = signal<ProgrammeResponse[]>([]);
   protected readonly programmeId = signal<string>('');
   protected readonly groups = signal<GroupResponse[]>([]);
 
   constructor() {
-    inject(ProgrammesApi).list().subscribe((page) => {
-      this.programmes.set(page.items);
-      if (page.items.length) this.programmeId.set(page.items[0].id);
-    });
     effect(() => {
       const id = this.programmeId();
       if (id) this.api.list(id).subscribe((g) => this.groups.set(g));

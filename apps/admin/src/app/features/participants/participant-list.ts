@@ -4,26 +4,20 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import type { ParticipantListItem, ProgrammeResponse } from '@stegvis/contracts';
+import type { ParticipantListItem } from '@stegvis/contracts';
 import { I18n, type TextKey } from '../../core/i18n/i18n';
-import { ProgrammesApi } from '../programmes/programmes-api';
+import { ProgrammePicker } from '../../shared/programme-picker';
 import { ParticipantsApi } from './participants-api';
 
 @Component({
   selector: 'sv-participant-list',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatIconModule],
+  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatIconModule, ProgrammePicker],
   template: `
     <section class="page">
       <header class="page-header"><h1>{{ i18n.t('p.title') }}</h1><a mat-flat-button routerLink="ny" data-testid="new-participant">{{ i18n.t('p.new') }}</a></header>
       <div class="filters">
-        <mat-form-field appearance="outline">
-          <mat-label>{{ i18n.t('groups.programme') }}</mat-label>
-          <mat-select [ngModel]="programmeId()" (ngModelChange)="programmeId.set($event)">
-            @for (p of programmes(); track p.id) { <mat-option [value]="p.id">{{ p.name }}</mat-option> }
-          </mat-select>
-        </mat-form-field>
+        <sv-programme-picker [(programmeId)]="programmeId" />
         <mat-form-field appearance="outline">
           <mat-label>{{ i18n.t('p.search') }}</mat-label>
           <input matInput [ngModel]="q()" (ngModelChange)="q.set($event)" data-testid="participant-search" />
@@ -53,16 +47,11 @@ import { ParticipantsApi } from './participants-api';
 export class ParticipantList {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(ParticipantsApi);
-  protected readonly programmes = signal<ProgrammeResponse[]>([]);
   protected readonly programmeId = signal('');
   protected readonly q = signal('');
   protected readonly items = signal<ParticipantListItem[]>([]);
 
   constructor() {
-    inject(ProgrammesApi).list().subscribe((p) => {
-      this.programmes.set(p.items);
-      if (p.items.length) this.programmeId.set(p.items[0].id);
-    });
     effect(() => {
       const id = this.programmeId();
       const q = this.q();

@@ -6,16 +6,16 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import { type ProgrammeResponse, REFERRAL_STATUSES, type ReferralResponse, type ReferralStatus } from '@stegvis/contracts';
+import { REFERRAL_STATUSES, type ReferralResponse, type ReferralStatus } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { asProblem } from '../../core/errors/problem-form';
 import { I18n, type TextKey } from '../../core/i18n/i18n';
-import { ProgrammesApi } from '../programmes/programmes-api';
+import { ProgrammePicker } from '../../shared/programme-picker';
 import { type MeetingSummary, ReferralsApi } from './referrals-api';
 
 @Component({
   selector: 'sv-referral-queue',
-  imports: [FormsModule, RouterLink, MatFormFieldModule, MatSelectModule, MatInputModule, MatButtonModule, MatIconModule],
+  imports: [FormsModule, RouterLink, MatFormFieldModule, MatSelectModule, MatInputModule, MatButtonModule, MatIconModule, ProgrammePicker],
   templateUrl: './referral-queue.html',
   styles: `
     .filters { display: flex; gap: 16px; flex-wrap: wrap; }
@@ -33,7 +33,6 @@ export class ReferralQueue {
   private readonly api = inject(ReferralsApi);
   private readonly router = inject(Router);
   protected readonly statuses = REFERRAL_STATUSES;
-  protected readonly programmes = signal<ProgrammeResponse[]>([]);
   protected readonly programmeId = signal('');
   protected readonly status = signal<ReferralStatus | ''>('');
   protected readonly items = signal<ReferralResponse[]>([]);
@@ -44,10 +43,6 @@ export class ReferralQueue {
   protected readonly intake = signal<{ groups: { groupId: string; name: string; startDate: string; capacity: number; accepted: number; queued: number; suggestedOverIntake: number }[]; earlyLeaverRate: { count: number; of: number; percent: number | null } } | null>(null);
 
   constructor() {
-    inject(ProgrammesApi).list().subscribe((p) => {
-      this.programmes.set(p.items);
-      if (p.items.length) this.programmeId.set(p.items[0].id);
-    });
     effect(() => {
       const id = this.programmeId();
       const status = this.status();

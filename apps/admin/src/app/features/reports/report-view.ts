@@ -6,15 +6,13 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
-import type { ProgrammeResponse } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
 import type { ChartConfiguration } from 'chart.js';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import { BaseChartDirective } from 'ng2-charts';
-import { ProgrammesApi } from '../programmes/programmes-api';
+import { ProgrammePicker } from '../../shared/programme-picker';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -37,17 +35,12 @@ interface ReportTable {
 /** The progress report on screen: the same tables, from the same computation, as every download. */
 @Component({
   selector: 'sv-report-view',
-  imports: [FormsModule, MatFormFieldModule, MatSelectModule, MatInputModule, MatButtonModule, MatIconModule, MatProgressBarModule, BaseChartDirective],
+  imports: [FormsModule, MatFormFieldModule, MatInputModule, MatButtonModule, MatIconModule, MatProgressBarModule, BaseChartDirective, ProgrammePicker],
   template: `
     <section class="page">
       <header class="page-header"><h1>{{ i18n.t('rep.title') }}</h1></header>
       <div class="filters">
-        <mat-form-field appearance="outline">
-          <mat-label>{{ i18n.t('groups.programme') }}</mat-label>
-          <mat-select [ngModel]="programmeId()" (ngModelChange)="programmeId.set($event)" data-testid="report-programme">
-            @for (p of programmes(); track p.id) { <mat-option [value]="p.id">{{ p.name }}</mat-option> }
-          </mat-select>
-        </mat-form-field>
+        <sv-programme-picker [(programmeId)]="programmeId" (programmeChange)="from.set($event.startDate)" />
         <mat-form-field appearance="outline"><mat-label>{{ i18n.t('rep.from') }}</mat-label><input matInput [ngModel]="from()" (ngModelChange)="from.set($event)" data-testid="report-from" /></mat-form-field>
         <mat-form-field appearance="outline"><mat-label>{{ i18n.t('rep.to') }}</mat-label><input matInput [ngModel]="to()" (ngModelChange)="to.set($event)" data-testid="report-to" /></mat-form-field>
         <button mat-flat-button type="button" (click)="load()" data-testid="report-show">{{ i18n.t('rep.show') }}</button>
@@ -83,7 +76,6 @@ export class ReportView {
   protected readonly i18n = inject(I18n);
   private readonly http = inject(HttpClient);
   protected readonly formats = ['csv', 'xlsx', 'pdf', 'docx'];
-  protected readonly programmes = signal<ProgrammeResponse[]>([]);
   protected readonly programmeId = signal('');
   protected readonly from = signal('');
   protected readonly to = signal(new Date().toISOString().slice(0, 10));
@@ -93,16 +85,6 @@ export class ReportView {
   protected readonly error = signal('');
   protected readonly chart = signal<ChartConfiguration<'bar'>['data'] | null>(null);
   protected readonly chartOptions: ChartConfiguration<'bar'>['options'] = { animation: false, responsive: true, maintainAspectRatio: false, scales: { y: { min: 0, max: 100 } } };
-
-  constructor() {
-    inject(ProgrammesApi).list().subscribe((p) => {
-      this.programmes.set(p.items);
-      if (p.items.length) {
-        this.programmeId.set(p.items[0].id);
-        this.from.set(p.items[0].startDate);
-      }
-    });
-  }
 
   protected async load(): Promise<void> {
     this.busy.set(true);

@@ -4,24 +4,18 @@ import { FormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
-import type { ProgrammeResponse, ProgrammeStaffingResponse } from '@stegvis/contracts';
+import type { ProgrammeStaffingResponse } from '@stegvis/contracts';
 import { I18n, type TextKey } from '../../core/i18n/i18n';
-import { ProgrammesApi } from '../programmes/programmes-api';
+import { ProgrammePicker } from '../../shared/programme-picker';
 
 @Component({
   selector: 'sv-staffing-view',
-  imports: [FormsModule, MatFormFieldModule, MatSelectModule, MatInputModule, MatIconModule],
+  imports: [FormsModule, MatFormFieldModule, MatInputModule, MatIconModule, ProgrammePicker],
   template: `
     <section class="page">
       <header class="page-header"><h1>{{ i18n.t('st.title') }}</h1></header>
       <div class="filters">
-        <mat-form-field appearance="outline">
-          <mat-label>{{ i18n.t('groups.programme') }}</mat-label>
-          <mat-select [ngModel]="programmeId()" (ngModelChange)="programmeId.set($event)">
-            @for (p of programmes(); track p.id) { <mat-option [value]="p.id">{{ p.name }}</mat-option> }
-          </mat-select>
-        </mat-form-field>
+        <sv-programme-picker [(programmeId)]="programmeId" />
         <mat-form-field appearance="outline"><mat-label>{{ i18n.t('st.date') }}</mat-label><input matInput [ngModel]="date()" (ngModelChange)="date.set($event)" /></mat-form-field>
       </div>
       @if (staffing(); as s) {
@@ -44,17 +38,12 @@ import { ProgrammesApi } from '../programmes/programmes-api';
 export class StaffingView {
   protected readonly i18n = inject(I18n);
   private readonly http = inject(HttpClient);
-  protected readonly programmes = signal<ProgrammeResponse[]>([]);
   protected readonly programmeId = signal('');
   protected readonly date = signal(new Date().toISOString().slice(0, 10));
   protected readonly staffing = signal<ProgrammeStaffingResponse | null>(null);
   protected readonly percent = (a: { percent: number }) => a.percent;
 
   constructor() {
-    inject(ProgrammesApi).list().subscribe((p) => {
-      this.programmes.set(p.items);
-      if (p.items.length) this.programmeId.set(p.items[0].id);
-    });
     effect(() => {
       const id = this.programmeId();
       const date = this.date();
