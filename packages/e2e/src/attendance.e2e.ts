@@ -113,4 +113,30 @@ describe('attendance on a tablet (chromium against the real api)', () => {
     await page.getByTestId('participant-name').filter({ hasText: 'Hodan Warsame' }).waitFor();
     await page.close();
   });
+
+  it('staff start a group from a method template, see its calendar and cancel a session with a reason', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+    await page.goto(`${api.url}/login`);
+    await page.getByTestId('login-email').fill(staff.email);
+    await page.getByTestId('login-password').fill(staff.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('nav-grupper').click();
+    await page.getByTestId('new-group').click();
+    await page.getByTestId('group-number').fill('7');
+    await page.getByTestId('group-start').fill('2021-03-29');
+    await page.getByTestId('group-template').click();
+    await page.getByRole('option', { name: /13 veckor/ }).click();
+    await page.getByTestId('group-save').click();
+    // Staff land on the attendance tab; the calendar is one tab away.
+    await page.getByRole('tab', { name: 'Kalender' }).click();
+    await page.getByTestId('session-0').waitFor();
+    // 31 lectures; Easter Monday and Ascension are skipped.
+    assert.equal(await page.locator('[data-testid^="session-"]').count(), 31);
+    const dates = await page.locator('[data-testid^="session-"] td:first-child').allTextContents();
+    assert.ok(!dates.includes('mån 5/4') && !dates.includes('tor 13/5'), dates.join(','));
+    await page.getByTestId('cancel-reason-2').fill('Föreläsaren sjuk');
+    await page.getByTestId('cancel-2').click();
+    await page.getByTestId('session-2').filter({ hasText: 'Inställt: Föreläsaren sjuk' }).waitFor();
+    await page.close();
+  });
 });

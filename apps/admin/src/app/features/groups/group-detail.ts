@@ -1,6 +1,7 @@
+import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal } from '@angular/core';
 import { MatTabsModule } from '@angular/material/tabs';
-import type { CalendarResponse, GroupResponse } from '@stegvis/contracts';
+import type { CalendarResponse, GroupResponse, StaffMemberResponse } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth-store';
 import { I18n, type TextKey } from '../../core/i18n/i18n';
@@ -21,12 +22,25 @@ import { shortDay } from './week.util';
         <mat-tab-group [selectedIndex]="canSeeAttendance() ? 1 : 0">
           <mat-tab [label]="i18n.t('groups.calendar')">
             <table class="data" data-testid="calendar">
-              <thead><tr><th scope="col">Datum</th><th scope="col">Tid</th><th scope="col">Typ</th><th scope="col">Tema</th></tr></thead>
+              <thead><tr><th scope="col">Datum</th><th scope="col">Tid</th><th scope="col">Typ</th><th scope="col">Tema</th>@if (canEdit()) { <th scope="col">Ändra</th> }</tr></thead>
               <tbody>
-                @for (s of calendar()?.sessions ?? []; track s.id) {
-                  <tr [class.cancelled]="s.status === 'cancelled'">
+                @for (s of calendar()?.sessions ?? []; track s.id; let i = $index) {
+                  <tr [class.cancelled]="s.status === 'cancelled'" [attr.data-testid]="'session-' + i">
                     <td>{{ day(s.date) }}</td><td>{{ s.startTime }}–{{ s.endTime }}</td><td>{{ kind(s.kind) }}</td>
-                    <td>{{ s.theme }} @if (s.status === 'cancelled') { <strong>({{ i18n.t('groups.cancelled') }}: {{ s.note }})</strong> }</td>
+                    <td>{{ s.theme }} @if (s.status === 'cancelled') { <strong>({{ i18n.t('groups.cancelled') }}: {{ s.note }})</strong> }
+                      @if (s.presenterAbsent && s.substituteStaffId) { <span class="muted"> · ersättare {{ staffName(s.substituteStaffId) }}</span> }</td>
+                    @if (canEdit()) {
+                      <td class="edit">
+                        @if (s.status !== 'cancelled') {
+                          <input #reason [attr.aria-label]="'Orsak till att ' + day(s.date) + ' ställs in'" placeholder="Orsak" [attr.data-testid]="'cancel-reason-' + i" />
+                          <button mat-button type="button" (click)="cancel(s.id, s.version, reason.value)" [attr.data-testid]="'cancel-' + i">Ställ in</button>
+                          <select #sub [attr.aria-label]="'Ersättare ' + day(s.date)" (change)="substitute(s.id, s.version, sub.value)" [attr.data-testid]="'substitute-' + i">
+                            <option value="">Ersättare …</option>
+                            @for (m of staff(); track m.id) { <option [value]="m.id">{{ m.name }}</option> }
+                          </select>
+                        }
+                      </td>
+                    }
                   </tr>
                 }
               </tbody>
@@ -42,7 +56,7 @@ import { shortDay } from './week.util';
       }
     </section>
   `,
-  styles: `.tab { padding-top: 12px; } h1 .muted { font-size: 1rem; font-weight: 400; } tr.cancelled td { color: #8c1d18; }`,
+  styles: `.edit { white-space: nowrap; } .edit input, .edit select { font: inherit; padding: 6px; max-width: 140px; } .tab { padding-top: 12px; } h1 .muted { font-size: 1rem; font-weight: 400; } tr.cancelled td { color: #8c1d18; }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class GroupDetail implements OnInit {
@@ -55,10 +69,33 @@ export class GroupDetail implements OnInit {
   protected readonly canSeeAttendance = signal(this.auth.hasRole('staff'));
   protected readonly canSeeSurveys = signal(this.auth.hasRole('admin', 'staff', 'steering', 'evaluator'));
 
+  protected readonly canEdit = signal(this.auth.hasRole('staff'));
+  protected readonly staff = signal<StaffMemberResponse[]>([]);
+  private readonly http = inject(HttpClient);
+
   async ngOnInit(): Promise<void> {
     const [g, c] = await Promise.all([firstValueFrom(this.api.get(this.id())), firstValueFrom(this.api.calendar(this.id()))]);
     this.group.set(g);
     this.calendar.set(c);
+    if (this.canEdit()) this.staff.set(await firstValueFrom(this.http.get<StaffMemberResponse[]>('/api/staff-members')));
+  }
+
+  protected staffName(id: string): string {
+    return this.staff().find((m) => m.id === id)?.name ?? '';
+  }
+
+  /** A cancelled session stays in the calendar with its reason; it no longer counts as held. */
+  protected async cancel(sessionId: string, version: number, note: string): Promise<void> {
+    if (!note.trim()) return;
+    await firstValueFrom(this.http.patch(`/api/sessions/${sessionId}`, { version, status: 'cancelled', note: note.trim() }));
+    this.calendar.set(await firstValueFrom(this.api.calendar(this.id())));
+  }
+
+  /** The presenter is away: the substitute sees the session at once. */
+  protected async substitute(sessionId: string, version: number, staffId: string): Promise<void> {
+    if (!staffId) return;
+    await firstValueFrom(this.http.patch(`/api/sessions/${sessionId}`, { version, presenterAbsent: true, substituteStaffId: staffId }));
+    this.calendar.set(await firstValueFrom(this.api.calendar(this.id())));
   }
 
   protected day(iso: string): string {

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@ang
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import type { GroupResponse } from '@stegvis/contracts';
+import { AuthStore } from '../../core/auth/auth-store';
 import { I18n } from '../../core/i18n/i18n';
 import { ProgrammePicker } from '../../shared/programme-picker';
 import { GroupsApi } from './groups-api';
@@ -11,7 +12,7 @@ import { GroupsApi } from './groups-api';
   imports: [RouterLink, MatButtonModule, ProgrammePicker],
   template: `
     <section class="page">
-      <header class="page-header"><h1>{{ i18n.t('groups.title') }}</h1></header>
+      <header class="page-header"><h1>{{ i18n.t('groups.title') }}</h1>@if (canStart) { <a mat-flat-button routerLink="ny" data-testid="new-group">Ny grupp</a> }</header>
       <sv-programme-picker [(programmeId)]="programmeId" />
       @if (programmeId() && groups().length === 0) { <p class="muted">{{ i18n.t('groups.empty') }}</p> }
       @if (groups().length) {
@@ -35,6 +36,7 @@ export class GroupList {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(GroupsApi);
   protected readonly programmeId = signal<string>('');
+  protected readonly canStart = inject(AuthStore).hasRole('admin', 'staff');
   protected readonly groups = signal<GroupResponse[]>([]);
 
   constructor() {

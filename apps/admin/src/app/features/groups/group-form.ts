@@ -1,0 +1,110 @@
+import { HttpClient } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { Router, RouterLink } from '@angular/router';
+import { DELIVERY_MODES, type MethodTemplateResponse, type ProgrammeResponse } from '@stegvis/contracts';
+import { firstValueFrom } from 'rxjs';
+import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
+import { I18n } from '../../core/i18n/i18n';
+import { ProgrammePicker } from '../../shared/programme-picker';
+
+const MODE_SV: Record<string, string> = { on_site: 'På plats', digital: 'Digitalt', hybrid: 'Hybrid', split: 'Uppdelad i undergrupper' };
+
+/** Starting a group: with a method template, its session calendar is made at once (no sessions on public holidays). */
+@Component({
+  selector: 'sv-group-form',
+  imports: [ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule, ProgrammePicker],
+  template: `
+    <section class="page">
+      <header class="page-header"><h1>Ny grupp</h1></header>
+      <sv-programme-picker [(programmeId)]="programmeId" (programmeChange)="programme.set($event)" />
+      @if (banner()) { <p class="error-banner" role="alert">{{ banner() }}</p> }
+      <form [formGroup]="form" (ngSubmit)="save()" class="form-grid" novalidate>
+        <mat-form-field appearance="outline"><mat-label>Gruppnummer</mat-label><input matInput type="number" formControlName="number" data-testid="group-number" /></mat-form-field>
+        <mat-form-field appearance="outline"><mat-label>Kommun</mat-label>
+          <mat-select formControlName="municipalityId">@for (m of programme()?.municipalities ?? []; track m.id) { <mat-option [value]="m.id">{{ m.name }}</mat-option> }</mat-select></mat-form-field>
+        <mat-form-field appearance="outline"><mat-label>Startdatum (ÅÅÅÅ-MM-DD)</mat-label><input matInput formControlName="startDate" data-testid="group-start" />
+          @if (form.controls.startDate.getError('server'); as e) { <mat-error>{{ e }}</mat-error> }</mat-form-field>
+        <mat-form-field appearance="outline"><mat-label>Metodmall</mat-label>
+          <mat-select formControlName="templateId" data-testid="group-template"><mat-option value="">Ingen (ange slutdatum)</mat-option>@for (t of templates(); track t.id) { <mat-option [value]="t.id">{{ t.name }} ({{ t.totalWeeks }} veckor)</mat-option> }</mat-select></mat-form-field>
+        <mat-form-field appearance="outline"><mat-label>Slutdatum (om ingen mall)</mat-label><input matInput formControlName="endDate" />
+          @if (form.controls.endDate.getError('server'); as e) { <mat-error>{{ e }}</mat-error> }</mat-form-field>
+        <mat-form-field appearance="outline"><mat-label>Platser</mat-label><input matInput type="number" formControlName="capacity" /></mat-form-field>
+        <mat-form-field appearance="outline"><mat-label>Överintag</mat-label><input matInput type="number" formControlName="overIntake" /></mat-form-field>
+        <mat-form-field appearance="outline"><mat-label>Genomförande</mat-label>
+          <mat-select formControlName="deliveryMode">@for (d of modes; track d) { <mat-option [value]="d">{{ modeSv(d) }}</mat-option> }</mat-select></mat-form-field>
+        <mat-form-field appearance="outline"><mat-label>Plats</mat-label><input matInput formControlName="place" /></mat-form-field>
+        <div class="full"><button mat-flat-button type="submit" data-testid="group-save">Starta gruppen</button> <a mat-button routerLink="/grupper">{{ i18n.t('form.cancel') }}</a></div>
+      </form>
+    </section>
+  `,
+  styles: `form { background: white; padding: 16px; border-radius: 8px; }`,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class GroupForm {
+  protected readonly i18n = inject(I18n);
+  private readonly http = inject(HttpClient);
+  private readonly router = inject(Router);
+  protected readonly modes = DELIVERY_MODES;
+  protected readonly programmeId = signal('');
+  protected readonly programme = signal<ProgrammeResponse | null>(null);
+  protected readonly templates = signal<MethodTemplateResponse[]>([]);
+  protected readonly banner = signal('');
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    number: [1, [Validators.required, Validators.min(1)]],
+    municipalityId: ['', Validators.required],
+    startDate: ['', Validators.required],
+    templateId: [''],
+    endDate: [''],
+    capacity: [10, [Validators.required, Validators.min(1)]],
+    overIntake: [2, [Validators.required, Validators.min(0)]],
+    deliveryMode: ['on_site'],
+    place: [''],
+  });
+
+  constructor() {
+    effect(() => {
+      const id = this.programmeId();
+      if (!id) return;
+      this.http.get<MethodTemplateResponse[]>(`/api/programmes/${id}/templates`).subscribe((t) => this.templates.set(t));
+      this.http.get<ProgrammeResponse>(`/api/programmes/${id}`).subscribe((p) => {
+        this.programme.set(p);
+        this.form.controls.municipalityId.setValue(p.ownerMunicipality.id);
+      });
+    });
+  }
+
+  protected modeSv(d: string): string {
+    return MODE_SV[d] ?? d;
+  }
+
+  protected async save(): Promise<void> {
+    this.banner.set('');
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const v = this.form.getRawValue();
+    try {
+      const g = await firstValueFrom(
+        this.http.post<{ id: string }>('/api/groups', {
+          programmeId: this.programmeId(),
+          ...v,
+          number: Number(v.number),
+          capacity: Number(v.capacity),
+          overIntake: Number(v.overIntake),
+          templateId: v.templateId || undefined,
+          endDate: v.endDate || undefined,
+        }),
+      );
+      await this.router.navigate(['/grupper', g.id]);
+    } catch (err) {
+      const rest = applyProblemToForm(this.form, asProblem(err));
+      this.banner.set(rest.map((e) => e.message).join('; ') || asProblem(err)?.detail || this.i18n.t('form.fixFields'));
+    }
+  }
+}
