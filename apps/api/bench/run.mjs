@@ -36,7 +36,7 @@ async function withDatabase(name, fn) {
 
 async function startApi(databaseUrl) {
   const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(PORT), LOG_LEVEL: 'error', STEGVIS_ADMIN_EMAIL: 'bench@stegvis.local', STEGVIS_ADMIN_PASSWORD: 'bench-password-123', RETENTION_SCHEDULE: 'false' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(PORT), LOG_LEVEL: 'error', STEGVIS_ADMIN_EMAIL: 'bench@stegvis.local', STEGVIS_ADMIN_PASSWORD: 'long-enough-secret-42', RETENTION_SCHEDULE: 'false' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   for (let i = 0; i < 200; i++) {
@@ -65,13 +65,13 @@ async function referralQueue() {
   return withDatabase('stegvis_bench_queue', async (url) => {
     const api = await startApi(url);
     try {
-      const admin = await login('bench@stegvis.local', 'bench-password-123');
+      const admin = await login('bench@stegvis.local', 'long-enough-secret-42');
       const db = new pg.Client({ connectionString: url });
       await db.connect();
       const m = (await db.query("INSERT INTO municipality (name, code) VALUES ('Ängelholm', '1292') RETURNING id")).rows[0].id;
       const af = (await db.query("INSERT INTO organisation (name, kind) VALUES ('Arbetsförmedlingen', 'employment_service') RETURNING id")).rows[0].id;
       const p = await call(admin, 'POST', '/api/programmes', { name: 'Nästa Steg', ownerMunicipalityId: m, municipalityIds: [m], partnerOrganisationIds: [af], startDate: '2019-09-03', endDate: '2021-12-31', goals: [] });
-      const staffPw = 'bench-staff-password';
+      const staffPw = 'another-long-secret-43';
       await call(admin, 'POST', '/api/users', { email: 'staff@bench.local', displayName: 'Staff', role: 'staff', password: staffPw, programmeIds: [p.id] });
       const t0 = process.hrtime.bigint();
       await db.query(
@@ -118,13 +118,13 @@ async function surveySummary() {
   return withDatabase('stegvis_bench_survey', async (url) => {
     const api = await startApi(url);
     try {
-      const admin = await login('bench@stegvis.local', 'bench-password-123');
+      const admin = await login('bench@stegvis.local', 'long-enough-secret-42');
       const db = new pg.Client({ connectionString: url });
       await db.connect();
       const m = (await db.query("INSERT INTO municipality (name, code) VALUES ('Ängelholm', '1292') RETURNING id")).rows[0].id;
       const p = await call(admin, 'POST', '/api/programmes', { name: 'Nästa Steg', ownerMunicipalityId: m, municipalityIds: [m], partnerOrganisationIds: [], startDate: '2019-09-03', endDate: '2021-12-31', goals: [] });
-      await call(admin, 'POST', '/api/users', { email: 'staff@bench.local', displayName: 'Staff', role: 'staff', password: 'bench-staff-password', programmeIds: [p.id] });
-      const staff = await login('staff@bench.local', 'bench-staff-password');
+      await call(admin, 'POST', '/api/users', { email: 'staff@bench.local', displayName: 'Staff', role: 'staff', password: 'another-long-secret-43', programmeIds: [p.id] });
+      const staff = await login('staff@bench.local', 'another-long-secret-43');
       const g = await call(staff, 'POST', '/api/groups', { programmeId: p.id, municipalityId: m, number: 1, startDate: '2020-01-06', endDate: '2020-04-03', capacity: 10, overIntake: 0, deliveryMode: 'on_site' });
       const round = await call(staff, 'POST', '/api/survey-rounds', { groupId: g.id, questionnaireId: 'end-of-group', opensAt: '2020-03-30T08:00:00Z', closesAt: '2030-01-01T00:00:00Z' });
       const t0 = process.hrtime.bigint();
@@ -171,7 +171,7 @@ async function progressReport() {
   return withDatabase('stegvis_bench_report', async (url) => {
     const api = await startApi(url);
     try {
-      const admin = await login('bench@stegvis.local', 'bench-password-123');
+      const admin = await login('bench@stegvis.local', 'long-enough-secret-42');
       const db = new pg.Client({ connectionString: url });
       await db.connect();
       const m = (await db.query("INSERT INTO municipality (name, code) VALUES ('Ängelholm', '1292') RETURNING id")).rows[0].id;

@@ -98,4 +98,26 @@ describe('authentication (e2e)', () => {
     expect(res.status).toBe(400);
     expect(res.body.title).toBe('Bad request');
   });
+
+  it('changing the password needs the current one, refuses a weak new one, and ends every session', async () => {
+    const a = await signIn(t, 'staff.b@test.se');
+    const b = await signIn(t, 'staff.b@test.se');
+    const wrong = await a.post('/api/auth/password', { currentPassword: 'not-it-at-all', newPassword: 'a-brand-new-secret-99' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors).toEqual([{ field: 'currentPassword', message: 'currentPassword is wrong' }]);
+    const weak = await a.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'Password1234' });
+    expect(weak.body.errors).toEqual([{ field: 'newPassword', message: 'password is one of the most common passwords' }]);
+    expect((await a.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'a-brand-new-secret-99' })).status).toBe(204);
+    expect((await a.get('/api/auth/me')).status).toBe(401);
+    expect((await b.get('/api/auth/me')).status).toBe(401);
+    expect((await request(t.http).post('/api/auth/login').send({ email: 'staff.b@test.se', password: PASSWORD })).status).toBe(401);
+    expect((await request(t.http).post('/api/auth/login').send({ email: 'staff.b@test.se', password: 'a-brand-new-secret-99' })).status).toBe(200);
+  });
+
+  it('an admin cannot give a user a short or common password', async () => {
+    const admin = await signIn(t, 'admin@test.se');
+    const res = await admin.post('/api/users', { email: 'ny@test.se', displayName: 'Ny', role: 'staff', password: 'qwerty123456' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ field: 'password', message: 'password is one of the most common passwords' }]);
+  });
 });

@@ -11,3 +11,4 @@ export * from './participants.js';
 export * from './percent.js';
 export * from './suppression.js';
 export * from './referrals.js';
+export * from './password.js';

@@ -30,3 +30,15 @@ describe('isIsoDate', () => {
     assert.equal(isIsoDate('20210101'), false);
   });
 });
+
+import { passwordProblem } from './password.js';
+
+describe('passwordProblem', () => {
+  it('refuses short, common and e-mail-based passwords', () => {
+    assert.equal(passwordProblem('kort-lösen'), 'too_short');
+    assert.equal(passwordProblem('Password1234'), 'too_common');
+    assert.equal(passwordProblem('aaaaaaaaaaaaaa'), 'too_common');
+    assert.equal(passwordProblem('sara.persson-2026!', 'sara.persson@kommun.se'), 'contains_email');
+    assert.equal(passwordProblem('korrekt häst batteri häftklammer', 'sara@kommun.se'), null);
+  });
+});

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { PASSWORD_MESSAGES, passwordProblem } from '@stegvis/contracts';
 
 /**
  * The whole configuration of the api, validated once at start. This is the only module that reads
@@ -88,9 +89,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   if (Boolean(adminEmail) !== Boolean(adminPassword)) {
     throw new ConfigError('STEGVIS_ADMIN_EMAIL and STEGVIS_ADMIN_PASSWORD must be set together');
   }
-  if (adminPassword !== undefined && adminPassword.length < 12) {
-    throw new ConfigError('STEGVIS_ADMIN_PASSWORD must be at least 12 characters');
-  }
+  const weak = adminPassword !== undefined ? passwordProblem(adminPassword, adminEmail) : null;
+  if (weak) throw new ConfigError(`STEGVIS_ADMIN_PASSWORD: ${PASSWORD_MESSAGES[weak]}`);
   const root = env.STEGVIS_ROOT ? resolve(env.STEGVIS_ROOT) : resolve(cwd);
   return {
     nodeEnv,

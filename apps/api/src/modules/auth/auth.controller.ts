@@ -7,7 +7,7 @@ import { Ctx, type RequestContext, type UserContext } from '../../common/context
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { Public } from './auth.decorators';
 import { AuthService } from './auth.service';
-import { CurrentUserDto, LoginDto } from './dto/login.dto';
+import { ChangePasswordDto, CurrentUserDto, LoginDto } from './dto/login.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -59,6 +59,17 @@ export class AuthController {
   @ApiProblems(401, 403)
   async revokeAll(@Ctx() ctx: UserContext, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.revokeAll(ctx, ctx.user.id);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.clearCookie(CSRF_COOKIE, { path: '/' });
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'Change your password (at least 12 characters, not a common one); every session ends' })
+  @ApiProblems(400, 401, 403)
+  async changePassword(@Ctx() ctx: UserContext, @Body() body: ChangePasswordDto, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.changePassword(ctx, body.currentPassword, body.newPassword);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.clearCookie(CSRF_COOKIE, { path: '/' });
   }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { MoreThan, Repository } from 'typeorm';
+import { PASSWORD_MESSAGES, passwordProblem } from '@stegvis/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../../common/audit/audit.service';
 import type { AuthUser, RequestContext } from '../../common/context/request-context';
@@ -118,5 +119,19 @@ export class AuthService {
       .execute();
     await this.audit.record(ctx, { action: 'auth.revoke_all', entityType: 'user', entityId: userId, details: { sessions: result.affected ?? 0 } });
     return result.affected ?? 0;
+  }
+
+  /** A new password ends every session of the user, this one included: whoever knew the old one is out. */
+  async changePassword(ctx: RequestContext & { user: AuthUser }, current: string, next: string): Promise<void> {
+    const user = await this.users.findByEmail(ctx.user.email);
+    if (!user || !(await verifyPassword(user.passwordHash, current))) {
+      await this.audit.record(ctx, { action: 'auth.password', entityType: 'user', entityId: ctx.user.id, outcome: 'failure' });
+      throw Problem.field('currentPassword', 'currentPassword is wrong');
+    }
+    const weak = passwordProblem(next, user.email);
+    if (weak) throw Problem.field('newPassword', PASSWORD_MESSAGES[weak]);
+    await this.users.setPassword(user.id, next);
+    await this.audit.record(ctx, { action: 'auth.password', entityType: 'user', entityId: user.id });
+    await this.revokeAll(ctx, user.id);
   }
 }

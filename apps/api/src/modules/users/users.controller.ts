@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
+import { PASSWORD_MESSAGES, passwordProblem } from '@stegvis/contracts';
 import { ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '../../common/audit/audit.service';
 import { Ctx, type UserContext } from '../../common/context/request-context';
@@ -32,6 +33,8 @@ export class UsersController {
   @ApiCreatedResponse({ type: UserDto })
   @ApiProblems(400, 401, 403, 409)
   async create(@Ctx() ctx: UserContext, @Body() body: CreateUserDto): Promise<UserDto> {
+    const weak = passwordProblem(body.password, body.email);
+    if (weak) throw Problem.field('password', PASSWORD_MESSAGES[weak]);
     if (await this.users.findByEmail(body.email)) throw Problem.conflict('A user with this e-mail already exists');
     const u = await this.users.createUser(body);
     await this.audit.record(ctx, { action: 'user.create', entityType: 'user', entityId: u.id, details: { role: u.role } });

@@ -23,3 +23,8 @@ export class CurrentUserDto {
   @ApiProperty({ type: [String] }) programmeIds: string[];
   @ApiProperty({ description: 'Send as X-CSRF-Token on every unsafe request' }) csrfToken: string;
 }
+
+export class ChangePasswordDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(1024) currentPassword: string;
+  @ApiProperty({ minLength: 12 }) @IsString() @MaxLength(1024) newPassword: string;
+}
