@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PASSWORD_MESSAGES, passwordProblem } from '@stegvis/contracts';
+import { PASSWORD_MESSAGES, passwordProblem, ROLES, type Role } from '@stegvis/contracts';
 
 /**
  * The whole configuration of the api, validated once at start. This is the only module that reads
@@ -31,6 +31,8 @@ export interface AppConfig {
   retentionSchedule: boolean;
   /** smtp://user:pass@host:587 — without it, e-mail waits in the outbox table. */
   smtpUrl: string | null;
+  /** Roles that must sign in with a TOTP code as well (e.g. those who see personal data). */
+  totpRequiredRoles: Role[];
   /** Seed demo data into an empty database (npm start). */
   demoSeed: boolean;
 }
@@ -63,6 +65,15 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
     throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
   }
   return raw as T;
+}
+
+function roles(env: Env, name: string): Role[] {
+  const raw = env[name]?.trim();
+  if (!raw) return [];
+  const list = raw.split(',').map((r) => r.trim());
+  const bad = list.find((r) => !(ROLES as readonly string[]).includes(r));
+  if (bad) throw new ConfigError(`${name} names an unknown role "${bad}" (roles: ${ROLES.join(', ')})`);
+  return list as Role[];
 }
 
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
@@ -110,6 +121,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     initialAdmin: adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : null,
     runMigrations: bool(env, 'RUN_MIGRATIONS', true),
     demoSeed: bool(env, 'STEGVIS_DEMO_SEED', false),
+    totpRequiredRoles: roles(env, 'TOTP_REQUIRED_ROLES'),
     smtpUrl: env.SMTP_URL?.trim() || null,
     retentionYears: int(env, 'RETENTION_YEARS', 2, 1, 50),
     retentionSchedule: bool(env, 'RETENTION_SCHEDULE', nodeEnv !== 'test'),

@@ -11,6 +11,8 @@ export interface AuthUser {
   programmeIds: string[];
   sessionIdHash: string;
   csrfToken: string;
+  /** Two factors are required for the role but not set up yet: only TOTP setup may be used. */
+  mfaPending?: boolean;
 }
 
 /** Who is asking, passed explicitly to services so that access rules and audit records know it. */

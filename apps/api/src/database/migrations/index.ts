@@ -4,10 +4,12 @@ import { Participants1795356244648 } from './1795356244648-participants';
 import { ReferralsAndMeetings1795356619528 } from './1795356619528-referrals-and-meetings';
 import { Surveys1795357962043 } from './1795357962043-surveys';
 import { Statistics1795359989820 } from './1795359989820-statistics';
+import { TwoFactor1795361989332 } from './1795361989332-two-factor';
 
 /** In order of application. A new migration is generated with `node dist/cli/generate-migration.js Name`. */
 export const MIGRATIONS = [
   Init1795355258232, ProgrammesAtWork1795355783646, Participants1795356244648, ReferralsAndMeetings1795356619528,
   Surveys1795357962043,
   Statistics1795359989820,
+  TwoFactor1795361989332,
 ];

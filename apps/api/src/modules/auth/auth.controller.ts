@@ -5,9 +5,9 @@ import type { Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Ctx, type RequestContext, type UserContext } from '../../common/context/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems';
-import { Public } from './auth.decorators';
+import { AllowDuringMfaSetup, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
-import { ChangePasswordDto, CurrentUserDto, LoginDto } from './dto/login.dto';
+import { ChangePasswordDto, CurrentUserDto, LoginDto, TotpCodeDto } from './dto/login.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -24,7 +24,7 @@ export class AuthController {
   @ApiOkResponse({ type: CurrentUserDto })
   @ApiProblems(400, 401, 429)
   async login(@Body() body: LoginDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response): Promise<CurrentUserResponse> {
-    const { sessionId, user, expiresAt } = await this.auth.login(ctx, body.email, body.password);
+    const { sessionId, user, expiresAt } = await this.auth.login(ctx, body.email, body.password, body.code);
     const base = { sameSite: 'strict' as const, secure: this.config.cookieSecure, path: '/', expires: expiresAt };
     res.cookie(SESSION_COOKIE, sessionId, { ...base, httpOnly: true });
     // Readable by the admin's JavaScript, which echoes it in X-CSRF-Token (double submit, bound to the session).
@@ -33,6 +33,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @AllowDuringMfaSetup()
   @HttpCode(204)
   @ApiCookieAuth()
   @ApiOperation({ summary: 'Sign out: ends this session' })
@@ -44,6 +45,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @AllowDuringMfaSetup()
   @ApiCookieAuth()
   @ApiOperation({ summary: 'The signed-in user' })
   @ApiOkResponse({ type: CurrentUserDto })
@@ -72,6 +74,25 @@ export class AuthController {
     await this.auth.changePassword(ctx, body.currentPassword, body.newPassword);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.clearCookie(CSRF_COOKIE, { path: '/' });
+  }
+
+  @Post('totp/setup')
+  @AllowDuringMfaSetup()
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'Start two-factor setup: a TOTP secret and otpauth URI (for a QR code), shown once' })
+  @ApiProblems(401, 403)
+  setupTotp(@Ctx() ctx: UserContext): Promise<{ secret: string; uri: string }> {
+    return this.auth.setupTotp(ctx);
+  }
+
+  @Post('totp/confirm')
+  @AllowDuringMfaSetup()
+  @HttpCode(204)
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'Confirm two-factor setup with a first code; from now on login asks for a code' })
+  @ApiProblems(400, 401, 403)
+  confirmTotp(@Ctx() ctx: UserContext, @Body() body: TotpCodeDto): Promise<void> {
+    return this.auth.confirmTotp(ctx, body.code);
   }
 }
 

@@ -11,3 +11,6 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 export const SkipCsrf = () => SetMetadata(SKIP_CSRF_KEY, true);
 /** The policy action a handler performs; the guard refuses roles that may never do it (403). */
 export const Allow = (action: Action) => SetMetadata(ACTION_KEY, action);
+export const MFA_SETUP_KEY = 'stegvis:mfa-setup';
+/** Usable with a session that still has to set up two-factor authentication. */
+export const AllowDuringMfaSetup = () => SetMetadata(MFA_SETUP_KEY, true);

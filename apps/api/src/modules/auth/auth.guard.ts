@@ -7,7 +7,7 @@ import { contextOf, type StegvisRequest } from '../../common/context/request-con
 import type { Action } from '../../common/policy/policy';
 import { PolicyService } from '../../common/policy/policy.service';
 import { Problem } from '../../common/problem/problem';
-import { ACTION_KEY, PUBLIC_KEY, SKIP_CSRF_KEY } from './auth.decorators';
+import { ACTION_KEY, MFA_SETUP_KEY, PUBLIC_KEY, SKIP_CSRF_KEY } from './auth.decorators';
 import { AuthService } from './auth.service';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -43,6 +43,9 @@ export class AuthGuard implements CanActivate {
         await this.audit.record(contextOf(req), { action: 'auth.csrf', entityType: 'request', outcome: 'denied', details: { path: req.path } });
         throw new Problem(403, 'Missing or wrong CSRF token (send the X-CSRF-Token header)');
       }
+    }
+    if (user.mfaPending && !this.reflector.getAllAndOverride<boolean>(MFA_SETUP_KEY, targets)) {
+      throw new Problem(403, 'Set up two-factor authentication first (POST /api/auth/totp/setup)', undefined, { type: 'https://stegvis.se/problems/totp-setup-required' });
     }
     const action = this.reflector.getAllAndOverride<Action | undefined>(ACTION_KEY, targets);
     if (action && !this.policy.can(user, action)) {

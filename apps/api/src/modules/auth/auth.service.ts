@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { MoreThan, Repository } from 'typeorm';
 import { PASSWORD_MESSAGES, passwordProblem } from '@stegvis/contracts';
+import { Secret, TOTP } from 'otpauth';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../../common/audit/audit.service';
 import type { AuthUser, RequestContext } from '../../common/context/request-context';
@@ -34,7 +35,7 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(ctx: RequestContext, emailRaw: string, password: string): Promise<StartedSession> {
+  async login(ctx: RequestContext, emailRaw: string, password: string, code?: string): Promise<StartedSession> {
     const email = emailRaw.trim().toLowerCase();
     const since = new Date(Date.now() - this.config.loginWindowMinutes * 60_000);
     const [byEmail, byIp] = await Promise.all([
@@ -53,12 +54,22 @@ export class AuthService {
       // Same answer whether or not the user exists.
       throw new Problem(401, 'Wrong e-mail or password');
     }
+    if (user.totpEnabled) {
+      if (!code) throw new Problem(401, 'Enter the six-digit code from your authenticator app', [{ field: 'code', message: 'code is required' }], { type: 'https://stegvis.se/problems/totp-required' });
+      if (!totpValid(user.totpSecret!, code)) {
+        await this.attempts.insert({ email, ip: ctx.ip });
+        await this.audit.record(ctx, { action: 'auth.login', entityType: 'user', entityId: user.id, outcome: 'failure', details: { reason: 'totp' } });
+        throw new Problem(401, 'Wrong code', [{ field: 'code', message: 'code is wrong or expired' }], { type: 'https://stegvis.se/problems/totp-required' });
+      }
+    }
+    // A role that must use two factors, without them yet, gets a session good only for setting them up.
+    const mfaPending = !user.totpEnabled && this.config.totpRequiredRoles.includes(user.role);
     await this.attempts.delete({ email });
     const sessionId = newToken();
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.config.sessionAbsoluteHours * 3_600_000);
     const csrfToken = newToken();
-    await this.sessions.insert({ idHash: sha256(sessionId), userId: user.id, csrfToken, lastSeenAt: now, expiresAt, revokedAt: null });
+    await this.sessions.insert({ idHash: sha256(sessionId), userId: user.id, csrfToken, lastSeenAt: now, expiresAt, revokedAt: null, mfaPending });
     const authUser: AuthUser = {
       id: user.id,
       email: user.email,
@@ -68,6 +79,7 @@ export class AuthService {
       programmeIds: user.programmeIds,
       sessionIdHash: sha256(sessionId),
       csrfToken,
+      mfaPending,
     };
     await this.audit.record({ ...ctx, user: authUser }, { action: 'auth.login', entityType: 'user', entityId: user.id });
     return { sessionId, user: authUser, expiresAt };
@@ -101,6 +113,7 @@ export class AuthService {
       programmeIds: user.programmeIds,
       sessionIdHash: idHash,
       csrfToken: session.csrfToken,
+      mfaPending: session.mfaPending,
     };
   }
 
@@ -134,4 +147,27 @@ export class AuthService {
     await this.audit.record(ctx, { action: 'auth.password', entityType: 'user', entityId: user.id });
     await this.revokeAll(ctx, user.id);
   }
+
+  /** Starts TOTP enrolment: a new secret, shown once as a QR-able otpauth URI; trusted after the first good code. */
+  async setupTotp(ctx: RequestContext & { user: AuthUser }): Promise<{ secret: string; uri: string }> {
+    const secret = new Secret({ size: 20 });
+    const totp = new TOTP({ issuer: 'Stegvis', label: ctx.user.email, secret });
+    await this.users.setTotp(ctx.user.id, secret.base32, false);
+    await this.audit.record(ctx, { action: 'auth.totp.setup', entityType: 'user', entityId: ctx.user.id });
+    return { secret: secret.base32, uri: totp.toString() };
+  }
+
+  async confirmTotp(ctx: RequestContext & { user: AuthUser }, code: string): Promise<void> {
+    const user = await this.users.findById(ctx.user.id);
+    if (!user?.totpSecret || !totpValid(user.totpSecret, code)) throw Problem.field('code', 'code is wrong or expired');
+    await this.users.setTotp(user.id, user.totpSecret, true);
+    await this.sessions.update({ idHash: ctx.user.sessionIdHash }, { mfaPending: false });
+    await this.audit.record(ctx, { action: 'auth.totp.enable', entityType: 'user', entityId: user.id });
+  }
+}
+
+/** A code is accepted in its 30-second window and the one before or after (clock drift on a phone). */
+function totpValid(secret: string, code: string): boolean {
+  if (!/^\d{6}$/.test(code)) return false;
+  return new TOTP({ secret: Secret.fromBase32(secret) }).validate({ token: code, window: 1 }) !== null;
 }

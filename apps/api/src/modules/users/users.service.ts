@@ -15,6 +15,8 @@ export interface UserRecord {
   active: boolean;
   passwordHash: string;
   programmeIds: string[];
+  totpSecret: string | null;
+  totpEnabled: boolean;
 }
 
 export interface CreateUserInput {
@@ -44,10 +46,10 @@ export class UsersService {
     return user ? this.toRecord(user) : null;
   }
 
-  async findUsers(): Promise<Omit<UserRecord, 'passwordHash'>[]> {
+  async findUsers(): Promise<Omit<UserRecord, 'passwordHash' | 'totpSecret'>[]> {
     const rows = await this.users.find({ relations: { programmes: true }, order: { displayName: 'ASC' } });
     return rows.map((u) => {
-      const { passwordHash: _hidden, ...rest } = this.toRecord(u);
+      const { passwordHash: _hidden, totpSecret: _secret, ...rest } = this.toRecord(u);
       return rest;
     });
   }
@@ -109,7 +111,13 @@ export class UsersService {
       organisationId: u.organisationId,
       active: u.active,
       passwordHash: u.passwordHash,
+      totpSecret: u.totpSecret,
+      totpEnabled: u.totpEnabled,
       programmeIds: (u.programmes ?? []).map((p) => p.programmeId).sort(),
     };
+  }
+
+  async setTotp(userId: string, secret: string | null, enabled: boolean): Promise<void> {
+    await this.users.update({ id: userId }, { totpSecret: secret, totpEnabled: enabled });
   }
 }

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { LoginRequest } from '@stegvis/contracts';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'staff@nastasteg.example' })
@@ -13,6 +13,16 @@ export class LoginDto implements LoginRequest {
   @MinLength(1)
   @MaxLength(1024)
   password: string;
+
+  @ApiPropertyOptional({ description: 'Six-digit code from the authenticator app, when two factors are set up' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  code?: string;
+}
+
+export class TotpCodeDto {
+  @ApiProperty({ example: '123456' }) @IsString() @MaxLength(10) code: string;
 }
 
 export class CurrentUserDto {

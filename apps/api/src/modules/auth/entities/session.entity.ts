@@ -30,4 +30,8 @@ export class Session {
 
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
+
+  /** Signed in with the password only, by a role that must use two factors: only TOTP setup is allowed. */
+  @Column({ type: 'boolean', default: false })
+  mfaPending: boolean;
 }

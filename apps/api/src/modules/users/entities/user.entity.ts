@@ -29,6 +29,13 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Base32 TOTP secret; set at setup, trusted once a first code has confirmed it. */
+  @Column({ type: 'text', nullable: true })
+  totpSecret: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  totpEnabled: boolean;
+
   @OneToMany(() => UserProgramme, (a) => a.user, { cascade: true })
   programmes: Relation<UserProgramme[]>;
 
