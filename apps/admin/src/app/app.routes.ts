@@ -4,6 +4,7 @@ import { Shell } from './core/shell/shell';
 
 export const routes: Routes = [
   { path: 'login', loadComponent: () => import('./features/login/login').then((m) => m.Login) },
+  { path: 'tvafaktor', canActivate: [authGuard], loadComponent: () => import('./features/two-factor/two-factor-setup').then((m) => m.TwoFactorSetup) },
   {
     path: '',
     component: Shell,

@@ -7,7 +7,7 @@ import type { Observable } from 'rxjs';
 export class AuthApi {
   private readonly http = inject(HttpClient);
 
-  login(body: LoginRequest): Observable<CurrentUserResponse> {
+  login(body: LoginRequest & { code?: string }): Observable<CurrentUserResponse> {
     return this.http.post<CurrentUserResponse>('/api/auth/login', body);
   }
   logout(): Observable<void> {

@@ -34,6 +34,12 @@ import { I18n } from '../../core/i18n/i18n';
               <mat-label>{{ i18n.t('login.password') }}</mat-label>
               <input matInput type="password" formControlName="password" autocomplete="current-password" data-testid="login-password" required />
             </mat-form-field>
+            @if (needCode()) {
+              <mat-form-field appearance="outline" class="wide">
+                <mat-label>Kod från din autentiseringsapp</mat-label>
+                <input matInput formControlName="code" inputmode="numeric" autocomplete="one-time-code" maxlength="6" data-testid="login-code" />
+              </mat-form-field>
+            }
             <button mat-flat-button type="submit" class="wide" [disabled]="busy()" data-testid="login-submit">{{ i18n.t('login.submit') }}</button>
           </form>
           <button mat-button type="button" (click)="i18n.toggle()">{{ i18n.t('nav.language') }}</button>
@@ -59,7 +65,9 @@ export class Login {
   protected readonly form = inject(FormBuilder).nonNullable.group({
     email: ['', [Validators.required, Validators.email]],
     password: ['', Validators.required],
+    code: [''],
   });
+  protected readonly needCode = signal(false);
   protected readonly error = signal('');
   protected readonly busy = signal(false);
 
@@ -71,11 +79,19 @@ export class Login {
     this.busy.set(true);
     this.error.set('');
     try {
-      const user = await firstValueFrom(this.api.login(this.form.getRawValue()));
+      const v = this.form.getRawValue();
+      const user = await firstValueFrom(this.api.login({ email: v.email, password: v.password, ...(v.code ? { code: v.code } : {}) }));
       this.auth.signedIn(user);
       await this.router.navigateByUrl(this.returnUrl() || '/');
     } catch (err) {
       const status = err instanceof HttpErrorResponse ? err.status : 0;
+      // Two factors are on for this account: ask for the code, keep e-mail and password.
+      if (status === 401 && err instanceof HttpErrorResponse && err.error?.type === 'https://stegvis.se/problems/totp-required') {
+        this.error.set(this.needCode() ? 'Fel kod – försök igen med en ny kod.' : '');
+        this.needCode.set(true);
+        this.form.controls.code.reset();
+        return;
+      }
       this.error.set(this.i18n.t(status === 401 ? 'login.wrong' : status === 429 ? 'login.throttled' : status === 0 ? 'error.network' : 'error.generic'));
       // Keep the e-mail; clear only the password.
       this.form.controls.password.reset();

@@ -1,0 +1,61 @@
+import { HttpClient } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { Router } from '@angular/router';
+import { toDataURL } from 'qrcode';
+import { firstValueFrom } from 'rxjs';
+
+/** Setting up two-factor login: scan the QR code with an authenticator app, then type its first code. */
+@Component({
+  selector: 'sv-two-factor-setup',
+  imports: [FormsModule, MatCardModule, MatFormFieldModule, MatInputModule, MatButtonModule],
+  template: `
+    <main class="wrap">
+      <mat-card appearance="outlined">
+        <mat-card-content>
+          <h1>Tvåstegsverifiering</h1>
+          <p>Din roll kräver inloggning i två steg. Skanna QR-koden med en autentiseringsapp (till exempel Microsoft eller Google Authenticator) och skriv sedan in koden som appen visar.</p>
+          @if (qr()) {
+            <img [src]="qr()" alt="QR-kod för autentiseringsappen" width="220" height="220" />
+            <p class="muted">Kan du inte skanna? Skriv in nyckeln: <code data-testid="totp-secret">{{ secret() }}</code></p>
+            <mat-form-field appearance="outline"><mat-label>Kod (6 siffror)</mat-label><input matInput [(ngModel)]="code" inputmode="numeric" maxlength="6" data-testid="totp-code" /></mat-form-field>
+            @if (error()) { <p class="error-banner" role="alert">{{ error() }}</p> }
+            <button mat-flat-button type="button" (click)="confirm()" data-testid="totp-confirm">Bekräfta</button>
+          } @else {
+            <button mat-flat-button type="button" (click)="start()" data-testid="totp-start">Visa QR-kod</button>
+          }
+        </mat-card-content>
+      </mat-card>
+    </main>
+  `,
+  styles: `.wrap { min-height: 100vh; display: grid; place-items: center; padding: 16px; } mat-card { max-width: 520px; } h1 { font-size: 1.4rem; font-weight: 500; }`,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class TwoFactorSetup {
+  private readonly http = inject(HttpClient);
+  private readonly router = inject(Router);
+  protected readonly qr = signal('');
+  protected readonly secret = signal('');
+  protected readonly error = signal('');
+  protected code = '';
+
+  protected async start(): Promise<void> {
+    const r = await firstValueFrom(this.http.post<{ secret: string; uri: string }>('/api/auth/totp/setup', {}));
+    this.secret.set(r.secret);
+    this.qr.set(await toDataURL(r.uri, { margin: 1, width: 220 }));
+  }
+
+  protected async confirm(): Promise<void> {
+    this.error.set('');
+    try {
+      await firstValueFrom(this.http.post('/api/auth/totp/confirm', { code: this.code.trim() }));
+      await this.router.navigateByUrl('/');
+    } catch {
+      this.error.set('Koden stämmer inte. Vänta på nästa kod i appen och försök igen.');
+    }
+  }
+}

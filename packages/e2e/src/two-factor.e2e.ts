@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Secret, TOTP } from 'otpauth';
+import type { Browser } from 'playwright-core';
+import { launch } from './browser';
+import { demoPasswords, type RunningApi, startApi } from './server';
+
+describe('two-factor login in the admin (chromium against the real api)', () => {
+  let api: RunningApi;
+  let browser: Browser;
+  let staff: { email: string; password: string };
+
+  before(async () => {
+    api = await startApi('totp', 3215, { STEGVIS_DEMO_SEED: 'true', TOTP_REQUIRED_ROLES: 'staff' });
+    staff = (await demoPasswords(api)).staff;
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await api?.stop();
+  });
+
+  it('staff are taken to the setup, confirm with a first code, and are asked for a code at the next login', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+    const login = async (code?: string) => {
+      await page.goto(`${api.url}/login`);
+      await page.getByTestId('login-email').fill(staff.email);
+      await page.getByTestId('login-password').fill(staff.password);
+      await page.getByTestId('login-submit').click();
+      if (code !== undefined) {
+        await page.getByTestId('login-code').fill(code);
+        await page.getByTestId('login-submit').click();
+      }
+    };
+    await login();
+    await page.getByTestId('totp-start').click();
+    const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+    const totp = new TOTP({ secret: Secret.fromBase32(secret) });
+    await page.getByTestId('totp-code').fill(totp.generate());
+    await page.getByTestId('totp-confirm').click();
+    await page.getByTestId('programme-row').first().waitFor();
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-email').waitFor();
+    await login();
+    await page.getByTestId('login-code').waitFor();
+    assert.equal(await page.getByTestId('login-email').inputValue(), staff.email);
+    await page.getByTestId('login-code').fill(totp.generate());
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('programme-row').first().waitFor();
+    await page.close();
+  });
+});
