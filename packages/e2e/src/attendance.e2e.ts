@@ -39,6 +39,7 @@ describe('attendance on a tablet (chromium against the real api)', () => {
         await c.call('PUT', `/api/participants/${p.id}/assessments`, { stage: 'end', date: '2020-11-19', ratings: ratings(4) });
       }
     }
+    await c.call('POST', '/api/employers', { name: 'Förskolan Solen', organisationNumber: '212000-1355', sector: 'municipal', industry: 'pre-school/school', municipalityId: programme.ownerMunicipality.id });
     browser = await launch();
   });
   after(async () => {
@@ -137,6 +138,29 @@ describe('attendance on a tablet (chromium against the real api)', () => {
     await page.getByTestId('cancel-reason-2').fill('Föreläsaren sjuk');
     await page.getByTestId('cancel-2').click();
     await page.getByTestId('session-2').filter({ hasText: 'Inställt: Föreläsaren sjuk' }).waitFor();
+    await page.close();
+  });
+
+  it('staff place a participant in an internship and see the group’s share change', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+    await page.goto(`${api.url}/login`);
+    await page.getByTestId('login-email').fill(staff.email);
+    await page.getByTestId('login-password').fill(staff.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('nav-grupper').click();
+    await page.getByTestId('open-group-3').click();
+    await page.getByRole('tab', { name: 'Praktik' }).click();
+    await page.getByTestId('internship-summary').waitFor();
+    assert.match((await page.getByTestId('internship-summary').textContent()) ?? '', /0 av 3/);
+    await page.getByTestId('internship-participant').click();
+    await page.getByRole('option', { name: 'Amina Hassan' }).click();
+    await page.getByTestId('internship-employer').click();
+    await page.getByRole('option', { name: 'Förskolan Solen' }).click();
+    await page.getByTestId('internship-start').fill('2020-10-26');
+    await page.getByTestId('internship-end').fill('2020-11-20');
+    await page.getByTestId('internship-save').click();
+    await page.getByTestId('internship-row').filter({ hasText: 'Förskolan Solen' }).waitFor();
+    assert.match((await page.getByTestId('internship-summary').textContent()) ?? '', /1 av 3 \(33 %\)/);
     await page.close();
   });
 });

@@ -7,12 +7,13 @@ import { AuthStore } from '../../core/auth/auth-store';
 import { I18n, type TextKey } from '../../core/i18n/i18n';
 import { GroupSurveys } from '../surveys/group-surveys';
 import { AttendanceGrid } from './attendance-grid';
+import { GroupInternships } from './group-internships';
 import { GroupsApi } from './groups-api';
 import { shortDay } from './week.util';
 
 @Component({
   selector: 'sv-group-detail',
-  imports: [MatTabsModule, AttendanceGrid, GroupSurveys],
+  imports: [MatTabsModule, AttendanceGrid, GroupSurveys, GroupInternships],
   template: `
     <section class="page">
       @if (group(); as g) {
@@ -48,6 +49,9 @@ import { shortDay } from './week.util';
           </mat-tab>
           @if (canSeeAttendance()) {
             <mat-tab [label]="i18n.t('groups.attendance')"><div class="tab"><sv-attendance-grid [groupId]="g.id" /></div></mat-tab>
+          }
+          @if (canSeeAttendance()) {
+            <mat-tab label="Praktik"><div class="tab"><sv-group-internships [groupId]="g.id" /></div></mat-tab>
           }
           @if (canSeeSurveys()) {
             <mat-tab [label]="i18n.t('s.title')"><div class="tab"><sv-group-surveys [groupId]="g.id" /></div></mat-tab>

@@ -1,16 +1,20 @@
 import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import type { ProgrammeStaffingResponse } from '@stegvis/contracts';
+import { type AllocationResponse, type ProgrammeStaffingResponse, STAFF_ROLES, type StaffMemberResponse } from '@stegvis/contracts';
+import { firstValueFrom } from 'rxjs';
+import { asProblem } from '../../core/errors/problem-form';
+import { AuthStore } from '../../core/auth/auth-store';
 import { I18n, type TextKey } from '../../core/i18n/i18n';
 import { ProgrammePicker } from '../../shared/programme-picker';
 
 @Component({
   selector: 'sv-staffing-view',
-  imports: [FormsModule, MatFormFieldModule, MatInputModule, MatIconModule, ProgrammePicker],
+  imports: [FormsModule, MatFormFieldModule, MatInputModule, MatIconModule, MatButtonModule, ProgrammePicker],
   template: `
     <section class="page">
       <header class="page-header"><h1>{{ i18n.t('st.title') }}</h1></header>
@@ -19,7 +23,7 @@ import { ProgrammePicker } from '../../shared/programme-picker';
         <mat-form-field appearance="outline"><mat-label>{{ i18n.t('st.date') }}</mat-label><input matInput [ngModel]="date()" (ngModelChange)="date.set($event)" /></mat-form-field>
       </div>
       @if (staffing(); as s) {
-        <p class="total" data-testid="staffing-total">{{ i18n.t('st.total') }}: <strong>{{ s.allocations.map(percent).join(' % + ') }} %{{ s.allocations.length > 1 ? ' = ' + s.totalPercent + ' %' : '' }}</strong></p>
+        <p class="total" data-testid="staffing-total">{{ i18n.t('st.total') }}: <strong>{{ s.allocations.map(percentOf).join(' % + ') }} %{{ s.allocations.length > 1 ? ' = ' + s.totalPercent + ' %' : '' }}</strong></p>
         <table class="data">
           <thead><tr><th scope="col">{{ i18n.t('st.person') }}</th><th scope="col">{{ i18n.t('st.role') }}</th><th scope="col">{{ i18n.t('st.percent') }}</th><th scope="col">{{ i18n.t('st.period') }}</th><th scope="col"></th></tr></thead>
           <tbody>
@@ -30,9 +34,25 @@ import { ProgrammePicker } from '../../shared/programme-picker';
           </tbody>
         </table>
       }
+      @if (canManage) {
+        <h2>Lägg till bemanning</h2>
+        @if (message()) { <p [class]="messageKind()" role="status" data-testid="allocation-message">{{ message() }}</p> }
+        <div class="row">
+          <label>Person <select [(ngModel)]="staffMemberId" data-testid="alloc-person"><option value="">–</option>@for (m of people(); track m.id) { <option [value]="m.id">{{ m.name }} ({{ role(m.staffRole) }})</option> }</select></label>
+          <label>Andel (%) <input type="number" min="1" max="100" [(ngModel)]="percent" data-testid="alloc-percent" /></label>
+          <label>Från <input [(ngModel)]="start" placeholder="ÅÅÅÅ-MM-DD" data-testid="alloc-start" /></label>
+          <label>Till <input [(ngModel)]="end" placeholder="ÅÅÅÅ-MM-DD" data-testid="alloc-end" /></label>
+          <button mat-flat-button type="button" (click)="allocate()" data-testid="alloc-save">Spara</button>
+        </div>
+        <div class="row">
+          <label>Ny medarbetare <input [(ngModel)]="newName" placeholder="Namn" data-testid="staff-name" /></label>
+          <label>Roll <select [(ngModel)]="newRole">@for (r of staffRoles; track r) { <option [value]="r">{{ role(r) }}</option> }</select></label>
+          <button mat-stroked-button type="button" (click)="addPerson()" data-testid="staff-save">Lägg till</button>
+        </div>
+      }
     </section>
   `,
-  styles: `.filters { display: flex; gap: 16px; flex-wrap: wrap; } .total { font-size: 1.1rem; } .warn { color: #8c1d18; font-weight: 500; }`,
+  styles: `.row { display: flex; gap: 12px; align-items: end; flex-wrap: wrap; margin-bottom: 12px; } .row label { display: flex; flex-direction: column; gap: 4px; } .row input, .row select { font: inherit; padding: 8px; min-height: 40px; } h2 { font-size: 1.15rem; font-weight: 500; margin: 20px 0 8px; } .filters { display: flex; gap: 16px; flex-wrap: wrap; } .total { font-size: 1.1rem; } .warn { color: #8c1d18; font-weight: 500; }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class StaffingView {
@@ -41,17 +61,58 @@ export class StaffingView {
   protected readonly programmeId = signal('');
   protected readonly date = signal(new Date().toISOString().slice(0, 10));
   protected readonly staffing = signal<ProgrammeStaffingResponse | null>(null);
-  protected readonly percent = (a: { percent: number }) => a.percent;
+  protected readonly percentOf = (a: { percent: number }) => a.percent;
+  protected readonly canManage = inject(AuthStore).hasRole('admin', 'staff');
+  protected readonly staffRoles = STAFF_ROLES;
+  protected readonly people = signal<StaffMemberResponse[]>([]);
+  protected readonly message = signal('');
+  protected readonly messageKind = signal('info-banner');
+  protected staffMemberId = '';
+  protected percent = 50;
+  protected start = '';
+  protected end = '';
+  protected newName = '';
+  protected newRole = 'programme_worker';
 
   constructor() {
     effect(() => {
       const id = this.programmeId();
       const date = this.date();
-      if (id && /^\d{4}-\d\d-\d\d$/.test(date)) this.http.get<ProgrammeStaffingResponse>(`/api/programmes/${id}/staffing`, { params: { date } }).subscribe((s) => this.staffing.set(s));
+      if (id && /^\d{4}-\d\d-\d\d$/.test(date)) this.reload(id, date);
     });
+    if (this.canManage) this.loadPeople();
   }
 
   protected role(r: string): string {
     return this.i18n.t(`role.${r}` as TextKey);
+  }
+
+  /** An allocation above 100 % is saved (people are over-booked for a while) but the warning is shown at once. */
+  protected async allocate(): Promise<void> {
+    try {
+      const a = await firstValueFrom(this.http.post<AllocationResponse>('/api/staff-allocations', { staffMemberId: this.staffMemberId, programmeId: this.programmeId(), percent: Number(this.percent), startDate: this.start, endDate: this.end }));
+      this.messageKind.set(a.overAllocated ? 'error-banner' : 'info-banner');
+      this.message.set(a.overAllocated ? a.warnings.join(' ') : 'Bemanningen är sparad.');
+      this.reload(this.programmeId(), this.date());
+    } catch (err) {
+      const p = asProblem(err);
+      this.messageKind.set('error-banner');
+      this.message.set(p?.errors?.map((e) => e.message).join('; ') ?? p?.detail ?? 'Kunde inte spara.');
+    }
+  }
+
+  protected async addPerson(): Promise<void> {
+    if (!this.newName.trim()) return;
+    await firstValueFrom(this.http.post('/api/staff-members', { name: this.newName.trim(), staffRole: this.newRole }));
+    this.newName = '';
+    this.loadPeople();
+  }
+
+  private reload(id: string, date: string): void {
+    this.http.get<ProgrammeStaffingResponse>(`/api/programmes/${id}/staffing`, { params: { date } }).subscribe((s) => this.staffing.set(s));
+  }
+
+  private loadPeople(): void {
+    this.http.get<StaffMemberResponse[]>('/api/staff-members').subscribe((p) => this.people.set(p));
   }
 }

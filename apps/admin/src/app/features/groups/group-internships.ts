@@ -1,0 +1,116 @@
+import { HttpClient } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal } from '@angular/core';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { type EmployerResponse, type EnrolmentResponse, type GroupInternshipSummary, INTERNSHIP_RESULTS, type InternshipResponse } from '@stegvis/contracts';
+import { firstValueFrom } from 'rxjs';
+import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
+
+const RESULT_SV: Record<string, string> = {
+  ongoing: 'Pågår',
+  completed: 'Genomförd',
+  extended: 'Förlängd',
+  offer_employment: 'Erbjudande om anställning',
+  offer_seasonal: 'Erbjudande om säsongsarbete',
+  offer_hourly: 'Erbjudande om timanställning',
+  broken_off: 'Avbruten',
+};
+
+/** A group's internships: who is where, the group's share with an internship, and a form to place someone. */
+@Component({
+  selector: 'sv-group-internships',
+  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatCheckboxModule, MatButtonModule],
+  template: `
+    @if (summary(); as s) {
+      <p class="summary" data-testid="internship-summary">Med praktik: <strong>{{ s.withInternship.count }} av {{ s.withInternship.of }}</strong> ({{ s.withInternship.percent ?? '–' }} %) · ledde till erbjudande: {{ s.ledToOffer }}</p>
+    }
+    <table class="data">
+      <thead><tr><th scope="col">Deltagare</th><th scope="col">Arbetsgivare</th><th scope="col">Period</th><th scope="col">Datum</th><th scope="col">Resultat</th></tr></thead>
+      <tbody>
+        @for (i of internships(); track i.id) {
+          <tr data-testid="internship-row"><td>{{ nameOf(i.enrolmentId) }}</td><td>{{ i.employerName }}</td><td>{{ i.periodNumber }}</td><td>{{ i.startDate }} – {{ i.endDate }}</td><td>{{ result(i.result) }}</td></tr>
+        } @empty { <tr><td colspan="5" class="muted">Ingen praktik registrerad.</td></tr> }
+      </tbody>
+    </table>
+    <h2>Ny praktik</h2>
+    @if (banner()) { <p class="error-banner" role="alert">{{ banner() }}</p> }
+    <form [formGroup]="form" (ngSubmit)="save()" class="form-grid" novalidate>
+      <mat-form-field appearance="outline"><mat-label>Deltagare</mat-label>
+        <mat-select formControlName="enrolmentId" data-testid="internship-participant">@for (e of enrolments(); track e.id) { <mat-option [value]="e.id">{{ e.displayName }}</mat-option> }</mat-select></mat-form-field>
+      <mat-form-field appearance="outline"><mat-label>Arbetsgivare</mat-label>
+        <mat-select formControlName="employerId" data-testid="internship-employer">@for (e of employers(); track e.id) { <mat-option [value]="e.id">{{ e.name }}</mat-option> }</mat-select></mat-form-field>
+      <mat-form-field appearance="outline"><mat-label>Praktikperiod</mat-label><input matInput type="number" formControlName="periodNumber" /></mat-form-field>
+      <mat-form-field appearance="outline"><mat-label>Start (ÅÅÅÅ-MM-DD)</mat-label><input matInput formControlName="startDate" data-testid="internship-start" /></mat-form-field>
+      <mat-form-field appearance="outline"><mat-label>Slut (ÅÅÅÅ-MM-DD)</mat-label><input matInput formControlName="endDate" data-testid="internship-end" />
+        @if (form.controls.endDate.getError('server'); as e) { <mat-error>{{ e }}</mat-error> }</mat-form-field>
+      <mat-form-field appearance="outline"><mat-label>Handledare</mat-label><input matInput formControlName="supervisor" /></mat-form-field>
+      <mat-form-field appearance="outline"><mat-label>Resultat</mat-label>
+        <mat-select formControlName="result">@for (r of results; track r) { <mat-option [value]="r">{{ result(r) }}</mat-option> }</mat-select></mat-form-field>
+      <mat-checkbox formControlName="wishedSector">I önskad bransch</mat-checkbox>
+      <div class="full"><button mat-flat-button type="submit" data-testid="internship-save">Spara praktik</button></div>
+    </form>
+  `,
+  styles: `.summary { font-size: 1.05rem; } h2 { font-size: 1.15rem; font-weight: 500; margin: 20px 0 8px; } form { background: white; padding: 16px; border-radius: 8px; }`,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class GroupInternships implements OnInit {
+  readonly groupId = input.required<string>();
+  private readonly http = inject(HttpClient);
+  protected readonly results = INTERNSHIP_RESULTS;
+  protected readonly internships = signal<InternshipResponse[]>([]);
+  protected readonly enrolments = signal<EnrolmentResponse[]>([]);
+  protected readonly employers = signal<EmployerResponse[]>([]);
+  protected readonly summary = signal<GroupInternshipSummary | null>(null);
+  protected readonly banner = signal('');
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    enrolmentId: ['', Validators.required],
+    employerId: ['', Validators.required],
+    periodNumber: [1, Validators.required],
+    startDate: ['', Validators.required],
+    endDate: ['', Validators.required],
+    supervisor: [''],
+    result: ['ongoing'],
+    wishedSector: [true],
+  });
+
+  async ngOnInit(): Promise<void> {
+    const grid = await firstValueFrom(this.http.get<{ rows: { enrolmentId: string; displayName: string }[] }>(`/api/groups/${this.groupId()}/attendance`));
+    this.enrolments.set(grid.rows.map((r) => ({ id: r.enrolmentId, displayName: r.displayName }) as EnrolmentResponse));
+    this.employers.set(await firstValueFrom(this.http.get<EmployerResponse[]>('/api/employers')));
+    await this.reload();
+  }
+
+  protected nameOf(enrolmentId: string): string {
+    return this.enrolments().find((e) => e.id === enrolmentId)?.displayName ?? '';
+  }
+
+  protected result(r: string): string {
+    return RESULT_SV[r] ?? r;
+  }
+
+  protected async save(): Promise<void> {
+    this.banner.set('');
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const v = this.form.getRawValue();
+    try {
+      await firstValueFrom(this.http.post('/api/internships', { ...v, periodNumber: Number(v.periodNumber) }));
+      this.form.reset();
+      await this.reload();
+    } catch (err) {
+      const rest = applyProblemToForm(this.form, asProblem(err));
+      this.banner.set(rest.map((e) => e.message).join('; ') || asProblem(err)?.detail || 'Kunde inte spara.');
+    }
+  }
+
+  private async reload(): Promise<void> {
+    this.internships.set(await firstValueFrom(this.http.get<InternshipResponse[]>(`/api/groups/${this.groupId()}/internships`)));
+    this.summary.set(await firstValueFrom(this.http.get<GroupInternshipSummary>(`/api/groups/${this.groupId()}/internship-summary`)));
+  }
+}
