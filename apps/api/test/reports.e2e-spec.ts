@@ -4,33 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type request from 'supertest';
-import fixture from './fixtures/reference-programme.json';
+import { loadReferenceProgramme, REFERENCE_PERIOD as PERIOD, referenceProgramme as fixture } from './support/reference-programme';
 import { type Client, PASSWORD, seedWorld, signIn, startTestApp, type TestApp, type World } from './support/test-app';
 
-const PERIOD = 'from=2019-09-03&to=2021-05-01&internshipGroups=1,2,3';
 const binary = (req: request.Test) =>
   req.buffer(true).parse((res, cb) => {
     const chunks: Buffer[] = [];
     res.on('data', (c: Buffer) => chunks.push(c));
     res.on('end', () => cb(null, Buffer.concat(chunks)));
   });
-
-/** Names and personal numbers the test gives the fixture's people, to scan every output for. */
-const personOf = (i: number) => ({ firstName: `Fnamn${String(i).padStart(2, '0')}`, lastName: `Enamn${String(i).padStart(2, '0')}`, personalNumber: null as string | null });
-const TEMPLATE = {
-  name: '13 veckor',
-  phases: [
-    { kind: 'mapping', weeks: 2, lectures: true },
-    { kind: 'lectures', weeks: 7, lectures: true },
-    { kind: 'internship', weeks: 4, lectures: false },
-  ],
-  themes: ['Arbetsmarknadskunskap', 'Utbildning', 'CV-träning'],
-  lectureCount: 31,
-  lectureWeekdays: [1, 2, 3, 4],
-  lectureStart: '13:00',
-  lectureEnd: '15:30',
-  computerDayWeekday: null,
-};
 
 describe('progress report of the reference programme (e2e)', () => {
   let t: TestApp;
@@ -41,74 +23,7 @@ describe('progress report of the reference programme (e2e)', () => {
     t = await startTestApp('reports');
     w = await seedWorld(t);
     staff = await signIn(t, w.users.staffA.email);
-    const p = w.programmeA;
-    await staff.patch(`/api/programmes/${p}`, {
-      version: (await staff.get(`/api/programmes/${p}`)).body.version,
-      goals: [
-        { key: 'attendance', description: 'Närvaro minst 80 %', targetValue: 80, unit: 'percent' },
-        { key: 'clear_plan', description: 'Tydlig planering', targetValue: 75, unit: 'percent' },
-      ],
-    });
-    const tpl = (await staff.post(`/api/programmes/${p}/templates`, TEMPLATE)).body;
-    const employers: Record<string, string> = {};
-    let orgNo = 0;
-    const validOrgNos = ['556703-7485', '212000-1355', '556036-0793', '556012-5790', '202100-5489', '556677-8899', '556000-0000', '212000-0142'];
-    const employerFor = async (industry: string) => {
-      if (!employers[industry]) {
-        for (;;) {
-          const res = await staff.post('/api/employers', { name: `Arbetsplats ${industry}`, organisationNumber: validOrgNos[orgNo++ % validOrgNos.length], sector: 'private', industry, municipalityId: w.municipalities.angelholm });
-          if (res.status === 201) {
-            employers[industry] = res.body.id;
-            break;
-          }
-          if (orgNo > 40) throw new Error(`employer ${industry}: ${JSON.stringify(res.body)}`);
-        }
-      }
-      return employers[industry];
-    };
-    let n = 0;
-    for (const g of fixture.groups) {
-      const group = (await staff.post('/api/groups', { programmeId: p, municipalityId: w.municipalities.angelholm, number: g.number, startDate: g.start, endDate: g.end, capacity: 10, overIntake: 2, deliveryMode: 'on_site', templateId: tpl.id })).body;
-      const lectures = (group.calendar.sessions as { id: string; date: string; kind: string }[]).filter((s) => s.kind === 'lecture');
-      const marks: { sessionId: string; enrolmentId: string; status: string }[] = [];
-      const people = fixture.participants.filter((x) => x.group === g.number);
-      const enrolled: { e: string; row: (typeof people)[number] }[] = [];
-      for (const row of people) {
-        const created = (await staff.post('/api/participants', { programmeId: p, ...personOf(n++), gender: row.gender })).body;
-        const e = (await staff.post(`/api/participants/${created.id}/enrolments`, { groupId: group.id, startDate: g.start })).body.id as string;
-        enrolled.push({ e, row });
-        lectures.slice(0, row.attendance.held).forEach((s, i) => marks.push({ sessionId: s.id, enrolmentId: e, status: i < row.attendance.present ? 'present' : 'unexcused' }));
-      }
-      expect((await staff.put(`/api/groups/${group.id}/attendance`, { marks }).set('Idempotency-Key', `ref-group-${g.number}-marks`)).status).toBe(200);
-      for (const { e, row } of enrolled) {
-        if (row.enrolment === 'completed') await staff.patch(`/api/enrolments/${e}`, { status: 'completed', endDate: g.end });
-        if (row.enrolment === 'left early') {
-          // Left after the last lecture they were there for.
-          await staff.patch(`/api/enrolments/${e}`, { status: 'left_early', endDate: lectures[row.attendance.held - 1].date, leftReason: 'other_effort' });
-        }
-        if (row.outcome) {
-          const res = await staff.put(`/api/enrolments/${e}/outcome`, { category: row.outcome.category, detail: row.outcome.detail, date: row.enrolment === 'left early' ? lectures[row.attendance.held - 1].date : g.end });
-          expect(res.status).toBe(200);
-        }
-        if (row.internship) {
-          const res = await staff.post('/api/internships', { enrolmentId: e, employerId: await employerFor(row.internship.sector), periodNumber: 1, startDate: lectures[30].date, endDate: g.end, wishedSector: true, result: row.internship.ledToOffer ? 'offer_hourly' : 'completed' });
-          expect(res.status).toBe(201);
-        }
-      }
-      const round = fixture.surveyRounds.find((r) => r.group === g.number);
-      if (round) {
-        const opened = await staff.post('/api/survey-rounds', { groupId: group.id, questionnaireId: 'end-of-group', opensAt: `${g.end}T08:00:00Z`, closesAt: new Date(Date.now() + 3_600_000).toISOString() });
-        expect(opened.body.codes).toHaveLength(round.eligible);
-        for (const [i, c] of opened.body.codes.slice(0, round.answered).entries()) {
-          const res = await staff.post(`/api/survey-rounds/${opened.body.id}/paper-responses`, {
-            code: c.shortCode,
-            language: 'sv',
-            answers: { overall: 5, lectures: 4, talks: 5, internship: 'no', time: 'right', wants: ['language_support'], next: 'work' },
-          }).set('Idempotency-Key', `ref-survey-${g.number}-${i}`);
-          expect(res.status).toBe(201);
-        }
-      }
-    }
+    await loadReferenceProgramme(staff, w);
   }, 300_000);
   afterAll(() => t?.close());
 
