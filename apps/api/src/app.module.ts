@@ -18,6 +18,7 @@ import { SurveysModule } from './modules/surveys/surveys.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { StatisticsModule } from './modules/statistics/statistics.module';
+import { HandbookModule } from './modules/handbook/handbook.module';
 import { HealthModule } from './modules/health/health.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { ParticipantsModule } from './modules/participants/participants.module';
@@ -52,6 +53,7 @@ export class AppModule {
         ReportsModule,
         ImportsModule,
         StatisticsModule,
+        HandbookModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

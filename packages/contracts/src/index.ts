@@ -12,3 +12,4 @@ export * from './percent.js';
 export * from './suppression.js';
 export * from './referrals.js';
 export * from './password.js';
+export * from './handbook.js';

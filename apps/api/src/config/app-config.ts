@@ -35,6 +35,40 @@ export interface AppConfig {
   totpRequiredRoles: Role[];
   /** Seed demo data into an empty database (npm start). */
   demoSeed: boolean;
+  handbook: HandbookConfig;
+}
+
+export interface HandbookConfig {
+  /** Largest attached file, in bytes. */
+  maxFileBytes: number;
+  /** An entry not reviewed within this many months is listed as stale. */
+  reviewMonths: number;
+  /** 'postgres' keeps files in the database; 's3' in an S3-compatible store. */
+  storage: 'postgres' | 's3';
+  s3: { endpoint: string | null; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean } | null;
+}
+
+function handbookConfig(env: Env): HandbookConfig {
+  const storage = oneOf(env, 'HANDBOOK_STORAGE', ['postgres', 's3'] as const, 'postgres');
+  let s3: HandbookConfig['s3'] = null;
+  if (storage === 's3') {
+    const need = ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].filter((n) => !env[n]?.trim());
+    if (need.length) throw new ConfigError(`HANDBOOK_STORAGE=s3 needs ${need.join(', ')}`);
+    s3 = {
+      endpoint: env.S3_ENDPOINT?.trim() || null,
+      region: env.S3_REGION?.trim() || 'us-east-1',
+      bucket: env.S3_BUCKET!.trim(),
+      accessKeyId: env.S3_ACCESS_KEY_ID!.trim(),
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY!.trim(),
+      forcePathStyle: bool(env, 'S3_FORCE_PATH_STYLE', true),
+    };
+  }
+  return {
+    maxFileBytes: int(env, 'HANDBOOK_MAX_FILE_MB', 50, 1, 2048) * 1024 * 1024,
+    reviewMonths: int(env, 'HANDBOOK_REVIEW_MONTHS', 12, 1, 120),
+    storage,
+    s3,
+  };
 }
 
 export class ConfigError extends Error {}
@@ -125,6 +159,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     smtpUrl: env.SMTP_URL?.trim() || null,
     retentionYears: int(env, 'RETENTION_YEARS', 2, 1, 50),
     retentionSchedule: bool(env, 'RETENTION_SCHEDULE', nodeEnv !== 'test'),
+    handbook: handbookConfig(env),
   };
 }
 

@@ -1,3 +1,9 @@
+import { HandbookBlob } from '../modules/handbook/entities/handbook-blob.entity';
+import { HandbookEditor } from '../modules/handbook/entities/handbook-editor.entity';
+import { HandbookEntryVersion } from '../modules/handbook/entities/handbook-entry-version.entity';
+import { HandbookEntry } from '../modules/handbook/entities/handbook-entry.entity';
+import { HandbookFile } from '../modules/handbook/entities/handbook-file.entity';
+import { SessionMaterial } from '../modules/handbook/entities/session-material.entity';
 import { AuditEvent } from '../common/audit/audit-event.entity';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity';
 import { LoginAttempt } from '../modules/auth/entities/login-attempt.entity';
@@ -92,4 +98,10 @@ export const ENTITIES = [
   CodeAttempt,
   TargetGroupStat,
   Budget,
+  HandbookEntry,
+  HandbookEntryVersion,
+  HandbookFile,
+  HandbookBlob,
+  HandbookEditor,
+  SessionMaterial,
 ];

@@ -54,6 +54,10 @@ export const ACTIONS = {
   'import.run': ['admin', 'staff'],
   'statistics.manage': ['admin', 'staff'],
   'budget.manage': ['admin', 'staff'],
+  // The method handbook holds no personal data and belongs to the association: all staff read it; editing also
+  // needs the editor right (HandbookService), which admins always have.
+  'handbook.read': ['admin', 'staff'],
+  'handbook.edit': ['admin', 'staff'],
   'inflow.read': ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'],
 } as const satisfies Record<string, readonly Role[]>;
 

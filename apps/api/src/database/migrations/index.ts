@@ -5,6 +5,7 @@ import { ReferralsAndMeetings1795356619528 } from './1795356619528-referrals-and
 import { Surveys1795357962043 } from './1795357962043-surveys';
 import { Statistics1795359989820 } from './1795359989820-statistics';
 import { TwoFactor1795361989332 } from './1795361989332-two-factor';
+import { Handbook1795975206130 } from './1795975206130-handbook';
 
 /** In order of application. A new migration is generated with `node dist/cli/generate-migration.js Name`. */
 export const MIGRATIONS = [
@@ -12,4 +13,5 @@ export const MIGRATIONS = [
   Surveys1795357962043,
   Statistics1795359989820,
   TwoFactor1795361989332,
+  Handbook1795975206130,
 ];

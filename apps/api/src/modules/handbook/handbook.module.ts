@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { HandbookBlob } from './entities/handbook-blob.entity';
+import { HandbookEditor } from './entities/handbook-editor.entity';
+import { HandbookEntryVersion } from './entities/handbook-entry-version.entity';
+import { HandbookEntry } from './entities/handbook-entry.entity';
+import { HandbookFile } from './entities/handbook-file.entity';
+import { SessionMaterial } from './entities/session-material.entity';
+import { HandbookController } from './handbook.controller';
+import { HandbookFilesService } from './handbook-files.service';
+import { HandbookService } from './handbook.service';
+import { HandbookUploadInterceptor } from './handbook-upload';
+import { FILE_STORAGE, type FileStorage } from './storage/file-storage';
+import { PostgresFileStorage } from './storage/postgres-file-storage';
+import { S3FileStorage } from './storage/s3-file-storage';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([HandbookEntry, HandbookEntryVersion, HandbookFile, HandbookBlob, HandbookEditor, SessionMaterial])],
+  controllers: [HandbookController],
+  providers: [
+    HandbookService,
+    HandbookFilesService,
+    HandbookUploadInterceptor,
+    {
+      provide: FILE_STORAGE,
+      inject: [APP_CONFIG, getDataSourceToken()],
+      useFactory: (config: AppConfig, dataSource: DataSource): FileStorage =>
+        config.handbook.storage === 's3' && config.handbook.s3 ? new S3FileStorage(config.handbook.s3) : new PostgresFileStorage(dataSource),
+    },
+  ],
+})
+export class HandbookModule {}

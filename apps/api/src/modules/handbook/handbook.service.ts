@@ -1,0 +1,237 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  HandbookEntryRequest,
+  HandbookEntryResponse,
+  HandbookEntryUpdate,
+  HandbookSearchHit,
+  HandbookVersionResponse,
+  SessionMaterialResponse,
+} from '@stegvis/contracts';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { AuditService } from '../../common/audit/audit.service';
+import type { UserContext } from '../../common/context/request-context';
+import { PolicyService } from '../../common/policy/policy.service';
+import { Problem } from '../../common/problem/problem';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { HandbookEditor } from './entities/handbook-editor.entity';
+import { HandbookEntryVersion } from './entities/handbook-entry-version.entity';
+import { HandbookEntry } from './entities/handbook-entry.entity';
+import { HandbookFile } from './entities/handbook-file.entity';
+import { SessionMaterial } from './entities/session-material.entity';
+import { fileNameSearchText, markdownText, personalDataWarnings, renderMarkdown } from './handbook-content';
+
+export interface EntryFilter {
+  module?: string;
+  week?: number;
+  theme?: string;
+  templateId?: string;
+}
+
+const MODULE_ORDER = `array_position(ARRAY['mapping','lectures','internship','follow_up','other'], e.module)`;
+
+/** Handbook entries, their versions, review and search. Files are HandbookFilesService's. */
+@Injectable()
+export class HandbookService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
+    private readonly policy: PolicyService,
+  ) {}
+
+  async list(filter: EntryFilter): Promise<HandbookEntryResponse[]> {
+    const qb = this.dataSource.getRepository(HandbookEntry).createQueryBuilder('e');
+    if (filter.module) qb.andWhere('e.module = :module', { module: filter.module });
+    if (filter.week !== undefined) qb.andWhere('e.week = :week', { week: filter.week });
+    if (filter.theme) qb.andWhere('lower(e.theme) = lower(:theme)', { theme: filter.theme });
+    if (filter.templateId) qb.andWhere('(e.template_id IS NULL OR e.template_id = :tpl)', { tpl: filter.templateId });
+    qb.orderBy(MODULE_ORDER).addOrderBy('e.week', 'ASC', 'NULLS FIRST').addOrderBy('e.theme').addOrderBy('e.alternative').addOrderBy('e.title');
+    return this.toResponses(await qb.getMany());
+  }
+
+  async get(id: string): Promise<HandbookEntryResponse> {
+    return (await this.toResponses([await this.find(id)]))[0];
+  }
+
+  async create(ctx: UserContext, body: HandbookEntryRequest): Promise<HandbookEntryResponse> {
+    await this.assertEditor(ctx, null);
+    const id = await this.dataSource.transaction(async (m) => {
+      const entry = await m.save(HandbookEntry, { ...body, updatedBy: ctx.user.displayName, updatedAt: new Date(), searchText: '' });
+      await this.afterWrite(m, ctx, entry, 'handbook.create');
+      return entry.id;
+    });
+    return this.get(id);
+  }
+
+  async update(ctx: UserContext, id: string, body: HandbookEntryUpdate): Promise<HandbookEntryResponse> {
+    await this.assertEditor(ctx, id);
+    const { version, ...content } = body;
+    await this.dataSource.transaction(async (m) => {
+      const entry = await m.findOne(HandbookEntry, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!entry) throw Problem.notFound('handbook entry');
+      if (entry.version !== version) throw Problem.conflict(`The entry was changed by ${entry.updatedBy} (now version ${entry.version}); reload it and make your change again`);
+      Object.assign(entry, content, { updatedBy: ctx.user.displayName, updatedAt: new Date() });
+      await this.afterWrite(m, ctx, await m.save(HandbookEntry, entry), 'handbook.update');
+    });
+    return this.get(id);
+  }
+
+  /** Brings back an earlier version's content exactly, as a new version (history is never rewritten). */
+  async restore(ctx: UserContext, id: string, version: number): Promise<HandbookEntryResponse> {
+    await this.assertEditor(ctx, id);
+    await this.dataSource.transaction(async (m) => {
+      const entry = await m.findOne(HandbookEntry, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!entry) throw Problem.notFound('handbook entry');
+      const old = await m.findOne(HandbookEntryVersion, { where: { entryId: id, version } });
+      if (!old) throw Problem.notFound('handbook entry version');
+      const { title, body, module, week, theme, templateId, alternative, whenToUse, links } = old;
+      Object.assign(entry, { title, body, module, week, theme, templateId, alternative, whenToUse, links, updatedBy: ctx.user.displayName, updatedAt: new Date() });
+      await this.afterWrite(m, ctx, await m.save(HandbookEntry, entry), 'handbook.restore', { restoredVersion: version });
+    });
+    return this.get(id);
+  }
+
+  async review(ctx: UserContext, id: string): Promise<HandbookEntryResponse> {
+    await this.assertEditor(ctx, id);
+    await this.find(id);
+    // A review is not a content change: no new version, and the optimistic version stays as it is.
+    await this.dataSource.query(`UPDATE handbook_entry SET reviewed_at = now(), reviewed_by = $2 WHERE id = $1`, [id, ctx.user.displayName]);
+    await this.audit.record(ctx, { action: 'handbook.review', entityType: 'handbook_entry', entityId: id });
+    return this.get(id);
+  }
+
+  async versions(id: string): Promise<HandbookVersionResponse[]> {
+    await this.find(id);
+    const rows = await this.dataSource.getRepository(HandbookEntryVersion).find({ where: { entryId: id }, order: { version: 'DESC' } });
+    return rows.map((v) => ({ version: v.version, title: v.title, body: v.body, alternative: v.alternative, whenToUse: v.whenToUse, links: v.links, changedAt: v.changedAt.toISOString(), changedBy: v.changedBy }));
+  }
+
+  /** Entries not reviewed within the configured months (counted from creation when never reviewed). */
+  async stale(): Promise<HandbookEntryResponse[]> {
+    const rows = await this.dataSource
+      .getRepository(HandbookEntry)
+      .createQueryBuilder('e')
+      .where(`coalesce(e.reviewed_at, e.created_at) < now() - make_interval(months => :months)`, { months: this.config.handbook.reviewMonths })
+      .orderBy('coalesce(e.reviewed_at, e.created_at)', 'ASC')
+      .getMany();
+    return this.toResponses(rows);
+  }
+
+  /** Swedish full-text search over titles, text and attached file names; inflected forms match their stem. */
+  async search(q: string): Promise<HandbookSearchHit[]> {
+    const rows: (HandbookSearchHit & { rank: number })[] = await this.dataSource.query(
+      `WITH q AS (SELECT websearch_to_tsquery('swedish', $1) AS query)
+       SELECT e.id, e.title, e.module, e.week, e.theme, e.alternative,
+              ts_headline('swedish', e.search_text, q.query, 'StartSel=«, StopSel=», MaxWords=24, MinWords=8, MaxFragments=2') AS excerpt,
+              ts_rank(to_tsvector('swedish', e.search_text), q.query) AS rank
+         FROM handbook_entry e, q
+        WHERE to_tsvector('swedish', e.search_text) @@ q.query
+        ORDER BY rank DESC, e.title
+        LIMIT 50`,
+      [q],
+    );
+    return rows.map(({ rank: _rank, ...hit }) => hit);
+  }
+
+  /** The handbook material of a session's theme, and the alternative its presenter chose. */
+  async sessionMaterial(ctx: UserContext, sessionId: string): Promise<SessionMaterialResponse> {
+    const s = await this.session(ctx, sessionId, 'group.read');
+    const entries = s.theme ? await this.list({ theme: s.theme, templateId: s.template_id ?? undefined }) : [];
+    const chosen = await this.dataSource.getRepository(SessionMaterial).findOne({ where: { sessionId } });
+    return { sessionId, theme: s.theme, entries, chosenEntryId: chosen?.entryId ?? null };
+  }
+
+  async chooseMaterial(ctx: UserContext, sessionId: string, entryId: string): Promise<SessionMaterialResponse> {
+    const s = await this.session(ctx, sessionId, 'session.manage');
+    const entry = await this.find(entryId);
+    if (entry.theme.toLowerCase() !== s.theme.toLowerCase()) {
+      throw Problem.rule(`entryId: the entry is for the theme "${entry.theme}", the session's theme is "${s.theme}"`, [{ field: 'entryId', message: 'Materialet hör till ett annat tema än passet' }]);
+    }
+    await this.dataSource.getRepository(SessionMaterial).save({ sessionId, entryId, chosenBy: ctx.user.id, chosenAt: new Date() });
+    await this.audit.record(ctx, { action: 'handbook.choose', entityType: 'group_session', entityId: sessionId, details: { entryId } });
+    return this.sessionMaterial(ctx, sessionId);
+  }
+
+  async isEditor(ctx: UserContext): Promise<boolean> {
+    if (ctx.user.role === 'admin') return true;
+    if (ctx.user.role !== 'staff') return false;
+    return this.dataSource.getRepository(HandbookEditor).exists({ where: { userId: ctx.user.id } });
+  }
+
+  async setEditor(ctx: UserContext, userId: string, editor: boolean): Promise<void> {
+    const [user]: { role: string }[] = await this.dataSource.query(`SELECT role FROM app_user WHERE id = $1`, [userId]);
+    if (!user) throw Problem.notFound('user');
+    if (editor && user.role !== 'staff') throw Problem.rule(`userId: only programme staff can be handbook editors (this user is ${user.role})`, [{ field: 'userId', message: 'Endast programpersonal kan få redaktörsrätt' }]);
+    if (editor) await this.dataSource.getRepository(HandbookEditor).upsert({ userId, grantedBy: ctx.user.id }, ['userId']);
+    else await this.dataSource.getRepository(HandbookEditor).delete({ userId });
+    await this.audit.record(ctx, { action: editor ? 'handbook.editor.grant' : 'handbook.editor.revoke', entityType: 'app_user', entityId: userId });
+  }
+
+  /** 403 for staff without the editor right; the denial is audited like every other. */
+  async assertEditor(ctx: UserContext, entryId: string | null): Promise<void> {
+    if (await this.isEditor(ctx)) return;
+    await this.audit.record(ctx, { action: 'handbook.edit', entityType: 'handbook_entry', entityId: entryId, outcome: 'denied' });
+    throw new Problem(403, 'Editing the handbook needs the editor right; ask an administrator');
+  }
+
+  /** Keeps the search text and writes the new version to the history, in the same transaction as the change. */
+  async afterWrite(m: EntityManager, ctx: UserContext, entry: HandbookEntry, action: string, details?: Record<string, unknown>): Promise<void> {
+    await this.refreshSearchText(m, entry.id);
+    const { id: entryId, version, title, body, module, week, theme, templateId, alternative, whenToUse, links } = entry;
+    await m.insert(HandbookEntryVersion, { entryId, version, title, body, module, week, theme, templateId, alternative, whenToUse, links, changedAt: entry.updatedAt, changedBy: ctx.user.displayName });
+    await this.audit.record(ctx, { action, entityType: 'handbook_entry', entityId: entryId, details: { version, ...details } }, m);
+  }
+
+  async refreshSearchText(m: EntityManager, entryId: string): Promise<void> {
+    const entry = await m.findOneByOrFail(HandbookEntry, { id: entryId });
+    const files = await m.find(HandbookFile, { where: { entryId }, select: { fileName: true } });
+    const text = [entry.title, entry.theme, entry.alternative, entry.whenToUse, markdownText(entry.body), fileNameSearchText(files.map((f) => f.fileName))].filter(Boolean).join('\n');
+    // Not through save(): the search text is derived, it must not bump the entry's version.
+    await m.query(`UPDATE handbook_entry SET search_text = $2 WHERE id = $1`, [entryId, text]);
+  }
+
+  async find(id: string): Promise<HandbookEntry> {
+    const entry = await this.dataSource.getRepository(HandbookEntry).findOne({ where: { id } });
+    if (!entry) throw Problem.notFound('handbook entry');
+    return entry;
+  }
+
+  private async session(ctx: UserContext, sessionId: string, action: 'group.read' | 'session.manage'): Promise<{ theme: string; template_id: string | null }> {
+    const [s]: { theme: string; group_id: string; template_id: string | null }[] = await this.dataSource.query(
+      `SELECT s.theme, s.group_id, g.template_id FROM group_session s JOIN programme_group g ON g.id = s.group_id WHERE s.id = $1`,
+      [sessionId],
+    );
+    if (!s) await this.policy.deny(ctx, action, { type: 'session', id: sessionId });
+    await this.policy.assertGroupAccess(ctx, action, s.group_id);
+    return s;
+  }
+
+  async toResponses(entries: HandbookEntry[]): Promise<HandbookEntryResponse[]> {
+    if (entries.length === 0) return [];
+    const files = await this.dataSource.getRepository(HandbookFile).find({ where: { entryId: In(entries.map((e) => e.id)) }, order: { uploadedAt: 'ASC' } });
+    const staleBefore = new Date();
+    staleBefore.setMonth(staleBefore.getMonth() - this.config.handbook.reviewMonths);
+    return entries.map((e) => ({
+      id: e.id,
+      title: e.title,
+      body: e.body,
+      bodyHtml: renderMarkdown(e.body),
+      module: e.module,
+      week: e.week,
+      theme: e.theme,
+      templateId: e.templateId,
+      alternative: e.alternative,
+      whenToUse: e.whenToUse,
+      links: e.links,
+      version: e.version,
+      files: files.filter((f) => f.entryId === e.id).map((f) => ({ id: f.id, fileName: f.fileName, contentType: f.contentType, size: f.size, uploadedAt: f.uploadedAt.toISOString() })),
+      updatedAt: e.updatedAt.toISOString(),
+      updatedBy: e.updatedBy,
+      reviewedAt: e.reviewedAt?.toISOString() ?? null,
+      reviewedBy: e.reviewedBy,
+      stale: (e.reviewedAt ?? e.createdAt) < staleBefore,
+      warnings: personalDataWarnings({ title: e.title, body: e.body, whenToUse: e.whenToUse }),
+    }));
+  }
+}

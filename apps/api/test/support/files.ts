@@ -1,0 +1,28 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type request from 'supertest';
+
+/** A response body as raw bytes, whatever its content type. */
+export const binary = (req: request.Test) =>
+  req.buffer(true).parse((res, cb) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => cb(null, Buffer.concat(chunks)));
+  });
+
+/** Text of a PDF, by poppler's pdftotext (what an evaluator's copy-paste would give). */
+export function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pdf-'));
+  writeFileSync(join(dir, 'f.pdf'), pdf);
+  return execFileSync('pdftotext', [join(dir, 'f.pdf'), '-']).toString('utf8');
+}
+
+/** The text runs of a DOCX's main document. */
+export function docxText(docx: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'docx-'));
+  writeFileSync(join(dir, 'f.docx'), docx);
+  const xml = execFileSync('unzip', ['-p', join(dir, 'f.docx'), 'word/document.xml']).toString('utf8');
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ');
+}
