@@ -1,6 +1,7 @@
 export * from './percent.js';
 export * from './suppression.js';
 export * from './programme-report.js';
+export * from './report-counts.js';
 export * from './swedish-labels.js';
 export * from './report-tables.js';
 export * from './csv.js';

@@ -9,6 +9,16 @@ import {
   type OutcomeCategory,
 } from '@stegvis/contracts';
 import { percent, type Ratio } from './percent.js';
+import {
+  checkCounts,
+  countParticipants,
+  noOutcomes,
+  overlaps,
+  type ProgrammeReportCounts,
+  type ReportAttendanceCount,
+  type ReportCohort,
+  type ReportInternshipCount,
+} from './report-counts.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Input: one programme's data as the api (or a test) gathers it. Plain values only, so the same function runs in
@@ -208,6 +218,15 @@ export function computeProgressReport(
   period: ReportPeriod,
   options: ProgressReportOptions = {},
 ): ProgressReport {
+  return computeProgressReportFromCounts(countParticipants(input, period), period, options);
+}
+
+/** The same figures from counts (see report-counts.ts): how the api computes a report over a large programme. */
+export function computeProgressReportFromCounts(
+  input: ProgrammeReportCounts,
+  period: ReportPeriod,
+  options: ProgressReportOptions = {},
+): ProgressReport {
   checkPeriod(period);
   checkGoals(input.programme.goals);
   const groupsByNumber = new Map<number, ReportGroup>();
@@ -218,68 +237,77 @@ export function computeProgressReport(
     }
     groupsByNumber.set(g.number, g);
   }
-  input.participants.forEach((p) => checkParticipant(p, groupsByNumber));
+  checkCounts(input, groupsByNumber);
 
-  // "Enrolled in a period: everyone with an enrolment in a group of the programme that overlaps the period,
-  // including those still active and those who left early."
   const groups = [...groupsByNumber.values()]
     .filter((g) => overlaps(g.start, g.end, period))
     .sort((a, b) => a.number - b.number);
   const inScope = new Set(groups.map((g) => g.number));
-  const people = input.participants.filter((p) => {
-    const g = groupsByNumber.get(p.group) as ReportGroup;
-    return inScope.has(p.group) && overlaps(p.enrolledOn ?? g.start, p.leftOn ?? g.end, period);
-  });
-  const enrolled = people.length;
-  // Each group's people, found once: filtering all participants per group is quadratic for large programmes.
-  const peopleOf = new Map<number, ReportParticipant[]>(groups.map((g) => [g.number, []]));
-  for (const p of people) peopleOf.get(p.group)!.push(p);
-  const outcomeOf = (p: ReportParticipant): OutcomeCategory | null =>
-    p.outcome && (p.outcome.date === undefined || p.outcome.date <= period.end) ? p.outcome.category : null;
+  // Each group's counts, found once: filtering everything per group is quadratic for large programmes.
+  const byGroup = <T extends { group: number }>(rows: readonly T[]) => {
+    const m = new Map<number, T[]>(groups.map((g) => [g.number, []]));
+    for (const r of rows) m.get(r.group)?.push(r);
+    return m;
+  };
+  const cohortsOf = byGroup(input.cohorts);
+  const attendanceOfGroup = byGroup(input.attendance);
+  const internshipsOfGroup = byGroup(input.internships);
+  const cohorts = groups.flatMap((g) => cohortsOf.get(g.number)!);
+  const enrolled = sumBy(cohorts, (c) => c.participants);
 
-  const outcomeCounts = countOutcomes(people, outcomeOf);
-  const noOutcomeYet = people.filter((p) => outcomeOf(p) === null).length;
+  const outcomeCounts = countOutcomes(cohorts);
+  const noOutcomeYet = enrolled - sumOf(outcomeCounts, OUTCOME_CATEGORIES);
   const toWorkOrStudies = percent(sumOf(outcomeCounts, TO_WORK_OR_STUDIES), enrolled);
 
   const byGender = GENDERS.map((gender): GenderBreakdown => {
-    const mine = people.filter((p) => p.gender === gender);
-    const outcomes = countOutcomes(mine, outcomeOf);
+    const mine = cohorts.filter((c) => c.gender === gender);
+    const outcomes = countOutcomes(mine);
+    const count = sumBy(mine, (c) => c.participants);
     return {
       gender,
-      enrolled: mine.length,
+      enrolled: count,
       outcomes,
-      noOutcomeYet: mine.filter((p) => outcomeOf(p) === null).length,
-      toWorkOrStudies: percent(sumOf(outcomes, TO_WORK_OR_STUDIES), mine.length),
+      noOutcomeYet: count - sumOf(outcomes, OUTCOME_CATEGORIES),
+      toWorkOrStudies: percent(sumOf(outcomes, TO_WORK_OR_STUDIES), count),
     };
   });
 
   const goalPercent = input.programme.goals.attendancePercent;
   const attendance = {
     goalPercent,
-    overall: attendanceOf(people, goalPercent),
-    byGroup: groups.map((g) => ({ group: g.number, ...attendanceOf(peopleOf.get(g.number)!, goalPercent) })),
+    overall: attendanceOf(groups.flatMap((g) => attendanceOfGroup.get(g.number)!), goalPercent),
+    byGroup: groups.map((g) => ({ group: g.number, ...attendanceOf(attendanceOfGroup.get(g.number)!, goalPercent) })),
   };
 
-  const stayed = (p: ReportParticipant) => stayedToInternshipWeeks(p, groupsByNumber.get(p.group) as ReportGroup, period.end);
   const internshipGroups = [...(options.internshipGroups ?? groups.map((g) => g.number))].sort((a, b) => a - b);
   for (const n of internshipGroups) {
     if (!inScope.has(n)) throw new RangeError(`Internship figures asked for group ${n}, which is not in the period`);
   }
+  const internshipsByGroup = groups.map((g): GroupInternships => {
+    const placements = internshipsOfGroup.get(g.number)!;
+    return {
+      group: g.number,
+      rate: internshipRate(cohortsOf.get(g.number)!, g, period.end),
+      internships: sumBy(placements, (i) => i.internships),
+      offers: sumBy(placements, (i) => i.offers),
+    };
+  });
   const headlineGroups = new Set(internshipGroups);
-  const headlinePeople = people.filter((p) => headlineGroups.has(p.group));
+  const headline = internshipsByGroup.filter((g) => headlineGroups.has(g.group));
   const internships: InternshipFigures = {
     groups: internshipGroups,
-    ...internshipsOf(headlinePeople, stayed),
-    byIndustry: industriesOf(headlinePeople),
-    byGroup: groups.map((g) => {
-      const mine = peopleOf.get(g.number)!;
-      return { group: g.number, ...internshipsOf(mine, stayed), internships: mine.reduce((n, p) => n + p.internships.length, 0) };
-    }),
+    rate: percent(sumBy(headline, (g) => g.rate.count), sumBy(headline, (g) => g.rate.of)),
+    offers: sumBy(headline, (g) => g.offers),
+    byIndustry: industriesOf(internshipGroups.flatMap((n) => internshipsOfGroup.get(n)!)),
+    byGroup: internshipsByGroup,
   };
 
   // "Completers with outcome work, studies or plan / completers, leaving out those with outcome health."
-  const completers = people.filter((p) => p.enrolment === 'completed' && outcomeOf(p) !== 'health');
-  const clearPlanRatio = percent(completers.filter((p) => CLEAR_PLAN.includes(outcomeOf(p) as OutcomeCategory)).length, completers.length);
+  const completers = cohorts.filter((c) => c.enrolment === 'completed');
+  const clearPlanRatio = percent(
+    sumBy(completers, (c) => sumOf(c.outcomes, CLEAR_PLAN)),
+    sumBy(completers, (c) => c.participants - c.outcomes.health),
+  );
   const clearPlanTarget = input.programme.goals.clearPlanPercent;
   const clearPlanGoal = { ...clearPlanRatio, target: clearPlanTarget, met: meets(clearPlanRatio, clearPlanTarget) };
 
@@ -301,14 +329,14 @@ export function computeProgressReport(
     programme: input.programme.name,
     period: { ...period },
     groups: groups.map((g) => {
-      const mine = peopleOf.get(g.number)!;
-      const count = (s: EnrolmentStatus) => mine.filter((p) => p.enrolment === s).length;
+      const mine = cohortsOf.get(g.number)!;
+      const count = (s: EnrolmentStatus) => sumBy(mine, (c) => (c.enrolment === s ? c.participants : 0));
       return {
         number: g.number,
         start: g.start,
         end: g.end,
         status: g.status,
-        enrolled: mine.length,
+        enrolled: sumBy(mine, (c) => c.participants),
         completed: count('completed'),
         leftEarly: count('left_early'),
         active: count('active'),
@@ -348,8 +376,14 @@ export function computeProgressReport(
  * lowers a rate with people who have not had the chance of a placement.
  */
 export function stayedToInternshipWeeks(p: ReportParticipant, group: ReportGroup, asOf: string): boolean {
+  return stayed({ ...p, withInternship: p.internships.length > 0 }, group, asOf);
+}
+
+type StayedFacts = Pick<ReportCohort, 'enrolment' | 'leftOn' | 'stayedToInternshipWeeks'> & { withInternship: boolean };
+
+function stayed(p: StayedFacts, group: ReportGroup, asOf: string): boolean {
   if (p.stayedToInternshipWeeks !== undefined) return p.stayedToInternshipWeeks;
-  if (p.internships.length > 0) return true;
+  if (p.withInternship) return true;
   const internshipStart = group.internshipWeeksStart;
   switch (p.enrolment) {
     case 'completed':
@@ -369,39 +403,45 @@ export function surveyRate(round: ReportSurveyRound): Ratio {
   return percent(round.answers, asked);
 }
 
-function attendanceOf(people: readonly ReportParticipant[], goalPercent: number): AttendanceFigure {
-  const counted = people.filter((p) => p.attendance.held > 0);
-  const present = counted.reduce((n, p) => n + p.attendance.present, 0);
-  const held = counted.reduce((n, p) => n + p.attendance.held, 0);
+function attendanceOf(cells: readonly ReportAttendanceCount[], goalPercent: number): AttendanceFigure {
+  const counted = cells.filter((a) => a.held > 0);
   // Judged on the whole per cent the person sees, as the admin's attendance grid does: "80 %" never shows as
   // below an 80 % goal.
-  const meeting = counted.filter((p) => (percent(p.attendance.present, p.attendance.held).percent as number) >= goalPercent).length;
-  return { participants: counted.length, rate: percent(present, held), meetingGoal: percent(meeting, counted.length) };
-}
-
-function internshipsOf(people: readonly ReportParticipant[], stayed: (p: ReportParticipant) => boolean) {
-  const denominator = people.filter(stayed);
+  const meeting = counted.filter((a) => (percent(a.present, a.held).percent as number) >= goalPercent);
   return {
-    rate: percent(denominator.filter((p) => p.internships.length > 0).length, denominator.length),
-    offers: people.reduce((n, p) => n + p.internships.filter((i) => i.ledToOffer).length, 0),
+    participants: sumBy(counted, (a) => a.participants),
+    rate: percent(sumBy(counted, (a) => a.participants * a.present), sumBy(counted, (a) => a.participants * a.held)),
+    meetingGoal: percent(sumBy(meeting, (a) => a.participants), sumBy(counted, (a) => a.participants)),
   };
 }
 
-function industriesOf(people: readonly ReportParticipant[]): IndustryCount[] {
+/** Participants with at least one internship / participants who stayed to the internship weeks. */
+function internshipRate(cohorts: readonly ReportCohort[], group: ReportGroup, asOf: string): Ratio {
+  let placed = 0;
+  let denominator = 0;
+  for (const c of cohorts) {
+    // The rule is per person; a cohort's members differ only in whether they had an internship.
+    if (stayed({ ...c, withInternship: true }, group, asOf)) {
+      placed += c.withInternship;
+      denominator += c.withInternship;
+    }
+    if (stayed({ ...c, withInternship: false }, group, asOf)) denominator += c.participants - c.withInternship;
+  }
+  return percent(placed, denominator);
+}
+
+function industriesOf(placements: readonly ReportInternshipCount[]): IndustryCount[] {
   const counts = new Map<Industry, number>();
-  for (const p of people) for (const i of p.internships) counts.set(i.industry, (counts.get(i.industry) ?? 0) + 1);
+  for (const i of placements) counts.set(i.industry, (counts.get(i.industry) ?? 0) + i.internships);
   // Most first, then in the contracts' order, so ties print the same way every time.
-  return INDUSTRIES.filter((i) => counts.has(i))
+  return INDUSTRIES.filter((i) => (counts.get(i) ?? 0) > 0)
     .map((industry) => ({ industry, count: counts.get(industry) as number }))
     .sort((a, b) => b.count - a.count);
 }
 
-function countOutcomes(people: readonly ReportParticipant[], outcomeOf: (p: ReportParticipant) => OutcomeCategory | null): OutcomeCounts {
-  const counts = Object.fromEntries(OUTCOME_CATEGORIES.map((c) => [c, 0])) as OutcomeCounts;
-  for (const p of people) {
-    const c = outcomeOf(p);
-    if (c) counts[c] += 1;
-  }
+function countOutcomes(cohorts: readonly ReportCohort[]): OutcomeCounts {
+  const counts = noOutcomes();
+  for (const c of cohorts) for (const k of OUTCOME_CATEGORIES) counts[k] += c.outcomes[k];
   return counts;
 }
 
@@ -409,12 +449,14 @@ function sumOf(counts: OutcomeCounts, categories: readonly OutcomeCategory[]): n
   return categories.reduce((n, c) => n + counts[c], 0);
 }
 
-function meets(r: Ratio, target: number): boolean | null {
-  return r.percent === null ? null : r.percent >= target;
+function sumBy<T>(rows: readonly T[], f: (row: T) => number): number {
+  let n = 0;
+  for (const r of rows) n += f(r);
+  return n;
 }
 
-function overlaps(start: string, end: string, period: ReportPeriod): boolean {
-  return start <= period.end && end >= period.start;
+function meets(r: Ratio, target: number): boolean | null {
+  return r.percent === null ? null : r.percent >= target;
 }
 
 function checkPeriod(period: ReportPeriod): void {
@@ -428,16 +470,5 @@ function checkGoals(goals: ProgrammeGoals): void {
     if (value !== undefined && (!Number.isInteger(value) || value < 0 || value > 100)) {
       throw new RangeError(`The ${name} goal must be a whole per cent from 0 to 100, got ${value}`);
     }
-  }
-}
-
-function checkParticipant(p: ReportParticipant, groups: ReadonlyMap<number, ReportGroup>): void {
-  if (!groups.has(p.group)) throw new RangeError(`Participant ${p.ref} is in group ${p.group}, which the input does not list`);
-  const { held, present } = p.attendance;
-  if (!Number.isSafeInteger(held) || !Number.isSafeInteger(present) || present < 0 || present > held) {
-    throw new RangeError(`Participant ${p.ref}: attendance ${present} of ${held} is impossible`);
-  }
-  for (const d of [p.enrolledOn, p.leftOn, p.outcome?.date]) {
-    if (d !== undefined && !isIsoDate(d)) throw new RangeError(`Participant ${p.ref}: ${d} is not a date`);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AGGREGATE_ONLY_ROLES, DEFAULT_SMALL_CELL_THRESHOLD } from '@stegvis/contracts';
-import { computeProgressReport, type ProgressReport, renderReportDocx, type ReportTable, renderTablesPdf, tablesToCsv, toReportTables } from '@stegvis/reports';
+import { computeProgressReportFromCounts, type ProgressReport, renderReportDocx, type ReportTable, renderTablesPdf, tablesToCsv, toReportTables } from '@stegvis/reports';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
 import { PolicyService } from '../../common/policy/policy.service';
@@ -35,7 +35,7 @@ export class ReportsService {
     const period = { start: q.from ?? programme.startDate, end: q.to ?? today() };
     if (period.end < period.start) throw Problem.field('to', 'to must not be before from');
     const input = await this.data.gather(programmeId, period);
-    const report = computeProgressReport(input, period, q.internshipGroups ? { internshipGroups: q.internshipGroups.split(',').map(Number) } : {});
+    const report = computeProgressReportFromCounts(input, period, q.internshipGroups ? { internshipGroups: q.internshipGroups.split(',').map(Number) } : {});
     const suppressed = AGGREGATE_ONLY_ROLES.includes(ctx.user.role);
     const tables = toReportTables(report, suppressed ? { smallCellThreshold: DEFAULT_SMALL_CELL_THRESHOLD } : {});
     await this.audit.record(ctx, { action: 'report.read', entityType: 'programme', entityId: programmeId, details: { period, suppressed } });
