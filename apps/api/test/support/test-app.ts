@@ -23,24 +23,31 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(suite: string, env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase(suite);
+async function createApp(db: TestDatabase, env: Record<string, string>) {
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, LOG_LEVEL: 'silent', ...env });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, db.url), { logger: false, bodyParser: false });
   const openapi = setupApp(app, config, createRootLogger(config));
   await app.init();
+  return { app, http: app.getHttpServer(), db, dataSource: app.get(DataSource), openapi, config };
+}
+
+export async function startTestApp(suite: string, env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase(suite);
+  const t = await createApp(db, env);
   return {
-    app,
-    http: app.getHttpServer(),
-    db,
-    dataSource: app.get(DataSource),
-    openapi,
-    config,
+    ...t,
     close: async () => {
-      await app.close();
+      await t.app.close();
       await db.drop();
     },
   };
+}
+
+/** Another instance of the api on the same database, as a second replica behind a load balancer would be. */
+export async function startReplica(of: TestApp, env: Record<string, string> = {}): Promise<TestApp> {
+  const t = await createApp(of.db, env);
+  // The database belongs to `of`, which drops it.
+  return { ...t, close: () => t.app.close() };
 }
 
 export const PASSWORD = 'a-long-test-password-1';

@@ -35,6 +35,7 @@ export function smtpSender(url: string): MailSender {
 }
 
 const MAX_ATTEMPTS = 5;
+const BATCH = 50;
 
 @Injectable()
 export class OutboxService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -66,19 +67,40 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
     );
   }
 
-  /** Sends what waits; a failure is retried later, at most MAX_ATTEMPTS times. Returns how many were sent. */
+  /**
+   * Sends what waits, at most BATCH mails; a failure is retried at a later flush, at most MAX_ATTEMPTS times.
+   * Returns how many were sent. Each mail is claimed with a row lock (SKIP LOCKED) for as long as it is being
+   * sent, so replicas flushing at the same time never send the same mail twice.
+   */
   async flush(sender: MailSender | null = this.sender): Promise<number> {
     if (!sender) return 0;
-    const waiting = await this.outbox.find({ where: { sentAt: IsNull(), attempts: LessThan(MAX_ATTEMPTS) }, order: { createdAt: 'ASC' }, take: 50 });
+    const tried: string[] = [];
     let sent = 0;
-    for (const mail of waiting) {
-      try {
-        await sender.send({ to: mail.recipient, subject: mail.subject, body: mail.body, attachment: mail.attachment ? { name: mail.attachmentName ?? 'bilaga', content: mail.attachment } : undefined });
-        await this.outbox.update({ id: mail.id }, { sentAt: new Date(), attempts: mail.attempts + 1 });
-        sent++;
-      } catch (err) {
-        await this.outbox.update({ id: mail.id }, { attempts: mail.attempts + 1, lastError: err instanceof Error ? err.message.slice(0, 500) : 'failed' });
-      }
+    while (tried.length < BATCH) {
+      const outcome = await this.outbox.manager.transaction(async (m) => {
+        const query = m
+          .createQueryBuilder(OutboxEmail, 'mail')
+          .where({ sentAt: IsNull(), attempts: LessThan(MAX_ATTEMPTS) })
+          .orderBy('mail.createdAt', 'ASC')
+          .limit(1)
+          .setLock('pessimistic_write')
+          .setOnLocked('skip_locked');
+        // Tried once in this flush is enough: a failing mail waits for the next one.
+        if (tried.length) query.andWhere('mail.id NOT IN (:...tried)', { tried });
+        const mail = await query.getOne();
+        if (!mail) return 'none';
+        tried.push(mail.id);
+        try {
+          await sender.send({ to: mail.recipient, subject: mail.subject, body: mail.body, attachment: mail.attachment ? { name: mail.attachmentName ?? 'bilaga', content: mail.attachment } : undefined });
+          await m.update(OutboxEmail, { id: mail.id }, { sentAt: new Date(), attempts: mail.attempts + 1 });
+          return 'sent';
+        } catch (err) {
+          await m.update(OutboxEmail, { id: mail.id }, { attempts: mail.attempts + 1, lastError: err instanceof Error ? err.message.slice(0, 500) : 'failed' });
+          return 'failed';
+        }
+      });
+      if (outcome === 'none') break;
+      if (outcome === 'sent') sent++;
     }
     return sent;
   }
