@@ -11,7 +11,7 @@ const TABLES = ['participant', 'enrolment', 'attendance', 'internship', 'survey_
 
 /** scripts/backup.sh and scripts/restore.sh as an operator runs them. */
 function script(name: 'backup.sh' | 'restore.sh', args: string[], databaseUrl: string | undefined) {
-  const env = { ...process.env, DATABASE_URL: databaseUrl };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl };
   if (databaseUrl === undefined) delete env.DATABASE_URL;
   delete env.DATABASE_URL_FILE;
   return spawnSync('bash', [join(SCRIPTS, name), ...args], { env, encoding: 'utf8' });
