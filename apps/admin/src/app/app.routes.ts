@@ -16,6 +16,7 @@ export const routes: Routes = [
       { path: 'deltagare', canActivate: [roleGuard('staff')], loadChildren: () => import('./features/participants/participants.routes').then((m) => m.PARTICIPANTS_ROUTES) },
       { path: 'bemanning', canActivate: [roleGuard('admin', 'staff', 'steering')], loadComponent: () => import('./features/staffing/staffing-view').then((m) => m.StaffingView) },
       { path: 'arbetsgivare', canActivate: [roleGuard('admin', 'staff')], loadComponent: () => import('./features/employers/employer-register').then((m) => m.EmployerRegister) },
+      { path: 'handbok', canActivate: [roleGuard('admin', 'staff')], loadComponent: () => import('./features/handbook/handbook-page').then((m) => m.HandbookPage) },
       { path: 'rapporter', canActivate: [roleGuard('admin', 'staff', 'steering', 'evaluator')], loadComponent: () => import('./features/reports/report-view').then((m) => m.ReportView) },
       { path: 'grupper', loadChildren: () => import('./features/groups/groups.routes').then((m) => m.GROUPS_ROUTES) },
     ],

@@ -15,6 +15,8 @@ import {
   HandbookExportQuery,
   HandbookFileResponseDto,
   HandbookMeResponseDto,
+  HandbookPreviewDto,
+  HandbookPreviewResponseDto,
   HandbookQuery,
   HandbookSearchHitDto,
   HandbookSearchQuery,
@@ -22,6 +24,7 @@ import {
   SessionMaterialResponseDto,
   UpdateHandbookEntryDto,
 } from './dto/handbook.dto';
+import { personalDataWarnings, renderMarkdown } from './handbook-content';
 import { handbookDocx, handbookPdf } from './handbook-export';
 import { HandbookFilesService, type UploadedFile as Upload } from './handbook-files.service';
 import { HandbookService } from './handbook.service';
@@ -80,6 +83,16 @@ export class HandbookController {
   @ApiProblems(401, 403)
   async me(@Ctx() ctx: UserContext): Promise<HandbookMeResponseDto> {
     return { editor: await this.handbook.isEditor(ctx), ...this.files.limits() };
+  }
+
+  @Post('handbook/preview')
+  @Allow('handbook.read')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'How a Markdown text will look (the same safe rendering as saved entries), with warnings' })
+  @ApiOkResponse({ type: HandbookPreviewResponseDto })
+  @ApiProblems(400, 401, 403)
+  preview(@Body() body: HandbookPreviewDto): HandbookPreviewResponseDto {
+    return { html: renderMarkdown(body.body), warnings: personalDataWarnings({ body: body.body }) };
   }
 
   @Get('handbook/export.pdf')

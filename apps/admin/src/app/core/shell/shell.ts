@@ -21,6 +21,7 @@ const NAV: NavItem[] = [
   { path: '/deltagare', label: 'nav.participants', icon: 'person', roles: ['staff'] },
   { path: '/bemanning', label: 'nav.staffing', icon: 'badge', roles: ['admin', 'staff', 'steering'] },
   { path: '/arbetsgivare', label: 'nav.employers', icon: 'store', roles: ['admin', 'staff'] },
+  { path: '/handbok', label: 'nav.handbook', icon: 'menu_book', roles: ['admin', 'staff'] },
   { path: '/rapporter', label: 'nav.reports', icon: 'bar_chart', roles: ['admin', 'staff', 'steering', 'evaluator'] },
   { path: '/remisser', label: 'nav.referrals', icon: 'assignment_ind', roles: ['staff', 'analysis_member'] },
 ];

@@ -7,13 +7,14 @@ import { AuthStore } from '../../core/auth/auth-store';
 import { I18n, type TextKey } from '../../core/i18n/i18n';
 import { GroupSurveys } from '../surveys/group-surveys';
 import { AttendanceGrid } from './attendance-grid';
+import { SessionMaterial } from '../handbook/session-material';
 import { GroupInternships } from './group-internships';
 import { GroupsApi } from './groups-api';
 import { shortDay } from './week.util';
 
 @Component({
   selector: 'sv-group-detail',
-  imports: [MatTabsModule, AttendanceGrid, GroupSurveys, GroupInternships],
+  imports: [MatTabsModule, AttendanceGrid, GroupSurveys, GroupInternships, SessionMaterial],
   template: `
     <section class="page">
       @if (group(); as g) {
@@ -28,7 +29,9 @@ import { shortDay } from './week.util';
                 @for (s of calendar()?.sessions ?? []; track s.id; let i = $index) {
                   <tr [class.cancelled]="s.status === 'cancelled'" [attr.data-testid]="'session-' + i">
                     <td>{{ day(s.date) }}</td><td>{{ s.startTime }}–{{ s.endTime }}</td><td>{{ kind(s.kind) }}</td>
-                    <td>{{ s.theme }} @if (s.status === 'cancelled') { <strong>({{ i18n.t('groups.cancelled') }}: {{ s.note }})</strong> }
+                    <td>@if (canReadHandbook() && s.theme) {
+                        <button type="button" class="theme-link" (click)="toggleMaterial(s.id)" [attr.aria-expanded]="openMaterial() === s.id" [attr.data-testid]="'material-' + i">{{ s.theme }} <span class="hint">· {{ i18n.t('hb.material') }}</span></button>
+                      } @else { {{ s.theme }} } @if (s.status === 'cancelled') { <strong>({{ i18n.t('groups.cancelled') }}: {{ s.note }})</strong> }
                       @if (s.presenterAbsent && s.substituteStaffId) { <span class="muted"> · ersättare {{ staffName(s.substituteStaffId) }}</span> }</td>
                     @if (canEdit()) {
                       <td class="edit">
@@ -43,6 +46,9 @@ import { shortDay } from './week.util';
                       </td>
                     }
                   </tr>
+                  @if (openMaterial() === s.id) {
+                    <tr class="material-row"><td [attr.colspan]="canEdit() ? 5 : 4"><sv-session-material [sessionId]="s.id" [canChoose]="canEdit()" /></td></tr>
+                  }
                 }
               </tbody>
             </table>
@@ -60,7 +66,7 @@ import { shortDay } from './week.util';
       }
     </section>
   `,
-  styles: `.edit { white-space: nowrap; } .edit input, .edit select { font: inherit; padding: 6px; max-width: 140px; } .tab { padding-top: 12px; } h1 .muted { font-size: 1rem; font-weight: 400; } tr.cancelled td { color: #8c1d18; }`,
+  styles: `.edit { white-space: nowrap; } .edit input, .edit select { font: inherit; padding: 6px; max-width: 140px; } .tab { padding-top: 12px; } h1 .muted { font-size: 1rem; font-weight: 400; } .theme-link { font: inherit; background: none; border: 0; padding: 6px 0; color: #1a4fa0; cursor: pointer; text-align: left; min-height: 36px; } .theme-link .hint { font-size: .85rem; } .theme-link:hover { text-decoration: underline; } .material-row td { background: #f4f6f9; } tr.cancelled td { color: #8c1d18; }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class GroupDetail implements OnInit {
@@ -74,6 +80,9 @@ export class GroupDetail implements OnInit {
   protected readonly canSeeSurveys = signal(this.auth.hasRole('admin', 'staff', 'steering', 'evaluator'));
 
   protected readonly canEdit = signal(this.auth.hasRole('staff'));
+  protected readonly canReadHandbook = signal(this.auth.hasRole('admin', 'staff'));
+  /** The session whose handbook material is open under its row. */
+  protected readonly openMaterial = signal<string | null>(null);
   protected readonly staff = signal<StaffMemberResponse[]>([]);
   private readonly http = inject(HttpClient);
 
@@ -82,6 +91,10 @@ export class GroupDetail implements OnInit {
     this.group.set(g);
     this.calendar.set(c);
     if (this.canEdit()) this.staff.set(await firstValueFrom(this.http.get<StaffMemberResponse[]>('/api/staff-members')));
+  }
+
+  protected toggleMaterial(sessionId: string): void {
+    this.openMaterial.set(this.openMaterial() === sessionId ? null : sessionId);
   }
 
   protected staffName(id: string): string {

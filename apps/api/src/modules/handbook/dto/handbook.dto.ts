@@ -109,3 +109,12 @@ export class HandbookMeResponseDto {
   @ApiProperty({ description: 'Largest file accepted, bytes' }) maxFileBytes: number;
   @ApiProperty() reviewMonths: number;
 }
+
+export class HandbookPreviewDto {
+  @ApiProperty({ description: 'Markdown' }) @IsString() @MaxLength(100_000) body: string;
+}
+
+export class HandbookPreviewResponseDto {
+  @ApiProperty() html: string;
+  @ApiProperty({ type: [HandbookWarningDto] }) warnings: HandbookWarningDto[];
+}
