@@ -30,7 +30,7 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
 
 /** Everything main.ts and the e2e tests share: pipes, filters, prefix, headers, docs, static sites. */
 export function setupApp(app: NestExpressApplication, config: AppConfig, logger: Logger): OpenAPIObject {
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(httpLogger(logger));
   app.use(

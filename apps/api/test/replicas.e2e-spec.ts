@@ -8,7 +8,8 @@ import { type Client, PASSWORD, seedWorld, signIn, startReplica, startTestApp, t
  * remembers, the other must know, because the next request may land on either.
  */
 describe('two replicas on one database (e2e)', () => {
-  const env = { LOGIN_MAX_FAILURES: '3' };
+  // TRUST_PROXY=1 as in infra/k8s: one ingress in front, which appends the client's address to X-Forwarded-For.
+  const env = { LOGIN_MAX_FAILURES: '3', TRUST_PROXY: '1' };
   let a: TestApp;
   let b: TestApp;
   let w: World;
@@ -128,6 +129,8 @@ describe('two replicas on one database (e2e)', () => {
       expect((await login(i % 2 ? b : a, `nobody${i}@test.se`, 'wrong-password', '203.0.113.7')).status).toBe(401);
     }
     expect((await login(b, w.users.steeringA.email, PASSWORD, '203.0.113.7')).status).toBe(429);
+    // A client cannot step out of its count by sending an X-Forwarded-For of its own: the ingress appends the real one.
+    expect((await login(a, w.users.steeringA.email, PASSWORD, '198.51.100.77, 203.0.113.7')).status).toBe(429);
     expect((await login(a, w.users.steeringA.email, PASSWORD, '203.0.113.8')).status).toBe(200);
   });
 

@@ -20,4 +20,13 @@ describe('loadConfig', () => {
     const c = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/stegvis' });
     expect(c.cookieSecure).toBe(true);
   });
+
+  it('believes X-Forwarded-For from loopback only, unless TRUST_PROXY names the proxies in front', () => {
+    expect(loadConfig({}).trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8' }).trustProxy).toBe('loopback, 10.0.0.0/8,fd00::/8');
+    expect(() => loadConfig({ TRUST_PROXY: 'ingress' })).toThrow(new ConfigError('TRUST_PROXY must be true, false, a hop count or a list of loopback/linklocal/uniquelocal, addresses and CIDRs; "ingress" is none of these'));
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/"10.0.0.0\/33" is none of these/);
+  });
 });

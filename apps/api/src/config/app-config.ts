@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { PASSWORD_MESSAGES, passwordProblem, ROLES, type Role } from '@stegvis/contracts';
 
@@ -17,6 +18,8 @@ export interface AppConfig {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   cookieSecure: boolean;
+  /** Express's `trust proxy`: which hops' X-Forwarded-For to believe, so that per-address limits see the client. */
+  trustProxy: boolean | number | string;
   loginMaxFailures: number;
   loginWindowMinutes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
@@ -72,6 +75,24 @@ function handbookConfig(env: Env): HandbookConfig {
 }
 
 export class ConfigError extends Error {}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** `false`, `true`, a hop count, or a comma-separated list of loopback/linklocal/uniquelocal and addresses or CIDRs. */
+function trustProxy(env: Env): boolean | number | string {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw) return 'loopback';
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const bad = raw.split(',').map((x) => x.trim()).find((x) => {
+    const [address, bits, ...rest] = x.split('/');
+    const version = isIP(address);
+    if (PROXY_NAMES.includes(x)) return false;
+    return !version || rest.length > 0 || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128)));
+  });
+  if (bad !== undefined) throw new ConfigError(`TRUST_PROXY must be true, false, a hop count or a list of ${PROXY_NAMES.join('/')}, addresses and CIDRs; "${bad}" is none of these`);
+  return raw;
+}
 
 type Env = Record<string, string | undefined>;
 
@@ -147,6 +168,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
     cookieSecure: bool(env, 'COOKIE_SECURE', nodeEnv === 'production'),
+    trustProxy: trustProxy(env),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginWindowMinutes: int(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, 'info'),
