@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Role } from '@stegvis/contracts';
+import { HandbookService } from '../../modules/handbook/handbook.service';
 import { OrganisationsService } from '../../modules/organisations/organisations.service';
 import { ProgrammesService } from '../../modules/programmes/programmes.service';
 import { UsersService } from '../../modules/users/users.service';
@@ -80,5 +81,68 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoCreden
   const evaluator = await mk('utvarderare@stegvis.local', 'Erik Utvärderare', 'evaluator');
   await users.allocate([staff.id, analysis.id, steering.id, evaluator.id], nastaSteg.id);
   await users.allocate([steering.id], forstaSteget.id);
+  await seedHandbook(app.get(HandbookService), ctx, { ...ctx, user: { ...ctx.user, ...staff, programmeIds: [nastaSteg.id] } });
   return creds;
+}
+
+type SeedCtx = Parameters<HandbookService['create']>[0];
+
+/** A few handbook entries, so the handbook and the calendar's material are not empty in the demo. */
+async function seedHandbook(handbook: HandbookService, adminCtx: SeedCtx, staffCtx: SeedCtx): Promise<void> {
+  await handbook.setEditor(adminCtx, staffCtx.user.id, true);
+  const base = { templateId: null, links: [] as { title: string; url: string }[] };
+  const entries = [
+    {
+      ...base,
+      title: 'Arbetsmarknadskunskap: så fungerar den svenska arbetsmarknaden',
+      module: 'lectures' as const,
+      week: 3,
+      theme: 'Arbetsmarknadskunskap',
+      alternative: 'Grundversion',
+      whenToUse: 'De flesta grupper, SFI C och uppåt',
+      body: 'Mål: deltagarna kan beskriva hur man söker arbete i Sverige och vilka vägar som finns.\n\n1. Inledning (15 min): vad är ett arbete för dig?\n2. Arbetsförmedlingen, bemanningsföretag och kontakter\n3. Övning i par: läs tre platsannonser och hitta kraven\n\nTänk på att många har arbetat informellt – ta vara på erfarenheten.',
+      links: [{ title: 'Arbetsförmedlingen: Hitta jobb', url: 'https://arbetsformedlingen.se/for-arbetssokande' }],
+    },
+    {
+      ...base,
+      title: 'CV-träning: skriv ditt första svenska CV',
+      module: 'lectures' as const,
+      week: 4,
+      theme: 'CV-träning',
+      alternative: 'Grundversion',
+      whenToUse: 'När de flesta skriver egna texter på svenska',
+      body: 'Deltagarna skriver ett **eget CV** med mallen och övar på att presentera sig.\n\n- Personuppgifter: bara namn, telefon och e-post\n- Erfarenheter: också hemarbete och ideellt arbete\n- Språk: alla språk du talar',
+    },
+    {
+      ...base,
+      title: 'CV-träning på lättläst svenska',
+      module: 'lectures' as const,
+      week: 4,
+      theme: 'CV-träning',
+      alternative: 'Lättläst svenska',
+      whenToUse: 'När gruppen mest har SFI B eller när tolk saknas',
+      body: 'Korta meningar och bilder. Vi gör CV:t **tillsammans** på tavlan, en rad i taget.\n\nTa med: utskrivna CV-mallar med stora rutor.',
+    },
+    {
+      ...base,
+      title: 'Presentationsteknik: berätta om dig själv på två minuter',
+      module: 'lectures' as const,
+      week: 5,
+      theme: 'Presentationsteknik',
+      alternative: 'Digitalt pass',
+      whenToUse: 'När gruppen träffas på distans',
+      body: 'Varje deltagare spelar in en kort presentation i mobilen och delar i gruppen. Ge feedback med "två stjärnor och en önskan".',
+    },
+    {
+      ...base,
+      title: 'Kartläggningssamtal: stödfrågor',
+      module: 'mapping' as const,
+      week: 1,
+      theme: '',
+      alternative: '',
+      whenToUse: 'Första och andra veckan',
+      body: 'Stödfrågor för det individuella samtalet: utbildning, arbete, hälsa och energi, mål. Skriv inga anteckningar här – de hör till deltagarens akt.',
+    },
+  ];
+  for (const e of entries) await handbook.create(staffCtx, e);
 }

@@ -201,6 +201,7 @@ const TEXTS = {
   'hb.clear': { sv: 'Visa alla', en: 'Show all' },
   'hb.browse': { sv: 'Handboken per modul och vecka', en: 'The handbook by module and week' },
   'hb.hits': { sv: 'träffar', en: 'hits' },
+  'hb.hit': { sv: 'träff', en: 'hit' },
   'hb.needReview': { sv: 'avsnitt behöver granskas', en: 'entries need a review' },
   'hb.empty': { sv: 'Handboken är tom.', en: 'The handbook is empty.' },
   'hb.intro': { sv: 'Välj ett avsnitt till vänster eller sök. Alla program i förbundet delar handboken, så att vem som helst kan hålla ett pass – också en ersättare. Här finns inga personuppgifter.', en: 'Pick an entry on the left or search. Every programme of the association shares the handbook, so anyone can run a session – a substitute too. No personal data belongs here.' },

@@ -15,7 +15,7 @@ import { fileSize } from './handbook-api';
       @if (e.files.length) {
         <ul class="files" [attr.aria-label]="i18n.t('hb.files')">
           @for (f of e.files; track f.id) {
-            <li><a [href]="'/api/handbook/files/' + f.id" download data-testid="entry-file">{{ f.fileName }}</a> <span class="muted">({{ size(f.size) }})</span></li>
+            <li><a [href]="'/api/handbook/files/' + f.id" download data-testid="entry-file">{{ f.fileName }}</a>&nbsp;<span class="muted">({{ size(f.size) }})</span></li>
           }
         </ul>
       }

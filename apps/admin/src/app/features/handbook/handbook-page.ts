@@ -42,7 +42,7 @@ interface ModuleGroup {
       <div class="columns">
         <nav class="tree" [attr.aria-label]="i18n.t('hb.browse')">
           @if (hits(); as hs) {
-            <h2>{{ hs.length }} {{ i18n.t('hb.hits') }}</h2>
+            <h2 data-testid="hit-count">{{ hs.length }} {{ hs.length === 1 ? i18n.t('hb.hit') : i18n.t('hb.hits') }}</h2>
             @for (h of hs; track h.id) {
               <button type="button" class="item hit" (click)="open(h.id)" data-testid="search-hit"><strong>{{ h.title }}</strong><span class="excerpt" [innerHTML]="mark(h.excerpt)"></span></button>
             }
@@ -80,7 +80,7 @@ interface ModuleGroup {
                 <thead><tr><th scope="col">{{ i18n.t('hb.version') }}</th><th scope="col">{{ i18n.t('hb.title') }}</th><th scope="col">{{ i18n.t('hb.changedBy') }}</th><th scope="col">{{ i18n.t('hb.when') }}</th><th scope="col"></th></tr></thead>
                 <tbody>
                   @for (v of hs; track v.version) {
-                    <tr><td>{{ v.version }}</td><td>{{ v.title }}</td><td>{{ v.changedBy }}</td><td>{{ v.changedAt.slice(0, 16).replace('T', ' ') }}</td>
+                    <tr><td>{{ v.version }}</td><td>{{ v.title }}</td><td>{{ v.changedBy }}</td><td class="nowrap">{{ v.changedAt.slice(0, 16).replace('T', ' ') }}</td>
                       <td>@if (me()?.editor && v.version !== e.version) { <button mat-button type="button" (click)="restore(e.id, v.version)" [attr.data-testid]="'restore-' + v.version">{{ i18n.t('hb.restore') }}</button> }</td></tr>
                   }
                 </tbody>
@@ -103,7 +103,7 @@ interface ModuleGroup {
     .item:hover { background: #eef2f7; } .item.active { background: #dde7f5; font-weight: 500; } .hit .excerpt { display: block; font-size: .85rem; color: #444; }
     .reader { background: white; border-radius: 8px; padding: 16px 20px; min-height: 300px; } .actions { display: flex; gap: 8px; margin: 12px 0; flex-wrap: wrap; }
     .stale-dot { color: #b7791f; } .stale-note { margin: 4px 0 0; } .link { background: none; border: 0; color: #8c1d18; font: inherit; cursor: pointer; text-decoration: underline; padding: 6px 0; }
-    .warn-banner { background: #fff4ce; border-left: 4px solid #b7791f; padding: 8px 12px; } .intro { max-width: 60ch; line-height: 1.5; }
+    .warn-banner { background: #fff4ce; border-left: 4px solid #b7791f; padding: 8px 12px; } .intro { max-width: 60ch; line-height: 1.5; } .nowrap { white-space: nowrap; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
     @media (max-width: 900px) { .columns { grid-template-columns: 1fr; } }
   `,
