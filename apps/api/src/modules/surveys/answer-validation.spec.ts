@@ -33,6 +33,30 @@ describe('validateAnswers', () => {
     ]);
   });
 
+  it('judges each answer on its own: the rules read once from the questionnaire keep nothing from the answer before', () => {
+    expect(validateAnswers(json, { overall: 4, internship: 'yes', internship_rating: 5, comment: 'Bra!' })).toEqual([]);
+    expect(validateAnswers(json, { internship: 'no' })).toEqual([{ field: 'answers.overall', message: 'overall is required' }]);
+    expect(validateAnswers(json, { overall: 2, internship: 'no', internship_rating: 4 })).toEqual([
+      { field: 'answers.internship_rating', message: 'internship_rating does not apply to the other answers' },
+    ]);
+    expect(validateAnswers(json, { overall: 2, internship: 'yes', internship_rating: 4 })).toEqual([]);
+  });
+
+  it('a page shown only on a condition, and a question hidden for good, take answers only when shown', () => {
+    const paged = {
+      pages: [
+        { elements: [{ type: 'radiogroup', name: 'worked', isRequired: true, choices: ['yes', 'no'] }, { type: 'comment', name: 'internal', visible: false }] },
+        { visibleIf: "{worked} = 'yes'", elements: [{ type: 'rating', name: 'job', isRequired: true, rateMin: 1, rateMax: 3 }] },
+      ],
+    };
+    expect(validateAnswers(paged, { worked: 'yes' })).toEqual([{ field: 'answers.job', message: 'job is required' }]);
+    expect(validateAnswers(paged, { worked: 'yes', job: 3 })).toEqual([]);
+    expect(validateAnswers(paged, { worked: 'no', job: 3, internal: 'x' })).toEqual([
+      { field: 'answers.internal', message: 'internal does not apply to the other answers' },
+      { field: 'answers.job', message: 'job does not apply to the other answers' },
+    ]);
+  });
+
   it('never throws, whatever it is given (property)', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 3 })), (answers) => {

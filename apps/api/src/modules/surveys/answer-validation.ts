@@ -1,10 +1,57 @@
 import type { FieldError } from '@stegvis/contracts';
-import { type Question, Model } from 'survey-core';
+import { ConditionRunner, type Question, Model } from 'survey-core';
 
 const MAX_TEXT = 2000;
 
-interface ChoiceLike {
-  value: unknown;
+interface Rule {
+  name: string;
+  type: string;
+  required: boolean;
+  /** False when the question, its panel or its page is hidden for good (`visible: false`, no visibleIf). */
+  visible: boolean;
+  /** The visibleIf conditions of the question and of every panel and page around it; all must hold. */
+  conditions: ConditionRunner[];
+  /** Rating values or choice values; null for types without a list. */
+  allowed: unknown[] | null;
+  other: boolean;
+}
+
+/**
+ * Building a survey-core Model from a questionnaire's JSON takes tens of milliseconds, and setting its data a few
+ * more: per submission, that was nearly all of its cost (issue 8: 23 submissions/s). So survey-core reads each
+ * questionnaire version once, into plain rules with its own parsed conditions, and every check after that is plain
+ * JavaScript over the rules, with no shared state.
+ */
+const compiled = new WeakMap<object, Rule[]>();
+
+function rulesOf(json: object): Rule[] {
+  let rules = compiled.get(json);
+  if (!rules) {
+    rules = new Model(json).getAllQuestions().map(toRule);
+    compiled.set(json, rules);
+  }
+  return rules;
+}
+
+interface Element {
+  visible: boolean;
+  visibleIf?: string;
+  parent?: Element | null;
+}
+
+function toRule(q: Question): Rule {
+  const conditions: ConditionRunner[] = [];
+  let visible = true;
+  for (let el: Element | null | undefined = q as unknown as Element; el; el = el.parent) {
+    // With a visibleIf, `visible` is only the condition's result on the empty model: the condition decides.
+    if (el.visibleIf) conditions.push(new ConditionRunner(el.visibleIf));
+    else visible &&= el.visible;
+  }
+  const type = q.getType();
+  const values = (list: { value: unknown }[] | undefined) => (list ?? []).map((c) => c.value);
+  const withList = q as unknown as { visibleRateValues: { value: unknown }[]; choices: { value: unknown }[]; hasOther: boolean };
+  const allowed = type === 'rating' ? values(withList.visibleRateValues) : ['radiogroup', 'dropdown', 'checkbox'].includes(type) ? values(withList.choices) : null;
+  return { name: q.name, type, required: q.isRequired, visible, conditions, allowed, other: Boolean(withList.hasOther) };
 }
 
 /**
@@ -13,59 +60,52 @@ interface ChoiceLike {
  * survey-core's own hasErrors() misses ranges and choice lists, hence the rest.
  */
 export function validateAnswers(json: object, answers: Record<string, unknown>): FieldError[] {
-  const model = new Model(json);
+  const rules = rulesOf(json);
+  const names = new Set(rules.map((r) => r.name));
   const errors: FieldError[] = [];
-  const byName = new Map(model.getAllQuestions().map((q) => [q.name, q] as const));
   for (const key of Object.keys(answers)) {
-    if (!byName.has(key)) errors.push({ field: `answers.${key}`, message: `${key} is not a question of this questionnaire` });
+    if (!names.has(key)) errors.push({ field: `answers.${key}`, message: `${key} is not a question of this questionnaire` });
   }
-  model.data = Object.fromEntries(Object.entries(answers).filter(([k]) => byName.has(k)));
-  for (const q of byName.values()) {
-    const value = answers[q.name];
-    const field = `answers.${q.name}`;
+  const known = Object.fromEntries(Object.entries(answers).filter(([k]) => names.has(k)));
+  for (const rule of rules) {
+    const value = answers[rule.name];
+    const field = `answers.${rule.name}`;
+    const isVisible = rule.visible && rule.conditions.every((c) => c.runValues(known));
     if (value === undefined || value === null || value === '') {
-      if (q.isVisible && q.isRequired) errors.push({ field, message: `${q.name} is required` });
+      if (isVisible && rule.required) errors.push({ field, message: `${rule.name} is required` });
       continue;
     }
-    if (!q.isVisible) {
-      errors.push({ field, message: `${q.name} does not apply to the other answers` });
+    if (!isVisible) {
+      errors.push({ field, message: `${rule.name} does not apply to the other answers` });
       continue;
     }
-    const message = checkValue(q, value);
+    const message = checkValue(rule, value);
     if (message) errors.push({ field, message });
   }
   return errors;
 }
 
-function checkValue(q: Question, value: unknown): string | null {
-  const type = q.getType();
-  const values = (list: ChoiceLike[] | undefined) => (list ?? []).map((c) => c.value);
-  switch (type) {
-    case 'rating': {
-      const allowed = values((q as unknown as { visibleRateValues: ChoiceLike[] }).visibleRateValues);
-      return allowed.includes(value) ? null : `${q.name} must be one of ${allowed.join(', ')}`;
-    }
+function checkValue(rule: Rule, value: unknown): string | null {
+  const allowed = rule.allowed ?? [];
+  switch (rule.type) {
+    case 'rating':
+      return allowed.includes(value) ? null : `${rule.name} must be one of ${allowed.join(', ')}`;
     case 'radiogroup':
-    case 'dropdown': {
-      const allowed = values((q as unknown as { choices: ChoiceLike[] }).choices);
-      const other = (q as unknown as { hasOther: boolean }).hasOther;
-      return allowed.includes(value) || (other && value === 'other') ? null : `${q.name} must be one of the listed choices`;
-    }
-    case 'checkbox': {
-      const allowed = values((q as unknown as { choices: ChoiceLike[] }).choices);
-      return Array.isArray(value) && value.length <= allowed.length + 1 && value.every((v) => allowed.includes(v) || v === 'other') ? null : `${q.name} must be a list of the listed choices`;
-    }
+    case 'dropdown':
+      return allowed.includes(value) || (rule.other && value === 'other') ? null : `${rule.name} must be one of the listed choices`;
+    case 'checkbox':
+      return Array.isArray(value) && value.length <= allowed.length + 1 && value.every((v) => allowed.includes(v) || v === 'other') ? null : `${rule.name} must be a list of the listed choices`;
     case 'boolean':
-      return typeof value === 'boolean' ? null : `${q.name} must be yes or no`;
+      return typeof value === 'boolean' ? null : `${rule.name} must be yes or no`;
     case 'text':
     case 'comment':
-      return typeof value === 'string' && value.length <= MAX_TEXT ? null : `${q.name} must be text of at most ${MAX_TEXT} characters`;
+      return typeof value === 'string' && value.length <= MAX_TEXT ? null : `${rule.name} must be text of at most ${MAX_TEXT} characters`;
     default:
-      return `${q.name} cannot be answered here`;
+      return `${rule.name} cannot be answered here`;
   }
 }
 
 /** The free-text questions of a questionnaire, whose answers need staff review before evaluators see them. */
 export function freeTextQuestions(json: object): string[] {
-  return new Model(json).getAllQuestions().filter((q) => ['comment', 'text'].includes(q.getType())).map((q) => q.name);
+  return rulesOf(json).filter((r) => ['comment', 'text'].includes(r.type)).map((r) => r.name);
 }
