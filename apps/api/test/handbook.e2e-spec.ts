@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { UsersService } from '../src/modules/users/users.service';
 import { binary, docxText, pdfText } from './support/files';
 import { type Client, seedWorld, signIn, startTestApp, type TestApp, type World } from './support/test-app';
 
@@ -191,7 +192,7 @@ describe('method handbook (e2e)', () => {
     expect(wrongTheme.body.errors[0].field).toBe('entryId');
 
     // The substitute: another staff member of the same programme, not the group's own staff.
-    const sub = await signIn(t, (await t.app.get((await import('../src/modules/users/users.service')).UsersService).createUser({ email: 'vikarie@test.se', displayName: 'Vikarie', role: 'staff', password: 'a-long-test-password-1', programmeIds: [w.programmeA] })).email);
+    const sub = await signIn(t, (await t.app.get(UsersService).createUser({ email: 'vikarie@test.se', displayName: 'Vikarie', role: 'staff', password: 'a-long-test-password-1', programmeIds: [w.programmeA] })).email);
     expect((await sub.get(`/api/sessions/${session.id}/handbook`)).body.chosenEntryId).toBe(easy.body.id);
     // A session of another programme's group is not found for staff of programme B.
     expect((await staffB.get(`/api/sessions/${session.id}/handbook`)).status).toBe(404);
