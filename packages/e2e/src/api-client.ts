@@ -27,7 +27,7 @@ export class ApiClient {
   /** A multipart upload of one file in the field "file", as the admin's file input sends it. */
   async upload<T = any>(path: string, fileName: string, bytes: Uint8Array, type = 'application/octet-stream'): Promise<T> {
     const form = new FormData();
-    form.append('file', new Blob([bytes], { type }), fileName);
+    form.append('file', new Blob([Uint8Array.from(bytes)], { type }), fileName);
     const res = await fetch(`${this.base}${path}`, { method: 'POST', headers: { cookie: this.cookie, 'x-csrf-token': this.csrf }, body: form });
     const text = await res.text();
     if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${text}`);
