@@ -1,5 +1,7 @@
 import { LANGUAGE_CODES, LANGUAGES, type LanguageCode } from '@stegvis/questionnaires';
+import { inLanguage, textIn } from './questionnaire-text';
 import { submitUntilStored, type SubmitState } from './submission';
+import { loadSurveyPage, nextTask } from './survey-loader';
 import { ui, type UiKey } from './ui-texts';
 
 /**
@@ -8,7 +10,8 @@ import { ui, type UiKey } from './ui-texts';
  */
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const params = new URLSearchParams(location.search);
-const surveyModule = import('./survey-page');
+// SurveyJS downloads and is evaluated in the background while the participant picks a language.
+void loadSurveyPage();
 let lang: LanguageCode = pickLanguage();
 let questionnaire: { json: object; languages: string[] } | null = null;
 let unsent = false;
@@ -87,12 +90,18 @@ function renderLanguages(): void {
 
 async function openSurvey(code: LanguageCode): Promise<void> {
   setLanguage(code);
+  const json = inLanguage(questionnaire!.json, code);
+  // Title and description at once, in plain HTML, while SurveyJS is still on its way.
+  $('survey-title').textContent = textIn((json as { title?: unknown }).title, code);
+  $('survey-description').textContent = textIn((json as { description?: unknown }).description, code);
   show('survey');
-  const { showSurvey } = await surveyModule;
+  const { createSurvey, mountSurvey } = await loadSurveyPage();
+  // Building the model and drawing it are separate tasks, so neither blocks the phone for long.
+  await nextTask();
+  const model = createSurvey({ json, lang: code, onComplete: (answers) => void send(answers) });
+  await nextTask();
   $('loading').hidden = true;
-  const model = showSurvey({ root: $('survey-root'), json: questionnaire!.json, lang: code, onComplete: (answers) => void send(answers) });
-  // The page's one h1 for screen readers; SurveyJS shows the title visibly as a smaller heading.
-  $('survey-heading').textContent = model.title;
+  mountSurvey(model, $('survey-root'));
 }
 
 function syncLine(state: SubmitState): void {

@@ -1,4 +1,4 @@
-// Loaded only after the first screen: survey-core is heavy and must not delay it.
+// Loaded only after the first screen (survey-loader.ts): survey-core is heavy and must not delay it.
 import 'survey-core/survey-core.fontless.min.css';
 import { DEFAULT_LOCALE, LANGUAGES, type LanguageCode } from '@stegvis/questionnaires';
 import { Model, surveyLocalization } from 'survey-core';
@@ -9,23 +9,32 @@ import { ui } from './ui-texts';
 
 surveyLocalization.defaultLocale = DEFAULT_LOCALE;
 
-export interface SurveyPageOptions {
-  root: HTMLElement;
+/** SurveyJS's `--sd-mobile-width`: narrower than this, it lays questions out for a phone. */
+const MOBILE_WIDTH = 600;
+
+export interface SurveyOptions {
   json: object;
   lang: LanguageCode;
   onComplete: (answers: Record<string, unknown>) => void;
 }
 
-export function showSurvey(o: SurveyPageOptions): Model {
+export function createSurvey(o: SurveyOptions): Model {
   const model = new Model(o.json);
   model.locale = o.lang;
-  const rtl = LANGUAGES.find((l) => l.code === o.lang)?.dir === 'rtl';
-  model.rtl = rtl;
+  model.rtl = LANGUAGES.find((l) => l.code === o.lang)?.dir === 'rtl';
   model.showCompletedPage = false;
+  // The page shows the title and description itself, before SurveyJS has loaded (boot.ts).
+  model.showTitle = false;
   model.onAfterRenderQuestion.add((_, opt) => addReadAloud(opt.question.title, opt.htmlElement, o.lang));
   model.onComplete.add((sender) => o.onComplete({ ...(sender.data as Record<string, unknown>) }));
-  renderSurvey(model, o.root);
   return model;
+}
+
+export function mountSurvey(model: Model, root: HTMLElement): void {
+  // SurveyJS learns it is on a phone from a ResizeObserver after its first paint, then lays everything out again
+  // a frame later: the whole questionnaire jumped (CLS 0.22). Told beforehand, it draws the phone layout at once.
+  model.setIsMobile(root.clientWidth < MOBILE_WIDTH);
+  renderSurvey(model, root);
 }
 
 /** Reads the question out with the browser's own voice, where one exists for the language. */

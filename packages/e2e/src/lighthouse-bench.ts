@@ -11,6 +11,7 @@ import { demoPasswords, startApi } from './server';
  * Run: npm run bench:survey -w @stegvis/e2e (after npm run build).
  */
 const root = join(__dirname, '../../..');
+const SECTION_HEADING = '\n## Survey site, Lighthouse mobile\n';
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
 function serveBaseline(port: number) {
@@ -27,6 +28,16 @@ function serveBaseline(port: number) {
     }
   });
   return new Promise<typeof server>((r) => server.listen(port, '127.0.0.1', () => r(server)));
+}
+
+/** The document with this benchmark's section replaced (or added at the end); other benchmarks' sections stay. */
+function withSection(doc: string, section: string): string {
+  const start = doc.indexOf(SECTION_HEADING);
+  if (start === -1) return doc.trimEnd() + '\n' + section;
+  // The section ends where the next heading or marked block begins.
+  const rest = doc.slice(start + SECTION_HEADING.length);
+  const end = rest.search(/\n(## |<!-- )/);
+  return doc.slice(0, start) + section + (end === -1 ? '' : rest.slice(end));
 }
 
 interface Result {
@@ -47,6 +58,8 @@ async function audit(url: string, page: string): Promise<Result> {
   });
   try {
     const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', onlyCategories: ['performance'], formFactor: 'mobile', logLevel: 'error' });
+    // The whole report, for finding out what a figure is made of (LIGHTHOUSE_DUMP=/some/folder).
+    if (process.env.LIGHTHOUSE_DUMP) writeFileSync(join(process.env.LIGHTHOUSE_DUMP, `${page.replace(/[^a-z]+/gi, '-').toLowerCase()}.json`), JSON.stringify(lhr, null, 1));
     const a = lhr.audits;
     const js = (a['network-requests'].details.items as { resourceType: string; transferSize: number }[]).filter((i) => i.resourceType === 'Script').reduce((s, i) => s + i.transferSize, 0);
     return { page, score: Math.round(lhr.categories.performance.score * 100), lcp: a['largest-contentful-paint'].numericValue, tbt: a['total-blocking-time'].numericValue, cls: a['cumulative-layout-shift'].numericValue, js };
@@ -56,8 +69,8 @@ async function audit(url: string, page: string): Promise<Result> {
 }
 
 async function main(): Promise<void> {
-  const api = await startApi('lighthouse', 3295, { STEGVIS_DEMO_SEED: 'true' });
-  const baseline = await serveBaseline(3296);
+  const api = await startApi('lighthouse', 3340, { STEGVIS_DEMO_SEED: 'true' });
+  const baseline = await serveBaseline(3341);
   try {
     const { staff } = await demoPasswords(api);
     const c = await new ApiClient(api.url).signIn(staff.email, staff.password);
@@ -70,13 +83,12 @@ async function main(): Promise<void> {
     const results = [
       await audit(`${api.url}/s/?t=${token}`, 'Survey site: first screen (language choice)'),
       await audit(`${api.url}/s/?t=${token}&lang=sv`, 'Survey site: questionnaire page'),
-      await audit('http://127.0.0.1:3296/', 'Baseline: bare SurveyJS page, same questionnaire'),
+      await audit('http://127.0.0.1:3341/', 'Baseline: bare SurveyJS page, same questionnaire'),
     ];
     const rows = results.map((r) => `| ${r.page} | ${r.score} | ${Math.round(r.lcp)} | ${Math.round(r.tbt)} | ${r.cls.toFixed(3)} | ${(r.js / 1024).toFixed(1)} |`);
-    const section = `\n## Survey site, Lighthouse mobile\n\nMeasured by \`npm run bench:survey -w @stegvis/e2e\` (Lighthouse 13, mobile preset with simulated throttling, Debian\nchromium), all three pages in one run on ${new Date().toISOString().slice(0, 10)}. Targets: first screen ≥ 95, questionnaire page ≥ 90, CLS ≤ 0.1,\nTBT ≤ 200 ms.\n\n| page | score | LCP (ms) | TBT (ms) | CLS | JS transferred (KiB) |\n|---|---|---|---|---|---|\n${rows.join('\n')}\n`;
+    const section = `${SECTION_HEADING}\nMeasured by \`npm run bench:survey -w @stegvis/e2e\` (Lighthouse 13, mobile preset with simulated throttling, Debian\nchromium), all three pages in one run on ${new Date().toISOString().slice(0, 10)}. Targets: first screen ≥ 95, questionnaire page ≥ 90, CLS ≤ 0.1,\nTBT ≤ 200 ms.\n\n| page | score | LCP (ms) | TBT (ms) | CLS | JS transferred (KiB) |\n|---|---|---|---|---|---|\n${rows.join('\n')}\n`;
     const docPath = join(root, 'docs/benchmarks.md');
-    const current = readFileSync(docPath, 'utf8').replace(/\n## Survey site, Lighthouse mobile[\s\S]*$/, '');
-    writeFileSync(docPath, current.trimEnd() + '\n' + section);
+    writeFileSync(docPath, withSection(readFileSync(docPath, 'utf8'), section));
     process.stdout.write(section);
   } finally {
     baseline.close();

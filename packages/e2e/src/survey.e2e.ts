@@ -63,6 +63,9 @@ describe('participant survey site on a phone (chromium against the real api)', (
     assert.equal(new URL(page.url()).searchParams.get('t'), null, 'the token leaves the address bar');
     assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
     assert.equal(await page.locator('.sd-root-modern').evaluate((el) => getComputedStyle(el).direction), 'rtl');
+    // The page's one heading is the questionnaire's title, drawn before SurveyJS; SurveyJS does not repeat it.
+    assert.deepEqual(await page.getByRole('heading', { level: 1 }).allTextContents(), ['ما رأيك في البرنامج؟']);
+    assert.equal(await page.getByText('ما رأيك في البرنامج؟').count(), 1);
     assert.match((await page.locator('[data-name="internship"]').count()) === 0 ? 'ok' : 'no', /ok/);
     await page.screenshot({ path: '/tmp/e2e-survey-ar.png' });
     const nextBox = await page.getByRole('button', { name: 'التالي' }).boundingBox();
