@@ -327,5 +327,9 @@ chunked and not compressed (XLSX is already a zip), so the client gets the bytes
 
 Run on ${new Date().toISOString().slice(0, 10)}. Not yet measured: survey submission under load and faults (issue 8).
 `;
-writeFileSync(join(root, 'docs/benchmarks.md'), doc);
+// bench/submission.mjs owns the block between its markers; keep it when rewriting the rest.
+const { existsSync, readFileSync } = await import('node:fs');
+const docFile = join(root, 'docs/benchmarks.md');
+const submission = existsSync(docFile) ? readFileSync(docFile, 'utf8').match(/<!-- submission:start -->[\s\S]*?<!-- submission:end -->\n?/)?.[0] : undefined;
+writeFileSync(docFile, submission ? `${doc}\n${submission}` : doc);
 process.stdout.write(doc);
