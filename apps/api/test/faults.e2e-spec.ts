@@ -63,8 +63,10 @@ describe('survey submission under database faults (e2e, real api process)', () =
     expect(api.exitCode()).toBeNull();
     expect(tally.outcomes.filter((o) => o.failure !== null)).toEqual([]);
     expect(f).toMatchObject({ attempted: PARTICIPANTS, acknowledged: PARTICIPANTS, stored: PARTICIPANTS, doubled: 0, lost: 0, codesUsed: PARTICIPANTS });
-    // The outage really met submissions in flight.
+    // The outage really met submissions in flight, and they were told to retry (503), never "our bug" (500).
     expect(f.retried).toBeGreaterThan(0);
+    expect(tally.statuses['500']).toBeUndefined();
+    expect(tally.statuses['503']).toBeGreaterThan(0);
     // Polled every 250 ms for 4 s; a busy 2-core machine may answer fewer, but some must have been asked.
     expect(during.length).toBeGreaterThanOrEqual(3);
     expect(during.filter((s) => s.status !== 503)).toEqual([]);
@@ -92,6 +94,7 @@ describe('survey submission under database faults (e2e, real api process)', () =
 
     expect(api.exitCode()).toBeNull();
     expect(terminated).toBeGreaterThanOrEqual(4);
+    expect(tally.statuses['500']).toBeUndefined();
     expect(tally.outcomes.filter((o) => o.failure !== null)).toEqual([]);
     expect(f).toMatchObject({ attempted: PARTICIPANTS, acknowledged: PARTICIPANTS, stored: PARTICIPANTS, doubled: 0, lost: 0, codesUsed: PARTICIPANTS });
     expect(firstAckAfterLast - lastAt).toBeLessThan(RECOVERY_S * 1000);

@@ -38,6 +38,12 @@ export class ProblemFilter implements ExceptionFilter {
     } else if (exception instanceof QueryFailedError && pgCode(exception) === '22P02') {
       status = 400;
       detail = 'A value has the wrong format';
+    } else if (isDatabaseUnavailable(exception)) {
+      // The database is away (restart, failover, a killed backend): nothing was committed, the client may retry.
+      status = 503;
+      detail = 'The database is not reachable just now; nothing was saved. Try again in a few seconds.';
+      res.setHeader('Retry-After', '2');
+      this.logger.warn({ err: exception, requestId: req.id }, 'Database unavailable');
     } else {
       this.logger.error({ err: exception, requestId: req.id }, 'Unhandled error');
       detail = 'Something went wrong on our side. The error has been logged.';
@@ -63,4 +69,15 @@ function isBodyParserError(e: unknown): e is { status: number; type: string } {
     typeof (e as { type?: unknown }).type === 'string' &&
     (e as { status: number }).status < 500
   );
+}
+
+/**
+ * Connection-level failures: refused or reset sockets, the server shutting down (57P01 admin shutdown, 57P02 crash,
+ * 57P03 cannot connect now), and pg's "Connection terminated" when a backend dies mid-query.
+ */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  const err = (e instanceof QueryFailedError ? e.driverError : e) as { code?: string; message?: string } | null;
+  if (!err || typeof err !== 'object') return false;
+  if (['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(err.code ?? '')) return true;
+  return /Connection terminated|connection is closed|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(err.message ?? '');
 }
