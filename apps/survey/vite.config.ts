@@ -4,15 +4,21 @@ import { defineConfig } from 'vitest/config';
 /** The SurveyJS chunks, loaded after the first screen. */
 const SURVEY_CHUNKS = /^(survey-core|survey-js-ui)$/;
 
-/** Writes survey-core's chunk address where survey-loader.ts has the placeholder (known only once hashed). */
-function surveyCoreAddress(base: string): Plugin {
+/** Writes the built SurveyJS files (scripts and styles) where survey-loader.ts has the placeholder. */
+function surveyFiles(base: string): Plugin {
   return {
-    name: 'survey-core-address',
+    name: 'survey-files',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const core = Object.values(bundle).find((c) => c.type === 'chunk' && c.name === 'survey-core');
-      if (!core) throw new Error('no survey-core chunk');
-      for (const c of Object.values(bundle)) if (c.type === 'chunk') c.code = c.code.replaceAll('__SURVEY_CORE_CHUNK__', `${base}${core.fileName}`);
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk' && /^(survey-|rolldown-runtime)/.test(c.name));
+      if (!chunks.some((c) => c.name === 'survey-core')) throw new Error('no survey-core chunk');
+      const files = new Set<string>();
+      for (const c of chunks) {
+        files.add(c.fileName);
+        for (const css of (c as { viteMetadata?: { importedCss: Set<string> } }).viteMetadata?.importedCss ?? []) files.add(css);
+      }
+      const list = [...files].map((f) => `${base}${f}`).join(' ');
+      for (const c of Object.values(bundle)) if (c.type === 'chunk') c.code = c.code.replaceAll('__SURVEY_FILES__', list);
     },
   };
 }
@@ -20,7 +26,7 @@ function surveyCoreAddress(base: string): Plugin {
 // Served by the api at /s/ (same origin as /api, so the survey cookie and CSP need no exceptions).
 export default defineConfig({
   base: '/s/',
-  plugins: [surveyCoreAddress('/s/')],
+  plugins: [surveyFiles('/s/')],
   build: {
     outDir: 'dist',
     target: 'es2020',

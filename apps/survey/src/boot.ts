@@ -1,7 +1,7 @@
 import { LANGUAGE_CODES, LANGUAGES, type LanguageCode } from '@stegvis/questionnaires';
 import { inLanguage, textIn } from './questionnaire-text';
 import { submitUntilStored, type SubmitState } from './submission';
-import { loadSurveyPage, nextTask } from './survey-loader';
+import { afterPaint, loadSurveyPage, nextTask, preloadSurvey } from './survey-loader';
 import { ui, type UiKey } from './ui-texts';
 
 /**
@@ -10,8 +10,6 @@ import { ui, type UiKey } from './ui-texts';
  */
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const params = new URLSearchParams(location.search);
-// SurveyJS downloads and is evaluated in the background while the participant picks a language.
-void loadSurveyPage();
 let lang: LanguageCode = pickLanguage();
 let questionnaire: { json: object; languages: string[] } | null = null;
 let unsent = false;
@@ -86,6 +84,9 @@ function renderLanguages(): void {
     }),
   );
   $('start-title').textContent = ui('chooseLanguage', lang);
+  // SurveyJS downloads while the participant picks a language (after the list is on screen, so it does not
+  // compete with it); it runs only once they have picked one.
+  void afterPaint().then(preloadSurvey);
 }
 
 async function openSurvey(code: LanguageCode): Promise<void> {
@@ -95,6 +96,7 @@ async function openSurvey(code: LanguageCode): Promise<void> {
   $('survey-title').textContent = textIn((json as { title?: unknown }).title, code);
   $('survey-description').textContent = textIn((json as { description?: unknown }).description, code);
   show('survey');
+  await afterPaint();
   const { createSurvey, mountSurvey } = await loadSurveyPage();
   // Building the model and drawing it are separate tasks, so neither blocks the phone for long.
   await nextTask();
