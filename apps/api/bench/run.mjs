@@ -325,11 +325,14 @@ every row in one synchronous loop, sends nothing until the last row; \`writeTabl
 the first row and catch up every 1 000 rows, and waits while the client is behind. Over HTTP the download is
 chunked and not compressed (XLSX is already a zip), so the client gets the bytes as they are written.
 
-Run on ${new Date().toISOString().slice(0, 10)}. Not yet measured: survey submission under load and faults (issue 8).
+Run on ${new Date().toISOString().slice(0, 10)}. Survey submission under load: the section below, by `bench/submission.mjs`; faults: `apps/api/test/faults.e2e-spec.ts`.
 `;
-// bench/submission.mjs owns the block between its markers; keep it when rewriting the rest.
+// bench/submission.mjs owns the block between its markers and packages/e2e's Lighthouse bench the section at the
+// end; keep both when rewriting the rest, so running one bench never erases another's figures.
 const { existsSync, readFileSync } = await import('node:fs');
 const docFile = join(root, 'docs/benchmarks.md');
-const submission = existsSync(docFile) ? readFileSync(docFile, 'utf8').match(/<!-- submission:start -->[\s\S]*?<!-- submission:end -->\n?/)?.[0] : undefined;
-writeFileSync(docFile, submission ? `${doc}\n${submission}` : doc);
+const old = existsSync(docFile) ? readFileSync(docFile, 'utf8') : '';
+const submission = old.match(/<!-- submission:start -->[\s\S]*?<!-- submission:end -->\n?/)?.[0];
+const lighthouse = old.replace(/<!-- submission:start -->[\s\S]*?<!-- submission:end -->\n?/, '').match(/\n## Survey site, Lighthouse mobile[\s\S]*$/)?.[0];
+writeFileSync(docFile, [doc, submission, lighthouse?.trim()].filter(Boolean).join('\n') + '\n');
 process.stdout.write(doc);
