@@ -13,7 +13,7 @@ export interface ApiProcess {
 
 export const ADMIN = { email: 'faults@stegvis.local', password: 'long-enough-secret-42' };
 
-export async function startApi(port: number, databaseUrl: string): Promise<ApiProcess> {
+export async function startApi(port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
   const child: ChildProcess = spawn(process.execPath, [join(__dirname, '../../../dist/main.js')], {
     env: {
       ...process.env,
@@ -25,6 +25,7 @@ export async function startApi(port: number, databaseUrl: string): Promise<ApiPr
       RETENTION_SCHEDULE: 'false',
       STEGVIS_ADMIN_EMAIL: ADMIN.email,
       STEGVIS_ADMIN_PASSWORD: ADMIN.password,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
