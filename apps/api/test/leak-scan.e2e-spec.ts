@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CSRF_HEADER } from '@stegvis/contracts';
+import { UsersService } from '../src/modules/users/users.service';
 import { type ApiProcess, startApi } from './support/faults/api-process';
 import { PASSWORD, seedWorld, startTestApp, type TestApp, type World } from './support/test-app';
 
@@ -88,7 +89,7 @@ describe('no trace of a protected identity outside her record (e2e)', () => {
     const doc = t.openapi as unknown as { paths: Record<string, Record<string, unknown>> };
     const query = `programmeId=${w.programmeA}&from=2019-09-03&to=2021-12-31`;
     const callers: Record<string, Awaited<ReturnType<typeof login>>> = {};
-    const otherStaff = await t.app.get((await import('../src/modules/users/users.service')).UsersService).createUser({ email: 'annan@test.se', displayName: 'Annan Personal', role: 'staff', password: PASSWORD, programmeIds: [w.programmeA] });
+    const otherStaff = await t.app.get(UsersService).createUser({ email: 'annan@test.se', displayName: 'Annan Personal', role: 'staff', password: PASSWORD, programmeIds: [w.programmeA] });
     for (const [who, email] of Object.entries({ groupStaff: w.users.staffA.email, otherStaff: otherStaff.email, admin: w.users.admin.email, analysis: w.users.analysisA.email, steering: w.users.steeringA.email, evaluator: w.users.evaluatorA.email })) {
       callers[who] = await login(api.url, email);
     }
