@@ -1,13 +1,17 @@
 // Loaded only after the first screen (survey-loader.ts): survey-core is heavy and must not delay it.
 import 'survey-core/survey-core.fontless.min.css';
 import { DEFAULT_LOCALE, LANGUAGES, type LanguageCode } from '@stegvis/questionnaires';
-import { Model, surveyLocalization } from 'survey-core';
+import { Model, QuestionRatingModel, surveyLocalization } from 'survey-core';
 import { renderSurvey } from 'survey-js-ui';
 import './locales';
 import './survey-theme.css';
 import { ui } from './ui-texts';
 
 surveyLocalization.defaultLocale = DEFAULT_LOCALE;
+// SurveyJS 2.5 works out the smiley colours again after every render of every rating question (it means to do it
+// once, but sets its "done" flag on the question instead of the class): a canvas, a forced style recalculation and
+// a second render of the question each time. Our ratings are numbers, which have no colours.
+(QuestionRatingModel as unknown as { colorsCalculated: boolean }).colorsCalculated = true;
 
 /** SurveyJS's `--sd-mobile-width`: narrower than this, it lays questions out for a phone. */
 const MOBILE_WIDTH = 600;
