@@ -31,7 +31,7 @@ export default defineConfig({
     outDir: 'dist',
     target: 'es2020',
     sourcemap: false,
-    chunkSizeWarningLimit: 1200,
+    chunkSizeWarningLimit: 1300,
     rolldownOptions: {
       output: {
         // survey-core and survey-js-ui in chunks of their own, so each is evaluated in a task of its own
