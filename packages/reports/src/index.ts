@@ -9,3 +9,4 @@ export * from './xlsx.js';
 export * from './pdf.js';
 export * from './docx.js';
 export * from './statistics.js';
+export * from './pdf-chart.js';

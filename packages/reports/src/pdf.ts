@@ -1,8 +1,9 @@
 import PDFDocument from 'pdfkit';
+import { chartOf, drawBarChart } from './pdf-chart.js';
 import type { ReportTable } from './report-tables.js';
 
 /**
- * The report's tables as a Swedish PDF. Helvetica covers Swedish letters; reports carry no participant names, so
+ * The report's tables as a Swedish PDF, with a bar chart under the tables that have one (pdf-chart.ts). Helvetica covers Swedish letters; reports carry no participant names, so
  * no other script is needed here.
  */
 export function renderTablesPdf(title: string, tables: readonly ReportTable[]): Promise<Buffer> {
@@ -35,6 +36,11 @@ export function renderTablesPdf(title: string, tables: readonly ReportTable[]): 
       for (const r of t.rows) row(r, false);
       doc.font('Helvetica').fontSize(8);
       for (const n of t.notes) doc.text(n, 48, doc.y, { width });
+      const chart = chartOf(t);
+      if (chart) {
+        doc.moveDown(0.5);
+        drawBarChart(doc, chart, 48, width);
+      }
       doc.moveDown();
     }
     doc.end();
