@@ -1,4 +1,16 @@
+import ExcelJS from 'exceljs';
+import { binary } from './support/files';
 import { type Client, seedWorld, signIn, startTestApp, type TestApp, type World } from './support/test-app';
+
+/** A workbook as Excel saves it: dates as date cells, the group number as a number. */
+async function workbook(rows: (string | number | Date | null)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Blad1');
+  ws.addRow(HEADER.split(';'));
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 const HEADER = 'grupp;gruppstart;gruppslut;kommunkod;fornamn;efternamn;personnummer;kon;inskrivning_start;inskrivning_slut;status;avbrottsorsak;resultat;resultat_detalj;praktik_bransch;praktik_erbjudande';
 const GOOD = [
@@ -50,6 +62,38 @@ describe('import of a historical programme (e2e)', () => {
     expect(report.enrolled).toBe(3);
     expect(report.toWorkOrStudies).toEqual({ count: 2, of: 3, percent: 67 });
     expect(report.internships.offers).toBe(1);
+  });
+
+  it('reads an Excel workbook the same way: one bad row writes nothing and names the sheet row and column', async () => {
+    const template = await binary(staff.get('/api/imports/template.xlsx'));
+    expect(template.status).toBe(200);
+    const tw = new ExcelJS.Workbook();
+    await tw.xlsx.load(template.body as unknown as ArrayBuffer);
+    expect((tw.worksheets[0].getRow(1).values as string[]).slice(1)).toEqual(HEADER.split(';'));
+    expect(tw.worksheets[0].rowCount).toBe(3);
+
+    const before = await counts();
+    const rows = [
+      [3, d('2020-08-24'), d('2020-11-20'), '1292', 'Hodan', 'Exempel', null, 'kvinna', d('2020-08-24'), d('2020-11-20'), 'fullföljd', null, 'arbete', 'undersköterska', 'care', 'ja'],
+      [],
+      [3, d('2020-08-24'), d('2020-11-20'), '1292', 'Yonas', 'Exempel', null, 'man', d('2020-08-24'), null, 'fullföljd', null, 'studier', 'komvux', null, null],
+    ];
+    const bad = await staff.agent.post(`/api/programmes/${w.programmeA}/imports/xlsx`).set('x-csrf-token', staff.user.csrfToken).attach('file', await workbook(rows), { filename: 'historik.xlsx' });
+    expect(bad.status).toBe(400);
+    // Row 4 of the sheet: the header, Hodan, a blank row, then Yonas without an end date.
+    expect(bad.body.errors).toEqual([{ field: 'row 4, inskrivning_slut', message: 'is required unless the status is pågående' }]);
+    expect(await counts()).toEqual(before);
+
+    rows[2][9] = d('2020-11-20');
+    const ok = await staff.agent.post(`/api/programmes/${w.programmeA}/imports/xlsx`).set('x-csrf-token', staff.user.csrfToken).attach('file', await workbook(rows), { filename: 'historik.xlsx' });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toEqual({ groups: 1, enrolments: 2, outcomes: 2, internships: 1 });
+    const [yonas] = await t.dataSource.query("SELECT e.end_date::text AS end FROM enrolment e JOIN participant p ON p.id = e.participant_id WHERE p.first_name = 'Yonas'");
+    expect(yonas.end).toBe('2020-11-20');
+
+    const notExcel = await staff.agent.post(`/api/programmes/${w.programmeA}/imports/xlsx`).set('x-csrf-token', staff.user.csrfToken).attach('file', Buffer.from(HEADER), { filename: 'historik.xlsx' });
+    expect(notExcel.status).toBe(400);
+    expect(notExcel.body.errors).toEqual([{ field: 'file', message: 'the file is not an Excel workbook (.xlsx)' }]);
   });
 
   it('only staff and admins import; evaluators get 403', async () => {

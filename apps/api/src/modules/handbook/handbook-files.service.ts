@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { HandbookFileResponse } from '@stegvis/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
+import type { UploadedFileData } from '../../common/http/single-file-upload';
 import type { UserContext } from '../../common/context/request-context';
 import { Problem } from '../../common/problem/problem';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -13,11 +14,6 @@ import { allowedContentType } from './handbook-content';
 import { HandbookService } from './handbook.service';
 import { FILE_STORAGE, type FileStorage } from './storage/file-storage';
 
-export interface UploadedFile {
-  originalname: string;
-  buffer: Buffer;
-  size: number;
-}
 
 /** Attachments: checked by content, stored through FileStorage, streamed back with their recognised type. */
 @Injectable()
@@ -34,7 +30,7 @@ export class HandbookFilesService {
     return { maxFileBytes: this.config.handbook.maxFileBytes, reviewMonths: this.config.handbook.reviewMonths };
   }
 
-  async upload(ctx: UserContext, entryId: string, file: UploadedFile | undefined): Promise<HandbookFileResponse> {
+  async upload(ctx: UserContext, entryId: string, file: UploadedFileData | undefined): Promise<HandbookFileResponse> {
     await this.handbook.assertEditor(ctx, entryId);
     await this.handbook.find(entryId);
     if (!file) throw Problem.field('file', 'Välj en fil att ladda upp (multipart-fältet "file")');

@@ -3,6 +3,7 @@ import { ApiBody, ApiConsumes, ApiCookieAuth, ApiCreatedResponse, ApiNoContentRe
 import type { HandbookEntryResponse, HandbookFileResponse, HandbookSearchHit, HandbookVersionResponse, SessionMaterialResponse } from '@stegvis/contracts';
 import { Ctx, type UserContext } from '../../common/context/request-context';
 import { contentDisposition } from '../../common/http/content-disposition';
+import { SingleFileUpload, type UploadedFileData } from '../../common/http/single-file-upload';
 import { Problem } from '../../common/problem/problem';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
@@ -26,9 +27,8 @@ import {
 } from './dto/handbook.dto';
 import { personalDataWarnings, renderMarkdown } from './handbook-content';
 import { handbookDocx, handbookPdf } from './handbook-export';
-import { HandbookFilesService, type UploadedFile as Upload } from './handbook-files.service';
+import { HandbookFilesService } from './handbook-files.service';
 import { HandbookService } from './handbook.service';
-import { HandbookUploadInterceptor } from './handbook-upload';
 
 const id = new UuidPipe('id');
 
@@ -175,13 +175,13 @@ export class HandbookController {
 
   @Post('handbook/entries/:id/files')
   @Allow('handbook.edit')
-  @UseInterceptors(HandbookUploadInterceptor)
+  @UseInterceptors(SingleFileUpload((c) => c.handbook.maxFileBytes))
   @ApiOperation({ summary: 'Attach a file (slides, PDF, image, short video); its type is recognised from the content' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiCreatedResponse({ type: HandbookFileResponseDto })
   @ApiProblems(400, 401, 403, 404, 413, 415)
-  upload(@Ctx() ctx: UserContext, @Param('id', id) entryId: string, @UploadedFile() file: Upload | undefined): Promise<HandbookFileResponse> {
+  upload(@Ctx() ctx: UserContext, @Param('id', id) entryId: string, @UploadedFile() file: UploadedFileData | undefined): Promise<HandbookFileResponse> {
     return this.files.upload(ctx, entryId, file);
   }
 

@@ -11,7 +11,6 @@ import { SessionMaterial } from './entities/session-material.entity';
 import { HandbookController } from './handbook.controller';
 import { HandbookFilesService } from './handbook-files.service';
 import { HandbookService } from './handbook.service';
-import { HandbookUploadInterceptor } from './handbook-upload';
 import { FILE_STORAGE, type FileStorage } from './storage/file-storage';
 import { PostgresFileStorage } from './storage/postgres-file-storage';
 
@@ -21,7 +20,6 @@ import { PostgresFileStorage } from './storage/postgres-file-storage';
   providers: [
     HandbookService,
     HandbookFilesService,
-    HandbookUploadInterceptor,
     {
       provide: FILE_STORAGE,
       inject: [APP_CONFIG, getDataSourceToken()],

@@ -50,22 +50,33 @@ const STATUS: Record<string, ImportRow['status']> = { 'pågående': 'active', fu
 const REASON: Record<string, LeftReason> = { personliga: 'personal', flytt: 'moved', arbete: 'got_job', 'hälsa': 'health', 'föräldraledighet': 'parental_leave', 'annan insats': 'other_effort', annat: 'other' };
 const OUTCOME: Record<string, OutcomeCategory> = { arbete: 'work', studier: 'studies', planering: 'plan', 'hälsa': 'health', annat: 'other', inget: 'none' };
 
-/** Every row checked; errors name the row (as in a spreadsheet: the header is row 1) and the column. */
-export function parseImport(csv: string, municipalityCodes: ReadonlySet<string>): { rows: ImportRow[]; errors: FieldError[] } {
-  const errors: FieldError[] = [];
-  let records: string[][];
+/** A CSV file's cells, row by row; a file that is not CSV is an error naming the body field. */
+export function csvRecords(csv: string): { records: string[][]; errors: FieldError[] } {
   try {
-    records = parse(csv.replace(/^\uFEFF/, ''), { delimiter: ';', relax_column_count: true, skip_empty_lines: true, trim: true });
+    return { records: parse(csv.replace(/^\uFEFF/, ''), { delimiter: ';', relax_column_count: true, skip_empty_lines: true, trim: true }), errors: [] };
   } catch (err) {
-    return { rows: [], errors: [{ field: 'content', message: `the file is not valid CSV: ${err instanceof Error ? err.message : ''}` }] };
+    return { records: [], errors: [{ field: 'content', message: `the file is not valid CSV: ${err instanceof Error ? err.message : ''}` }] };
   }
-  const header = records[0]?.map((h) => h.toLowerCase()) ?? [];
+}
+
+export function parseImport(csv: string, municipalityCodes: ReadonlySet<string>): { rows: ImportRow[]; errors: FieldError[] } {
+  const { records, errors } = csvRecords(csv);
+  return errors.length ? { rows: [], errors } : parseImportRecords(records, municipalityCodes);
+}
+
+/**
+ * Every row checked, whichever file it came from (CSV or XLSX); errors name the row (as in a spreadsheet: the
+ * header is row 1) and the column.
+ */
+export function parseImportRecords(records: string[][], municipalityCodes: ReadonlySet<string>, rowNumbers?: readonly number[]): { rows: ImportRow[]; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const header = records[0]?.map((h) => h.trim().toLowerCase()) ?? [];
   const missing = IMPORT_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) return { rows: [], errors: [{ field: 'row 1', message: `missing columns: ${missing.join(', ')}` }] };
   const rows: ImportRow[] = [];
   const groups = new Map<number, { start: string; end: string; line: number }>();
   records.slice(1).forEach((rec, i) => {
-    const line = i + 2;
+    const line = rowNumbers?.[i + 1] ?? i + 2;
     const get = (c: (typeof IMPORT_COLUMNS)[number]) => rec[header.indexOf(c)] ?? '';
     const bad = (c: string, message: string) => errors.push({ field: `row ${line}, ${c}`, message });
     const before = errors.length;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { FieldError } from '@stegvis/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
@@ -10,7 +11,15 @@ import { GroupsService } from '../groups/groups.service';
 import { OutcomesService } from '../participants/outcomes.service';
 import { ParticipantsService } from '../participants/participants.service';
 import { ProgrammesService } from '../programmes/programmes.service';
-import { parseImport } from './import-format';
+import { csvRecords, parseImportRecords } from './import-format';
+import { xlsxRecords } from './import-xlsx';
+
+export interface ImportCounts {
+  groups: number;
+  enrolments: number;
+  outcomes: number;
+  internships: number;
+}
 
 /** Imports a historical programme: all rows are checked first, then written in one transaction, or nothing is. */
 @Injectable()
@@ -26,11 +35,23 @@ export class ImportsService {
     private readonly employers: EmployersService,
   ) {}
 
-  async importCsv(ctx: UserContext, programmeId: string, content: string): Promise<{ groups: number; enrolments: number; outcomes: number; internships: number }> {
+  importCsv(ctx: UserContext, programmeId: string, content: string): Promise<ImportCounts> {
+    return this.importRecords(ctx, programmeId, async () => ({ ...csvRecords(content), rowNumbers: undefined }));
+  }
+
+  importXlsx(ctx: UserContext, programmeId: string, file: Buffer | undefined): Promise<ImportCounts> {
+    if (!file) throw Problem.field('file', 'Send the workbook in the multipart field "file"');
+    return this.importRecords(ctx, programmeId, () => xlsxRecords(file));
+  }
+
+  /** The same checks and the same single transaction, whichever file the rows came from. */
+  private async importRecords(ctx: UserContext, programmeId: string, read: () => Promise<{ records: string[][]; rowNumbers?: number[]; errors: FieldError[] }>): Promise<ImportCounts> {
     await this.policy.assertProgrammeAccess(ctx, 'import.run', programmeId, { type: 'programme', id: programmeId });
     const programme = await this.programmes.getProgramme(ctx, programmeId);
     const byCode = new Map(programme.municipalities.map((m) => [m.code, m.id]));
-    const { rows, errors } = parseImport(content, new Set(byCode.keys()));
+    const file = await read();
+    if (file.errors.length) throw Problem.badRequest('The file could not be read; nothing was imported', file.errors);
+    const { rows, errors } = parseImportRecords(file.records, new Set(byCode.keys()), file.rowNumbers);
     if (errors.length) throw Problem.badRequest(`The file has ${errors.length} error(s); nothing was imported`, errors);
     const counts = { groups: 0, enrolments: 0, outcomes: 0, internships: 0 };
     await this.dataSource.transaction(async (m) => {

@@ -1,0 +1,48 @@
+import { type CallHandler, type ExecutionContext, Inject, Injectable, mixin, type NestInterceptor, type Type } from '@nestjs/common';
+import multer from 'multer';
+import type { Observable } from 'rxjs';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { Problem } from '../problem/problem';
+
+/**
+ * An interceptor that reads one multipart field "file" into memory, stopping at `limit(config)` bytes so an
+ * oversized upload is refused with 413 naming the field before it is read whole. Nest's own FileInterceptor answers
+ * with a generic message that names no field.
+ */
+export function SingleFileUpload(limit: (config: AppConfig) => number): Type<NestInterceptor> {
+  @Injectable()
+  class SingleFileUploadInterceptor implements NestInterceptor {
+    private readonly single: ReturnType<ReturnType<typeof multer>['single']>;
+    private readonly maxBytes: number;
+
+    constructor(@Inject(APP_CONFIG) config: AppConfig) {
+      this.maxBytes = limit(config);
+      this.single = multer({ storage: multer.memoryStorage(), limits: { fileSize: this.maxBytes, files: 1, fields: 10, parts: 12 } }).single('file');
+    }
+
+    async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+      const http = context.switchToHttp();
+      await new Promise<void>((resolve, reject) => this.single(http.getRequest(), http.getResponse(), (err: unknown) => (err ? reject(this.problem(err)) : resolve())));
+      return next.handle();
+    }
+
+    private problem(err: unknown): Problem {
+      if (err instanceof multer.MulterError) {
+        if (err.code === 'LIMIT_FILE_SIZE') {
+          return new Problem(413, `file: larger than the ${Math.max(1, Math.round(this.maxBytes / 1024 / 1024))} MB allowed`, [{ field: 'file', message: 'Filen är för stor' }]);
+        }
+        const field = err.field && err.field !== 'file' ? err.field : 'file';
+        return Problem.field(field, `${err.message}; send one file in the multipart field "file"`);
+      }
+      return Problem.field('file', 'The upload could not be read as multipart/form-data');
+    }
+  }
+  return mixin(SingleFileUploadInterceptor);
+}
+
+/** What multer leaves on the request for the field "file". */
+export interface UploadedFileData {
+  originalname: string;
+  buffer: Buffer;
+  size: number;
+}

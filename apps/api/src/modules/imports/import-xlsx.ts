@@ -1,0 +1,50 @@
+import ExcelJS from 'exceljs';
+import type { FieldError } from '@stegvis/contracts';
+import { IMPORT_COLUMNS } from './import-format';
+
+/** Excel keeps dates as dates and numbers as numbers; the import format wants the text a person would type. */
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('text' in v) return String(v.text);
+    return '';
+  }
+  return String(v).trim();
+}
+
+/** The first sheet's cells, row by row, as the CSV reader would give them; blank rows skipped, row numbers kept. */
+export async function xlsxRecords(data: Buffer): Promise<{ records: string[][]; rowNumbers: number[]; errors: FieldError[] }> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    return { records: [], rowNumbers: [], errors: [{ field: 'file', message: 'the file is not an Excel workbook (.xlsx)' }] };
+  }
+  const sheet = wb.worksheets[0];
+  if (!sheet) return { records: [], rowNumbers: [], errors: [{ field: 'file', message: 'the workbook has no sheet' }] };
+  const width = Math.max(sheet.columnCount, IMPORT_COLUMNS.length);
+  const records: string[][] = [];
+  // Errors name the sheet's own row numbers, blank rows in between included, so a person finds the row in Excel.
+  const rowNumbers: number[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, n) => {
+    const cells = Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value));
+    if (cells.some((c) => c !== '')) {
+      records.push(cells);
+      rowNumbers.push(n);
+    }
+  });
+  return { records, rowNumbers, errors: [] };
+}
+
+/** The template as a workbook: the same columns and example rows as the CSV, dates typed as text. */
+export async function templateXlsx(rows: readonly (readonly string[])[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Import');
+  ws.addRow([...IMPORT_COLUMNS]).font = { bold: true };
+  for (const r of rows) ws.addRow([...r]);
+  ws.columns.forEach((c) => (c.width = 16));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
