@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Client } from 'pg';
@@ -136,10 +137,15 @@ describe('foundation journeys (chromium against the real api)', () => {
     await page.getByTestId('report-show').click();
     await page.getByTestId('report-enrolled').waitFor();
     assert.match((await page.getByTestId('report-enrolled').textContent()) ?? '', /Antal inskrivna/);
-    const href = await page.getByTestId('download-csv').getAttribute('href');
-    const csv = await page.request.get(`${api.url}${href}`);
-    assert.equal(csv.status(), 200);
-    assert.match(await csv.text(), /^\uFEFFDelrapport/);
+    const saved = page.waitForEvent('download');
+    await page.getByTestId('download-xlsx').click();
+    const file = await saved;
+    assert.equal(file.suggestedFilename(), 'delrapport-nästa-steg-2019-09-03-2021-05-01.xlsx');
+    const bytes = readFileSync((await file.path())!);
+    assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+    const csvSaved = page.waitForEvent('download');
+    await page.getByTestId('download-csv').click();
+    assert.match(readFileSync((await (await csvSaved).path())!, 'utf8'), /^\uFEFFDelrapport/);
     await page.close();
   });
 

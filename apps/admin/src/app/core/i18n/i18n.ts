@@ -249,6 +249,7 @@ const TEXTS = {
   'hb.chosen': { sv: 'Valt för passet', en: 'Chosen for this session' },
   'hb.choose': { sv: 'Använd detta alternativ', en: 'Use this alternative' },
   'hb.loading': { sv: 'Hämtar material …', en: 'Loading material …' },
+  'rep.preparing': { sv: 'Hämtar', en: 'Downloading' },
   'nav.reports': { sv: 'Rapporter', en: 'Reports' },
   'st.title': { sv: 'Bemanning', en: 'Staffing' },
   'st.date': { sv: 'Datum', en: 'Date' },

@@ -12,6 +12,7 @@ import { I18n } from '../../core/i18n/i18n';
 import type { ChartConfiguration } from 'chart.js';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import { BaseChartDirective } from 'ng2-charts';
+import { DownloadWithProgress } from '../../shared/download-with-progress';
 import { ProgrammePicker } from '../../shared/programme-picker';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
@@ -50,8 +51,19 @@ interface ReportTable {
       @if (tables().length) {
         <div class="downloads">
           <span>{{ i18n.t('rep.download') }}:</span>
-          @for (f of formats; track f) { <a mat-stroked-button [href]="downloadUrl(f)" download [attr.data-testid]="'download-' + f">{{ f.toUpperCase() }}</a> }
+          @for (f of formats; track f) {
+            <button mat-stroked-button type="button" (click)="download(f)" [disabled]="dl.state().key !== null" [attr.data-testid]="'download-' + f">{{ f.toUpperCase() }}</button>
+          }
         </div>
+        @if (dl.state(); as d) {
+          @if (d.key) {
+            <div class="progress" role="status" data-testid="download-progress">
+              <mat-progress-bar [mode]="d.total ? 'determinate' : 'indeterminate'" [value]="d.total ? (100 * d.received) / d.total : 0" [attr.aria-label]="i18n.t('rep.preparing')" />
+              <span>{{ i18n.t('rep.preparing') }} {{ d.key.toUpperCase() }} · {{ kb(d.received) }}{{ d.total ? ' av ' + kb(d.total) : '' }}</span>
+            </div>
+          }
+          @if (d.error) { <p class="error-banner" role="alert">{{ d.error }}</p> }
+        }
         @if (suppressed()) { <p class="info-banner">{{ i18n.t('rep.suppressed') }}</p> }
         @if (chart(); as c) {
           <figure class="chart"><figcaption>Närvaro per grupp (%)</figcaption><div class="canvas"><canvas baseChart [type]="'bar'" [data]="c" [options]="chartOptions" aria-label="Närvaro per grupp; siffrorna finns i tabellen Närvaro per grupp"></canvas></div></figure>
@@ -69,7 +81,7 @@ interface ReportTable {
       }
     </section>
   `,
-  styles: `.filters { display: flex; gap: 16px; flex-wrap: wrap; align-items: baseline; } .downloads { display: flex; gap: 8px; align-items: center; margin: 12px 0; } h2 { font-size: 1.15rem; font-weight: 500; margin: 20px 0 8px; } .note { font-size: 0.85rem; margin: 4px 0; } .chart { background: white; border-radius: 8px; padding: 12px; margin: 0 0 12px; } .canvas { height: 240px; }`,
+  styles: `.filters { display: flex; gap: 16px; flex-wrap: wrap; align-items: baseline; } .downloads { display: flex; gap: 8px; align-items: center; margin: 12px 0; } .progress { display: grid; gap: 4px; max-width: 420px; margin-bottom: 12px; font-size: .9rem; } h2 { font-size: 1.15rem; font-weight: 500; margin: 20px 0 8px; } .note { font-size: 0.85rem; margin: 4px 0; } .chart { background: white; border-radius: 8px; padding: 12px; margin: 0 0 12px; } .canvas { height: 240px; }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReportView {
@@ -108,7 +120,17 @@ export class ReportView {
     }
   }
 
+  protected readonly dl = inject(DownloadWithProgress);
+
   protected downloadUrl(format: string): string {
     return `/api/programmes/${this.programmeId()}/reports/progress.${format}?from=${this.from()}&to=${this.to()}`;
+  }
+
+  protected download(format: string): Promise<void> {
+    return this.dl.download(format, this.downloadUrl(format), `delrapport.${format}`);
+  }
+
+  protected kb(bytes: number): string {
+    return `${Math.max(1, Math.round(bytes / 1024))} kB`;
   }
 }

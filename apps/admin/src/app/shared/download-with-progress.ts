@@ -1,0 +1,58 @@
+import { HttpClient, HttpEventType, type HttpResponse } from '@angular/common/http';
+import { Injectable, inject, signal } from '@angular/core';
+import { asProblem } from '../core/errors/problem-form';
+
+export interface DownloadState {
+  /** Which download is running (e.g. "xlsx"), or null. */
+  key: string | null;
+  received: number;
+  /** Null when the server streams without a length (XLSX is written as it goes). */
+  total: number | null;
+  error: string;
+}
+
+/** The file name from Content-Disposition: the UTF-8 `filename*` when given, else the plain one. */
+export function fileNameOf(disposition: string | null, fallback: string): string {
+  const star = disposition?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
+  if (star) return decodeURIComponent(star);
+  return disposition?.match(/filename="([^"]+)"/i)?.[1] ?? fallback;
+}
+
+/**
+ * Downloads a file through HttpClient, so a long export shows how far it has come and a failure shows its reason
+ * instead of a broken file; then hands the bytes to the browser's own save.
+ */
+@Injectable({ providedIn: 'root' })
+export class DownloadWithProgress {
+  private readonly http = inject(HttpClient);
+  readonly state = signal<DownloadState>({ key: null, received: 0, total: null, error: '' });
+
+  async download(key: string, url: string, fallbackName: string): Promise<void> {
+    this.state.set({ key, received: 0, total: null, error: '' });
+    try {
+      const res = await new Promise<HttpResponse<Blob>>((resolve, reject) => {
+        this.http.get(url, { observe: 'events', reportProgress: true, responseType: 'blob' }).subscribe({
+          next: (e) => {
+            if (e.type === HttpEventType.DownloadProgress) this.state.update((s) => ({ ...s, received: e.loaded, total: e.total ?? null }));
+            if (e.type === HttpEventType.Response) resolve(e);
+          },
+          error: reject,
+        });
+      });
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(res.body!);
+      a.download = fileNameOf(res.headers.get('Content-Disposition'), fallbackName);
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+      this.state.set({ key: null, received: 0, total: null, error: '' });
+    } catch (err) {
+      // A problem+json body arrives as a Blob here; read it for the message.
+      let detail = '';
+      const body = (err as { error?: unknown }).error;
+      if (body instanceof Blob) detail = ((await body.text().then((t) => JSON.parse(t)).catch(() => null)) as { detail?: string } | null)?.detail ?? '';
+      this.state.set({ key: null, received: 0, total: null, error: detail || asProblem(err)?.detail || 'Nedladdningen misslyckades.' });
+    }
+  }
+}
