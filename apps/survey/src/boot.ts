@@ -13,6 +13,8 @@ const params = new URLSearchParams(location.search);
 let lang: LanguageCode = pickLanguage();
 let questionnaire: { json: object; languages: string[] } | null = null;
 let unsent = false;
+/** Staff typing in paper answers (?paper=<round id>): the code from the slip, and answers not yet stored. */
+let paper: { roundId: string; code: string; pending: Record<string, unknown> | null } | null = null;
 
 function pickLanguage(): LanguageCode {
   const asked = params.get('lang');
@@ -114,6 +116,7 @@ function syncLine(state: SubmitState): void {
 }
 
 async function send(answers: Record<string, unknown>): Promise<void> {
+  if (paper) return sendPaper(answers);
   unsent = true;
   const out = await submitUntilStored({
     url: '/api/public/surveys/current/responses',
@@ -132,12 +135,72 @@ async function send(answers: Record<string, unknown>): Promise<void> {
   }
 }
 
+/**
+ * A paper answer goes in with the staff member's session (and its CSRF token). A mistyped or used code sends them
+ * back to the code field with the answers kept, so nothing typed in is lost.
+ */
+async function sendPaper(answers: Record<string, unknown>): Promise<void> {
+  const p = paper!;
+  p.pending = answers;
+  unsent = true;
+  const csrf = decodeURIComponent(document.cookie.match(/(?:^|; )stegvis_csrf=([^;]+)/)?.[1] ?? '');
+  const out = await submitUntilStored({
+    url: `/api/survey-rounds/${encodeURIComponent(p.roundId)}/paper-responses`,
+    key: crypto.randomUUID(),
+    body: { code: p.code, language: lang, answers },
+    headers: { 'x-csrf-token': csrf },
+    onState: syncLine,
+  });
+  unsent = false;
+  $('sync').hidden = true;
+  ($('code-input') as HTMLInputElement).value = '';
+  const stored = out.state === 'stored';
+  $('code-error').classList.toggle('ok', stored);
+  if (stored) {
+    p.pending = null;
+    $('survey-root').replaceChildren();
+    $('code-error').textContent = `Sparat (kod ${p.code}). Skriv nästa lapps kod.`;
+  } else {
+    const why = { 404: 'Koden finns inte i den här omgången.', 409: 'Koden är redan använd.', 410: 'Omgången är stängd.' }[out.status] ?? 'Svaret kunde inte sparas.';
+    $('code-error').textContent = `${why} Svaren finns kvar – skriv rätt kod så sparas de.`;
+  }
+  show('code');
+  ($('code-input') as HTMLInputElement).focus();
+}
+
+async function paperMode(roundId: string): Promise<void> {
+  const res = await fetch(`/api/survey-rounds/${encodeURIComponent(roundId)}/questionnaire`, { credentials: 'same-origin' });
+  if (!res.ok) {
+    $('message-title').textContent = res.status === 401 ? 'Logga in i Stegvis först och öppna sedan länken igen.' : 'Enkätomgången finns inte, eller hör inte till dina grupper.';
+    show('message');
+    return;
+  }
+  const body = await res.json();
+  questionnaire = { json: body.questionnaire, languages: body.languages };
+  paper = { roundId, code: '', pending: null };
+  $('code-title').textContent = 'Pappersenkät: skriv in svaren';
+  $('code-label').textContent = 'Koden på deltagarens lapp';
+  show('code');
+  void afterPaint().then(preloadSurvey);
+  $('code-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const value = ($('code-input') as HTMLInputElement).value.trim().toUpperCase();
+    if (!value) return;
+    paper!.code = value;
+    $('code-error').textContent = '';
+    if (paper!.pending) return void sendPaper(paper!.pending);
+    void openSurvey('sv');
+  });
+}
+
 window.addEventListener('beforeunload', (e) => {
   if (unsent) e.preventDefault();
 });
 
 async function main(): Promise<void> {
   setLanguage(lang);
+  const paperRound = params.get('paper');
+  if (paperRound) return paperMode(paperRound);
   const token = params.get('t');
   if (token) {
     // The token must not stay in the address bar, history or a Referer.

@@ -15,6 +15,8 @@ export interface SubmitOptions {
   url: string;
   key: string;
   body: unknown;
+  /** Extra headers, e.g. the CSRF token when staff type in a paper answer with their session. */
+  headers?: Record<string, string>;
   onState?: (s: SubmitState) => void;
   fetchImpl?: typeof fetch;
   /** Delay before try n (1-based): 1 s, 2 s, 4 s … at most 30 s. */
@@ -34,7 +36,7 @@ export async function submitUntilStored(o: SubmitOptions): Promise<SubmitOutcome
     try {
       const res = await f(o.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': o.key },
+        headers: { 'content-type': 'application/json', 'idempotency-key': o.key, ...o.headers },
         body: JSON.stringify(o.body),
         credentials: 'same-origin',
       });

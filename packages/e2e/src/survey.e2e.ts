@@ -24,19 +24,23 @@ describe('participant survey site on a phone (chromium against the real api)', (
   let api: RunningApi;
   let browser: Browser;
   let codes: { token: string; shortCode: string }[];
+  let roundId: string;
+  let staffLogin: { email: string; password: string };
 
   before(async () => {
     api = await startApi('survey', 3214, { STEGVIS_DEMO_SEED: 'true' });
     const { staff } = await demoPasswords(api);
+    staffLogin = staff;
     const c = await new ApiClient(api.url).signIn(staff.email, staff.password);
     const programme = (await c.call('GET', '/api/programmes')).items.find((p: { name: string }) => p.name === 'Nästa Steg');
     const group = await c.call('POST', '/api/groups', { programmeId: programme.id, municipalityId: programme.ownerMunicipality.id, number: 4, startDate: '2020-11-23', endDate: '2021-02-26', capacity: 10, overIntake: 0, deliveryMode: 'on_site' });
-    for (const name of ['Amal', 'Bilan', 'Fatuma', 'Hawa']) {
+    for (const name of ['Amal', 'Bilan', 'Fatuma', 'Hawa', 'Idil']) {
       const p = await c.call('POST', '/api/participants', { programmeId: programme.id, firstName: name, lastName: 'Deltagare', gender: 'woman' });
       await c.call('POST', `/api/participants/${p.id}/enrolments`, { groupId: group.id, startDate: '2020-11-23' });
     }
     const round = await c.call('POST', '/api/survey-rounds', { groupId: group.id, questionnaireId: 'end-of-group', opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 3_600_000).toISOString() });
     codes = round.codes;
+    roundId = round.id;
     browser = await launch();
   });
   after(async () => {
@@ -138,6 +142,33 @@ describe('participant survey site on a phone (chromium against the real api)', (
     await page.locator('#code-input').fill(codes[3].shortCode);
     await page.locator('#code-submit').click();
     await page.locator('button[data-lang="so"]').waitFor();
+    await ctx.close();
+  });
+
+  it('staff type in a paper answer; a mistyped code keeps the answers until the right one is given', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'sv-SE' });
+    const page = await ctx.newPage();
+    await page.goto(`${api.url}/login`);
+    await page.getByTestId('login-email').fill(staffLogin.email);
+    await page.getByTestId('login-password').fill(staffLogin.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('current-user').waitFor();
+    const before = await responses();
+    await page.goto(`${api.url}/s/?paper=${roundId}`);
+    await page.locator('#code-title').filter({ hasText: 'Pappersenkät' }).waitFor();
+    await page.locator('#code-input').fill('FELKOD99');
+    await page.locator('#code-submit').click();
+    await page.locator('[data-name="overall"]').waitFor();
+    await answer(page, 'Nästa', 'Slutför');
+    await page.locator('#code-error').filter({ hasText: 'Koden finns inte i den här omgången. Svaren finns kvar' }).waitFor();
+    assert.equal(await responses(), before);
+    await page.locator('#code-input').fill(codes[4].shortCode.toLowerCase());
+    await page.locator('#code-submit').click();
+    await page.locator('#code-error').filter({ hasText: `Sparat (kod ${codes[4].shortCode})` }).waitFor();
+    assert.equal(await responses(), before + 1);
+    // The participant's own link is spent now.
+    await page.goto(`${api.url}/s/?t=${codes[4].token}`);
+    await page.locator('#message-title').filter({ hasText: 'redan använts' }).waitFor();
     await ctx.close();
   });
 });

@@ -53,6 +53,14 @@ export class SurveysController {
     return this.surveys.pending(ctx, roundId);
   }
 
+  @Get('survey-rounds/:id/questionnaire')
+  @Allow('survey.manage')
+  @ApiOperation({ summary: "The round's questionnaire, for typing in paper answers" })
+  @ApiProblems(400, 401, 403, 404)
+  questionnaire(@Ctx() ctx: UserContext, @Param('id', id) roundId: string) {
+    return this.surveys.questionnaireOf(ctx, roundId);
+  }
+
   @Post('survey-rounds/:id/paper-responses')
   @Allow('survey.manage')
   @HttpCode(201)

@@ -107,6 +107,13 @@ export class SurveysService {
     return { questionnaireId: q.id, version: q.version, languages: q.languages, questionnaire: q.json };
   }
 
+  /** The round's questionnaire, for staff typing in paper answers (same version as the participants' links). */
+  async questionnaireOf(ctx: UserContext, roundId: string) {
+    const round = await this.load(ctx, roundId, 'survey.manage');
+    const q = this.catalog.get(round.questionnaireId, round.questionnaireVersion)!;
+    return { questionnaireId: q.id, version: q.version, languages: q.languages, questionnaire: q.json };
+  }
+
   /** Stores an answer exactly once: the code is spent and the answer kept in one transaction, repeats replay the first answer. */
   async submit(ctx: RequestContext, token: string, key: string | undefined, body: { language: string; answers: Record<string, unknown> }, channel: 'link' | 'kiosk' | 'paper') {
     const { code, round } = await this.lookup(ctx.ip, token, true, channel === 'paper');

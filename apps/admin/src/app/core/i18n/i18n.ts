@@ -250,6 +250,7 @@ const TEXTS = {
   'hb.choose': { sv: 'Använd detta alternativ', en: 'Use this alternative' },
   'hb.loading': { sv: 'Hämtar material …', en: 'Loading material …' },
   'rep.preparing': { sv: 'Hämtar', en: 'Downloading' },
+  's.paper': { sv: 'Skriv in pappersenkäter', en: 'Type in paper answers' },
   'nav.reports': { sv: 'Rapporter', en: 'Reports' },
   'st.title': { sv: 'Bemanning', en: 'Staffing' },
   'st.date': { sv: 'Datum', en: 'Date' },

@@ -110,7 +110,12 @@ export class GroupInternships implements OnInit {
   }
 
   private async reload(): Promise<void> {
-    this.internships.set(await firstValueFrom(this.http.get<InternshipResponse[]>(`/api/groups/${this.groupId()}/internships`)));
-    this.summary.set(await firstValueFrom(this.http.get<GroupInternshipSummary>(`/api/groups/${this.groupId()}/internship-summary`)));
+    // Both at once, so the list and the share never disagree on screen.
+    const [list, summary] = await Promise.all([
+      firstValueFrom(this.http.get<InternshipResponse[]>(`/api/groups/${this.groupId()}/internships`)),
+      firstValueFrom(this.http.get<GroupInternshipSummary>(`/api/groups/${this.groupId()}/internship-summary`)),
+    ]);
+    this.internships.set(list);
+    this.summary.set(summary);
   }
 }
