@@ -325,7 +325,7 @@ every row in one synchronous loop, sends nothing until the last row; \`writeTabl
 the first row and catch up every 1 000 rows, and waits while the client is behind. Over HTTP the download is
 chunked and not compressed (XLSX is already a zip), so the client gets the bytes as they are written.
 
-Run on ${new Date().toISOString().slice(0, 10)}. Survey submission under load: the section below, by `bench/submission.mjs`; faults: `apps/api/test/faults.e2e-spec.ts`.
+Run on ${new Date().toISOString().slice(0, 10)}. Survey submission under load: the section below, by \`bench/submission.mjs\`; faults: \`apps/api/test/faults.e2e-spec.ts\`.
 `;
 // bench/submission.mjs owns the block between its markers and packages/e2e's Lighthouse bench the section at the
 // end; keep both when rewriting the rest, so running one bench never erases another's figures.
