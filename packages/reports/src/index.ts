@@ -10,3 +10,4 @@ export * from './pdf.js';
 export * from './docx.js';
 export * from './statistics.js';
 export * from './pdf-chart.js';
+export * from './pdf-fonts.js';

@@ -1,3 +1,4 @@
+import { HELVETICA, type PdfFonts } from './pdf-fonts.js';
 import type { ReportTable, TableCell } from './report-tables.js';
 
 export interface Bar {
@@ -32,20 +33,20 @@ export function chartOf(table: ReportTable): { caption: string; bars: Bar[] } | 
 }
 
 /** A horizontal bar chart in PDFKit's own drawing operations: readable in print, in black and white too. */
-export function drawBarChart(doc: PDFKit.PDFDocument, chart: { caption: string; bars: Bar[] }, left: number, width: number): void {
+export function drawBarChart(doc: PDFKit.PDFDocument, chart: { caption: string; bars: Bar[] }, left: number, width: number, font: PdfFonts = HELVETICA): void {
   const rowH = 15;
   const labelW = Math.min(190, width * 0.38);
   const valueW = 44;
   const barMax = width - labelW - valueW - 8;
   if (doc.y + 24 + chart.bars.length * rowH > doc.page.height - 56) doc.addPage();
-  doc.font('Helvetica-Oblique').fontSize(9).fillColor('#333').text(chart.caption, left, doc.y, { width });
+  doc.font(font.italic).fontSize(9).fillColor('#333').text(chart.caption, left, doc.y, { width });
   let y = doc.y + 4;
   for (const b of chart.bars) {
-    doc.font('Helvetica').fontSize(8.5).fillColor('black').text(b.label, left, y + 2, { width: labelW - 6, height: rowH, ellipsis: true, lineBreak: false });
+    doc.font(font.regular).fontSize(8.5).fillColor('black').text(b.label, left, y + 2, { width: labelW - 6, height: rowH, ellipsis: true, lineBreak: false });
     // A light track shows 100 %, so a short bar reads as a share of the whole.
     doc.rect(left + labelW, y + 2, barMax, rowH - 5).fill('#e8ecf2');
     if (b.percent !== null && b.percent > 0) doc.rect(left + labelW, y + 2, (barMax * Math.min(100, b.percent)) / 100, rowH - 5).fill('#1a5fb4');
-    doc.fillColor('black').font('Helvetica').fontSize(8.5).text(b.shown, left + labelW + barMax + 6, y + 2, { width: valueW, lineBreak: false });
+    doc.fillColor('black').font(font.regular).fontSize(8.5).text(b.shown, left + labelW + barMax + 6, y + 2, { width: valueW, lineBreak: false });
     y += rowH;
   }
   doc.x = left;

@@ -15,19 +15,19 @@ function metaOf(e: HandbookEntryResponse): string {
 }
 
 export function handbookPdf(title: string, entries: HandbookEntryResponse[]): Promise<Buffer> {
-  return renderPdf(title, (doc) => {
-    doc.font('Helvetica-Bold').fontSize(20).text(title).moveDown(0.5);
-    doc.font('Helvetica').fontSize(9).fillColor('#555').text(`Utskriven ${new Date().toISOString().slice(0, 10)} ur Stegvis metodhandbok. ${entries.length} avsnitt.`).fillColor('black').moveDown();
+  return renderPdf(title, (doc, font) => {
+    doc.font(font.bold).fontSize(20).text(title).moveDown(0.5);
+    doc.font(font.regular).fontSize(9).fillColor('#555').text(`Utskriven ${new Date().toISOString().slice(0, 10)} ur Stegvis metodhandbok. ${entries.length} avsnitt.`).fillColor('black').moveDown();
     let place = '';
     for (const e of entries) {
       if (placeOf(e) !== place) {
         place = placeOf(e);
-        doc.moveDown(0.5).font('Helvetica-Bold').fontSize(15).text(place).moveDown(0.3);
+        doc.moveDown(0.5).font(font.bold).fontSize(15).text(place).moveDown(0.3);
       }
-      doc.font('Helvetica-Bold').fontSize(12).text(e.title);
+      doc.font(font.bold).fontSize(12).text(e.title);
       const meta = metaOf(e);
-      if (meta) doc.font('Helvetica-Oblique').fontSize(9).text(meta);
-      doc.moveDown(0.2).font('Helvetica').fontSize(10).text(markdownText(e.body) || '–');
+      if (meta) doc.font(font.italic).fontSize(9).text(meta);
+      doc.moveDown(0.2).font(font.regular).fontSize(10).text(markdownText(e.body) || '–');
       for (const l of e.links) doc.fontSize(9).fillColor('#1a4fa0').text(`${l.title}: ${l.url}`, { link: l.url }).fillColor('black');
       if (e.files.length) doc.fontSize(9).text(`Filer: ${e.files.map((f) => f.fileName).join(', ')}`);
       doc.moveDown(0.8);

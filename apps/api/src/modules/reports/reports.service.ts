@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AGGREGATE_ONLY_ROLES, DEFAULT_SMALL_CELL_THRESHOLD } from '@stegvis/contracts';
+import { pdfFontFiles } from '../../common/pdf/fonts';
 import { computeProgressReportFromCounts, type ProgressReport, renderReportDocx, type ReportTable, renderTablesPdf, tablesToCsv, toReportTables } from '@stegvis/reports';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
@@ -47,7 +48,7 @@ export class ReportsService {
   }
 
   pdf(title: string, tables: ReportTable[]): Promise<Buffer> {
-    return renderTablesPdf(title, tables);
+    return renderTablesPdf(title, tables, pdfFontFiles());
   }
 
   docx(title: string, tables: ReportTable[]): Promise<Buffer> {
