@@ -74,12 +74,12 @@ function isBodyParserError(e: unknown): e is { status: number; type: string } {
 /**
  * Connection-level failures: refused or reset sockets, the server shutting down (57P01 admin shutdown, 57P02 crash,
  * 57P03 cannot connect now), pg's "Connection terminated" when a backend dies mid-query, and TypeORM's
- * QueryRunnerAlreadyReleasedError, which follows when the pool dropped that connection under the request.
+ * QueryRunner(Provider)AlreadyReleasedError, which follow when the pool dropped that connection under the request.
  */
 export function isDatabaseUnavailable(e: unknown): boolean {
   const err = (e instanceof QueryFailedError ? e.driverError : e) as { code?: string; message?: string } | null;
   if (!err || typeof err !== 'object') return false;
   if (['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(err.code ?? '')) return true;
-  if ((err as { name?: string }).name === 'QueryRunnerAlreadyReleasedError') return true;
-  return /Connection terminated|connection is closed|Client has encountered a connection error|timeout exceeded when trying to connect|Query runner already released/i.test(err.message ?? '');
+  if (['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError'].includes((err as { name?: string }).name ?? '')) return true;
+  return /Connection terminated|connection is closed|Client has encountered a connection error|timeout exceeded when trying to connect|Query runner already released|query runner was already released/i.test(err.message ?? '');
 }
