@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { CSRF_HEADER } from '@stegvis/contracts';
 import { UsersService } from '../src/modules/users/users.service';
 import { type ApiProcess, startApi } from './support/faults/api-process';
+import { pdfText } from './support/files';
 import { PASSWORD, seedWorld, startTestApp, type TestApp, type World } from './support/test-app';
 
 const SECRET = { firstName: 'Samira', lastName: 'Hemligsdotter', personalNumber: '19811218-9876', phone: '070-111 22 33', address: 'Skyddsgatan 7' };
@@ -26,11 +27,8 @@ async function login(url: string, email: string) {
 
 /** What a person reading the file would see: PDF text, the XML of a zipped Office file, or the bytes as text. */
 function readable(type: string, bytes: Buffer): string {
+  if (type.includes('pdf')) return pdfText(bytes);
   const dir = mkdtempSync(join(tmpdir(), 'scan-'));
-  if (type.includes('pdf')) {
-    writeFileSync(join(dir, 'f.pdf'), bytes);
-    return execFileSync('pdftotext', [join(dir, 'f.pdf'), '-']).toString('utf8');
-  }
   if (type.includes('officedocument') || type.includes('opendocument')) {
     writeFileSync(join(dir, 'f.zip'), bytes);
     return execFileSync('unzip', ['-p', join(dir, 'f.zip')], { maxBuffer: 64 * 1024 * 1024 }).toString('utf8');

@@ -1,19 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { RetentionService } from '../src/modules/participants/retention.service';
 import { UsersService } from '../src/modules/users/users.service';
+import { pdfText } from './support/files';
 import { type Client, PASSWORD, seedWorld, signIn, startTestApp, type TestApp, type World } from './support/test-app';
 
 const SECRET = { firstName: 'Samira', lastName: 'Hemligsdotter', personalNumber: '19811218-9876', phone: '070-111 22 33', address: 'Skyddsgatan 7' };
-
-function pdfText(buf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pdf-'));
-  writeFileSync(join(dir, 'f.pdf'), buf);
-  return execFileSync('pdftotext', ['-layout', join(dir, 'f.pdf'), '-']).toString('utf8');
-}
 
 describe('participants (e2e)', () => {
   let t: TestApp;
@@ -245,7 +236,7 @@ describe('participants (e2e)', () => {
       });
       expect(mine.status).toBe(200);
       expect(mine.headers['content-type']).toBe('application/pdf');
-      const text = pdfText(mine.body as Buffer);
+      const text = pdfText(mine.body as Buffer, { layout: true });
       expect(text).toContain('Diplom');
       expect(text).toContain('Samira Hemligsdotter');
       expect(text).toContain('Förskolan Solen');
@@ -255,7 +246,7 @@ describe('participants (e2e)', () => {
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => cb(null, Buffer.concat(chunks)));
       });
-      const other = pdfText(theirs.body as Buffer);
+      const other = pdfText(theirs.body as Buffer, { layout: true });
       expect(other).not.toContain('Hemligsdotter');
       expect(other).toMatch(/Deltagare [0-9A-F]{6}/);
       const plan = await groupStaff.get(`/api/enrolments/${plainEnrolment}/action-plan.pdf`).buffer(true).parse((res, cb) => {
@@ -263,7 +254,7 @@ describe('participants (e2e)', () => {
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => cb(null, Buffer.concat(chunks)));
       });
-      const planText = pdfText(plan.body as Buffer);
+      const planText = pdfText(plan.body as Buffer, { layout: true });
       expect(planText).toContain('Handlingsplan');
       expect(planText).not.toContain('arbetsförmågebedömning');
     });

@@ -1,22 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type request from 'supertest';
+import { binary, pdfText } from './support/files';
 import { type Client, seedWorld, signIn, startTestApp, type TestApp, type World } from './support/test-app';
-
-const binary = (req: request.Test) =>
-  req.buffer(true).parse((res, cb) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => cb(null, Buffer.concat(chunks)));
-  });
-
-function pdfText(buf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pdf-'));
-  writeFileSync(join(dir, 'f.pdf'), buf);
-  return execFileSync('pdftotext', ['-layout', join(dir, 'f.pdf'), '-']).toString('utf8');
-}
 
 describe('referrals and analysis-group meetings (e2e)', () => {
   let t: TestApp;
@@ -165,7 +148,7 @@ describe('referrals and analysis-group meetings (e2e)', () => {
       }
       const pdf = await binary(analyst.get(`/api/meetings/${meetingId}/minutes.pdf`));
       expect(pdf.status).toBe(200);
-      const text = pdfText(pdf.body as Buffer);
+      const text = pdfText(pdf.body as Buffer, { layout: true });
       expect(text).toContain('Protokoll');
       expect(text).toContain('Cawo Kandidat');
       expect(text).toMatch(/Deltagare [0-9A-F]{6}/);

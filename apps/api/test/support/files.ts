@@ -12,17 +12,24 @@ export const binary = (req: request.Test) =>
     res.on('end', () => cb(null, Buffer.concat(chunks)));
   });
 
-/** Text of a PDF, by poppler's pdftotext (what an evaluator's copy-paste would give). */
-export function pdfText(pdf: Buffer): string {
+/**
+ * Text of a PDF, by poppler's pdftotext (what an evaluator's copy-paste would give); `layout` keeps table columns
+ * on one line.
+ */
+export function pdfText(pdf: Buffer, { layout = false } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'pdf-'));
   writeFileSync(join(dir, 'f.pdf'), pdf);
-  return execFileSync('pdftotext', [join(dir, 'f.pdf'), '-']).toString('utf8');
+  return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), join(dir, 'f.pdf'), '-']).toString('utf8');
+}
+
+/** The XML of a DOCX's main document. */
+export function docxXml(docx: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'docx-'));
+  writeFileSync(join(dir, 'f.docx'), docx);
+  return execFileSync('unzip', ['-p', join(dir, 'f.docx'), 'word/document.xml']).toString('utf8');
 }
 
 /** The text runs of a DOCX's main document. */
 export function docxText(docx: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'docx-'));
-  writeFileSync(join(dir, 'f.docx'), docx);
-  const xml = execFileSync('unzip', ['-p', join(dir, 'f.docx'), 'word/document.xml']).toString('utf8');
-  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ');
+  return [...docxXml(docx).matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ');
 }

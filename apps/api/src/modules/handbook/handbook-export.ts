@@ -1,17 +1,22 @@
-import type { HandbookEntryResponse } from '@stegvis/contracts';
+import type { HandbookEntryResponse, HandbookModule } from '@stegvis/contracts';
 import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { renderPdf } from '../certificates/pdf.util';
 import { markdownText } from './handbook-content';
 
-const MODULE_LABELS: Record<string, string> = { mapping: 'Kartläggning', lectures: 'Föreläsningar', internship: 'Praktik', follow_up: 'Uppföljning', other: 'Övrigt' };
+export const MODULE_LABELS: Record<HandbookModule, string> = { mapping: 'Kartläggning', lectures: 'Föreläsningar', internship: 'Praktik', follow_up: 'Uppföljning', other: 'Övrigt' };
 
 /** Headings of the printed handbook: module, then week, then the theme's alternatives. */
 function placeOf(e: HandbookEntryResponse): string {
-  return `${MODULE_LABELS[e.module] ?? e.module}${e.week !== null ? `, vecka ${e.week}` : ''}`;
+  return `${MODULE_LABELS[e.module]}${e.week !== null ? `, vecka ${e.week}` : ''}`;
 }
 
 function metaOf(e: HandbookEntryResponse): string {
   return [e.theme && `Tema: ${e.theme}`, e.alternative && `Alternativ: ${e.alternative}`, e.whenToUse && `När: ${e.whenToUse}`].filter(Boolean).join(' · ');
+}
+
+/** The printed handbook's title: the whole handbook, or one module of it. */
+export function exportTitle(module: HandbookModule | undefined): string {
+  return module ? `Metodhandbok – ${MODULE_LABELS[module]}` : 'Metodhandbok';
 }
 
 export function handbookPdf(title: string, entries: HandbookEntryResponse[]): Promise<Buffer> {

@@ -25,8 +25,6 @@ import {
   SessionMaterialResponseDto,
   UpdateHandbookEntryDto,
 } from './dto/handbook.dto';
-import { personalDataWarnings, renderMarkdown } from './handbook-content';
-import { handbookDocx, handbookPdf } from './handbook-export';
 import { HandbookFilesService } from './handbook-files.service';
 import { HandbookService } from './handbook.service';
 
@@ -38,7 +36,6 @@ class ParseVersionPipe implements PipeTransform<string, number> {
     return Number(value);
   }
 }
-const MODULE_TITLES: Record<string, string> = { mapping: 'Kartläggning', lectures: 'Föreläsningar', internship: 'Praktik', follow_up: 'Uppföljning', other: 'Övrigt' };
 
 @ApiTags('handbook')
 @ApiCookieAuth()
@@ -92,7 +89,7 @@ export class HandbookController {
   @ApiOkResponse({ type: HandbookPreviewResponseDto })
   @ApiProblems(400, 401, 403)
   preview(@Body() body: HandbookPreviewDto): HandbookPreviewResponseDto {
-    return { html: renderMarkdown(body.body), warnings: personalDataWarnings({ body: body.body }) };
+    return this.handbook.preview(body.body);
   }
 
   @Get('handbook/export.pdf')
@@ -101,9 +98,8 @@ export class HandbookController {
   @ApiProduces('application/pdf')
   @ApiProblems(400, 401, 403)
   async exportPdf(@Query() q: HandbookExportQuery): Promise<StreamableFile> {
-    const title = exportTitle(q.module);
-    const pdf = await handbookPdf(title, await this.handbook.list({ module: q.module }));
-    return new StreamableFile(pdf, { type: 'application/pdf', disposition: contentDisposition(`${title}.pdf`) });
+    const { file, fileName } = await this.handbook.export('pdf', q.module);
+    return new StreamableFile(file, { type: 'application/pdf', disposition: contentDisposition(fileName) });
   }
 
   @Get('handbook/export.docx')
@@ -112,9 +108,8 @@ export class HandbookController {
   @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
   @ApiProblems(400, 401, 403)
   async exportDocx(@Query() q: HandbookExportQuery): Promise<StreamableFile> {
-    const title = exportTitle(q.module);
-    const docx = await handbookDocx(title, await this.handbook.list({ module: q.module }));
-    return new StreamableFile(docx, { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', disposition: contentDisposition(`${title}.docx`) });
+    const { file, fileName } = await this.handbook.export('docx', q.module);
+    return new StreamableFile(file, { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', disposition: contentDisposition(fileName) });
   }
 
   @Post('handbook/entries')
@@ -232,8 +227,4 @@ export class HandbookController {
   setEditor(@Ctx() ctx: UserContext, @Param('id', id) userId: string, @Body() body: HandbookEditorDto): Promise<void> {
     return this.handbook.setEditor(ctx, userId, body.editor);
   }
-}
-
-function exportTitle(module: string | undefined): string {
-  return module ? `Metodhandbok – ${MODULE_TITLES[module]}` : 'Metodhandbok';
 }

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   HandbookEntryRequest,
+  HandbookModule,
+  HandbookWarning,
   HandbookEntryResponse,
   HandbookEntryUpdate,
   HandbookSearchHit,
@@ -20,6 +22,7 @@ import { HandbookEntry } from './entities/handbook-entry.entity';
 import { HandbookFile } from './entities/handbook-file.entity';
 import { SessionMaterial } from './entities/session-material.entity';
 import { fileNameSearchText, markdownText, personalDataWarnings, renderMarkdown } from './handbook-content';
+import { exportTitle, handbookDocx, handbookPdf } from './handbook-export';
 
 export interface EntryFilter {
   module?: string;
@@ -116,6 +119,18 @@ export class HandbookService {
       .orderBy('coalesce(e.reviewed_at, e.created_at)', 'ASC')
       .getMany();
     return this.toResponses(rows);
+  }
+
+  /** How a text will look once saved: the same rendering and the same personal-data check. */
+  preview(body: string): { html: string; warnings: HandbookWarning[] } {
+    return { html: renderMarkdown(body), warnings: personalDataWarnings({ body }) };
+  }
+
+  /** The handbook, or one module, as a file for printing or offline use. */
+  async export(format: 'pdf' | 'docx', module: HandbookModule | undefined): Promise<{ file: Buffer; fileName: string }> {
+    const title = exportTitle(module);
+    const entries = await this.list({ module });
+    return { file: format === 'pdf' ? await handbookPdf(title, entries) : await handbookDocx(title, entries), fileName: `${title}.${format}` };
   }
 
   /** Swedish full-text search over titles, text and attached file names; inflected forms match their stem. */

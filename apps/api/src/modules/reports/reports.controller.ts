@@ -3,6 +3,7 @@ import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from
 import { writeTablesXlsx } from '@stegvis/reports';
 import type { Response } from 'express';
 import { Ctx, type UserContext } from '../../common/context/request-context';
+import { contentDisposition } from '../../common/http/content-disposition';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { Allow } from '../auth/auth.decorators';
@@ -12,7 +13,6 @@ import { ReportsService } from './reports.service';
 
 const id = new UuidPipe('id');
 const file = (title: string, ext: string) => `${title.replace(/[^\p{L}\p{N} -]/gu, '').replace(/\s+/g, '-').toLowerCase()}.${ext}`;
-const disposition = (name: string) => `attachment; filename="${name.normalize('NFD').replace(/[^\x20-\x7e]/g, '')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 @ApiTags('reports')
 @ApiCookieAuth()
@@ -40,7 +40,7 @@ export class ReportsController {
   async csv(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: ReportQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
     const r = await this.reports.progress(ctx, programmeId, q);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', disposition(file(r.title, 'csv')));
+    res.setHeader('Content-Disposition', contentDisposition(file(r.title, 'csv')));
     return this.reports.csv(r.tables);
   }
 
@@ -52,7 +52,7 @@ export class ReportsController {
   async xlsx(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: ReportQuery, @Res() res: Response): Promise<void> {
     const r = await this.reports.progress(ctx, programmeId, q);
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('Content-Disposition', disposition(file(r.title, 'xlsx')));
+    res.setHeader('Content-Disposition', contentDisposition(file(r.title, 'xlsx')));
     await writeTablesXlsx(r.tables, res);
     res.end();
   }
@@ -64,7 +64,7 @@ export class ReportsController {
   @ApiProblems(400, 401, 403, 404)
   async pdf(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: ReportQuery): Promise<StreamableFile> {
     const r = await this.reports.progress(ctx, programmeId, q);
-    return new StreamableFile(await this.reports.pdf(r.title, r.tables), { type: 'application/pdf', disposition: disposition(file(r.title, 'pdf')) });
+    return new StreamableFile(await this.reports.pdf(r.title, r.tables), { type: 'application/pdf', disposition: contentDisposition(file(r.title, 'pdf')) });
   }
 
   @Get('progress.docx')
@@ -74,7 +74,7 @@ export class ReportsController {
   @ApiProblems(400, 401, 403, 404)
   async docx(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: ReportQuery): Promise<StreamableFile> {
     const r = await this.reports.progress(ctx, programmeId, q);
-    return new StreamableFile(await this.reports.docx(r.title, r.tables), { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', disposition: disposition(file(r.title, 'docx')) });
+    return new StreamableFile(await this.reports.docx(r.title, r.tables), { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', disposition: contentDisposition(file(r.title, 'docx')) });
   }
 
   @Get('finsam')
@@ -92,7 +92,7 @@ export class ReportsController {
   @ApiProblems(400, 401, 403, 404)
   async sus(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: YearQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', disposition(`sus-${q.year}.csv`));
+    res.setHeader('Content-Disposition', contentDisposition(`sus-${q.year}.csv`));
     return this.followUp.susCsv(ctx, programmeId, q.year);
   }
 }

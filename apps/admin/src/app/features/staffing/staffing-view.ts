@@ -101,11 +101,18 @@ export class StaffingView {
     }
   }
 
+  /** A refused save keeps the typed name and says why. */
   protected async addPerson(): Promise<void> {
     if (!this.newName.trim()) return;
-    await firstValueFrom(this.http.post('/api/staff-members', { name: this.newName.trim(), staffRole: this.newRole }));
-    this.newName = '';
-    this.loadPeople();
+    try {
+      await firstValueFrom(this.http.post('/api/staff-members', { name: this.newName.trim(), staffRole: this.newRole }));
+      this.newName = '';
+      this.loadPeople();
+    } catch (err) {
+      const p = asProblem(err);
+      this.messageKind.set('error-banner');
+      this.message.set(p?.errors?.map((e) => e.message).join('; ') ?? p?.detail ?? 'Kunde inte spara.');
+    }
   }
 
   private reload(id: string, date: string): void {
