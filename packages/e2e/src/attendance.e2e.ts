@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { ApiClient } from './api-client';
-import { launch } from './browser';
+import { launch, signIn } from './browser';
 import { demoPasswords, type RunningApi, startApi } from './server';
 
 describe('attendance on a tablet (chromium against the real api)', () => {
@@ -50,10 +50,7 @@ describe('attendance on a tablet (chromium against the real api)', () => {
   it('staff fill in a week on the grid and see the group’s rate change', async () => {
     const context = await browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true, locale: 'sv-SE' });
     const page = await context.newPage();
-    await page.goto(`${api.url}/login`);
-    await page.getByTestId('login-email').fill(staff.email);
-    await page.getByTestId('login-password').fill(staff.password);
-    await page.getByTestId('login-submit').click();
+    await signIn(page, api.url, staff);
     await page.getByTestId('nav-grupper').tap();
     await page.getByTestId('open-group-3').tap();
     await page.getByTestId('week-label').waitFor();
@@ -75,10 +72,7 @@ describe('attendance on a tablet (chromium against the real api)', () => {
 
   it('staff find a participant and read the progression as a chart and a table', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
-    await page.goto(`${api.url}/login`);
-    await page.getByTestId('login-email').fill(staff.email);
-    await page.getByTestId('login-password').fill(staff.password);
-    await page.getByTestId('login-submit').click();
+    await signIn(page, api.url, staff);
     await page.getByTestId('nav-deltagare').click();
     await page.getByTestId('participant-row').first().waitFor();
     assert.equal(await page.getByTestId('participant-row').count(), 3);
@@ -97,10 +91,7 @@ describe('attendance on a tablet (chromium against the real api)', () => {
 
   it('staff register a participant; a wrong personal number is shown at its field and nothing typed is lost', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
-    await page.goto(`${api.url}/login`);
-    await page.getByTestId('login-email').fill(staff.email);
-    await page.getByTestId('login-password').fill(staff.password);
-    await page.getByTestId('login-submit').click();
+    await signIn(page, api.url, staff);
     await page.getByTestId('nav-deltagare').click();
     await page.getByTestId('new-participant').click();
     await page.getByTestId('p-first').fill('Hodan');
@@ -117,10 +108,7 @@ describe('attendance on a tablet (chromium against the real api)', () => {
 
   it('staff start a group from a method template, see its calendar and cancel a session with a reason', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
-    await page.goto(`${api.url}/login`);
-    await page.getByTestId('login-email').fill(staff.email);
-    await page.getByTestId('login-password').fill(staff.password);
-    await page.getByTestId('login-submit').click();
+    await signIn(page, api.url, staff);
     await page.getByTestId('nav-grupper').click();
     await page.getByTestId('new-group').click();
     await page.getByTestId('group-number').fill('7');
@@ -143,10 +131,7 @@ describe('attendance on a tablet (chromium against the real api)', () => {
 
   it('staff place a participant in an internship and see the group’s share change', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
-    await page.goto(`${api.url}/login`);
-    await page.getByTestId('login-email').fill(staff.email);
-    await page.getByTestId('login-password').fill(staff.password);
-    await page.getByTestId('login-submit').click();
+    await signIn(page, api.url, staff);
     await page.getByTestId('nav-grupper').click();
     await page.getByTestId('open-group-3').click();
     await page.getByRole('tab', { name: 'Praktik' }).click();

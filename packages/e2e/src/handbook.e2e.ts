@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ApiClient } from './api-client';
-import { launch } from './browser';
+import { launch, signIn } from './browser';
 import { demoPasswords, type RunningApi, startApi } from './server';
 
 // A one-page PDF, small enough to read here: what a presenter would attach as an exercise sheet.
@@ -47,17 +47,9 @@ describe('method handbook (chromium against the real api)', () => {
     await api?.stop();
   });
 
-  async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-    await page.goto(`${api.url}/login`);
-    await page.getByTestId('login-email').fill(who.email);
-    await page.getByTestId('login-password').fill(who.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
-  }
-
   it('a substitute opens a session in the calendar and reaches its chosen material in two clicks', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
-    await signIn(page, substitute);
+    await signIn(page, api.url, substitute);
     await page.getByTestId('nav-grupper').click();
     await page.getByTestId('open-group-4').click();
     // Click 1: the calendar; click 2: the session's theme.
@@ -81,7 +73,7 @@ describe('method handbook (chromium against the real api)', () => {
 
   it('an editor finds an entry by an inflected word, changes it with a preview, and restores the earlier version', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
-    await signIn(page, staff);
+    await signIn(page, api.url, staff);
     await page.getByTestId('nav-handbok').click();
     await page.getByTestId('handbook-search').fill('presentationer');
     await page.getByTestId('handbook-search').press('Enter');

@@ -4,7 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from './api-client';
-import { launch } from './browser';
+import { launch, signIn } from './browser';
 import { demoPasswords, type RunningApi, startApi } from './server';
 
 /** Answers every page of the end-of-group questionnaire by clicking, as a participant would. */
@@ -148,11 +148,7 @@ describe('participant survey site on a phone (chromium against the real api)', (
   it('staff type in a paper answer; a mistyped code keeps the answers until the right one is given', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'sv-SE' });
     const page = await ctx.newPage();
-    await page.goto(`${api.url}/login`);
-    await page.getByTestId('login-email').fill(staffLogin.email);
-    await page.getByTestId('login-password').fill(staffLogin.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
+    await signIn(page, api.url, staffLogin);
     const before = await responses();
     await page.goto(`${api.url}/s/?paper=${roundId}`);
     await page.locator('#code-title').filter({ hasText: 'Pappersenkät' }).waitFor();
