@@ -5,6 +5,7 @@ import { AuditModule } from './common/audit/audit.module';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { PolicyModule } from './common/policy/policy.module';
 import { ProblemFilter } from './common/problem/problem.filter';
+import { SqlModule } from './common/sql/sql.module';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { dataSourceOptions } from './database/data-source-options';
@@ -34,6 +35,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), autoLoadEntities: false, retryAttempts: 3 }),
+        SqlModule,
         AuditModule,
         PolicyModule,
         IdempotencyModule,

@@ -14,6 +14,8 @@ const API_PORT = 3310;
 const CLIENTS = 50;
 const PARTICIPANTS = 400;
 const PAUSE_MS = 1000;
+/** Run 2 terminates backends at 2, 4, 6 and 8 s: its load must go on well past the last one (8 answers each, ~12 s). */
+const PAUSE_TERMINATE_MS = 1500;
 /** The api must answer 2xx again within this many seconds of the database being back. */
 const RECOVERY_S = 10;
 
@@ -78,7 +80,7 @@ describe('survey submission under database faults (e2e, real api process)', () =
 
   it("the api's database backends terminated every 2 s (pg_terminate_backend): every acknowledged answer is stored exactly once", async () => {
     const round = await world.openRound();
-    const load = runClients(api.url, round.tokens, CLIENTS, PAUSE_MS, 'terminate', 90_000);
+    const load = runClients(api.url, round.tokens, CLIENTS, PAUSE_TERMINATE_MS, 'terminate', 90_000);
     let terminated = 0;
     let lastAt = 0;
     for (let i = 0; i < 4; i++) {

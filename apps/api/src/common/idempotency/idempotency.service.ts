@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Problem } from '../problem/problem';
-import { IdempotencyKey } from './idempotency-key.entity';
+import { SqlService, type SqlTx, sqlTxOf } from '../sql/sql.service';
 
 export interface StoredResult<T> {
   status: number;
@@ -26,43 +26,55 @@ const KEY = /^[A-Za-z0-9._:-]{8,128}$/;
  */
 @Injectable()
 export class IdempotencyService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sql: SqlService,
+  ) {}
 
-  async run<T>(
-    scope: string,
-    key: string | undefined,
-    body: unknown,
-    work: (m: EntityManager) => Promise<{ status: number; body: T }>,
-  ): Promise<StoredResult<T>> {
+  /** For work done through TypeORM (repositories, query builders) inside the transaction. */
+  async run<T>(scope: string, key: string | undefined, body: unknown, work: (m: EntityManager) => Promise<{ status: number; body: T }>): Promise<StoredResult<T>> {
+    const requestHash = this.check(key, body);
+    return this.dataSource.transaction((m) => this.once(sqlTxOf(m), scope, key!, requestHash, () => work(m)));
+  }
+
+  /** The same semantics for work in plain SQL on the pool (the survey submission, a hot path). */
+  async runSql<T>(scope: string, key: string | undefined, body: unknown, work: (tx: SqlTx) => Promise<{ status: number; body: T }>): Promise<StoredResult<T>> {
+    const requestHash = this.check(key, body);
+    return this.sql.transaction((tx) => this.once(tx, scope, key!, requestHash, () => work(tx)));
+  }
+
+  private check(key: string | undefined, body: unknown): string {
     if (!key) throw Problem.field('Idempotency-Key', 'the Idempotency-Key header is required for this request');
     if (!KEY.test(key)) throw Problem.field('Idempotency-Key', 'Idempotency-Key must be 8–128 letters, digits or ._:-');
-    const requestHash = createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex');
+    return createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex');
+  }
 
-    return this.dataSource.transaction(async (m) => {
-      const claimed = await m.query(
-        `INSERT INTO idempotency_key (scope, key, request_hash) VALUES ($1, $2, $3)
-         ON CONFLICT (scope, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, created_at = now()
-           WHERE idempotency_key.response_status IS NULL
-             AND idempotency_key.request_hash = EXCLUDED.request_hash
-             AND idempotency_key.created_at < now() - make_interval(secs => $4)
-         RETURNING key`,
-        [scope, key, requestHash, ABANDONED_AFTER_MS / 1000],
+  /** Claim, work and answer, inside the caller's transaction. */
+  private async once<T>(tx: SqlTx, scope: string, key: string, requestHash: string, work: () => Promise<{ status: number; body: T }>): Promise<StoredResult<T>> {
+    const claimed = await tx.rows(
+      `INSERT INTO idempotency_key (scope, key, request_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (scope, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, created_at = now()
+         WHERE idempotency_key.response_status IS NULL
+           AND idempotency_key.request_hash = EXCLUDED.request_hash
+           AND idempotency_key.created_at < now() - make_interval(secs => $4)
+       RETURNING key`,
+      [scope, key, requestHash, ABANDONED_AFTER_MS / 1000],
+    );
+    if (claimed.length === 0) {
+      // Read committed: this statement sees the twin's committed answer that the insert waited for.
+      const [existing] = await tx.rows<{ request_hash: string; response_status: number | null; response_body: T }>(
+        'SELECT request_hash, response_status, response_body FROM idempotency_key WHERE scope = $1 AND key = $2',
+        [scope, key],
       );
-      if (claimed.length === 0) {
-        // Read committed: this statement sees the twin's committed answer that the insert waited for.
-        const existing = await m.getRepository(IdempotencyKey).findOneBy({ scope, key });
-        if (!existing) throw Problem.conflict('The same request is being processed; retry shortly');
-        if (existing.requestHash !== requestHash) {
-          throw Problem.rule('This Idempotency-Key was already used for a different request', [
-            { field: 'Idempotency-Key', message: 'reused with a different body' },
-          ]);
-        }
-        if (existing.responseStatus === null) throw Problem.conflict('The same request is still being processed; retry shortly');
-        return { status: existing.responseStatus, body: existing.responseBody as T, replayed: true };
+      if (!existing) throw Problem.conflict('The same request is being processed; retry shortly');
+      if (existing.request_hash !== requestHash) {
+        throw Problem.rule('This Idempotency-Key was already used for a different request', [{ field: 'Idempotency-Key', message: 'reused with a different body' }]);
       }
-      const result = await work(m);
-      await m.update(IdempotencyKey, { scope, key }, { responseStatus: result.status, responseBody: result.body as object });
-      return { ...result, replayed: false };
-    });
+      if (existing.response_status === null) throw Problem.conflict('The same request is still being processed; retry shortly');
+      return { status: existing.response_status, body: existing.response_body, replayed: true };
+    }
+    const result = await work();
+    await tx.rows('UPDATE idempotency_key SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2', [scope, key, result.status, JSON.stringify(result.body)]);
+    return { ...result, replayed: false };
   }
 }
