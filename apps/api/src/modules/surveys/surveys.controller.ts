@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCookieAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Ctx, type RequestContext, type UserContext } from '../../common/context/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { Problem } from '../../common/problem/problem';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { Allow, Public, SkipCsrf } from '../auth/auth.decorators';
-import { CreateRoundDto, PaperSubmitDto, ReviewDto, RoundDto, StartDto, SubmitDto, SummaryQuery } from './dto/survey.dto';
+import { CreateRoundDto, PaperSubmitDto, ReviewDto, RoundDto, StartDto, type SubmitBody, SubmitBodyPipe, SubmitDto, SummaryQuery } from './dto/survey.dto';
 import { SurveysService } from './surveys.service';
 
 const id = new UuidPipe('id');
@@ -66,8 +66,9 @@ export class SurveysController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Type in a paper answer, with the code from the participant’s slip' })
   @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiBody({ type: PaperSubmitDto })
   @ApiProblems(400, 401, 403, 404, 409, 410, 422)
-  async paper(@Ctx() ctx: UserContext, @Param('id', id) roundId: string, @Body() body: PaperSubmitDto, @Headers('idempotency-key') key: string | undefined) {
+  async paper(@Ctx() ctx: UserContext, @Param('id', id) roundId: string, @Body(new SubmitBodyPipe(true)) body: SubmitBody & { code: string }, @Headers('idempotency-key') key: string | undefined) {
     return (await this.surveys.paper(ctx, roundId, body.code, key, body)).body;
   }
 
@@ -129,8 +130,9 @@ export class PublicSurveysController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Submit the answers (Idempotency-Key required: a retry replays the first result, stores nothing twice)' })
   @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiBody({ type: SubmitDto })
   @ApiProblems(400, 404, 409, 410, 422, 429)
-  async submit(@Req() req: Request, @Ctx() ctx: RequestContext, @Body() body: SubmitDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async submit(@Req() req: Request, @Ctx() ctx: RequestContext, @Body(new SubmitBodyPipe()) body: SubmitBody, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     const r = await this.surveys.submit(ctx, this.token(req), key, body, 'link');
     if (r.replayed) res.setHeader('Idempotent-Replayed', 'true');
     return r.body;

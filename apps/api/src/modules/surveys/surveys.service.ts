@@ -27,7 +27,13 @@ const MAX_FAILED_CODES = 20;
 const FAILED_WINDOW_MS = 10 * 60_000;
 // One formatter for the process: toLocaleDateString builds a new one per call, a measurable cost per submission.
 const stockholmDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
-const today = () => stockholmDate.format(new Date());
+let todayCache = { until: 0, day: '' };
+/** Today in Stockholm, worked out at most once a second: formatting a date costs more than the rest of the check. */
+const today = () => {
+  const now = Date.now();
+  if (now >= todayCache.until) todayCache = { until: now + 1000, day: stockholmDate.format(new Date(now)) };
+  return todayCache.day;
+};
 
 interface LookupRow {
   code_id: string | null;
