@@ -1,3 +1,5 @@
+// The rules and tables. The file writers (XLSX, PDF, DOCX) are '@stegvis/reports/files', so that a process which
+// only computes figures does not load exceljs, pdfkit and docx.
 export * from './percent.js';
 export * from './suppression.js';
 export * from './programme-report.js';
@@ -5,9 +7,4 @@ export * from './report-counts.js';
 export * from './swedish-labels.js';
 export * from './report-tables.js';
 export * from './csv.js';
-export * from './xlsx.js';
-export * from './pdf.js';
-export * from './docx.js';
 export * from './statistics.js';
-export * from './pdf-chart.js';
-export * from './pdf-fonts.js';

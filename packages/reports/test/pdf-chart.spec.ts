@@ -4,7 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { chartOf, computeProgressReport, renderTablesPdf, SUPPRESSED_MARK, toReportTables } from '../src/index.js';
+import { chartOf, renderTablesPdf } from '../src/files.js';
+import { computeProgressReport, SUPPRESSED_MARK, toReportTables } from '../src/index.js';
 import { REFERENCE_INTERNSHIP_GROUPS, REFERENCE_PERIOD, referenceInput } from './reference-programme.js';
 
 const report = computeProgressReport(referenceInput(), REFERENCE_PERIOD, { internshipGroups: REFERENCE_INTERNSHIP_GROUPS });

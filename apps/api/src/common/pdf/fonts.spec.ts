@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderTablesPdf } from '@stegvis/reports';
+import { renderTablesPdf } from '@stegvis/reports/files';
 import { renderPdf } from '../../modules/certificates/pdf.util';
 import { pdfFontFiles } from './fonts';
 

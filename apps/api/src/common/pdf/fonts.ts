@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { PdfFontFiles } from '@stegvis/reports';
+import type { PdfFontFiles } from '@stegvis/reports/files';
 
 let files: PdfFontFiles | null = null;
 

@@ -1,7 +1,7 @@
 import { HANDBOOK_FILE_TYPES, type HandbookWarning } from '@stegvis/contracts';
 import { fileTypeFromBuffer } from 'file-type';
 import { marked } from 'marked';
-import sanitizeHtml from 'sanitize-html';
+import { sanitizeHtml as sanitizer } from '../../common/lazy';
 import { parsePersonalNumber } from '../participants/personal-number.util';
 
 /**
@@ -9,13 +9,13 @@ import { parsePersonalNumber } from '../participants/personal-number.util';
  * what looks like personal data.
  */
 
-const ALLOWED_TAGS = [...sanitizeHtml.defaults.allowedTags, 'img', 'h1', 'h2'];
 
 /** Markdown to HTML without scripts, styles, event handlers or javascript: links. */
 export function renderMarkdown(markdown: string): string {
   const html = marked.parse(markdown, { async: false, gfm: true, breaks: false });
+  const sanitizeHtml = sanitizer();
   return sanitizeHtml(html, {
-    allowedTags: ALLOWED_TAGS,
+    allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'h1', 'h2'],
     allowedAttributes: { a: ['href', 'title'], img: ['src', 'alt', 'title'], th: ['align'], td: ['align'] },
     allowedSchemes: ['http', 'https', 'mailto'],
     allowedSchemesByTag: { img: ['https'] },
@@ -25,7 +25,7 @@ export function renderMarkdown(markdown: string): string {
 
 /** Markdown reduced to plain text, for search, exports and excerpts. */
 export function markdownText(markdown: string): string {
-  return sanitizeHtml(marked.parse(markdown, { async: false }), { allowedTags: [], allowedAttributes: {} })
+  return sanitizer()(marked.parse(markdown, { async: false }), { allowedTags: [], allowedAttributes: {} })
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

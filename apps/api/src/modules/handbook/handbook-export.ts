@@ -1,5 +1,6 @@
 import type { HandbookEntryResponse, HandbookModule } from '@stegvis/contracts';
-import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import type { Paragraph } from 'docx';
+import { docx } from '../../common/lazy';
 import { renderPdf } from '../certificates/pdf.util';
 import { markdownText } from './handbook-content';
 
@@ -41,6 +42,7 @@ export function handbookPdf(title: string, entries: HandbookEntryResponse[]): Pr
 }
 
 export function handbookDocx(title: string, entries: HandbookEntryResponse[]): Promise<Buffer> {
+  const { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun } = docx();
   const children: Paragraph[] = [new Paragraph({ text: title, heading: HeadingLevel.TITLE })];
   let place = '';
   for (const e of entries) {

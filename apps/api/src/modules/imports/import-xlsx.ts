@@ -1,5 +1,6 @@
-import ExcelJS from 'exceljs';
 import type { FieldError } from '@stegvis/contracts';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../../common/lazy';
 import { IMPORT_COLUMNS } from './import-format';
 
 /** Excel keeps dates as dates and numbers as numbers; the import format wants the text a person would type. */
@@ -17,7 +18,7 @@ function cellText(v: ExcelJS.CellValue): string {
 
 /** The first sheet's cells, row by row, as the CSV reader would give them; blank rows skipped, row numbers kept. */
 export async function xlsxRecords(data: Buffer): Promise<{ records: string[][]; rowNumbers: number[]; errors: FieldError[] }> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
@@ -41,7 +42,7 @@ export async function xlsxRecords(data: Buffer): Promise<{ records: string[][]; 
 
 /** The template as a workbook: the same columns and example rows as the CSV, dates typed as text. */
 export async function templateXlsx(rows: readonly (readonly string[])[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   const ws = wb.addWorksheet('Import');
   ws.addRow([...IMPORT_COLUMNS]).font = { bold: true };
   for (const r of rows) ws.addRow([...r]);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { createTransport } from 'nodemailer';
 import { type EntityManager, IsNull, LessThan, Repository } from 'typeorm';
+import { nodemailer } from '../../common/lazy';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { OutboxEmail } from './entities/email.entity';
 
@@ -20,7 +20,7 @@ export interface MailSender {
 export const MAIL_SENDER = Symbol('MAIL_SENDER');
 
 export function smtpSender(url: string): MailSender {
-  const transport = createTransport(url);
+  const transport = nodemailer().createTransport(url);
   return {
     send: async (mail) => {
       await transport.sendMail({

@@ -1,7 +1,8 @@
 import type { MethodTemplateRequest } from '@stegvis/contracts';
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
+import { dateHolidays, lazy } from '../../common/lazy';
 
-const holidays = new Holidays('SE');
+const holidays = lazy((): Holidays => new (dateHolidays())('SE'));
 
 /**
  * Days nobody works in Sweden: the public holidays, plus midsummer, Christmas and New Year's eves
@@ -9,7 +10,7 @@ const holidays = new Holidays('SE');
  */
 export function swedishDaysOff(year: number): Map<string, string> {
   const out = new Map<string, string>();
-  for (const h of holidays.getHolidays(year)) {
+  for (const h of holidays().getHolidays(year)) {
     if (h.type === 'public' || h.type === 'bank') out.set(h.date.slice(0, 10), h.name);
   }
   return out;

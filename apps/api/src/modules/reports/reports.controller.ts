@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { writeTablesXlsx } from '@stegvis/reports';
 import type { Response } from 'express';
 import { Ctx, type UserContext } from '../../common/context/request-context';
 import { contentDisposition } from '../../common/http/content-disposition';
+import { reportFiles } from '../../common/lazy';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { Allow } from '../auth/auth.decorators';
@@ -53,7 +53,7 @@ export class ReportsController {
     const r = await this.reports.progress(ctx, programmeId, q);
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('Content-Disposition', contentDisposition(file(r.title, 'xlsx')));
-    await writeTablesXlsx(r.tables, res);
+    await reportFiles().writeTablesXlsx(r.tables, res);
     res.end();
   }
 

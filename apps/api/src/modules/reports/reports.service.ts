@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AGGREGATE_ONLY_ROLES, DEFAULT_SMALL_CELL_THRESHOLD } from '@stegvis/contracts';
 import { pdfFontFiles } from '../../common/pdf/fonts';
-import { computeProgressReportFromCounts, type ProgressReport, renderReportDocx, type ReportTable, renderTablesPdf, tablesToCsv, toReportTables } from '@stegvis/reports';
+import { computeProgressReportFromCounts, type ProgressReport, type ReportTable, tablesToCsv, toReportTables } from '@stegvis/reports';
+import { reportFiles } from '../../common/lazy';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
 import { PolicyService } from '../../common/policy/policy.service';
@@ -48,10 +49,10 @@ export class ReportsService {
   }
 
   pdf(title: string, tables: ReportTable[]): Promise<Buffer> {
-    return renderTablesPdf(title, tables, pdfFontFiles());
+    return reportFiles().renderTablesPdf(title, tables, pdfFontFiles());
   }
 
   docx(title: string, tables: ReportTable[]): Promise<Buffer> {
-    return renderReportDocx(title, tables);
+    return reportFiles().renderReportDocx(title, tables);
   }
 }
