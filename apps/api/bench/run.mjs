@@ -40,7 +40,8 @@ async function withDatabase(name, fn) {
 
 async function startApi(databaseUrl) {
   const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(PORT), LOG_LEVEL: 'error', STEGVIS_ADMIN_EMAIL: 'bench@stegvis.local', STEGVIS_ADMIN_PASSWORD: 'long-enough-secret-42', RETENTION_SCHEDULE: 'false' },
+    // As deployed: the memory settings of apps/api/runtime.env, so the large exports below run within them.
+    env: { ...process.env, ...createRequire(import.meta.url)('../runtime-env.cjs').apiRuntimeEnv(), DATABASE_URL: databaseUrl, PORT: String(PORT), LOG_LEVEL: 'error', STEGVIS_ADMIN_EMAIL: 'bench@stegvis.local', STEGVIS_ADMIN_PASSWORD: 'long-enough-secret-42', RETENTION_SCHEDULE: 'false' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   for (let i = 0; i < 200; i++) {

@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,8 @@ const CODES_PER_ROUND = Math.max(AMOUNT, EXACT) + 500;
 const ADMIN = { email: 'bench@stegvis.local', password: 'long-enough-secret-42' };
 const PATH = '/api/public/surveys/current/responses';
 const START_LOAD = loadavg();
+// The api runs as deployed: the memory settings of apps/api/runtime.env.
+const { apiRuntimeEnv } = createRequire(import.meta.url)('../runtime-env.cjs');
 const sha256 = (s) => createHash('sha256').update(s).digest('hex');
 
 const answerBody = (i) =>
@@ -109,7 +112,7 @@ function startApi(databaseUrl) {
   // BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the api under load.
   const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   return spawn(process.execPath, [...nodeArgs, join(root, 'apps/api/dist/main.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(API_PORT), LOG_LEVEL: 'error', STEGVIS_ADMIN_EMAIL: ADMIN.email, STEGVIS_ADMIN_PASSWORD: ADMIN.password, RETENTION_SCHEDULE: 'false' },
+    env: { ...process.env, ...apiRuntimeEnv(), DATABASE_URL: databaseUrl, PORT: String(API_PORT), LOG_LEVEL: 'error', STEGVIS_ADMIN_EMAIL: ADMIN.email, STEGVIS_ADMIN_PASSWORD: ADMIN.password, RETENTION_SCHEDULE: 'false' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseEnv } from 'node:util';
 import { load, loadAll } from 'js-yaml';
 import request from 'supertest';
 import { loadConfig } from '../src/config/app-config';
@@ -149,6 +150,10 @@ describe('infra: Kubernetes manifests and compose file (e2e)', () => {
       expect(read('infra/Dockerfile')).toContain(`${name}=${apiEnv[name]}`);
       expect(composeApi[name]).toBe(apiEnv[name]);
     }
+    // The image runs the api with the memory settings everything else starts it with.
+    const runtime = parseEnv(read('apps/api/runtime.env'));
+    expect(Object.keys(runtime).sort()).toEqual(['MALLOC_ARENA_MAX', 'NODE_OPTIONS']);
+    for (const [name, value = ""] of Object.entries(runtime)) expect(read('infra/Dockerfile')).toContain(value.includes(' ') ? `${name}="${value}"` : `${name}=${value}`);
     const angular = JSON.parse(read('apps/admin/angular.json'));
     expect(apiEnv.STEGVIS_ADMIN_DIST).toBe(`/app/apps/admin/${angular.projects.admin.architect.build.options.outputPath}/browser`);
     expect(read('apps/survey/vite.config.ts')).toMatch(new RegExp(`outDir: '${apiEnv.STEGVIS_SURVEY_DIST.replace('/app/apps/survey/', '')}'`));

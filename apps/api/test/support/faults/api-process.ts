@@ -1,6 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
+// The api runs as deployed: the memory settings of apps/api/runtime.env.
+const { apiRuntimeEnv } = require('../../../runtime-env.cjs') as { apiRuntimeEnv: () => Record<string, string> };
+
 /** The real, built api (dist/main.js) as a child process, so a crash shows as an exit and not as a failed test. */
 export interface ApiProcess {
   url: string;
@@ -17,6 +20,7 @@ export async function startApi(port: number, databaseUrl: string, env: Record<st
   const child: ChildProcess = spawn(process.execPath, [join(__dirname, '../../../dist/main.js')], {
     env: {
       ...process.env,
+      ...apiRuntimeEnv(),
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOST: '127.0.0.1',
