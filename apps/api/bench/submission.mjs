@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -148,6 +148,7 @@ function memoryOf(pid) {
 
 /** `amount` submissions over `connections` connections, each with the next unused code and a fresh key. */
 async function load(port, tokens, connections, amount, label, rate) {
+  if (rate) return openLoop(port, tokens, connections, amount, label, rate);
   const { default: autocannon } = await import('autocannon');
   let next = 0;
   const latencies = [];
@@ -161,7 +162,6 @@ async function load(port, tokens, connections, amount, label, rate) {
         connections,
         amount,
         timeout: 30,
-        ...(rate ? { overallRate: rate } : {}),
         requests: [
           {
             method: 'POST',
@@ -186,6 +186,46 @@ async function load(port, tokens, connections, amount, label, rate) {
   const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
   const ok = Object.entries(result.statusCodeStats).filter(([s]) => s >= 200 && s < 300).reduce((n, [, v]) => n + v.count, 0);
   return { label, connections, completed: latencies.length, ok, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, rps: latencies.length / seconds, p50: pct(50), p95: pct(95), p99: pct(99), max: latencies.at(-1) };
+}
+
+/**
+ * Open loop: submission i is sent at i / rate seconds whether or not earlier ones were answered, over at most
+ * `connections` kept-alive sockets (autocannon's own rate option sends each connection's quota at the start of
+ * every second, in bursts). Latency runs from the moment the request is made, waiting for a free socket included.
+ */
+async function openLoop(port, tokens, connections, amount, label, rate) {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const latencies = [];
+  const statuses = {};
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: amount }, (_, i) => {
+      if (i >= tokens.length) throw new Error(`${label}: out of codes`);
+      return new Promise((resolve) => {
+        setTimeout(() => {
+          const sent = performance.now();
+          const body = answerBody(i);
+          const req = request({ host: '127.0.0.1', port, method: 'POST', path: PATH, agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), cookie: `stegvis_survey=${tokens[i]}`, 'idempotency-key': `bench-${label}-${i}` } }, (res) => {
+            res.resume();
+            res.on('end', () => {
+              latencies.push(performance.now() - sent);
+              statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+              resolve();
+            });
+          });
+          req.on('error', () => (errors++, resolve()));
+          req.end(body);
+        }, Math.max(0, started + (i * 1000) / rate - performance.now()));
+      });
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+  const ok = Object.entries(statuses).filter(([st]) => st >= 200 && st < 300).reduce((n, [, v]) => n + v, 0);
+  return { label, connections, completed: latencies.length, ok, non2xx: latencies.length - ok, errors, timeouts: 0, rps: latencies.length / seconds, p50: pct(50), p95: pct(95), p99: pct(99), max: latencies.at(-1) };
 }
 
 async function main() {
@@ -307,7 +347,7 @@ The first four rows are closed-loop: autocannon keeps every connection busy, sen
 moment the last is answered, so the latency is mostly time spent queueing. By Little's law the median at 50
 connections is about 50 ÷ throughput: p99 within 50 ms at 50 busy connections needs well over 1 000 submissions
 a second, which the raw server itself only just reaches on this machine (compare its own p99 in the same run). The
-last two rows are the same 50 connections sending ${RATE} submissions a second in all (a whole municipality's
+last two rows are the same 50 connections sending ${RATE} submissions a second in all, at even intervals whether or not earlier ones were answered (a whole municipality's
 groups answering at once is far less): there the latency is the work itself. "Server CPU per request" is the
 user and system time the server process used (from /proc) divided by the requests: less noisy than the throughput
 when other work shares the machine.
