@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../../common/audit/audit.service';
 import type { AuthUser, RequestContext } from '../../common/context/request-context';
 import { Problem } from '../../common/problem/problem';
+import { SqlService } from '../../common/sql/sql.service';
 import { burnVerifyTime, verifyPassword } from '../users/password.util';
 import { UsersService } from '../users/users.service';
 import { LoginAttempt } from './entities/login-attempt.entity';
@@ -31,6 +32,7 @@ export class AuthService {
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     @InjectRepository(LoginAttempt) private readonly attempts: Repository<LoginAttempt>,
     private readonly users: UsersService,
+    private readonly sql: SqlService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -89,7 +91,12 @@ export class AuthService {
   async authenticate(sessionId: string): Promise<AuthUser | null> {
     if (!sessionId || sessionId.length > 100) return null;
     const idHash = sha256(sessionId);
-    const session = await this.sessions.findOne({ where: { idHash } });
+    // Every signed-in request comes through here: plain SQL, not the ORM's query building.
+    const [session] = await this.sql.rows<{ userId: string; csrfToken: string; lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null; mfaPending: boolean }>(
+      `SELECT user_id AS "userId", csrf_token AS "csrfToken", last_seen_at AS "lastSeenAt", expires_at AS "expiresAt", revoked_at AS "revokedAt", mfa_pending AS "mfaPending"
+         FROM session WHERE id_hash = $1`,
+      [idHash],
+    );
     const now = Date.now();
     if (
       !session ||
