@@ -32,6 +32,9 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
 export function setupApp(app: NestExpressApplication, config: AppConfig, logger: Logger): OpenAPIObject {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // Api answers are Cache-Control: no-store, so an ETag (a SHA-1 of every JSON body) is never used. The sites'
+  // hashed assets keep theirs (express.static); their index.html is revalidated by Last-Modified.
+  app.set('etag', false);
   app.use(httpLogger(logger));
   app.use(
     helmet({
