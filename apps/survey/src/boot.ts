@@ -1,4 +1,4 @@
-import { LANGUAGE_CODES, LANGUAGES, type LanguageCode } from '@stegvis/questionnaires';
+import { DEFAULT_LOCALE, LANGUAGE_CODES, LANGUAGES, type LanguageCode } from '@stegvis/questionnaires';
 import { inLanguage, textIn } from './questionnaire-text';
 import { submitUntilStored, type SubmitState } from './submission';
 import { afterPaint, loadSurveyPage, nextTask, preloadSurvey } from './survey-loader';
@@ -102,10 +102,17 @@ async function openSurvey(code: LanguageCode): Promise<void> {
   const { createSurvey, mountSurvey } = await loadSurveyPage();
   // Building the model and drawing it are separate tasks, so neither blocks the phone for long.
   await nextTask();
-  const model = createSurvey({ json, lang: code, onComplete: (answers) => void send(answers) });
+  const model = await createSurvey({
+    json,
+    lang: code,
+    defaultLocale: DEFAULT_LOCALE,
+    rtl: LANGUAGES.find((l) => l.code === code)?.dir === 'rtl',
+    readAloud: ui('readAloud', code),
+    onComplete: (answers) => void send(answers),
+  }, nextTask);
   await nextTask();
   $('loading').hidden = true;
-  mountSurvey(model, $('survey-root'));
+  await mountSurvey(model, $('survey-root'), nextTask);
 }
 
 function syncLine(state: SubmitState): void {

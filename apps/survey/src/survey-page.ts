@@ -1,13 +1,14 @@
 // Loaded only after the first screen (survey-loader.ts): survey-core is heavy and must not delay it.
+// It imports nothing of the first screen's own code (boot.ts passes what it needs), so the first screen stays one
+// script: survey-core evaluates with top-level awaits (vite.config.ts), and the bundler moves any module that
+// such a chunk shares with the entry into a chunk of its own.
 import 'survey-core/survey-core.fontless.min.css';
-import { DEFAULT_LOCALE, LANGUAGES, type LanguageCode } from '@stegvis/questionnaires';
-import { Model, QuestionRatingModel, surveyLocalization } from 'survey-core';
+import type { LanguageCode } from '@stegvis/questionnaires';
+import { Model, type Question, QuestionRatingModel, surveyLocalization } from 'survey-core';
 import { renderSurvey } from 'survey-js-ui';
 import './locales';
 import './survey-theme.css';
-import { ui } from './ui-texts';
 
-surveyLocalization.defaultLocale = DEFAULT_LOCALE;
 // SurveyJS 2.5 works out the smiley colours again after every render of every rating question (it means to do it
 // once, but sets its "done" flag on the question instead of the class): a canvas, a forced style recalculation and
 // a second render of the question each time. Our ratings are numbers, which have no colours.
@@ -19,30 +20,76 @@ const MOBILE_WIDTH = 600;
 export interface SurveyOptions {
   json: object;
   lang: LanguageCode;
+  /** The questionnaire's `default` language (DEFAULT_LOCALE). */
+  defaultLocale: string;
+  rtl: boolean;
+  /** The read-aloud button's text in `lang`. */
+  readAloud: string;
   onComplete: (answers: Record<string, unknown>) => void;
 }
 
-export function createSurvey(o: SurveyOptions): Model {
-  const model = new Model(o.json);
+/**
+ * Builds the model a page per task: the whole questionnaire in one go was one task of about 15 ms (60 ms on a phone
+ * four times slower). The pages after the first are added to the model before it is drawn; then the conditions
+ * (visibleIf) run over them, as they do when a model loads all its pages at once. `nextTask` is survey-loader's.
+ */
+export async function createSurvey(o: SurveyOptions, nextTask: () => Promise<void>): Promise<Model> {
+  surveyLocalization.defaultLocale = o.defaultLocale;
+  const { pages, ...rest } = o.json as { pages?: object[] };
+  const model = new Model(Array.isArray(pages) ? { ...rest, pages: pages.slice(0, 1) } : o.json);
+  for (const page of Array.isArray(pages) ? pages.slice(1) : []) {
+    await nextTask();
+    model.addNewPage().fromJSON(page);
+  }
+  await nextTask();
+  model.runExpressions();
   model.locale = o.lang;
-  model.rtl = LANGUAGES.find((l) => l.code === o.lang)?.dir === 'rtl';
+  model.rtl = o.rtl;
   model.showCompletedPage = false;
   // The page shows the title and description itself, before SurveyJS has loaded (boot.ts).
   model.showTitle = false;
-  model.onAfterRenderQuestion.add((_, opt) => addReadAloud(opt.question.title, opt.htmlElement, o.lang));
+  model.onAfterRenderQuestion.add((_, opt) => addReadAloud(opt.question.title, opt.htmlElement, o.lang, o.readAloud));
   model.onComplete.add((sender) => o.onComplete({ ...(sender.data as Record<string, unknown>) }));
   return model;
 }
 
-export function mountSurvey(model: Model, root: HTMLElement): void {
+/**
+ * Draws the survey. The first page's questions after the first are drawn one task each (hidden, then shown one by
+ * one): drawn at once, the first page was one task of about 25 ms, 100 ms on a phone four times slower. The
+ * buttons below stay invisible until the last one is in (survey-theme.css), so nothing visible moves (CLS) and nobody
+ * taps "Next" on a half-drawn page. Resolves once the page is complete.
+ */
+export async function mountSurvey(model: Model, root: HTMLElement, nextTask: () => Promise<void>): Promise<void> {
   // SurveyJS learns it is on a phone from a ResizeObserver after its first paint, then lays everything out again
   // a frame later: the whole questionnaire jumped (CLS 0.22). Told beforehand, it draws the phone layout at once.
   model.setIsMobile(root.clientWidth < MOBILE_WIDTH);
+  const page = model.currentPage;
+  // Questions with a condition keep what the condition says.
+  const later = page ? page.questions.slice(1).filter((q: Question) => q.isVisible && !q.visibleIf) : [];
+  if (later.length) {
+    // Shown one by one, they would otherwise slide in (SurveyJS animates questions that appear).
+    page.blockAnimations();
+    for (const q of later) q.visible = false;
+    root.classList.add('drawing');
+  }
+  // What SurveyJS would otherwise make during its first render (the navigation bar, progress and table of contents
+  // models around the page), made in a task of its own: the first render was the longest task left.
+  for (const container of ['header', 'footer', 'contentTop', 'contentBottom', 'left', 'right', 'center'] as const) {
+    model.getContainerContent(container);
+  }
+  await nextTask();
   renderSurvey(model, root);
+  if (!later.length) return;
+  for (const q of later) {
+    await nextTask();
+    q.visible = true;
+  }
+  page.releaseAnimations();
+  root.classList.remove('drawing');
 }
 
 /** Reads the question out with the browser's own voice, where one exists for the language. */
-function addReadAloud(text: string, el: HTMLElement, lang: LanguageCode): void {
+function addReadAloud(text: string, el: HTMLElement, lang: LanguageCode, label: string): void {
   if (!('speechSynthesis' in window)) return;
   const langTag = lang === 'sv-easy' ? 'sv' : lang;
   const voice = () => speechSynthesis.getVoices().find((v) => v.lang.toLowerCase().startsWith(langTag));
@@ -50,7 +97,7 @@ function addReadAloud(text: string, el: HTMLElement, lang: LanguageCode): void {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'read-aloud';
-  button.textContent = `🔊 ${ui('readAloud', lang)}`;
+  button.textContent = `🔊 ${label}`;
   button.addEventListener('click', () => {
     speechSynthesis.cancel();
     const u = new SpeechSynthesisUtterance(text);
