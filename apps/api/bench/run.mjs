@@ -1,7 +1,7 @@
 // `npm run bench`: measures the api against the bare SQL it runs, in the same run, on this machine.
 // Each benchmark seeds its own database, so the figures are repeatable. Results go to docs/benchmarks.md.
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
@@ -59,8 +59,8 @@ async function login(email, password) {
   return { cookie: r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: body.csrfToken };
 }
 
-async function call(session, method, path, body) {
-  const r = await fetch(`http://127.0.0.1:${PORT}${path}`, { method, headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+async function call(session, method, path, body, headers = {}) {
+  const r = await fetch(`http://127.0.0.1:${PORT}${path}`, { method, headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json', ...headers }, body: body ? JSON.stringify(body) : undefined });
   if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
   return r.json();
 }
@@ -112,6 +112,113 @@ async function referralQueue() {
       }
       await db.end();
       return { name: 'Referral queue, filters, 100 000 referrals (GET /api/referrals, 50 per page)', seededMs: seeded, api: { p50: pct(apiTimes, 50), p95: pct(apiTimes, 95) }, sql: { p50: pct(sqlTimes, 50), p95: pct(sqlTimes, 95) } };
+    } finally {
+      api.kill('SIGTERM');
+    }
+  });
+}
+
+/** A week of attendance (20 participants × 5 sessions) saved in one idempotent request, against the same writes sent bare. */
+async function attendanceSave() {
+  return withDatabase('stegvis_bench_attendance', async (url) => {
+    const api = await startApi(url);
+    try {
+      const admin = await login('bench@stegvis.local', 'long-enough-secret-42');
+      const db = new pg.Client({ connectionString: url });
+      await db.connect();
+      const m = (await db.query("INSERT INTO municipality (name, code) VALUES ('Ängelholm', '1292') RETURNING id")).rows[0].id;
+      const p = await call(admin, 'POST', '/api/programmes', { name: 'Nästa Steg', ownerMunicipalityId: m, municipalityIds: [m], partnerOrganisationIds: [], startDate: '2019-09-03', endDate: '2021-12-31', goals: [] });
+      const user = await call(admin, 'POST', '/api/users', { email: 'staff@bench.local', displayName: 'Staff', role: 'staff', password: 'another-long-secret-43', programmeIds: [p.id] });
+      const staff = await login('staff@bench.local', 'another-long-secret-43');
+      const g = await call(staff, 'POST', '/api/groups', { programmeId: p.id, municipalityId: m, number: 1, startDate: '2020-01-06', endDate: '2020-04-03', capacity: 20, overIntake: 0, deliveryMode: 'on_site' });
+      const t0 = process.hrtime.bigint();
+      const sessions = [];
+      for (const day of ['2020-01-06', '2020-01-07', '2020-01-08', '2020-01-09', '2020-01-10']) {
+        sessions.push((await call(staff, 'POST', `/api/groups/${g.id}/sessions`, { date: day, startTime: '13:00', endTime: '15:30', kind: 'lecture', theme: 'Arbetsmarknadskunskap' })).id);
+      }
+      await db.query(`INSERT INTO participant (id, programme_id, first_name, last_name, gender, pseudonym, version)
+                      SELECT gen_random_uuid(), $1, 'P' || i, 'X', CASE WHEN i % 2 = 0 THEN 'woman' ELSE 'man' END, 'Deltagare ' || i, 1 FROM generate_series(1, 20) i`, [p.id]);
+      const enrolments = (
+        await db.query(`INSERT INTO enrolment (id, participant_id, group_id, start_date, end_date, status)
+                        SELECT gen_random_uuid(), pa.id, $1, date '2020-01-06', NULL, 'active' FROM participant pa ORDER BY pa.pseudonym
+                        RETURNING id, participant_id`, [g.id])
+      ).rows;
+      await db.query('ANALYZE');
+      const seeded = ms(process.hrtime.bigint() - t0);
+      const participantOf = new Map(enrolments.map((e) => [e.id, e.participant_id]));
+      // Request k flips every mark of request k - 1, so no request, api or bare, is a no-op.
+      let k = 0;
+      const week = () => {
+        const n = k++;
+        return sessions.flatMap((sessionId, i) => enrolments.map((e, j) => ({ sessionId, enrolmentId: e.id, status: (n + i + j) % 2 ? 'unexcused' : 'present' })));
+      };
+      const scope = `attendance:${user.id}:${g.id}`;
+      const path = `/api/groups/${g.id}/attendance`;
+      const viaApi = async (marks) => {
+        const r = await call(staff, 'PUT', path, { marks }, { 'idempotency-key': `api-${randomUUID()}` });
+        if (r.saved !== marks.length) throw new Error(`the api saved ${r.saved} marks`);
+      };
+      // The baseline is what any endpoint must write for the same guarantee, in one transaction on one
+      // connection: the key's claim, the marks, one audit row per mark and the recorded answer.
+      const bare = async (marks) => {
+        const key = `bare-${randomUUID()}`;
+        const hash = createHash('sha256').update(JSON.stringify({ marks })).digest('hex');
+        await db.query('BEGIN');
+        const claimed = await db.query(
+          `INSERT INTO idempotency_key (scope, key, request_hash) VALUES ($1, $2, $3)
+           ON CONFLICT (scope, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, created_at = now()
+             WHERE idempotency_key.response_status IS NULL
+               AND idempotency_key.request_hash = EXCLUDED.request_hash
+               AND idempotency_key.created_at < now() - make_interval(secs => $4)
+           RETURNING key`,
+          [scope, key, hash, 30],
+        );
+        if (claimed.rowCount !== 1) throw new Error('the bare claim failed');
+        const upsert = [];
+        const audit = [];
+        const requestId = randomUUID();
+        for (const x of marks) {
+          upsert.push(x.sessionId, x.enrolmentId, x.status, null, user.id);
+          audit.push(user.id, 'staff', 'attendance.write', 'enrolment', x.enrolmentId, participantOf.get(x.enrolmentId), 'success', requestId);
+        }
+        const values = (n, w) => Array.from({ length: n }, (_, i) => `(${Array.from({ length: w }, (_, c) => `$${i * w + c + 1}`).join(', ')})`).join(', ');
+        await db.query(
+          `INSERT INTO attendance (session_id, enrolment_id, status, reason, recorded_by) VALUES ${values(marks.length, 5)}
+           ON CONFLICT (session_id, enrolment_id) DO UPDATE SET status = EXCLUDED.status, reason = EXCLUDED.reason, recorded_by = EXCLUDED.recorded_by, updated_at = now()`,
+          upsert,
+        );
+        await db.query(`INSERT INTO audit_event (actor_id, actor_role, action, entity_type, entity_id, subject_id, outcome, request_id) VALUES ${values(marks.length, 8)}`, audit);
+        await db.query('UPDATE idempotency_key SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2', [scope, key, 200, JSON.stringify({ saved: marks.length })]);
+        await db.query('COMMIT');
+      };
+      for (let i = 0; i < 30; i++) {
+        await viaApi(week());
+        await bare(week());
+      }
+      const apiTimes = [];
+      const sqlTimes = [];
+      let last;
+      for (let i = 0; i < N; i++) {
+        let marks = week();
+        let s = process.hrtime.bigint();
+        await viaApi(marks);
+        apiTimes.push(ms(process.hrtime.bigint() - s));
+        marks = week();
+        s = process.hrtime.bigint();
+        await bare(marks);
+        sqlTimes.push(ms(process.hrtime.bigint() - s));
+        last = marks;
+      }
+      // Both wrote every request: the marks stored are the last request's, with one audit row per mark saved.
+      const stored = new Map((await db.query('SELECT session_id, enrolment_id, status FROM attendance')).rows.map((r) => [`${r.session_id}:${r.enrolment_id}`, r.status]));
+      if (stored.size !== last.length || last.some((x) => stored.get(`${x.sessionId}:${x.enrolmentId}`) !== x.status)) throw new Error('the stored marks are not the last request\'s');
+      const requests = 2 * (30 + N);
+      const audited = (await db.query("SELECT count(*)::int AS n FROM audit_event WHERE action = 'attendance.write'")).rows[0].n;
+      if (audited !== requests * last.length) throw new Error(`${audited} audit rows, expected ${requests * last.length}`);
+      const answered = (await db.query('SELECT count(*)::int AS n FROM idempotency_key WHERE scope = $1 AND response_status = 200', [scope])).rows[0].n;
+      if (answered !== requests) throw new Error(`${answered} answered keys, expected ${requests}`);
+      await db.end();
+      return { name: 'Attendance save, a week: 20 participants × 5 sessions (PUT /api/groups/{id}/attendance, 100 marks)', seededMs: seeded, api: { p50: pct(apiTimes, 50), p95: pct(apiTimes, 95) }, sql: { p50: pct(sqlTimes, 50), p95: pct(sqlTimes, 95) } };
     } finally {
       api.kill('SIGTERM');
     }
@@ -237,7 +344,7 @@ async function progressReport() {
 
 /** Issue 7: a 100 000-row XLSX written by our streaming writer, against a standalone exceljs writer of the same rows. */
 async function xlsxExport() {
-  const { writeTablesXlsx } = await import('@stegvis/reports');
+  const { writeTablesXlsx } = await import('@stegvis/reports/files');
   const ExcelJS = (await import('exceljs')).default;
   const { Writable } = await import('node:stream');
   const rows = Array.from({ length: 100000 }, (_, i) => [`Deltagare ${i}`, i % 2 ? 'Kvinna' : 'Man', 2019 + (i % 3), i % 31, 31, Math.round((100 * (i % 31)) / 31)]);
@@ -271,7 +378,7 @@ async function xlsxExport() {
 // Others may use the machine during a run: the load average goes into the document beside the figures.
 const loads = [loadavg()[0]];
 const sampler = setInterval(() => loads.push(loadavg()[0]), 5000);
-const results = [await referralQueue(), await surveySummary(), await progressReport()];
+const results = [await referralQueue(), await attendanceSave(), await surveySummary(), await progressReport()];
 const xlsx = await xlsxExport();
 clearInterval(sampler);
 const load = { mean: loads.reduce((a, b) => a + b, 0) / loads.length, max: Math.max(...loads) };
@@ -284,8 +391,8 @@ const doc = `# Benchmarks
 
 Measured by \`npm run bench\` (apps/api/bench/run.mjs) on the development machine (2 cores), the api and its
 baseline in the same run, ${N} requests after 30 warm-up requests each. Times in milliseconds, measured at the
-client over loopback: the api's figure includes HTTP, authentication, the policy check, the audit-free read and
-JSON; the baseline is the same SQL sent bare with \`pg\`.
+client over loopback: the api's figure includes HTTP, authentication, the policy check, the audit-free read (for
+the attendance save, the validated write) and JSON; the baseline is the same SQL sent bare with \`pg\`.
 Load average (1 minute) during this run: ${f(load.mean)} on average, ${f(load.max)} at most, on ${cpus().length} cores;
 when it is well above the core count, other work shared the machine, and the ratios, measured in the same run,
 say more than the times.
@@ -294,10 +401,22 @@ say more than the times.
 |---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
-The referral queue is measured over 300 requests; the survey summary, which takes seconds, over 5 runs (so its
-p95 is the slowest run); the progress report over 20 runs. The queue's baseline uses \`ix_referral_queue\`
-(programme, status, priority, received_at, id); the survey summary runs the same two aggregate queries as its
-baseline and adds the questionnaire's metadata and the suppression rules.
+The referral queue and the attendance save are measured over 300 requests each; the survey summary, which takes
+seconds, over 5 runs (so its p95 is the slowest run); the progress report over 20 runs. The queue's baseline uses
+\`ix_referral_queue\` (programme, status, priority, received_at, id); the survey summary runs the same two
+aggregate queries as its baseline and adds the questionnaire's metadata and the suppression rules.
+
+The attendance save puts a week of marks for one group, 20 participants × 5 sessions (100 marks), with a fresh
+\`Idempotency-Key\` each time; each request turns every mark from present to unexcused or back, so none is a
+no-op, and the api and the baseline take turns over the same 100 rows. The baseline is what any endpoint must write
+for the same guarantee, in one transaction over one connection: the key's claim (the api's own
+\`INSERT … ON CONFLICT\` on idempotency_key), one multi-row upsert of the 100 marks, one multi-row insert of their
+100 audit rows, the \`UPDATE\` recording the answer, and COMMIT. The api also authenticates the session, checks
+access to the group, validates the 100 marks, reads the group's sessions, enrolments and participants to check
+that every mark is a session of the group within the participant's enrolment, and sends each insert as one
+statement with its rows as one JSON parameter (\`jsonb_to_recordset\`; TypeORM's builder took longer than the
+database did). After the run the script checks that the marks stored are the last request's and that every request,
+api and bare, left 100 audit rows and an answered key.
 
 The progress report's baseline is the report's own SQL (\`apps/api/src/modules/reports/report-queries.ts\`, loaded
 from the compiled api so the two cannot drift apart), sent one query after another over one connection: the

@@ -214,13 +214,15 @@ export class GroupsService {
     });
     if (errors.length) throw Problem.badRequest(errors.map((e) => e.message).join('; '), errors);
     return this.idempotency.run(`attendance:${ctx.user.id}:${groupId}`, key, dto, async (m) => {
-      await m
-        .createQueryBuilder()
-        .insert()
-        .into(Attendance)
-        .values(dto.marks.map((x) => ({ sessionId: x.sessionId, enrolmentId: x.enrolmentId, status: x.status, reason: x.status === 'excused' ? x.reason ?? null : null, recordedBy: ctx.user.id })))
-        .orUpdate(['status', 'reason', 'recorded_by', 'updated_at'], ['session_id', 'enrolment_id'])
-        .execute();
+      // The marks as one JSON parameter in one statement (a week is a hundred rows; the ORM's builder cost more).
+      await m.query(
+        `INSERT INTO attendance (session_id, enrolment_id, status, reason, recorded_by)
+         SELECT session_id, enrolment_id, status, reason, $2::uuid
+           FROM jsonb_to_recordset($1::jsonb) AS x(session_id uuid, enrolment_id uuid, status text, reason text)
+         ON CONFLICT (session_id, enrolment_id)
+         DO UPDATE SET status = EXCLUDED.status, reason = EXCLUDED.reason, recorded_by = EXCLUDED.recorded_by, updated_at = now()`,
+        [JSON.stringify(dto.marks.map((x) => ({ session_id: x.sessionId, enrolment_id: x.enrolmentId, status: x.status, reason: x.status === 'excused' ? x.reason ?? null : null }))), ctx.user.id],
+      );
       await this.audit.recordMany(
         ctx,
         dto.marks.map((x) => ({ action: 'attendance.write', entityType: 'enrolment', entityId: x.enrolmentId, subjectId: enrolmentById.get(x.enrolmentId)!.participantId })),
