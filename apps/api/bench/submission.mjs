@@ -27,7 +27,7 @@ const WARM_UP = 500;
 const EXACT = 2000;
 /** The open-loop runs: 50 connections sending at a fixed rate, as many participants do, instead of back to back. */
 const RATE = 200;
-const RATED = 2000;
+const RATED = AMOUNT;
 const CODES_PER_ROUND = Math.max(AMOUNT, EXACT) + 500;
 const ADMIN = { email: 'bench@stegvis.local', password: 'long-enough-secret-42' };
 const PATH = '/api/public/surveys/current/responses';
