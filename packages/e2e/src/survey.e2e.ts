@@ -34,7 +34,7 @@ describe('participant survey site on a phone (chromium against the real api)', (
     const c = await new ApiClient(api.url).signIn(staff.email, staff.password);
     const programme = (await c.call('GET', '/api/programmes')).items.find((p: { name: string }) => p.name === 'Nästa Steg');
     const group = await c.call('POST', '/api/groups', { programmeId: programme.id, municipalityId: programme.ownerMunicipality.id, number: 4, startDate: '2020-11-23', endDate: '2021-02-26', capacity: 10, overIntake: 0, deliveryMode: 'on_site' });
-    for (const name of ['Amal', 'Bilan', 'Fatuma', 'Hawa', 'Idil']) {
+    for (const name of ['Amal', 'Bilan', 'Fatuma', 'Hawa', 'Idil', 'Kowsar', 'Layla']) {
       const p = await c.call('POST', '/api/participants', { programmeId: programme.id, firstName: name, lastName: 'Deltagare', gender: 'woman' });
       await c.call('POST', `/api/participants/${p.id}/enrolments`, { groupId: group.id, startDate: '2020-11-23' });
     }
@@ -165,6 +165,27 @@ describe('participant survey site on a phone (chromium against the real api)', (
     // The participant's own link is spent now.
     await page.goto(`${api.url}/s/?t=${codes[4].token}`);
     await page.locator('#message-title').filter({ hasText: 'redan använts' }).waitFor();
+    await ctx.close();
+  });
+
+  it('a shared tablet in kiosk mode takes two participants in turn, each with the code from their slip', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 800, height: 1280 }, hasTouch: true, locale: 'sv-SE' });
+    const page = await ctx.newPage();
+    const before = await responses();
+    await page.goto(`${api.url}/s/?kiosk=1`);
+    for (const code of [codes[5], codes[6]]) {
+      await page.locator('#code-input').fill(code.shortCode);
+      await page.locator('#code-submit').click();
+      await page.locator('button[data-lang="sv"]').click();
+      await page.locator('[data-name="overall"]').waitFor();
+      await answer(page, 'Nästa', 'Slutför');
+      await page.locator('#message-title').filter({ hasText: 'Tack! Ditt svar är sparat.' }).waitFor();
+      // The tablet starts over by itself for the next person (after 8 s), at the code field: not at "already used".
+      await page.locator('#code-input').waitFor({ state: 'visible', timeout: 20_000 });
+      assert.equal(await page.locator('#message').isHidden(), true);
+      assert.equal(new URL(page.url()).search, '?kiosk=1');
+    }
+    assert.equal(await responses(), before + 2);
     await ctx.close();
   });
 });

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiCookieAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { CookieOptions, Request, Response } from 'express';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Ctx, type RequestContext, type UserContext } from '../../common/context/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { Problem } from '../../common/problem/problem';
@@ -107,7 +108,14 @@ export class SurveysController {
 @Public()
 @SkipCsrf()
 export class PublicSurveysController {
-  constructor(private readonly surveys: SurveysService) {}
+  private readonly cookie: CookieOptions;
+
+  constructor(
+    private readonly surveys: SurveysService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.cookie = { httpOnly: true, sameSite: 'strict', secure: config.cookieSecure, path: '/api/public/surveys' };
+  }
 
   @Post('session')
   @HttpCode(200)
@@ -115,7 +123,7 @@ export class PublicSurveysController {
   @ApiProblems(400, 404, 409, 410, 429)
   async session(@Body() body: StartDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     const out = await this.surveys.start(ctx.ip, body.token);
-    res.cookie(SURVEY_COOKIE, body.token.trim(), { httpOnly: true, sameSite: 'strict', path: '/api/public/surveys', maxAge: 12 * 3_600_000 });
+    res.cookie(SURVEY_COOKIE, body.token.trim(), { ...this.cookie, maxAge: 12 * 3_600_000 });
     return out;
   }
 
@@ -135,6 +143,8 @@ export class PublicSurveysController {
   async submit(@Req() req: Request, @Ctx() ctx: RequestContext, @Body(new SubmitBodyPipe()) body: SubmitBody, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     const r = await this.surveys.submit(ctx, this.token(req), key, body, 'link');
     if (r.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    // The code is spent: a shared kiosk tablet must not offer the next person "already used" on its next start.
+    res.clearCookie(SURVEY_COOKIE, this.cookie);
     return r.body;
   }
 
