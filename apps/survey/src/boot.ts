@@ -61,7 +61,10 @@ async function start(token: string | null): Promise<boolean> {
     : await fetch('/api/public/surveys/current', { credentials: 'same-origin' });
   const body = await res.json().catch(() => ({}));
   if (!res.ok) {
-    if (!token && res.status === 404) return false;
+    // Without a link, the cookie may hold a code already spent (the last person on a kiosk tablet, or this person
+    // back after answering): then ask for a code. The cookie stays until it expires, so a retried submission whose
+    // answer was lost on the way still finds its code.
+    if (!token && (res.status === 404 || res.status === 409)) return false;
     message(problemKey(res.status, body.type));
     return false;
   }

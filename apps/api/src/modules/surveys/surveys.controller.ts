@@ -143,8 +143,6 @@ export class PublicSurveysController {
   async submit(@Req() req: Request, @Ctx() ctx: RequestContext, @Body(new SubmitBodyPipe()) body: SubmitBody, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     const r = await this.surveys.submit(ctx, this.token(req), key, body, 'link');
     if (r.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    // The code is spent: a shared kiosk tablet must not offer the next person "already used" on its next start.
-    res.clearCookie(SURVEY_COOKIE, this.cookie);
     return r.body;
   }
 
