@@ -53,8 +53,13 @@ export function setupApp(app: NestExpressApplication, config: AppConfig, logger:
       hsts: config.cookieSecure,
     }),
   );
-  // SurveyJS is ~1.4 MB raw: gzip matters most to a participant on a cheap phone.
-  app.use(compression());
+  // SurveyJS is ~1.4 MB raw: gzip matters most to a participant on a cheap phone. Reads carry the data; writes
+  // answer with a few hundred bytes, where wrapping the response for gzip cost more than it could save (measured on
+  // the survey submission). The one large write reply, the questionnaire for a survey code, is compressed too.
+  const gzip = compression();
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    req.method === 'GET' || req.method === 'HEAD' || req.path === `/${API_PREFIX}/public/surveys/session` ? gzip(req, res, next) : next(),
+  );
   app.use(cookieParser());
   app.use(express.json({ limit: '1mb' }));
   app.use(`/${API_PREFIX}`, (_req: Request, res: Response, next: NextFunction) => {
