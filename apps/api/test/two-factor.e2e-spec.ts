@@ -3,7 +3,8 @@ import request from 'supertest';
 import { loadConfig } from '../src/config/app-config';
 import { PASSWORD, seedWorld, signIn, startTestApp, type TestApp, type World } from './support/test-app';
 
-const codeFor = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret) }).generate();
+/** The code an authenticator app shows now, or `ahead` ms from now (the next 30-second step is accepted too). */
+const codeFor = (secret: string, ahead = 0) => new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + ahead });
 
 describe('two-factor login, required for staff by configuration (e2e)', () => {
   let t: TestApp;
@@ -25,7 +26,8 @@ describe('two-factor login, required for staff by configuration (e2e)', () => {
     expect(setup.status).toBe(201);
     expect(setup.body.uri).toMatch(/^otpauth:\/\/totp\/Stegvis:staff\.a%40test\.se\?/);
     expect((await c.post('/api/auth/totp/confirm', { code: '000000' })).status).toBe(400);
-    expect((await c.post('/api/auth/totp/confirm', { code: codeFor(setup.body.secret) })).status).toBe(204);
+    const confirmCode = codeFor(setup.body.secret);
+    expect((await c.post('/api/auth/totp/confirm', { code: confirmCode })).status).toBe(204);
     expect((await c.get('/api/programmes')).status).toBe(200);
 
     const noCode = await request(t.http).post('/api/auth/login').send({ email: w.users.staffA.email, password: PASSWORD });
@@ -33,8 +35,15 @@ describe('two-factor login, required for staff by configuration (e2e)', () => {
     expect(noCode.body.errors).toEqual([{ field: 'code', message: 'code is required' }]);
     const wrong = await request(t.http).post('/api/auth/login').send({ email: w.users.staffA.email, password: PASSWORD, code: '123456' === codeFor(setup.body.secret) ? '654321' : '123456' });
     expect(wrong.status).toBe(401);
-    const ok = await request(t.http).post('/api/auth/login').send({ email: w.users.staffA.email, password: PASSWORD, code: codeFor(setup.body.secret) });
-    expect(ok.status).toBe(200);
+    // A code is good once (RFC 6238, 5.2): the one that confirmed the app, or a login's code seen over a shoulder,
+    // does not open another session within its window.
+    const login = (code: string) => request(t.http).post('/api/auth/login').send({ email: w.users.staffA.email, password: PASSWORD, code });
+    const reused = await login(confirmCode);
+    expect(reused.status).toBe(401);
+    expect(reused.body.errors).toEqual([{ field: 'code', message: 'code is wrong or expired' }]);
+    const next = codeFor(setup.body.secret, 30_000);
+    expect((await login(next)).status).toBe(200);
+    expect((await login(next)).status).toBe(401);
   });
 
   it('roles that see no personal data are not asked', async () => {

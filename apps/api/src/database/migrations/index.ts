@@ -6,6 +6,7 @@ import { Surveys1795357962043 } from './1795357962043-surveys';
 import { Statistics1795359989820 } from './1795359989820-statistics';
 import { TwoFactor1795361989332 } from './1795361989332-two-factor';
 import { Handbook1795975206130 } from './1795975206130-handbook';
+import { TotpLastStep1795990472180 } from './1795990472180-totp-last-step';
 
 /** In order of application. A new migration is generated with `node dist/cli/generate-migration.js Name`. */
 export const MIGRATIONS = [
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   Statistics1795359989820,
   TwoFactor1795361989332,
   Handbook1795975206130,
+  TotpLastStep1795990472180,
 ];

@@ -58,7 +58,8 @@ export class AuthService {
     }
     if (user.totpEnabled) {
       if (!code) throw new Problem(401, 'Enter the six-digit code from your authenticator app', [{ field: 'code', message: 'code is required' }], { type: 'https://stegvis.se/problems/totp-required' });
-      if (!totpValid(user.totpSecret!, code)) {
+      const step = totpStep(user.totpSecret!, code);
+      if (step === null || !(await this.users.claimTotpStep(user.id, step))) {
         await this.attempts.insert({ email, ip: ctx.ip });
         await this.audit.record(ctx, { action: 'auth.login', entityType: 'user', entityId: user.id, outcome: 'failure', details: { reason: 'totp' } });
         throw new Problem(401, 'Wrong code', [{ field: 'code', message: 'code is wrong or expired' }], { type: 'https://stegvis.se/problems/totp-required' });
@@ -166,15 +167,25 @@ export class AuthService {
 
   async confirmTotp(ctx: RequestContext & { user: AuthUser }, code: string): Promise<void> {
     const user = await this.users.findById(ctx.user.id);
-    if (!user?.totpSecret || !totpValid(user.totpSecret, code)) throw Problem.field('code', 'code is wrong or expired');
+    const step = user?.totpSecret ? totpStep(user.totpSecret, code) : null;
+    if (!user?.totpSecret || step === null) throw Problem.field('code', 'code is wrong or expired');
     await this.users.setTotp(user.id, user.totpSecret, true);
+    // The code that confirmed the app cannot also sign in.
+    await this.users.claimTotpStep(user.id, step);
     await this.sessions.update({ idHash: ctx.user.sessionIdHash }, { mfaPending: false });
     await this.audit.record(ctx, { action: 'auth.totp.enable', entityType: 'user', entityId: user.id });
   }
 }
 
-/** A code is accepted in its 30-second window and the one before or after (clock drift on a phone). */
-function totpValid(secret: string, code: string): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  return new TOTP({ secret: Secret.fromBase32(secret) }).validate({ token: code, window: 1 }) !== null;
+const TOTP_PERIOD_S = 30;
+
+/**
+ * The 30-second step a code belongs to, or null when it is wrong. A code is accepted in its own step and the one
+ * before or after (clock drift on a phone); the caller makes sure each step is used once.
+ */
+function totpStep(secret: string, code: string): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const now = Date.now();
+  const delta = new TOTP({ secret: Secret.fromBase32(secret), period: TOTP_PERIOD_S }).validate({ token: code, window: 1, timestamp: now });
+  return delta === null ? null : Math.floor(now / 1000 / TOTP_PERIOD_S) + delta;
 }

@@ -130,6 +130,15 @@ export class UsersService {
   }
 
   async setTotp(userId: string, secret: string | null, enabled: boolean): Promise<void> {
-    await this.users.update({ id: userId }, { totpSecret: secret, totpEnabled: enabled });
+    await this.users.update({ id: userId }, { totpSecret: secret, totpEnabled: enabled, totpLastStep: null });
+  }
+
+  /**
+   * Takes a TOTP step for the user if it is later than the last one taken; false when that code (or a later one)
+   * was already used. One statement, so two logins racing with the same code cannot both win.
+   */
+  async claimTotpStep(userId: string, step: number): Promise<boolean> {
+    const rows = await this.sql.rows('UPDATE app_user SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id', [userId, step]);
+    return rows.length === 1;
   }
 }

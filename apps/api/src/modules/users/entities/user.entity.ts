@@ -36,6 +36,10 @@ export class User {
   @Column({ type: 'boolean', default: false })
   totpEnabled: boolean;
 
+  /** The 30-second step of the last code accepted: a code is good once (RFC 6238, 5.2), even within its window. */
+  @Column({ type: 'bigint', nullable: true })
+  totpLastStep: string | null;
+
   @OneToMany(() => UserProgramme, (a) => a.user, { cascade: true })
   programmes: Relation<UserProgramme[]>;
 
