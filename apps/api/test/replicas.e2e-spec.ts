@@ -1,6 +1,8 @@
 import { CSRF_HEADER } from '@stegvis/contracts';
 import request from 'supertest';
+import pino from 'pino';
 import { type MailSender, type OutgoingEmail, OutboxService } from '../src/modules/outbox/outbox.service';
+import { ensureInitialAdmin } from '../src/modules/users/initial-admin';
 import { type Client, PASSWORD, seedWorld, signIn, startReplica, startTestApp, type TestApp, type World } from './support/test-app';
 
 /**
@@ -157,5 +159,15 @@ describe('two replicas on one database (e2e)', () => {
     expect(await outbox.flush({ send: async (m) => void sent.push(m.to) })).toBe(1);
     expect(sent).toEqual(['later@test.se']);
     expect(await row()).toEqual([{ attempts: 2, last_error: '451 try again later', sent: true }]);
+  });
+
+  it('two replicas creating the first admin at once both start, and there is one admin', async () => {
+    const admin = { email: 'first.admin@test.se', password: 'first-admin-long-secret-1' };
+    const quiet = pino({ level: 'silent' });
+    // Each finds no admin, then both insert; the loser's unique violation must not stop it.
+    await Promise.all([ensureInitialAdmin(a.app, admin, quiet), ensureInitialAdmin(b.app, admin, quiet)]);
+    const rows = await a.dataSource.query("SELECT role FROM app_user WHERE email = 'first.admin@test.se'");
+    expect(rows).toEqual([{ role: 'admin' }]);
+    expect((await login(b, admin.email, admin.password, '192.0.2.77')).status).toBe(200);
   });
 });
