@@ -13,6 +13,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../../..');
 // The report's SQL as the api sends it (compiled), so the baseline cannot drift from it.
 const { reportQueries } = createRequire(import.meta.url)('../dist/modules/reports/report-queries.js');
+// The api's own Idempotency-Key statements, so the attendance baseline claims and answers exactly as the api does.
+const idempotencySql = createRequire(import.meta.url)('../dist/common/idempotency/idempotency-sql.js');
 const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PORT = 3290;
 const N = Number(process.env.BENCH_REQUESTS ?? 300);
@@ -65,6 +67,15 @@ async function call(session, method, path, body, headers = {}) {
   return r.json();
 }
 
+/** The world most benchmarks start from: a municipality, the programme "Nästa Steg" and a staff member in it, signed in. */
+async function programmeWithStaff(db, admin, partnerOrganisationIds = []) {
+  const m = (await db.query("INSERT INTO municipality (name, code) VALUES ('Ängelholm', '1292') RETURNING id")).rows[0].id;
+  const p = await call(admin, 'POST', '/api/programmes', { name: 'Nästa Steg', ownerMunicipalityId: m, municipalityIds: [m], partnerOrganisationIds, startDate: '2019-09-03', endDate: '2021-12-31', goals: [] });
+  const user = await call(admin, 'POST', '/api/users', { email: 'staff@bench.local', displayName: 'Staff', role: 'staff', password: 'another-long-secret-43', programmeIds: [p.id] });
+  const staff = await login('staff@bench.local', 'another-long-secret-43');
+  return { m, p, user, staff };
+}
+
 /** Issue 5: the referral queue with filters over 100 000 referrals, against the same SQL run bare. */
 async function referralQueue() {
   return withDatabase('stegvis_bench_queue', async (url) => {
@@ -73,11 +84,8 @@ async function referralQueue() {
       const admin = await login('bench@stegvis.local', 'long-enough-secret-42');
       const db = new pg.Client({ connectionString: url });
       await db.connect();
-      const m = (await db.query("INSERT INTO municipality (name, code) VALUES ('Ängelholm', '1292') RETURNING id")).rows[0].id;
       const af = (await db.query("INSERT INTO organisation (name, kind) VALUES ('Arbetsförmedlingen', 'employment_service') RETURNING id")).rows[0].id;
-      const p = await call(admin, 'POST', '/api/programmes', { name: 'Nästa Steg', ownerMunicipalityId: m, municipalityIds: [m], partnerOrganisationIds: [af], startDate: '2019-09-03', endDate: '2021-12-31', goals: [] });
-      const staffPw = 'another-long-secret-43';
-      await call(admin, 'POST', '/api/users', { email: 'staff@bench.local', displayName: 'Staff', role: 'staff', password: staffPw, programmeIds: [p.id] });
+      const { p, staff } = await programmeWithStaff(db, admin, [af]);
       const t0 = process.hrtime.bigint();
       await db.query(
         `INSERT INTO referral (id, programme_id, first_name, last_name, gender, pseudonym, swedish_level, organisation_id, referrer_name, created_by, reason, consent_to_share, priority, status, received_at, version)
@@ -91,7 +99,6 @@ async function referralQueue() {
       );
       await db.query('ANALYZE referral');
       const seeded = ms(process.hrtime.bigint() - t0);
-      const staff = await login('staff@bench.local', staffPw);
       const path = `/api/referrals?programmeId=${p.id}&status=screened&swedishLevel=sfi_c&limit=50`;
       const sql = `SELECT * FROM referral r WHERE r.programme_id = $1 AND r.status = 'screened' AND r.swedish_level = 'sfi_c'
                     ORDER BY r.priority ASC, r.received_at ASC, r.id ASC LIMIT 51`;
@@ -126,10 +133,7 @@ async function attendanceSave() {
       const admin = await login('bench@stegvis.local', 'long-enough-secret-42');
       const db = new pg.Client({ connectionString: url });
       await db.connect();
-      const m = (await db.query("INSERT INTO municipality (name, code) VALUES ('Ängelholm', '1292') RETURNING id")).rows[0].id;
-      const p = await call(admin, 'POST', '/api/programmes', { name: 'Nästa Steg', ownerMunicipalityId: m, municipalityIds: [m], partnerOrganisationIds: [], startDate: '2019-09-03', endDate: '2021-12-31', goals: [] });
-      const user = await call(admin, 'POST', '/api/users', { email: 'staff@bench.local', displayName: 'Staff', role: 'staff', password: 'another-long-secret-43', programmeIds: [p.id] });
-      const staff = await login('staff@bench.local', 'another-long-secret-43');
+      const { m, p, user, staff } = await programmeWithStaff(db, admin);
       const g = await call(staff, 'POST', '/api/groups', { programmeId: p.id, municipalityId: m, number: 1, startDate: '2020-01-06', endDate: '2020-04-03', capacity: 20, overIntake: 0, deliveryMode: 'on_site' });
       const t0 = process.hrtime.bigint();
       const sessions = [];
@@ -164,15 +168,7 @@ async function attendanceSave() {
         const key = `bare-${randomUUID()}`;
         const hash = createHash('sha256').update(JSON.stringify({ marks })).digest('hex');
         await db.query('BEGIN');
-        const claimed = await db.query(
-          `INSERT INTO idempotency_key (scope, key, request_hash) VALUES ($1, $2, $3)
-           ON CONFLICT (scope, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, created_at = now()
-             WHERE idempotency_key.response_status IS NULL
-               AND idempotency_key.request_hash = EXCLUDED.request_hash
-               AND idempotency_key.created_at < now() - make_interval(secs => $4)
-           RETURNING key`,
-          [scope, key, hash, 30],
-        );
+        const claimed = await db.query(idempotencySql.CLAIM_SQL, [scope, key, hash, idempotencySql.ABANDONED_AFTER_S]);
         if (claimed.rowCount !== 1) throw new Error('the bare claim failed');
         const upsert = [];
         const audit = [];
@@ -188,7 +184,7 @@ async function attendanceSave() {
           upsert,
         );
         await db.query(`INSERT INTO audit_event (actor_id, actor_role, action, entity_type, entity_id, subject_id, outcome, request_id) VALUES ${values(marks.length, 8)}`, audit);
-        await db.query('UPDATE idempotency_key SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2', [scope, key, 200, JSON.stringify({ saved: marks.length })]);
+        await db.query(idempotencySql.RECORD_SQL, [scope, key, 200, JSON.stringify({ saved: marks.length })]);
         await db.query('COMMIT');
       };
       for (let i = 0; i < 30; i++) {
@@ -233,10 +229,7 @@ async function surveySummary() {
       const admin = await login('bench@stegvis.local', 'long-enough-secret-42');
       const db = new pg.Client({ connectionString: url });
       await db.connect();
-      const m = (await db.query("INSERT INTO municipality (name, code) VALUES ('Ängelholm', '1292') RETURNING id")).rows[0].id;
-      const p = await call(admin, 'POST', '/api/programmes', { name: 'Nästa Steg', ownerMunicipalityId: m, municipalityIds: [m], partnerOrganisationIds: [], startDate: '2019-09-03', endDate: '2021-12-31', goals: [] });
-      await call(admin, 'POST', '/api/users', { email: 'staff@bench.local', displayName: 'Staff', role: 'staff', password: 'another-long-secret-43', programmeIds: [p.id] });
-      const staff = await login('staff@bench.local', 'another-long-secret-43');
+      const { m, p, staff } = await programmeWithStaff(db, admin);
       const g = await call(staff, 'POST', '/api/groups', { programmeId: p.id, municipalityId: m, number: 1, startDate: '2020-01-06', endDate: '2020-04-03', capacity: 10, overIntake: 0, deliveryMode: 'on_site' });
       const round = await call(staff, 'POST', '/api/survey-rounds', { groupId: g.id, questionnaireId: 'end-of-group', opensAt: '2020-03-30T08:00:00Z', closesAt: '2030-01-01T00:00:00Z' });
       const t0 = process.hrtime.bigint();

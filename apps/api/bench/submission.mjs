@@ -34,6 +34,8 @@ const PATH = '/api/public/surveys/current/responses';
 const START_LOAD = loadavg();
 // The api runs as deployed: the memory settings of apps/api/runtime.env.
 const { apiRuntimeEnv } = createRequire(import.meta.url)('../runtime-env.cjs');
+// The api's own Idempotency-Key statements: the raw server claims and answers exactly as the api does.
+const { ABANDONED_AFTER_S, CLAIM_SQL, RECORD_SQL } = createRequire(import.meta.url)('../dist/common/idempotency/idempotency-sql.js');
 const sha256 = (s) => createHash('sha256').update(s).digest('hex');
 
 const answerBody = (i) =>
@@ -68,7 +70,7 @@ async function rawServer(databaseUrl, port) {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      const claimed = await client.query('INSERT INTO idempotency_key (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key', [scope, key, sha256(JSON.stringify(body))]);
+      const claimed = await client.query(CLAIM_SQL, [scope, key, sha256(JSON.stringify(body)), ABANDONED_AFTER_S]);
       if (claimed.rowCount === 0) {
         await client.query('ROLLBACK');
         return reply(201, { status: 'stored' });
@@ -79,7 +81,7 @@ async function rawServer(databaseUrl, port) {
         return reply(409, { title: 'This code has already been used to answer' });
       }
       await client.query("INSERT INTO survey_response (round_id, language, channel, answers) VALUES ($1, $2, 'link', $3)", [code.round_id, body.language, body.answers]);
-      await client.query('UPDATE idempotency_key SET response_status = 201, response_body = $3 WHERE scope = $1 AND key = $2', [scope, key, { status: 'stored' }]);
+      await client.query(RECORD_SQL, [scope, key, 201, JSON.stringify({ status: 'stored' })]);
       await client.query('COMMIT');
       reply(201, { status: 'stored' });
     } catch (err) {

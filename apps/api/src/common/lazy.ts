@@ -2,7 +2,7 @@
  * A library loaded on first use instead of at start. The api serves surveys, lists and forms far more often than it
  * writes files; exceljs, pdfkit, docx, date-holidays, nodemailer and the Markdown sanitiser together held about a
  * third of its memory at rest while most processes never needed them. `require` keeps this synchronous (and works
- * the same under Jest); the type comes from `typeof import(...)` at the call site.
+ * the same under Jest); `typeof import(...)` below keeps each library's types.
  */
 export function lazy<T>(load: () => T): () => T {
   let loaded: { value: T } | undefined;

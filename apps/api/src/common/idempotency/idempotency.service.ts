@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Problem } from '../problem/problem';
 import { SqlService, type SqlTx, sqlTxOf } from '../sql/sql.service';
+import { ABANDONED_AFTER_S, CLAIM_SQL, EXISTING_SQL, RECORD_SQL } from './idempotency-sql';
 
 export interface StoredResult<T> {
   status: number;
@@ -11,8 +12,6 @@ export interface StoredResult<T> {
   replayed: boolean;
 }
 
-/** A claim with no answer older than this comes from before claims shared the work's transaction; a retry may take it over. */
-const ABANDONED_AFTER_MS = 30_000;
 const KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
 /**
@@ -51,21 +50,9 @@ export class IdempotencyService {
 
   /** Claim, work and answer, inside the caller's transaction. */
   private async once<T>(tx: SqlTx, scope: string, key: string, requestHash: string, work: () => Promise<{ status: number; body: T }>): Promise<StoredResult<T>> {
-    const claimed = await tx.rows(
-      `INSERT INTO idempotency_key (scope, key, request_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (scope, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, created_at = now()
-         WHERE idempotency_key.response_status IS NULL
-           AND idempotency_key.request_hash = EXCLUDED.request_hash
-           AND idempotency_key.created_at < now() - make_interval(secs => $4)
-       RETURNING key`,
-      [scope, key, requestHash, ABANDONED_AFTER_MS / 1000],
-    );
+    const claimed = await tx.rows(CLAIM_SQL, [scope, key, requestHash, ABANDONED_AFTER_S]);
     if (claimed.length === 0) {
-      // Read committed: this statement sees the twin's committed answer that the insert waited for.
-      const [existing] = await tx.rows<{ request_hash: string; response_status: number | null; response_body: T }>(
-        'SELECT request_hash, response_status, response_body FROM idempotency_key WHERE scope = $1 AND key = $2',
-        [scope, key],
-      );
+      const [existing] = await tx.rows<{ request_hash: string; response_status: number | null; response_body: T }>(EXISTING_SQL, [scope, key]);
       if (!existing) throw Problem.conflict('The same request is being processed; retry shortly');
       if (existing.request_hash !== requestHash) {
         throw Problem.rule('This Idempotency-Key was already used for a different request', [{ field: 'Idempotency-Key', message: 'reused with a different body' }]);
@@ -74,7 +61,7 @@ export class IdempotencyService {
       return { status: existing.response_status, body: existing.response_body, replayed: true };
     }
     const result = await work();
-    await tx.rows('UPDATE idempotency_key SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2', [scope, key, result.status, JSON.stringify(result.body)]);
+    await tx.rows(RECORD_SQL, [scope, key, result.status, JSON.stringify(result.body)]);
     return { ...result, replayed: false };
   }
 }

@@ -45,10 +45,6 @@ interface LookupRow {
   closes_at: Date;
   failures: number;
 }
-interface CodeRow {
-  id: string;
-  used: boolean;
-}
 type RoundRow = Pick<SurveyRound, 'id' | 'questionnaireId' | 'questionnaireVersion' | 'opensAt' | 'closesAt'>;
 
 export interface IssuedCode {
@@ -143,14 +139,14 @@ export class SurveysService {
    * first answer. Plain SQL: this is the one write that a whole classroom makes in the same minute.
    */
   async submit(ctx: RequestContext, token: string, key: string | undefined, body: { language: string; answers: Record<string, unknown> }, channel: 'link' | 'kiosk' | 'paper') {
-    const { code, round } = await this.lookup(ctx.ip, token, true, channel === 'paper');
+    const { codeId, round } = await this.lookup(ctx.ip, token, true, channel === 'paper');
     const q = this.catalog.get(round.questionnaireId, round.questionnaireVersion)!;
     if (!q.languages.includes(body.language)) throw Problem.field('language', `language must be one of ${q.languages.join(', ')}`);
     const errors = validateAnswers(q.json, body.answers);
     if (errors.length) throw Problem.badRequest(errors.map((e) => e.message).join('; '), errors);
     // The scope is the round, never the code: the key table must not link an answer to a person either.
     return this.idempotency.runSql(`survey:${round.id}`, key, body, async (tx) => {
-      const spent = await tx.rows('UPDATE survey_code SET used_on = $2 WHERE id = $1 AND used_on IS NULL RETURNING id', [code.id, today()]);
+      const spent = await tx.rows('UPDATE survey_code SET used_on = $2 WHERE id = $1 AND used_on IS NULL RETURNING id', [codeId, today()]);
       if (spent.length !== 1) throw new Problem(409, 'This code has already been used to answer', undefined, { type: 'https://stegvis.se/problems/code-used' });
       await tx.rows('INSERT INTO survey_response (round_id, language, channel, answers) VALUES ($1, $2, $3, $4)', [round.id, body.language, channel, JSON.stringify(body.answers)]);
       return { status: 201, body: { status: 'stored' as const } };
@@ -256,7 +252,7 @@ export class SurveysService {
    * `trusted`: staff typing in paper answers, who are signed in and not guessing. The rate limit, the code (link
    * token or short code) and its round come in one round trip: this runs on every submission.
    */
-  private async lookup(ip: string, token: string, forSubmit = false, trusted = false): Promise<{ code: CodeRow; round: RoundRow }> {
+  private async lookup(ip: string, token: string, forSubmit = false, trusted = false): Promise<{ codeId: string; round: RoundRow }> {
     const clean = token.trim();
     const hash = sha256(/^[A-Za-z0-9]{8}$/.test(clean) ? clean.toUpperCase() : clean);
     const [row] = await this.sql.rows<LookupRow>(
@@ -277,7 +273,7 @@ export class SurveysService {
     if (now < round.opensAt) throw new Problem(410, 'The survey has not opened yet', undefined, { type: 'https://stegvis.se/problems/round-not-open', opensAt: round.opensAt.toISOString() });
     if (now > round.closesAt) throw new Problem(410, 'The survey has closed', undefined, { type: 'https://stegvis.se/problems/round-closed' });
     if (row.used_on && !forSubmit) throw new Problem(409, 'This code has already been used to answer', undefined, { type: 'https://stegvis.se/problems/code-used' });
-    return { code: { id: row.code_id, used: row.used_on !== null }, round };
+    return { codeId: row.code_id, round };
   }
 
   private async load(ctx: UserContext, id: string, action: 'survey.manage' | 'survey.summary'): Promise<SurveyRound> {
