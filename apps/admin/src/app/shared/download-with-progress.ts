@@ -1,6 +1,7 @@
 import { HttpClient, HttpEventType, type HttpResponse } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
 import { asProblem } from '../core/errors/problem-form';
+import { I18n } from '../core/i18n/i18n';
 
 export interface DownloadState {
   /** Which download is running (e.g. "xlsx"), or null. */
@@ -25,6 +26,7 @@ export function fileNameOf(disposition: string | null, fallback: string): string
 @Injectable({ providedIn: 'root' })
 export class DownloadWithProgress {
   private readonly http = inject(HttpClient);
+  private readonly i18n = inject(I18n);
   readonly state = signal<DownloadState>({ key: null, received: 0, total: null, error: '' });
 
   async download(key: string, url: string, fallbackName: string): Promise<void> {
@@ -52,7 +54,7 @@ export class DownloadWithProgress {
       let detail = '';
       const body = (err as { error?: unknown }).error;
       if (body instanceof Blob) detail = ((await body.text().then((t) => JSON.parse(t)).catch(() => null)) as { detail?: string } | null)?.detail ?? '';
-      this.state.set({ key: null, received: 0, total: null, error: detail || asProblem(err)?.detail || 'Nedladdningen misslyckades.' });
+      this.state.set({ key: null, received: 0, total: null, error: detail || asProblem(err)?.detail || this.i18n.t('rep.downloadFailed') });
     }
   }
 }

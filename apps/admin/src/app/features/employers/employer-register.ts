@@ -9,9 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { EMPLOYER_SECTORS, type EmployerResponse, INDUSTRIES, type MunicipalityResponse } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
-import { I18n } from '../../core/i18n/i18n';
-
-const SECTOR_SV: Record<string, string> = { municipal: 'Kommunal', regional: 'Regional', state: 'Statlig', private: 'Privat', non_profit: 'Ideell' };
+import { I18n, type TextKey } from '../../core/i18n/i18n';
 
 /** The association's shared employer register: search, filter, add (organisation number checked by the api). */
 @Component({
@@ -24,7 +22,7 @@ const SECTOR_SV: Record<string, string> = { municipal: 'Kommunal', regional: 'Re
         <mat-form-field appearance="outline" class="grow"><mat-label>{{ i18n.t('em.search') }}</mat-label><input matInput [ngModel]="q()" (ngModelChange)="q.set($event)" data-testid="employer-search" /></mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ i18n.t('em.industry') }}</mat-label>
-          <mat-select [ngModel]="industry()" (ngModelChange)="industry.set($event)"><mat-option value="">Alla</mat-option>@for (i of industries; track i) { <mat-option [value]="i">{{ i }}</mat-option> }</mat-select>
+          <mat-select [ngModel]="industry()" (ngModelChange)="industry.set($event)"><mat-option value="">{{ i18n.t('em.allIndustries') }}</mat-option>@for (i of industries; track i) { <mat-option [value]="i">{{ i }}</mat-option> }</mat-select>
         </mat-form-field>
       </div>
       <table class="data">
@@ -32,7 +30,7 @@ const SECTOR_SV: Record<string, string> = { municipal: 'Kommunal', regional: 'Re
         <tbody>
           @for (e of employers(); track e.id) {
             <tr data-testid="employer-row"><td>{{ e.name }}</td><td>{{ e.organisationNumber }}</td><td>{{ sector(e.sector) }}</td><td>{{ e.industry }}</td><td>{{ e.internshipsHosted }}</td><td>{{ e.hires }}</td></tr>
-          } @empty { <tr><td colspan="6" class="muted">Inga arbetsgivare matchar.</td></tr> }
+          } @empty { <tr><td colspan="6" class="muted">{{ i18n.t('em.empty') }}</td></tr> }
         </tbody>
       </table>
       <h2>{{ i18n.t('em.new') }}</h2>
@@ -41,7 +39,7 @@ const SECTOR_SV: Record<string, string> = { municipal: 'Kommunal', regional: 'Re
         <mat-form-field appearance="outline"><mat-label>{{ i18n.t('em.name') }}</mat-label><input matInput formControlName="name" required data-testid="employer-name" /></mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ i18n.t('em.orgNo') }}</mat-label><input matInput formControlName="organisationNumber" placeholder="556703-7485" required data-testid="employer-orgno" />
-          @if (form.controls.organisationNumber.errors?.['server']) { <mat-error data-testid="employer-orgno-error">Organisationsnumret stämmer inte (kontrollsiffran)</mat-error> }
+          @if (form.controls.organisationNumber.errors?.['server']) { <mat-error data-testid="employer-orgno-error">{{ i18n.t('em.orgNoInvalid') }}</mat-error> }
         </mat-form-field>
         <mat-form-field appearance="outline"><mat-label>{{ i18n.t('em.sector') }}</mat-label><mat-select formControlName="sector">@for (s of sectors; track s) { <mat-option [value]="s">{{ sector(s) }}</mat-option> }</mat-select></mat-form-field>
         <mat-form-field appearance="outline"><mat-label>{{ i18n.t('em.industry') }}</mat-label><mat-select formControlName="industry">@for (i of industries; track i) { <mat-option [value]="i">{{ i }}</mat-option> }</mat-select></mat-form-field>
@@ -77,7 +75,7 @@ export class EmployerRegister {
   }
 
   protected sector(s: string): string {
-    return SECTOR_SV[s] ?? s;
+    return (EMPLOYER_SECTORS as readonly string[]).includes(s) ? this.i18n.t(`sector.${s}` as TextKey) : s;
   }
 
   protected async save(): Promise<void> {

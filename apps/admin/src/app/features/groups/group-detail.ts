@@ -24,7 +24,7 @@ import { shortDay } from './week.util';
         <mat-tab-group [selectedIndex]="canSeeAttendance() ? 1 : 0">
           <mat-tab [label]="i18n.t('groups.calendar')">
             <table class="data" data-testid="calendar">
-              <thead><tr><th scope="col">Datum</th><th scope="col">Tid</th><th scope="col">Typ</th><th scope="col">Tema</th>@if (canEdit()) { <th scope="col">Ändra</th> }</tr></thead>
+              <thead><tr><th scope="col">{{ i18n.t('groups.date') }}</th><th scope="col">{{ i18n.t('groups.time') }}</th><th scope="col">{{ i18n.t('groups.kind') }}</th><th scope="col">{{ i18n.t('groups.theme') }}</th>@if (canEdit()) { <th scope="col">{{ i18n.t('groups.change') }}</th> }</tr></thead>
               <tbody>
                 @for (s of calendar()?.sessions ?? []; track s.id; let i = $index) {
                   <tr [class.cancelled]="s.status === 'cancelled'" [attr.data-testid]="'session-' + i">
@@ -32,14 +32,14 @@ import { shortDay } from './week.util';
                     <td>@if (canReadHandbook() && s.theme) {
                         <button type="button" class="theme-link" (click)="toggleMaterial(s.id)" [attr.aria-expanded]="openMaterial() === s.id" [attr.data-testid]="'material-' + i">{{ s.theme }} <span class="hint">· {{ i18n.t('hb.material') }}</span></button>
                       } @else { {{ s.theme }} } @if (s.status === 'cancelled') { <strong>({{ i18n.t('groups.cancelled') }}: {{ s.note }})</strong> }
-                      @if (s.presenterAbsent && s.substituteStaffId) { <span class="muted"> · ersättare {{ staffName(s.substituteStaffId) }}</span> }</td>
+                      @if (s.presenterAbsent && s.substituteStaffId) { <span class="muted"> · {{ i18n.t('groups.substitute') }} {{ staffName(s.substituteStaffId) }}</span> }</td>
                     @if (canEdit()) {
                       <td class="edit">
                         @if (s.status !== 'cancelled') {
-                          <input #reason [attr.aria-label]="'Orsak till att ' + day(s.date) + ' ställs in'" placeholder="Orsak" [attr.data-testid]="'cancel-reason-' + i" />
-                          <button mat-button type="button" (click)="cancel(s.id, s.version, reason.value)" [attr.data-testid]="'cancel-' + i">Ställ in</button>
-                          <select #sub [attr.aria-label]="'Ersättare ' + day(s.date)" (change)="substitute(s.id, s.version, sub.value)" [attr.data-testid]="'substitute-' + i">
-                            <option value="">Ersättare …</option>
+                          <input #reason [attr.aria-label]="cancelReasonLabel(s.date)" [placeholder]="i18n.t('att.reason')" [attr.data-testid]="'cancel-reason-' + i" />
+                          <button mat-button type="button" (click)="cancel(s.id, s.version, reason.value)" [attr.data-testid]="'cancel-' + i">{{ i18n.t('groups.cancelSession') }}</button>
+                          <select #sub [attr.aria-label]="i18n.t('groups.substituteFor') + ' ' + day(s.date)" (change)="substitute(s.id, s.version, sub.value)" [attr.data-testid]="'substitute-' + i">
+                            <option value="">{{ i18n.t('groups.chooseSubstitute') }}</option>
                             @for (m of staff(); track m.id) { <option [value]="m.id">{{ m.name }}</option> }
                           </select>
                         }
@@ -57,7 +57,7 @@ import { shortDay } from './week.util';
             <mat-tab [label]="i18n.t('groups.attendance')"><div class="tab"><sv-attendance-grid [groupId]="g.id" /></div></mat-tab>
           }
           @if (canSeeAttendance()) {
-            <mat-tab label="Praktik"><div class="tab"><sv-group-internships [groupId]="g.id" /></div></mat-tab>
+            <mat-tab [label]="i18n.t('p.tab.internships')"><div class="tab"><sv-group-internships [groupId]="g.id" /></div></mat-tab>
           }
           @if (canSeeSurveys()) {
             <mat-tab [label]="i18n.t('s.title')"><div class="tab"><sv-group-surveys [groupId]="g.id" /></div></mat-tab>
@@ -117,6 +117,10 @@ export class GroupDetail implements OnInit {
 
   protected day(iso: string): string {
     return shortDay(iso);
+  }
+
+  protected cancelReasonLabel(iso: string): string {
+    return this.i18n.t('groups.cancelReasonFor').replace('{day}', this.day(iso));
   }
 
   protected kind(k: string): string {

@@ -9,10 +9,8 @@ import { Router, RouterLink } from '@angular/router';
 import { DELIVERY_MODES, type MethodTemplateResponse, type ProgrammeResponse } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
-import { I18n } from '../../core/i18n/i18n';
+import { I18n, type TextKey } from '../../core/i18n/i18n';
 import { ProgrammePicker } from '../../shared/programme-picker';
-
-const MODE_SV: Record<string, string> = { on_site: 'På plats', digital: 'Digitalt', hybrid: 'Hybrid', split: 'Uppdelad i undergrupper' };
 
 /** Starting a group: with a method template, its session calendar is made at once (no sessions on public holidays). */
 @Component({
@@ -20,25 +18,25 @@ const MODE_SV: Record<string, string> = { on_site: 'På plats', digital: 'Digita
   imports: [ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule, ProgrammePicker],
   template: `
     <section class="page">
-      <header class="page-header"><h1>Ny grupp</h1></header>
+      <header class="page-header"><h1>{{ i18n.t('groups.new') }}</h1></header>
       <sv-programme-picker [(programmeId)]="programmeId" (programmeChange)="programme.set($event)" />
       @if (banner()) { <p class="error-banner" role="alert">{{ banner() }}</p> }
       <form [formGroup]="form" (ngSubmit)="save()" class="form-grid" novalidate>
-        <mat-form-field appearance="outline"><mat-label>Gruppnummer</mat-label><input matInput type="number" formControlName="number" data-testid="group-number" /></mat-form-field>
-        <mat-form-field appearance="outline"><mat-label>Kommun</mat-label>
+        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('groups.number') }}</mat-label><input matInput type="number" formControlName="number" data-testid="group-number" /></mat-form-field>
+        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('groups.municipality') }}</mat-label>
           <mat-select formControlName="municipalityId">@for (m of programme()?.municipalities ?? []; track m.id) { <mat-option [value]="m.id">{{ m.name }}</mat-option> }</mat-select></mat-form-field>
-        <mat-form-field appearance="outline"><mat-label>Startdatum (ÅÅÅÅ-MM-DD)</mat-label><input matInput formControlName="startDate" data-testid="group-start" />
+        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('form.start') }}</mat-label><input matInput formControlName="startDate" data-testid="group-start" />
           @if (form.controls.startDate.getError('server'); as e) { <mat-error>{{ e }}</mat-error> }</mat-form-field>
-        <mat-form-field appearance="outline"><mat-label>Metodmall</mat-label>
-          <mat-select formControlName="templateId" data-testid="group-template"><mat-option value="">Ingen (ange slutdatum)</mat-option>@for (t of templates(); track t.id) { <mat-option [value]="t.id">{{ t.name }} ({{ t.totalWeeks }} veckor)</mat-option> }</mat-select></mat-form-field>
-        <mat-form-field appearance="outline"><mat-label>Slutdatum (om ingen mall)</mat-label><input matInput formControlName="endDate" />
+        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('groups.template') }}</mat-label>
+          <mat-select formControlName="templateId" data-testid="group-template"><mat-option value="">{{ i18n.t('groups.noTemplate') }}</mat-option>@for (t of templates(); track t.id) { <mat-option [value]="t.id">{{ t.name }} ({{ t.totalWeeks }} {{ i18n.t('groups.weeks') }})</mat-option> }</mat-select></mat-form-field>
+        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('groups.endIfNoTemplate') }}</mat-label><input matInput formControlName="endDate" />
           @if (form.controls.endDate.getError('server'); as e) { <mat-error>{{ e }}</mat-error> }</mat-form-field>
-        <mat-form-field appearance="outline"><mat-label>Platser</mat-label><input matInput type="number" formControlName="capacity" /></mat-form-field>
-        <mat-form-field appearance="outline"><mat-label>Överintag</mat-label><input matInput type="number" formControlName="overIntake" /></mat-form-field>
-        <mat-form-field appearance="outline"><mat-label>Genomförande</mat-label>
-          <mat-select formControlName="deliveryMode">@for (d of modes; track d) { <mat-option [value]="d">{{ modeSv(d) }}</mat-option> }</mat-select></mat-form-field>
-        <mat-form-field appearance="outline"><mat-label>Plats</mat-label><input matInput formControlName="place" /></mat-form-field>
-        <div class="full"><button mat-flat-button type="submit" data-testid="group-save">Starta gruppen</button> <a mat-button routerLink="/grupper">{{ i18n.t('form.cancel') }}</a></div>
+        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('groups.capacity') }}</mat-label><input matInput type="number" formControlName="capacity" /></mat-form-field>
+        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('groups.overIntake') }}</mat-label><input matInput type="number" formControlName="overIntake" /></mat-form-field>
+        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('groups.deliveryMode') }}</mat-label>
+          <mat-select formControlName="deliveryMode">@for (d of modes; track d) { <mat-option [value]="d">{{ modeLabel(d) }}</mat-option> }</mat-select></mat-form-field>
+        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('groups.place') }}</mat-label><input matInput formControlName="place" /></mat-form-field>
+        <div class="full"><button mat-flat-button type="submit" data-testid="group-save">{{ i18n.t('groups.startGroup') }}</button> <a mat-button routerLink="/grupper">{{ i18n.t('form.cancel') }}</a></div>
       </form>
     </section>
   `,
@@ -78,8 +76,8 @@ export class GroupForm {
     });
   }
 
-  protected modeSv(d: string): string {
-    return MODE_SV[d] ?? d;
+  protected modeLabel(d: string): string {
+    return (DELIVERY_MODES as readonly string[]).includes(d) ? this.i18n.t(`mode.${d}` as TextKey) : d;
   }
 
   protected async save(): Promise<void> {

@@ -9,16 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { type EmployerResponse, type EnrolmentResponse, type GroupInternshipSummary, INTERNSHIP_RESULTS, type InternshipResponse } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
-
-const RESULT_SV: Record<string, string> = {
-  ongoing: 'Pågår',
-  completed: 'Genomförd',
-  extended: 'Förlängd',
-  offer_employment: 'Erbjudande om anställning',
-  offer_seasonal: 'Erbjudande om säsongsarbete',
-  offer_hourly: 'Erbjudande om timanställning',
-  broken_off: 'Avbruten',
-};
+import { I18n, type TextKey } from '../../core/i18n/i18n';
 
 /** A group's internships: who is where, the group's share with an internship, and a form to place someone. */
 @Component({
@@ -26,32 +17,32 @@ const RESULT_SV: Record<string, string> = {
   imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatCheckboxModule, MatButtonModule],
   template: `
     @if (summary(); as s) {
-      <p class="summary" data-testid="internship-summary">Med praktik: <strong>{{ s.withInternship.count }} av {{ s.withInternship.of }}</strong> ({{ s.withInternship.percent ?? '–' }} %) · ledde till erbjudande: {{ s.ledToOffer }}</p>
+      <p class="summary" data-testid="internship-summary">{{ i18n.t('in.withInternship') }}: <strong>{{ s.withInternship.count }} {{ i18n.t('in.of') }} {{ s.withInternship.of }}</strong> ({{ s.withInternship.percent ?? '–' }} %) · {{ i18n.t('in.ledToOffer') }}: {{ s.ledToOffer }}</p>
     }
     <table class="data">
-      <thead><tr><th scope="col">Deltagare</th><th scope="col">Arbetsgivare</th><th scope="col">Period</th><th scope="col">Datum</th><th scope="col">Resultat</th></tr></thead>
+      <thead><tr><th scope="col">{{ i18n.t('in.participant') }}</th><th scope="col">{{ i18n.t('in.employer') }}</th><th scope="col">{{ i18n.t('in.period') }}</th><th scope="col">{{ i18n.t('in.dates') }}</th><th scope="col">{{ i18n.t('in.result') }}</th></tr></thead>
       <tbody>
         @for (i of internships(); track i.id) {
           <tr data-testid="internship-row"><td>{{ nameOf(i.enrolmentId) }}</td><td>{{ i.employerName }}</td><td>{{ i.periodNumber }}</td><td>{{ i.startDate }} – {{ i.endDate }}</td><td>{{ result(i.result) }}</td></tr>
-        } @empty { <tr><td colspan="5" class="muted">Ingen praktik registrerad.</td></tr> }
+        } @empty { <tr><td colspan="5" class="muted">{{ i18n.t('in.empty') }}</td></tr> }
       </tbody>
     </table>
-    <h2>Ny praktik</h2>
+    <h2>{{ i18n.t('in.new') }}</h2>
     @if (banner()) { <p class="error-banner" role="alert">{{ banner() }}</p> }
     <form [formGroup]="form" (ngSubmit)="save()" class="form-grid" novalidate>
-      <mat-form-field appearance="outline"><mat-label>Deltagare</mat-label>
+      <mat-form-field appearance="outline"><mat-label>{{ i18n.t('in.participant') }}</mat-label>
         <mat-select formControlName="enrolmentId" data-testid="internship-participant">@for (e of enrolments(); track e.id) { <mat-option [value]="e.id">{{ e.displayName }}</mat-option> }</mat-select></mat-form-field>
-      <mat-form-field appearance="outline"><mat-label>Arbetsgivare</mat-label>
+      <mat-form-field appearance="outline"><mat-label>{{ i18n.t('in.employer') }}</mat-label>
         <mat-select formControlName="employerId" data-testid="internship-employer">@for (e of employers(); track e.id) { <mat-option [value]="e.id">{{ e.name }}</mat-option> }</mat-select></mat-form-field>
-      <mat-form-field appearance="outline"><mat-label>Praktikperiod</mat-label><input matInput type="number" formControlName="periodNumber" /></mat-form-field>
-      <mat-form-field appearance="outline"><mat-label>Start (ÅÅÅÅ-MM-DD)</mat-label><input matInput formControlName="startDate" data-testid="internship-start" /></mat-form-field>
-      <mat-form-field appearance="outline"><mat-label>Slut (ÅÅÅÅ-MM-DD)</mat-label><input matInput formControlName="endDate" data-testid="internship-end" />
+      <mat-form-field appearance="outline"><mat-label>{{ i18n.t('in.periodNumber') }}</mat-label><input matInput type="number" formControlName="periodNumber" /></mat-form-field>
+      <mat-form-field appearance="outline"><mat-label>{{ i18n.t('in.start') }}</mat-label><input matInput formControlName="startDate" data-testid="internship-start" /></mat-form-field>
+      <mat-form-field appearance="outline"><mat-label>{{ i18n.t('in.end') }}</mat-label><input matInput formControlName="endDate" data-testid="internship-end" />
         @if (form.controls.endDate.getError('server'); as e) { <mat-error>{{ e }}</mat-error> }</mat-form-field>
-      <mat-form-field appearance="outline"><mat-label>Handledare</mat-label><input matInput formControlName="supervisor" /></mat-form-field>
-      <mat-form-field appearance="outline"><mat-label>Resultat</mat-label>
+      <mat-form-field appearance="outline"><mat-label>{{ i18n.t('in.supervisor') }}</mat-label><input matInput formControlName="supervisor" /></mat-form-field>
+      <mat-form-field appearance="outline"><mat-label>{{ i18n.t('in.result') }}</mat-label>
         <mat-select formControlName="result">@for (r of results; track r) { <mat-option [value]="r">{{ result(r) }}</mat-option> }</mat-select></mat-form-field>
-      <mat-checkbox formControlName="wishedSector">I önskad bransch</mat-checkbox>
-      <div class="full"><button mat-flat-button type="submit" data-testid="internship-save">Spara praktik</button></div>
+      <mat-checkbox formControlName="wishedSector">{{ i18n.t('in.wishedSector') }}</mat-checkbox>
+      <div class="full"><button mat-flat-button type="submit" data-testid="internship-save">{{ i18n.t('in.save') }}</button></div>
     </form>
   `,
   styles: `.summary { font-size: 1.05rem; } h2 { font-size: 1.15rem; font-weight: 500; margin: 20px 0 8px; } form { background: white; padding: 16px; border-radius: 8px; }`,
@@ -59,6 +50,7 @@ const RESULT_SV: Record<string, string> = {
 })
 export class GroupInternships implements OnInit {
   readonly groupId = input.required<string>();
+  protected readonly i18n = inject(I18n);
   private readonly http = inject(HttpClient);
   protected readonly results = INTERNSHIP_RESULTS;
   protected readonly internships = signal<InternshipResponse[]>([]);
@@ -89,7 +81,7 @@ export class GroupInternships implements OnInit {
   }
 
   protected result(r: string): string {
-    return RESULT_SV[r] ?? r;
+    return (INTERNSHIP_RESULTS as readonly string[]).includes(r) ? this.i18n.t(`in.result.${r}` as TextKey) : r;
   }
 
   protected async save(): Promise<void> {
@@ -105,7 +97,7 @@ export class GroupInternships implements OnInit {
       await this.reload();
     } catch (err) {
       const rest = applyProblemToForm(this.form, asProblem(err));
-      this.banner.set(rest.map((e) => e.message).join('; ') || asProblem(err)?.detail || 'Kunde inte spara.');
+      this.banner.set(rest.map((e) => e.message).join('; ') || asProblem(err)?.detail || this.i18n.t('in.saveFailed'));
     }
   }
 

@@ -32,7 +32,7 @@ import { fileSize, HandbookApi, MODULE_LABELS } from './handbook-api';
         <mat-form-field appearance="outline" class="wide"><mat-label>{{ i18n.t('hb.whenToUse') }}</mat-label><input matInput formControlName="whenToUse" data-testid="editor-when" /></mat-form-field>
       </div>
       <div class="split">
-        <label class="md">{{ i18n.t('hb.body') }} <span class="muted">(Markdown: **fet**, *kursiv*, - lista, [länk](https://…))</span>
+        <label class="md">{{ i18n.t('hb.body') }} <span class="muted">{{ i18n.t('hb.markdownHint') }}</span>
           <textarea formControlName="body" rows="14" data-testid="editor-body"></textarea></label>
         <div class="preview" aria-live="polite"><p class="muted">{{ i18n.t('hb.preview') }}</p><div [innerHTML]="previewHtml()" data-testid="editor-preview"></div></div>
       </div>

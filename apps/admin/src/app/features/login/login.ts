@@ -36,7 +36,7 @@ import { I18n } from '../../core/i18n/i18n';
             </mat-form-field>
             @if (needCode()) {
               <mat-form-field appearance="outline" class="wide">
-                <mat-label>Kod från din autentiseringsapp</mat-label>
+                <mat-label>{{ i18n.t('login.code') }}</mat-label>
                 <input matInput formControlName="code" inputmode="numeric" autocomplete="one-time-code" maxlength="6" data-testid="login-code" />
               </mat-form-field>
             }
@@ -87,7 +87,7 @@ export class Login {
       const status = err instanceof HttpErrorResponse ? err.status : 0;
       // Two factors are on for this account: ask for the code, keep e-mail and password.
       if (status === 401 && err instanceof HttpErrorResponse && err.error?.type === 'https://stegvis.se/problems/totp-required') {
-        this.error.set(this.needCode() ? 'Fel kod – försök igen med en ny kod.' : '');
+        this.error.set(this.needCode() ? this.i18n.t('login.wrongCode') : '');
         this.needCode.set(true);
         this.form.controls.code.reset();
         return;

@@ -20,14 +20,14 @@ import { ProgrammesApi } from '../programmes/programmes-api';
   template: `
     <section class="page">
       <header class="page-header"><h1>{{ i18n.t('p.new') }}</h1></header>
-      @if (banner()) { <p class="error-banner" role="alert" data-testid="participant-form-error">{{ banner() }}@if (existing()) { – <a [routerLink]="['/deltagare', existing()]">Öppna den befintliga</a> }</p> }
+      @if (banner()) { <p class="error-banner" role="alert" data-testid="participant-form-error">{{ banner() }}@if (existing()) { – <a [routerLink]="['/deltagare', existing()]">{{ i18n.t('p.openExisting') }}</a> }</p> }
       <form [formGroup]="form" (ngSubmit)="save()" class="form-grid" novalidate>
         <mat-form-field appearance="outline"><mat-label>{{ i18n.t('groups.programme') }}</mat-label>
           <mat-select formControlName="programmeId">@for (p of programmes(); track p.id) { <mat-option [value]="p.id">{{ p.name }}</mat-option> }</mat-select></mat-form-field>
-        <mat-form-field appearance="outline"><mat-label>Förnamn</mat-label><input matInput formControlName="firstName" required data-testid="p-first" /></mat-form-field>
-        <mat-form-field appearance="outline"><mat-label>Efternamn</mat-label><input matInput formControlName="lastName" required data-testid="p-last" /></mat-form-field>
-        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('p.personalNumber') }} (ÅÅÅÅMMDD-NNNN)</mat-label><input matInput formControlName="personalNumber" data-testid="p-pn" />
-          @if (form.controls.personalNumber.errors?.['server']) { <mat-error data-testid="p-pn-error">Personnumret stämmer inte (datum eller kontrollsiffra)</mat-error> }</mat-form-field>
+        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('p.firstName') }}</mat-label><input matInput formControlName="firstName" required data-testid="p-first" /></mat-form-field>
+        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('p.lastName') }}</mat-label><input matInput formControlName="lastName" required data-testid="p-last" /></mat-form-field>
+        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('p.personalNumberFormat') }}</mat-label><input matInput formControlName="personalNumber" data-testid="p-pn" />
+          @if (form.controls.personalNumber.errors?.['server']) { <mat-error data-testid="p-pn-error">{{ i18n.t('p.personalNumberInvalid') }}</mat-error> }</mat-form-field>
         <mat-form-field appearance="outline"><mat-label>{{ i18n.t('p.gender') }}</mat-label>
           <mat-select formControlName="gender">@for (g of genders; track g) { <mat-option [value]="g">{{ t('gender.' + g) }}</mat-option> }</mat-select></mat-form-field>
         <mat-form-field appearance="outline"><mat-label>{{ i18n.t('ref.level') }}</mat-label>

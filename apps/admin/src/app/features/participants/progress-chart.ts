@@ -41,6 +41,6 @@ export class ProgressChart {
     return this.i18n.t(`dim.${d}` as TextKey);
   }
   protected stage(s: string): string {
-    return { start: 'Start', middle: 'Mitten', end: 'Slut' }[s] ?? s;
+    return ['start', 'middle', 'end'].includes(s) ? this.i18n.t(`p.stage.${s}` as TextKey) : s;
   }
 }

@@ -108,7 +108,7 @@ export class Meeting implements OnInit {
 
   protected async send(): Promise<void> {
     const r = await firstValueFrom(this.api.sendMinutes(this.id()));
-    this.message.set({ kind: 'ok', text: `Protokollet skickas till ${r.queued} mottagare.` });
+    this.message.set({ kind: 'ok', text: this.i18n.t('ref.minutesSent').replace('{n}', String(r.queued)) });
   }
 
   protected status(s: string): string {

@@ -63,6 +63,10 @@ export class ReferralQueue {
     });
   }
 
+  protected intakeNote(r: { count: number; of: number; percent: number | null }): string {
+    return this.i18n.t('ref.intakeNote').replace('{count}', String(r.count)).replace('{of}', String(r.of)).replace('{percent}', String(r.percent ?? 0));
+  }
+
   protected label(status: string): string {
     return this.i18n.t(`status.${status}` as TextKey);
   }

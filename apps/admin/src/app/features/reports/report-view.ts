@@ -18,11 +18,11 @@ import { ProgrammePicker } from '../../shared/programme-picker';
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
 /** Attendance per group against the goal, from the same table the files carry. */
-function chartOf(tables: ReportTable[]): ChartConfiguration<'bar'>['data'] | null {
+function chartOf(tables: ReportTable[], label: string): ChartConfiguration<'bar'>['data'] | null {
   const t = tables.find((x) => x.id === 'attendance');
   if (!t) return null;
   const rows = t.rows.filter((r) => r[0] !== 'Totalt');
-  return { labels: rows.map((r) => String(r[0])), datasets: [{ label: 'Närvaro (%)', data: rows.map((r) => (typeof r[4] === 'number' ? r[4] : 0)), backgroundColor: '#0b3d91' }] };
+  return { labels: rows.map((r) => String(r[0])), datasets: [{ label, data: rows.map((r) => (typeof r[4] === 'number' ? r[4] : 0)), backgroundColor: '#0b3d91' }] };
 }
 
 interface ReportTable {
@@ -59,14 +59,14 @@ interface ReportTable {
           @if (d.key) {
             <div class="progress" role="status" data-testid="download-progress">
               <mat-progress-bar [mode]="d.total ? 'determinate' : 'indeterminate'" [value]="d.total ? (100 * d.received) / d.total : 0" [attr.aria-label]="i18n.t('rep.preparing')" />
-              <span>{{ i18n.t('rep.preparing') }} {{ d.key.toUpperCase() }} · {{ kb(d.received) }}{{ d.total ? ' av ' + kb(d.total) : '' }}</span>
+              <span>{{ i18n.t('rep.preparing') }} {{ d.key.toUpperCase() }} · {{ kb(d.received) }}{{ d.total ? ' ' + i18n.t('rep.of') + ' ' + kb(d.total) : '' }}</span>
             </div>
           }
           @if (d.error) { <p class="error-banner" role="alert">{{ d.error }}</p> }
         }
         @if (suppressed()) { <p class="info-banner">{{ i18n.t('rep.suppressed') }}</p> }
         @if (chart(); as c) {
-          <figure class="chart"><figcaption>Närvaro per grupp (%)</figcaption><div class="canvas"><canvas baseChart [type]="'bar'" [data]="c" [options]="chartOptions" aria-label="Närvaro per grupp; siffrorna finns i tabellen Närvaro per grupp"></canvas></div></figure>
+          <figure class="chart"><figcaption>{{ i18n.t('rep.attendanceChart') }}</figcaption><div class="canvas"><canvas baseChart [type]="'bar'" [data]="c" [options]="chartOptions" [attr.aria-label]="i18n.t('rep.attendanceChartLabel')"></canvas></div></figure>
         }
         @for (t of tables(); track t.id) {
           <section class="table" [attr.data-testid]="'report-' + t.id">
@@ -111,7 +111,7 @@ export class ReportView {
       ]);
       this.tables.set([...r.tables, ...(target.rows.length ? [target] : []), ...(economy.rows.length > 1 ? [economy] : [])]);
       this.suppressed.set(r.suppressed);
-      this.chart.set(chartOf(r.tables));
+      this.chart.set(chartOf(r.tables, this.i18n.t('rep.attendanceSeries')));
     } catch (err) {
       const p = asProblem(err);
       this.error.set(p?.errors?.[0]?.message ?? p?.detail ?? this.i18n.t('error.generic'));

@@ -30,24 +30,24 @@ import { ProgrammePicker } from '../../shared/programme-picker';
             @for (a of s.allocations; track a.id) {
               <tr><td>{{ a.staffName }}</td><td>{{ role(a.staffRole) }}</td><td>{{ a.percent }} %</td><td>{{ a.startDate }} – {{ a.endDate }}</td>
                 <td>@if (a.overAllocated) { <span class="warn" [title]="a.warnings.join(' ')"><mat-icon inline>warning</mat-icon> {{ i18n.t('st.over') }}</span> }</td></tr>
-            } @empty { <tr><td colspan="5" class="muted">Ingen bemanning registrerad för dagen.</td></tr> }
+            } @empty { <tr><td colspan="5" class="muted">{{ i18n.t('st.empty') }}</td></tr> }
           </tbody>
         </table>
       }
       @if (canManage) {
-        <h2>Lägg till bemanning</h2>
+        <h2>{{ i18n.t('st.add') }}</h2>
         @if (message()) { <p [class]="messageKind()" role="status" data-testid="allocation-message">{{ message() }}</p> }
         <div class="row">
-          <label>Person <select [(ngModel)]="staffMemberId" data-testid="alloc-person"><option value="">–</option>@for (m of people(); track m.id) { <option [value]="m.id">{{ m.name }} ({{ role(m.staffRole) }})</option> }</select></label>
-          <label>Andel (%) <input type="number" min="1" max="100" [(ngModel)]="percent" data-testid="alloc-percent" /></label>
-          <label>Från <input [(ngModel)]="start" placeholder="ÅÅÅÅ-MM-DD" data-testid="alloc-start" /></label>
-          <label>Till <input [(ngModel)]="end" placeholder="ÅÅÅÅ-MM-DD" data-testid="alloc-end" /></label>
-          <button mat-flat-button type="button" (click)="allocate()" data-testid="alloc-save">Spara</button>
+          <label>{{ i18n.t('st.person') }} <select [(ngModel)]="staffMemberId" data-testid="alloc-person"><option value="">–</option>@for (m of people(); track m.id) { <option [value]="m.id">{{ m.name }} ({{ role(m.staffRole) }})</option> }</select></label>
+          <label>{{ i18n.t('st.share') }} <input type="number" min="1" max="100" [(ngModel)]="percent" data-testid="alloc-percent" /></label>
+          <label>{{ i18n.t('st.from') }} <input [(ngModel)]="start" [placeholder]="i18n.t('st.datePlaceholder')" data-testid="alloc-start" /></label>
+          <label>{{ i18n.t('st.to') }} <input [(ngModel)]="end" [placeholder]="i18n.t('st.datePlaceholder')" data-testid="alloc-end" /></label>
+          <button mat-flat-button type="button" (click)="allocate()" data-testid="alloc-save">{{ i18n.t('st.save') }}</button>
         </div>
         <div class="row">
-          <label>Ny medarbetare <input [(ngModel)]="newName" placeholder="Namn" data-testid="staff-name" /></label>
-          <label>Roll <select [(ngModel)]="newRole">@for (r of staffRoles; track r) { <option [value]="r">{{ role(r) }}</option> }</select></label>
-          <button mat-stroked-button type="button" (click)="addPerson()" data-testid="staff-save">Lägg till</button>
+          <label>{{ i18n.t('st.newStaff') }} <input [(ngModel)]="newName" [placeholder]="i18n.t('st.namePlaceholder')" data-testid="staff-name" /></label>
+          <label>{{ i18n.t('st.role') }} <select [(ngModel)]="newRole">@for (r of staffRoles; track r) { <option [value]="r">{{ role(r) }}</option> }</select></label>
+          <button mat-stroked-button type="button" (click)="addPerson()" data-testid="staff-save">{{ i18n.t('st.addStaff') }}</button>
         </div>
       }
     </section>
@@ -92,12 +92,12 @@ export class StaffingView {
     try {
       const a = await firstValueFrom(this.http.post<AllocationResponse>('/api/staff-allocations', { staffMemberId: this.staffMemberId, programmeId: this.programmeId(), percent: Number(this.percent), startDate: this.start, endDate: this.end }));
       this.messageKind.set(a.overAllocated ? 'error-banner' : 'info-banner');
-      this.message.set(a.overAllocated ? a.warnings.join(' ') : 'Bemanningen är sparad.');
+      this.message.set(a.overAllocated ? a.warnings.join(' ') : this.i18n.t('st.saved'));
       this.reload(this.programmeId(), this.date());
     } catch (err) {
       const p = asProblem(err);
       this.messageKind.set('error-banner');
-      this.message.set(p?.errors?.map((e) => e.message).join('; ') ?? p?.detail ?? 'Kunde inte spara.');
+      this.message.set(p?.errors?.map((e) => e.message).join('; ') ?? p?.detail ?? this.i18n.t('st.saveFailed'));
     }
   }
 
@@ -111,7 +111,7 @@ export class StaffingView {
     } catch (err) {
       const p = asProblem(err);
       this.messageKind.set('error-banner');
-      this.message.set(p?.errors?.map((e) => e.message).join('; ') ?? p?.detail ?? 'Kunde inte spara.');
+      this.message.set(p?.errors?.map((e) => e.message).join('; ') ?? p?.detail ?? this.i18n.t('st.saveFailed'));
     }
   }
 

@@ -70,7 +70,7 @@ export class GroupSurveys implements OnInit {
   }
 
   protected value(v: string | number | boolean): string {
-    return typeof v === 'boolean' ? (v ? 'Ja' : 'Nej') : String(v);
+    return typeof v === 'boolean' ? (v ? this.i18n.t('s.yes') : this.i18n.t('s.no')) : String(v);
   }
 
   private async load(): Promise<void> {

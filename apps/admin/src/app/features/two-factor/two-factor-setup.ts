@@ -8,6 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
 import { toDataURL } from 'qrcode';
 import { firstValueFrom } from 'rxjs';
+import { I18n } from '../../core/i18n/i18n';
 
 /** Setting up two-factor login: scan the QR code with an authenticator app, then type its first code. */
 @Component({
@@ -17,16 +18,16 @@ import { firstValueFrom } from 'rxjs';
     <main class="wrap">
       <mat-card appearance="outlined">
         <mat-card-content>
-          <h1>Tvåstegsverifiering</h1>
-          <p>Din roll kräver inloggning i två steg. Skanna QR-koden med en autentiseringsapp (till exempel Microsoft eller Google Authenticator) och skriv sedan in koden som appen visar.</p>
+          <h1>{{ i18n.t('tfa.title') }}</h1>
+          <p>{{ i18n.t('tfa.intro') }}</p>
           @if (qr()) {
-            <img [src]="qr()" alt="QR-kod för autentiseringsappen" width="220" height="220" />
-            <p class="muted">Kan du inte skanna? Skriv in nyckeln: <code data-testid="totp-secret">{{ secret() }}</code></p>
-            <mat-form-field appearance="outline"><mat-label>Kod (6 siffror)</mat-label><input matInput [(ngModel)]="code" inputmode="numeric" maxlength="6" data-testid="totp-code" /></mat-form-field>
+            <img [src]="qr()" [alt]="i18n.t('tfa.qrAlt')" width="220" height="220" />
+            <p class="muted">{{ i18n.t('tfa.cannotScan') }} <code data-testid="totp-secret">{{ secret() }}</code></p>
+            <mat-form-field appearance="outline"><mat-label>{{ i18n.t('tfa.code') }}</mat-label><input matInput [(ngModel)]="code" inputmode="numeric" maxlength="6" data-testid="totp-code" /></mat-form-field>
             @if (error()) { <p class="error-banner" role="alert">{{ error() }}</p> }
-            <button mat-flat-button type="button" (click)="confirm()" data-testid="totp-confirm">Bekräfta</button>
+            <button mat-flat-button type="button" (click)="confirm()" data-testid="totp-confirm">{{ i18n.t('tfa.confirm') }}</button>
           } @else {
-            <button mat-flat-button type="button" (click)="start()" data-testid="totp-start">Visa QR-kod</button>
+            <button mat-flat-button type="button" (click)="start()" data-testid="totp-start">{{ i18n.t('tfa.showQr') }}</button>
           }
         </mat-card-content>
       </mat-card>
@@ -36,6 +37,7 @@ import { firstValueFrom } from 'rxjs';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TwoFactorSetup {
+  protected readonly i18n = inject(I18n);
   private readonly http = inject(HttpClient);
   private readonly router = inject(Router);
   protected readonly qr = signal('');
@@ -55,7 +57,7 @@ export class TwoFactorSetup {
       await firstValueFrom(this.http.post('/api/auth/totp/confirm', { code: this.code.trim() }));
       await this.router.navigateByUrl('/');
     } catch {
-      this.error.set('Koden stämmer inte. Vänta på nästa kod i appen och försök igen.');
+      this.error.set(this.i18n.t('tfa.wrongCode'));
     }
   }
 }
