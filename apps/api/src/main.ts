@@ -1,13 +1,11 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigError, loadConfig } from './config/app-config';
 import { AppModule } from './app.module';
 import { resolveDatabase, runMigrations } from './database/connect';
 import { createRootLogger, PinoNestLogger } from './common/logging/logger';
 import { ensureInitialAdmin } from './modules/users/initial-admin';
 import { seedDemo } from './database/seeds/demo-seed';
-import { setupApp } from './setup-app';
+import { createApp } from './setup-app';
 
 async function bootstrap(): Promise<void> {
   let config;
@@ -27,11 +25,7 @@ async function bootstrap(): Promise<void> {
     const applied = await runMigrations(url);
     logger.info({ applied }, applied.length ? 'Migrations applied' : 'Schema is up to date');
   }
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, url), {
-    logger: new PinoNestLogger(logger),
-    bodyParser: false,
-  });
-  setupApp(app, config, logger);
+  const { app } = await createApp(AppModule.forRoot(config, url), config, logger, new PinoNestLogger(logger));
   app.enableShutdownHooks();
   if (config.initialAdmin) await ensureInitialAdmin(app, config.initialAdmin, logger);
   const stop = async () => {

@@ -1,16 +1,20 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { type NestExpressApplication } from '@nestjs/platform-express';
+import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import type { DynamicModule, INestApplication, LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX, SESSION_COOKIE } from '@stegvis/contracts';
-import compression from 'compression';
-import cookieParser from 'cookie-parser';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express from 'express';
 import helmet from 'helmet';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import swaggerUi from 'swagger-ui-express';
-import { httpLogger } from './common/logging/logger';
+import { requestLogHook, requestIdOf } from './common/logging/logger';
 import { ProblemSchema } from './common/openapi/api-problems';
 import { createValidationPipe } from './common/problem/validation';
 import type { AppConfig } from './config/app-config';
@@ -28,65 +32,120 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
   return SwaggerModule.createDocument(app, config, { extraModels: [ProblemSchema] });
 }
 
-/** Everything main.ts and the e2e tests share: pipes, filters, prefix, headers, docs, static sites. */
-export function setupApp(app: NestExpressApplication, config: AppConfig, logger: Logger): OpenAPIObject {
-  app.set('trust proxy', config.trustProxy);
-  app.disable('x-powered-by');
-  // Api answers are Cache-Control: no-store, so an ETag (a SHA-1 of every JSON body) is never used. The sites'
-  // hashed assets keep theirs (express.static); their index.html is revalidated by Last-Modified.
-  app.set('etag', false);
-  app.use(httpLogger(logger));
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          // Angular Material and SurveyJS set inline styles; no inline script is allowed.
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          fontSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          frameAncestors: ["'none'"],
-          upgradeInsecureRequests: config.cookieSecure ? [] : null,
-        },
-      },
-      hsts: config.cookieSecure,
-    }),
-  );
-  // SurveyJS is ~1.4 MB raw: gzip matters most to a participant on a cheap phone. Reads carry the data; writes
-  // answer with a few hundred bytes, where wrapping the response for gzip cost more than it could save (measured on
-  // the survey submission). The one large write reply, the questionnaire for a survey code, is compressed too.
-  const gzip = compression();
-  app.use((req: Request, res: Response, next: NextFunction) =>
-    req.method === 'GET' || req.method === 'HEAD' || req.path === `/${API_PREFIX}/public/surveys/session` ? gzip(req, res, next) : next(),
-  );
-  app.use(cookieParser());
-  app.use(express.json({ limit: '1mb' }));
-  app.use(`/${API_PREFIX}`, (_req: Request, res: Response, next: NextFunction) => {
-    res.setHeader('Cache-Control', 'no-store');
-    next();
+/** JSON bodies larger than this are refused with 413 before they are parsed. */
+const BODY_LIMIT = 1024 * 1024;
+
+/**
+ * The api on Fastify: measured on the survey submission, Nest on Express spent about 0.5 ms of CPU per request in
+ * the framework alone (its router walks every route in turn; req/res get new prototypes), Nest on Fastify about
+ * 0.15 ms (docs/benchmarks.md). main.ts, the e2e tests and the OpenAPI writer all create the app here.
+ */
+export async function createApp(
+  module: DynamicModule,
+  config: AppConfig,
+  logger: Logger,
+  nestLogger: LoggerService | false,
+  /** Build the module graph without providers (no database), for writing the OpenAPI document. */
+  preview = false,
+): Promise<{ app: NestFastifyApplication; openapi: OpenAPIObject }> {
+  const adapter = new FastifyAdapter({
+    trustProxy: trustProxy(config.trustProxy),
+    bodyLimit: BODY_LIMIT,
+    genReqId: requestIdOf,
+    // Uploads are read by multer (common/http/single-file-upload.ts), not @fastify/multipart.
+    multipart: false,
+    // Express matched /api/x/ as /api/x; links and bookmarks made then keep working.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger: nestLogger, bodyParser: false, preview });
+  const openapi = await setupApp(app, config, logger);
+  if (preview) return { app, openapi };
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return { app, openapi };
+}
+
+/** TRUST_PROXY as Express read it: a hop count, a list of addresses or names such as "loopback", or true. */
+function trustProxy(value: AppConfig['trustProxy']): boolean | string | ((address: string, hop: number) => boolean) {
+  return typeof value === 'number' ? (_address, hop) => hop < value : value;
+}
+
+/** Everything main.ts and the e2e tests share: hooks, plugins, pipes, prefix, docs, static sites. */
+async function setupApp(app: NestFastifyApplication, config: AppConfig, logger: Logger): Promise<OpenAPIObject> {
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.header('X-Request-Id', request.id);
+    // Api answers carry personal data: never cached. The sites' assets set their own headers.
+    if (request.url.startsWith(`/${API_PREFIX}/`)) reply.header('Cache-Control', 'no-store');
+    done();
+  });
+  fastify.addHook('onResponse', requestLogHook(logger));
+  // Multipart bodies are left unread for the upload interceptor (multer), which enforces its own size limits.
+  fastify.addContentTypeParser('multipart/form-data', (_request, _payload, done) => done(null, undefined));
+
+  // helmet's middleware built once and run on the Node response; @fastify/helmet rebuilt it, CSP parsing included,
+  // for every request (3 % of the api's CPU under the submission benchmark).
+  const securityHeaders = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Angular Material and SurveyJS set inline styles; no inline script is allowed.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    hsts: config.cookieSecure,
+  });
+  fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
+  // SurveyJS is ~1.4 MB raw: gzip matters most to a participant on a cheap phone. Replies under 1 KB (most writes)
+  // are sent as they are.
+  await app.register(fastifyCompress, { encodings: ['gzip', 'deflate'], threshold: 1024 });
+  await app.register(fastifyCookie);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
 
   const document = buildOpenApi(app);
-  app.use('/api/openapi.json', (_req: Request, res: Response) => res.json(document));
-  app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'Stegvis API' }));
+  fastify.get(`/${API_PREFIX}/openapi.json`, (_request, reply) => reply.send(document));
+  serveDocs(fastify, document);
 
-  serveSpa(app, '/s', config.surveyDist);
-  serveSpa(app, '/', config.adminDist);
+  if (config.surveyDist) await serveSpa(fastify, '/s/', config.surveyDist, true);
+  if (config.adminDist) await serveSpa(fastify, '/', config.adminDist, !config.surveyDist);
   return document;
 }
 
-function serveSpa(app: NestExpressApplication, mount: string, dir: string | null): void {
-  if (!dir || !existsSync(join(dir, 'index.html'))) return;
-  // Built assets have content hashes in their names: cache them for a year; index.html is never cached.
-  app.use(mount, express.static(dir, { index: false, maxAge: '365d', immutable: true }));
-  app.use(mount, (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.originalUrl.startsWith('/api/') || (mount === '/' && req.originalUrl.startsWith('/s/'))) {
-      return next();
-    }
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(join(dir, 'index.html'));
-  });
+/**
+ * Swagger UI as swagger-ui-express serves it, from a small Express app of its own: the page is read by people,
+ * not under load. The headers Fastify's hooks set (CSP, request id) are copied over before Express answers.
+ */
+function serveDocs(fastify: FastifyInstance, document: OpenAPIObject): void {
+  const docs = express();
+  docs.disable('x-powered-by');
+  docs.use(`/${API_PREFIX}/docs`, swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'Stegvis API' }));
+  const handler = (request: FastifyRequest, reply: FastifyReply) => {
+    for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) reply.raw.setHeader(name, value);
+    reply.hijack();
+    docs(request.raw as express.Request, reply.raw as express.Response);
+  };
+  fastify.get(`/${API_PREFIX}/docs`, handler);
+  fastify.get(`/${API_PREFIX}/docs/*`, handler);
+}
+
+/**
+ * A single-page app: its built files (content-hashed names, cached for a year) and, for any other GET under its
+ * mount, its index.html (never cached), so that a deep link or a reload opens the app. /api/… is never the app.
+ */
+async function serveSpa(fastify: FastifyInstance, mount: '/' | '/s/', dir: string, decorateReply: boolean): Promise<void> {
+  if (!existsSync(join(dir, 'index.html'))) return;
+  await fastify.register(fastifyStatic, { root: dir, prefix: mount, index: false, wildcard: false, maxAge: '365d', immutable: true, decorateReply });
+  const index = (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.url.startsWith(`/${API_PREFIX}/`) || request.url === `/${API_PREFIX}`) return reply.callNotFound();
+    return reply.header('Cache-Control', 'no-cache').sendFile('index.html', dir, { cacheControl: false });
+  };
+  // With ignoreTrailingSlash, '/s/' also answers '/s'.
+  fastify.get(mount, index);
+  fastify.get(`${mount}*`, index);
 }

@@ -26,12 +26,41 @@ describe('platform (e2e)', () => {
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('answers a body it cannot read with problem+json in plain words, and a known path with a trailing slash as without', async () => {
+    const login = '/api/auth/login';
+    const cases: [request.Test, number, string][] = [
+      [request(t.http).post(login).set('content-type', 'application/json').send('{"email": '), 400, 'The request body is not valid JSON, or has a __proto__ or constructor.prototype key'],
+      [request(t.http).post(login).set('content-type', 'application/json').send('{"email":"a@b.se","__proto__":{"admin":true}}'), 400, 'The request body is not valid JSON, or has a __proto__ or constructor.prototype key'],
+      [request(t.http).post(login).set('content-type', 'application/json').send(''), 400, 'The request body is empty; send a JSON object'],
+      [request(t.http).post(login).set('content-type', 'text/csv').send('email;password'), 415, 'Send the request body as application/json'],
+      [request(t.http).post(login).set('content-type', 'application/json').send(JSON.stringify({ email: 'x'.repeat(1024 * 1024) })), 413, 'The request body is too large'],
+    ];
+    for (const [req, status, detail] of cases) {
+      const res = await req;
+      expect([res.status, res.headers['content-type'], res.body.detail, res.body.instance]).toEqual([status, 'application/problem+json; charset=utf-8', detail, login]);
+      expect(res.headers['x-request-id']).toBe(res.body.requestId);
+    }
+    const slash = await request(t.http).get('/api/health/');
+    expect([slash.status, slash.body.database]).toEqual([200, 'up']);
+  });
+
+  it('keeps a proxy\'s request id and replaces one that does not look like one', async () => {
+    const kept = await request(t.http).get('/api/health').set('x-request-id', 'lb-7f3a9c21');
+    expect(kept.headers['x-request-id']).toBe('lb-7f3a9c21');
+    const replaced = await request(t.http).get('/api/health').set('x-request-id', '<script>1</script>');
+    expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('serves a valid OpenAPI document and the docs page', async () => {
     const doc = (await request(t.http).get('/api/openapi.json')).body;
     await expect(SwaggerParser.validate(structuredClone(doc))).resolves.toBeTruthy();
     const page = await request(t.http).get('/api/docs/');
     expect(page.status).toBe(200);
     expect(page.text).toContain('swagger-ui');
+    // Served by swagger-ui-express's own Express app, with the headers the api's hooks set.
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    const init = await request(t.http).get('/api/docs/swagger-ui-init.js');
+    expect([init.status, init.text.includes('"title": "Stegvis API"')]).toEqual([200, true]);
   });
 
   it('documents the errors of every endpoint', async () => {

@@ -70,6 +70,8 @@ describe('surveys (e2e)', () => {
     expect(cookie).toMatch(/^stegvis_survey=/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/Path=\/api\/public\/surveys/);
+    // Twelve hours, in seconds: long enough to answer, short on a shared tablet.
+    expect(cookie).toMatch(/Max-Age=43200(;|$)/);
   });
 
   it('refuses answers that do not fit the questionnaire, naming the fields, and spends nothing', async () => {

@@ -1,23 +1,16 @@
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../app.module';
 import { createRootLogger } from '../common/logging/logger';
 import { loadConfig } from '../config/app-config';
-import { setupApp } from '../setup-app';
+import { createApp } from '../setup-app';
 
 /** Writes the OpenAPI document without a database: preview mode builds the module graph but no providers. */
 async function main(): Promise<void> {
   const out = resolve(process.argv[2] ?? '../../docs/api/openapi.json');
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, 'postgres://unused/none'), {
-    preview: true,
-    logger: false,
-    bodyParser: false,
-  });
-  const doc = setupApp(app, config, createRootLogger(config));
+  const { app, openapi: doc } = await createApp(AppModule.forRoot(config, 'postgres://unused/none'), config, createRootLogger(config), false, true);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(doc, null, 2)}\n`);
   process.stdout.write(`Wrote ${out}\n`);

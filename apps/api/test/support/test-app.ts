@@ -1,5 +1,4 @@
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { CSRF_HEADER, type CurrentUserResponse, type Role } from '@stegvis/contracts';
 import request from 'supertest';
@@ -10,12 +9,12 @@ import { createRootLogger } from '../../src/common/logging/logger';
 import { type AppConfig, loadConfig } from '../../src/config/app-config';
 import { OrganisationsService } from '../../src/modules/organisations/organisations.service';
 import { UsersService } from '../../src/modules/users/users.service';
-import { setupApp } from '../../src/setup-app';
+import { createApp as createHttpApp } from '../../src/setup-app';
 import { createTestDatabase, type TestDatabase } from './test-db';
 
 export interface TestApp {
-  app: NestExpressApplication;
-  http: ReturnType<NestExpressApplication['getHttpServer']>;
+  app: NestFastifyApplication;
+  http: ReturnType<NestFastifyApplication['getHttpServer']>;
   db: TestDatabase;
   dataSource: DataSource;
   openapi: OpenAPIObject;
@@ -25,9 +24,7 @@ export interface TestApp {
 
 async function createApp(db: TestDatabase, env: Record<string, string>) {
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, LOG_LEVEL: 'silent', ...env });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, db.url), { logger: false, bodyParser: false });
-  const openapi = setupApp(app, config, createRootLogger(config));
-  await app.init();
+  const { app, openapi } = await createHttpApp(AppModule.forRoot(config, db.url), config, createRootLogger(config), false);
   return { app, http: app.getHttpServer(), db, dataSource: app.get(DataSource), openapi, config };
 }
 

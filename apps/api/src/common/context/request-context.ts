@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Role } from '@stegvis/contracts';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 export interface AuthUser {
   id: string;
@@ -22,10 +22,16 @@ export interface RequestContext {
   ip: string;
 }
 
-export type StegvisRequest = Request & { id?: string | number; stegvisUser?: AuthUser };
+export type StegvisRequest = FastifyRequest & { stegvisUser?: AuthUser };
+
+/** The request's path without its query string (which can hold search terms such as a name). */
+export function pathOf(req: FastifyRequest): string {
+  const q = req.url.indexOf('?');
+  return q === -1 ? req.url : req.url.slice(0, q);
+}
 
 export function contextOf(req: StegvisRequest): RequestContext {
-  return { user: req.stegvisUser ?? null, requestId: String(req.id ?? ''), ip: req.ip ?? '' };
+  return { user: req.stegvisUser ?? null, requestId: req.id, ip: req.ip };
 }
 
 /** The request context of a handler; `@Ctx() ctx: RequestContext`. */

@@ -1,4 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import { type CallHandler, type ExecutionContext, Inject, Injectable, mixin, type NestInterceptor, type Type } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import multer from 'multer';
 import type { Observable } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -22,7 +24,11 @@ export function SingleFileUpload(limit: (config: AppConfig) => number): Type<Nes
 
     async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
       const http = context.switchToHttp();
-      await new Promise<void>((resolve, reject) => this.single(http.getRequest(), http.getResponse(), (err: unknown) => (err ? reject(this.problem(err)) : resolve())));
+      // Fastify leaves multipart bodies unread (setup-app.ts); multer reads the Node request and leaves the file there.
+      const req = http.getRequest<FastifyRequest & { file?: UploadedFileData }>();
+      const raw = req.raw as IncomingMessage & { file?: UploadedFileData };
+      await new Promise<void>((resolve, reject) => this.single(raw as never, http.getResponse<FastifyReply>().raw as never, (err: unknown) => (err ? reject(this.problem(err)) : resolve())));
+      req.file = raw.file;
       return next.handle();
     }
 

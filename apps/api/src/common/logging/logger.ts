@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../../config/app-config';
 
 export function createRootLogger(config: Pick<AppConfig, 'logLevel'>): Logger {
@@ -16,22 +17,26 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel'>): Logger {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-export function httpLogger(logger: Logger) {
-  return pinoHttp({
-    logger,
-    genReqId: (req, res) => {
-      const given = req.headers['x-request-id'];
-      const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-      res.setHeader('X-Request-Id', id);
-      return id;
-    },
-    serializers: {
-      // The path only: query strings can hold search terms such as a name.
-      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-  });
+/** The request id: the caller's X-Request-Id when it looks like one (a proxy's), else a new UUID. */
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/**
+ * One access-log line per request, when it is done: warn for 4xx, error for 5xx. The path only: query strings can
+ * hold search terms such as a name; bodies are never logged (they carry personal data).
+ */
+export function requestLogHook(logger: Logger) {
+  return (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+    const status = reply.statusCode;
+    const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+    if (logger.isLevelEnabled(level)) {
+      const path = request.url.split('?')[0];
+      logger[level]({ req: { id: request.id, method: request.method, path }, res: { statusCode: status }, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
+    }
+    done();
+  };
 }
 
 /** Nest's own log lines, as structured pino entries. */

@@ -1,8 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { PROBLEM_CONTENT_TYPE } from '@stegvis/contracts';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import type { StegvisRequest } from '../context/request-context';
+import { pathOf, type StegvisRequest } from '../context/request-context';
 import { Problem, problemBody } from './problem';
 
 /** Every error leaves as RFC 9457 problem+json; no stack trace or SQL ever reaches the client. */
@@ -12,7 +12,7 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const res = http.getResponse<Response>();
+    const res = http.getResponse<FastifyReply>();
     const req = http.getRequest<StegvisRequest>();
     let status = 500;
     let detail: string | undefined;
@@ -27,11 +27,7 @@ export class ProblemFilter implements ExceptionFilter {
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
       const r = exception.getResponse();
-      detail = typeof r === 'string' ? r : String((r as { message?: unknown }).message ?? exception.message);
-      // body-parser: malformed JSON or an oversized body is the client's error, not ours.
-    } else if (isBodyParserError(exception)) {
-      status = exception.status;
-      detail = exception.type === 'entity.too.large' ? 'The request body is too large' : 'The request body is not valid JSON';
+      detail = bodyProblem(exception.cause) ?? (typeof r === 'string' ? r : String((r as { message?: unknown }).message ?? exception.message));
     } else if (exception instanceof QueryFailedError && pgCode(exception) === '23505') {
       status = 409;
       detail = 'A record with the same unique value already exists';
@@ -42,7 +38,7 @@ export class ProblemFilter implements ExceptionFilter {
       // The database is away (restart, failover, a killed backend): nothing was committed, the client may retry.
       status = 503;
       detail = 'The database is not reachable just now; nothing was saved. Try again in a few seconds.';
-      res.setHeader('Retry-After', '2');
+      void res.header('Retry-After', '2');
       this.logger.warn({ err: exception, requestId: req.id }, 'Database unavailable');
     } else {
       this.logger.error({ err: exception, requestId: req.id }, 'Unhandled error');
@@ -51,9 +47,9 @@ export class ProblemFilter implements ExceptionFilter {
     if (status >= 500 && exception instanceof HttpException) {
       this.logger.error({ err: exception, requestId: req.id }, 'Server error');
     }
-    const body = { ...problemBody(status, detail, errors), ...extra, instance: req.originalUrl?.split('?')[0], requestId: req.id };
-    if (res.headersSent) return;
-    res.status(status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+    const body = { ...problemBody(status, detail, errors), ...extra, instance: pathOf(req), requestId: req.id };
+    if (res.sent) return;
+    void res.status(status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 }
 
@@ -61,14 +57,24 @@ function pgCode(e: QueryFailedError): string | undefined {
   return (e.driverError as { code?: string } | undefined)?.code;
 }
 
-function isBodyParserError(e: unknown): e is { status: number; type: string } {
-  return (
-    typeof e === 'object' &&
-    e !== null &&
-    typeof (e as { status?: unknown }).status === 'number' &&
-    typeof (e as { type?: unknown }).type === 'string' &&
-    (e as { status: number }).status < 500
-  );
+/**
+ * Fastify's own answers to a body it could not read (mapped to HttpException by Nest, the FastifyError as cause),
+ * in words a client developer can act on.
+ */
+function bodyProblem(cause: unknown): string | undefined {
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  switch (code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'The request body is too large';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'Send the request body as application/json';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'The request body is empty; send a JSON object';
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      // secure-json-parse also refuses a __proto__ or constructor.prototype key, which could poison objects.
+      return 'The request body is not valid JSON, or has a __proto__ or constructor.prototype key';
+  }
+  return undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CSRF_COOKIE, type CurrentUserResponse, SESSION_COOKIE } from '@stegvis/contracts';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Ctx, type RequestContext, type UserContext } from '../../common/context/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems';
@@ -23,12 +23,12 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in; sets the session cookie and returns the user with a CSRF token' })
   @ApiOkResponse({ type: CurrentUserDto })
   @ApiProblems(400, 401, 429)
-  async login(@Body() body: LoginDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response): Promise<CurrentUserResponse> {
+  async login(@Body() body: LoginDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: FastifyReply): Promise<CurrentUserResponse> {
     const { sessionId, user, expiresAt } = await this.auth.login(ctx, body.email, body.password, body.code);
     const base = { sameSite: 'strict' as const, secure: this.config.cookieSecure, path: '/', expires: expiresAt };
-    res.cookie(SESSION_COOKIE, sessionId, { ...base, httpOnly: true });
+    res.setCookie(SESSION_COOKIE, sessionId, { ...base, httpOnly: true });
     // Readable by the admin's JavaScript, which echoes it in X-CSRF-Token (double submit, bound to the session).
-    res.cookie(CSRF_COOKIE, user.csrfToken, { ...base, httpOnly: false });
+    res.setCookie(CSRF_COOKIE, user.csrfToken, { ...base, httpOnly: false });
     return toCurrentUser(user);
   }
 
@@ -38,7 +38,7 @@ export class AuthController {
   @ApiCookieAuth()
   @ApiOperation({ summary: 'Sign out: ends this session' })
   @ApiProblems(401, 403)
-  async logout(@Ctx() ctx: UserContext, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logout(@Ctx() ctx: UserContext, @Res({ passthrough: true }) res: FastifyReply): Promise<void> {
     await this.auth.logout(ctx);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.clearCookie(CSRF_COOKIE, { path: '/' });
@@ -59,7 +59,7 @@ export class AuthController {
   @ApiCookieAuth()
   @ApiOperation({ summary: 'Sign out everywhere: ends every session of the signed-in user' })
   @ApiProblems(401, 403)
-  async revokeAll(@Ctx() ctx: UserContext, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async revokeAll(@Ctx() ctx: UserContext, @Res({ passthrough: true }) res: FastifyReply): Promise<void> {
     await this.auth.revokeAll(ctx, ctx.user.id);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.clearCookie(CSRF_COOKIE, { path: '/' });
@@ -70,7 +70,7 @@ export class AuthController {
   @ApiCookieAuth()
   @ApiOperation({ summary: 'Change your password (at least 12 characters, not a common one); every session ends' })
   @ApiProblems(400, 401, 403)
-  async changePassword(@Ctx() ctx: UserContext, @Body() body: ChangePasswordDto, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async changePassword(@Ctx() ctx: UserContext, @Body() body: ChangePasswordDto, @Res({ passthrough: true }) res: FastifyReply): Promise<void> {
     await this.auth.changePassword(ctx, body.currentPassword, body.newPassword);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.clearCookie(CSRF_COOKIE, { path: '/' });

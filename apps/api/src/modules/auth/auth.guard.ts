@@ -3,7 +3,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { CSRF_HEADER, SESSION_COOKIE } from '@stegvis/contracts';
 import { AuditService } from '../../common/audit/audit.service';
-import { contextOf, type StegvisRequest } from '../../common/context/request-context';
+import { contextOf, pathOf, type StegvisRequest } from '../../common/context/request-context';
 import type { Action } from '../../common/policy/policy';
 import { PolicyService } from '../../common/policy/policy.service';
 import { Problem } from '../../common/problem/problem';
@@ -38,9 +38,10 @@ export class AuthGuard implements CanActivate {
     req.stegvisUser = user;
 
     if (!SAFE_METHODS.has(req.method) && !this.reflector.getAllAndOverride<boolean>(SKIP_CSRF_KEY, targets)) {
-      const header = req.header(CSRF_HEADER) ?? '';
+      const sent = req.headers[CSRF_HEADER.toLowerCase()];
+      const header = typeof sent === 'string' ? sent : '';
       if (!sameToken(header, user.csrfToken)) {
-        await this.audit.record(contextOf(req), { action: 'auth.csrf', entityType: 'request', outcome: 'denied', details: { path: req.path } });
+        await this.audit.record(contextOf(req), { action: 'auth.csrf', entityType: 'request', outcome: 'denied', details: { path: pathOf(req) } });
         throw new Problem(403, 'Missing or wrong CSRF token (send the X-CSRF-Token header)');
       }
     }
@@ -49,7 +50,7 @@ export class AuthGuard implements CanActivate {
     }
     const action = this.reflector.getAllAndOverride<Action | undefined>(ACTION_KEY, targets);
     if (action && !this.policy.can(user, action)) {
-      await this.audit.record(contextOf(req), { action, entityType: 'endpoint', entityId: req.path, outcome: 'denied' });
+      await this.audit.record(contextOf(req), { action, entityType: 'endpoint', entityId: pathOf(req), outcome: 'denied' });
       throw new Problem(403, 'Your role may not do this');
     }
     return true;

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AttendanceGridResponse, CalendarResponse, GroupResponse, SessionResponse } from '@stegvis/contracts';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Ctx, type UserContext } from '../../common/context/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
@@ -90,10 +90,10 @@ export class GroupsController {
     @Param('id', new UuidPipe('id')) id: string,
     @Body() body: SaveAttendanceDto,
     @Headers('idempotency-key') key: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<{ saved: number }> {
     const r = await this.groups.saveAttendance(ctx, id, body, key);
-    if (r.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    if (r.replayed) res.header('Idempotent-Replayed', 'true');
     return r.body;
   }
 }

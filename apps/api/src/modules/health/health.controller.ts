@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 
@@ -20,7 +20,7 @@ export class HealthController {
   @ApiOperation({ summary: 'Liveness and database reachability (for load balancers and readiness probes)' })
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto, description: 'The database does not answer' })
-  async health(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
+  async health(@Res({ passthrough: true }) res: FastifyReply): Promise<HealthDto> {
     // The timer is cleared when the database answers: left to run, every check kept its closure alive for two
     // seconds, which under a load balancer's polling is garbage the collector has to promote and sweep.
     let timer: NodeJS.Timeout | undefined;

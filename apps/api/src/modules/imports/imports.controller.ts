@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Ctx, type UserContext } from '../../common/context/request-context';
 import { contentDisposition } from '../../common/http/content-disposition';
 import { SingleFileUpload, type UploadedFileData } from '../../common/http/single-file-upload';
@@ -27,9 +27,9 @@ export class ImportsController {
   @ApiOperation({ summary: 'The import template: the columns and two example rows' })
   @ApiProduces('text/csv')
   @ApiProblems(401, 403)
-  template(@Res({ passthrough: true }) res: Response): string {
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', 'attachment; filename="stegvis-import-mall.csv"');
+  template(@Res({ passthrough: true }) res: FastifyReply): string {
+    res.header('Content-Type', 'text/csv; charset=utf-8');
+    res.header('Content-Disposition', 'attachment; filename="stegvis-import-mall.csv"');
     return TEMPLATE_CSV;
   }
 

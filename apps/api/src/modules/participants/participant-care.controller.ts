@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AssessmentResponse, AuditTrailEntry, ConsentResponse, GroupAssessmentSummary, NeedResponse, OutcomeResponse, TalkResponse } from '@stegvis/contracts';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Ctx, type UserContext } from '../../common/context/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
@@ -187,11 +187,11 @@ export class ParticipantCareController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: [AuditTrailEntryDto] })
   @ApiProblems(400, 401, 403, 404)
-  async auditTrail(@Ctx() ctx: UserContext, @Param('id', id) participantId: string, @Query('format') format: string | undefined, @Res({ passthrough: true }) res: Response): Promise<AuditTrailEntry[] | string> {
+  async auditTrail(@Ctx() ctx: UserContext, @Param('id', id) participantId: string, @Query('format') format: string | undefined, @Res({ passthrough: true }) res: FastifyReply): Promise<AuditTrailEntry[] | string> {
     const entries = await this.trail.extract(ctx, participantId);
     if (format !== 'csv') return entries;
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="granskningslogg-${participantId}.csv"`);
+    res.header('Content-Type', 'text/csv; charset=utf-8');
+    res.header('Content-Disposition', `attachment; filename="granskningslogg-${participantId}.csv"`);
     return this.trail.toCsv(entries);
   }
 }

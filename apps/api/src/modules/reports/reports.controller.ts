@@ -1,6 +1,7 @@
+import { PassThrough } from 'node:stream';
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Ctx, type UserContext } from '../../common/context/request-context';
 import { contentDisposition } from '../../common/http/content-disposition';
 import { reportFiles } from '../../common/lazy';
@@ -37,10 +38,10 @@ export class ReportsController {
   @ApiOperation({ summary: 'The progress report as CSV (UTF-8 with BOM, semicolons: opens right in Swedish Excel)' })
   @ApiProduces('text/csv')
   @ApiProblems(400, 401, 403, 404)
-  async csv(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: ReportQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async csv(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: ReportQuery, @Res({ passthrough: true }) res: FastifyReply): Promise<string> {
     const r = await this.reports.progress(ctx, programmeId, q);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', contentDisposition(file(r.title, 'csv')));
+    res.header('Content-Type', 'text/csv; charset=utf-8');
+    res.header('Content-Disposition', contentDisposition(file(r.title, 'csv')));
     return this.reports.csv(r.tables);
   }
 
@@ -49,12 +50,21 @@ export class ReportsController {
   @ApiOperation({ summary: 'The progress report as XLSX, a sheet per table, streamed' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiProblems(400, 401, 403, 404)
-  async xlsx(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: ReportQuery, @Res() res: Response): Promise<void> {
+  async xlsx(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: ReportQuery, @Res() res: FastifyReply): Promise<void> {
     const r = await this.reports.progress(ctx, programmeId, q);
-    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('Content-Disposition', contentDisposition(file(r.title, 'xlsx')));
-    await reportFiles().writeTablesXlsx(r.tables, res);
-    res.end();
+    res.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.header('Content-Disposition', contentDisposition(file(r.title, 'xlsx')));
+    // Written through a PassThrough that Fastify sends: the reply keeps its hooks' headers and the writer still
+    // waits whenever the client is behind.
+    const body = new PassThrough();
+    void res.send(body);
+    try {
+      await reportFiles().writeTablesXlsx(r.tables, body);
+      body.end();
+    } catch (err) {
+      body.destroy(err as Error);
+      throw err;
+    }
   }
 
   @Get('progress.pdf')
@@ -90,9 +100,9 @@ export class ReportsController {
   @ApiOperation({ summary: 'SUS-style person-level file: only with consent; protected identities and the rest anonymously (start year, sex)' })
   @ApiProduces('text/csv')
   @ApiProblems(400, 401, 403, 404)
-  async sus(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: YearQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', contentDisposition(`sus-${q.year}.csv`));
+  async sus(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: YearQuery, @Res({ passthrough: true }) res: FastifyReply): Promise<string> {
+    res.header('Content-Type', 'text/csv; charset=utf-8');
+    res.header('Content-Disposition', contentDisposition(`sus-${q.year}.csv`));
     return this.followUp.susCsv(ctx, programmeId, q.year);
   }
 }

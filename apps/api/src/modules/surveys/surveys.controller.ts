@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiCookieAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CookieOptions, Request, Response } from 'express';
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Ctx, type RequestContext, type UserContext } from '../../common/context/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems';
@@ -108,7 +109,7 @@ export class SurveysController {
 @Public()
 @SkipCsrf()
 export class PublicSurveysController {
-  private readonly cookie: CookieOptions;
+  private readonly cookie: CookieSerializeOptions;
 
   constructor(
     private readonly surveys: SurveysService,
@@ -121,16 +122,17 @@ export class PublicSurveysController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a link token or short code for the questionnaire; sets the survey cookie' })
   @ApiProblems(400, 404, 409, 410, 429)
-  async session(@Body() body: StartDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
+  async session(@Body() body: StartDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: FastifyReply) {
     const out = await this.surveys.start(ctx.ip, body.token);
-    res.cookie(SURVEY_COOKIE, body.token.trim(), { ...this.cookie, maxAge: 12 * 3_600_000 });
+    // Seconds (Fastify's cookie maxAge), twelve hours: long enough to answer, short on a shared tablet.
+    res.setCookie(SURVEY_COOKIE, body.token.trim(), { ...this.cookie, maxAge: 12 * 3600 });
     return out;
   }
 
   @Get('current')
   @ApiOperation({ summary: 'The questionnaire of the code in the survey cookie' })
   @ApiProblems(404, 409, 410, 429)
-  current(@Req() req: Request, @Ctx() ctx: RequestContext) {
+  current(@Req() req: FastifyRequest, @Ctx() ctx: RequestContext) {
     return this.surveys.start(ctx.ip, this.token(req));
   }
 
@@ -140,13 +142,13 @@ export class PublicSurveysController {
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   @ApiBody({ type: SubmitDto })
   @ApiProblems(400, 404, 409, 410, 422, 429)
-  async submit(@Req() req: Request, @Ctx() ctx: RequestContext, @Body(new SubmitBodyPipe()) body: SubmitBody, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async submit(@Req() req: FastifyRequest, @Ctx() ctx: RequestContext, @Body(new SubmitBodyPipe()) body: SubmitBody, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: FastifyReply) {
     const r = await this.surveys.submit(ctx, this.token(req), key, body, 'link');
-    if (r.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    if (r.replayed) res.header('Idempotent-Replayed', 'true');
     return r.body;
   }
 
-  private token(req: Request): string {
+  private token(req: FastifyRequest): string {
     const t = (req.cookies as Record<string, string> | undefined)?.[SURVEY_COOKIE];
     if (!t) throw new Problem(404, 'No survey code: open the link or type the code again');
     return t;
