@@ -23,8 +23,12 @@ const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/p
 const API_PORT = 3311;
 const RAW_PORT = 3312;
 const AMOUNT = Number(process.env.BENCH_SUBMISSIONS ?? 3000);
-const WARM_UP = 500;
+// A deployed api has run for hours. V8 optimises Nest's and Fastify's hot paths only after a couple of thousand
+// requests: after 500 the api still ran much of them unoptimised (perf showed Sparkplug frames) and used about 20 %
+// more CPU per submission in the first run than in the second.
+const WARM_UP = 2000;
 const EXACT = 2000;
+const FLOOR = 10000;
 /** The open-loop runs: 50 connections sending at a fixed rate, as many participants do, instead of back to back. */
 const RATE = 200;
 const RATED = AMOUNT;
@@ -149,6 +153,21 @@ function memoryOf(pid) {
 }
 
 /** `amount` submissions over `connections` connections, each with the next unused code and a fresh key. */
+/**
+ * The framework's floor: the same POST, body and headers, but no survey cookie, so each server refuses it before
+ * any SQL (the api with 404 from its controller, after routing, hooks, body parsing, the guard and the body pipe;
+ * the raw server with 400 after parsing the body). CPU per request of the server process.
+ */
+async function floorOf(port, pid) {
+  const { default: autocannon } = await import('autocannon');
+  const opts = { url: `http://127.0.0.1:${port}${PATH}`, method: 'POST', connections: 10, headers: { 'content-type': 'application/json', 'idempotency-key': 'bench-floor-0001' }, body: answerBody(0) };
+  await autocannon({ ...opts, amount: 1000 });
+  const before = cpuMsOf(pid);
+  const result = await autocannon({ ...opts, amount: FLOOR });
+  const statuses = Object.keys(result.statusCodeStats).join(', ');
+  return { cpuMsPerRequest: (cpuMsOf(pid) - before) / FLOOR, statuses };
+}
+
 async function load(port, tokens, connections, amount, label, rate) {
   if (rate) return openLoop(port, tokens, connections, amount, label, rate);
   const { default: autocannon } = await import('autocannon');
@@ -291,12 +310,14 @@ async function main() {
       runs.push({ api: await measure(API_PORT, c, AMOUNT, `api-c${c}`), raw: await measure(RAW_PORT, c, AMOUNT, `raw-c${c}`) });
     }
     const rated = { api: await measure(API_PORT, 50, RATED, 'api-c50-rate', RATE), raw: await measure(RAW_PORT, 50, RATED, 'raw-c50-rate', RATE) };
+    const floor = { api: await floorOf(API_PORT, api.pid), raw: await floorOf(RAW_PORT, raw.pid) };
+    process.stdout.write(`${JSON.stringify({ floor })}\n`);
     const exact = await measure(API_PORT, 50, EXACT, 'api-exact');
     if (exact.stored !== EXACT || exact.ok !== EXACT) throw new Error(`${EXACT} submissions gave ${exact.ok} acknowledged and ${exact.stored} rows`);
     const mem = apiMemory.stop();
     const rawMem = rawMemory.stop();
     await db.end();
-    writeSection(runs, rated, exact, mem, rawMem);
+    writeSection(runs, rated, floor, exact, mem, rawMem);
   } finally {
     raw?.kill('SIGTERM');
     api.kill('SIGTERM');
@@ -306,7 +327,7 @@ async function main() {
   }
 }
 
-function writeSection(runs, rated, exact, mem, rawMem) {
+function writeSection(runs, rated, floor, exact, mem, rawMem) {
   const f = (x, d = 2) => x.toFixed(d);
   const rows = runs.flatMap(({ api, raw }) => {
     const ratio = api.rps / raw.rps;
@@ -330,13 +351,14 @@ ${new Date().toISOString().slice(0, 10)}. Each row is ${AMOUNT} submissions (POS
 each with its own single-use code in the survey cookie and its own Idempotency-Key, picked in autocannon's
 \`setupRequest\`; the exchange of the link token for the cookie (POST …/session) is a read done when the
 questionnaire opens, minutes before, and is not part of the measured request. Both servers got ${WARM_UP} warm-up
-submissions first. Latency in milliseconds at the client.
+submissions first (with 500, V8 had not yet optimised the api's hot paths and its first run used about 20 % more
+CPU per submission than its second). Latency in milliseconds at the client.
 
 The baseline is a raw \`node:http\` + \`pg\` server doing, on the same tables with the same pool size (20), what
 any endpoint must do for the same guarantee, in the same SQL statements as the api: find the code in an open
 round, then one transaction that claims the Idempotency-Key, spends the code, inserts the answer and records the
-reply. The api adds the Nest/Express pipeline (request id and log, helmet, compression, cookie and body parsing,
-routing, the public-route guard), the wrong-code rate limit (in the same query as the code), the shape check of
+reply. The api adds the Nest pipeline on Fastify (request id and log, helmet headers, compression, cookie and body
+parsing, routing, the public-route guard), the wrong-code rate limit (in the same query as the code), the shape check of
 the body and the answers' validation against the questionnaire. Both servers run as deployed: the api with
 \`apps/api/runtime.env\` (old space 384 MB, semi-space 8 MB, \`MALLOC_ARENA_MAX=2\`).
 
@@ -350,9 +372,17 @@ moment the last is answered, so the latency is mostly time spent queueing. By Li
 connections is about 50 ÷ throughput: p99 within 50 ms at 50 busy connections needs well over 1 000 submissions
 a second, which the raw server itself only just reaches on this machine (compare its own p99 in the same run). The
 last two rows are the same 50 connections sending ${RATE} submissions a second in all, at even intervals whether or not earlier ones were answered (a whole municipality's
-groups answering at once is far less): there the latency is the work itself. "Server CPU per request" is the
+groups answering at once is far less): there the latency is the work itself. Their p99 is the least repeatable
+figure here: over six runs on 2026-11-29 the api's open-loop p99 was 27–197 ms and the raw server's 11–164 ms
+(p95 10–71 and 5–24 ms). The raw server has stalls of 50–150 ms too, so much of the tail belongs to this machine
+(two shared cores, PostgreSQL flushing its log at every commit) rather than to the api; one run's p99 decides
+little. "Server CPU per request" is the
 user and system time the server process used (from /proc) divided by the requests: less noisy than the throughput
 when other work shares the machine.
+
+The framework's floor: ${FLOOR} of the same POSTs without a survey cookie, refused before any SQL, cost the api
+${f(floor.api.cpuMsPerRequest, 3)} ms of CPU each (status ${floor.api.statuses}: routing, hooks, body parsing, the guard, the body pipe and the
+problem filter) and the raw server ${f(floor.raw.cpuMsPerRequest, 3)} ms (status ${floor.raw.statuses}: parsing the body).
 
 Api memory: peak RSS ${f(mem.hwm, 1)} MB (VmHWM of the api process over its whole life, seeding included;
 sampled VmRSS peak ${f(mem.sampledPeak, 1)} MB during the runs; target < 250 MB: ${mem.hwm < 250 ? 'met' : 'missed'}). The raw server
@@ -369,11 +399,15 @@ What the profiles showed (\`BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/
   round in one query; the Idempotency-Key rules are shared with the ORM path (\`common/idempotency\`).
 - The global ValidationPipe then cost more than anything else in the pipeline: class-transformer copied every
   answers object. The body's shape is now checked by its own pipe (\`SubmitBodyPipe\`).
-- What remains is the Nest/Express pipeline itself: a request that only reaches a 404 costs the api about 0.46 ms
-  of CPU here (request id and log, helmet, compression, cookie and body parsing, routing over 134 routes, the
-  problem filter), about what the raw server spends on a whole submission; then garbage collection, and the pg
-  client's work on seven round trips. The profile's large share of socket writes is mostly time the api waited
-  while the kernel handed the CPU to the PostgreSQL backend it woke (the CPU column counts only the api's own).
+- The Nest/Express pipeline itself was then the largest cost: a request that only reached a 404 cost the api
+  about 0.46 ms of CPU (request id and log, helmet, compression, cookie and body parsing, Express's router trying
+  134 routes in turn, the problem filter), about what the raw server spends on a whole submission; the api was
+  0.41–0.63× the raw server. On 2026-11-29 the api moved to Nest's Fastify adapter (a radix-tree router, no
+  new prototypes on req/res), and helmet's middleware is now built once instead of per request as its Fastify
+  plugin did: the floor is given above. What is left is the api's own work (the answers' rules, the
+  rate-limit query, two SHA-256 hashes), garbage collection, and the pg client's work on seven round trips. The
+  profile's large share of socket writes is mostly time the api waited while the kernel handed the CPU to the
+  PostgreSQL backend it woke (the CPU column counts only the api's own).
 - Memory: RSS at rest went from 210 to 150 MB by loading exceljs, pdfkit, docx, date-holidays, nodemailer and
   sanitize-html on first use, and the peak under load from about 540 MB to the figure above by the settings in
   runtime.env. An old-space limit of 160 MB held the peak lower but made V8 collect every 25 MB or so (about
