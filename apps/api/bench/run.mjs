@@ -18,6 +18,9 @@ const idempotencySql = createRequire(import.meta.url)('../dist/common/idempotenc
 const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PORT = 3290;
 const N = Number(process.env.BENCH_REQUESTS ?? 300);
+// Requests before measuring: a deployed api has run for hours, and V8 optimises the hot paths (Fastify, Nest, the
+// ORM's hydration) only after a few hundred requests. With 30, the first measured requests still ran unoptimised.
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 300);
 
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -102,7 +105,7 @@ async function referralQueue() {
       const path = `/api/referrals?programmeId=${p.id}&status=screened&swedishLevel=sfi_c&limit=50`;
       const sql = `SELECT * FROM referral r WHERE r.programme_id = $1 AND r.status = 'screened' AND r.swedish_level = 'sfi_c'
                     ORDER BY r.priority ASC, r.received_at ASC, r.id ASC LIMIT 51`;
-      for (let i = 0; i < 30; i++) {
+      for (let i = 0; i < WARM_UP; i++) {
         await call(staff, 'GET', path);
         await db.query(sql, [p.id]);
       }
@@ -187,7 +190,7 @@ async function attendanceSave() {
         await db.query(idempotencySql.RECORD_SQL, [scope, key, 200, JSON.stringify({ saved: marks.length })]);
         await db.query('COMMIT');
       };
-      for (let i = 0; i < 30; i++) {
+      for (let i = 0; i < WARM_UP; i++) {
         await viaApi(week());
         await bare(week());
       }
@@ -208,7 +211,7 @@ async function attendanceSave() {
       // Both wrote every request: the marks stored are the last request's, with one audit row per mark saved.
       const stored = new Map((await db.query('SELECT session_id, enrolment_id, status FROM attendance')).rows.map((r) => [`${r.session_id}:${r.enrolment_id}`, r.status]));
       if (stored.size !== last.length || last.some((x) => stored.get(`${x.sessionId}:${x.enrolmentId}`) !== x.status)) throw new Error('the stored marks are not the last request\'s');
-      const requests = 2 * (30 + N);
+      const requests = 2 * (WARM_UP + N);
       const audited = (await db.query("SELECT count(*)::int AS n FROM audit_event WHERE action = 'attendance.write'")).rows[0].n;
       if (audited !== requests * last.length) throw new Error(`${audited} audit rows, expected ${requests * last.length}`);
       const answered = (await db.query('SELECT count(*)::int AS n FROM idempotency_key WHERE scope = $1 AND response_status = 200', [scope])).rows[0].n;
@@ -383,7 +386,7 @@ const rows = results.map((r) => {
 const doc = `# Benchmarks
 
 Measured by \`npm run bench\` (apps/api/bench/run.mjs) on the development machine (2 cores), the api and its
-baseline in the same run, ${N} requests after 30 warm-up requests each. Times in milliseconds, measured at the
+baseline in the same run, ${N} requests after ${WARM_UP} warm-up requests each (V8 optimises the hot paths only after a few hundred). Times in milliseconds, measured at the
 client over loopback: the api's figure includes HTTP, authentication, the policy check, the audit-free read (for
 the attendance save, the validated write) and JSON; the baseline is the same SQL sent bare with \`pg\`.
 Load average (1 minute) during this run: ${f(load.mean)} on average, ${f(load.max)} at most, on ${cpus().length} cores;
