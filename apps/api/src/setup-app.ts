@@ -140,7 +140,19 @@ function serveDocs(fastify: FastifyInstance, document: OpenAPIObject): void {
  */
 async function serveSpa(fastify: FastifyInstance, mount: '/' | '/s/', dir: string, decorateReply: boolean): Promise<void> {
   if (!existsSync(join(dir, 'index.html'))) return;
-  await fastify.register(fastifyStatic, { root: dir, prefix: mount, index: false, wildcard: false, maxAge: '365d', immutable: true, decorateReply });
+  // Built with Brotli and gzip copies beside each file (scripts/precompress.mjs): served as they are, to whoever
+  // accepts them; @fastify/compress leaves an encoded reply alone.
+  await fastify.register(fastifyStatic, {
+    root: dir,
+    prefix: mount,
+    index: false,
+    wildcard: false,
+    globIgnore: ['**/*.br', '**/*.gz'],
+    preCompressed: true,
+    maxAge: '365d',
+    immutable: true,
+    decorateReply,
+  });
   const index = (request: FastifyRequest, reply: FastifyReply) => {
     if (request.url.startsWith(`/${API_PREFIX}/`) || request.url === `/${API_PREFIX}`) return reply.callNotFound();
     return reply.header('Cache-Control', 'no-cache').sendFile('index.html', dir, { cacheControl: false });

@@ -1,0 +1,92 @@
+import { execFileSync } from 'node:child_process';
+import { get, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import request from 'supertest';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/** A GET with the raw bytes of the reply, undecoded (supertest decodes gzip itself). */
+async function raw(server: Server, path: string, acceptEncoding: string): Promise<{ headers: IncomingHttpHeaders; status: number; body: Buffer }> {
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    const { port } = server.address() as AddressInfo;
+    return await new Promise((resolve, reject) =>
+      get({ host: '127.0.0.1', port, path, headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ headers: res.headers, status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+      }).on('error', reject),
+    );
+  } finally {
+    await new Promise((r) => server.close(r));
+  }
+}
+
+describe('the admin and survey sites as the api serves them (e2e)', () => {
+  let t: TestApp;
+  let root: string;
+  // A script large enough to be worth compressing, as a built site has them.
+  const script = `export const texts = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `Fråga ${i}: hur nöjd är du?`))};\n`;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'stegvis-sites-'));
+    const admin = join(root, 'admin');
+    const survey = join(root, 'survey');
+    mkdirSync(admin, { recursive: true });
+    mkdirSync(join(survey, 'assets'), { recursive: true });
+    writeFileSync(join(admin, 'index.html'), '<!doctype html><title>Stegvis</title>');
+    writeFileSync(join(admin, 'main-ABC123.js'), script);
+    writeFileSync(join(survey, 'index.html'), '<!doctype html><title>Stegvis enkät</title>');
+    writeFileSync(join(survey, 'assets', 'index-XYZ789.js'), script);
+    // The same step the sites' builds run.
+    for (const dir of [admin, survey]) execFileSync(process.execPath, [join(__dirname, '../../../scripts/precompress.mjs'), dir]);
+    t = await startTestApp('sites', { STEGVIS_ADMIN_DIST: admin, STEGVIS_SURVEY_DIST: survey });
+  });
+  afterAll(async () => {
+    await t?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('sends a built file precompressed, Brotli or gzip as the phone accepts, cached for a year', async () => {
+    const path = '/s/assets/index-XYZ789.js';
+    const br = await raw(t.http, path, 'gzip, deflate, br');
+    expect([br.status, br.headers['content-encoding'], br.headers['cache-control']]).toEqual([200, 'br', 'public, max-age=31536000, immutable']);
+    expect(br.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(brotliDecompressSync(br.body).toString()).toBe(script);
+    expect(br.body.length).toBeLessThan(Buffer.byteLength(script) / 4);
+
+    const gz = await raw(t.http, path, 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(script);
+
+    const plain = await raw(t.http, path, 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(script);
+
+    const admin = await raw(t.http, '/main-ABC123.js', 'br');
+    expect([admin.headers['content-encoding'], brotliDecompressSync(admin.body).toString()]).toEqual(['br', script]);
+  });
+
+  it('answers a deep link or a reload with the site\'s index.html, never cached; /api/… stays the api', async () => {
+    for (const [path, title] of [
+      ['/s', 'Stegvis enkät'],
+      ['/s/', 'Stegvis enkät'],
+      ['/s/kiosk', 'Stegvis enkät'],
+      ['/', 'Stegvis'],
+      ['/groups/2f1c/attendance', 'Stegvis'],
+    ] as const) {
+      const res = await request(t.http).get(path);
+      expect([path, res.status, res.headers['cache-control'], res.text]).toEqual([path, 200, 'no-cache', `<!doctype html><title>${title}</title>`]);
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    }
+    const api = await request(t.http).get('/api/no-such-thing');
+    expect([api.status, api.headers['content-type'], api.body.title]).toEqual([404, 'application/problem+json; charset=utf-8', 'Not found']);
+    // The compressed copies are not files of their own.
+    const copy = await request(t.http).get('/s/assets/index-XYZ789.js.br');
+    expect([copy.status, copy.text]).toEqual([200, '<!doctype html><title>Stegvis enkät</title>']);
+  });
+});
