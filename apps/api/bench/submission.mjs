@@ -370,7 +370,7 @@ ${ratedRows.join('\n')}
 The first four rows are closed-loop: autocannon keeps every connection busy, sending the next submission the
 moment the last is answered, so the latency is mostly time spent queueing. By Little's law the median at 50
 connections is about 50 ÷ throughput: p99 within 50 ms at 50 busy connections needs well over 1 000 submissions
-a second, which the raw server itself only just reaches on this machine (compare its own p99 in the same run). The
+a second, more than the raw server itself manages on this machine (compare its own p99 in the same run). The
 last two rows are the same 50 connections sending ${RATE} submissions a second in all, at even intervals whether or not earlier ones were answered (a whole municipality's
 groups answering at once is far less): there the latency is the work itself. Their p99 is the least repeatable
 figure here: over six runs on 2026-11-29 the api's open-loop p99 was 27–197 ms and the raw server's 11–164 ms
