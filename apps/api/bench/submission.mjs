@@ -40,6 +40,8 @@ const START_LOAD = loadavg();
 const { apiRuntimeEnv } = createRequire(import.meta.url)('../runtime-env.cjs');
 // The api's own Idempotency-Key statements: the raw server claims and answers exactly as the api does.
 const { ABANDONED_AFTER_S, CLAIM_SQL, RECORD_SQL } = createRequire(import.meta.url)('../dist/common/idempotency/idempotency-sql.js');
+// …sent the way the api sends them: as named prepared statements, parsed and planned once per connection.
+const { prepared } = createRequire(import.meta.url)('../dist/common/sql/prepared.js');
 const sha256 = (s) => createHash('sha256').update(s).digest('hex');
 
 const answerBody = (i) =>
@@ -67,25 +69,25 @@ async function rawServer(databaseUrl, port) {
     }
     if (!token || !key) return reply(400, { title: 'Code and Idempotency-Key required' });
     const code = (
-      await pool.query('SELECT c.id, c.round_id FROM survey_code c JOIN survey_round r ON r.id = c.round_id WHERE c.code_hash = $1 AND now() BETWEEN r.opens_at AND r.closes_at', [sha256(token)])
+      await pool.query(prepared('SELECT c.id, c.round_id FROM survey_code c JOIN survey_round r ON r.id = c.round_id WHERE c.code_hash = $1 AND now() BETWEEN r.opens_at AND r.closes_at', [sha256(token)]))
     ).rows[0];
     if (!code) return reply(404, { title: 'This code is not known' });
     const scope = `survey:${code.round_id}`;
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      const claimed = await client.query(CLAIM_SQL, [scope, key, sha256(JSON.stringify(body)), ABANDONED_AFTER_S]);
+      const claimed = await client.query(prepared(CLAIM_SQL, [scope, key, sha256(JSON.stringify(body)), ABANDONED_AFTER_S]));
       if (claimed.rowCount === 0) {
         await client.query('ROLLBACK');
         return reply(201, { status: 'stored' });
       }
-      const spent = await client.query('UPDATE survey_code SET used_on = current_date WHERE id = $1 AND used_on IS NULL', [code.id]);
+      const spent = await client.query(prepared('UPDATE survey_code SET used_on = current_date WHERE id = $1 AND used_on IS NULL', [code.id]));
       if (spent.rowCount !== 1) {
         await client.query('ROLLBACK');
         return reply(409, { title: 'This code has already been used to answer' });
       }
-      await client.query("INSERT INTO survey_response (round_id, language, channel, answers) VALUES ($1, $2, 'link', $3)", [code.round_id, body.language, body.answers]);
-      await client.query(RECORD_SQL, [scope, key, 201, JSON.stringify({ status: 'stored' })]);
+      await client.query(prepared("INSERT INTO survey_response (round_id, language, channel, answers) VALUES ($1, $2, 'link', $3)", [code.round_id, body.language, body.answers]));
+      await client.query(prepared(RECORD_SQL, [scope, key, 201, JSON.stringify({ status: 'stored' })]));
       await client.query('COMMIT');
       reply(201, { status: 'stored' });
     } catch (err) {
@@ -355,7 +357,8 @@ submissions first (with 500, V8 had not yet optimised the api's hot paths and it
 CPU per submission than its second). Latency in milliseconds at the client.
 
 The baseline is a raw \`node:http\` + \`pg\` server doing, on the same tables with the same pool size (20), what
-any endpoint must do for the same guarantee, in the same SQL statements as the api: find the code in an open
+any endpoint must do for the same guarantee, in the same SQL statements as the api, sent the same way (named
+prepared statements): find the code in an open
 round, then one transaction that claims the Idempotency-Key, spends the code, inserts the answer and records the
 reply. The api adds the Nest pipeline on Fastify (request id and log, helmet headers, compression, cookie and body
 parsing, routing, the public-route guard), the wrong-code rate limit (in the same query as the code), the shape check of

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool, PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
+import { prepared } from './prepared';
 
 /** What a unit of work needs to run SQL: rows back, whatever the statement. */
 export interface SqlTx {
@@ -29,7 +30,7 @@ export class SqlService {
   }
 
   async rows<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return (await this.pool.query(sql, params)).rows as T[];
+    return (await this.pool.query(prepared(sql, params))).rows as T[];
   }
 
   /** BEGIN … COMMIT on one connection; any error rolls back. A connection that failed is dropped, not reused. */
@@ -42,7 +43,7 @@ export class SqlService {
     client.on('error', onError);
     try {
       await client.query('BEGIN');
-      const result = await work({ rows: async <R>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[] });
+      const result = await work({ rows: async <R>(sql: string, params: unknown[] = []) => (await client.query(prepared(sql, params))).rows as R[] });
       await client.query('COMMIT');
       return result;
     } catch (err) {
