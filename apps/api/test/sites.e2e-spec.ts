@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import request from 'supertest';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startReplica, startTestApp, type TestApp } from './support/test-app';
 
 /** A GET with the raw bytes of the reply, undecoded (supertest decodes gzip itself). */
 async function raw(server: Server, path: string, acceptEncoding: string): Promise<{ headers: IncomingHttpHeaders; status: number; body: Buffer }> {
@@ -88,5 +88,17 @@ describe('the admin and survey sites as the api serves them (e2e)', () => {
     // The compressed copies are not files of their own.
     const copy = await request(t.http).get('/s/assets/index-XYZ789.js.br');
     expect([copy.status, copy.text]).toEqual([200, '<!doctype html><title>Stegvis enkät</title>']);
+  });
+
+  it('serves the admin when the survey site has not been built (its folder without index.html)', async () => {
+    const unbuilt = mkdtempSync(join(tmpdir(), 'stegvis-unbuilt-'));
+    const other = await startReplica(t, { STEGVIS_ADMIN_DIST: join(root, 'admin'), STEGVIS_SURVEY_DIST: unbuilt });
+    try {
+      const res = await request(other.http).get('/groups/2f1c/attendance');
+      expect([res.status, res.text]).toEqual([200, '<!doctype html><title>Stegvis</title>']);
+    } finally {
+      await other.close();
+      rmSync(unbuilt, { recursive: true, force: true });
+    }
   });
 });
