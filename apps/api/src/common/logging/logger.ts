@@ -4,6 +4,7 @@ import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../../config/app-config';
+import { pathOf } from '../context/request-context';
 
 export function createRootLogger(config: Pick<AppConfig, 'logLevel'>): Logger {
   return pino({
@@ -32,8 +33,7 @@ export function requestLogHook(logger: Logger) {
     const status = reply.statusCode;
     const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
     if (logger.isLevelEnabled(level)) {
-      const path = request.url.split('?')[0];
-      logger[level]({ req: { id: request.id, method: request.method, path }, res: { statusCode: status }, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
+      logger[level]({ req: { id: request.id, method: request.method, path: pathOf(request) }, res: { statusCode: status }, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
     }
     done();
   };
