@@ -43,6 +43,22 @@ async function withDatabase(name, fn) {
   }
 }
 
+/** What each query benchmark starts from: its own database, the api on it, its first admin signed in, a bare client. */
+async function withApi(name, fn) {
+  return withDatabase(name, async (url) => {
+    const api = await startApi(url);
+    const db = new pg.Client({ connectionString: url });
+    try {
+      const admin = await login('bench@stegvis.local', 'long-enough-secret-42');
+      await db.connect();
+      return await fn({ admin, db });
+    } finally {
+      await db.end().catch(() => {});
+      api.kill('SIGTERM');
+    }
+  });
+}
+
 async function startApi(databaseUrl) {
   const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
     // As deployed: the memory settings of apps/api/runtime.env, so the large exports below run within them.
@@ -81,260 +97,224 @@ async function programmeWithStaff(db, admin, partnerOrganisationIds = []) {
 
 /** Issue 5: the referral queue with filters over 100 000 referrals, against the same SQL run bare. */
 async function referralQueue() {
-  return withDatabase('stegvis_bench_queue', async (url) => {
-    const api = await startApi(url);
-    try {
-      const admin = await login('bench@stegvis.local', 'long-enough-secret-42');
-      const db = new pg.Client({ connectionString: url });
-      await db.connect();
-      const af = (await db.query("INSERT INTO organisation (name, kind) VALUES ('Arbetsförmedlingen', 'employment_service') RETURNING id")).rows[0].id;
-      const { p, staff } = await programmeWithStaff(db, admin, [af]);
-      const t0 = process.hrtime.bigint();
-      await db.query(
-        `INSERT INTO referral (id, programme_id, first_name, last_name, gender, pseudonym, swedish_level, organisation_id, referrer_name, created_by, reason, consent_to_share, priority, status, received_at, version)
-         SELECT gen_random_uuid(), $1, 'Namn' || i, 'Efternamn', CASE WHEN i % 2 = 0 THEN 'woman' ELSE 'man' END, 'Deltagare ' || i,
-                (ARRAY['sfi_b','sfi_c','sfi_d','gruv'])[1 + i % 4], $2, 'Handläggare', $3, 'Behöver stöd', true,
-                CASE WHEN i % 10 = 0 THEN 'high' ELSE 'normal' END,
-                (ARRAY['received','screened','on_agenda','accepted','declined'])[1 + i % 5],
-                now() - (i || ' minutes')::interval, 1
-           FROM generate_series(1, 100000) AS i`,
-        [p.id, af, randomUUID()],
-      );
-      await db.query('ANALYZE referral');
-      const seeded = ms(process.hrtime.bigint() - t0);
-      const path = `/api/referrals?programmeId=${p.id}&status=screened&swedishLevel=sfi_c&limit=50`;
-      const sql = `SELECT * FROM referral r WHERE r.programme_id = $1 AND r.status = 'screened' AND r.swedish_level = 'sfi_c'
-                    ORDER BY r.priority ASC, r.received_at ASC, r.id ASC LIMIT 51`;
-      for (let i = 0; i < WARM_UP; i++) {
-        await call(staff, 'GET', path);
-        await db.query(sql, [p.id]);
-      }
-      const apiTimes = [];
-      const sqlTimes = [];
-      for (let i = 0; i < N; i++) {
-        let s = process.hrtime.bigint();
-        const page = await call(staff, 'GET', path);
-        apiTimes.push(ms(process.hrtime.bigint() - s));
-        if (page.items.length !== 50) throw new Error('unexpected page size');
-        s = process.hrtime.bigint();
-        await db.query(sql, [p.id]);
-        sqlTimes.push(ms(process.hrtime.bigint() - s));
-      }
-      await db.end();
-      return { name: 'Referral queue, filters, 100 000 referrals (GET /api/referrals, 50 per page)', seededMs: seeded, api: { p50: pct(apiTimes, 50), p95: pct(apiTimes, 95) }, sql: { p50: pct(sqlTimes, 50), p95: pct(sqlTimes, 95) } };
-    } finally {
-      api.kill('SIGTERM');
+  return withApi('stegvis_bench_queue', async ({ admin, db }) => {
+    const af = (await db.query("INSERT INTO organisation (name, kind) VALUES ('Arbetsförmedlingen', 'employment_service') RETURNING id")).rows[0].id;
+    const { p, staff } = await programmeWithStaff(db, admin, [af]);
+    const t0 = process.hrtime.bigint();
+    await db.query(
+      `INSERT INTO referral (id, programme_id, first_name, last_name, gender, pseudonym, swedish_level, organisation_id, referrer_name, created_by, reason, consent_to_share, priority, status, received_at, version)
+       SELECT gen_random_uuid(), $1, 'Namn' || i, 'Efternamn', CASE WHEN i % 2 = 0 THEN 'woman' ELSE 'man' END, 'Deltagare ' || i,
+              (ARRAY['sfi_b','sfi_c','sfi_d','gruv'])[1 + i % 4], $2, 'Handläggare', $3, 'Behöver stöd', true,
+              CASE WHEN i % 10 = 0 THEN 'high' ELSE 'normal' END,
+              (ARRAY['received','screened','on_agenda','accepted','declined'])[1 + i % 5],
+              now() - (i || ' minutes')::interval, 1
+         FROM generate_series(1, 100000) AS i`,
+      [p.id, af, randomUUID()],
+    );
+    await db.query('ANALYZE referral');
+    const seeded = ms(process.hrtime.bigint() - t0);
+    const path = `/api/referrals?programmeId=${p.id}&status=screened&swedishLevel=sfi_c&limit=50`;
+    const sql = `SELECT * FROM referral r WHERE r.programme_id = $1 AND r.status = 'screened' AND r.swedish_level = 'sfi_c'
+                  ORDER BY r.priority ASC, r.received_at ASC, r.id ASC LIMIT 51`;
+    for (let i = 0; i < WARM_UP; i++) {
+      await call(staff, 'GET', path);
+      await db.query(sql, [p.id]);
     }
+    const apiTimes = [];
+    const sqlTimes = [];
+    for (let i = 0; i < N; i++) {
+      let s = process.hrtime.bigint();
+      const page = await call(staff, 'GET', path);
+      apiTimes.push(ms(process.hrtime.bigint() - s));
+      if (page.items.length !== 50) throw new Error('unexpected page size');
+      s = process.hrtime.bigint();
+      await db.query(sql, [p.id]);
+      sqlTimes.push(ms(process.hrtime.bigint() - s));
+    }
+    return { name: 'Referral queue, filters, 100 000 referrals (GET /api/referrals, 50 per page)', seededMs: seeded, api: { p50: pct(apiTimes, 50), p95: pct(apiTimes, 95) }, sql: { p50: pct(sqlTimes, 50), p95: pct(sqlTimes, 95) } };
   });
 }
 
 /** A week of attendance (20 participants × 5 sessions) saved in one idempotent request, against the same writes sent bare. */
 async function attendanceSave() {
-  return withDatabase('stegvis_bench_attendance', async (url) => {
-    const api = await startApi(url);
-    try {
-      const admin = await login('bench@stegvis.local', 'long-enough-secret-42');
-      const db = new pg.Client({ connectionString: url });
-      await db.connect();
-      const { m, p, user, staff } = await programmeWithStaff(db, admin);
-      const g = await call(staff, 'POST', '/api/groups', { programmeId: p.id, municipalityId: m, number: 1, startDate: '2020-01-06', endDate: '2020-04-03', capacity: 20, overIntake: 0, deliveryMode: 'on_site' });
-      const t0 = process.hrtime.bigint();
-      const sessions = [];
-      for (const day of ['2020-01-06', '2020-01-07', '2020-01-08', '2020-01-09', '2020-01-10']) {
-        sessions.push((await call(staff, 'POST', `/api/groups/${g.id}/sessions`, { date: day, startTime: '13:00', endTime: '15:30', kind: 'lecture', theme: 'Arbetsmarknadskunskap' })).id);
-      }
-      await db.query(`INSERT INTO participant (id, programme_id, first_name, last_name, gender, pseudonym, version)
-                      SELECT gen_random_uuid(), $1, 'P' || i, 'X', CASE WHEN i % 2 = 0 THEN 'woman' ELSE 'man' END, 'Deltagare ' || i, 1 FROM generate_series(1, 20) i`, [p.id]);
-      const enrolments = (
-        await db.query(`INSERT INTO enrolment (id, participant_id, group_id, start_date, end_date, status)
-                        SELECT gen_random_uuid(), pa.id, $1, date '2020-01-06', NULL, 'active' FROM participant pa ORDER BY pa.pseudonym
-                        RETURNING id, participant_id`, [g.id])
-      ).rows;
-      await db.query('ANALYZE');
-      const seeded = ms(process.hrtime.bigint() - t0);
-      const participantOf = new Map(enrolments.map((e) => [e.id, e.participant_id]));
-      // Request k flips every mark of request k - 1, so no request, api or bare, is a no-op.
-      let k = 0;
-      const week = () => {
-        const n = k++;
-        return sessions.flatMap((sessionId, i) => enrolments.map((e, j) => ({ sessionId, enrolmentId: e.id, status: (n + i + j) % 2 ? 'unexcused' : 'present' })));
-      };
-      const scope = `attendance:${user.id}:${g.id}`;
-      const path = `/api/groups/${g.id}/attendance`;
-      const viaApi = async (marks) => {
-        const r = await call(staff, 'PUT', path, { marks }, { 'idempotency-key': `api-${randomUUID()}` });
-        if (r.saved !== marks.length) throw new Error(`the api saved ${r.saved} marks`);
-      };
-      // The baseline is what any endpoint must write for the same guarantee, in one transaction on one
-      // connection: the key's claim, the marks, one audit row per mark and the recorded answer.
-      const bare = async (marks) => {
-        const key = `bare-${randomUUID()}`;
-        const hash = createHash('sha256').update(JSON.stringify({ marks })).digest('hex');
-        await db.query('BEGIN');
-        const claimed = await db.query(idempotencySql.CLAIM_SQL, [scope, key, hash, idempotencySql.ABANDONED_AFTER_S]);
-        if (claimed.rowCount !== 1) throw new Error('the bare claim failed');
-        const upsert = [];
-        const audit = [];
-        const requestId = randomUUID();
-        for (const x of marks) {
-          upsert.push(x.sessionId, x.enrolmentId, x.status, null, user.id);
-          audit.push(user.id, 'staff', 'attendance.write', 'enrolment', x.enrolmentId, participantOf.get(x.enrolmentId), 'success', requestId);
-        }
-        const values = (n, w) => Array.from({ length: n }, (_, i) => `(${Array.from({ length: w }, (_, c) => `$${i * w + c + 1}`).join(', ')})`).join(', ');
-        await db.query(
-          `INSERT INTO attendance (session_id, enrolment_id, status, reason, recorded_by) VALUES ${values(marks.length, 5)}
-           ON CONFLICT (session_id, enrolment_id) DO UPDATE SET status = EXCLUDED.status, reason = EXCLUDED.reason, recorded_by = EXCLUDED.recorded_by, updated_at = now()`,
-          upsert,
-        );
-        await db.query(`INSERT INTO audit_event (actor_id, actor_role, action, entity_type, entity_id, subject_id, outcome, request_id) VALUES ${values(marks.length, 8)}`, audit);
-        await db.query(idempotencySql.RECORD_SQL, [scope, key, 200, JSON.stringify({ saved: marks.length })]);
-        await db.query('COMMIT');
-      };
-      for (let i = 0; i < WARM_UP; i++) {
-        await viaApi(week());
-        await bare(week());
-      }
-      const apiTimes = [];
-      const sqlTimes = [];
-      let last;
-      for (let i = 0; i < N; i++) {
-        let marks = week();
-        let s = process.hrtime.bigint();
-        await viaApi(marks);
-        apiTimes.push(ms(process.hrtime.bigint() - s));
-        marks = week();
-        s = process.hrtime.bigint();
-        await bare(marks);
-        sqlTimes.push(ms(process.hrtime.bigint() - s));
-        last = marks;
-      }
-      // Both wrote every request: the marks stored are the last request's, with one audit row per mark saved.
-      const stored = new Map((await db.query('SELECT session_id, enrolment_id, status FROM attendance')).rows.map((r) => [`${r.session_id}:${r.enrolment_id}`, r.status]));
-      if (stored.size !== last.length || last.some((x) => stored.get(`${x.sessionId}:${x.enrolmentId}`) !== x.status)) throw new Error('the stored marks are not the last request\'s');
-      const requests = 2 * (WARM_UP + N);
-      const audited = (await db.query("SELECT count(*)::int AS n FROM audit_event WHERE action = 'attendance.write'")).rows[0].n;
-      if (audited !== requests * last.length) throw new Error(`${audited} audit rows, expected ${requests * last.length}`);
-      const answered = (await db.query('SELECT count(*)::int AS n FROM idempotency_key WHERE scope = $1 AND response_status = 200', [scope])).rows[0].n;
-      if (answered !== requests) throw new Error(`${answered} answered keys, expected ${requests}`);
-      await db.end();
-      return { name: 'Attendance save, a week: 20 participants × 5 sessions (PUT /api/groups/{id}/attendance, 100 marks)', seededMs: seeded, api: { p50: pct(apiTimes, 50), p95: pct(apiTimes, 95) }, sql: { p50: pct(sqlTimes, 50), p95: pct(sqlTimes, 95) } };
-    } finally {
-      api.kill('SIGTERM');
+  return withApi('stegvis_bench_attendance', async ({ admin, db }) => {
+    const { m, p, user, staff } = await programmeWithStaff(db, admin);
+    const g = await call(staff, 'POST', '/api/groups', { programmeId: p.id, municipalityId: m, number: 1, startDate: '2020-01-06', endDate: '2020-04-03', capacity: 20, overIntake: 0, deliveryMode: 'on_site' });
+    const t0 = process.hrtime.bigint();
+    const sessions = [];
+    for (const day of ['2020-01-06', '2020-01-07', '2020-01-08', '2020-01-09', '2020-01-10']) {
+      sessions.push((await call(staff, 'POST', `/api/groups/${g.id}/sessions`, { date: day, startTime: '13:00', endTime: '15:30', kind: 'lecture', theme: 'Arbetsmarknadskunskap' })).id);
     }
+    await db.query(`INSERT INTO participant (id, programme_id, first_name, last_name, gender, pseudonym, version)
+                    SELECT gen_random_uuid(), $1, 'P' || i, 'X', CASE WHEN i % 2 = 0 THEN 'woman' ELSE 'man' END, 'Deltagare ' || i, 1 FROM generate_series(1, 20) i`, [p.id]);
+    const enrolments = (
+      await db.query(`INSERT INTO enrolment (id, participant_id, group_id, start_date, end_date, status)
+                      SELECT gen_random_uuid(), pa.id, $1, date '2020-01-06', NULL, 'active' FROM participant pa ORDER BY pa.pseudonym
+                      RETURNING id, participant_id`, [g.id])
+    ).rows;
+    await db.query('ANALYZE');
+    const seeded = ms(process.hrtime.bigint() - t0);
+    const participantOf = new Map(enrolments.map((e) => [e.id, e.participant_id]));
+    // Request k flips every mark of request k - 1, so no request, api or bare, is a no-op.
+    let k = 0;
+    const week = () => {
+      const n = k++;
+      return sessions.flatMap((sessionId, i) => enrolments.map((e, j) => ({ sessionId, enrolmentId: e.id, status: (n + i + j) % 2 ? 'unexcused' : 'present' })));
+    };
+    const scope = `attendance:${user.id}:${g.id}`;
+    const path = `/api/groups/${g.id}/attendance`;
+    const viaApi = async (marks) => {
+      const r = await call(staff, 'PUT', path, { marks }, { 'idempotency-key': `api-${randomUUID()}` });
+      if (r.saved !== marks.length) throw new Error(`the api saved ${r.saved} marks`);
+    };
+    // The baseline is what any endpoint must write for the same guarantee, in one transaction on one
+    // connection: the key's claim, the marks, one audit row per mark and the recorded answer.
+    const bare = async (marks) => {
+      const key = `bare-${randomUUID()}`;
+      const hash = createHash('sha256').update(JSON.stringify({ marks })).digest('hex');
+      await db.query('BEGIN');
+      const claimed = await db.query(idempotencySql.CLAIM_SQL, [scope, key, hash, idempotencySql.ABANDONED_AFTER_S]);
+      if (claimed.rowCount !== 1) throw new Error('the bare claim failed');
+      const upsert = [];
+      const audit = [];
+      const requestId = randomUUID();
+      for (const x of marks) {
+        upsert.push(x.sessionId, x.enrolmentId, x.status, null, user.id);
+        audit.push(user.id, 'staff', 'attendance.write', 'enrolment', x.enrolmentId, participantOf.get(x.enrolmentId), 'success', requestId);
+      }
+      const values = (n, w) => Array.from({ length: n }, (_, i) => `(${Array.from({ length: w }, (_, c) => `$${i * w + c + 1}`).join(', ')})`).join(', ');
+      await db.query(
+        `INSERT INTO attendance (session_id, enrolment_id, status, reason, recorded_by) VALUES ${values(marks.length, 5)}
+         ON CONFLICT (session_id, enrolment_id) DO UPDATE SET status = EXCLUDED.status, reason = EXCLUDED.reason, recorded_by = EXCLUDED.recorded_by, updated_at = now()`,
+        upsert,
+      );
+      await db.query(`INSERT INTO audit_event (actor_id, actor_role, action, entity_type, entity_id, subject_id, outcome, request_id) VALUES ${values(marks.length, 8)}`, audit);
+      await db.query(idempotencySql.RECORD_SQL, [scope, key, 200, JSON.stringify({ saved: marks.length })]);
+      await db.query('COMMIT');
+    };
+    for (let i = 0; i < WARM_UP; i++) {
+      await viaApi(week());
+      await bare(week());
+    }
+    const apiTimes = [];
+    const sqlTimes = [];
+    let last;
+    for (let i = 0; i < N; i++) {
+      let marks = week();
+      let s = process.hrtime.bigint();
+      await viaApi(marks);
+      apiTimes.push(ms(process.hrtime.bigint() - s));
+      marks = week();
+      s = process.hrtime.bigint();
+      await bare(marks);
+      sqlTimes.push(ms(process.hrtime.bigint() - s));
+      last = marks;
+    }
+    // Both wrote every request: the marks stored are the last request's, with one audit row per mark saved.
+    const stored = new Map((await db.query('SELECT session_id, enrolment_id, status FROM attendance')).rows.map((r) => [`${r.session_id}:${r.enrolment_id}`, r.status]));
+    if (stored.size !== last.length || last.some((x) => stored.get(`${x.sessionId}:${x.enrolmentId}`) !== x.status)) throw new Error('the stored marks are not the last request\'s');
+    const requests = 2 * (WARM_UP + N);
+    const audited = (await db.query("SELECT count(*)::int AS n FROM audit_event WHERE action = 'attendance.write'")).rows[0].n;
+    if (audited !== requests * last.length) throw new Error(`${audited} audit rows, expected ${requests * last.length}`);
+    const answered = (await db.query('SELECT count(*)::int AS n FROM idempotency_key WHERE scope = $1 AND response_status = 200', [scope])).rows[0].n;
+    if (answered !== requests) throw new Error(`${answered} answered keys, expected ${requests}`);
+    return { name: 'Attendance save, a week: 20 participants × 5 sessions (PUT /api/groups/{id}/attendance, 100 marks)', seededMs: seeded, api: { p50: pct(apiTimes, 50), p95: pct(apiTimes, 95) }, sql: { p50: pct(sqlTimes, 50), p95: pct(sqlTimes, 95) } };
   });
 }
 
 /** Issue 7: the survey summary over 1 000 000 answers, against its two aggregate queries run bare. */
 async function surveySummary() {
-  return withDatabase('stegvis_bench_survey', async (url) => {
-    const api = await startApi(url);
-    try {
-      const admin = await login('bench@stegvis.local', 'long-enough-secret-42');
-      const db = new pg.Client({ connectionString: url });
-      await db.connect();
-      const { m, p, staff } = await programmeWithStaff(db, admin);
-      const g = await call(staff, 'POST', '/api/groups', { programmeId: p.id, municipalityId: m, number: 1, startDate: '2020-01-06', endDate: '2020-04-03', capacity: 10, overIntake: 0, deliveryMode: 'on_site' });
-      const round = await call(staff, 'POST', '/api/survey-rounds', { groupId: g.id, questionnaireId: 'end-of-group', opensAt: '2020-03-30T08:00:00Z', closesAt: '2030-01-01T00:00:00Z' });
-      const t0 = process.hrtime.bigint();
-      await db.query(
-        `INSERT INTO survey_response (id, round_id, language, channel, answers)
-         SELECT gen_random_uuid(), $1, 'sv', 'link', jsonb_build_object(
-                  'overall', 1 + i % 5, 'lectures', 1 + i % 4, 'talks', 1 + i % 3,
-                  'internship', CASE WHEN i % 3 = 0 THEN 'no' ELSE 'yes' END, 'internship_rating', 1 + i % 5,
-                  'time', (ARRAY['too_short','right','too_long'])[1 + i % 3],
-                  'wants', CASE WHEN i % 2 = 0 THEN '["language_support","study_visits"]'::jsonb ELSE '["digital_skills"]'::jsonb END,
-                  'next', (ARRAY['work','studies','plan','dont_know'])[1 + i % 4])
-           FROM generate_series(1, 1000000) AS i`,
-        [round.id],
-      );
-      await db.query('ANALYZE survey_response');
-      const seeded = ms(process.hrtime.bigint() - t0);
-      const bare = async () => {
-        await db.query(`SELECT kv.key, kv.value::text, count(*), sum((kv.value)::text::numeric) FILTER (WHERE jsonb_typeof(kv.value) = 'number') FROM survey_response r, jsonb_each(r.answers) kv WHERE r.round_id = $1 AND kv.key <> 'comment' GROUP BY kv.key, kv.value`, [round.id]);
-        await db.query(`SELECT kv.key, e.value::text, count(*) FROM survey_response r, jsonb_each(r.answers) kv, jsonb_array_elements(kv.value) e WHERE r.round_id = $1 AND jsonb_typeof(kv.value) = 'array' GROUP BY kv.key, e.value`, [round.id]);
-      };
-      const apiTimes = [];
-      const sqlTimes = [];
-      await call(staff, 'GET', `/api/survey-rounds/${round.id}/summary`);
+  return withApi('stegvis_bench_survey', async ({ admin, db }) => {
+    const { m, p, staff } = await programmeWithStaff(db, admin);
+    const g = await call(staff, 'POST', '/api/groups', { programmeId: p.id, municipalityId: m, number: 1, startDate: '2020-01-06', endDate: '2020-04-03', capacity: 10, overIntake: 0, deliveryMode: 'on_site' });
+    const round = await call(staff, 'POST', '/api/survey-rounds', { groupId: g.id, questionnaireId: 'end-of-group', opensAt: '2020-03-30T08:00:00Z', closesAt: '2030-01-01T00:00:00Z' });
+    const t0 = process.hrtime.bigint();
+    await db.query(
+      `INSERT INTO survey_response (id, round_id, language, channel, answers)
+       SELECT gen_random_uuid(), $1, 'sv', 'link', jsonb_build_object(
+                'overall', 1 + i % 5, 'lectures', 1 + i % 4, 'talks', 1 + i % 3,
+                'internship', CASE WHEN i % 3 = 0 THEN 'no' ELSE 'yes' END, 'internship_rating', 1 + i % 5,
+                'time', (ARRAY['too_short','right','too_long'])[1 + i % 3],
+                'wants', CASE WHEN i % 2 = 0 THEN '["language_support","study_visits"]'::jsonb ELSE '["digital_skills"]'::jsonb END,
+                'next', (ARRAY['work','studies','plan','dont_know'])[1 + i % 4])
+         FROM generate_series(1, 1000000) AS i`,
+      [round.id],
+    );
+    await db.query('ANALYZE survey_response');
+    const seeded = ms(process.hrtime.bigint() - t0);
+    const bare = async () => {
+      await db.query(`SELECT kv.key, kv.value::text, count(*), sum((kv.value)::text::numeric) FILTER (WHERE jsonb_typeof(kv.value) = 'number') FROM survey_response r, jsonb_each(r.answers) kv WHERE r.round_id = $1 AND kv.key <> 'comment' GROUP BY kv.key, kv.value`, [round.id]);
+      await db.query(`SELECT kv.key, e.value::text, count(*) FROM survey_response r, jsonb_each(r.answers) kv, jsonb_array_elements(kv.value) e WHERE r.round_id = $1 AND jsonb_typeof(kv.value) = 'array' GROUP BY kv.key, e.value`, [round.id]);
+    };
+    const apiTimes = [];
+    const sqlTimes = [];
+    await call(staff, 'GET', `/api/survey-rounds/${round.id}/summary`);
+    await bare();
+    for (let i = 0; i < 5; i++) {
+      let s = process.hrtime.bigint();
+      const summary = await call(staff, 'GET', `/api/survey-rounds/${round.id}/summary`);
+      apiTimes.push(ms(process.hrtime.bigint() - s));
+      if (summary.questions[0].answered !== 1000000) throw new Error('summary did not count every answer');
+      s = process.hrtime.bigint();
       await bare();
-      for (let i = 0; i < 5; i++) {
-        let s = process.hrtime.bigint();
-        const summary = await call(staff, 'GET', `/api/survey-rounds/${round.id}/summary`);
-        apiTimes.push(ms(process.hrtime.bigint() - s));
-        if (summary.questions[0].answered !== 1000000) throw new Error('summary did not count every answer');
-        s = process.hrtime.bigint();
-        await bare();
-        sqlTimes.push(ms(process.hrtime.bigint() - s));
-      }
-      await db.end();
-      return { name: 'Survey summary, 1 000 000 answers (GET /api/survey-rounds/{id}/summary)', seededMs: seeded, api: { p50: pct(apiTimes, 50), p95: pct(apiTimes, 95) }, sql: { p50: pct(sqlTimes, 50), p95: pct(sqlTimes, 95) }, runs: 5 };
-    } finally {
-      api.kill('SIGTERM');
+      sqlTimes.push(ms(process.hrtime.bigint() - s));
     }
+    return { name: 'Survey summary, 1 000 000 answers (GET /api/survey-rounds/{id}/summary)', seededMs: seeded, api: { p50: pct(apiTimes, 50), p95: pct(apiTimes, 95) }, sql: { p50: pct(sqlTimes, 50), p95: pct(sqlTimes, 95) }, runs: 5 };
   });
 }
 
 /** Issue 7: the progress report over 100 000 participants, against the same aggregate queries run bare. */
 async function progressReport() {
-  return withDatabase('stegvis_bench_report', async (url) => {
-    const api = await startApi(url);
-    try {
-      const admin = await login('bench@stegvis.local', 'long-enough-secret-42');
-      const db = new pg.Client({ connectionString: url });
-      await db.connect();
-      const m = (await db.query("INSERT INTO municipality (name, code) VALUES ('Ängelholm', '1292') RETURNING id")).rows[0].id;
-      const p = await call(admin, 'POST', '/api/programmes', { name: 'Stor insats', ownerMunicipalityId: m, municipalityIds: [m], partnerOrganisationIds: [], startDate: '2010-01-01', endDate: '2030-12-31', goals: [] });
-      const t0 = process.hrtime.bigint();
-      await db.query(`INSERT INTO programme_group (id, programme_id, municipality_id, number, start_date, end_date, version)
-                      SELECT gen_random_uuid(), $1, $2, i, date '2010-01-04' + (i * 7), date '2010-04-02' + (i * 7), 1 FROM generate_series(1, 1000) i`, [p.id, m]);
-      await db.query(`INSERT INTO participant (id, programme_id, first_name, last_name, gender, pseudonym, version)
-                      SELECT gen_random_uuid(), $1, 'P' || i, 'X', CASE WHEN i % 2 = 0 THEN 'woman' ELSE 'man' END, 'Deltagare ' || i, 1 FROM generate_series(1, 100000) i`, [p.id]);
-      await db.query(`INSERT INTO enrolment (id, participant_id, group_id, start_date, end_date, status)
-                      SELECT gen_random_uuid(), pa.id, g.id, g.start_date, g.end_date, CASE WHEN pa.n % 10 = 0 THEN 'left_early' ELSE 'completed' END
-                        FROM (SELECT id, row_number() OVER () AS n FROM participant) pa
-                        JOIN (SELECT id, start_date, end_date, row_number() OVER (ORDER BY number) AS k FROM programme_group) g ON g.k = 1 + (pa.n % 1000)`);
-      await db.query(`INSERT INTO outcome (enrolment_id, category, detail, date)
-                      SELECT e.id, (ARRAY['work','studies','plan','health','other','none'])[1 + (row_number() OVER ()) % 6], '', e.end_date FROM enrolment e`);
-      // An internship for two in three, in eight industries, one in five leading to an offer.
-      await db.query(`INSERT INTO employer (id, name, organisation_number, sector, industry, municipality_id, version)
-                      SELECT gen_random_uuid(), 'Arbetsplats ' || k, '55600' || k || '-0000', 'private',
-                             (ARRAY['pre-school/school','retail','care','bakery/café','production/warehouse','hotel/restaurant','hair/beauty','cleaning'])[k], $1, 1
-                        FROM generate_series(1, 8) k`, [m]);
-      await db.query(`INSERT INTO internship (id, enrolment_id, employer_id, period_number, start_date, end_date, wished_sector, result, version)
-                      SELECT gen_random_uuid(), e.id, (SELECT id FROM employer ORDER BY name OFFSET e.n % 8 LIMIT 1), 1, e.end_date - 28, e.end_date, true,
-                             (ARRAY['completed','offer_hourly','completed','broken_off','offer_employment'])[1 + e.n % 5], 1
-                        FROM (SELECT id, end_date, row_number() OVER () AS n FROM enrolment) e WHERE e.n % 3 <> 0`);
-      await db.query('ANALYZE');
-      const seeded = ms(process.hrtime.bigint() - t0);
-      const path = `/api/programmes/${p.id}/reports/progress?from=2010-01-01&to=2030-12-31`;
-      // The baseline is the api's own SQL (every count the report needs), sent bare, one query after the other
-      // over one connection.
-      const sql = reportQueries(p.id, { start: '2010-01-01', end: '2030-12-31' });
-      const bare = async () => {
-        for (const q of Object.values(sql)) await db.query(q.sql, q.params);
-      };
-      const counted = (await db.query(sql.cohorts.sql, sql.cohorts.params)).rows.reduce((n, c) => n + c.participants, 0);
-      if (counted !== 100000) throw new Error(`the bare SQL counted ${counted}`);
-      await call(admin, 'GET', path);
+  return withApi('stegvis_bench_report', async ({ admin, db }) => {
+    const m = (await db.query("INSERT INTO municipality (name, code) VALUES ('Ängelholm', '1292') RETURNING id")).rows[0].id;
+    const p = await call(admin, 'POST', '/api/programmes', { name: 'Stor insats', ownerMunicipalityId: m, municipalityIds: [m], partnerOrganisationIds: [], startDate: '2010-01-01', endDate: '2030-12-31', goals: [] });
+    const t0 = process.hrtime.bigint();
+    await db.query(`INSERT INTO programme_group (id, programme_id, municipality_id, number, start_date, end_date, version)
+                    SELECT gen_random_uuid(), $1, $2, i, date '2010-01-04' + (i * 7), date '2010-04-02' + (i * 7), 1 FROM generate_series(1, 1000) i`, [p.id, m]);
+    await db.query(`INSERT INTO participant (id, programme_id, first_name, last_name, gender, pseudonym, version)
+                    SELECT gen_random_uuid(), $1, 'P' || i, 'X', CASE WHEN i % 2 = 0 THEN 'woman' ELSE 'man' END, 'Deltagare ' || i, 1 FROM generate_series(1, 100000) i`, [p.id]);
+    await db.query(`INSERT INTO enrolment (id, participant_id, group_id, start_date, end_date, status)
+                    SELECT gen_random_uuid(), pa.id, g.id, g.start_date, g.end_date, CASE WHEN pa.n % 10 = 0 THEN 'left_early' ELSE 'completed' END
+                      FROM (SELECT id, row_number() OVER () AS n FROM participant) pa
+                      JOIN (SELECT id, start_date, end_date, row_number() OVER (ORDER BY number) AS k FROM programme_group) g ON g.k = 1 + (pa.n % 1000)`);
+    await db.query(`INSERT INTO outcome (enrolment_id, category, detail, date)
+                    SELECT e.id, (ARRAY['work','studies','plan','health','other','none'])[1 + (row_number() OVER ()) % 6], '', e.end_date FROM enrolment e`);
+    // An internship for two in three, in eight industries, one in five leading to an offer.
+    await db.query(`INSERT INTO employer (id, name, organisation_number, sector, industry, municipality_id, version)
+                    SELECT gen_random_uuid(), 'Arbetsplats ' || k, '55600' || k || '-0000', 'private',
+                           (ARRAY['pre-school/school','retail','care','bakery/café','production/warehouse','hotel/restaurant','hair/beauty','cleaning'])[k], $1, 1
+                      FROM generate_series(1, 8) k`, [m]);
+    await db.query(`INSERT INTO internship (id, enrolment_id, employer_id, period_number, start_date, end_date, wished_sector, result, version)
+                    SELECT gen_random_uuid(), e.id, (SELECT id FROM employer ORDER BY name OFFSET e.n % 8 LIMIT 1), 1, e.end_date - 28, e.end_date, true,
+                           (ARRAY['completed','offer_hourly','completed','broken_off','offer_employment'])[1 + e.n % 5], 1
+                      FROM (SELECT id, end_date, row_number() OVER () AS n FROM enrolment) e WHERE e.n % 3 <> 0`);
+    await db.query('ANALYZE');
+    const seeded = ms(process.hrtime.bigint() - t0);
+    const path = `/api/programmes/${p.id}/reports/progress?from=2010-01-01&to=2030-12-31`;
+    // The baseline is the api's own SQL (every count the report needs), sent bare, one query after the other
+    // over one connection.
+    const sql = reportQueries(p.id, { start: '2010-01-01', end: '2030-12-31' });
+    const bare = async () => {
+      for (const q of Object.values(sql)) await db.query(q.sql, q.params);
+    };
+    const counted = (await db.query(sql.cohorts.sql, sql.cohorts.params)).rows.reduce((n, c) => n + c.participants, 0);
+    if (counted !== 100000) throw new Error(`the bare SQL counted ${counted}`);
+    await call(admin, 'GET', path);
+    await bare();
+    const apiTimes = [];
+    const sqlTimes = [];
+    for (let i = 0; i < 20; i++) {
+      let s = process.hrtime.bigint();
+      const r = await call(admin, 'GET', path);
+      apiTimes.push(ms(process.hrtime.bigint() - s));
+      if (r.report.enrolled !== 100000) throw new Error(`report counted ${r.report.enrolled}`);
+      const placements = r.report.internships.byIndustry.reduce((n, i) => n + i.count, 0);
+      if (placements !== 66667) throw new Error(`report counted ${placements} internships`);
+      s = process.hrtime.bigint();
       await bare();
-      const apiTimes = [];
-      const sqlTimes = [];
-      for (let i = 0; i < 20; i++) {
-        let s = process.hrtime.bigint();
-        const r = await call(admin, 'GET', path);
-        apiTimes.push(ms(process.hrtime.bigint() - s));
-        if (r.report.enrolled !== 100000) throw new Error(`report counted ${r.report.enrolled}`);
-        const placements = r.report.internships.byIndustry.reduce((n, i) => n + i.count, 0);
-        if (placements !== 66667) throw new Error(`report counted ${placements} internships`);
-        s = process.hrtime.bigint();
-        await bare();
-        sqlTimes.push(ms(process.hrtime.bigint() - s));
-      }
-      await db.end();
-      return { name: 'Progress report, 100 000 participants in 1 000 groups (GET …/reports/progress)', seededMs: seeded, api: { p50: pct(apiTimes, 50), p95: pct(apiTimes, 95) }, sql: { p50: pct(sqlTimes, 50), p95: pct(sqlTimes, 95) }, runs: 20 };
-    } finally {
-      api.kill('SIGTERM');
+      sqlTimes.push(ms(process.hrtime.bigint() - s));
     }
+    return { name: 'Progress report, 100 000 participants in 1 000 groups (GET …/reports/progress)', seededMs: seeded, api: { p50: pct(apiTimes, 50), p95: pct(apiTimes, 95) }, sql: { p50: pct(sqlTimes, 50), p95: pct(sqlTimes, 95) }, runs: 20 };
   });
 }
 
