@@ -4,11 +4,17 @@ import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', SCARF_ANALYTICS: 'false', NEXT_TELEMETRY_DISABLED: '1' };
+export const env = {
+  ...process.env,
+  TURBO_TELEMETRY_DISABLED: '1',
+  SCARF_ANALYTICS: 'false',
+  NEXT_TELEMETRY_DISABLED: '1',
+};
 
 /** Installs on a fresh clone; the repo's own Node 22 (root devDependency "node") is then in node_modules/.bin. */
 export function ensureInstalled() {
-  if (existsSync(join(root, 'node_modules/.bin/turbo')) && existsSync(join(root, 'node_modules/.bin/node'))) return;
+  if (existsSync(join(root, 'node_modules/.bin/turbo')) && existsSync(join(root, 'node_modules/.bin/node')))
+    return;
   console.log('Installing dependencies (npm ci)…');
   run('npm', ['ci']);
 }

@@ -25,11 +25,15 @@ for (const path of files(dir)) {
   const raw = readFileSync(path);
   // Below about 1 KB the headers outweigh what compression saves.
   if (raw.length < 1024) continue;
-  const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
+  const br = brotliCompressSync(raw, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+  });
   writeFileSync(`${path}.br`, br);
   writeFileSync(`${path}.gz`, gzipSync(raw, { level: 9 }));
   count++;
   before += raw.length;
   after += br.length;
 }
-process.stdout.write(`precompress: ${count} files in ${dir}, ${(before / 1024).toFixed(0)} KiB → ${(after / 1024).toFixed(0)} KiB with Brotli\n`);
+process.stdout.write(
+  `precompress: ${count} files in ${dir}, ${(before / 1024).toFixed(0)} KiB → ${(after / 1024).toFixed(0)} KiB with Brotli\n`,
+);

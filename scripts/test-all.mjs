@@ -9,7 +9,15 @@ ensureInstalled();
 run(join(root, 'node_modules/.bin/turbo'), ['run', 'build'], { env: withRepoPath() });
 
 // Dependencies first, browser journeys last; a folder without a package.json is not a workspace.
-const ORDER = ['packages/contracts', 'packages/reports', 'packages/questionnaires', 'apps/api', 'apps/admin', 'apps/survey', 'packages/e2e'];
+const ORDER = [
+  'packages/contracts',
+  'packages/reports',
+  'packages/questionnaires',
+  'apps/api',
+  'apps/admin',
+  'apps/survey',
+  'packages/e2e',
+];
 const workspaces = ORDER.filter((ws) => existsSync(join(root, ws, 'package.json')));
 const only = process.argv.slice(2);
 
@@ -44,7 +52,10 @@ export function parseCounts(out) {
 
 function runTests(ws) {
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', 'test', '--workspace', ws, '--if-present'], { cwd: root, env: { ...withRepoPath(), FORCE_COLOR: '0' } });
+    const child = spawn('npm', ['run', 'test', '--workspace', ws, '--if-present'], {
+      cwd: root,
+      env: { ...withRepoPath(), FORCE_COLOR: '0' },
+    });
     let out = '';
     child.stdout.on('data', (d) => (process.stdout.write(d), (out += d)));
     child.stderr.on('data', (d) => (process.stderr.write(d), (out += d)));

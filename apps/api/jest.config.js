@@ -16,7 +16,9 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@apidevtools|uuid|file-type|strtok3|token-types|uint8array-extras|@tokenizer|@borewit|marked|htmlparser2|domhandler|domutils|entities|dom-serializer|domelementtype|content-disposition|@fastify\\/static|@fastify\\/cookie|cookie)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|@apidevtools|uuid|file-type|strtok3|token-types|uint8array-extras|@tokenizer|@borewit|marked|htmlparser2|domhandler|domutils|entities|dom-serializer|domelementtype|content-disposition|@fastify\\/static|@fastify\\/cookie|cookie)/)',
+  ],
   testTimeout: 60000,
   maxWorkers: 1,
 };

@@ -10,15 +10,20 @@ function surveyFiles(base: string): Plugin {
     name: 'survey-files',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk' && /^(survey-|rolldown-runtime)/.test(c.name));
+      const chunks = Object.values(bundle).filter(
+        (c) => c.type === 'chunk' && /^(survey-|rolldown-runtime)/.test(c.name),
+      );
       if (!chunks.some((c) => c.name === 'survey-core')) throw new Error('no survey-core chunk');
       const files = new Set<string>();
       for (const c of chunks) {
         files.add(c.fileName);
-        for (const css of (c as { viteMetadata?: { importedCss: Set<string> } }).viteMetadata?.importedCss ?? []) files.add(css);
+        for (const css of (c as { viteMetadata?: { importedCss: Set<string> } }).viteMetadata?.importedCss ??
+          [])
+          files.add(css);
       }
       const list = [...files].map((f) => `${base}${f}`).join(' ');
-      for (const c of Object.values(bundle)) if (c.type === 'chunk') c.code = c.code.replaceAll('__SURVEY_FILES__', list);
+      for (const c of Object.values(bundle))
+        if (c.type === 'chunk') c.code = c.code.replaceAll('__SURVEY_FILES__', list);
     },
   };
 }
@@ -58,7 +63,10 @@ function evaluateInSlices(test: RegExp, sliceBytes: number): Plugin {
 // Served by the api at /s/ (same origin as /api, so the survey cookie and CSP need no exceptions).
 export default defineConfig({
   base: '/s/',
-  plugins: [surveyFiles('/s/'), evaluateInSlices(/node_modules[\\/]survey-core[\\/]fesm[\\/]survey-core\.mjs$/, 300_000)],
+  plugins: [
+    surveyFiles('/s/'),
+    evaluateInSlices(/node_modules[\\/]survey-core[\\/]fesm[\\/]survey-core\.mjs$/, 300_000),
+  ],
   build: {
     outDir: 'dist',
     // ES2022 for top-level await (evaluateInSlices).

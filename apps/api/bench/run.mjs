@@ -62,7 +62,16 @@ async function withApi(name, fn) {
 async function startApi(databaseUrl) {
   const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
     // As deployed: the memory settings of apps/api/runtime.env, so the large exports below run within them.
-    env: { ...process.env, ...createRequire(import.meta.url)('../runtime-env.cjs').apiRuntimeEnv(), DATABASE_URL: databaseUrl, PORT: String(PORT), LOG_LEVEL: 'error', STEGVIS_ADMIN_EMAIL: 'bench@stegvis.local', STEGVIS_ADMIN_PASSWORD: 'long-enough-secret-42', RETENTION_SCHEDULE: 'false' },
+    env: {
+      ...process.env,
+      ...createRequire(import.meta.url)('../runtime-env.cjs').apiRuntimeEnv(),
+      DATABASE_URL: databaseUrl,
+      PORT: String(PORT),
+      LOG_LEVEL: 'error',
+      STEGVIS_ADMIN_EMAIL: 'bench@stegvis.local',
+      STEGVIS_ADMIN_PASSWORD: 'long-enough-secret-42',
+      RETENTION_SCHEDULE: 'false',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   for (let i = 0; i < 200; i++) {
@@ -75,22 +84,57 @@ async function startApi(databaseUrl) {
 }
 
 async function login(email, password) {
-  const r = await fetch(`http://127.0.0.1:${PORT}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const r = await fetch(`http://127.0.0.1:${PORT}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   const body = await r.json();
-  return { cookie: r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: body.csrfToken };
+  return {
+    cookie: r.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; '),
+    csrf: body.csrfToken,
+  };
 }
 
 async function call(session, method, path, body, headers = {}) {
-  const r = await fetch(`http://127.0.0.1:${PORT}${path}`, { method, headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json', ...headers }, body: body ? JSON.stringify(body) : undefined });
+  const r = await fetch(`http://127.0.0.1:${PORT}${path}`, {
+    method,
+    headers: {
+      cookie: session.cookie,
+      'x-csrf-token': session.csrf,
+      'content-type': 'application/json',
+      ...headers,
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
   return r.json();
 }
 
 /** The world most benchmarks start from: a municipality, the programme "Nästa Steg" and a staff member in it, signed in. */
 async function programmeWithStaff(db, admin, partnerOrganisationIds = []) {
-  const m = (await db.query("INSERT INTO municipality (name, code) VALUES ('Ängelholm', '1292') RETURNING id")).rows[0].id;
-  const p = await call(admin, 'POST', '/api/programmes', { name: 'Nästa Steg', ownerMunicipalityId: m, municipalityIds: [m], partnerOrganisationIds, startDate: '2019-09-03', endDate: '2021-12-31', goals: [] });
-  const user = await call(admin, 'POST', '/api/users', { email: 'staff@bench.local', displayName: 'Staff', role: 'staff', password: 'another-long-secret-43', programmeIds: [p.id] });
+  const m = (
+    await db.query("INSERT INTO municipality (name, code) VALUES ('Ängelholm', '1292') RETURNING id")
+  ).rows[0].id;
+  const p = await call(admin, 'POST', '/api/programmes', {
+    name: 'Nästa Steg',
+    ownerMunicipalityId: m,
+    municipalityIds: [m],
+    partnerOrganisationIds,
+    startDate: '2019-09-03',
+    endDate: '2021-12-31',
+    goals: [],
+  });
+  const user = await call(admin, 'POST', '/api/users', {
+    email: 'staff@bench.local',
+    displayName: 'Staff',
+    role: 'staff',
+    password: 'another-long-secret-43',
+    programmeIds: [p.id],
+  });
   const staff = await login('staff@bench.local', 'another-long-secret-43');
   return { m, p, user, staff };
 }
@@ -98,7 +142,11 @@ async function programmeWithStaff(db, admin, partnerOrganisationIds = []) {
 /** Issue 5: the referral queue with filters over 100 000 referrals, against the same SQL run bare. */
 async function referralQueue() {
   return withApi('stegvis_bench_queue', async ({ admin, db }) => {
-    const af = (await db.query("INSERT INTO organisation (name, kind) VALUES ('Arbetsförmedlingen', 'employment_service') RETURNING id")).rows[0].id;
+    const af = (
+      await db.query(
+        "INSERT INTO organisation (name, kind) VALUES ('Arbetsförmedlingen', 'employment_service') RETURNING id",
+      )
+    ).rows[0].id;
     const { p, staff } = await programmeWithStaff(db, admin, [af]);
     const t0 = process.hrtime.bigint();
     await db.query(
@@ -131,7 +179,12 @@ async function referralQueue() {
       await db.query(sql, [p.id]);
       sqlTimes.push(ms(process.hrtime.bigint() - s));
     }
-    return { name: 'Referral queue, filters, 100 000 referrals (GET /api/referrals, 50 per page)', seededMs: seeded, api: { p50: pct(apiTimes, 50), p95: pct(apiTimes, 95) }, sql: { p50: pct(sqlTimes, 50), p95: pct(sqlTimes, 95) } };
+    return {
+      name: 'Referral queue, filters, 100 000 referrals (GET /api/referrals, 50 per page)',
+      seededMs: seeded,
+      api: { p50: pct(apiTimes, 50), p95: pct(apiTimes, 95) },
+      sql: { p50: pct(sqlTimes, 50), p95: pct(sqlTimes, 95) },
+    };
   });
 }
 
@@ -139,18 +192,43 @@ async function referralQueue() {
 async function attendanceSave() {
   return withApi('stegvis_bench_attendance', async ({ admin, db }) => {
     const { m, p, user, staff } = await programmeWithStaff(db, admin);
-    const g = await call(staff, 'POST', '/api/groups', { programmeId: p.id, municipalityId: m, number: 1, startDate: '2020-01-06', endDate: '2020-04-03', capacity: 20, overIntake: 0, deliveryMode: 'on_site' });
+    const g = await call(staff, 'POST', '/api/groups', {
+      programmeId: p.id,
+      municipalityId: m,
+      number: 1,
+      startDate: '2020-01-06',
+      endDate: '2020-04-03',
+      capacity: 20,
+      overIntake: 0,
+      deliveryMode: 'on_site',
+    });
     const t0 = process.hrtime.bigint();
     const sessions = [];
     for (const day of ['2020-01-06', '2020-01-07', '2020-01-08', '2020-01-09', '2020-01-10']) {
-      sessions.push((await call(staff, 'POST', `/api/groups/${g.id}/sessions`, { date: day, startTime: '13:00', endTime: '15:30', kind: 'lecture', theme: 'Arbetsmarknadskunskap' })).id);
+      sessions.push(
+        (
+          await call(staff, 'POST', `/api/groups/${g.id}/sessions`, {
+            date: day,
+            startTime: '13:00',
+            endTime: '15:30',
+            kind: 'lecture',
+            theme: 'Arbetsmarknadskunskap',
+          })
+        ).id,
+      );
     }
-    await db.query(`INSERT INTO participant (id, programme_id, first_name, last_name, gender, pseudonym, version)
-                    SELECT gen_random_uuid(), $1, 'P' || i, 'X', CASE WHEN i % 2 = 0 THEN 'woman' ELSE 'man' END, 'Deltagare ' || i, 1 FROM generate_series(1, 20) i`, [p.id]);
+    await db.query(
+      `INSERT INTO participant (id, programme_id, first_name, last_name, gender, pseudonym, version)
+                    SELECT gen_random_uuid(), $1, 'P' || i, 'X', CASE WHEN i % 2 = 0 THEN 'woman' ELSE 'man' END, 'Deltagare ' || i, 1 FROM generate_series(1, 20) i`,
+      [p.id],
+    );
     const enrolments = (
-      await db.query(`INSERT INTO enrolment (id, participant_id, group_id, start_date, end_date, status)
+      await db.query(
+        `INSERT INTO enrolment (id, participant_id, group_id, start_date, end_date, status)
                       SELECT gen_random_uuid(), pa.id, $1, date '2020-01-06', NULL, 'active' FROM participant pa ORDER BY pa.pseudonym
-                      RETURNING id, participant_id`, [g.id])
+                      RETURNING id, participant_id`,
+        [g.id],
+      )
     ).rows;
     await db.query('ANALYZE');
     const seeded = ms(process.hrtime.bigint() - t0);
@@ -159,7 +237,13 @@ async function attendanceSave() {
     let k = 0;
     const week = () => {
       const n = k++;
-      return sessions.flatMap((sessionId, i) => enrolments.map((e, j) => ({ sessionId, enrolmentId: e.id, status: (n + i + j) % 2 ? 'unexcused' : 'present' })));
+      return sessions.flatMap((sessionId, i) =>
+        enrolments.map((e, j) => ({
+          sessionId,
+          enrolmentId: e.id,
+          status: (n + i + j) % 2 ? 'unexcused' : 'present',
+        })),
+      );
     };
     const scope = `attendance:${user.id}:${g.id}`;
     const path = `/api/groups/${g.id}/attendance`;
@@ -173,22 +257,43 @@ async function attendanceSave() {
       const key = `bare-${randomUUID()}`;
       const hash = createHash('sha256').update(JSON.stringify({ marks })).digest('hex');
       await db.query('BEGIN');
-      const claimed = await db.query(idempotencySql.CLAIM_SQL, [scope, key, hash, idempotencySql.ABANDONED_AFTER_S]);
+      const claimed = await db.query(idempotencySql.CLAIM_SQL, [
+        scope,
+        key,
+        hash,
+        idempotencySql.ABANDONED_AFTER_S,
+      ]);
       if (claimed.rowCount !== 1) throw new Error('the bare claim failed');
       const upsert = [];
       const audit = [];
       const requestId = randomUUID();
       for (const x of marks) {
         upsert.push(x.sessionId, x.enrolmentId, x.status, null, user.id);
-        audit.push(user.id, 'staff', 'attendance.write', 'enrolment', x.enrolmentId, participantOf.get(x.enrolmentId), 'success', requestId);
+        audit.push(
+          user.id,
+          'staff',
+          'attendance.write',
+          'enrolment',
+          x.enrolmentId,
+          participantOf.get(x.enrolmentId),
+          'success',
+          requestId,
+        );
       }
-      const values = (n, w) => Array.from({ length: n }, (_, i) => `(${Array.from({ length: w }, (_, c) => `$${i * w + c + 1}`).join(', ')})`).join(', ');
+      const values = (n, w) =>
+        Array.from(
+          { length: n },
+          (_, i) => `(${Array.from({ length: w }, (_, c) => `$${i * w + c + 1}`).join(', ')})`,
+        ).join(', ');
       await db.query(
         `INSERT INTO attendance (session_id, enrolment_id, status, reason, recorded_by) VALUES ${values(marks.length, 5)}
          ON CONFLICT (session_id, enrolment_id) DO UPDATE SET status = EXCLUDED.status, reason = EXCLUDED.reason, recorded_by = EXCLUDED.recorded_by, updated_at = now()`,
         upsert,
       );
-      await db.query(`INSERT INTO audit_event (actor_id, actor_role, action, entity_type, entity_id, subject_id, outcome, request_id) VALUES ${values(marks.length, 8)}`, audit);
+      await db.query(
+        `INSERT INTO audit_event (actor_id, actor_role, action, entity_type, entity_id, subject_id, outcome, request_id) VALUES ${values(marks.length, 8)}`,
+        audit,
+      );
       await db.query(idempotencySql.RECORD_SQL, [scope, key, 200, JSON.stringify({ saved: marks.length })]);
       await db.query('COMMIT');
     };
@@ -211,14 +316,36 @@ async function attendanceSave() {
       last = marks;
     }
     // Both wrote every request: the marks stored are the last request's, with one audit row per mark saved.
-    const stored = new Map((await db.query('SELECT session_id, enrolment_id, status FROM attendance')).rows.map((r) => [`${r.session_id}:${r.enrolment_id}`, r.status]));
-    if (stored.size !== last.length || last.some((x) => stored.get(`${x.sessionId}:${x.enrolmentId}`) !== x.status)) throw new Error('the stored marks are not the last request\'s');
+    const stored = new Map(
+      (await db.query('SELECT session_id, enrolment_id, status FROM attendance')).rows.map((r) => [
+        `${r.session_id}:${r.enrolment_id}`,
+        r.status,
+      ]),
+    );
+    if (
+      stored.size !== last.length ||
+      last.some((x) => stored.get(`${x.sessionId}:${x.enrolmentId}`) !== x.status)
+    )
+      throw new Error("the stored marks are not the last request's");
     const requests = 2 * (WARM_UP + N);
-    const audited = (await db.query("SELECT count(*)::int AS n FROM audit_event WHERE action = 'attendance.write'")).rows[0].n;
-    if (audited !== requests * last.length) throw new Error(`${audited} audit rows, expected ${requests * last.length}`);
-    const answered = (await db.query('SELECT count(*)::int AS n FROM idempotency_key WHERE scope = $1 AND response_status = 200', [scope])).rows[0].n;
+    const audited = (
+      await db.query("SELECT count(*)::int AS n FROM audit_event WHERE action = 'attendance.write'")
+    ).rows[0].n;
+    if (audited !== requests * last.length)
+      throw new Error(`${audited} audit rows, expected ${requests * last.length}`);
+    const answered = (
+      await db.query(
+        'SELECT count(*)::int AS n FROM idempotency_key WHERE scope = $1 AND response_status = 200',
+        [scope],
+      )
+    ).rows[0].n;
     if (answered !== requests) throw new Error(`${answered} answered keys, expected ${requests}`);
-    return { name: 'Attendance save, a week: 20 participants × 5 sessions (PUT /api/groups/{id}/attendance, 100 marks)', seededMs: seeded, api: { p50: pct(apiTimes, 50), p95: pct(apiTimes, 95) }, sql: { p50: pct(sqlTimes, 50), p95: pct(sqlTimes, 95) } };
+    return {
+      name: 'Attendance save, a week: 20 participants × 5 sessions (PUT /api/groups/{id}/attendance, 100 marks)',
+      seededMs: seeded,
+      api: { p50: pct(apiTimes, 50), p95: pct(apiTimes, 95) },
+      sql: { p50: pct(sqlTimes, 50), p95: pct(sqlTimes, 95) },
+    };
   });
 }
 
@@ -226,8 +353,22 @@ async function attendanceSave() {
 async function surveySummary() {
   return withApi('stegvis_bench_survey', async ({ admin, db }) => {
     const { m, p, staff } = await programmeWithStaff(db, admin);
-    const g = await call(staff, 'POST', '/api/groups', { programmeId: p.id, municipalityId: m, number: 1, startDate: '2020-01-06', endDate: '2020-04-03', capacity: 10, overIntake: 0, deliveryMode: 'on_site' });
-    const round = await call(staff, 'POST', '/api/survey-rounds', { groupId: g.id, questionnaireId: 'end-of-group', opensAt: '2020-03-30T08:00:00Z', closesAt: '2030-01-01T00:00:00Z' });
+    const g = await call(staff, 'POST', '/api/groups', {
+      programmeId: p.id,
+      municipalityId: m,
+      number: 1,
+      startDate: '2020-01-06',
+      endDate: '2020-04-03',
+      capacity: 10,
+      overIntake: 0,
+      deliveryMode: 'on_site',
+    });
+    const round = await call(staff, 'POST', '/api/survey-rounds', {
+      groupId: g.id,
+      questionnaireId: 'end-of-group',
+      opensAt: '2020-03-30T08:00:00Z',
+      closesAt: '2030-01-01T00:00:00Z',
+    });
     const t0 = process.hrtime.bigint();
     await db.query(
       `INSERT INTO survey_response (id, round_id, language, channel, answers)
@@ -243,8 +384,14 @@ async function surveySummary() {
     await db.query('ANALYZE survey_response');
     const seeded = ms(process.hrtime.bigint() - t0);
     const bare = async () => {
-      await db.query(`SELECT kv.key, kv.value::text, count(*), sum((kv.value)::text::numeric) FILTER (WHERE jsonb_typeof(kv.value) = 'number') FROM survey_response r, jsonb_each(r.answers) kv WHERE r.round_id = $1 AND kv.key <> 'comment' GROUP BY kv.key, kv.value`, [round.id]);
-      await db.query(`SELECT kv.key, e.value::text, count(*) FROM survey_response r, jsonb_each(r.answers) kv, jsonb_array_elements(kv.value) e WHERE r.round_id = $1 AND jsonb_typeof(kv.value) = 'array' GROUP BY kv.key, e.value`, [round.id]);
+      await db.query(
+        `SELECT kv.key, kv.value::text, count(*), sum((kv.value)::text::numeric) FILTER (WHERE jsonb_typeof(kv.value) = 'number') FROM survey_response r, jsonb_each(r.answers) kv WHERE r.round_id = $1 AND kv.key <> 'comment' GROUP BY kv.key, kv.value`,
+        [round.id],
+      );
+      await db.query(
+        `SELECT kv.key, e.value::text, count(*) FROM survey_response r, jsonb_each(r.answers) kv, jsonb_array_elements(kv.value) e WHERE r.round_id = $1 AND jsonb_typeof(kv.value) = 'array' GROUP BY kv.key, e.value`,
+        [round.id],
+      );
     };
     const apiTimes = [];
     const sqlTimes = [];
@@ -259,20 +406,42 @@ async function surveySummary() {
       await bare();
       sqlTimes.push(ms(process.hrtime.bigint() - s));
     }
-    return { name: 'Survey summary, 1 000 000 answers (GET /api/survey-rounds/{id}/summary)', seededMs: seeded, api: { p50: pct(apiTimes, 50), p95: pct(apiTimes, 95) }, sql: { p50: pct(sqlTimes, 50), p95: pct(sqlTimes, 95) }, runs: 5 };
+    return {
+      name: 'Survey summary, 1 000 000 answers (GET /api/survey-rounds/{id}/summary)',
+      seededMs: seeded,
+      api: { p50: pct(apiTimes, 50), p95: pct(apiTimes, 95) },
+      sql: { p50: pct(sqlTimes, 50), p95: pct(sqlTimes, 95) },
+      runs: 5,
+    };
   });
 }
 
 /** Issue 7: the progress report over 100 000 participants, against the same aggregate queries run bare. */
 async function progressReport() {
   return withApi('stegvis_bench_report', async ({ admin, db }) => {
-    const m = (await db.query("INSERT INTO municipality (name, code) VALUES ('Ängelholm', '1292') RETURNING id")).rows[0].id;
-    const p = await call(admin, 'POST', '/api/programmes', { name: 'Stor insats', ownerMunicipalityId: m, municipalityIds: [m], partnerOrganisationIds: [], startDate: '2010-01-01', endDate: '2030-12-31', goals: [] });
+    const m = (
+      await db.query("INSERT INTO municipality (name, code) VALUES ('Ängelholm', '1292') RETURNING id")
+    ).rows[0].id;
+    const p = await call(admin, 'POST', '/api/programmes', {
+      name: 'Stor insats',
+      ownerMunicipalityId: m,
+      municipalityIds: [m],
+      partnerOrganisationIds: [],
+      startDate: '2010-01-01',
+      endDate: '2030-12-31',
+      goals: [],
+    });
     const t0 = process.hrtime.bigint();
-    await db.query(`INSERT INTO programme_group (id, programme_id, municipality_id, number, start_date, end_date, version)
-                    SELECT gen_random_uuid(), $1, $2, i, date '2010-01-04' + (i * 7), date '2010-04-02' + (i * 7), 1 FROM generate_series(1, 1000) i`, [p.id, m]);
-    await db.query(`INSERT INTO participant (id, programme_id, first_name, last_name, gender, pseudonym, version)
-                    SELECT gen_random_uuid(), $1, 'P' || i, 'X', CASE WHEN i % 2 = 0 THEN 'woman' ELSE 'man' END, 'Deltagare ' || i, 1 FROM generate_series(1, 100000) i`, [p.id]);
+    await db.query(
+      `INSERT INTO programme_group (id, programme_id, municipality_id, number, start_date, end_date, version)
+                    SELECT gen_random_uuid(), $1, $2, i, date '2010-01-04' + (i * 7), date '2010-04-02' + (i * 7), 1 FROM generate_series(1, 1000) i`,
+      [p.id, m],
+    );
+    await db.query(
+      `INSERT INTO participant (id, programme_id, first_name, last_name, gender, pseudonym, version)
+                    SELECT gen_random_uuid(), $1, 'P' || i, 'X', CASE WHEN i % 2 = 0 THEN 'woman' ELSE 'man' END, 'Deltagare ' || i, 1 FROM generate_series(1, 100000) i`,
+      [p.id],
+    );
     await db.query(`INSERT INTO enrolment (id, participant_id, group_id, start_date, end_date, status)
                     SELECT gen_random_uuid(), pa.id, g.id, g.start_date, g.end_date, CASE WHEN pa.n % 10 = 0 THEN 'left_early' ELSE 'completed' END
                       FROM (SELECT id, row_number() OVER () AS n FROM participant) pa
@@ -280,10 +449,13 @@ async function progressReport() {
     await db.query(`INSERT INTO outcome (enrolment_id, category, detail, date)
                     SELECT e.id, (ARRAY['work','studies','plan','health','other','none'])[1 + (row_number() OVER ()) % 6], '', e.end_date FROM enrolment e`);
     // An internship for two in three, in eight industries, one in five leading to an offer.
-    await db.query(`INSERT INTO employer (id, name, organisation_number, sector, industry, municipality_id, version)
+    await db.query(
+      `INSERT INTO employer (id, name, organisation_number, sector, industry, municipality_id, version)
                     SELECT gen_random_uuid(), 'Arbetsplats ' || k, '55600' || k || '-0000', 'private',
                            (ARRAY['pre-school/school','retail','care','bakery/café','production/warehouse','hotel/restaurant','hair/beauty','cleaning'])[k], $1, 1
-                      FROM generate_series(1, 8) k`, [m]);
+                      FROM generate_series(1, 8) k`,
+      [m],
+    );
     await db.query(`INSERT INTO internship (id, enrolment_id, employer_id, period_number, start_date, end_date, wished_sector, result, version)
                     SELECT gen_random_uuid(), e.id, (SELECT id FROM employer ORDER BY name OFFSET e.n % 8 LIMIT 1), 1, e.end_date - 28, e.end_date, true,
                            (ARRAY['completed','offer_hourly','completed','broken_off','offer_employment'])[1 + e.n % 5], 1
@@ -297,7 +469,10 @@ async function progressReport() {
     const bare = async () => {
       for (const q of Object.values(sql)) await db.query(q.sql, q.params);
     };
-    const counted = (await db.query(sql.cohorts.sql, sql.cohorts.params)).rows.reduce((n, c) => n + c.participants, 0);
+    const counted = (await db.query(sql.cohorts.sql, sql.cohorts.params)).rows.reduce(
+      (n, c) => n + c.participants,
+      0,
+    );
     if (counted !== 100000) throw new Error(`the bare SQL counted ${counted}`);
     await call(admin, 'GET', path);
     await bare();
@@ -314,7 +489,13 @@ async function progressReport() {
       await bare();
       sqlTimes.push(ms(process.hrtime.bigint() - s));
     }
-    return { name: 'Progress report, 100 000 participants in 1 000 groups (GET …/reports/progress)', seededMs: seeded, api: { p50: pct(apiTimes, 50), p95: pct(apiTimes, 95) }, sql: { p50: pct(sqlTimes, 50), p95: pct(sqlTimes, 95) }, runs: 20 };
+    return {
+      name: 'Progress report, 100 000 participants in 1 000 groups (GET …/reports/progress)',
+      seededMs: seeded,
+      api: { p50: pct(apiTimes, 50), p95: pct(apiTimes, 95) },
+      sql: { p50: pct(sqlTimes, 50), p95: pct(sqlTimes, 95) },
+      runs: 20,
+    };
   });
 }
 
@@ -323,7 +504,14 @@ async function xlsxExport() {
   const { writeTablesXlsx } = await import('@stegvis/reports/files');
   const ExcelJS = (await import('exceljs')).default;
   const { Writable } = await import('node:stream');
-  const rows = Array.from({ length: 100000 }, (_, i) => [`Deltagare ${i}`, i % 2 ? 'Kvinna' : 'Man', 2019 + (i % 3), i % 31, 31, Math.round((100 * (i % 31)) / 31)]);
+  const rows = Array.from({ length: 100000 }, (_, i) => [
+    `Deltagare ${i}`,
+    i % 2 ? 'Kvinna' : 'Man',
+    2019 + (i % 3),
+    i % 31,
+    31,
+    Math.round((100 * (i % 31)) / 31),
+  ]);
   const columns = ['Referens', 'Kön', 'År', 'Närvaro', 'Tillfällen', 'Andel (%)'];
   const measure = async (write) => {
     let first = null;
@@ -331,7 +519,14 @@ async function xlsxExport() {
     let peak = process.memoryUsage().rss;
     const base = peak;
     const t0 = process.hrtime.bigint();
-    const sink = new Writable({ write(chunk, _e, cb) { first ??= ms(process.hrtime.bigint() - t0); bytes += chunk.length; peak = Math.max(peak, process.memoryUsage().rss); cb(); } });
+    const sink = new Writable({
+      write(chunk, _e, cb) {
+        first ??= ms(process.hrtime.bigint() - t0);
+        bytes += chunk.length;
+        peak = Math.max(peak, process.memoryUsage().rss);
+        cb();
+      },
+    });
     const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
     await write(sink);
     clearInterval(timer);
@@ -339,7 +534,11 @@ async function xlsxExport() {
   };
   global.gc?.();
   const baseline = await measure(async (sink) => {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: sink,
+      useStyles: true,
+      useSharedStrings: false,
+    });
     const ws = wb.addWorksheet('Tabell');
     ws.columns = columns.map((c) => ({ header: c, key: c }));
     for (const r of rows) ws.addRow(r).commit();
@@ -347,14 +546,21 @@ async function xlsxExport() {
     await wb.commit();
   });
   global.gc?.();
-  const ours = await measure((sink) => writeTablesXlsx([{ id: 'report', title: 'Tabell', columns, rows, notes: [] }], sink));
+  const ours = await measure((sink) =>
+    writeTablesXlsx([{ id: 'report', title: 'Tabell', columns, rows, notes: [] }], sink),
+  );
   return { baseline, ours };
 }
 
 // Others may use the machine during a run: the load average goes into the document beside the figures.
 const loads = [loadavg()[0]];
 const sampler = setInterval(() => loads.push(loadavg()[0]), 5000);
-const results = [await referralQueue(), await attendanceSave(), await surveySummary(), await progressReport()];
+const results = [
+  await referralQueue(),
+  await attendanceSave(),
+  await surveySummary(),
+  await progressReport(),
+];
 const xlsx = await xlsxExport();
 clearInterval(sampler);
 const load = { mean: loads.reduce((a, b) => a + b, 0) / loads.length, max: Math.max(...loads) };
@@ -429,6 +635,8 @@ const { existsSync, readFileSync } = await import('node:fs');
 const docFile = join(root, 'docs/benchmarks.md');
 const old = existsSync(docFile) ? readFileSync(docFile, 'utf8') : '';
 const submission = old.match(/<!-- submission:start -->[\s\S]*?<!-- submission:end -->\n?/)?.[0];
-const lighthouse = old.replace(/<!-- submission:start -->[\s\S]*?<!-- submission:end -->\n?/, '').match(/\n## Survey site, Lighthouse mobile[\s\S]*$/)?.[0];
+const lighthouse = old
+  .replace(/<!-- submission:start -->[\s\S]*?<!-- submission:end -->\n?/, '')
+  .match(/\n## Survey site, Lighthouse mobile[\s\S]*$/)?.[0];
 writeFileSync(docFile, [doc, submission, lighthouse?.trim()].filter(Boolean).join('\n') + '\n');
 process.stdout.write(doc);

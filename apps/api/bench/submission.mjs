@@ -39,13 +39,26 @@ const START_LOAD = loadavg();
 // The api runs as deployed: the memory settings of apps/api/runtime.env.
 const { apiRuntimeEnv } = createRequire(import.meta.url)('../runtime-env.cjs');
 // The api's own Idempotency-Key statements: the raw server claims and answers exactly as the api does.
-const { ABANDONED_AFTER_S, CLAIM_SQL, RECORD_SQL } = createRequire(import.meta.url)('../dist/common/idempotency/idempotency-sql.js');
+const { ABANDONED_AFTER_S, CLAIM_SQL, RECORD_SQL } = createRequire(import.meta.url)(
+  '../dist/common/idempotency/idempotency-sql.js',
+);
 // …sent the way the api sends them: as named prepared statements, parsed and planned once per connection.
 const { prepared } = createRequire(import.meta.url)('../dist/common/sql/prepared.js');
 const sha256 = (s) => createHash('sha256').update(s).digest('hex');
 
 const answerBody = (i) =>
-  JSON.stringify({ language: 'sv', answers: { overall: 1 + (i % 5), lectures: 4, talks: 5, internship: 'no', time: 'right', wants: ['study_visits'], next: 'work' } });
+  JSON.stringify({
+    language: 'sv',
+    answers: {
+      overall: 1 + (i % 5),
+      lectures: 4,
+      talks: 5,
+      internship: 'no',
+      time: 'right',
+      wants: ['study_visits'],
+      next: 'work',
+    },
+  });
 
 /**
  * The baseline: what a hand-written endpoint must do for the same guarantee (single-use code, answer stored once,
@@ -57,7 +70,8 @@ async function rawServer(databaseUrl, port) {
   const server = createServer(async (req, res) => {
     const chunks = [];
     for await (const c of req) chunks.push(c);
-    const reply = (status, body) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const reply = (status, body) =>
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (req.method !== 'POST' || req.url !== PATH) return reply(404, { title: 'Not found' });
     const token = /(?:^|;\s*)stegvis_survey=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
     const key = req.headers['idempotency-key'];
@@ -69,24 +83,40 @@ async function rawServer(databaseUrl, port) {
     }
     if (!token || !key) return reply(400, { title: 'Code and Idempotency-Key required' });
     const code = (
-      await pool.query(prepared('SELECT c.id, c.round_id FROM survey_code c JOIN survey_round r ON r.id = c.round_id WHERE c.code_hash = $1 AND now() BETWEEN r.opens_at AND r.closes_at', [sha256(token)]))
+      await pool.query(
+        prepared(
+          'SELECT c.id, c.round_id FROM survey_code c JOIN survey_round r ON r.id = c.round_id WHERE c.code_hash = $1 AND now() BETWEEN r.opens_at AND r.closes_at',
+          [sha256(token)],
+        ),
+      )
     ).rows[0];
     if (!code) return reply(404, { title: 'This code is not known' });
     const scope = `survey:${code.round_id}`;
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      const claimed = await client.query(prepared(CLAIM_SQL, [scope, key, sha256(JSON.stringify(body)), ABANDONED_AFTER_S]));
+      const claimed = await client.query(
+        prepared(CLAIM_SQL, [scope, key, sha256(JSON.stringify(body)), ABANDONED_AFTER_S]),
+      );
       if (claimed.rowCount === 0) {
         await client.query('ROLLBACK');
         return reply(201, { status: 'stored' });
       }
-      const spent = await client.query(prepared('UPDATE survey_code SET used_on = current_date WHERE id = $1 AND used_on IS NULL', [code.id]));
+      const spent = await client.query(
+        prepared('UPDATE survey_code SET used_on = current_date WHERE id = $1 AND used_on IS NULL', [
+          code.id,
+        ]),
+      );
       if (spent.rowCount !== 1) {
         await client.query('ROLLBACK');
         return reply(409, { title: 'This code has already been used to answer' });
       }
-      await client.query(prepared("INSERT INTO survey_response (round_id, language, channel, answers) VALUES ($1, $2, 'link', $3)", [code.round_id, body.language, body.answers]));
+      await client.query(
+        prepared(
+          "INSERT INTO survey_response (round_id, language, channel, answers) VALUES ($1, $2, 'link', $3)",
+          [code.round_id, body.language, body.answers],
+        ),
+      );
       await client.query(prepared(RECORD_SQL, [scope, key, 201, JSON.stringify({ status: 'stored' })]));
       await client.query('COMMIT');
       reply(201, { status: 'stored' });
@@ -123,19 +153,42 @@ function startApi(databaseUrl) {
   // BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the api under load.
   const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   return spawn(process.execPath, [...nodeArgs, join(root, 'apps/api/dist/main.js')], {
-    env: { ...process.env, ...apiRuntimeEnv(), DATABASE_URL: databaseUrl, PORT: String(API_PORT), LOG_LEVEL: 'error', STEGVIS_ADMIN_EMAIL: ADMIN.email, STEGVIS_ADMIN_PASSWORD: ADMIN.password, RETENTION_SCHEDULE: 'false' },
+    env: {
+      ...process.env,
+      ...apiRuntimeEnv(),
+      DATABASE_URL: databaseUrl,
+      PORT: String(API_PORT),
+      LOG_LEVEL: 'error',
+      STEGVIS_ADMIN_EMAIL: ADMIN.email,
+      STEGVIS_ADMIN_PASSWORD: ADMIN.password,
+      RETENTION_SCHEDULE: 'false',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
 }
 
 async function login(email, password) {
-  const r = await fetch(`http://127.0.0.1:${API_PORT}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const r = await fetch(`http://127.0.0.1:${API_PORT}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   const body = await r.json();
-  return { cookie: r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: body.csrfToken };
+  return {
+    cookie: r.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; '),
+    csrf: body.csrfToken,
+  };
 }
 
 async function call(session, method, path, body) {
-  const r = await fetch(`http://127.0.0.1:${API_PORT}${path}`, { method, headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+  const r = await fetch(`http://127.0.0.1:${API_PORT}${path}`, {
+    method,
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
   return r.json();
 }
@@ -148,10 +201,17 @@ function cpuMsOf(pid) {
 
 /** Peak resident memory of a process: VmHWM is the kernel's high-water mark; VmRSS is sampled as a check. */
 function memoryOf(pid) {
-  const read = (field) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  const read = (field) =>
+    Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) /
+    1024;
   let sampledPeak = 0;
   const timer = setInterval(() => (sampledPeak = Math.max(sampledPeak, read('VmRSS'))), 100);
-  return { stop: () => (clearInterval(timer), { hwm: read('VmHWM'), sampledPeak: Math.max(sampledPeak, read('VmRSS')) }) };
+  return {
+    stop: () => (
+      clearInterval(timer),
+      { hwm: read('VmHWM'), sampledPeak: Math.max(sampledPeak, read('VmRSS')) }
+    ),
+  };
 }
 
 /** `amount` submissions over `connections` connections, each with the next unused code and a fresh key. */
@@ -162,7 +222,13 @@ function memoryOf(pid) {
  */
 async function floorOf(port, pid) {
   const { default: autocannon } = await import('autocannon');
-  const opts = { url: `http://127.0.0.1:${port}${PATH}`, method: 'POST', connections: 10, headers: { 'content-type': 'application/json', 'idempotency-key': 'bench-floor-0001' }, body: answerBody(0) };
+  const opts = {
+    url: `http://127.0.0.1:${port}${PATH}`,
+    method: 'POST',
+    connections: 10,
+    headers: { 'content-type': 'application/json', 'idempotency-key': 'bench-floor-0001' },
+    body: answerBody(0),
+  };
   await autocannon({ ...opts, amount: 1000 });
   const before = cpuMsOf(pid);
   const result = await autocannon({ ...opts, amount: FLOOR });
@@ -192,7 +258,15 @@ async function load(port, tokens, connections, amount, label, rate) {
             setupRequest: (req) => {
               const i = next++;
               if (i >= tokens.length) throw new Error(`${label}: out of codes`);
-              return { ...req, headers: { 'content-type': 'application/json', cookie: `stegvis_survey=${tokens[i]}`, 'idempotency-key': `bench-${label}-${i}` }, body: answerBody(i) };
+              return {
+                ...req,
+                headers: {
+                  'content-type': 'application/json',
+                  cookie: `stegvis_survey=${tokens[i]}`,
+                  'idempotency-key': `bench-${label}-${i}`,
+                },
+                body: answerBody(i),
+              };
             },
           },
         ],
@@ -207,8 +281,23 @@ async function load(port, tokens, connections, amount, label, rate) {
   const seconds = (last - started) / 1000;
   latencies.sort((a, b) => a - b);
   const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  const ok = Object.entries(result.statusCodeStats).filter(([s]) => s >= 200 && s < 300).reduce((n, [, v]) => n + v.count, 0);
-  return { label, connections, completed: latencies.length, ok, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, rps: latencies.length / seconds, p50: pct(50), p95: pct(95), p99: pct(99), max: latencies.at(-1) };
+  const ok = Object.entries(result.statusCodeStats)
+    .filter(([s]) => s >= 200 && s < 300)
+    .reduce((n, [, v]) => n + v.count, 0);
+  return {
+    label,
+    connections,
+    completed: latencies.length,
+    ok,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    rps: latencies.length / seconds,
+    p50: pct(50),
+    p95: pct(95),
+    p99: pct(99),
+    max: latencies.at(-1),
+  };
 }
 
 /**
@@ -226,20 +315,38 @@ async function openLoop(port, tokens, connections, amount, label, rate) {
     Array.from({ length: amount }, (_, i) => {
       if (i >= tokens.length) throw new Error(`${label}: out of codes`);
       return new Promise((resolve) => {
-        setTimeout(() => {
-          const sent = performance.now();
-          const body = answerBody(i);
-          const req = request({ host: '127.0.0.1', port, method: 'POST', path: PATH, agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), cookie: `stegvis_survey=${tokens[i]}`, 'idempotency-key': `bench-${label}-${i}` } }, (res) => {
-            res.resume();
-            res.on('end', () => {
-              latencies.push(performance.now() - sent);
-              statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
-              resolve();
-            });
-          });
-          req.on('error', () => (errors++, resolve()));
-          req.end(body);
-        }, Math.max(0, started + (i * 1000) / rate - performance.now()));
+        setTimeout(
+          () => {
+            const sent = performance.now();
+            const body = answerBody(i);
+            const req = request(
+              {
+                host: '127.0.0.1',
+                port,
+                method: 'POST',
+                path: PATH,
+                agent,
+                headers: {
+                  'content-type': 'application/json',
+                  'content-length': Buffer.byteLength(body),
+                  cookie: `stegvis_survey=${tokens[i]}`,
+                  'idempotency-key': `bench-${label}-${i}`,
+                },
+              },
+              (res) => {
+                res.resume();
+                res.on('end', () => {
+                  latencies.push(performance.now() - sent);
+                  statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+                  resolve();
+                });
+              },
+            );
+            req.on('error', () => (errors++, resolve()));
+            req.end(body);
+          },
+          Math.max(0, started + (i * 1000) / rate - performance.now()),
+        );
       });
     }),
   );
@@ -247,8 +354,23 @@ async function openLoop(port, tokens, connections, amount, label, rate) {
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  const ok = Object.entries(statuses).filter(([st]) => st >= 200 && st < 300).reduce((n, [, v]) => n + v, 0);
-  return { label, connections, completed: latencies.length, ok, non2xx: latencies.length - ok, errors, timeouts: 0, rps: latencies.length / seconds, p50: pct(50), p95: pct(95), p99: pct(99), max: latencies.at(-1) };
+  const ok = Object.entries(statuses)
+    .filter(([st]) => st >= 200 && st < 300)
+    .reduce((n, [, v]) => n + v, 0);
+  return {
+    label,
+    connections,
+    completed: latencies.length,
+    ok,
+    non2xx: latencies.length - ok,
+    errors,
+    timeouts: 0,
+    rps: latencies.length / seconds,
+    p50: pct(50),
+    p95: pct(95),
+    p99: pct(99),
+    max: latencies.at(-1),
+  };
 }
 
 async function main() {
@@ -267,11 +389,36 @@ async function main() {
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
     const adminSession = await login(ADMIN.email, ADMIN.password);
-    const m = (await db.query("INSERT INTO municipality (name, code) VALUES ('Ängelholm', '1292') RETURNING id")).rows[0].id;
-    const p = await call(adminSession, 'POST', '/api/programmes', { name: 'Nästa Steg', ownerMunicipalityId: m, municipalityIds: [m], partnerOrganisationIds: [], startDate: '2019-09-03', endDate: '2030-12-31', goals: [] });
-    await call(adminSession, 'POST', '/api/users', { email: 'staff@bench.local', displayName: 'Staff', role: 'staff', password: 'another-long-secret-43', programmeIds: [p.id] });
+    const m = (
+      await db.query("INSERT INTO municipality (name, code) VALUES ('Ängelholm', '1292') RETURNING id")
+    ).rows[0].id;
+    const p = await call(adminSession, 'POST', '/api/programmes', {
+      name: 'Nästa Steg',
+      ownerMunicipalityId: m,
+      municipalityIds: [m],
+      partnerOrganisationIds: [],
+      startDate: '2019-09-03',
+      endDate: '2030-12-31',
+      goals: [],
+    });
+    await call(adminSession, 'POST', '/api/users', {
+      email: 'staff@bench.local',
+      displayName: 'Staff',
+      role: 'staff',
+      password: 'another-long-secret-43',
+      programmeIds: [p.id],
+    });
     const staff = await login('staff@bench.local', 'another-long-secret-43');
-    const g = await call(staff, 'POST', '/api/groups', { programmeId: p.id, municipalityId: m, number: 1, startDate: '2020-01-06', endDate: '2020-04-03', capacity: 100, overIntake: 0, deliveryMode: 'on_site' });
+    const g = await call(staff, 'POST', '/api/groups', {
+      programmeId: p.id,
+      municipalityId: m,
+      number: 1,
+      startDate: '2020-01-06',
+      endDate: '2020-04-03',
+      capacity: 100,
+      overIntake: 0,
+      deliveryMode: 'on_site',
+    });
     // Far more people than a group has, so that each round yields enough single-use codes for a whole run.
     await db.query(
       `WITH p AS (INSERT INTO participant (id, programme_id, first_name, last_name, gender, pseudonym, version)
@@ -281,19 +428,34 @@ async function main() {
       [p.id, g.id, CODES_PER_ROUND],
     );
     const openRound = async () => {
-      const r = await call(staff, 'POST', '/api/survey-rounds', { groupId: g.id, questionnaireId: 'end-of-group', opensAt: new Date(Date.now() - 3_600_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString() });
+      const r = await call(staff, 'POST', '/api/survey-rounds', {
+        groupId: g.id,
+        questionnaireId: 'end-of-group',
+        opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      });
       return { id: r.id, tokens: r.codes.map((c) => c.token) };
     };
-    raw = spawn(process.execPath, [here, 'raw-server', databaseUrl, String(RAW_PORT)], { stdio: ['ignore', 'inherit', 'inherit'] });
+    raw = spawn(process.execPath, [here, 'raw-server', databaseUrl, String(RAW_PORT)], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     await waitFor(`http://127.0.0.1:${RAW_PORT}/`, raw);
 
     const apiMemory = memoryOf(api.pid);
     const rawMemory = memoryOf(raw.pid);
     const runs = [];
     const checkRows = async (round, run) => {
-      const stored = (await db.query('SELECT count(*)::int AS n FROM survey_response WHERE round_id = $1', [round.id])).rows[0].n;
-      const used = (await db.query('SELECT count(*)::int AS n FROM survey_code WHERE round_id = $1 AND used_on IS NOT NULL', [round.id])).rows[0].n;
-      if (stored !== run.ok || used !== run.ok) throw new Error(`${run.label}: ${run.ok} acknowledged, ${stored} stored, ${used} codes used`);
+      const stored = (
+        await db.query('SELECT count(*)::int AS n FROM survey_response WHERE round_id = $1', [round.id])
+      ).rows[0].n;
+      const used = (
+        await db.query(
+          'SELECT count(*)::int AS n FROM survey_code WHERE round_id = $1 AND used_on IS NOT NULL',
+          [round.id],
+        )
+      ).rows[0].n;
+      if (stored !== run.ok || used !== run.ok)
+        throw new Error(`${run.label}: ${run.ok} acknowledged, ${stored} stored, ${used} codes used`);
       return { ...run, stored };
     };
     const measure = async (port, connections, amount, label, rate) => {
@@ -301,21 +463,37 @@ async function main() {
       const pid = port === API_PORT ? api.pid : raw.pid;
       const cpuBefore = cpuMsOf(pid);
       const result = await load(port, round.tokens, connections, amount, label, rate);
-      const run = await checkRows(round, { ...result, rate, cpuMsPerRequest: (cpuMsOf(pid) - cpuBefore) / result.completed });
-      const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${port === API_PORT ? api.pid : raw.pid}/status`, 'utf8'))[1]) / 1024;
+      const run = await checkRows(round, {
+        ...result,
+        rate,
+        cpuMsPerRequest: (cpuMsOf(pid) - cpuBefore) / result.completed,
+      });
+      const rss =
+        Number(
+          /VmRSS:\s+(\d+)/.exec(
+            readFileSync(`/proc/${port === API_PORT ? api.pid : raw.pid}/status`, 'utf8'),
+          )[1],
+        ) / 1024;
       process.stdout.write(`${JSON.stringify({ ...run, rssAfterMb: Math.round(rss) })}\n`);
       return run;
     };
     await measure(API_PORT, 10, WARM_UP, 'api-warm-up');
     await measure(RAW_PORT, 10, WARM_UP, 'raw-warm-up');
     for (const c of [10, 50]) {
-      runs.push({ api: await measure(API_PORT, c, AMOUNT, `api-c${c}`), raw: await measure(RAW_PORT, c, AMOUNT, `raw-c${c}`) });
+      runs.push({
+        api: await measure(API_PORT, c, AMOUNT, `api-c${c}`),
+        raw: await measure(RAW_PORT, c, AMOUNT, `raw-c${c}`),
+      });
     }
-    const rated = { api: await measure(API_PORT, 50, RATED, 'api-c50-rate', RATE), raw: await measure(RAW_PORT, 50, RATED, 'raw-c50-rate', RATE) };
+    const rated = {
+      api: await measure(API_PORT, 50, RATED, 'api-c50-rate', RATE),
+      raw: await measure(RAW_PORT, 50, RATED, 'raw-c50-rate', RATE),
+    };
     const floor = { api: await floorOf(API_PORT, api.pid), raw: await floorOf(RAW_PORT, raw.pid) };
     process.stdout.write(`${JSON.stringify({ floor })}\n`);
     const exact = await measure(API_PORT, 50, EXACT, 'api-exact');
-    if (exact.stored !== EXACT || exact.ok !== EXACT) throw new Error(`${EXACT} submissions gave ${exact.ok} acknowledged and ${exact.stored} rows`);
+    if (exact.stored !== EXACT || exact.ok !== EXACT)
+      throw new Error(`${EXACT} submissions gave ${exact.ok} acknowledged and ${exact.stored} rows`);
     const mem = apiMemory.stop();
     const rawMem = rawMemory.stop();
     await db.end();
@@ -429,6 +607,9 @@ terminated) is tested, not benchmarked, in apps/api/test/faults.e2e-spec.ts.
   const file = join(root, 'docs/benchmarks.md');
   const before = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
   const marked = /<!-- submission:start -->[\s\S]*?<!-- submission:end -->\n?/;
-  writeFileSync(file, marked.test(before) ? before.replace(marked, section) : `${before.trimEnd()}\n\n${section}`);
+  writeFileSync(
+    file,
+    marked.test(before) ? before.replace(marked, section) : `${before.trimEnd()}\n\n${section}`,
+  );
   process.stdout.write(section);
 }

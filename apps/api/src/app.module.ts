@@ -34,7 +34,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), autoLoadEntities: false, retryAttempts: 3 }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(databaseUrl),
+          autoLoadEntities: false,
+          retryAttempts: 3,
+        }),
         SqlModule,
         AuditModule,
         PolicyModule,

@@ -20,7 +20,8 @@ async function bootstrap(): Promise<void> {
   }
   const logger = createRootLogger(config);
   const { url, embedded } = await resolveDatabase(config);
-  if (embedded) logger.info({ dataDir: config.dataDir, port: config.embeddedPgPort }, 'Embedded PostgreSQL started');
+  if (embedded)
+    logger.info({ dataDir: config.dataDir, port: config.embeddedPgPort }, 'Embedded PostgreSQL started');
   if (config.runMigrations) {
     const applied = await runMigrations(url);
     logger.info({ applied }, applied.length ? 'Migrations applied' : 'Schema is up to date');
@@ -42,11 +43,14 @@ async function bootstrap(): Promise<void> {
     // Printed once, to the terminal of whoever ran `npm start`; never logged.
     if (creds) {
       process.stdout.write('\nDemo users (passwords shown once):\n');
-      for (const c of creds) process.stdout.write(`  ${c.role.padEnd(16)} ${c.email.padEnd(28)} ${c.password}\n`);
+      for (const c of creds)
+        process.stdout.write(`  ${c.role.padEnd(16)} ${c.email.padEnd(28)} ${c.password}\n`);
     }
   }
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
-  process.stdout.write(`\nStegvis is running:\n  admin       ${base}/\n  survey site ${base}/s/\n  API docs    ${base}/api/docs\n  health      ${base}/api/health\n\n`);
+  process.stdout.write(
+    `\nStegvis is running:\n  admin       ${base}/\n  survey site ${base}/s/\n  API docs    ${base}/api/docs\n  health      ${base}/api/health\n\n`,
+  );
 }
 
 bootstrap().catch((err: unknown) => {

@@ -57,7 +57,11 @@ export async function createApp(
     // Express matched /api/x/ as /api/x; links and bookmarks made then keep working.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger: nestLogger, bodyParser: false, preview });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    logger: nestLogger,
+    bodyParser: false,
+    preview,
+  });
   const openapi = await setupApp(app, config, logger);
   if (preview) return { app, openapi };
   await app.init();
@@ -66,12 +70,18 @@ export async function createApp(
 }
 
 /** TRUST_PROXY as Express read it: a hop count, a list of addresses or names such as "loopback", or true. */
-function trustProxy(value: AppConfig['trustProxy']): boolean | string | ((address: string, hop: number) => boolean) {
+function trustProxy(
+  value: AppConfig['trustProxy'],
+): boolean | string | ((address: string, hop: number) => boolean) {
   return typeof value === 'number' ? (_address, hop) => hop < value : value;
 }
 
 /** Everything main.ts and the e2e tests share: hooks, plugins, pipes, prefix, docs, static sites. */
-async function setupApp(app: NestFastifyApplication, config: AppConfig, logger: Logger): Promise<OpenAPIObject> {
+async function setupApp(
+  app: NestFastifyApplication,
+  config: AppConfig,
+  logger: Logger,
+): Promise<OpenAPIObject> {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('X-Request-Id', request.id);
@@ -100,7 +110,9 @@ async function setupApp(app: NestFastifyApplication, config: AppConfig, logger: 
     },
     hsts: config.cookieSecure,
   });
-  fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
+  fastify.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)),
+  );
   // SurveyJS is ~1.4 MB raw: gzip matters most to a participant on a cheap phone. Replies under 1 KB (most writes)
   // are sent as they are.
   await app.register(fastifyCompress, { encodings: ['gzip', 'deflate'], threshold: 1024 });
@@ -124,9 +136,14 @@ async function setupApp(app: NestFastifyApplication, config: AppConfig, logger: 
 function serveDocs(fastify: FastifyInstance, document: OpenAPIObject): void {
   const docs = express();
   docs.disable('x-powered-by');
-  docs.use(`/${API_PREFIX}/docs`, swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'Stegvis API' }));
+  docs.use(
+    `/${API_PREFIX}/docs`,
+    swaggerUi.serve,
+    swaggerUi.setup(document, { customSiteTitle: 'Stegvis API' }),
+  );
   const handler = (request: FastifyRequest, reply: FastifyReply) => {
-    for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) reply.raw.setHeader(name, value);
+    for (const [name, value] of Object.entries(reply.getHeaders()))
+      if (value !== undefined) reply.raw.setHeader(name, value);
     reply.hijack();
     docs(request.raw as express.Request, reply.raw as express.Response);
   };
@@ -155,7 +172,8 @@ async function serveSpa(fastify: FastifyInstance, mount: '/' | '/s/', dir: strin
     decorateReply: !fastify.hasReplyDecorator('sendFile'),
   });
   const index = (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.url.startsWith(`/${API_PREFIX}/`) || request.url === `/${API_PREFIX}`) return reply.callNotFound();
+    if (request.url.startsWith(`/${API_PREFIX}/`) || request.url === `/${API_PREFIX}`)
+      return reply.callNotFound();
     return reply.header('Cache-Control', 'no-cache').sendFile('index.html', dir, { cacheControl: false });
   };
   // With ignoreTrailingSlash, '/s/' also answers '/s'.

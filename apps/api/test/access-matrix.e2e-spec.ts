@@ -16,15 +16,67 @@ describe('access matrix from the OpenAPI document (e2e)', () => {
     t = await startTestApp('matrix');
     w = await seedWorld(t);
     const b = await signIn(t, w.users.staffB.email);
-    const g = (await b.post('/api/groups', { programmeId: w.programmeB, municipalityId: w.municipalities.perstorp, number: 1, startDate: '2030-01-07', endDate: '2030-04-05', capacity: 10, overIntake: 0, deliveryMode: 'on_site' })).body;
-    const s = (await b.post(`/api/groups/${g.id}/sessions`, { date: '2030-01-08', startTime: '13:00', endTime: '15:00', kind: 'lecture', theme: 'Start' })).body;
-    const p = (await b.post('/api/participants', { programmeId: w.programmeB, firstName: 'Bea', lastName: 'Bortom', gender: 'woman' })).body;
-    const e = (await b.post(`/api/participants/${p.id}/enrolments`, { groupId: g.id, startDate: '2030-01-07' })).body;
-    const c = (await b.post(`/api/participants/${p.id}/consents`, { purpose: 'surveys', givenOn: '2030-01-07' })).body;
-    const r = (await b.post('/api/referrals', { programmeId: w.programmeB, firstName: 'Rut', lastName: 'Remiss', gender: 'woman', organisationId: w.organisations.af, referrerName: 'X', reason: 'Y', consentToShare: true })).body;
-    const m = (await b.post('/api/meetings', { programmeId: w.programmeB, date: '2030-01-01', invitedUserIds: [] })).body;
-    const round = (await b.post('/api/survey-rounds', { groupId: g.id, questionnaireId: 'end-of-group', opensAt: '2030-04-01T08:00:00Z', closesAt: '2030-04-30T08:00:00Z' })).body;
-    const action = (await b.post(`/api/meetings/${m.id}/action-items`, { text: 'Ring', owner: 'B', dueDate: '2030-01-10' })).body;
+    const g = (
+      await b.post('/api/groups', {
+        programmeId: w.programmeB,
+        municipalityId: w.municipalities.perstorp,
+        number: 1,
+        startDate: '2030-01-07',
+        endDate: '2030-04-05',
+        capacity: 10,
+        overIntake: 0,
+        deliveryMode: 'on_site',
+      })
+    ).body;
+    const s = (
+      await b.post(`/api/groups/${g.id}/sessions`, {
+        date: '2030-01-08',
+        startTime: '13:00',
+        endTime: '15:00',
+        kind: 'lecture',
+        theme: 'Start',
+      })
+    ).body;
+    const p = (
+      await b.post('/api/participants', {
+        programmeId: w.programmeB,
+        firstName: 'Bea',
+        lastName: 'Bortom',
+        gender: 'woman',
+      })
+    ).body;
+    const e = (
+      await b.post(`/api/participants/${p.id}/enrolments`, { groupId: g.id, startDate: '2030-01-07' })
+    ).body;
+    const c = (
+      await b.post(`/api/participants/${p.id}/consents`, { purpose: 'surveys', givenOn: '2030-01-07' })
+    ).body;
+    const r = (
+      await b.post('/api/referrals', {
+        programmeId: w.programmeB,
+        firstName: 'Rut',
+        lastName: 'Remiss',
+        gender: 'woman',
+        organisationId: w.organisations.af,
+        referrerName: 'X',
+        reason: 'Y',
+        consentToShare: true,
+      })
+    ).body;
+    const m = (
+      await b.post('/api/meetings', { programmeId: w.programmeB, date: '2030-01-01', invitedUserIds: [] })
+    ).body;
+    const round = (
+      await b.post('/api/survey-rounds', {
+        groupId: g.id,
+        questionnaireId: 'end-of-group',
+        opensAt: '2030-04-01T08:00:00Z',
+        closesAt: '2030-04-30T08:00:00Z',
+      })
+    ).body;
+    const action = (
+      await b.post(`/api/meetings/${m.id}/action-items`, { text: 'Ring', owner: 'B', dueDate: '2030-01-10' })
+    ).body;
     Object.assign(idsB, {
       programmes: w.programmeB,
       groups: g.id,
@@ -42,13 +94,20 @@ describe('access matrix from the OpenAPI document (e2e)', () => {
   afterAll(() => t?.close());
 
   // Association-wide registers with no programme of their own (the method handbook holds no personal data).
-  const SHARED = /^\/api\/(handbook|employers|staff-members|municipalities|organisations|auth|health|imports\/template|programmes$|users|target-group-stats|public)/;
+  const SHARED =
+    /^\/api\/(handbook|employers|staff-members|municipalities|organisations|auth|health|imports\/template|programmes$|users|target-group-stats|public)/;
 
   it('no role of programme A gets anything of programme B, and anonymous callers get 401', async () => {
     const doc = t.openapi as unknown as { paths: Record<string, Record<string, unknown>> };
     const viewers: Record<string, Client> = {};
-    for (const who of ['staffA', 'analysisA', 'steeringA', 'evaluatorA'] as const) viewers[who] = await signIn(t, w.users[who].email);
-    const query: Record<string, string> = { '/api/groups': `?programmeId=${w.programmeB}`, '/api/participants': `?programmeId=${w.programmeB}`, '/api/referrals': `?programmeId=${w.programmeB}`, '/api/meetings': `?programmeId=${w.programmeB}` };
+    for (const who of ['staffA', 'analysisA', 'steeringA', 'evaluatorA'] as const)
+      viewers[who] = await signIn(t, w.users[who].email);
+    const query: Record<string, string> = {
+      '/api/groups': `?programmeId=${w.programmeB}`,
+      '/api/participants': `?programmeId=${w.programmeB}`,
+      '/api/referrals': `?programmeId=${w.programmeB}`,
+      '/api/meetings': `?programmeId=${w.programmeB}`,
+    };
     const unresolved: string[] = [];
     const leaks: string[] = [];
     let pairs = 0;
@@ -58,16 +117,28 @@ describe('access matrix from the OpenAPI document (e2e)', () => {
           if (!idsB[seg] && !SHARED.test(`/api/${seg}`) && !SHARED.test(path)) unresolved.push(path);
           return `/${seg}/${idsB[seg] ?? '00000000-0000-4000-8000-000000000000'}`;
         }) + (query[path] ?? '');
-      for (const method of ['get', 'post', 'put', 'patch', 'delete'].filter((x) => x in ops) as ('get' | 'post' | 'put' | 'patch' | 'delete')[]) {
+      for (const method of ['get', 'post', 'put', 'patch', 'delete'].filter((x) => x in ops) as (
+        'get' | 'post' | 'put' | 'patch' | 'delete'
+      )[]) {
         const anon = await request(t.http)[method](url).send({});
         pairs++;
-        if (!path.startsWith('/api/public/') && path !== '/api/health' && path !== '/api/auth/login' && anon.status !== 401) leaks.push(`anonymous ${method.toUpperCase()} ${url} → ${anon.status}`);
+        if (
+          !path.startsWith('/api/public/') &&
+          path !== '/api/health' &&
+          path !== '/api/auth/login' &&
+          anon.status !== 401
+        )
+          leaks.push(`anonymous ${method.toUpperCase()} ${url} → ${anon.status}`);
         if (SHARED.test(path)) continue;
         for (const [who, c] of Object.entries(viewers)) {
-          const res = method === 'get' ? await c.get(url) : await c[method](url, {}).set('Idempotency-Key', `matrix-${pairs}-${who}`);
+          const res =
+            method === 'get'
+              ? await c.get(url)
+              : await c[method](url, {}).set('Idempotency-Key', `matrix-${pairs}-${who}`);
           pairs++;
           if (res.status < 400) leaks.push(`${who} ${method.toUpperCase()} ${url} → ${res.status}`);
-          if (res.status >= 500) leaks.push(`${who} ${method.toUpperCase()} ${url} → ${res.status} (server error)`);
+          if (res.status >= 500)
+            leaks.push(`${who} ${method.toUpperCase()} ${url} → ${res.status} (server error)`);
         }
       }
     }
@@ -75,7 +146,9 @@ describe('access matrix from the OpenAPI document (e2e)', () => {
     expect(unresolved).toEqual([]);
     expect(leaks).toEqual([]);
     expect(pairs).toBeGreaterThan(250);
-    const denied = await t.dataSource.query("SELECT count(*)::int AS n FROM audit_event WHERE outcome = 'denied'");
+    const denied = await t.dataSource.query(
+      "SELECT count(*)::int AS n FROM audit_event WHERE outcome = 'denied'",
+    );
     expect(denied[0].n).toBeGreaterThan(100);
   });
 });

@@ -7,7 +7,16 @@ import { loadReferenceProgramme, REFERENCE_PERIOD, referenceProgramme } from './
 import { type Client, seedWorld, signIn, startTestApp, type TestApp, type World } from './support/test-app';
 
 const SCRIPTS = join(__dirname, '../../../scripts');
-const TABLES = ['participant', 'enrolment', 'attendance', 'internship', 'survey_response', 'audit_event', 'session', 'schema_migration'];
+const TABLES = [
+  'participant',
+  'enrolment',
+  'attendance',
+  'internship',
+  'survey_response',
+  'audit_event',
+  'session',
+  'schema_migration',
+];
 
 /** scripts/backup.sh and scripts/restore.sh as an operator runs them. */
 function script(name: 'backup.sh' | 'restore.sh', args: string[], databaseUrl: string | undefined) {
@@ -42,7 +51,15 @@ describe('backup and restore (e2e)', () => {
       await c.end();
     }
   };
-  const countRows = async () => Object.fromEntries(await Promise.all(TABLES.map(async (x) => [x, (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "${x}"`))[0].n])));
+  const countRows = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        TABLES.map(async (x) => [
+          x,
+          (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "${x}"`))[0].n,
+        ]),
+      ),
+    );
   // Every event's id, time, actor, action, target and details: any lost, added or altered row changes the digest.
   const auditTrail = async () =>
     (
@@ -52,7 +69,12 @@ describe('backup and restore (e2e)', () => {
            FROM audit_event`,
       )
     )[0];
-  const objectsIn = async (): Promise<number> => (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'`))[0].n;
+  const objectsIn = async (): Promise<number> =>
+    (
+      await sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'`,
+      )
+    )[0].n;
 
   beforeAll(async () => {
     t = await startTestApp('backup');
@@ -107,11 +129,20 @@ describe('backup and restore (e2e)', () => {
   });
 
   it('the restored audit trail is still append-only, and new writes carry on after the restored ids', async () => {
-    await expect(sql('DELETE FROM audit_event')).rejects.toThrow(/audit_event is append-only: DELETE refused/);
+    await expect(sql('DELETE FROM audit_event')).rejects.toThrow(
+      /audit_event is append-only: DELETE refused/,
+    );
     await expect(sql('TRUNCATE audit_event')).rejects.toThrow(/audit_event is append-only: TRUNCATE refused/);
-    const created = await staff.post('/api/participants', { programmeId: w.programmeA, firstName: 'Efter', lastName: 'Återläsning', gender: 'woman' });
+    const created = await staff.post('/api/participants', {
+      programmeId: w.programmeA,
+      firstName: 'Efter',
+      lastName: 'Återläsning',
+      gender: 'woman',
+    });
     expect(created.status).toBe(201);
-    const [event] = await sql<{ id: string }>(`SELECT id::text FROM audit_event WHERE action = 'participant.create' AND entity_id = '${created.body.id}'`);
+    const [event] = await sql<{ id: string }>(
+      `SELECT id::text FROM audit_event WHERE action = 'participant.create' AND entity_id = '${created.body.id}'`,
+    );
     expect(BigInt(event.id)).toBeGreaterThan(BigInt(audit.last));
   });
 
@@ -121,7 +152,9 @@ describe('backup and restore (e2e)', () => {
 
     const refused = script('restore.sh', [dump], t.db.url);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/^restore: the database is not empty \(\d+ tables, sequences, views or functions\); add --clean to replace its contents with the backup\n$/);
+    expect(refused.stderr).toMatch(
+      /^restore: the database is not empty \(\d+ tables, sequences, views or functions\); add --clean to replace its contents with the backup\n$/,
+    );
     expect(await countRows()).toEqual(changed);
 
     const run = script('restore.sh', ['--clean', dump], t.db.url);

@@ -64,7 +64,14 @@ describe('survey submission under database faults (e2e, real api process)', () =
 
     expect(api.exitCode()).toBeNull();
     expect(tally.outcomes.filter((o) => o.failure !== null)).toEqual([]);
-    expect(f).toMatchObject({ attempted: PARTICIPANTS, acknowledged: PARTICIPANTS, stored: PARTICIPANTS, doubled: 0, lost: 0, codesUsed: PARTICIPANTS });
+    expect(f).toMatchObject({
+      attempted: PARTICIPANTS,
+      acknowledged: PARTICIPANTS,
+      stored: PARTICIPANTS,
+      doubled: 0,
+      lost: 0,
+      codesUsed: PARTICIPANTS,
+    });
     // The outage really met submissions in flight, and they were told to retry (503), never "our bug" (500).
     expect(f.retried).toBeGreaterThan(0);
     expect(tally.statuses['500']).toBeUndefined();
@@ -72,7 +79,11 @@ describe('survey submission under database faults (e2e, real api process)', () =
     // Polled every 250 ms for 4 s; a busy 2-core machine may answer fewer, but some must have been asked.
     expect(during.length).toBeGreaterThanOrEqual(3);
     expect(during.filter((s) => s.status !== 503)).toEqual([]);
-    expect(during.every((s) => JSON.stringify(s.body) === JSON.stringify({ status: 'degraded', database: 'down' }))).toBe(true);
+    expect(
+      during.every(
+        (s) => JSON.stringify(s.body) === JSON.stringify({ status: 'degraded', database: 'down' }),
+      ),
+    ).toBe(true);
     expect(healthyAgain && healthyAgain.doneAt - upAt).toBeLessThan(RECOVERY_S * 1000);
     expect(firstAckAfterUp - upAt).toBeLessThan(RECOVERY_S * 1000);
     expect(allClearS).toBeLessThan(RECOVERY_S + 5);
@@ -92,15 +103,35 @@ describe('survey submission under database faults (e2e, real api process)', () =
     const f = await figuresFor(pg.url, round.id, tally);
     const acks = tally.outcomes.map((o) => o.ackAt).filter((t): t is number => t !== null);
     const firstAckAfterLast = Math.min(...acks.filter((t) => t > lastAt));
-    console.log(`faults, run 2 (backends terminated 4 times, ${terminated} in all): ${JSON.stringify({ ...f, recoveryS: (firstAckAfterLast - lastAt) / 1000 })}`);
+    console.log(
+      `faults, run 2 (backends terminated 4 times, ${terminated} in all): ${JSON.stringify({ ...f, recoveryS: (firstAckAfterLast - lastAt) / 1000 })}`,
+    );
 
     expect(api.exitCode()).toBeNull();
     expect(terminated).toBeGreaterThanOrEqual(4);
     // A killed backend can surface as an error the filter does not recognise as an outage (a 500, retried like a
     // 503); which ones, if any, are printed for the record rather than failing a run that lost and doubled nothing.
-    if (tally.statuses['500']) console.log(`faults, run 2: 500s from ${JSON.stringify([...new Set(api.output().split('\n').filter((l) => l.includes('Unhandled error')).map((l) => l.match(/"message":"([^"]{0,120})/)?.[1]))])}`);
+    if (tally.statuses['500'])
+      console.log(
+        `faults, run 2: 500s from ${JSON.stringify([
+          ...new Set(
+            api
+              .output()
+              .split('\n')
+              .filter((l) => l.includes('Unhandled error'))
+              .map((l) => l.match(/"message":"([^"]{0,120})/)?.[1]),
+          ),
+        ])}`,
+      );
     expect(tally.outcomes.filter((o) => o.failure !== null)).toEqual([]);
-    expect(f).toMatchObject({ attempted: PARTICIPANTS, acknowledged: PARTICIPANTS, stored: PARTICIPANTS, doubled: 0, lost: 0, codesUsed: PARTICIPANTS });
+    expect(f).toMatchObject({
+      attempted: PARTICIPANTS,
+      acknowledged: PARTICIPANTS,
+      stored: PARTICIPANTS,
+      doubled: 0,
+      lost: 0,
+      codesUsed: PARTICIPANTS,
+    });
     expect(firstAckAfterLast - lastAt).toBeLessThan(RECOVERY_S * 1000);
   });
 });

@@ -11,7 +11,11 @@ function pdf(text: string, minBytes = 0): Promise<Buffer> {
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => {
       const body = Buffer.concat(chunks);
-      resolve(body.length >= minBytes ? body : Buffer.concat([body, Buffer.from(`%${'x'.repeat(minBytes - body.length)}\n`)]));
+      resolve(
+        body.length >= minBytes
+          ? body
+          : Buffer.concat([body, Buffer.from(`%${'x'.repeat(minBytes - body.length)}\n`)]),
+      );
     });
     doc.text(text);
     doc.end();
@@ -19,7 +23,10 @@ function pdf(text: string, minBytes = 0): Promise<Buffer> {
 }
 
 // 1×1 transparent PNG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 const entry = (over: Record<string, unknown> = {}) => ({
   title: 'CV-träning: ditt första CV',
@@ -48,7 +55,9 @@ describe('method handbook (e2e)', () => {
     admin = await signIn(t, w.users.admin.email);
     staffA = await signIn(t, w.users.staffA.email);
     staffB = await signIn(t, w.users.staffB.email);
-    expect((await admin.put(`/api/handbook/editors/${w.users.staffA.id}`, { editor: true })).status).toBe(204);
+    expect((await admin.put(`/api/handbook/editors/${w.users.staffA.id}`, { editor: true })).status).toBe(
+      204,
+    );
     const created = await staffA.post('/api/handbook/entries', entry());
     expect(created.status).toBe(201);
     entryId = created.body.id;
@@ -61,12 +70,20 @@ describe('method handbook (e2e)', () => {
     expect(read.status).toBe(200);
     expect(read.body.title).toBe('CV-träning: ditt första CV');
     expect(read.body.updatedBy).toBe('staff.a');
-    const denied = await staffB.put(`/api/handbook/entries/${entryId}`, { ...entry({ title: 'Ändrad' }), version: read.body.version });
+    const denied = await staffB.put(`/api/handbook/entries/${entryId}`, {
+      ...entry({ title: 'Ändrad' }),
+      version: read.body.version,
+    });
     expect(denied.status).toBe(403);
     expect(denied.headers['content-type']).toMatch(/application\/problem\+json/);
     expect((await staffB.post('/api/handbook/entries', entry())).status).toBe(403);
-    expect((await staffA.get(`/api/handbook/entries/${entryId}`)).body.title).toBe('CV-träning: ditt första CV');
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'handbook.edit' AND outcome = 'denied' AND actor_id = $1`, [w.users.staffB.id]);
+    expect((await staffA.get(`/api/handbook/entries/${entryId}`)).body.title).toBe(
+      'CV-träning: ditt första CV',
+    );
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE action = 'handbook.edit' AND outcome = 'denied' AND actor_id = $1`,
+      [w.users.staffB.id],
+    );
     expect(n).toBe(2);
     // Roles outside programme work have no business in the handbook.
     const analyst = await signIn(t, w.users.analysisA.email);
@@ -75,37 +92,61 @@ describe('method handbook (e2e)', () => {
 
   it('refuses a bad entry with the field named and stores nothing', async () => {
     const before = (await staffA.get('/api/handbook/entries')).body.length;
-    const res = await staffA.post('/api/handbook/entries', entry({ module: 'lunch', links: [{ title: 'x', url: 'javascript:alert(1)' }] }));
+    const res = await staffA.post(
+      '/api/handbook/entries',
+      entry({ module: 'lunch', links: [{ title: 'x', url: 'javascript:alert(1)' }] }),
+    );
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['links.0.url', 'module']);
     expect((await staffA.get('/api/handbook/entries')).body.length).toBe(before);
   });
 
   it('renders Markdown without scripts and warns when the text looks like a personal number', async () => {
-    const res = await staffA.post('/api/handbook/entries', entry({
-      title: 'Farlig text',
-      module: 'other',
-      week: null,
-      theme: 'Övrigt',
-      body: 'Hej <script>alert(1)</script> [klicka](javascript:alert(2)) <img src="https://x.se/a.png" onerror="alert(3)"> Anna 19121212-1212',
-    }));
+    const res = await staffA.post(
+      '/api/handbook/entries',
+      entry({
+        title: 'Farlig text',
+        module: 'other',
+        week: null,
+        theme: 'Övrigt',
+        body: 'Hej <script>alert(1)</script> [klicka](javascript:alert(2)) <img src="https://x.se/a.png" onerror="alert(3)"> Anna 19121212-1212',
+      }),
+    );
     expect(res.status).toBe(201);
     expect(res.body.bodyHtml).not.toMatch(/<script|javascript:|onerror/i);
     expect(res.body.bodyHtml).toContain('<img src="https://x.se/a.png" />');
-    expect(res.body.warnings).toEqual([{ field: 'body', message: expect.stringContaining('personnummer (191212…)') }]);
+    expect(res.body.warnings).toEqual([
+      { field: 'body', message: expect.stringContaining('personnummer (191212…)') },
+    ]);
     expect((await staffA.get(`/api/handbook/entries/${entryId}`)).body.warnings).toEqual([]);
   });
 
-  it("keeps every version and restores an earlier one exactly; a stale version is refused with 409", async () => {
+  it('keeps every version and restores an earlier one exactly; a stale version is refused with 409', async () => {
     const v1 = (await staffA.get(`/api/handbook/entries/${entryId}`)).body;
-    const changed = await staffA.put(`/api/handbook/entries/${entryId}`, { ...entry({ title: 'CV-träning, ny', body: 'Helt ny text.', alternative: 'Ny', links: [] }), version: v1.version });
+    const changed = await staffA.put(`/api/handbook/entries/${entryId}`, {
+      ...entry({ title: 'CV-träning, ny', body: 'Helt ny text.', alternative: 'Ny', links: [] }),
+      version: v1.version,
+    });
     expect(changed.status).toBe(200);
     expect(changed.body.version).toBe(v1.version + 1);
-    const stale = await admin.put(`/api/handbook/entries/${entryId}`, { ...entry({ title: 'Krock' }), version: v1.version });
+    const stale = await admin.put(`/api/handbook/entries/${entryId}`, {
+      ...entry({ title: 'Krock' }),
+      version: v1.version,
+    });
     expect(stale.status).toBe(409);
     const restored = await staffA.post(`/api/handbook/entries/${entryId}/versions/${v1.version}/restore`);
     expect(restored.status).toBe(200);
-    const pick = (e: Record<string, unknown>) => ({ title: e.title, body: e.body, module: e.module, week: e.week, theme: e.theme, templateId: e.templateId, alternative: e.alternative, whenToUse: e.whenToUse, links: e.links });
+    const pick = (e: Record<string, unknown>) => ({
+      title: e.title,
+      body: e.body,
+      module: e.module,
+      week: e.week,
+      theme: e.theme,
+      templateId: e.templateId,
+      alternative: e.alternative,
+      whenToUse: e.whenToUse,
+      links: e.links,
+    });
     expect(pick(restored.body)).toEqual(pick(v1));
     expect(restored.body.version).toBe(v1.version + 2);
     const versions = await staffB.get(`/api/handbook/entries/${entryId}/versions`);
@@ -116,31 +157,60 @@ describe('method handbook (e2e)', () => {
     ]);
     expect(versions.body.every((v: { changedBy: string }) => v.changedBy === 'staff.a')).toBe(true);
     expect((await staffA.post(`/api/handbook/entries/${entryId}/versions/9/restore`)).status).toBe(404);
-    expect((await staffA.post(`/api/handbook/entries/${entryId}/versions/x/restore`)).body.errors[0].field).toBe('version');
+    expect(
+      (await staffA.post(`/api/handbook/entries/${entryId}/versions/x/restore`)).body.errors[0].field,
+    ).toBe('version');
   });
 
   it('accepts files by their content only: a script named .pdf → 415, an oversized file → 413, a real PDF streams back with its name', async () => {
-    const fake = await staffA.agent.post(`/api/handbook/entries/${entryId}/files`).set('x-csrf-token', staffA.user.csrfToken).attach('file', Buffer.from('<html><script>alert(1)</script></html>'), { filename: 'bildspel.pdf', contentType: 'application/pdf' });
+    const fake = await staffA.agent
+      .post(`/api/handbook/entries/${entryId}/files`)
+      .set('x-csrf-token', staffA.user.csrfToken)
+      .attach('file', Buffer.from('<html><script>alert(1)</script></html>'), {
+        filename: 'bildspel.pdf',
+        contentType: 'application/pdf',
+      });
     expect(fake.status).toBe(415);
     expect(fake.body.errors[0].field).toBe('file');
-    const exe = await staffA.agent.post(`/api/handbook/entries/${entryId}/files`).set('x-csrf-token', staffA.user.csrfToken).attach('file', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]), { filename: 'film.mp4', contentType: 'video/mp4' });
+    const exe = await staffA.agent
+      .post(`/api/handbook/entries/${entryId}/files`)
+      .set('x-csrf-token', staffA.user.csrfToken)
+      .attach('file', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]), {
+        filename: 'film.mp4',
+        contentType: 'video/mp4',
+      });
     expect(exe.status).toBe(415);
-    const big = await staffA.agent.post(`/api/handbook/entries/${entryId}/files`).set('x-csrf-token', staffA.user.csrfToken).attach('file', await pdf('stor', 1024 * 1024 + 10), { filename: 'stor.pdf' });
+    const big = await staffA.agent
+      .post(`/api/handbook/entries/${entryId}/files`)
+      .set('x-csrf-token', staffA.user.csrfToken)
+      .attach('file', await pdf('stor', 1024 * 1024 + 10), { filename: 'stor.pdf' });
     expect(big.status).toBe(413);
     expect(big.body.errors[0].field).toBe('file');
     expect((await staffA.get(`/api/handbook/entries/${entryId}`)).body.files).toEqual([]);
 
     const doc = await pdf('Intervjufrågor för övning');
-    const ok = await staffA.agent.post(`/api/handbook/entries/${entryId}/files`).set('x-csrf-token', staffA.user.csrfToken).attach('file', doc, { filename: 'Intervjuövning-frågekort.pdf', contentType: 'text/plain' });
+    const ok = await staffA.agent
+      .post(`/api/handbook/entries/${entryId}/files`)
+      .set('x-csrf-token', staffA.user.csrfToken)
+      .attach('file', doc, { filename: 'Intervjuövning-frågekort.pdf', contentType: 'text/plain' });
     expect(ok.status).toBe(201);
-    expect(ok.body).toMatchObject({ fileName: 'Intervjuövning-frågekort.pdf', contentType: 'application/pdf', size: doc.length });
-    const png = await staffA.agent.post(`/api/handbook/entries/${entryId}/files`).set('x-csrf-token', staffA.user.csrfToken).attach('file', PNG, { filename: 'bild.txt' });
+    expect(ok.body).toMatchObject({
+      fileName: 'Intervjuövning-frågekort.pdf',
+      contentType: 'application/pdf',
+      size: doc.length,
+    });
+    const png = await staffA.agent
+      .post(`/api/handbook/entries/${entryId}/files`)
+      .set('x-csrf-token', staffA.user.csrfToken)
+      .attach('file', PNG, { filename: 'bild.txt' });
     expect(png.body.contentType).toBe('image/png');
 
     const down = await binary(staffB.get(`/api/handbook/files/${ok.body.id}`));
     expect(down.status).toBe(200);
     expect(down.headers['content-type']).toBe('application/pdf');
-    expect(down.headers['content-disposition']).toBe(`attachment; filename="Intervjuovning-fragekort.pdf"; filename*=UTF-8''${encodeURIComponent('Intervjuövning-frågekort.pdf')}`);
+    expect(down.headers['content-disposition']).toBe(
+      `attachment; filename="Intervjuovning-fragekort.pdf"; filename*=UTF-8''${encodeURIComponent('Intervjuövning-frågekort.pdf')}`,
+    );
     expect(Buffer.compare(down.body as Buffer, doc)).toBe(0);
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM handbook_blob`);
     expect(n).toBe(2);
@@ -163,7 +233,11 @@ describe('method handbook (e2e)', () => {
   it('shows a session the entries of its theme, and the alternative the presenter chose, to a substitute at once', async () => {
     const tpl = await staffA.post(`/api/programmes/${w.programmeA}/templates`, {
       name: '13 veckor',
-      phases: [{ kind: 'mapping', weeks: 2, lectures: true }, { kind: 'lectures', weeks: 7, lectures: true }, { kind: 'internship', weeks: 4, lectures: false }],
+      phases: [
+        { kind: 'mapping', weeks: 2, lectures: true },
+        { kind: 'lectures', weeks: 7, lectures: true },
+        { kind: 'internship', weeks: 4, lectures: false },
+      ],
       themes: ['Arbetsmarknadskunskap', 'CV-träning'],
       lectureCount: 4,
       lectureWeekdays: [1, 2, 3, 4],
@@ -171,16 +245,36 @@ describe('method handbook (e2e)', () => {
       lectureEnd: '15:30',
       computerDayWeekday: null,
     });
-    const g = await staffA.post('/api/groups', { programmeId: w.programmeA, municipalityId: w.municipalities.angelholm, number: 7, startDate: '2020-08-24', capacity: 10, overIntake: 0, deliveryMode: 'on_site', templateId: tpl.body.id });
+    const g = await staffA.post('/api/groups', {
+      programmeId: w.programmeA,
+      municipalityId: w.municipalities.angelholm,
+      number: 7,
+      startDate: '2020-08-24',
+      capacity: 10,
+      overIntake: 0,
+      deliveryMode: 'on_site',
+      templateId: tpl.body.id,
+    });
     expect(g.status).toBe(201);
     const session = g.body.calendar.sessions.find((s: { theme: string }) => s.theme === 'CV-träning');
-    const easy = await staffA.post('/api/handbook/entries', entry({ title: 'CV-träning på lättläst svenska', alternative: 'Lättläst', whenToUse: 'SFI A–B', templateId: tpl.body.id }));
+    const easy = await staffA.post(
+      '/api/handbook/entries',
+      entry({
+        title: 'CV-träning på lättläst svenska',
+        alternative: 'Lättläst',
+        whenToUse: 'SFI A–B',
+        templateId: tpl.body.id,
+      }),
+    );
     await staffA.post('/api/handbook/entries', entry({ title: 'Intervjuträning', theme: 'Intervju' }));
 
     const material = await staffA.get(`/api/sessions/${session.id}/handbook`);
     expect(material.status).toBe(200);
     expect(material.body.theme).toBe('CV-träning');
-    expect(material.body.entries.map((e: { title: string }) => e.title).sort()).toEqual(['CV-träning på lättläst svenska', 'CV-träning: ditt första CV']);
+    expect(material.body.entries.map((e: { title: string }) => e.title).sort()).toEqual([
+      'CV-träning på lättläst svenska',
+      'CV-träning: ditt första CV',
+    ]);
     expect(material.body.chosenEntryId).toBeNull();
 
     const chosen = await staffA.put(`/api/sessions/${session.id}/handbook`, { entryId: easy.body.id });
@@ -192,14 +286,30 @@ describe('method handbook (e2e)', () => {
     expect(wrongTheme.body.errors[0].field).toBe('entryId');
 
     // The substitute: another staff member of the same programme, not the group's own staff.
-    const sub = await signIn(t, (await t.app.get(UsersService).createUser({ email: 'vikarie@test.se', displayName: 'Vikarie', role: 'staff', password: 'a-long-test-password-1', programmeIds: [w.programmeA] })).email);
+    const sub = await signIn(
+      t,
+      (
+        await t.app
+          .get(UsersService)
+          .createUser({
+            email: 'vikarie@test.se',
+            displayName: 'Vikarie',
+            role: 'staff',
+            password: 'a-long-test-password-1',
+            programmeIds: [w.programmeA],
+          })
+      ).email,
+    );
     expect((await sub.get(`/api/sessions/${session.id}/handbook`)).body.chosenEntryId).toBe(easy.body.id);
     // A session of another programme's group is not found for staff of programme B.
     expect((await staffB.get(`/api/sessions/${session.id}/handbook`)).status).toBe(404);
   });
 
   it('lists entries not reviewed in time as stale until someone reviews them', async () => {
-    await t.dataSource.query(`UPDATE handbook_entry SET created_at = now() - interval '7 months' WHERE id = $1`, [entryId]);
+    await t.dataSource.query(
+      `UPDATE handbook_entry SET created_at = now() - interval '7 months' WHERE id = $1`,
+      [entryId],
+    );
     const stale = await staffB.get('/api/handbook/stale');
     expect(stale.body.map((e: { id: string }) => e.id)).toEqual([entryId]);
     expect(stale.body[0].stale).toBe(true);
@@ -221,7 +331,9 @@ describe('method handbook (e2e)', () => {
     expect(text).toContain('Intervjuövning-frågekort.pdf');
     const docx = await binary(staffB.get('/api/handbook/export.docx?module=lectures'));
     expect(docx.status).toBe(200);
-    expect(docx.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('Metodhandbok – Föreläsningar.docx')}`);
+    expect(docx.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent('Metodhandbok – Föreläsningar.docx')}`,
+    );
     const words = docxText(docx.body as Buffer);
     expect(words).toContain('Metodhandbok – Föreläsningar');
     expect(words).toContain('Alternativ: Lättläst');

@@ -12,7 +12,8 @@ async function workbook(rows: (string | number | Date | null)[][]): Promise<Buff
 }
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-const HEADER = 'grupp;gruppstart;gruppslut;kommunkod;fornamn;efternamn;personnummer;kon;inskrivning_start;inskrivning_slut;status;avbrottsorsak;resultat;resultat_detalj;praktik_bransch;praktik_erbjudande';
+const HEADER =
+  'grupp;gruppstart;gruppslut;kommunkod;fornamn;efternamn;personnummer;kon;inskrivning_start;inskrivning_slut;status;avbrottsorsak;resultat;resultat_detalj;praktik_bransch;praktik_erbjudande';
 const GOOD = [
   '1;2019-09-23;2019-12-20;1292;Amina;Exempel;19811218-9876;kvinna;2019-09-23;2019-12-20;fullföljd;;studier;barnskötarutbildning;pre-school/school;nej',
   '1;2019-09-23;2019-12-20;1292;Omar;Exempel;;man;2019-09-23;2019-10-04;avbrott;arbete;annat;timanställning;;',
@@ -23,7 +24,12 @@ describe('import of a historical programme (e2e)', () => {
   let t: TestApp;
   let w: World;
   let staff: Client;
-  const counts = async () => (await t.dataSource.query("SELECT (SELECT count(*) FROM participant)::int AS p, (SELECT count(*) FROM enrolment)::int AS e, (SELECT count(*) FROM programme_group)::int AS g, (SELECT count(*) FROM outcome)::int AS o, (SELECT count(*) FROM internship)::int AS i"))[0];
+  const counts = async () =>
+    (
+      await t.dataSource.query(
+        'SELECT (SELECT count(*) FROM participant)::int AS p, (SELECT count(*) FROM enrolment)::int AS e, (SELECT count(*) FROM programme_group)::int AS g, (SELECT count(*) FROM outcome)::int AS o, (SELECT count(*) FROM internship)::int AS i',
+      )
+    )[0];
 
   beforeAll(async () => {
     t = await startTestApp('imports');
@@ -41,24 +47,39 @@ describe('import of a historical programme (e2e)', () => {
     const before = await counts();
     const bad = [...GOOD];
     bad[2] = bad[2].replace('2020-04-17;fullföljd', '2020-04-31;fullföljd').replace('bakery/café', 'bageri');
-    const res = await staff.post(`/api/programmes/${w.programmeA}/imports`, { content: [HEADER, ...bad].join('\r\n') });
+    const res = await staff.post(`/api/programmes/${w.programmeA}/imports`, {
+      content: [HEADER, ...bad].join('\r\n'),
+    });
     expect(res.status).toBe(400);
     expect(res.body.detail).toBe('The file has 2 error(s); nothing was imported');
     expect(res.body.errors).toEqual([
       { field: 'row 4, inskrivning_slut', message: 'must be a date YYYY-MM-DD or empty' },
-      { field: 'row 4, praktik_bransch', message: expect.stringMatching(/^must be one of pre-school\/school, retail/) },
+      {
+        field: 'row 4, praktik_bransch',
+        message: expect.stringMatching(/^must be one of pre-school\/school, retail/),
+      },
     ]);
     expect(await counts()).toEqual(before);
   });
 
   it('a good file creates groups, participants, enrolments, outcomes and internships in one go', async () => {
     const before = await counts();
-    const res = await staff.post(`/api/programmes/${w.programmeA}/imports`, { content: [HEADER, ...GOOD].join('\r\n') });
+    const res = await staff.post(`/api/programmes/${w.programmeA}/imports`, {
+      content: [HEADER, ...GOOD].join('\r\n'),
+    });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ groups: 2, enrolments: 3, outcomes: 3, internships: 2 });
     const after = await counts();
-    expect(after).toEqual({ p: before.p + 3, e: before.e + 3, g: before.g + 2, o: before.o + 3, i: before.i + 2 });
-    const report = (await staff.get(`/api/programmes/${w.programmeA}/reports/progress?from=2019-09-03&to=2020-12-31`)).body.report;
+    expect(after).toEqual({
+      p: before.p + 3,
+      e: before.e + 3,
+      g: before.g + 2,
+      o: before.o + 3,
+      i: before.i + 2,
+    });
+    const report = (
+      await staff.get(`/api/programmes/${w.programmeA}/reports/progress?from=2019-09-03&to=2020-12-31`)
+    ).body.report;
     expect(report.enrolled).toBe(3);
     expect(report.toWorkOrStudies).toEqual({ count: 2, of: 3, percent: 67 });
     expect(report.internships.offers).toBe(1);
@@ -74,26 +95,75 @@ describe('import of a historical programme (e2e)', () => {
 
     const before = await counts();
     const rows = [
-      [3, d('2020-08-24'), d('2020-11-20'), '1292', 'Hodan', 'Exempel', null, 'kvinna', d('2020-08-24'), d('2020-11-20'), 'fullföljd', null, 'arbete', 'undersköterska', 'care', 'ja'],
+      [
+        3,
+        d('2020-08-24'),
+        d('2020-11-20'),
+        '1292',
+        'Hodan',
+        'Exempel',
+        null,
+        'kvinna',
+        d('2020-08-24'),
+        d('2020-11-20'),
+        'fullföljd',
+        null,
+        'arbete',
+        'undersköterska',
+        'care',
+        'ja',
+      ],
       [],
-      [3, d('2020-08-24'), d('2020-11-20'), '1292', 'Yonas', 'Exempel', null, 'man', d('2020-08-24'), null, 'fullföljd', null, 'studier', 'komvux', null, null],
+      [
+        3,
+        d('2020-08-24'),
+        d('2020-11-20'),
+        '1292',
+        'Yonas',
+        'Exempel',
+        null,
+        'man',
+        d('2020-08-24'),
+        null,
+        'fullföljd',
+        null,
+        'studier',
+        'komvux',
+        null,
+        null,
+      ],
     ];
-    const bad = await staff.agent.post(`/api/programmes/${w.programmeA}/imports/xlsx`).set('x-csrf-token', staff.user.csrfToken).attach('file', await workbook(rows), { filename: 'historik.xlsx' });
+    const bad = await staff.agent
+      .post(`/api/programmes/${w.programmeA}/imports/xlsx`)
+      .set('x-csrf-token', staff.user.csrfToken)
+      .attach('file', await workbook(rows), { filename: 'historik.xlsx' });
     expect(bad.status).toBe(400);
     // Row 4 of the sheet: the header, Hodan, a blank row, then Yonas without an end date.
-    expect(bad.body.errors).toEqual([{ field: 'row 4, inskrivning_slut', message: 'is required unless the status is pågående' }]);
+    expect(bad.body.errors).toEqual([
+      { field: 'row 4, inskrivning_slut', message: 'is required unless the status is pågående' },
+    ]);
     expect(await counts()).toEqual(before);
 
     rows[2][9] = d('2020-11-20');
-    const ok = await staff.agent.post(`/api/programmes/${w.programmeA}/imports/xlsx`).set('x-csrf-token', staff.user.csrfToken).attach('file', await workbook(rows), { filename: 'historik.xlsx' });
+    const ok = await staff.agent
+      .post(`/api/programmes/${w.programmeA}/imports/xlsx`)
+      .set('x-csrf-token', staff.user.csrfToken)
+      .attach('file', await workbook(rows), { filename: 'historik.xlsx' });
     expect(ok.status).toBe(201);
     expect(ok.body).toEqual({ groups: 1, enrolments: 2, outcomes: 2, internships: 1 });
-    const [yonas] = await t.dataSource.query("SELECT e.end_date::text AS end FROM enrolment e JOIN participant p ON p.id = e.participant_id WHERE p.first_name = 'Yonas'");
+    const [yonas] = await t.dataSource.query(
+      "SELECT e.end_date::text AS end FROM enrolment e JOIN participant p ON p.id = e.participant_id WHERE p.first_name = 'Yonas'",
+    );
     expect(yonas.end).toBe('2020-11-20');
 
-    const notExcel = await staff.agent.post(`/api/programmes/${w.programmeA}/imports/xlsx`).set('x-csrf-token', staff.user.csrfToken).attach('file', Buffer.from(HEADER), { filename: 'historik.xlsx' });
+    const notExcel = await staff.agent
+      .post(`/api/programmes/${w.programmeA}/imports/xlsx`)
+      .set('x-csrf-token', staff.user.csrfToken)
+      .attach('file', Buffer.from(HEADER), { filename: 'historik.xlsx' });
     expect(notExcel.status).toBe(400);
-    expect(notExcel.body.errors).toEqual([{ field: 'file', message: 'the file is not an Excel workbook (.xlsx)' }]);
+    expect(notExcel.body.errors).toEqual([
+      { field: 'file', message: 'the file is not an Excel workbook (.xlsx)' },
+    ]);
   });
 
   it('only staff and admins import; evaluators get 403', async () => {

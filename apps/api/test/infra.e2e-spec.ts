@@ -16,7 +16,12 @@ const K8S = join(ROOT, 'infra/k8s');
 const read = (...path: string[]) => readFileSync(join(ROOT, ...path), 'utf8');
 
 // Manifests are free-form YAML: `spec` is checked field by field.
-type Manifest = { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> }; spec: any };
+type Manifest = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  spec: any;
+};
 interface EnvVar {
   name: string;
   value?: string;
@@ -58,7 +63,16 @@ const api = pod.containers.find((c: { name: string }) => c.name === 'api');
 const configMap = kustomization.configMapGenerator.find((g) => g.name === 'stegvis-api-config')!;
 const apiEnv = envFile(configMap.envs.map((f) => read('infra/k8s', f)).join('\n'));
 const compose = load(read('infra/compose.yaml')) as {
-  services: Record<string, { environment?: Record<string, string>; entrypoint?: string[]; volumes?: string[]; depends_on?: object; read_only?: boolean }>;
+  services: Record<
+    string,
+    {
+      environment?: Record<string, string>;
+      entrypoint?: string[];
+      volumes?: string[];
+      depends_on?: object;
+      read_only?: boolean;
+    }
+  >;
 };
 /** Compose's `${NAME:-default}`, as docker compose fills it in with NAME unset. */
 const composeValue = (v: string) => String(v).replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1');
@@ -88,7 +102,16 @@ describe('infra: Kubernetes manifests and compose file (e2e)', () => {
     }
     expect([...kustomization.resources].sort()).toEqual([...files].sort());
     expect(one('Namespace').metadata.name).toBe(kustomization.namespace);
-    expect(manifests.map((m) => m.kind).sort()).toEqual(['Cluster', 'Deployment', 'Ingress', 'Job', 'Namespace', 'PodDisruptionBudget', 'ScheduledBackup', 'Service']);
+    expect(manifests.map((m) => m.kind).sort()).toEqual([
+      'Cluster',
+      'Deployment',
+      'Ingress',
+      'Job',
+      'Namespace',
+      'PodDisruptionBudget',
+      'ScheduledBackup',
+      'Service',
+    ]);
   });
 
   it('the api Deployment: two replicas or more, ready on a route that checks the database, alive on one that does not', async () => {
@@ -117,34 +140,68 @@ describe('infra: Kubernetes manifests and compose file (e2e)', () => {
   });
 
   it('the api runs as a non-root user on a read-only file system, with no capabilities and bounded resources', () => {
-    expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } });
-    expect(api.securityContext).toEqual({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+    expect(pod.securityContext).toMatchObject({
+      runAsNonRoot: true,
+      runAsUser: 1000,
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
+    expect(api.securityContext).toEqual({
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+      capabilities: { drop: ['ALL'] },
+    });
     expect(api.volumeMounts).toEqual([{ name: 'tmp', mountPath: '/tmp' }]);
     expect(pod.volumes).toEqual([{ name: 'tmp', emptyDir: { sizeLimit: '256Mi' } }]);
     for (const k of ['cpu', 'memory']) expect(api.resources.requests[k]).toBeDefined();
     expect(api.resources.limits.memory).toBeDefined();
     expect(pod.automountServiceAccountToken).toBe(false);
     // The image's user is the same numeric user (infra/Dockerfile).
-    expect(read('infra/Dockerfile')).toMatch(new RegExp(`^USER ${pod.securityContext.runAsUser}:${pod.securityContext.runAsGroup}$`, 'm'));
+    expect(read('infra/Dockerfile')).toMatch(
+      new RegExp(`^USER ${pod.securityContext.runAsUser}:${pod.securityContext.runAsGroup}$`, 'm'),
+    );
     expect(one('Namespace').metadata.labels?.['pod-security.kubernetes.io/enforce']).toBe('restricted');
   });
 
   it('every setting in the manifests and the compose file is one the api reads, and passes its own validation', () => {
     const deploymentNames = [...Object.keys(apiEnv), ...(api.env as EnvVar[]).map((e) => e.name)];
     const job = one('Job', 'stegvis-migrate').spec.template.spec.containers[0];
-    const composeApi = Object.fromEntries(Object.entries(compose.services.api.environment!).map(([k, v]) => [k, composeValue(v)]));
-    for (const name of [...deploymentNames, ...(job.env as EnvVar[]).map((e) => e.name), ...Object.keys(composeApi)]) {
+    const composeApi = Object.fromEntries(
+      Object.entries(compose.services.api.environment!).map(([k, v]) => [k, composeValue(v)]),
+    );
+    for (const name of [
+      ...deploymentNames,
+      ...(job.env as EnvVar[]).map((e) => e.name),
+      ...Object.keys(composeApi),
+    ]) {
       expect({ name, known: appReads.has(name) }).toEqual({ name, known: true });
     }
 
-    const inCluster = loadConfig({ ...apiEnv, DATABASE_URL: 'postgresql://stegvis:x@stegvis-db-rw.stegvis:5432/stegvis' });
-    expect(inCluster).toMatchObject({ nodeEnv: 'production', host: '0.0.0.0', port: 3000, runMigrations: false, trustProxy: 1, cookieSecure: true, retentionSchedule: true });
+    const inCluster = loadConfig({
+      ...apiEnv,
+      DATABASE_URL: 'postgresql://stegvis:x@stegvis-db-rw.stegvis:5432/stegvis',
+    });
+    expect(inCluster).toMatchObject({
+      nodeEnv: 'production',
+      host: '0.0.0.0',
+      port: 3000,
+      runMigrations: false,
+      trustProxy: 1,
+      cookieSecure: true,
+      retentionSchedule: true,
+    });
 
     const secrets = mkdtempSync(join(tmpdir(), 'stegvis-secret-'));
     writeFileSync(join(secrets, 'database_url'), 'postgres://stegvis:x@db:5432/stegvis\n');
     const single = loadConfig({ ...composeApi, DATABASE_URL_FILE: join(secrets, 'database_url') });
     rmSync(secrets, { recursive: true });
-    expect(single).toMatchObject({ nodeEnv: 'production', databaseUrl: 'postgres://stegvis:x@db:5432/stegvis', runMigrations: true, trustProxy: 1, smtpUrl: null, totpRequiredRoles: [] });
+    expect(single).toMatchObject({
+      nodeEnv: 'production',
+      databaseUrl: 'postgres://stegvis:x@db:5432/stegvis',
+      runMigrations: true,
+      trustProxy: 1,
+      smtpUrl: null,
+      totpRequiredRoles: [],
+    });
     // The image's defaults and the settings agree on where the built sites are.
     for (const name of ['STEGVIS_ADMIN_DIST', 'STEGVIS_SURVEY_DIST']) {
       expect(read('infra/Dockerfile')).toContain(`${name}=${apiEnv[name]}`);
@@ -153,16 +210,24 @@ describe('infra: Kubernetes manifests and compose file (e2e)', () => {
     // The image runs the api with the memory settings everything else starts it with.
     const runtime = parseEnv(read('apps/api/runtime.env'));
     expect(Object.keys(runtime).sort()).toEqual(['MALLOC_ARENA_MAX', 'NODE_OPTIONS']);
-    for (const [name, value = ""] of Object.entries(runtime)) expect(read('infra/Dockerfile')).toContain(value.includes(' ') ? `${name}="${value}"` : `${name}=${value}`);
+    for (const [name, value = ''] of Object.entries(runtime))
+      expect(read('infra/Dockerfile')).toContain(
+        value.includes(' ') ? `${name}="${value}"` : `${name}=${value}`,
+      );
     const angular = JSON.parse(read('apps/admin/angular.json'));
-    expect(apiEnv.STEGVIS_ADMIN_DIST).toBe(`/app/apps/admin/${angular.projects.admin.architect.build.options.outputPath}/browser`);
-    expect(read('apps/survey/vite.config.ts')).toMatch(new RegExp(`outDir: '${apiEnv.STEGVIS_SURVEY_DIST.replace('/app/apps/survey/', '')}'`));
+    expect(apiEnv.STEGVIS_ADMIN_DIST).toBe(
+      `/app/apps/admin/${angular.projects.admin.architect.build.options.outputPath}/browser`,
+    );
+    expect(read('apps/survey/vite.config.ts')).toMatch(
+      new RegExp(`outDir: '${apiEnv.STEGVIS_SURVEY_DIST.replace('/app/apps/survey/', '')}'`),
+    );
   });
 
   it('the migration Job runs the api’s migrate script in the same image, against the same database', () => {
     const job = one('Job', 'stegvis-migrate').spec.template.spec;
     const c = job.containers[0];
-    const script = (JSON.parse(read('apps/api/package.json')) as { scripts: Record<string, string> }).scripts.migrate;
+    const script = (JSON.parse(read('apps/api/package.json')) as { scripts: Record<string, string> }).scripts
+      .migrate;
     expect(script).toBe('node dist/database/migrate.js');
     expect(c.command).toEqual(['node', `apps/api/${script.split(' ')[1]}`]);
     expect(c.image).toBe(api.image);
@@ -177,7 +242,10 @@ describe('infra: Kubernetes manifests and compose file (e2e)', () => {
     const cluster = one('Cluster');
     expect(cluster.apiVersion).toBe('postgresql.cnpg.io/v1');
     expect(cluster.spec.instances).toBeGreaterThanOrEqual(2);
-    expect(cluster.spec.affinity).toMatchObject({ enablePodAntiAffinity: true, podAntiAffinityType: 'required' });
+    expect(cluster.spec.affinity).toMatchObject({
+      enablePodAntiAffinity: true,
+      podAntiAffinityType: 'required',
+    });
     const backup = one('ScheduledBackup');
     expect(backup.spec.cluster.name).toBe(cluster.metadata.name);
     // CloudNativePG's cron has six fields, seconds first.
@@ -185,7 +253,10 @@ describe('infra: Kubernetes manifests and compose file (e2e)', () => {
     expect(backup.spec.method).toBe('barmanObjectStore');
     expect(cluster.spec.backup.barmanObjectStore.destinationPath).toMatch(/^s3:\/\//);
     // The operator writes the application user's URI into the Secret `<cluster>-app`.
-    expect((api.env as EnvVar[]).find((e) => e.name === 'DATABASE_URL')!.valueFrom!.secretKeyRef).toEqual({ name: `${cluster.metadata.name}-app`, key: 'uri' });
+    expect((api.env as EnvVar[]).find((e) => e.name === 'DATABASE_URL')!.valueFrom!.secretKeyRef).toEqual({
+      name: `${cluster.metadata.name}-app`,
+      key: 'uri',
+    });
 
     // During a rolling update one extra replica runs (maxSurge), and the migration Job holds one connection.
     const pool = Number(/max: (\d+)/.exec(read('apps/api/src/database/data-source-options.ts'))![1]);
@@ -207,15 +278,30 @@ describe('infra: Kubernetes manifests and compose file (e2e)', () => {
     const ingress = one('Ingress');
     const hosts = ingress.spec.rules.map((r: { host: string }) => r.host);
     expect(ingress.spec.tls.flatMap((x: { hosts: string[] }) => x.hosts)).toEqual(hosts);
-    const paths = ingress.spec.rules.flatMap((r: { http: { paths: { path: string; pathType: string; backend: { service: { name: string; port: { name: string } } } }[] } }) => r.http.paths);
+    const paths = ingress.spec.rules.flatMap(
+      (r: {
+        http: {
+          paths: {
+            path: string;
+            pathType: string;
+            backend: { service: { name: string; port: { name: string } } };
+          }[];
+        };
+      }) => r.http.paths,
+    );
     expect(paths.map((p: { path: string }) => p.path).sort()).toEqual(['/', '/s/']);
     for (const p of paths) {
       expect(p.pathType).toBe('Prefix');
       expect(p.backend.service).toEqual({ name: service.metadata.name, port: { name: 'http' } });
     }
     // Handbook files up to HANDBOOK_MAX_FILE_MB must pass the ingress.
-    const maxFileMb = loadConfig({ ...apiEnv, DATABASE_URL: 'postgres://x/y' }).handbook.maxFileBytes / 1024 / 1024;
-    expect(Number(/^(\d+)m$/.exec(ingress.metadata.annotations!['nginx.ingress.kubernetes.io/proxy-body-size'])![1])).toBeGreaterThan(maxFileMb);
+    const maxFileMb =
+      loadConfig({ ...apiEnv, DATABASE_URL: 'postgres://x/y' }).handbook.maxFileBytes / 1024 / 1024;
+    expect(
+      Number(
+        /^(\d+)m$/.exec(ingress.metadata.annotations!['nginx.ingress.kubernetes.io/proxy-body-size'])![1],
+      ),
+    ).toBeGreaterThan(maxFileMb);
   });
 
   it('compose: the api waits for a healthy PostgreSQL; the backup service runs scripts/backup.sh with the same secret', () => {

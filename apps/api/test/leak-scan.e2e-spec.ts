@@ -8,20 +8,55 @@ import { type ApiProcess, startApi } from './support/faults/api-process';
 import { pdfText } from './support/files';
 import { PASSWORD, seedWorld, startTestApp, type TestApp, type World } from './support/test-app';
 
-const SECRET = { firstName: 'Samira', lastName: 'Hemligsdotter', personalNumber: '19811218-9876', phone: '070-111 22 33', address: 'Skyddsgatan 7' };
+const SECRET = {
+  firstName: 'Samira',
+  lastName: 'Hemligsdotter',
+  personalNumber: '19811218-9876',
+  phone: '070-111 22 33',
+  address: 'Skyddsgatan 7',
+};
 /** Every way the three facts could be written out. */
-const NEEDLES = ['19811218-9876', '198112189876', '811218-9876', '8112189876', '070-111 22 33', '0701112233', '070111 22 33', 'Skyddsgatan 7', 'Skyddsgatan'];
+const NEEDLES = [
+  '19811218-9876',
+  '198112189876',
+  '811218-9876',
+  '8112189876',
+  '070-111 22 33',
+  '0701112233',
+  '070111 22 33',
+  'Skyddsgatan 7',
+  'Skyddsgatan',
+];
 const PORT = 3305;
 
 /** A signed-in caller of the child api, over real HTTP. */
 async function login(url: string, email: string) {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
-  return async (method: string, path: string, body?: unknown): Promise<{ status: number; type: string; bytes: Buffer }> => {
-    const r = await fetch(`${url}${path}`, { method, headers: { cookie, [CSRF_HEADER]: csrf, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-    return { status: r.status, type: r.headers.get('content-type') ?? '', bytes: Buffer.from(await r.arrayBuffer()) };
+  return async (
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; type: string; bytes: Buffer }> => {
+    const r = await fetch(`${url}${path}`, {
+      method,
+      headers: { cookie, [CSRF_HEADER]: csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return {
+      status: r.status,
+      type: r.headers.get('content-type') ?? '',
+      bytes: Buffer.from(await r.arrayBuffer()),
+    };
   };
 }
 
@@ -31,7 +66,9 @@ function readable(type: string, bytes: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'scan-'));
   if (type.includes('officedocument') || type.includes('opendocument')) {
     writeFileSync(join(dir, 'f.zip'), bytes);
-    return execFileSync('unzip', ['-p', join(dir, 'f.zip')], { maxBuffer: 64 * 1024 * 1024 }).toString('utf8');
+    return execFileSync('unzip', ['-p', join(dir, 'f.zip')], { maxBuffer: 64 * 1024 * 1024 }).toString(
+      'utf8',
+    );
   }
   return bytes.toString('utf8');
 }
@@ -58,25 +95,124 @@ describe('no trace of a protected identity outside her record (e2e)', () => {
       if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${r.bytes.toString()}`);
       return JSON.parse(r.bytes.toString() || 'null');
     };
-    const member = await json('POST', '/api/staff-members', { name: 'Sara Processledare', staffRole: 'programme_lead', userId: w.users.staffA.id });
-    const group = await json('POST', '/api/groups', { programmeId: w.programmeA, municipalityId: w.municipalities.angelholm, number: 1, startDate: '2020-08-24', endDate: '2020-11-20', capacity: 10, overIntake: 0, deliveryMode: 'on_site', staffMemberIds: [member.id] });
-    const session = await json('POST', `/api/groups/${group.id}/sessions`, { date: '2020-08-25', startTime: '13:00', endTime: '15:00', kind: 'lecture', theme: 'Start' });
-    const p = await json('POST', '/api/participants', { programmeId: w.programmeA, ...SECRET, gender: 'woman', protectedIdentity: true, swedishLevel: 'sfi_c', languages: ['arabiska'] });
-    const e = await json('POST', `/api/participants/${p.id}/enrolments`, { groupId: group.id, startDate: '2020-08-24' });
-    await json('POST', `/api/participants/${p.id}/consents`, { purpose: 'national_followup', givenOn: '2020-08-24' });
-    await json('POST', `/api/participants/${p.id}/needs`, { kind: 'health_mental', note: 'Sömnproblem', careContact: 'Vårdcentralen Norr' });
-    await json('PUT', `/api/groups/${group.id}/attendance`, { entries: [{ sessionId: session.id, enrolmentId: e.id, status: 'present' }] }).catch(() => undefined);
-    const employer = await json('POST', '/api/employers', { name: 'Förskolan Solen', organisationNumber: '212000-1355', sector: 'municipal', industry: 'pre-school/school', municipalityId: w.municipalities.angelholm });
-    const internship = await json('POST', '/api/internships', { enrolmentId: e.id, employerId: employer.id, periodNumber: 1, startDate: '2020-10-26', endDate: '2020-11-20', wishedSector: true });
+    const member = await json('POST', '/api/staff-members', {
+      name: 'Sara Processledare',
+      staffRole: 'programme_lead',
+      userId: w.users.staffA.id,
+    });
+    const group = await json('POST', '/api/groups', {
+      programmeId: w.programmeA,
+      municipalityId: w.municipalities.angelholm,
+      number: 1,
+      startDate: '2020-08-24',
+      endDate: '2020-11-20',
+      capacity: 10,
+      overIntake: 0,
+      deliveryMode: 'on_site',
+      staffMemberIds: [member.id],
+    });
+    const session = await json('POST', `/api/groups/${group.id}/sessions`, {
+      date: '2020-08-25',
+      startTime: '13:00',
+      endTime: '15:00',
+      kind: 'lecture',
+      theme: 'Start',
+    });
+    const p = await json('POST', '/api/participants', {
+      programmeId: w.programmeA,
+      ...SECRET,
+      gender: 'woman',
+      protectedIdentity: true,
+      swedishLevel: 'sfi_c',
+      languages: ['arabiska'],
+    });
+    const e = await json('POST', `/api/participants/${p.id}/enrolments`, {
+      groupId: group.id,
+      startDate: '2020-08-24',
+    });
+    await json('POST', `/api/participants/${p.id}/consents`, {
+      purpose: 'national_followup',
+      givenOn: '2020-08-24',
+    });
+    await json('POST', `/api/participants/${p.id}/needs`, {
+      kind: 'health_mental',
+      note: 'Sömnproblem',
+      careContact: 'Vårdcentralen Norr',
+    });
+    await json('PUT', `/api/groups/${group.id}/attendance`, {
+      entries: [{ sessionId: session.id, enrolmentId: e.id, status: 'present' }],
+    }).catch(() => undefined);
+    const employer = await json('POST', '/api/employers', {
+      name: 'Förskolan Solen',
+      organisationNumber: '212000-1355',
+      sector: 'municipal',
+      industry: 'pre-school/school',
+      municipalityId: w.municipalities.angelholm,
+    });
+    const internship = await json('POST', '/api/internships', {
+      enrolmentId: e.id,
+      employerId: employer.id,
+      periodNumber: 1,
+      startDate: '2020-10-26',
+      endDate: '2020-11-20',
+      wishedSector: true,
+    });
     await json('PATCH', `/api/enrolments/${e.id}`, { status: 'completed', endDate: '2020-11-20' });
-    await json('PUT', `/api/enrolments/${e.id}/outcome`, { category: 'studies', detail: 'barnskötarutbildning', date: '2020-11-20', supportBefore: 'income_support', supportAfter: 'student_finance' });
-    const referral = await json('POST', '/api/referrals', { programmeId: w.programmeA, firstName: 'Rut', lastName: 'Remiss', gender: 'woman', organisationId: w.organisations.af, referrerName: 'Handläggare', reason: 'Behöver stöd', consentToShare: true });
-    const meeting = await json('POST', '/api/meetings', { programmeId: w.programmeA, date: '2020-08-10', invitedUserIds: [] });
-    const round = await json('POST', '/api/survey-rounds', { groupId: group.id, questionnaireId: 'end-of-group', opensAt: '2020-11-16T08:00:00Z', closesAt: '2020-11-30T08:00:00Z' });
+    await json('PUT', `/api/enrolments/${e.id}/outcome`, {
+      category: 'studies',
+      detail: 'barnskötarutbildning',
+      date: '2020-11-20',
+      supportBefore: 'income_support',
+      supportAfter: 'student_finance',
+    });
+    const referral = await json('POST', '/api/referrals', {
+      programmeId: w.programmeA,
+      firstName: 'Rut',
+      lastName: 'Remiss',
+      gender: 'woman',
+      organisationId: w.organisations.af,
+      referrerName: 'Handläggare',
+      reason: 'Behöver stöd',
+      consentToShare: true,
+    });
+    const meeting = await json('POST', '/api/meetings', {
+      programmeId: w.programmeA,
+      date: '2020-08-10',
+      invitedUserIds: [],
+    });
+    const round = await json('POST', '/api/survey-rounds', {
+      groupId: group.id,
+      questionnaireId: 'end-of-group',
+      opensAt: '2020-11-16T08:00:00Z',
+      closesAt: '2020-11-30T08:00:00Z',
+    });
     // Mistyped numbers and searches are where numbers slip into error messages and logs.
-    await staff('POST', '/api/participants', { programmeId: w.programmeA, ...SECRET, personalNumber: '19811218-9877', gender: 'woman' });
-    await staff('GET', `/api/participants?programmeId=${w.programmeA}&q=${encodeURIComponent(SECRET.personalNumber)}`);
-    Object.assign(ids, { programmes: w.programmeA, groups: group.id, sessions: session.id, participants: p.id, enrolments: e.id, internships: internship.id, employers: employer.id, referrals: referral.id, meetings: meeting.id, 'survey-rounds': round.id, 'staff-members': member.id, municipalities: w.municipalities.angelholm, organisations: w.organisations.af, users: w.users.staffA.id });
+    await staff('POST', '/api/participants', {
+      programmeId: w.programmeA,
+      ...SECRET,
+      personalNumber: '19811218-9877',
+      gender: 'woman',
+    });
+    await staff(
+      'GET',
+      `/api/participants?programmeId=${w.programmeA}&q=${encodeURIComponent(SECRET.personalNumber)}`,
+    );
+    Object.assign(ids, {
+      programmes: w.programmeA,
+      groups: group.id,
+      sessions: session.id,
+      participants: p.id,
+      enrolments: e.id,
+      internships: internship.id,
+      employers: employer.id,
+      referrals: referral.id,
+      meetings: meeting.id,
+      'survey-rounds': round.id,
+      'staff-members': member.id,
+      municipalities: w.municipalities.angelholm,
+      organisations: w.organisations.af,
+      users: w.users.staffA.id,
+    });
   });
   afterAll(async () => {
     await api?.stop();
@@ -87,18 +223,40 @@ describe('no trace of a protected identity outside her record (e2e)', () => {
     const doc = t.openapi as unknown as { paths: Record<string, Record<string, unknown>> };
     const query = `programmeId=${w.programmeA}&from=2019-09-03&to=2021-12-31`;
     const callers: Record<string, Awaited<ReturnType<typeof login>>> = {};
-    const otherStaff = await t.app.get(UsersService).createUser({ email: 'annan@test.se', displayName: 'Annan Personal', role: 'staff', password: PASSWORD, programmeIds: [w.programmeA] });
-    for (const [who, email] of Object.entries({ groupStaff: w.users.staffA.email, otherStaff: otherStaff.email, admin: w.users.admin.email, analysis: w.users.analysisA.email, steering: w.users.steeringA.email, evaluator: w.users.evaluatorA.email })) {
+    const otherStaff = await t.app
+      .get(UsersService)
+      .createUser({
+        email: 'annan@test.se',
+        displayName: 'Annan Personal',
+        role: 'staff',
+        password: PASSWORD,
+        programmeIds: [w.programmeA],
+      });
+    for (const [who, email] of Object.entries({
+      groupStaff: w.users.staffA.email,
+      otherStaff: otherStaff.email,
+      admin: w.users.admin.email,
+      analysis: w.users.analysisA.email,
+      steering: w.users.steeringA.email,
+      evaluator: w.users.evaluatorA.email,
+    })) {
       callers[who] = await login(api.url, email);
     }
     const leaks: string[] = [];
     let scanned = 0;
     let files = 0;
-    for (const path of Object.keys(doc.paths).filter((p) => 'get' in doc.paths[p] && !p.startsWith('/api/public'))) {
-      const url = path.replace(/\/([a-z-]+)\/\{[a-zA-Z]+\}/g, (_m, seg: string) => `/${seg}/${ids[seg] ?? '00000000-0000-4000-8000-000000000000'}`) + `?${query}`;
+    for (const path of Object.keys(doc.paths).filter(
+      (p) => 'get' in doc.paths[p] && !p.startsWith('/api/public'),
+    )) {
+      const url =
+        path.replace(
+          /\/([a-z-]+)\/\{[a-zA-Z]+\}/g,
+          (_m, seg: string) => `/${seg}/${ids[seg] ?? '00000000-0000-4000-8000-000000000000'}`,
+        ) + `?${query}`;
       for (const [who, call] of Object.entries(callers)) {
         // Her own record (and what hangs under it) is the one place her group's staff may read these facts.
-        const ownRecord = /^\/api\/(participants|enrolments)/.test(path) && !/\.(pdf|csv|xlsx|docx)$/.test(path);
+        const ownRecord =
+          /^\/api\/(participants|enrolments)/.test(path) && !/\.(pdf|csv|xlsx|docx)$/.test(path);
         if (who === 'groupStaff' && ownRecord) continue;
         const r = await call('GET', url);
         if (r.status >= 500) leaks.push(`${who} GET ${url} → ${r.status}`);
@@ -106,14 +264,17 @@ describe('no trace of a protected identity outside her record (e2e)', () => {
         scanned++;
         if (!r.type.includes('json')) files++;
         const text = readable(r.type, r.bytes);
-        for (const n of NEEDLES) if (text.includes(n)) leaks.push(`${who} GET ${url} (${r.type}) contains "${n}"`);
+        for (const n of NEEDLES)
+          if (text.includes(n)) leaks.push(`${who} GET ${url} (${r.type}) contains "${n}"`);
       }
     }
     const log = api.output();
     for (const n of NEEDLES) if (log.includes(n)) leaks.push(`api log contains "${n}"`);
     const audit = JSON.stringify(await t.dataSource.query('SELECT * FROM audit_event'));
     for (const n of NEEDLES) if (audit.includes(n)) leaks.push(`audit_event contains "${n}"`);
-    console.log(`leak scan: ${scanned} responses (${files} files), ${log.split('\n').length} log lines, audit entries scanned`);
+    console.log(
+      `leak scan: ${scanned} responses (${files} files), ${log.split('\n').length} log lines, audit entries scanned`,
+    );
 
     expect(leaks).toEqual([]);
     // The scan must have had something to look at: reports and files really came back.
@@ -121,7 +282,10 @@ describe('no trace of a protected identity outside her record (e2e)', () => {
     expect(files).toBeGreaterThan(8);
     expect(log.split('\n').length).toBeGreaterThan(200);
     // …and the facts are there for her group's staff, so a scan that finds nothing is not blind.
-    const own = readable('application/json', (await callers.groupStaff('GET', `/api/participants/${ids.participants}`)).bytes);
+    const own = readable(
+      'application/json',
+      (await callers.groupStaff('GET', `/api/participants/${ids.participants}`)).bytes,
+    );
     expect(own).toContain(SECRET.personalNumber);
     expect(own).toContain(SECRET.address);
   });

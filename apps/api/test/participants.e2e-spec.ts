@@ -2,9 +2,23 @@ import request from 'supertest';
 import { RetentionService } from '../src/modules/participants/retention.service';
 import { UsersService } from '../src/modules/users/users.service';
 import { pdfText } from './support/files';
-import { type Client, PASSWORD, seedWorld, signIn, startTestApp, type TestApp, type World } from './support/test-app';
+import {
+  type Client,
+  PASSWORD,
+  seedWorld,
+  signIn,
+  startTestApp,
+  type TestApp,
+  type World,
+} from './support/test-app';
 
-const SECRET = { firstName: 'Samira', lastName: 'Hemligsdotter', personalNumber: '19811218-9876', phone: '070-111 22 33', address: 'Skyddsgatan 7' };
+const SECRET = {
+  firstName: 'Samira',
+  lastName: 'Hemligsdotter',
+  personalNumber: '19811218-9876',
+  phone: '070-111 22 33',
+  address: 'Skyddsgatan 7',
+};
 
 describe('participants (e2e)', () => {
   let t: TestApp;
@@ -25,52 +39,190 @@ describe('participants (e2e)', () => {
     w = await seedWorld(t);
     groupStaff = await signIn(t, w.users.staffA.email);
     staffB = await signIn(t, w.users.staffB.email);
-    await t.app.get(UsersService).createUser({ email: 'kim@test.se', displayName: 'Kim Annangrupp', role: 'staff', password: PASSWORD, programmeIds: [w.programmeA] });
+    await t.app
+      .get(UsersService)
+      .createUser({
+        email: 'kim@test.se',
+        displayName: 'Kim Annangrupp',
+        role: 'staff',
+        password: PASSWORD,
+        programmeIds: [w.programmeA],
+      });
     otherStaff = await signIn(t, 'kim@test.se');
-    const sara = (await groupStaff.post('/api/staff-members', { name: 'Sara', staffRole: 'programme_lead', userId: w.users.staffA.id })).body;
+    const sara = (
+      await groupStaff.post('/api/staff-members', {
+        name: 'Sara',
+        staffRole: 'programme_lead',
+        userId: w.users.staffA.id,
+      })
+    ).body;
     const mk = async (number: number, staff: string[]) =>
-      (await groupStaff.post('/api/groups', { programmeId: w.programmeA, municipalityId: w.municipalities.angelholm, number, startDate: '2020-08-24', endDate: '2020-11-20', capacity: 10, overIntake: 2, deliveryMode: 'on_site', staffMemberIds: staff })).body.id as string;
+      (
+        await groupStaff.post('/api/groups', {
+          programmeId: w.programmeA,
+          municipalityId: w.municipalities.angelholm,
+          number,
+          startDate: '2020-08-24',
+          endDate: '2020-11-20',
+          capacity: 10,
+          overIntake: 2,
+          deliveryMode: 'on_site',
+          staffMemberIds: staff,
+        })
+      ).body.id as string;
     groupId = await mk(3, [sara.id]);
     otherGroupId = await mk(4, []);
-    const p = await groupStaff.post('/api/participants', { programmeId: w.programmeA, ...SECRET, gender: 'woman', protectedIdentity: true, swedishLevel: 'sfi_c', languages: ['arabiska'] });
+    const p = await groupStaff.post('/api/participants', {
+      programmeId: w.programmeA,
+      ...SECRET,
+      gender: 'woman',
+      protectedIdentity: true,
+      swedishLevel: 'sfi_c',
+      languages: ['arabiska'],
+    });
     expect(p.status).toBe(201);
     protectedId = p.body.id;
-    protectedEnrolment = (await groupStaff.post(`/api/participants/${protectedId}/enrolments`, { groupId, startDate: '2020-08-24' })).body.id;
-    const q = await groupStaff.post('/api/participants', { programmeId: w.programmeA, firstName: 'Omar', lastName: 'Öppen', personalNumber: '811228-9874', gender: 'man' });
+    protectedEnrolment = (
+      await groupStaff.post(`/api/participants/${protectedId}/enrolments`, {
+        groupId,
+        startDate: '2020-08-24',
+      })
+    ).body.id;
+    const q = await groupStaff.post('/api/participants', {
+      programmeId: w.programmeA,
+      firstName: 'Omar',
+      lastName: 'Öppen',
+      personalNumber: '811228-9874',
+      gender: 'man',
+    });
     plainId = q.body.id;
-    plainEnrolment = (await groupStaff.post(`/api/participants/${plainId}/enrolments`, { groupId, startDate: '2020-08-24' })).body.id;
-    await groupStaff.post(`/api/participants/${protectedId}/needs`, { kind: 'health_mental', note: 'Sömnproblem, kontakt med vårdcentral', careContact: 'Vårdcentralen Norr' });
-    await groupStaff.post(`/api/participants/${protectedId}/talks`, { date: '2020-09-01', notes: 'Berättade om oro inför praktiken' });
-    await groupStaff.put(`/api/participants/${protectedId}/assessments`, { stage: 'start', date: '2020-08-25', ratings: { swedish: 2, digital_skills: 2, labour_market_knowledge: 1, job_search: 1, network: 1, health_energy: 3, self_belief: 2 } });
-    await groupStaff.put(`/api/participants/${protectedId}/assessments`, { stage: 'end', date: '2020-11-19', ratings: { swedish: 3, digital_skills: 4, labour_market_knowledge: 4, job_search: 3, network: 2, health_energy: 3, self_belief: 4 } });
-    employerId = (await groupStaff.post('/api/employers', { name: 'Förskolan Solen', organisationNumber: '212000-1355', sector: 'municipal', industry: 'pre-school/school', municipalityId: w.municipalities.angelholm })).body.id;
-    await groupStaff.post('/api/internships', { enrolmentId: protectedEnrolment, employerId, periodNumber: 1, startDate: '2020-10-26', endDate: '2020-11-20', wishedSector: true });
-    await groupStaff.patch(`/api/enrolments/${protectedEnrolment}`, { status: 'completed', endDate: '2020-11-20' });
-    await groupStaff.put(`/api/enrolments/${protectedEnrolment}/outcome`, { category: 'studies', detail: 'barnskötarutbildning', date: '2020-11-20', supportBefore: 'income_support', supportAfter: 'student_finance' });
-    await groupStaff.put(`/api/enrolments/${plainEnrolment}/outcome`, { category: 'health', detail: 'arbetsförmågebedömning', date: '2020-11-20' });
+    plainEnrolment = (
+      await groupStaff.post(`/api/participants/${plainId}/enrolments`, { groupId, startDate: '2020-08-24' })
+    ).body.id;
+    await groupStaff.post(`/api/participants/${protectedId}/needs`, {
+      kind: 'health_mental',
+      note: 'Sömnproblem, kontakt med vårdcentral',
+      careContact: 'Vårdcentralen Norr',
+    });
+    await groupStaff.post(`/api/participants/${protectedId}/talks`, {
+      date: '2020-09-01',
+      notes: 'Berättade om oro inför praktiken',
+    });
+    await groupStaff.put(`/api/participants/${protectedId}/assessments`, {
+      stage: 'start',
+      date: '2020-08-25',
+      ratings: {
+        swedish: 2,
+        digital_skills: 2,
+        labour_market_knowledge: 1,
+        job_search: 1,
+        network: 1,
+        health_energy: 3,
+        self_belief: 2,
+      },
+    });
+    await groupStaff.put(`/api/participants/${protectedId}/assessments`, {
+      stage: 'end',
+      date: '2020-11-19',
+      ratings: {
+        swedish: 3,
+        digital_skills: 4,
+        labour_market_knowledge: 4,
+        job_search: 3,
+        network: 2,
+        health_energy: 3,
+        self_belief: 4,
+      },
+    });
+    employerId = (
+      await groupStaff.post('/api/employers', {
+        name: 'Förskolan Solen',
+        organisationNumber: '212000-1355',
+        sector: 'municipal',
+        industry: 'pre-school/school',
+        municipalityId: w.municipalities.angelholm,
+      })
+    ).body.id;
+    await groupStaff.post('/api/internships', {
+      enrolmentId: protectedEnrolment,
+      employerId,
+      periodNumber: 1,
+      startDate: '2020-10-26',
+      endDate: '2020-11-20',
+      wishedSector: true,
+    });
+    await groupStaff.patch(`/api/enrolments/${protectedEnrolment}`, {
+      status: 'completed',
+      endDate: '2020-11-20',
+    });
+    await groupStaff.put(`/api/enrolments/${protectedEnrolment}/outcome`, {
+      category: 'studies',
+      detail: 'barnskötarutbildning',
+      date: '2020-11-20',
+      supportBefore: 'income_support',
+      supportAfter: 'student_finance',
+    });
+    await groupStaff.put(`/api/enrolments/${plainEnrolment}/outcome`, {
+      category: 'health',
+      detail: 'arbetsförmågebedömning',
+      date: '2020-11-20',
+    });
   });
   afterAll(() => t?.close());
 
   describe('record', () => {
     it('refuses an invalid personal number with 400 naming the field, and stores nothing', async () => {
       const before = await t.dataSource.query('SELECT count(*)::int AS n FROM participant');
-      const res = await groupStaff.post('/api/participants', { programmeId: w.programmeA, firstName: 'A', lastName: 'B', gender: 'woman', personalNumber: '19811218-9877' });
+      const res = await groupStaff.post('/api/participants', {
+        programmeId: w.programmeA,
+        firstName: 'A',
+        lastName: 'B',
+        gender: 'woman',
+        personalNumber: '19811218-9877',
+      });
       expect(res.status).toBe(400);
-      expect(res.body.errors).toEqual([{ field: 'personalNumber', message: 'personalNumber is not a valid personnummer or samordningsnummer (date and check digit)' }]);
+      expect(res.body.errors).toEqual([
+        {
+          field: 'personalNumber',
+          message: 'personalNumber is not a valid personnummer or samordningsnummer (date and check digit)',
+        },
+      ]);
       expect(await t.dataSource.query('SELECT count(*)::int AS n FROM participant')).toEqual(before);
     });
 
     it('accepts a samordningsnummer and derives the birth year', async () => {
-      const res = await groupStaff.post('/api/participants', { programmeId: w.programmeA, firstName: 'Sam', lastName: 'Ordning', gender: 'man', personalNumber: '701063-2391' });
+      const res = await groupStaff.post('/api/participants', {
+        programmeId: w.programmeA,
+        firstName: 'Sam',
+        lastName: 'Ordning',
+        gender: 'man',
+        personalNumber: '701063-2391',
+      });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ personalNumber: '19701063-2391', isCoordinationNumber: true, birthYear: 1970 });
+      expect(res.body).toMatchObject({
+        personalNumber: '19701063-2391',
+        isCoordinationNumber: true,
+        birthYear: 1970,
+      });
     });
 
     it('refuses a duplicate personal number with a pointer to the existing record for those who may see it', async () => {
-      const dup = await groupStaff.post('/api/participants', { programmeId: w.programmeA, firstName: 'Omar', lastName: 'Igen', personalNumber: '198112289874', gender: 'man' });
+      const dup = await groupStaff.post('/api/participants', {
+        programmeId: w.programmeA,
+        firstName: 'Omar',
+        lastName: 'Igen',
+        personalNumber: '198112289874',
+        gender: 'man',
+      });
       expect(dup.status).toBe(409);
       expect(dup.body.existingParticipantId).toBe(plainId);
-      const blind = await staffB.post('/api/participants', { programmeId: w.programmeB, firstName: 'Omar', lastName: 'Igen', personalNumber: '198112289874', gender: 'man' });
+      const blind = await staffB.post('/api/participants', {
+        programmeId: w.programmeB,
+        firstName: 'Omar',
+        lastName: 'Igen',
+        personalNumber: '198112289874',
+        gender: 'man',
+      });
       expect(blind.status).toBe(409);
       expect(blind.body.existingParticipantId).toBeUndefined();
     });
@@ -79,18 +231,33 @@ describe('participants (e2e)', () => {
   describe('protected identity', () => {
     it('staff of the group see the real identity, and that read is audited', async () => {
       const res = await groupStaff.get(`/api/participants/${protectedId}`);
-      expect(res.body).toMatchObject({ displayName: 'Samira Hemligsdotter', personalNumber: '19811218-9876', masked: false });
-      const rows = await t.dataSource.query("SELECT actor_id FROM audit_event WHERE action = 'participant.identity.read' AND subject_id = $1", [protectedId]);
+      expect(res.body).toMatchObject({
+        displayName: 'Samira Hemligsdotter',
+        personalNumber: '19811218-9876',
+        masked: false,
+      });
+      const rows = await t.dataSource.query(
+        "SELECT actor_id FROM audit_event WHERE action = 'participant.identity.read' AND subject_id = $1",
+        [protectedId],
+      );
       expect(rows.map((r: { actor_id: string }) => r.actor_id)).toContain(w.users.staffA.id);
     });
 
     it('staff of another group see only the pseudonym, and search by the real name finds nothing', async () => {
       const res = await otherStaff.get(`/api/participants/${protectedId}`);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ displayName: expect.stringMatching(/^Deltagare [0-9A-F]{6}$/), personalNumber: null, phone: '', address: '', masked: true });
+      expect(res.body).toMatchObject({
+        displayName: expect.stringMatching(/^Deltagare [0-9A-F]{6}$/),
+        personalNumber: null,
+        phone: '',
+        address: '',
+        masked: true,
+      });
       const search = await otherStaff.get(`/api/participants?programmeId=${w.programmeA}&q=Hemligs`);
       expect(search.body).toEqual([]);
-      const byPseudonym = await otherStaff.get(`/api/participants?programmeId=${w.programmeA}&q=${encodeURIComponent(res.body.pseudonym)}`);
+      const byPseudonym = await otherStaff.get(
+        `/api/participants?programmeId=${w.programmeA}&q=${encodeURIComponent(res.body.pseudonym)}`,
+      );
       expect(byPseudonym.body.map((p: { id: string }) => p.id)).toEqual([protectedId]);
     });
 
@@ -142,8 +309,18 @@ describe('participants (e2e)', () => {
           const res = await c.get(url + (query[path] ?? ''));
           checked++;
           // Ids, request ids, tokens and hashes are random: "9876" turns up in them by chance now and then.
-          const text = (res.text ?? res.body?.toString?.('latin1') ?? '').replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '').replace(/[A-Za-z0-9_+/=-]{20,}/g, '');
-          for (const secret of [SECRET.lastName, '19811218', '9876', '111 22 33', 'Skyddsgatan', 'Sömnproblem', 'oro inför']) {
+          const text = (res.text ?? res.body?.toString?.('latin1') ?? '')
+            .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '')
+            .replace(/[A-Za-z0-9_+/=-]{20,}/g, '');
+          for (const secret of [
+            SECRET.lastName,
+            '19811218',
+            '9876',
+            '111 22 33',
+            'Skyddsgatan',
+            'Sömnproblem',
+            'oro inför',
+          ]) {
             if (text.includes(secret)) leaks.push(`${who} GET ${url}: ${secret}`);
           }
         }
@@ -158,15 +335,21 @@ describe('participants (e2e)', () => {
     it('allocated staff read needs and talk notes; every read is audited', async () => {
       const needs = await groupStaff.get(`/api/participants/${protectedId}/needs`);
       expect(needs.status).toBe(200);
-      expect(needs.body).toEqual([expect.objectContaining({ kind: 'health_mental', careContact: 'Vårdcentralen Norr' })]);
+      expect(needs.body).toEqual([
+        expect.objectContaining({ kind: 'health_mental', careContact: 'Vårdcentralen Norr' }),
+      ]);
       const talks = await groupStaff.get(`/api/participants/${protectedId}/talks`);
       expect(talks.body.map((x: { notes: string }) => x.notes)).toEqual(['Berättade om oro inför praktiken']);
-      const audit = await t.dataSource.query("SELECT entity_type FROM audit_event WHERE action = 'health.read' AND subject_id = $1 ORDER BY id", [protectedId]);
+      const audit = await t.dataSource.query(
+        "SELECT entity_type FROM audit_event WHERE action = 'health.read' AND subject_id = $1 ORDER BY id",
+        [protectedId],
+      );
       expect(audit.map((r: { entity_type: string }) => r.entity_type)).toEqual(['need', 'talk']);
     });
 
     it('is a 404 for everyone else: staff of another group or programme, analysis group, steering, evaluator, admin', async () => {
-      for (const path of ['needs', 'talks']) expect((await otherStaff.get(`/api/participants/${protectedId}/${path}`)).status).toBe(404);
+      for (const path of ['needs', 'talks'])
+        expect((await otherStaff.get(`/api/participants/${protectedId}/${path}`)).status).toBe(404);
       for (const who of ['staffB', 'analysisA', 'steeringA', 'evaluatorA', 'admin'] as const) {
         const c = await signIn(t, w.users[who].email);
         for (const path of ['needs', 'talks']) {
@@ -174,7 +357,10 @@ describe('participants (e2e)', () => {
           expect([who, path, res.status]).toEqual([who, path, 404]);
           expect(res.text).not.toContain('Sömn');
         }
-        const write = await c.post(`/api/participants/${protectedId}/talks`, { date: '2020-09-02', notes: 'x' });
+        const write = await c.post(`/api/participants/${protectedId}/talks`, {
+          date: '2020-09-02',
+          notes: 'x',
+        });
         expect(write.status).toBe(404);
       }
       expect(await t.dataSource.query('SELECT count(*)::int AS n FROM individual_talk')).toEqual([{ n: 1 }]);
@@ -183,16 +369,33 @@ describe('participants (e2e)', () => {
 
   describe('consent', () => {
     it('a withdrawn consent blocks the sharing it covered (422)', async () => {
-      const none = await groupStaff.post(`/api/participants/${plainId}/shares`, { organisationId: w.organisations.af, purpose: 'Inför analysgruppsmöte' });
+      const none = await groupStaff.post(`/api/participants/${plainId}/shares`, {
+        organisationId: w.organisations.af,
+        purpose: 'Inför analysgruppsmöte',
+      });
       expect(none.status).toBe(422);
-      const c = await groupStaff.post(`/api/participants/${plainId}/consents`, { purpose: 'share_with_partner', organisationId: w.organisations.af, givenOn: '2020-08-24', scope: 'Namn, SFI-nivå' });
+      const c = await groupStaff.post(`/api/participants/${plainId}/consents`, {
+        purpose: 'share_with_partner',
+        organisationId: w.organisations.af,
+        givenOn: '2020-08-24',
+        scope: 'Namn, SFI-nivå',
+      });
       expect(c.status).toBe(201);
-      const ok = await groupStaff.post(`/api/participants/${plainId}/shares`, { organisationId: w.organisations.af, purpose: 'Inför analysgruppsmöte' });
+      const ok = await groupStaff.post(`/api/participants/${plainId}/shares`, {
+        organisationId: w.organisations.af,
+        purpose: 'Inför analysgruppsmöte',
+      });
       expect(ok.status).toBe(200);
-      const ifo = await groupStaff.post(`/api/participants/${plainId}/shares`, { organisationId: w.organisations.ifo, purpose: 'x' });
+      const ifo = await groupStaff.post(`/api/participants/${plainId}/shares`, {
+        organisationId: w.organisations.ifo,
+        purpose: 'x',
+      });
       expect(ifo.status).toBe(422);
       expect((await groupStaff.post(`/api/consents/${c.body.id}/withdraw`)).status).toBe(200);
-      const after = await groupStaff.post(`/api/participants/${plainId}/shares`, { organisationId: w.organisations.af, purpose: 'Inför analysgruppsmöte' });
+      const after = await groupStaff.post(`/api/participants/${plainId}/shares`, {
+        organisationId: w.organisations.af,
+        purpose: 'Inför analysgruppsmöte',
+      });
       expect(after.status).toBe(422);
       expect(after.body.detail).toMatch(/withdrawn/);
       const list = await groupStaff.get(`/api/participants/${plainId}/consents`);
@@ -200,7 +403,10 @@ describe('participants (e2e)', () => {
     });
 
     it('consent to share with a partner names the partner (400 otherwise)', async () => {
-      const res = await groupStaff.post(`/api/participants/${plainId}/consents`, { purpose: 'share_with_partner', givenOn: '2020-08-24' });
+      const res = await groupStaff.post(`/api/participants/${plainId}/consents`, {
+        purpose: 'share_with_partner',
+        givenOn: '2020-08-24',
+      });
       expect(res.status).toBe(400);
       expect(res.body.errors[0].field).toBe('organisationId');
     });
@@ -209,31 +415,53 @@ describe('participants (e2e)', () => {
   describe('progress, outcome, documents', () => {
     it('shows the group’s average change to evaluators only above the small-cell threshold', async () => {
       const staff = await groupStaff.get(`/api/groups/${groupId}/assessment-summary`);
-      expect(staff.body).toMatchObject({ participants: 1, meanChange: { swedish: 1, digital_skills: 2, labour_market_knowledge: 3, health_energy: 0 } });
+      expect(staff.body).toMatchObject({
+        participants: 1,
+        meanChange: { swedish: 1, digital_skills: 2, labour_market_knowledge: 3, health_energy: 0 },
+      });
       const evaluator = await signIn(t, w.users.evaluatorA.email);
       const agg = await evaluator.get(`/api/groups/${groupId}/assessment-summary`);
       expect(agg.status).toBe(200);
       expect(agg.body.participants).toBeNull();
       expect(Object.values(agg.body.meanChange).every((v) => v === null)).toBe(true);
-      const bad = await groupStaff.put(`/api/participants/${plainId}/assessments`, { stage: 'start', date: '2020-08-25', ratings: { swedish: 6 } });
+      const bad = await groupStaff.put(`/api/participants/${plainId}/assessments`, {
+        stage: 'start',
+        date: '2020-08-25',
+        ratings: { swedish: 6 },
+      });
       expect(bad.status).toBe(400);
-      expect(bad.body.errors[0]).toEqual({ field: 'ratings.swedish', message: 'ratings.swedish must be a whole number from 1 to 5' });
+      expect(bad.body.errors[0]).toEqual({
+        field: 'ratings.swedish',
+        message: 'ratings.swedish must be a whole number from 1 to 5',
+      });
     });
 
     it('records follow-ups at 3, 6 and 12 months', async () => {
-      const res = await groupStaff.post(`/api/enrolments/${protectedEnrolment}/follow-ups`, { months: 3, date: '2021-02-20', category: 'studies', detail: 'studerar vidare' });
+      const res = await groupStaff.post(`/api/enrolments/${protectedEnrolment}/follow-ups`, {
+        months: 3,
+        date: '2021-02-20',
+        category: 'studies',
+        detail: 'studerar vidare',
+      });
       expect(res.status).toBe(200);
       expect(res.body.followUps).toEqual([expect.objectContaining({ months: 3, category: 'studies' })]);
-      const twelve = await groupStaff.post(`/api/enrolments/${protectedEnrolment}/follow-ups`, { months: 9, date: '2021-08-20', category: 'work' });
+      const twelve = await groupStaff.post(`/api/enrolments/${protectedEnrolment}/follow-ups`, {
+        months: 9,
+        date: '2021-08-20',
+        category: 'work',
+      });
       expect(twelve.status).toBe(400);
     });
 
     it('the certificate PDF names the person for group staff, a pseudonym for others, and never shows health data', async () => {
-      const mine = await groupStaff.get(`/api/enrolments/${protectedEnrolment}/certificate.pdf`).buffer(true).parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+      const mine = await groupStaff
+        .get(`/api/enrolments/${protectedEnrolment}/certificate.pdf`)
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
       expect(mine.status).toBe(200);
       expect(mine.headers['content-type']).toBe('application/pdf');
       const text = pdfText(mine.body as Buffer, { layout: true });
@@ -241,19 +469,25 @@ describe('participants (e2e)', () => {
       expect(text).toContain('Samira Hemligsdotter');
       expect(text).toContain('Förskolan Solen');
       expect(text).not.toMatch(/Sömn|vårdcentral|hälsa/i);
-      const theirs = await otherStaff.get(`/api/enrolments/${protectedEnrolment}/certificate.pdf`).buffer(true).parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+      const theirs = await otherStaff
+        .get(`/api/enrolments/${protectedEnrolment}/certificate.pdf`)
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
       const other = pdfText(theirs.body as Buffer, { layout: true });
       expect(other).not.toContain('Hemligsdotter');
       expect(other).toMatch(/Deltagare [0-9A-F]{6}/);
-      const plan = await groupStaff.get(`/api/enrolments/${plainEnrolment}/action-plan.pdf`).buffer(true).parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+      const plan = await groupStaff
+        .get(`/api/enrolments/${plainEnrolment}/action-plan.pdf`)
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
       const planText = pdfText(plan.body as Buffer, { layout: true });
       expect(planText).toContain('Handlingsplan');
       expect(planText).not.toContain('arbetsförmågebedömning');
@@ -262,12 +496,30 @@ describe('participants (e2e)', () => {
 
   describe('moving between groups', () => {
     it('keeps the history: the old enrolment ends, a new one starts', async () => {
-      const p = (await groupStaff.post('/api/participants', { programmeId: w.programmeA, firstName: 'Flytt', lastName: 'Person', gender: 'woman' })).body;
-      const e = (await groupStaff.post(`/api/participants/${p.id}/enrolments`, { groupId, startDate: '2020-08-24' })).body;
-      const moved = await groupStaff.post(`/api/enrolments/${e.id}/move`, { toGroupId: otherGroupId, date: '2020-09-14' });
+      const p = (
+        await groupStaff.post('/api/participants', {
+          programmeId: w.programmeA,
+          firstName: 'Flytt',
+          lastName: 'Person',
+          gender: 'woman',
+        })
+      ).body;
+      const e = (
+        await groupStaff.post(`/api/participants/${p.id}/enrolments`, { groupId, startDate: '2020-08-24' })
+      ).body;
+      const moved = await groupStaff.post(`/api/enrolments/${e.id}/move`, {
+        toGroupId: otherGroupId,
+        date: '2020-09-14',
+      });
       expect(moved.status).toBe(201);
       const history = await groupStaff.get(`/api/participants/${p.id}/enrolments`);
-      expect(history.body.map((x: { groupId: string; status: string; endDate: string | null }) => [x.groupId, x.status, x.endDate])).toEqual([
+      expect(
+        history.body.map((x: { groupId: string; status: string; endDate: string | null }) => [
+          x.groupId,
+          x.status,
+          x.endDate,
+        ]),
+      ).toEqual([
         [groupId, 'left_early', '2020-09-14'],
         [otherGroupId, 'active', null],
       ]);
@@ -279,13 +531,40 @@ describe('participants (e2e)', () => {
       const res = await groupStaff.get(`/api/participants/${protectedId}/audit-trail`);
       expect(res.status).toBe(200);
       const actions = res.body.map((e: { action: string }) => e.action);
-      for (const a of ['participant.create', 'enrolment.create', 'health.write', 'assessment.write', 'internship.create', 'enrolment.update', 'outcome.write', 'participant.read', 'participant.identity.read', 'health.read', 'certificate.create', 'followup.write']) {
+      for (const a of [
+        'participant.create',
+        'enrolment.create',
+        'health.write',
+        'assessment.write',
+        'internship.create',
+        'enrolment.update',
+        'outcome.write',
+        'participant.read',
+        'participant.identity.read',
+        'health.read',
+        'certificate.create',
+        'followup.write',
+      ]) {
         expect(actions).toContain(a);
       }
-      const fromDb = await t.dataSource.query('SELECT count(*)::int AS n FROM audit_event WHERE subject_id = $1 AND action <> $2', [protectedId, 'audit.extract']);
+      const fromDb = await t.dataSource.query(
+        'SELECT count(*)::int AS n FROM audit_event WHERE subject_id = $1 AND action <> $2',
+        [protectedId, 'audit.extract'],
+      );
       expect(res.body).toHaveLength(fromDb[0].n);
-      expect(res.body.find((e: { action: string }) => e.action === 'participant.identity.read')).toMatchObject({ actor: 'staff.a', actorRole: 'staff', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
-      expect(res.body.some((e: { actor: string; action: string }) => e.actor === 'Kim Annangrupp' && e.action === 'participant.read')).toBe(true);
+      expect(
+        res.body.find((e: { action: string }) => e.action === 'participant.identity.read'),
+      ).toMatchObject({
+        actor: 'staff.a',
+        actorRole: 'staff',
+        at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      });
+      expect(
+        res.body.some(
+          (e: { actor: string; action: string }) =>
+            e.actor === 'Kim Annangrupp' && e.action === 'participant.read',
+        ),
+      ).toBe(true);
       const csv = await groupStaff.get(`/api/participants/${protectedId}/audit-trail?format=csv`);
       expect(csv.headers['content-type']).toMatch(/text\/csv/);
       expect(csv.text.startsWith('\uFEFFtid (UTC);vem;roll;händelse;typ;utfall\r\n')).toBe(true);
@@ -294,12 +573,20 @@ describe('participants (e2e)', () => {
     it('the retention job pseudonymises an old participant and leaves every figure unchanged', async () => {
       const figures = async () => ({
         // The programme's progress report, every figure of it, as the evaluators get it.
-        report: (await groupStaff.get(`/api/programmes/${w.programmeA}/reports/progress?from=2020-01-01&to=2022-12-31`)).body.report as unknown,
+        report: (
+          await groupStaff.get(
+            `/api/programmes/${w.programmeA}/reports/progress?from=2020-01-01&to=2022-12-31`,
+          )
+        ).body.report as unknown,
         attendance: (await groupStaff.get(`/api/groups/${groupId}/attendance`)).body.groupRate,
         internships: (await groupStaff.get(`/api/groups/${groupId}/internship-summary`)).body,
         progress: (await groupStaff.get(`/api/groups/${groupId}/assessment-summary`)).body,
-        outcomes: (await t.dataSource.query('SELECT category, count(*)::int AS n FROM outcome GROUP BY category ORDER BY category')) as unknown,
-        genders: (await t.dataSource.query('SELECT gender, count(*)::int AS n FROM participant GROUP BY gender ORDER BY gender')) as unknown,
+        outcomes: (await t.dataSource.query(
+          'SELECT category, count(*)::int AS n FROM outcome GROUP BY category ORDER BY category',
+        )) as unknown,
+        genders: (await t.dataSource.query(
+          'SELECT gender, count(*)::int AS n FROM participant GROUP BY gender ORDER BY gender',
+        )) as unknown,
       });
       const before = await figures();
       expect(before.report).toMatchObject({ enrolled: expect.any(Number) });
@@ -308,10 +595,25 @@ describe('participants (e2e)', () => {
       expect(await retention.run(new Date('2022-11-01T00:00:00Z'))).toBe(0);
       const n = await retention.run(new Date('2022-11-25T00:00:00Z'));
       expect(n).toBeGreaterThanOrEqual(1);
-      const row = (await t.dataSource.query('SELECT first_name, last_name, personal_number, phone, address, pseudonym, pseudonymised_at FROM participant WHERE id = $1', [protectedId]))[0];
-      expect(row).toMatchObject({ first_name: row.pseudonym, last_name: '', personal_number: null, phone: '', address: '' });
+      const row = (
+        await t.dataSource.query(
+          'SELECT first_name, last_name, personal_number, phone, address, pseudonym, pseudonymised_at FROM participant WHERE id = $1',
+          [protectedId],
+        )
+      )[0];
+      expect(row).toMatchObject({
+        first_name: row.pseudonym,
+        last_name: '',
+        personal_number: null,
+        phone: '',
+        address: '',
+      });
       expect(row.pseudonymised_at).not.toBeNull();
-      expect(await t.dataSource.query('SELECT count(*)::int AS n FROM individual_talk WHERE participant_id = $1', [protectedId])).toEqual([{ n: 0 }]);
+      expect(
+        await t.dataSource.query('SELECT count(*)::int AS n FROM individual_talk WHERE participant_id = $1', [
+          protectedId,
+        ]),
+      ).toEqual([{ n: 0 }]);
       expect(await figures()).toEqual(before);
       const dump = JSON.stringify(await t.dataSource.query('SELECT * FROM participant'));
       expect(dump).not.toContain('Hemligsdotter');
@@ -319,7 +621,15 @@ describe('participants (e2e)', () => {
     });
 
     it('erasure on request pseudonymises at once', async () => {
-      const p = (await groupStaff.post('/api/participants', { programmeId: w.programmeA, firstName: 'Radera', lastName: 'Mig', gender: 'man', phone: '070-999' })).body;
+      const p = (
+        await groupStaff.post('/api/participants', {
+          programmeId: w.programmeA,
+          firstName: 'Radera',
+          lastName: 'Mig',
+          gender: 'man',
+          phone: '070-999',
+        })
+      ).body;
       expect((await groupStaff.post(`/api/participants/${p.id}/erase`)).status).toBe(204);
       const after = await groupStaff.get(`/api/participants/${p.id}`);
       expect(after.body).toMatchObject({ firstName: p.pseudonym, lastName: '', phone: '' });

@@ -29,22 +29,53 @@ describe('platform (e2e)', () => {
   it('answers a body it cannot read with problem+json in plain words, and a known path with a trailing slash as without', async () => {
     const login = '/api/auth/login';
     const cases: [request.Test, number, string][] = [
-      [request(t.http).post(login).set('content-type', 'application/json').send('{"email": '), 400, 'The request body is not valid JSON, or has a __proto__ or constructor.prototype key'],
-      [request(t.http).post(login).set('content-type', 'application/json').send('{"email":"a@b.se","__proto__":{"admin":true}}'), 400, 'The request body is not valid JSON, or has a __proto__ or constructor.prototype key'],
-      [request(t.http).post(login).set('content-type', 'application/json').send(''), 400, 'The request body is empty; send a JSON object'],
-      [request(t.http).post(login).set('content-type', 'text/csv').send('email;password'), 415, 'Send the request body as application/json'],
-      [request(t.http).post(login).set('content-type', 'application/json').send(JSON.stringify({ email: 'x'.repeat(1024 * 1024) })), 413, 'The request body is too large'],
+      [
+        request(t.http).post(login).set('content-type', 'application/json').send('{"email": '),
+        400,
+        'The request body is not valid JSON, or has a __proto__ or constructor.prototype key',
+      ],
+      [
+        request(t.http)
+          .post(login)
+          .set('content-type', 'application/json')
+          .send('{"email":"a@b.se","__proto__":{"admin":true}}'),
+        400,
+        'The request body is not valid JSON, or has a __proto__ or constructor.prototype key',
+      ],
+      [
+        request(t.http).post(login).set('content-type', 'application/json').send(''),
+        400,
+        'The request body is empty; send a JSON object',
+      ],
+      [
+        request(t.http).post(login).set('content-type', 'text/csv').send('email;password'),
+        415,
+        'Send the request body as application/json',
+      ],
+      [
+        request(t.http)
+          .post(login)
+          .set('content-type', 'application/json')
+          .send(JSON.stringify({ email: 'x'.repeat(1024 * 1024) })),
+        413,
+        'The request body is too large',
+      ],
     ];
     for (const [req, status, detail] of cases) {
       const res = await req;
-      expect([res.status, res.headers['content-type'], res.body.detail, res.body.instance]).toEqual([status, 'application/problem+json; charset=utf-8', detail, login]);
+      expect([res.status, res.headers['content-type'], res.body.detail, res.body.instance]).toEqual([
+        status,
+        'application/problem+json; charset=utf-8',
+        detail,
+        login,
+      ]);
       expect(res.headers['x-request-id']).toBe(res.body.requestId);
     }
     const slash = await request(t.http).get('/api/health/');
     expect([slash.status, slash.body.database]).toEqual([200, 'up']);
   });
 
-  it('keeps a proxy\'s request id and replaces one that does not look like one', async () => {
+  it("keeps a proxy's request id and replaces one that does not look like one", async () => {
     const kept = await request(t.http).get('/api/health').set('x-request-id', 'lb-7f3a9c21');
     expect(kept.headers['x-request-id']).toBe('lb-7f3a9c21');
     const replaced = await request(t.http).get('/api/health').set('x-request-id', '<script>1</script>');
@@ -64,12 +95,15 @@ describe('platform (e2e)', () => {
   });
 
   it('documents the errors of every endpoint', async () => {
-    const doc = (await request(t.http).get('/api/openapi.json')).body as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    const doc = (await request(t.http).get('/api/openapi.json')).body as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
     const missing: string[] = [];
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         const codes = Object.keys(op.responses);
-        if (path !== '/api/health' && !codes.some((c) => c.startsWith('4'))) missing.push(`${method.toUpperCase()} ${path}`);
+        if (path !== '/api/health' && !codes.some((c) => c.startsWith('4')))
+          missing.push(`${method.toUpperCase()} ${path}`);
         if (path === '/api/health' && !codes.includes('503')) missing.push(`${method.toUpperCase()} ${path}`);
       }
     }

@@ -23,18 +23,73 @@ describe('programmes (e2e)', () => {
   beforeAll(async () => {
     t = await startTestApp('programmes');
     w = await seedWorld(t);
-    for (const [k, u] of Object.entries(w.users)) clients[k as keyof World['users']] = await signIn(t, u.email);
+    for (const [k, u] of Object.entries(w.users))
+      clients[k as keyof World['users']] = await signIn(t, u.email);
   });
   afterAll(() => t?.close());
 
   describe('role × endpoint', () => {
     // Expected status for each role on programme A (own for *A users) and B (never theirs, except admin).
-    const matrix: { who: keyof World['users']; role: Role; listA: boolean; readA: number; readB: number; create: number; updateA: number; updateB: number }[] = [
-      { who: 'admin', role: 'admin', listA: true, readA: 200, readB: 200, create: 201, updateA: 200, updateB: 200 },
-      { who: 'staffA', role: 'staff', listA: true, readA: 200, readB: 404, create: 201, updateA: 200, updateB: 404 },
-      { who: 'analysisA', role: 'analysis_member', listA: true, readA: 200, readB: 404, create: 403, updateA: 403, updateB: 403 },
-      { who: 'steeringA', role: 'steering', listA: true, readA: 200, readB: 404, create: 403, updateA: 403, updateB: 403 },
-      { who: 'evaluatorA', role: 'evaluator', listA: true, readA: 200, readB: 404, create: 403, updateA: 403, updateB: 403 },
+    const matrix: {
+      who: keyof World['users'];
+      role: Role;
+      listA: boolean;
+      readA: number;
+      readB: number;
+      create: number;
+      updateA: number;
+      updateB: number;
+    }[] = [
+      {
+        who: 'admin',
+        role: 'admin',
+        listA: true,
+        readA: 200,
+        readB: 200,
+        create: 201,
+        updateA: 200,
+        updateB: 200,
+      },
+      {
+        who: 'staffA',
+        role: 'staff',
+        listA: true,
+        readA: 200,
+        readB: 404,
+        create: 201,
+        updateA: 200,
+        updateB: 404,
+      },
+      {
+        who: 'analysisA',
+        role: 'analysis_member',
+        listA: true,
+        readA: 200,
+        readB: 404,
+        create: 403,
+        updateA: 403,
+        updateB: 403,
+      },
+      {
+        who: 'steeringA',
+        role: 'steering',
+        listA: true,
+        readA: 200,
+        readB: 404,
+        create: 403,
+        updateA: 403,
+        updateB: 403,
+      },
+      {
+        who: 'evaluatorA',
+        role: 'evaluator',
+        listA: true,
+        readA: 200,
+        readB: 404,
+        create: 403,
+        updateA: 403,
+        updateB: 403,
+      },
     ];
 
     it.each(matrix)('$role: list, read, create, update as the policy says', async (m) => {
@@ -52,10 +107,16 @@ describe('programmes (e2e)', () => {
       expect(created.status).toBe(m.create);
 
       const a = (await clients.admin.get(`/api/programmes/${w.programmeA}`)).body;
-      const upA = await c.patch(`/api/programmes/${w.programmeA}`, { version: a.version, targetGroup: `ändrad av ${m.who}` });
+      const upA = await c.patch(`/api/programmes/${w.programmeA}`, {
+        version: a.version,
+        targetGroup: `ändrad av ${m.who}`,
+      });
       expect(upA.status).toBe(m.updateA);
       const b = (await clients.admin.get(`/api/programmes/${w.programmeB}`)).body;
-      const upB = await c.patch(`/api/programmes/${w.programmeB}`, { version: b.version, targetGroup: `ändrad av ${m.who}` });
+      const upB = await c.patch(`/api/programmes/${w.programmeB}`, {
+        version: b.version,
+        targetGroup: `ändrad av ${m.who}`,
+      });
       expect(upB.status).toBe(m.updateB);
     });
 
@@ -63,7 +124,9 @@ describe('programmes (e2e)', () => {
       expect((await request(t.http).get('/api/programmes')).status).toBe(401);
       expect((await request(t.http).get(`/api/programmes/${w.programmeA}`)).status).toBe(401);
       expect((await request(t.http).post('/api/programmes').send(body('x'))).status).toBe(401);
-      expect((await request(t.http).patch(`/api/programmes/${w.programmeA}`).send({ version: 1 })).status).toBe(401);
+      expect(
+        (await request(t.http).patch(`/api/programmes/${w.programmeA}`).send({ version: 1 })).status,
+      ).toBe(401);
     });
 
     it('a 404 for another programme looks exactly like one for a programme that does not exist', async () => {
@@ -100,7 +163,10 @@ describe('programmes (e2e)', () => {
     expect(res.body.goals).toHaveLength(2);
     const again = await signIn(t, 'staff.a@test.se');
     expect((await again.get(`/api/programmes/${res.body.id}`)).status).toBe(200);
-    const audit = await t.dataSource.query("SELECT actor_id FROM audit_event WHERE action = 'programme.create' AND entity_id = $1", [res.body.id]);
+    const audit = await t.dataSource.query(
+      "SELECT actor_id FROM audit_event WHERE action = 'programme.create' AND entity_id = $1",
+      [res.body.id],
+    );
     expect(audit).toEqual([{ actor_id: w.users.staffA.id }]);
   });
 
@@ -140,10 +206,16 @@ describe('programmes (e2e)', () => {
 
   it('refuses a stale version with 409 and keeps the newer change', async () => {
     const p = (await clients.admin.get(`/api/programmes/${w.programmeB}`)).body;
-    const first = await clients.admin.patch(`/api/programmes/${w.programmeB}`, { version: p.version, targetGroup: 'först' });
+    const first = await clients.admin.patch(`/api/programmes/${w.programmeB}`, {
+      version: p.version,
+      targetGroup: 'först',
+    });
     expect(first.status).toBe(200);
     expect(first.body.version).toBe(p.version + 1);
-    const stale = await clients.admin.patch(`/api/programmes/${w.programmeB}`, { version: p.version, targetGroup: 'sist' });
+    const stale = await clients.admin.patch(`/api/programmes/${w.programmeB}`, {
+      version: p.version,
+      targetGroup: 'sist',
+    });
     expect(stale.status).toBe(409);
     expect((await clients.admin.get(`/api/programmes/${w.programmeB}`)).body.targetGroup).toBe('först');
   });
@@ -152,12 +224,16 @@ describe('programmes (e2e)', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const res: request.Response = await clients.admin.get(`/api/programmes?limit=2${after ? `&after=${after}` : ''}`);
+      const res: request.Response = await clients.admin.get(
+        `/api/programmes?limit=2${after ? `&after=${after}` : ''}`,
+      );
       expect(res.status).toBe(200);
       seen.push(...(res.body.items as { name: string }[]).map((p) => p.name));
       after = res.body.nextCursor;
     } while (after);
-    const all = (await clients.admin.get('/api/programmes?limit=200')).body.items.map((p: { name: string }) => p.name);
+    const all = (await clients.admin.get('/api/programmes?limit=200')).body.items.map(
+      (p: { name: string }) => p.name,
+    );
     expect(seen).toEqual(all);
     expect(new Set(seen).size).toBe(seen.length);
     expect((await clients.admin.get('/api/programmes?after=garbage')).body.errors).toEqual([

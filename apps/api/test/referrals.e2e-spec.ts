@@ -32,7 +32,18 @@ describe('referrals and analysis-group meetings (e2e)', () => {
     w = await seedWorld(t);
     analyst = await signIn(t, w.users.analysisA.email);
     staff = await signIn(t, w.users.staffA.email);
-    groupId = (await staff.post('/api/groups', { programmeId: w.programmeA, municipalityId: w.municipalities.angelholm, number: 3, startDate: '2020-08-24', endDate: '2020-11-20', capacity: 10, overIntake: 0, deliveryMode: 'on_site' })).body.id;
+    groupId = (
+      await staff.post('/api/groups', {
+        programmeId: w.programmeA,
+        municipalityId: w.municipalities.angelholm,
+        number: 3,
+        startDate: '2020-08-24',
+        endDate: '2020-11-20',
+        capacity: 10,
+        overIntake: 0,
+        deliveryMode: 'on_site',
+      })
+    ).body.id;
     for (const [k, extra] of [
       ['Amal', {}],
       ['Bahar', { swedishLevel: 'sfi_b' }],
@@ -47,32 +58,57 @@ describe('referrals and analysis-group meetings (e2e)', () => {
   afterAll(() => t?.close());
 
   it('an analysis member refers from their own organisation only, with consent, and sees screening against the criteria', async () => {
-    const other = await analyst.post('/api/referrals', referral('Eva', { organisationId: w.organisations.ifo }));
+    const other = await analyst.post(
+      '/api/referrals',
+      referral('Eva', { organisationId: w.organisations.ifo }),
+    );
     expect(other.status).toBe(403);
     const noConsent = await analyst.post('/api/referrals', referral('Eva', { consentToShare: false }));
     expect(noConsent.status).toBe(422);
     const bahar = await analyst.get(`/api/referrals/${ids.Bahar}`);
-    expect(bahar.body.screening[0]).toEqual({ criterion: 'swedish_level', ok: false, message: 'Svenskanivå SFI B (kravet är minst SFI C)' });
+    expect(bahar.body.screening[0]).toEqual({
+      criterion: 'swedish_level',
+      ok: false,
+      message: 'Svenskanivå SFI B (kravet är minst SFI C)',
+    });
     expect(bahar.body.screening.slice(1).every((f: { ok: boolean }) => f.ok)).toBe(true);
-    expect(bahar.body.history).toEqual([expect.objectContaining({ from: null, to: 'received', by: 'analys.a' })]);
+    expect(bahar.body.history).toEqual([
+      expect.objectContaining({ from: null, to: 'received', by: 'analys.a' }),
+    ]);
   });
 
   it('orders the queue urgent first, then by received date, filters, and pages by keyset', async () => {
     const q = await analyst.get(`/api/referrals?programmeId=${w.programmeA}`);
-    expect(q.body.items.map((r: { candidateName: string }) => r.candidateName.split(' ')[0])).toEqual(['Cawo', 'Amal', 'Bahar', expect.stringMatching(/^Deltagare/)]);
+    expect(q.body.items.map((r: { candidateName: string }) => r.candidateName.split(' ')[0])).toEqual([
+      'Cawo',
+      'Amal',
+      'Bahar',
+      expect.stringMatching(/^Deltagare/),
+    ]);
     const lvl = await analyst.get(`/api/referrals?programmeId=${w.programmeA}&swedishLevel=sfi_b`);
     expect(lvl.body.items.map((r: { id: string }) => r.id)).toEqual([ids.Bahar]);
     const p1 = await analyst.get(`/api/referrals?programmeId=${w.programmeA}&limit=3`);
-    const p2 = await analyst.get(`/api/referrals?programmeId=${w.programmeA}&limit=3&after=${p1.body.nextCursor}`);
-    expect([...p1.body.items, ...p2.body.items].map((r: { id: string }) => r.id)).toEqual(q.body.items.map((r: { id: string }) => r.id));
+    const p2 = await analyst.get(
+      `/api/referrals?programmeId=${w.programmeA}&limit=3&after=${p1.body.nextCursor}`,
+    );
+    expect([...p1.body.items, ...p2.body.items].map((r: { id: string }) => r.id)).toEqual(
+      q.body.items.map((r: { id: string }) => r.id),
+    );
     expect(p2.body.nextCursor).toBeNull();
   });
 
   it('refuses transitions that make no sense (422)', async () => {
     const r = (await analyst.get(`/api/referrals/${ids.Amal}`)).body;
-    const res = await analyst.post(`/api/referrals/${ids.Amal}/status`, { status: 'withdrawn', version: r.version, reason: 'x' });
+    const res = await analyst.post(`/api/referrals/${ids.Amal}/status`, {
+      status: 'withdrawn',
+      version: r.version,
+      reason: 'x',
+    });
     expect(res.status).toBe(201);
-    const again = await analyst.post(`/api/referrals/${ids.Amal}/status`, { status: 'screened', version: res.body.version });
+    const again = await analyst.post(`/api/referrals/${ids.Amal}/status`, {
+      status: 'screened',
+      version: res.body.version,
+    });
     expect(again.status).toBe(422);
   });
 
@@ -82,9 +118,16 @@ describe('referrals and analysis-group meetings (e2e)', () => {
     beforeAll(async () => {
       for (const k of ['Bahar', 'Cawo', 'Dilan']) {
         const r = (await staff.get(`/api/referrals/${ids[k]}`)).body;
-        expect((await staff.post(`/api/referrals/${ids[k]}/status`, { status: 'screened', version: r.version })).status).toBe(201);
+        expect(
+          (await staff.post(`/api/referrals/${ids[k]}/status`, { status: 'screened', version: r.version }))
+            .status,
+        ).toBe(201);
       }
-      const m = await staff.post('/api/meetings', { programmeId: w.programmeA, date: '2020-08-10', invitedUserIds: [w.users.analysisA.id, w.users.staffA.id] });
+      const m = await staff.post('/api/meetings', {
+        programmeId: w.programmeA,
+        date: '2020-08-10',
+        invitedUserIds: [w.users.analysisA.id, w.users.staffA.id],
+      });
       expect(m.status).toBe(201);
       meetingId = m.body.id;
       expect(m.body.agenda.map((a: { id: string; status: string }) => [a.id, a.status])).toEqual([
@@ -96,21 +139,33 @@ describe('referrals and analysis-group meetings (e2e)', () => {
 
     it('decline without a reason is a 400 and changes nothing', async () => {
       const a = (await analyst.get(`/api/meetings/${meetingId}`)).body.agenda;
-      const res = await analyst.post(`/api/meetings/${meetingId}/decisions`, { decisions: [{ referralId: ids.Bahar, decision: 'decline', version: a[1].version }] });
+      const res = await analyst.post(`/api/meetings/${meetingId}/decisions`, {
+        decisions: [{ referralId: ids.Bahar, decision: 'decline', version: a[1].version }],
+      });
       expect(res.status).toBe(400);
-      expect(res.body.errors).toEqual([{ field: 'decisions.0.reason', message: 'reason is required when declining' }]);
+      expect(res.body.errors).toEqual([
+        { field: 'decisions.0.reason', message: 'reason is required when declining' },
+      ]);
       expect((await analyst.get(`/api/referrals/${ids.Bahar}`)).body.status).toBe('on_agenda');
     });
 
     it('decides three referrals in one call; the group gets the participant and each history shows the meeting', async () => {
-      const agenda = (await analyst.get(`/api/meetings/${meetingId}`)).body.agenda as { id: string; version: number }[];
+      const agenda = (await analyst.get(`/api/meetings/${meetingId}`)).body.agenda as {
+        id: string;
+        version: number;
+      }[];
       const v = (id: string) => agenda.find((a) => a.id === id)!.version;
       await analyst.post(`/api/meetings/${meetingId}/attendance`, { presentUserIds: [w.users.analysisA.id] });
       const res = await analyst.post(`/api/meetings/${meetingId}/decisions`, {
         decisions: [
           { referralId: ids.Cawo, decision: 'accept', groupId, version: v(ids.Cawo) },
           { referralId: ids.Dilan, decision: 'wait_list', version: v(ids.Dilan) },
-          { referralId: ids.Bahar, decision: 'decline', reason: 'Svenskanivån är för låg just nu; pröva igen efter SFI C', version: v(ids.Bahar) },
+          {
+            referralId: ids.Bahar,
+            decision: 'decline',
+            reason: 'Svenskanivån är för låg just nu; pröva igen efter SFI C',
+            version: v(ids.Bahar),
+          },
         ],
       });
       expect(res.status).toBe(200);
@@ -118,24 +173,41 @@ describe('referrals and analysis-group meetings (e2e)', () => {
       const cawo = (await staff.get(`/api/referrals/${ids.Cawo}`)).body;
       expect(cawo).toMatchObject({ status: 'accepted', groupId, participantId: expect.any(String) });
       const enrolled = await staff.get(`/api/groups/${groupId}/attendance`);
-      expect(enrolled.body.rows.map((r: { displayName: string }) => r.displayName)).toEqual(['Cawo Kandidat']);
+      expect(enrolled.body.rows.map((r: { displayName: string }) => r.displayName)).toEqual([
+        'Cawo Kandidat',
+      ]);
       for (const k of ['Cawo', 'Dilan', 'Bahar']) {
         const h = (await staff.get(`/api/referrals/${ids[k]}`)).body.history;
         expect(h[h.length - 1].meetingId).toBe(meetingId);
       }
-      expect((await staff.get(`/api/referrals/${ids.Bahar}`)).body.declineReason).toBe('Svenskanivån är för låg just nu; pröva igen efter SFI C');
+      expect((await staff.get(`/api/referrals/${ids.Bahar}`)).body.declineReason).toBe(
+        'Svenskanivån är för låg just nu; pröva igen efter SFI C',
+      );
     });
 
     it('two people deciding the same referral concurrently: exactly one succeeds, the other gets 409', async () => {
-      const m2 = (await staff.post('/api/meetings', { programmeId: w.programmeA, date: '2020-09-10', invitedUserIds: [w.users.analysisA.id] })).body;
+      const m2 = (
+        await staff.post('/api/meetings', {
+          programmeId: w.programmeA,
+          date: '2020-09-10',
+          invitedUserIds: [w.users.analysisA.id],
+        })
+      ).body;
       expect(m2.agenda.map((a: { id: string }) => a.id)).toEqual([ids.Dilan]);
       const version = m2.agenda[0].version;
       const [a, b] = await Promise.all([
-        analyst.post(`/api/meetings/${m2.id}/decisions`, { decisions: [{ referralId: ids.Dilan, decision: 'accept', groupId, version }] }),
-        staff.post(`/api/meetings/${m2.id}/decisions`, { decisions: [{ referralId: ids.Dilan, decision: 'decline', reason: 'Flyttar', version }] }),
+        analyst.post(`/api/meetings/${m2.id}/decisions`, {
+          decisions: [{ referralId: ids.Dilan, decision: 'accept', groupId, version }],
+        }),
+        staff.post(`/api/meetings/${m2.id}/decisions`, {
+          decisions: [{ referralId: ids.Dilan, decision: 'decline', reason: 'Flyttar', version }],
+        }),
       ]);
       expect([a.status, b.status].sort()).toEqual([200, 409]);
-      const events = await t.dataSource.query("SELECT count(*)::int AS n FROM referral_event WHERE referral_id = $1 AND meeting_id = $2 AND to_status IN ('accepted', 'declined')", [ids.Dilan, m2.id]);
+      const events = await t.dataSource.query(
+        "SELECT count(*)::int AS n FROM referral_event WHERE referral_id = $1 AND meeting_id = $2 AND to_status IN ('accepted', 'declined')",
+        [ids.Dilan, m2.id],
+      );
       expect(events).toEqual([{ n: 1 }]);
     });
 
@@ -158,35 +230,59 @@ describe('referrals and analysis-group meetings (e2e)', () => {
       const sent = await staff.post(`/api/meetings/${meetingId}/minutes/send`);
       expect(sent.status).toBe(202);
       expect(sent.body).toEqual({ queued: 2 });
-      const mails = await t.dataSource.query('SELECT recipient, subject, body FROM email_outbox ORDER BY recipient');
-      expect(mails.map((x: { recipient: string }) => x.recipient)).toEqual(['analys.a@test.se', 'staff.a@test.se']);
+      const mails = await t.dataSource.query(
+        'SELECT recipient, subject, body FROM email_outbox ORDER BY recipient',
+      );
+      expect(mails.map((x: { recipient: string }) => x.recipient)).toEqual([
+        'analys.a@test.se',
+        'staff.a@test.se',
+      ]);
       expect(JSON.stringify(mails)).not.toMatch(/\d{6,8}-?\d{4}|Skyddadsson|Cawo/);
     });
 
     it('reports inflow per organisation and tertial, and absence per organisation', async () => {
       const inflow = await staff.get(`/api/programmes/${w.programmeA}/inflow`);
       const thisTertial = inflow.body.byTertial;
-      expect(thisTertial.map((x: { organisationName: string; referrals: number }) => [x.organisationName, x.referrals])).toEqual([['Arbetsförmedlingen', 4]]);
+      expect(
+        thisTertial.map((x: { organisationName: string; referrals: number }) => [
+          x.organisationName,
+          x.referrals,
+        ]),
+      ).toEqual([['Arbetsförmedlingen', 4]]);
       expect(inflow.body.daysToDecision.decided).toBe(3);
       const absence = await staff.get(`/api/programmes/${w.programmeA}/meeting-attendance`);
       expect(absence.body.byOrganisation).toEqual(
-        expect.arrayContaining([{ organisationName: 'Arbetsförmedlingen', invited: 2, present: 1, absent: 0 }, { organisationName: 'Processpersonal', invited: 1, present: 0, absent: 1 }]),
+        expect.arrayContaining([
+          { organisationName: 'Arbetsförmedlingen', invited: 2, present: 1, absent: 0 },
+          { organisationName: 'Processpersonal', invited: 1, present: 0, absent: 1 },
+        ]),
       );
       const intake = await staff.get(`/api/programmes/${w.programmeA}/intake?from=2020-01-01`);
-      expect(intake.body.groups[0]).toMatchObject({ name: 'Grupp 3', capacity: 10, accepted: expect.any(Number) });
+      expect(intake.body.groups[0]).toMatchObject({
+        name: 'Grupp 3',
+        capacity: 10,
+        accepted: expect.any(Number),
+      });
     });
   });
 
   it('an analysis member of programme A gets 404 for programme B’s queue and meetings, and never health data', async () => {
     const b = await signIn(t, w.users.staffB.email);
-    const mB = await b.post('/api/meetings', { programmeId: w.programmeB, date: '2020-08-11', invitedUserIds: [] });
+    const mB = await b.post('/api/meetings', {
+      programmeId: w.programmeB,
+      date: '2020-08-11',
+      invitedUserIds: [],
+    });
     expect(mB.status).toBe(201);
     expect((await analyst.get(`/api/referrals?programmeId=${w.programmeB}`)).status).toBe(404);
     expect((await analyst.get(`/api/meetings?programmeId=${w.programmeB}`)).status).toBe(404);
     expect((await analyst.get(`/api/meetings/${mB.body.id}`)).status).toBe(404);
     expect((await analyst.get(`/api/meetings/${mB.body.id}/minutes.pdf`)).status).toBe(404);
     const participantId = (await staff.get(`/api/referrals/${ids.Cawo}`)).body.participantId;
-    await staff.post(`/api/participants/${participantId}/needs`, { kind: 'health_physical', note: 'Ryggbesvär' });
+    await staff.post(`/api/participants/${participantId}/needs`, {
+      kind: 'health_physical',
+      note: 'Ryggbesvär',
+    });
     expect((await analyst.get(`/api/participants/${participantId}/needs`)).status).toBe(404);
     expect((await analyst.get(`/api/participants/${participantId}`)).status).toBe(403);
   });

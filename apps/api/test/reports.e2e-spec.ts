@@ -1,7 +1,19 @@
 import ExcelJS from 'exceljs';
 import { binary, docxXml, pdfText } from './support/files';
-import { loadReferenceProgramme, REFERENCE_PERIOD as PERIOD, referenceProgramme as fixture } from './support/reference-programme';
-import { type Client, PASSWORD, seedWorld, signIn, startTestApp, type TestApp, type World } from './support/test-app';
+import {
+  loadReferenceProgramme,
+  REFERENCE_PERIOD as PERIOD,
+  referenceProgramme as fixture,
+} from './support/reference-programme';
+import {
+  type Client,
+  PASSWORD,
+  seedWorld,
+  signIn,
+  startTestApp,
+  type TestApp,
+  type World,
+} from './support/test-app';
 
 describe('progress report of the reference programme (e2e)', () => {
   let t: TestApp;
@@ -23,17 +35,41 @@ describe('progress report of the reference programme (e2e)', () => {
     expect(res.status).toBe(200);
     const r = res.body.report;
     expect(r.enrolled).toBe(expected.enrolled);
-    expect(Object.fromEntries(Object.entries(r.outcomes as Record<string, { count: number }>).filter(([, v]) => v.count > 0).map(([k, v]) => [k, v.count]))).toEqual(expected.outcomes);
+    expect(
+      Object.fromEntries(
+        Object.entries(r.outcomes as Record<string, { count: number }>)
+          .filter(([, v]) => v.count > 0)
+          .map(([k, v]) => [k, v.count]),
+      ),
+    ).toEqual(expected.outcomes);
     expect(r.noOutcomeYet.count).toBe(expected.noOutcomeYet);
     expect(r.toWorkOrStudies).toEqual(expected.toWorkOrStudies);
-    expect(Object.fromEntries(r.attendance.byGroup.map((g: { group: number; rate: { percent: number } }) => [String(g.group), g.rate.percent]))).toEqual(expected.attendancePercentByGroup);
+    expect(
+      Object.fromEntries(
+        r.attendance.byGroup.map((g: { group: number; rate: { percent: number } }) => [
+          String(g.group),
+          g.rate.percent,
+        ]),
+      ),
+    ).toEqual(expected.attendancePercentByGroup);
     expect(r.attendance.overall.rate.percent).toBe(expected.attendancePercentOverall);
     expect(r.internships.rate).toEqual(expected.internshipGroups1to3);
     expect(r.internships.offers).toBe(expected.internshipOffers);
-    expect(Object.fromEntries(r.internships.byIndustry.map((x: { industry: string; count: number }) => [x.industry, x.count]))).toEqual(expected.internshipSectorsGroups1to3);
+    expect(
+      Object.fromEntries(
+        r.internships.byIndustry.map((x: { industry: string; count: number }) => [x.industry, x.count]),
+      ),
+    ).toEqual(expected.internshipSectorsGroups1to3);
     const g4 = r.internships.byGroup.find((g: { group: number }) => g.group === 4);
     expect({ count: g4.rate.count, of: g4.rate.of }).toEqual(expected.internshipGroup4);
-    expect(Object.fromEntries(r.surveys.map((s: { group: number; rate: { count: number; of: number } }) => [String(s.group), `${s.rate.count} of ${s.rate.of}`]))).toEqual(expected.surveyResponse);
+    expect(
+      Object.fromEntries(
+        r.surveys.map((s: { group: number; rate: { count: number; of: number } }) => [
+          String(s.group),
+          `${s.rate.count} of ${s.rate.of}`,
+        ]),
+      ),
+    ).toEqual(expected.surveyResponse);
     expect(r.clearPlanGoal).toMatchObject(expected.clearPlanGoal);
   });
 
@@ -44,7 +80,13 @@ describe('progress report of the reference programme (e2e)', () => {
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     for (const table of json.tables as { title: string; rows: (string | number | null)[][] }[]) {
       expect(csv.text).toContain(table.title);
-      for (const row of table.rows) expect(csv.text).toContain(row.map((c) => (c === null ? '' : String(c))).join(';').split(';')[0]);
+      for (const row of table.rows)
+        expect(csv.text).toContain(
+          row
+            .map((c) => (c === null ? '' : String(c)))
+            .join(';')
+            .split(';')[0],
+        );
     }
     // The work-or-studies row: 26 of 51, 51 %.
     expect(csv.text).toContain('Till arbete eller studier;Av inskrivna;Andel (%)\r\n26;51;51');
@@ -56,12 +98,17 @@ describe('progress report of the reference programme (e2e)', () => {
     await wb.xlsx.load(xlsx.body as ArrayBuffer);
     expect(wb.worksheets).toHaveLength(json.tables.length);
     // Every table's cells, read back from its own sheet, are the JSON's cells.
-    for (const [i, table] of (json.tables as { columns: string[]; rows: (string | number | null)[][] }[]).entries()) {
+    for (const [i, table] of (
+      json.tables as { columns: string[]; rows: (string | number | null)[][] }[]
+    ).entries()) {
       const ws = wb.worksheets[i];
       expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(table.columns);
       table.rows.forEach((row, j) => {
         const got = (ws.getRow(j + 2).values as unknown[]).slice(1);
-        expect(row.map((c) => (c === null ? undefined : c))).toEqual([...got, ...Array(row.length - got.length).fill(undefined)]);
+        expect(row.map((c) => (c === null ? undefined : c))).toEqual([
+          ...got,
+          ...Array(row.length - got.length).fill(undefined),
+        ]);
       });
     }
 
@@ -77,9 +124,20 @@ describe('progress report of the reference programme (e2e)', () => {
     const docx = await binary(staff.get(`/api/programmes/${w.programmeA}/reports/progress.docx?${PERIOD}`));
     expect(docx.status).toBe(200);
     const xml = docxXml(docx.body as Buffer);
-    const text = xml.replace(/<\/w:tc>/g, '\t').replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '').replace(/\n\t/g, '\t');
+    const text = xml
+      .replace(/<\/w:tc>/g, '\t')
+      .replace(/<\/w:p>/g, '\n')
+      .replace(/<[^>]+>/g, '')
+      .replace(/\n\t/g, '\t');
     expect(text).toContain('Delrapport Nästa Steg 2019-09-03 – 2021-05-01');
-    for (const heading of ['Sammanfattning', 'Bakgrund och syfte', 'Metod', 'Resultat', 'Analys och slutsatser']) expect(text).toContain(heading);
+    for (const heading of [
+      'Sammanfattning',
+      'Bakgrund och syfte',
+      'Metod',
+      'Resultat',
+      'Analys och slutsatser',
+    ])
+      expect(text).toContain(heading);
     expect(text).toContain('Andel till arbete eller studier');
     expect(text).toMatch(/26\t51\t51\t/);
     expect(text).toMatch(/Grupp 3\t10\t273\t310\t88\t10\t100\t/);
@@ -94,13 +152,18 @@ describe('progress report of the reference programme (e2e)', () => {
       expect(res.body.suppressed).toBe(true);
       expect(JSON.stringify(res.body.tables)).toContain('..');
       expect(JSON.stringify(res.body.tables)).toContain('"rows":[[26,51,51]]');
-      const files = [res.text, (await c.get(`/api/programmes/${w.programmeA}/reports/progress.csv?${PERIOD}`)).text];
+      const files = [
+        res.text,
+        (await c.get(`/api/programmes/${w.programmeA}/reports/progress.csv?${PERIOD}`)).text,
+      ];
       const pdf = await binary(c.get(`/api/programmes/${w.programmeA}/reports/progress.pdf?${PERIOD}`));
       files.push((pdf.body as Buffer).toString('latin1'));
       for (const f of files) expect(f).not.toMatch(/Fnamn\d\d|Enamn\d\d/);
     }
     const analyst = await signIn(t, w.users.analysisA.email);
-    expect((await analyst.get(`/api/programmes/${w.programmeA}/reports/progress?${PERIOD}`)).status).toBe(403);
+    expect((await analyst.get(`/api/programmes/${w.programmeA}/reports/progress?${PERIOD}`)).status).toBe(
+      403,
+    );
     const other = await signIn(t, w.users.staffB.email);
     expect((await other.get(`/api/programmes/${w.programmeA}/reports/progress?${PERIOD}`)).status).toBe(404);
   });
@@ -119,16 +182,50 @@ describe('progress report of the reference programme (e2e)', () => {
   });
 
   it('the SUS file names only consenting people; protected identities and the rest appear anonymously', async () => {
-    const g = (await staff.post('/api/groups', { programmeId: w.programmeA, municipalityId: w.municipalities.angelholm, number: 7, startDate: '2022-01-10', endDate: '2022-04-08', capacity: 10, overIntake: 0, deliveryMode: 'on_site' })).body;
+    const g = (
+      await staff.post('/api/groups', {
+        programmeId: w.programmeA,
+        municipalityId: w.municipalities.angelholm,
+        number: 7,
+        startDate: '2022-01-10',
+        endDate: '2022-04-08',
+        capacity: 10,
+        overIntake: 0,
+        deliveryMode: 'on_site',
+      })
+    ).body;
     const people = [
-      { firstName: 'Med', lastName: 'Samtycke', personalNumber: '19811218-9876', gender: 'woman', consent: true },
-      { firstName: 'Skyddad', lastName: 'Person', personalNumber: '19811228-9874', gender: 'woman', consent: true, protectedIdentity: true },
-      { firstName: 'Utan', lastName: 'Samtycke', personalNumber: '19701063-2391', gender: 'man', consent: false },
+      {
+        firstName: 'Med',
+        lastName: 'Samtycke',
+        personalNumber: '19811218-9876',
+        gender: 'woman',
+        consent: true,
+      },
+      {
+        firstName: 'Skyddad',
+        lastName: 'Person',
+        personalNumber: '19811228-9874',
+        gender: 'woman',
+        consent: true,
+        protectedIdentity: true,
+      },
+      {
+        firstName: 'Utan',
+        lastName: 'Samtycke',
+        personalNumber: '19701063-2391',
+        gender: 'man',
+        consent: false,
+      },
     ];
     for (const { consent, ...person } of people) {
       const p = (await staff.post('/api/participants', { programmeId: w.programmeA, ...person })).body;
       await staff.post(`/api/participants/${p.id}/enrolments`, { groupId: g.id, startDate: '2022-01-10' });
-      if (consent) await staff.post(`/api/participants/${p.id}/consents`, { purpose: 'national_followup', givenOn: '2022-01-10' });
+      if (consent)
+        await staff.post(`/api/participants/${p.id}/consents`, {
+          purpose: 'national_followup',
+          givenOn: '2022-01-10',
+        });
     }
     const csv = (await staff.get(`/api/programmes/${w.programmeA}/reports/sus.csv?year=2022`)).text;
     expect(csv).toContain('19811218-9876;woman;2022-01-10');
@@ -137,11 +234,15 @@ describe('progress report of the reference programme (e2e)', () => {
     // The anonymous part also holds group 5, still active in 2022 and without consent: 5 men and 7 women from 2021.
     expect(csv).toContain('Startår;Kön;Antal\r\n2021;man;5\r\n2021;woman;7\r\n2022;man;1\r\n2022;woman;1');
     const evaluator = await signIn(t, w.users.evaluatorA.email);
-    expect((await evaluator.get(`/api/programmes/${w.programmeA}/reports/sus.csv?year=2022`)).status).toBe(403);
+    expect((await evaluator.get(`/api/programmes/${w.programmeA}/reports/sus.csv?year=2022`)).status).toBe(
+      403,
+    );
   });
 
   it('names a bad period field', async () => {
-    const res = await staff.get(`/api/programmes/${w.programmeA}/reports/progress?from=2021-05-01&to=2019-01-01`);
+    const res = await staff.get(
+      `/api/programmes/${w.programmeA}/reports/progress?from=2021-05-01&to=2019-01-01`,
+    );
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([{ field: 'to', message: 'to must not be before from' }]);
   });

@@ -9,7 +9,11 @@ import request from 'supertest';
 import { startReplica, startTestApp, type TestApp } from './support/test-app';
 
 /** A GET with the raw bytes of the reply, undecoded (supertest decodes gzip itself). */
-async function raw(server: Server, path: string, acceptEncoding: string): Promise<{ headers: IncomingHttpHeaders; status: number; body: Buffer }> {
+async function raw(
+  server: Server,
+  path: string,
+  acceptEncoding: string,
+): Promise<{ headers: IncomingHttpHeaders; status: number; body: Buffer }> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   try {
     const { port } = server.address() as AddressInfo;
@@ -17,7 +21,9 @@ async function raw(server: Server, path: string, acceptEncoding: string): Promis
       get({ host: '127.0.0.1', port, path, headers: { 'accept-encoding': acceptEncoding } }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ headers: res.headers, status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          resolve({ headers: res.headers, status: res.statusCode ?? 0, body: Buffer.concat(chunks) }),
+        );
       }).on('error', reject),
     );
   } finally {
@@ -42,7 +48,8 @@ describe('the admin and survey sites as the api serves them (e2e)', () => {
     writeFileSync(join(survey, 'index.html'), '<!doctype html><title>Stegvis enkät</title>');
     writeFileSync(join(survey, 'assets', 'index-XYZ789.js'), script);
     // The same step the sites' builds run.
-    for (const dir of [admin, survey]) execFileSync(process.execPath, [join(__dirname, '../../../scripts/precompress.mjs'), dir]);
+    for (const dir of [admin, survey])
+      execFileSync(process.execPath, [join(__dirname, '../../../scripts/precompress.mjs'), dir]);
     t = await startTestApp('sites', { STEGVIS_ADMIN_DIST: admin, STEGVIS_SURVEY_DIST: survey });
   });
   afterAll(async () => {
@@ -53,7 +60,11 @@ describe('the admin and survey sites as the api serves them (e2e)', () => {
   it('sends a built file precompressed, Brotli or gzip as the phone accepts, cached for a year', async () => {
     const path = '/s/assets/index-XYZ789.js';
     const br = await raw(t.http, path, 'gzip, deflate, br');
-    expect([br.status, br.headers['content-encoding'], br.headers['cache-control']]).toEqual([200, 'br', 'public, max-age=31536000, immutable']);
+    expect([br.status, br.headers['content-encoding'], br.headers['cache-control']]).toEqual([
+      200,
+      'br',
+      'public, max-age=31536000, immutable',
+    ]);
     expect(br.headers['content-type']).toMatch(/^(text|application)\/javascript/);
     expect(br.headers.vary).toMatch(/accept-encoding/i);
     expect(brotliDecompressSync(br.body).toString()).toBe(script);
@@ -68,10 +79,13 @@ describe('the admin and survey sites as the api serves them (e2e)', () => {
     expect(plain.body.toString()).toBe(script);
 
     const admin = await raw(t.http, '/main-ABC123.js', 'br');
-    expect([admin.headers['content-encoding'], brotliDecompressSync(admin.body).toString()]).toEqual(['br', script]);
+    expect([admin.headers['content-encoding'], brotliDecompressSync(admin.body).toString()]).toEqual([
+      'br',
+      script,
+    ]);
   });
 
-  it('answers a deep link or a reload with the site\'s index.html, never cached; /api/… stays the api', async () => {
+  it("answers a deep link or a reload with the site's index.html, never cached; /api/… stays the api", async () => {
     for (const [path, title] of [
       ['/s', 'Stegvis enkät'],
       ['/s/', 'Stegvis enkät'],
@@ -80,11 +94,20 @@ describe('the admin and survey sites as the api serves them (e2e)', () => {
       ['/groups/2f1c/attendance', 'Stegvis'],
     ] as const) {
       const res = await request(t.http).get(path);
-      expect([path, res.status, res.headers['cache-control'], res.text]).toEqual([path, 200, 'no-cache', `<!doctype html><title>${title}</title>`]);
+      expect([path, res.status, res.headers['cache-control'], res.text]).toEqual([
+        path,
+        200,
+        'no-cache',
+        `<!doctype html><title>${title}</title>`,
+      ]);
       expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     }
     const api = await request(t.http).get('/api/no-such-thing');
-    expect([api.status, api.headers['content-type'], api.body.title]).toEqual([404, 'application/problem+json; charset=utf-8', 'Not found']);
+    expect([api.status, api.headers['content-type'], api.body.title]).toEqual([
+      404,
+      'application/problem+json; charset=utf-8',
+      'Not found',
+    ]);
     // The compressed copies are not files of their own.
     const copy = await request(t.http).get('/s/assets/index-XYZ789.js.br');
     expect([copy.status, copy.text]).toEqual([200, '<!doctype html><title>Stegvis enkät</title>']);
@@ -92,7 +115,10 @@ describe('the admin and survey sites as the api serves them (e2e)', () => {
 
   it('serves the admin when the survey site has not been built (its folder without index.html)', async () => {
     const unbuilt = mkdtempSync(join(tmpdir(), 'stegvis-unbuilt-'));
-    const other = await startReplica(t, { STEGVIS_ADMIN_DIST: join(root, 'admin'), STEGVIS_SURVEY_DIST: unbuilt });
+    const other = await startReplica(t, {
+      STEGVIS_ADMIN_DIST: join(root, 'admin'),
+      STEGVIS_SURVEY_DIST: unbuilt,
+    });
     try {
       const res = await request(other.http).get('/groups/2f1c/attendance');
       expect([res.status, res.text]).toEqual([200, '<!doctype html><title>Stegvis</title>']);

@@ -29,7 +29,17 @@ describe('target-group statistics and economy (e2e)', () => {
     const ork = await orgs.upsertMunicipality('Örkelljunga', '1257');
     staff = await signIn(t, w.users.staffA.email);
     const m = w.municipalities;
-    programmeId = (await staff.post('/api/programmes', { name: 'Nordvästra Skåne', ownerMunicipalityId: m.angelholm, municipalityIds: [m.klippan, m.perstorp, bastad.id, ork.id], partnerOrganisationIds: [], startDate: '2019-09-01', endDate: '2021-12-31', goals: [] })).body.id;
+    programmeId = (
+      await staff.post('/api/programmes', {
+        name: 'Nordvästra Skåne',
+        ownerMunicipalityId: m.angelholm,
+        municipalityIds: [m.klippan, m.perstorp, bastad.id, ork.id],
+        partnerOrganisationIds: [],
+        startDate: '2019-09-01',
+        endDate: '2021-12-31',
+        goals: [],
+      })
+    ).body.id;
   });
   afterAll(() => t?.close());
 
@@ -39,12 +49,16 @@ describe('target-group statistics and economy (e2e)', () => {
     expect(r.status).toBe(400);
     expect(r.body.errors).toEqual([{ field: 'row 11, oppet_arbetslosa', message: 'must be a whole number' }]);
     expect(await t.dataSource.query('SELECT count(*)::int AS n FROM target_group_stat')).toEqual([{ n: 0 }]);
-    expect((await staff.post('/api/target-group-stats/import', { content: CSV })).body).toEqual({ saved: 10 });
+    expect((await staff.post('/api/target-group-stats/import', { content: CSV })).body).toEqual({
+      saved: 10,
+    });
   });
 
   it('shows each municipality at the two dates with the change, as in the progress report', async () => {
     const admin = await signIn(t, w.users.admin.email);
-    const res = await admin.get(`/api/programmes/${programmeId}/reports/target-group?from=2019-09-30&to=2021-03-31`);
+    const res = await admin.get(
+      `/api/programmes/${programmeId}/reports/target-group?from=2019-09-30&to=2021-03-31`,
+    );
     expect(res.status).toBe(200);
     expect(res.body.rows).toEqual([
       ['Båstad', 54, 87, '+33', 113, 118, '+5', 167, 205, '+38'],
@@ -56,8 +70,24 @@ describe('target-group statistics and economy (e2e)', () => {
   });
 
   it('keeps the economy per municipality and tertial, with what remains', async () => {
-    expect((await staff.put(`/api/programmes/${programmeId}/budget`, { municipalityId: w.municipalities.angelholm, year: 2020, approved: 1200000, invoiced: [300000, 250000, 310000], forecast: 1150000 })).status).toBe(204);
-    const bad = await staff.put(`/api/programmes/${programmeId}/budget`, { municipalityId: w.municipalities.angelholm, year: 2020, approved: 1, invoiced: [1, 2], forecast: 1 });
+    expect(
+      (
+        await staff.put(`/api/programmes/${programmeId}/budget`, {
+          municipalityId: w.municipalities.angelholm,
+          year: 2020,
+          approved: 1200000,
+          invoiced: [300000, 250000, 310000],
+          forecast: 1150000,
+        })
+      ).status,
+    ).toBe(204);
+    const bad = await staff.put(`/api/programmes/${programmeId}/budget`, {
+      municipalityId: w.municipalities.angelholm,
+      year: 2020,
+      approved: 1,
+      invoiced: [1, 2],
+      forecast: 1,
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('invoiced');
     const e = await staff.get(`/api/programmes/${programmeId}/reports/economy?year=2020`);

@@ -12,7 +12,11 @@ const answer = (i: number) => ({
     time: 'right',
     wants: i % 2 ? ['language_support'] : ['digital_skills', 'study_visits'],
     next: 'work',
-    ...(i === 0 ? { comment: 'Jag heter Amina och bor på Storgatan 1' } : i === 1 ? { comment: 'Mer studiebesök tack' } : {}),
+    ...(i === 0
+      ? { comment: 'Jag heter Amina och bor på Storgatan 1' }
+      : i === 1
+        ? { comment: 'Mer studiebesök tack' }
+        : {}),
   },
 });
 
@@ -37,16 +41,46 @@ describe('surveys (e2e)', () => {
     t = await startTestApp('surveys');
     w = await seedWorld(t);
     staff = await signIn(t, w.users.staffA.email);
-    groupId = (await staff.post('/api/groups', { programmeId: w.programmeA, municipalityId: w.municipalities.angelholm, number: 3, startDate: '2020-08-17', endDate: '2020-11-13', capacity: 10, overIntake: 0, deliveryMode: 'on_site' })).body.id;
+    groupId = (
+      await staff.post('/api/groups', {
+        programmeId: w.programmeA,
+        municipalityId: w.municipalities.angelholm,
+        number: 3,
+        startDate: '2020-08-17',
+        endDate: '2020-11-13',
+        capacity: 10,
+        overIntake: 0,
+        deliveryMode: 'on_site',
+      })
+    ).body.id;
     for (let i = 0; i < 11; i++) {
-      const p = await staff.post('/api/participants', { programmeId: w.programmeA, firstName: `Person${i}`, lastName: 'Test', gender: i % 2 ? 'man' : 'woman', protectedIdentity: i === 4 });
-      const e = await staff.post(`/api/participants/${p.body.id}/enrolments`, { groupId, startDate: '2020-08-17' });
+      const p = await staff.post('/api/participants', {
+        programmeId: w.programmeA,
+        firstName: `Person${i}`,
+        lastName: 'Test',
+        gender: i % 2 ? 'man' : 'woman',
+        protectedIdentity: i === 4,
+      });
+      const e = await staff.post(`/api/participants/${p.body.id}/enrolments`, {
+        groupId,
+        startDate: '2020-08-17',
+      });
       // The eleventh left before the survey: not counted, gets no code.
-      if (i === 10) await staff.patch(`/api/enrolments/${e.body.id}`, { status: 'left_early', endDate: '2020-10-01', leftReason: 'moved' });
+      if (i === 10)
+        await staff.patch(`/api/enrolments/${e.body.id}`, {
+          status: 'left_early',
+          endDate: '2020-10-01',
+          leftReason: 'moved',
+        });
     }
     const opensAt = new Date(Date.now() - 3_600_000).toISOString();
     const closesAt = new Date(Date.now() + 86_400_000).toISOString();
-    const res = await staff.post('/api/survey-rounds', { groupId, questionnaireId: 'end-of-group', opensAt, closesAt });
+    const res = await staff.post('/api/survey-rounds', {
+      groupId,
+      questionnaireId: 'end-of-group',
+      opensAt,
+      closesAt,
+    });
     expect(res.status).toBe(201);
     round = res.body;
   });
@@ -65,7 +99,11 @@ describe('surveys (e2e)', () => {
   it('a code opens the questionnaire; the token is exchanged for an httpOnly cookie', async () => {
     const res = await participant(round.codes[0].token).start();
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ questionnaireId: 'end-of-group', version: 1, languages: ['sv', 'sv-easy', 'en', 'ar', 'fa', 'so', 'ti'] });
+    expect(res.body).toMatchObject({
+      questionnaireId: 'end-of-group',
+      version: 1,
+      languages: ['sv', 'sv-easy', 'en', 'ar', 'fa', 'so', 'ti'],
+    });
     const cookie = (res.headers['set-cookie'] as unknown as string[])[0];
     expect(cookie).toMatch(/^stegvis_survey=/);
     expect(cookie).toMatch(/HttpOnly/);
@@ -77,9 +115,18 @@ describe('surveys (e2e)', () => {
   it('refuses answers that do not fit the questionnaire, naming the fields, and spends nothing', async () => {
     const p = participant(round.codes[0].token);
     await p.start();
-    const res = await p.submit({ language: 'sv', answers: { overall: 7, internship: 'maybe', hack: 1 } }, 'bad-answer-0001');
+    const res = await p.submit(
+      { language: 'sv', answers: { overall: 7, internship: 'maybe', hack: 1 } },
+      'bad-answer-0001',
+    );
     expect(res.status).toBe(400);
-    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['answers.hack', 'answers.overall', 'answers.lectures', 'answers.talks', 'answers.internship']);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'answers.hack',
+      'answers.overall',
+      'answers.lectures',
+      'answers.talks',
+      'answers.internship',
+    ]);
     expect((await p.start()).status).toBe(200);
     expect((await p.submit(answer(0))).status).toBe(400);
   });
@@ -108,9 +155,19 @@ describe('surveys (e2e)', () => {
   });
 
   it('the answers table has no column linking to participant, code or exact time', async () => {
-    const cols = await t.dataSource.query("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'survey_response' ORDER BY ordinal_position");
-    expect(cols.map((c: { column_name: string }) => c.column_name)).toEqual(['id', 'round_id', 'language', 'channel', 'answers']);
-    const codeCols = await t.dataSource.query("SELECT data_type FROM information_schema.columns WHERE table_name = 'survey_code' AND column_name = 'used_on'");
+    const cols = await t.dataSource.query(
+      "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'survey_response' ORDER BY ordinal_position",
+    );
+    expect(cols.map((c: { column_name: string }) => c.column_name)).toEqual([
+      'id',
+      'round_id',
+      'language',
+      'channel',
+      'answers',
+    ]);
+    const codeCols = await t.dataSource.query(
+      "SELECT data_type FROM information_schema.columns WHERE table_name = 'survey_code' AND column_name = 'used_on'",
+    );
     expect(codeCols).toEqual([{ data_type: 'date' }]);
   });
 
@@ -120,13 +177,29 @@ describe('surveys (e2e)', () => {
     expect(q('overall')).toMatchObject({ answered: 10, mean: 3, suppressed: null });
     expect(q('overall').choices.map((c: { count: number }) => c.count)).toEqual([2, 2, 2, 2, 2]);
     expect(q('internship_rating')).toMatchObject({ answered: 3, mean: 5 });
-    expect(q('wants').choices.find((c: { value: string }) => c.value === 'language_support')).toEqual({ value: 'language_support', count: 5, percent: 50 });
+    expect(q('wants').choices.find((c: { value: string }) => c.value === 'language_support')).toEqual({
+      value: 'language_support',
+      count: 5,
+      percent: 50,
+    });
     expect(q('comment').texts).toHaveLength(2);
 
-    const free = (await staff.get(`/api/survey-rounds/${round.id}/free-text`)).body as { responseId: string; text: string }[];
+    const free = (await staff.get(`/api/survey-rounds/${round.id}/free-text`)).body as {
+      responseId: string;
+      text: string;
+    }[];
     const personal = free.find((f) => f.text.includes('Storgatan'))!;
     const fine = free.find((f) => f.text.includes('studiebesök'))!;
-    expect((await staff.post(`/api/survey-rounds/${round.id}/free-text/reviews`, { responseId: personal.responseId, question: 'comment', status: 'redacted', text: 'Jag heter [namn] och bor på [adress]' })).status).toBe(204);
+    expect(
+      (
+        await staff.post(`/api/survey-rounds/${round.id}/free-text/reviews`, {
+          responseId: personal.responseId,
+          question: 'comment',
+          status: 'redacted',
+          text: 'Jag heter [namn] och bor på [adress]',
+        })
+      ).status,
+    ).toBe(204);
 
     const evaluator = await signIn(t, w.users.evaluatorA.email);
     const e = (await evaluator.get(`/api/survey-rounds/${round.id}/summary`)).body;
@@ -135,13 +208,26 @@ describe('surveys (e2e)', () => {
     expect(eq('overall').mean).toBe(3);
     expect(eq('comment').texts).toEqual(['Jag heter [namn] och bor på [adress]']);
     expect(JSON.stringify(e)).not.toContain('Storgatan');
-    await staff.post(`/api/survey-rounds/${round.id}/free-text/reviews`, { responseId: fine.responseId, question: 'comment', status: 'approved' });
-    expect((await evaluator.get(`/api/survey-rounds/${round.id}/summary`)).body.questions.find((x: { name: string }) => x.name === 'comment').texts).toHaveLength(2);
+    await staff.post(`/api/survey-rounds/${round.id}/free-text/reviews`, {
+      responseId: fine.responseId,
+      question: 'comment',
+      status: 'approved',
+    });
+    expect(
+      (await evaluator.get(`/api/survey-rounds/${round.id}/summary`)).body.questions.find(
+        (x: { name: string }) => x.name === 'comment',
+      ).texts,
+    ).toHaveLength(2);
     expect((await evaluator.get(`/api/survey-rounds/${round.id}/summary?k=2`)).status).toBe(400);
   });
 
   it('a closed round answers 410; reminders list who has not answered, never what anyone answered', async () => {
-    const closed = await staff.post('/api/survey-rounds', { groupId, questionnaireId: 'end-of-group', opensAt: '2020-11-01T08:00:00Z', closesAt: '2020-11-30T20:00:00Z' });
+    const closed = await staff.post('/api/survey-rounds', {
+      groupId,
+      questionnaireId: 'end-of-group',
+      opensAt: '2020-11-01T08:00:00Z',
+      closesAt: '2020-11-30T20:00:00Z',
+    });
     expect((await participant(closed.body.codes[0].token).start()).status).toBe(410);
     const pending = await staff.get(`/api/survey-rounds/${closed.body.id}/pending`);
     expect(pending.body).toHaveLength(10);
@@ -151,18 +237,38 @@ describe('surveys (e2e)', () => {
   });
 
   it('staff type in a paper answer with the slip code', async () => {
-    const r = await staff.post('/api/survey-rounds', { groupId, questionnaireId: 'end-of-group', opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 3_600_000).toISOString() });
-    const res = await staff.post(`/api/survey-rounds/${r.body.id}/paper-responses`, { code: r.body.codes[0].shortCode.toLowerCase(), ...answer(5) }).set('Idempotency-Key', 'paper-0001-xyz');
+    const r = await staff.post('/api/survey-rounds', {
+      groupId,
+      questionnaireId: 'end-of-group',
+      opensAt: new Date(Date.now() - 60_000).toISOString(),
+      closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    const res = await staff
+      .post(`/api/survey-rounds/${r.body.id}/paper-responses`, {
+        code: r.body.codes[0].shortCode.toLowerCase(),
+        ...answer(5),
+      })
+      .set('Idempotency-Key', 'paper-0001-xyz');
     expect(res.status).toBe(201);
-    expect((await staff.get(`/api/survey-rounds/${r.body.id}`)).body.responseRate).toEqual({ count: 1, of: 10, percent: 10 });
-    const channel = await t.dataSource.query('SELECT channel FROM survey_response WHERE round_id = $1', [r.body.id]);
+    expect((await staff.get(`/api/survey-rounds/${r.body.id}`)).body.responseRate).toEqual({
+      count: 1,
+      of: 10,
+      percent: 10,
+    });
+    const channel = await t.dataSource.query('SELECT channel FROM survey_response WHERE round_id = $1', [
+      r.body.id,
+    ]);
     expect(channel).toEqual([{ channel: 'paper' }]);
   });
   // Last: the failed guesses count against this machine's address for ten minutes.
   it('unknown codes are 404 and guessing is rate-limited with 429', async () => {
     let last = 0;
-    for (let i = 0; i < 21; i++) last = (await request(t.http).post('/api/public/surveys/session').send({ token: `guess-${i}-xxxxxxxxxxxxxx` })).status;
+    for (let i = 0; i < 21; i++)
+      last = (
+        await request(t.http)
+          .post('/api/public/surveys/session')
+          .send({ token: `guess-${i}-xxxxxxxxxxxxxx` })
+      ).status;
     expect(last).toBe(429);
   });
-
 });

@@ -4,7 +4,8 @@ import { loadConfig } from '../src/config/app-config';
 import { PASSWORD, seedWorld, signIn, startTestApp, type TestApp, type World } from './support/test-app';
 
 /** The code an authenticator app shows now, or `ahead` ms from now (the next 30-second step is accepted too). */
-const codeFor = (secret: string, ahead = 0) => new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + ahead });
+const codeFor = (secret: string, ahead = 0) =>
+  new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + ahead });
 
 describe('two-factor login, required for staff by configuration (e2e)', () => {
   let t: TestApp;
@@ -30,14 +31,23 @@ describe('two-factor login, required for staff by configuration (e2e)', () => {
     expect((await c.post('/api/auth/totp/confirm', { code: confirmCode })).status).toBe(204);
     expect((await c.get('/api/programmes')).status).toBe(200);
 
-    const noCode = await request(t.http).post('/api/auth/login').send({ email: w.users.staffA.email, password: PASSWORD });
+    const noCode = await request(t.http)
+      .post('/api/auth/login')
+      .send({ email: w.users.staffA.email, password: PASSWORD });
     expect(noCode.status).toBe(401);
     expect(noCode.body.errors).toEqual([{ field: 'code', message: 'code is required' }]);
-    const wrong = await request(t.http).post('/api/auth/login').send({ email: w.users.staffA.email, password: PASSWORD, code: '123456' === codeFor(setup.body.secret) ? '654321' : '123456' });
+    const wrong = await request(t.http)
+      .post('/api/auth/login')
+      .send({
+        email: w.users.staffA.email,
+        password: PASSWORD,
+        code: '123456' === codeFor(setup.body.secret) ? '654321' : '123456',
+      });
     expect(wrong.status).toBe(401);
     // A code is good once (RFC 6238, 5.2): the one that confirmed the app, or a login's code seen over a shoulder,
     // does not open another session within its window.
-    const login = (code: string) => request(t.http).post('/api/auth/login').send({ email: w.users.staffA.email, password: PASSWORD, code });
+    const login = (code: string) =>
+      request(t.http).post('/api/auth/login').send({ email: w.users.staffA.email, password: PASSWORD, code });
     const reused = await login(confirmCode);
     expect(reused.status).toBe(401);
     expect(reused.body.errors).toEqual([{ field: 'code', message: 'code is wrong or expired' }]);
@@ -52,6 +62,8 @@ describe('two-factor login, required for staff by configuration (e2e)', () => {
   });
 
   it('a TOTP_REQUIRED_ROLES naming an unknown role stops the configuration', () => {
-    expect(() => loadConfig({ TOTP_REQUIRED_ROLES: 'staff,boss' })).toThrow('TOTP_REQUIRED_ROLES names an unknown role "boss"');
+    expect(() => loadConfig({ TOTP_REQUIRED_ROLES: 'staff,boss' })).toThrow(
+      'TOTP_REQUIRED_ROLES names an unknown role "boss"',
+    );
   });
 });

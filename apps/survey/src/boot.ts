@@ -57,7 +57,12 @@ function problemKey(status: number, type?: string): UiKey {
 
 async function start(token: string | null): Promise<boolean> {
   const res = token
-    ? await fetch('/api/public/surveys/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }), credentials: 'same-origin' })
+    ? await fetch('/api/public/surveys/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token }),
+        credentials: 'same-origin',
+      })
     : await fetch('/api/public/surveys/current', { credentials: 'same-origin' });
   const body = await res.json().catch(() => ({}));
   if (!res.ok) {
@@ -105,14 +110,17 @@ async function openSurvey(code: LanguageCode): Promise<void> {
   const { createSurvey, mountSurvey } = await loadSurveyPage();
   // Building the model and drawing it are separate tasks, so neither blocks the phone for long.
   await nextTask();
-  const model = await createSurvey({
-    json,
-    lang: code,
-    defaultLocale: DEFAULT_LOCALE,
-    rtl: LANGUAGES.find((l) => l.code === code)?.dir === 'rtl',
-    readAloud: ui('readAloud', code),
-    onComplete: (answers) => void send(answers),
-  }, nextTask);
+  const model = await createSurvey(
+    {
+      json,
+      lang: code,
+      defaultLocale: DEFAULT_LOCALE,
+      rtl: LANGUAGES.find((l) => l.code === code)?.dir === 'rtl',
+      readAloud: ui('readAloud', code),
+      onComplete: (answers) => void send(answers),
+    },
+    nextTask,
+  );
   await nextTask();
   $('loading').hidden = true;
   await mountSurvey(model, $('survey-root'), nextTask);
@@ -171,7 +179,12 @@ async function sendPaper(answers: Record<string, unknown>): Promise<void> {
     $('survey-root').replaceChildren();
     $('code-error').textContent = `Sparat (kod ${p.code}). Skriv nästa lapps kod.`;
   } else {
-    const why = { 404: 'Koden finns inte i den här omgången.', 409: 'Koden är redan använd.', 410: 'Omgången är stängd.' }[out.status] ?? 'Svaret kunde inte sparas.';
+    const why =
+      {
+        404: 'Koden finns inte i den här omgången.',
+        409: 'Koden är redan använd.',
+        410: 'Omgången är stängd.',
+      }[out.status] ?? 'Svaret kunde inte sparas.';
     $('code-error').textContent = `${why} Svaren finns kvar – skriv rätt kod så sparas de.`;
   }
   show('code');
@@ -179,9 +192,14 @@ async function sendPaper(answers: Record<string, unknown>): Promise<void> {
 }
 
 async function paperMode(roundId: string): Promise<void> {
-  const res = await fetch(`/api/survey-rounds/${encodeURIComponent(roundId)}/questionnaire`, { credentials: 'same-origin' });
+  const res = await fetch(`/api/survey-rounds/${encodeURIComponent(roundId)}/questionnaire`, {
+    credentials: 'same-origin',
+  });
   if (!res.ok) {
-    $('message-title').textContent = res.status === 401 ? 'Logga in i Stegvis först och öppna sedan länken igen.' : 'Enkätomgången finns inte, eller hör inte till dina grupper.';
+    $('message-title').textContent =
+      res.status === 401
+        ? 'Logga in i Stegvis först och öppna sedan länken igen.'
+        : 'Enkätomgången finns inte, eller hör inte till dina grupper.';
     show('message');
     return;
   }
@@ -220,7 +238,8 @@ async function main(): Promise<void> {
   if (await start(token)) {
     // A link that names the language (a QR code made for an Arabic-speaking group, say) goes straight in.
     const asked = params.get('lang');
-    if (asked && (LANGUAGE_CODES as readonly string[]).includes(asked)) return void openSurvey(asked as LanguageCode);
+    if (asked && (LANGUAGE_CODES as readonly string[]).includes(asked))
+      return void openSurvey(asked as LanguageCode);
     renderLanguages();
     show('start');
     return;
@@ -232,7 +251,12 @@ async function main(): Promise<void> {
     const value = ($('code-input') as HTMLInputElement).value.trim();
     if (!value) return;
     $('code-error').textContent = '';
-    const res = await fetch('/api/public/surveys/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: value }), credentials: 'same-origin' });
+    const res = await fetch('/api/public/surveys/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: value }),
+      credentials: 'same-origin',
+    });
     const body = await res.json().catch(() => ({}));
     if (!res.ok) {
       $('code-error').textContent = ui(problemKey(res.status, body.type), lang);

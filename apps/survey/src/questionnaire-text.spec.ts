@@ -15,13 +15,27 @@ describe('questionnaire texts in one language', () => {
     const ar = inLanguage(END_OF_GROUP_V1, 'ar');
     expect(ar.title).toBe('ما رأيك في البرنامج؟');
     expect(ar.pages.map((p) => p.name)).toEqual(END_OF_GROUP_V1.pages.map((p) => p.name));
-    const internship = ar.pages[1].elements[0] as unknown as { name: string; isRequired: boolean; title: string; choices: { value: string; text: string }[] };
-    expect(internship).toMatchObject({ name: 'internship', isRequired: true, title: 'هل حصلت على تدريب عملي؟' });
+    const internship = ar.pages[1].elements[0] as unknown as {
+      name: string;
+      isRequired: boolean;
+      title: string;
+      choices: { value: string; text: string }[];
+    };
+    expect(internship).toMatchObject({
+      name: 'internship',
+      isRequired: true,
+      title: 'هل حصلت على تدريب عملي؟',
+    });
     expect(internship.choices).toEqual([
       { value: 'yes', text: 'نعم' },
       { value: 'no', text: 'لا' },
     ]);
-    expect(ar.pages[1].elements[1]).toMatchObject({ name: 'internship_rating', visibleIf: "{internship} = 'yes'", rateMin: 1, rateMax: 5 });
+    expect(ar.pages[1].elements[1]).toMatchObject({
+      name: 'internship_rating',
+      visibleIf: "{internship} = 'yes'",
+      rateMin: 1,
+      rateMax: 5,
+    });
     expect(JSON.stringify(ar)).not.toContain('"default"');
     expect(JSON.stringify(inLanguage(END_OF_GROUP_V1, 'sv'))).not.toMatch(/[\u0600-\u06ff]/);
   });

@@ -5,7 +5,10 @@ const TEXT_KEYS = new Set<string>(['default', ...LANGUAGE_CODES.filter((c) => c 
 
 function isTexts(node: object): node is Record<string, string> {
   const entries = Object.entries(node);
-  return entries.some(([k]) => k === 'default') && entries.every(([k, v]) => TEXT_KEYS.has(k) && typeof v === 'string');
+  return (
+    entries.some(([k]) => k === 'default') &&
+    entries.every(([k, v]) => TEXT_KEYS.has(k) && typeof v === 'string')
+  );
 }
 
 /** One questionnaire text in one language (Swedish where the language lacks it). */

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { backoff, submitUntilStored } from './submission';
 
-const response = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const response = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('submitUntilStored', () => {
   it('retries through network failures and server errors with the same key until stored', async () => {
     const calls: { key: string; body: string }[] = [];
-    const replies = [() => Promise.reject(new TypeError('Failed to fetch')), () => Promise.resolve(response(503, {})), () => Promise.resolve(response(201, { status: 'stored' }))];
+    const replies = [
+      () => Promise.reject(new TypeError('Failed to fetch')),
+      () => Promise.resolve(response(503, {})),
+      () => Promise.resolve(response(201, { status: 'stored' })),
+    ];
     const states: string[] = [];
     const sleeps: number[] = [];
     const out = await submitUntilStored({
@@ -14,7 +19,10 @@ describe('submitUntilStored', () => {
       key: 'k-123456789',
       body: { language: 'sv', answers: { overall: 5 } },
       fetchImpl: async (_url, init) => {
-        calls.push({ key: (init!.headers as Record<string, string>)['idempotency-key'], body: String(init!.body) });
+        calls.push({
+          key: (init!.headers as Record<string, string>)['idempotency-key'],
+          body: String(init!.body),
+        });
         return replies[calls.length - 1]();
       },
       sleep: async (ms) => {
@@ -30,9 +38,21 @@ describe('submitUntilStored', () => {
   });
 
   it('stops at a refusal that retrying cannot fix (400, used code)', async () => {
-    const bad = await submitUntilStored({ url: '/x', key: 'k', body: {}, fetchImpl: async () => response(400, { errors: [] }), sleep: async () => {} });
+    const bad = await submitUntilStored({
+      url: '/x',
+      key: 'k',
+      body: {},
+      fetchImpl: async () => response(400, { errors: [] }),
+      sleep: async () => {},
+    });
     expect(bad.state).toBe('rejected');
-    const used = await submitUntilStored({ url: '/x', key: 'k', body: {}, fetchImpl: async () => response(409, { type: 'https://stegvis.se/problems/code-used' }), sleep: async () => {} });
+    const used = await submitUntilStored({
+      url: '/x',
+      key: 'k',
+      body: {},
+      fetchImpl: async () => response(409, { type: 'https://stegvis.se/problems/code-used' }),
+      sleep: async () => {},
+    });
     expect(used).toMatchObject({ state: 'rejected', status: 409 });
   });
 

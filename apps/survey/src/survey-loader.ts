@@ -16,7 +16,8 @@ export const nextTask = (): Promise<void> => {
 };
 
 /** Resolves once the browser has painted what is on the page now. */
-export const afterPaint = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+export const afterPaint = (): Promise<void> =>
+  new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 /** The built SurveyJS files (vite.config.ts writes them in); the placeholder stays in the dev server. */
 const SURVEY_FILES = '__SURVEY_FILES__';
@@ -44,7 +45,9 @@ let preloading: Promise<void> | undefined;
  * calls this once it is drawn, so neither its paint nor a tap on it waits for SurveyJS.
  */
 export function preloadSurvey(): Promise<void> {
-  preloading ??= SURVEY_FILES.startsWith('__') ? Promise.resolve() : Promise.all(SURVEY_FILES.split(' ').map(preload)).then(() => undefined);
+  preloading ??= SURVEY_FILES.startsWith('__')
+    ? Promise.resolve()
+    : Promise.all(SURVEY_FILES.split(' ').map(preload)).then(() => undefined);
   return preloading;
 }
 

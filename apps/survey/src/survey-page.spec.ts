@@ -4,10 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { inLanguage } from './questionnaire-text';
 import { createSurvey } from './survey-page';
 
-const options = { lang: 'sv' as const, defaultLocale: DEFAULT_LOCALE, rtl: false, readAloud: 'Läs upp', onComplete: () => {} };
+const options = {
+  lang: 'sv' as const,
+  defaultLocale: DEFAULT_LOCALE,
+  rtl: false,
+  readAloud: 'Läs upp',
+  onComplete: () => {},
+};
 const tasks = { count: 0 };
 const nextTask = async () => void tasks.count++;
-const shape = (m: Model) => m.pages.map((p) => ({ page: p.name, questions: p.questions.map((q) => ({ name: q.name, visible: q.isVisible, required: q.isRequired })) }));
+const shape = (m: Model) =>
+  m.pages.map((p) => ({
+    page: p.name,
+    questions: p.questions.map((q) => ({ name: q.name, visible: q.isVisible, required: q.isRequired })),
+  }));
 
 describe('createSurvey (a page per task)', () => {
   it('builds the same survey as loading the whole questionnaire at once, conditions included', async () => {

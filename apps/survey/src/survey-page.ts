@@ -48,7 +48,9 @@ export async function createSurvey(o: SurveyOptions, nextTask: () => Promise<voi
   model.showCompletedPage = false;
   // The page shows the title and description itself, before SurveyJS has loaded (boot.ts).
   model.showTitle = false;
-  model.onAfterRenderQuestion.add((_, opt) => addReadAloud(opt.question.title, opt.htmlElement, o.lang, o.readAloud));
+  model.onAfterRenderQuestion.add((_, opt) =>
+    addReadAloud(opt.question.title, opt.htmlElement, o.lang, o.readAloud),
+  );
   model.onComplete.add((sender) => o.onComplete({ ...(sender.data as Record<string, unknown>) }));
   return model;
 }
@@ -59,7 +61,11 @@ export async function createSurvey(o: SurveyOptions, nextTask: () => Promise<voi
  * buttons below stay invisible until the last one is in (survey-theme.css), so nothing visible moves (CLS) and nobody
  * taps "Next" on a half-drawn page. Resolves once the page is complete.
  */
-export async function mountSurvey(model: Model, root: HTMLElement, nextTask: () => Promise<void>): Promise<void> {
+export async function mountSurvey(
+  model: Model,
+  root: HTMLElement,
+  nextTask: () => Promise<void>,
+): Promise<void> {
   // SurveyJS learns it is on a phone from a ResizeObserver after its first paint, then lays everything out again
   // a frame later: the whole questionnaire jumped (CLS 0.22). Told beforehand, it draws the phone layout at once.
   model.setIsMobile(root.clientWidth < MOBILE_WIDTH);
@@ -74,7 +80,15 @@ export async function mountSurvey(model: Model, root: HTMLElement, nextTask: () 
   }
   // What SurveyJS would otherwise make during its first render (the navigation bar, progress and table of contents
   // models around the page), made in a task of its own: the first render was the longest task left.
-  for (const container of ['header', 'footer', 'contentTop', 'contentBottom', 'left', 'right', 'center'] as const) {
+  for (const container of [
+    'header',
+    'footer',
+    'contentTop',
+    'contentBottom',
+    'left',
+    'right',
+    'center',
+  ] as const) {
     model.getContainerContent(container);
   }
   await nextTask();

@@ -39,7 +39,13 @@ export interface EmployerResponse extends Required<EmployerRequest> {
 
 export const CONTACT_OUTCOMES = ['asked', 'yes', 'no', 'later'] as const;
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
-export const NO_REASONS = ['pandemic', 'language_demands', 'places_taken_by_others', 'no_capacity', 'other'] as const;
+export const NO_REASONS = [
+  'pandemic',
+  'language_demands',
+  'places_taken_by_others',
+  'no_capacity',
+  'other',
+] as const;
 export type NoReason = (typeof NO_REASONS)[number];
 
 export interface ContactLogRequest {
@@ -62,9 +68,21 @@ export interface PlacesOfferedRequest {
   places: number;
 }
 
-export const INTERNSHIP_RESULTS = ['ongoing', 'completed', 'extended', 'offer_employment', 'offer_seasonal', 'offer_hourly', 'broken_off'] as const;
+export const INTERNSHIP_RESULTS = [
+  'ongoing',
+  'completed',
+  'extended',
+  'offer_employment',
+  'offer_seasonal',
+  'offer_hourly',
+  'broken_off',
+] as const;
 export type InternshipResult = (typeof INTERNSHIP_RESULTS)[number];
-export const OFFER_RESULTS: readonly InternshipResult[] = ['offer_employment', 'offer_seasonal', 'offer_hourly'];
+export const OFFER_RESULTS: readonly InternshipResult[] = [
+  'offer_employment',
+  'offer_seasonal',
+  'offer_hourly',
+];
 
 export interface InternshipRequest {
   enrolmentId: string;

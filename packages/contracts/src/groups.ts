@@ -122,7 +122,13 @@ export interface CalendarResponse {
 export const ATTENDANCE_STATUSES = ['present', 'excused', 'unexcused'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
-export const ABSENCE_REASONS = ['sick_child', 'own_sickness', 'authority_appointment', 'doctor_appointment', 'other'] as const;
+export const ABSENCE_REASONS = [
+  'sick_child',
+  'own_sickness',
+  'authority_appointment',
+  'doctor_appointment',
+  'other',
+] as const;
 export type AbsenceReason = (typeof ABSENCE_REASONS)[number];
 
 export interface AttendanceMark {

@@ -4,7 +4,15 @@ export type Gender = (typeof GENDERS)[number];
 export const ENROLMENT_STATUSES = ['active', 'completed', 'left_early'] as const;
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
 
-export const LEFT_REASONS = ['personal', 'moved', 'got_job', 'health', 'parental_leave', 'other_effort', 'other'] as const;
+export const LEFT_REASONS = [
+  'personal',
+  'moved',
+  'got_job',
+  'health',
+  'parental_leave',
+  'other_effort',
+  'other',
+] as const;
 export type LeftReason = (typeof LEFT_REASONS)[number];
 
 export interface EnrolmentResponse {
@@ -22,7 +30,14 @@ export interface EnrolmentResponse {
 export const SWEDISH_LEVELS = ['sfi_a', 'sfi_b', 'sfi_c', 'sfi_d', 'gruv', 'none'] as const;
 export type SwedishLevel = (typeof SWEDISH_LEVELS)[number];
 
-export const EDUCATION_LEVELS = ['none', 'primary', 'secondary', 'upper_secondary', 'post_secondary', 'university'] as const;
+export const EDUCATION_LEVELS = [
+  'none',
+  'primary',
+  'secondary',
+  'upper_secondary',
+  'post_secondary',
+  'university',
+] as const;
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 
 export const AF_STATUSES = ['openly_unemployed', 'in_programme', 'not_registered', 'other'] as const;
@@ -76,7 +91,12 @@ export interface ParticipantListItem {
   groups: { groupId: string; status: EnrolmentStatus }[];
 }
 
-export const CONSENT_PURPOSES = ['participation', 'share_with_partner', 'national_followup', 'surveys'] as const;
+export const CONSENT_PURPOSES = [
+  'participation',
+  'share_with_partner',
+  'national_followup',
+  'surveys',
+] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
 export interface ConsentRequest {
@@ -94,7 +114,14 @@ export interface ConsentResponse extends Required<ConsentRequest> {
   withdrawnAt: string | null;
 }
 
-export const NEED_KINDS = ['study_advice', 'possible_disability', 'authority_help', 'cv_interview', 'health_physical', 'health_mental'] as const;
+export const NEED_KINDS = [
+  'study_advice',
+  'possible_disability',
+  'authority_help',
+  'cv_interview',
+  'health_physical',
+  'health_mental',
+] as const;
 export type NeedKind = (typeof NEED_KINDS)[number];
 
 export interface NeedRequest {
@@ -155,7 +182,16 @@ export interface GroupAssessmentSummary {
 export const OUTCOME_CATEGORIES = ['work', 'studies', 'plan', 'health', 'other', 'none'] as const;
 export type OutcomeCategory = (typeof OUTCOME_CATEGORIES)[number];
 
-export const SUPPORT_KINDS = ['income_support', 'activity_support', 'salary', 'student_finance', 'sickness_benefit', 'parental_benefit', 'none', 'other'] as const;
+export const SUPPORT_KINDS = [
+  'income_support',
+  'activity_support',
+  'salary',
+  'student_finance',
+  'sickness_benefit',
+  'parental_benefit',
+  'none',
+  'other',
+] as const;
 export type SupportKind = (typeof SUPPORT_KINDS)[number];
 
 export interface OutcomeRequest {

@@ -1,6 +1,14 @@
 import type { Gender, SwedishLevel } from './participants.js';
 
-export const REFERRAL_STATUSES = ['received', 'screened', 'on_agenda', 'accepted', 'wait_listed', 'declined', 'withdrawn'] as const;
+export const REFERRAL_STATUSES = [
+  'received',
+  'screened',
+  'on_agenda',
+  'accepted',
+  'wait_listed',
+  'declined',
+  'withdrawn',
+] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 /**
@@ -21,7 +29,15 @@ export function canTransition(from: ReferralStatus, to: ReferralStatus): boolean
   return REFERRAL_TRANSITIONS[from].includes(to);
 }
 
-export const REFERRING_KINDS = ['employment_service', 'income_support', 'adult_education', 'resource_centre', 'learning_centre', 'self', 'other'] as const;
+export const REFERRING_KINDS = [
+  'employment_service',
+  'income_support',
+  'adult_education',
+  'resource_centre',
+  'learning_centre',
+  'self',
+  'other',
+] as const;
 
 export const PRIORITIES = ['normal', 'high'] as const;
 export type Priority = (typeof PRIORITIES)[number];

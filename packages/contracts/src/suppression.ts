@@ -4,7 +4,9 @@ export const MIN_SMALL_CELL_THRESHOLD = 3;
 
 export function checkThreshold(k: number): number {
   if (!Number.isInteger(k) || k < MIN_SMALL_CELL_THRESHOLD) {
-    throw new RangeError(`The small-cell threshold must be a whole number of at least ${MIN_SMALL_CELL_THRESHOLD}, got ${k}`);
+    throw new RangeError(
+      `The small-cell threshold must be a whole number of at least ${MIN_SMALL_CELL_THRESHOLD}, got ${k}`,
+    );
   }
   return k;
 }

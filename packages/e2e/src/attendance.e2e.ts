@@ -14,7 +14,9 @@ describe('attendance on a tablet (chromium against the real api)', () => {
     api = await startApi('attendance', 3212, { STEGVIS_DEMO_SEED: 'true' });
     staff = (await demoPasswords(api)).staff;
     const c = await new ApiClient(api.url).signIn(staff.email, staff.password);
-    const programme = (await c.call('GET', '/api/programmes')).items.find((p: { name: string }) => p.name === 'Nästa Steg');
+    const programme = (await c.call('GET', '/api/programmes')).items.find(
+      (p: { name: string }) => p.name === 'Nästa Steg',
+    );
     const tpl = await c.call('POST', `/api/programmes/${programme.id}/templates`, {
       name: '13 veckor',
       phases: [
@@ -29,17 +31,62 @@ describe('attendance on a tablet (chromium against the real api)', () => {
       lectureEnd: '15:30',
       computerDayWeekday: null,
     });
-    const group = await c.call('POST', '/api/groups', { programmeId: programme.id, municipalityId: programme.ownerMunicipality.id, number: 3, startDate: '2020-08-24', capacity: 10, overIntake: 2, deliveryMode: 'on_site', templateId: tpl.id });
-    for (const [first, last, gender] of [['Amina', 'Hassan', 'woman'], ['Omar', 'Yusuf', 'man'], ['Leyla', 'Karimi', 'woman']]) {
-      const p = await c.call('POST', '/api/participants', { programmeId: programme.id, firstName: first, lastName: last, gender, swedishLevel: 'sfi_c', languages: ['arabiska'] });
-      await c.call('POST', `/api/participants/${p.id}/enrolments`, { groupId: group.id, startDate: '2020-08-24' });
+    const group = await c.call('POST', '/api/groups', {
+      programmeId: programme.id,
+      municipalityId: programme.ownerMunicipality.id,
+      number: 3,
+      startDate: '2020-08-24',
+      capacity: 10,
+      overIntake: 2,
+      deliveryMode: 'on_site',
+      templateId: tpl.id,
+    });
+    for (const [first, last, gender] of [
+      ['Amina', 'Hassan', 'woman'],
+      ['Omar', 'Yusuf', 'man'],
+      ['Leyla', 'Karimi', 'woman'],
+    ]) {
+      const p = await c.call('POST', '/api/participants', {
+        programmeId: programme.id,
+        firstName: first,
+        lastName: last,
+        gender,
+        swedishLevel: 'sfi_c',
+        languages: ['arabiska'],
+      });
+      await c.call('POST', `/api/participants/${p.id}/enrolments`, {
+        groupId: group.id,
+        startDate: '2020-08-24',
+      });
       if (first === 'Amina') {
-        const ratings = (v: number) => ({ swedish: v, digital_skills: v, labour_market_knowledge: v, job_search: v, network: v, health_energy: 3, self_belief: v });
-        await c.call('PUT', `/api/participants/${p.id}/assessments`, { stage: 'start', date: '2020-08-25', ratings: ratings(2) });
-        await c.call('PUT', `/api/participants/${p.id}/assessments`, { stage: 'end', date: '2020-11-19', ratings: ratings(4) });
+        const ratings = (v: number) => ({
+          swedish: v,
+          digital_skills: v,
+          labour_market_knowledge: v,
+          job_search: v,
+          network: v,
+          health_energy: 3,
+          self_belief: v,
+        });
+        await c.call('PUT', `/api/participants/${p.id}/assessments`, {
+          stage: 'start',
+          date: '2020-08-25',
+          ratings: ratings(2),
+        });
+        await c.call('PUT', `/api/participants/${p.id}/assessments`, {
+          stage: 'end',
+          date: '2020-11-19',
+          ratings: ratings(4),
+        });
       }
     }
-    await c.call('POST', '/api/employers', { name: 'Förskolan Solen', organisationNumber: '212000-1355', sector: 'municipal', industry: 'pre-school/school', municipalityId: programme.ownerMunicipality.id });
+    await c.call('POST', '/api/employers', {
+      name: 'Förskolan Solen',
+      organisationNumber: '212000-1355',
+      sector: 'municipal',
+      industry: 'pre-school/school',
+      municipalityId: programme.ownerMunicipality.id,
+    });
     browser = await launch();
   });
   after(async () => {
@@ -48,7 +95,12 @@ describe('attendance on a tablet (chromium against the real api)', () => {
   });
 
   it('staff fill in a week on the grid and see the group’s rate change', async () => {
-    const context = await browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true, locale: 'sv-SE' });
+    const context = await browser.newContext({
+      viewport: { width: 820, height: 1180 },
+      hasTouch: true,
+      isMobile: true,
+      locale: 'sv-SE',
+    });
     const page = await context.newPage();
     await signIn(page, api.url, staff);
     await page.getByTestId('nav-grupper').tap();
@@ -77,7 +129,9 @@ describe('attendance on a tablet (chromium against the real api)', () => {
     await page.getByTestId('participant-row').first().waitFor();
     assert.equal(await page.getByTestId('participant-row').count(), 3);
     await page.getByTestId('participant-search').fill('amina');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="participant-row"]').length === 1);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="participant-row"]').length === 1,
+    );
     assert.match((await page.getByTestId('participant-row').textContent()) ?? '', /Amina Hassan/);
     await page.getByRole('link', { name: 'Amina Hassan' }).click();
     await page.getByTestId('participant-name').waitFor();

@@ -18,7 +18,11 @@ export async function launch(): Promise<Browser> {
 }
 
 /** Signs in through the admin's login page, as a person would, and waits until the shell shows who is signed in. */
-export async function signIn(page: Page, baseUrl: string, who: { email: string; password: string }): Promise<void> {
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  who: { email: string; password: string },
+): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.getByTestId('login-email').fill(who.email);
   await page.getByTestId('login-password').fill(who.password);

@@ -61,7 +61,10 @@ describe('foundation journeys (chromium against the real api)', () => {
     await page.getByTestId('programme-save').click();
     await page.getByTestId('programme-row').filter({ hasText: 'Första Steget Klippan' }).waitFor();
     const rows = await page.getByTestId('programme-row').allTextContents();
-    assert.ok(rows.some((r) => r.includes('Första Steget Klippan') && r.includes('2022-01-10 – 2023-06-30')), rows.join('\n'));
+    assert.ok(
+      rows.some((r) => r.includes('Första Steget Klippan') && r.includes('2022-01-10 – 2023-06-30')),
+      rows.join('\n'),
+    );
     await page.close();
   });
 
@@ -93,10 +96,13 @@ describe('foundation journeys (chromium against the real api)', () => {
     assert.equal(await page.getByRole('link', { name: /Ändra/ }).count(), 0);
     assert.match((await page.getByTestId('current-user').textContent()) ?? '', /Utvärderare/);
     await page.goto(`${api.url}/insatser/ny`);
-    await page.getByTestId('programme-table').waitFor().catch(async (err: unknown) => {
-      await page.screenshot({ path: '/tmp/e2e-evaluator.png' });
-      throw err;
-    });
+    await page
+      .getByTestId('programme-table')
+      .waitFor()
+      .catch(async (err: unknown) => {
+        await page.screenshot({ path: '/tmp/e2e-evaluator.png' });
+        throw err;
+      });
     assert.equal(new URL(page.url()).pathname, '/insatser');
     await page.close();
   });

@@ -22,11 +22,22 @@ describe('method handbook (chromium against the real api)', () => {
     staff = pw.staff;
     const admin = await new ApiClient(api.url).signIn(pw.admin.email, pw.admin.password);
     const c = await new ApiClient(api.url).signIn(staff.email, staff.password);
-    const programme = (await c.call('GET', '/api/programmes')).items.find((p: { name: string }) => p.name === 'Nästa Steg');
-    await admin.call('POST', '/api/users', { ...substitute, displayName: 'Vera Vikarie', role: 'staff', programmeIds: [programme.id] });
+    const programme = (await c.call('GET', '/api/programmes')).items.find(
+      (p: { name: string }) => p.name === 'Nästa Steg',
+    );
+    await admin.call('POST', '/api/users', {
+      ...substitute,
+      displayName: 'Vera Vikarie',
+      role: 'staff',
+      programmeIds: [programme.id],
+    });
     const tpl = await c.call('POST', `/api/programmes/${programme.id}/templates`, {
       name: '13 veckor',
-      phases: [{ kind: 'mapping', weeks: 2, lectures: true }, { kind: 'lectures', weeks: 7, lectures: true }, { kind: 'internship', weeks: 4, lectures: false }],
+      phases: [
+        { kind: 'mapping', weeks: 2, lectures: true },
+        { kind: 'lectures', weeks: 7, lectures: true },
+        { kind: 'internship', weeks: 4, lectures: false },
+      ],
       themes: ['Arbetsmarknadskunskap', 'CV-träning', 'Presentationsteknik'],
       lectureCount: 6,
       lectureWeekdays: [1, 2, 3, 4],
@@ -34,11 +45,25 @@ describe('method handbook (chromium against the real api)', () => {
       lectureEnd: '15:30',
       computerDayWeekday: null,
     });
-    const group = await c.call('POST', '/api/groups', { programmeId: programme.id, municipalityId: programme.ownerMunicipality.id, number: 4, startDate: '2020-08-24', capacity: 10, overIntake: 0, deliveryMode: 'on_site', templateId: tpl.id });
+    const group = await c.call('POST', '/api/groups', {
+      programmeId: programme.id,
+      municipalityId: programme.ownerMunicipality.id,
+      number: 4,
+      startDate: '2020-08-24',
+      capacity: 10,
+      overIntake: 0,
+      deliveryMode: 'on_site',
+      templateId: tpl.id,
+    });
     // The presenter picked the easy-Swedish alternative for the CV session and attached the exercise sheet.
     const cvSession = group.calendar.sessions.find((s: { theme: string }) => s.theme === 'CV-träning');
     const hit = (await c.call('GET', `/api/handbook/search?q=${encodeURIComponent('lättläst')}`))[0];
-    await c.upload(`/api/handbook/entries/${hit.id}/files`, 'CV-mall stora rutor.pdf', PDF, 'application/pdf');
+    await c.upload(
+      `/api/handbook/entries/${hit.id}/files`,
+      'CV-mall stora rutor.pdf',
+      PDF,
+      'application/pdf',
+    );
     await c.call('PUT', `/api/sessions/${cvSession.id}/handbook`, { entryId: hit.id });
     browser = await launch();
   });
@@ -60,7 +85,10 @@ describe('method handbook (chromium against the real api)', () => {
     const material = page.getByTestId('session-material');
     await material.waitFor();
     const chosen = material.locator('.choice.chosen');
-    assert.equal(await chosen.getByRole('heading').textContent(), 'CV-träning på lättläst svenska Lättläst svenska');
+    assert.equal(
+      await chosen.getByRole('heading').textContent(),
+      'CV-träning på lättläst svenska Lättläst svenska',
+    );
     assert.equal(await chosen.getByTestId('entry-file').textContent(), 'CV-mall stora rutor.pdf');
     // The other alternative is there too, for a substitute who knows the group better.
     assert.equal(await material.locator('.choice').count(), 2);
@@ -79,10 +107,14 @@ describe('method handbook (chromium against the real api)', () => {
     await page.getByTestId('handbook-search').press('Enter');
     const hits = page.getByTestId('search-hit');
     await hits.first().waitFor();
-    assert.deepEqual(await hits.locator('strong').allTextContents(), ['Presentationsteknik: berätta om dig själv på två minuter']);
+    assert.deepEqual(await hits.locator('strong').allTextContents(), [
+      'Presentationsteknik: berätta om dig själv på två minuter',
+    ]);
     await hits.first().click();
     await page.getByTestId('edit-entry').click();
-    await page.getByTestId('editor-body').fill('Ny **plan**: presentera dig för en arbetsgivare. Ring 19121212-1212.');
+    await page
+      .getByTestId('editor-body')
+      .fill('Ny **plan**: presentera dig för en arbetsgivare. Ring 19121212-1212.');
     await page.getByTestId('editor-preview').locator('strong', { hasText: 'plan' }).waitFor();
     assert.match((await page.getByTestId('editor-warning').textContent()) ?? '', /personnummer/);
     await page.getByTestId('editor-body').fill('Ny **plan**: presentera dig för en arbetsgivare.');
@@ -93,7 +125,10 @@ describe('method handbook (chromium against the real api)', () => {
     await page.getByTestId('history').click();
     await page.getByTestId('restore-1').click();
     await page.getByText('Återställde innehållet från version 1.').waitFor();
-    assert.match((await page.locator('sv-entry-view .body').textContent()) ?? '', /spelar in en kort presentation/);
+    assert.match(
+      (await page.locator('sv-entry-view .body').textContent()) ?? '',
+      /spelar in en kort presentation/,
+    );
     assert.equal(await page.getByTestId('history-table').locator('tbody tr').count(), 3);
     await page.screenshot({ path: '/tmp/handbook-page.png', fullPage: true });
     await page.close();

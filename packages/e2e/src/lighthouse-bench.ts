@@ -18,12 +18,19 @@ const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 function serveBaseline(port: number) {
   const dir = join(root, 'apps/survey/dist-baseline');
   const server = createServer((req, res) => {
-    const path = normalize(join(dir, (req.url ?? '/').split('?')[0] === '/' ? 'index.html' : (req.url ?? '').split('?')[0]));
+    const path = normalize(
+      join(dir, (req.url ?? '/').split('?')[0] === '/' ? 'index.html' : (req.url ?? '').split('?')[0]),
+    );
     if (!path.startsWith(dir)) return void res.writeHead(404).end();
     try {
       // Gzipped like the api serves the real site, so the comparison is fair.
       const body = gzipSync(readFileSync(path));
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'content-encoding': 'gzip' }).end(body);
+      res
+        .writeHead(200, {
+          'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+          'content-encoding': 'gzip',
+        })
+        .end(body);
     } catch {
       res.writeHead(404).end();
     }
@@ -51,19 +58,50 @@ interface Result {
 }
 
 async function audit(url: string, page: string): Promise<Result> {
-  const { default: lighthouse } = (await import('lighthouse')) as unknown as { default: (url: string, flags: object) => Promise<{ lhr: any }> };
-  const chromeLauncher = (await import('chrome-launcher')) as unknown as { launch: (o: object) => Promise<{ port: number; kill: () => Promise<void> }> };
+  const { default: lighthouse } = (await import('lighthouse')) as unknown as {
+    default: (url: string, flags: object) => Promise<{ lhr: any }>;
+  };
+  const chromeLauncher = (await import('chrome-launcher')) as unknown as {
+    launch: (o: object) => Promise<{ port: number; kill: () => Promise<void> }>;
+  };
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
-    const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', onlyCategories: ['performance'], formFactor: 'mobile', logLevel: 'error' });
+    const { lhr } = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      onlyCategories: ['performance'],
+      formFactor: 'mobile',
+      logLevel: 'error',
+    });
     // The whole report, for finding out what a figure is made of (LIGHTHOUSE_DUMP=/some/folder).
-    if (process.env.LIGHTHOUSE_DUMP) writeFileSync(join(process.env.LIGHTHOUSE_DUMP, `${page.replace(/[^a-z]+/gi, '-').toLowerCase()}.json`), JSON.stringify(lhr, null, 1));
+    if (process.env.LIGHTHOUSE_DUMP)
+      writeFileSync(
+        join(process.env.LIGHTHOUSE_DUMP, `${page.replace(/[^a-z]+/gi, '-').toLowerCase()}.json`),
+        JSON.stringify(lhr, null, 1),
+      );
     const a = lhr.audits;
-    const js = (a['network-requests'].details.items as { resourceType: string; transferSize: number }[]).filter((i) => i.resourceType === 'Script').reduce((s, i) => s + i.transferSize, 0);
-    return { page, score: Math.round(lhr.categories.performance.score * 100), lcp: a['largest-contentful-paint'].numericValue, tbt: a['total-blocking-time'].numericValue, cls: a['cumulative-layout-shift'].numericValue, js };
+    const js = (a['network-requests'].details.items as { resourceType: string; transferSize: number }[])
+      .filter((i) => i.resourceType === 'Script')
+      .reduce((s, i) => s + i.transferSize, 0);
+    return {
+      page,
+      score: Math.round(lhr.categories.performance.score * 100),
+      lcp: a['largest-contentful-paint'].numericValue,
+      tbt: a['total-blocking-time'].numericValue,
+      cls: a['cumulative-layout-shift'].numericValue,
+      js,
+    };
   } finally {
     await chrome.kill();
   }
@@ -77,17 +115,42 @@ async function main(): Promise<void> {
     const { staff } = await demoPasswords(api);
     const c = await new ApiClient(api.url).signIn(staff.email, staff.password);
     const programme = (await c.call('GET', '/api/programmes')).items[0];
-    const group = await c.call('POST', '/api/groups', { programmeId: programme.id, municipalityId: programme.ownerMunicipality.id, number: 9, startDate: '2020-01-06', endDate: '2020-04-03', capacity: 10, overIntake: 0, deliveryMode: 'on_site' });
-    const p = await c.call('POST', '/api/participants', { programmeId: programme.id, firstName: 'Bench', lastName: 'Person', gender: 'woman' });
-    await c.call('POST', `/api/participants/${p.id}/enrolments`, { groupId: group.id, startDate: '2020-01-06' });
-    const round = await c.call('POST', '/api/survey-rounds', { groupId: group.id, questionnaireId: 'end-of-group', opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 3_600_000).toISOString() });
+    const group = await c.call('POST', '/api/groups', {
+      programmeId: programme.id,
+      municipalityId: programme.ownerMunicipality.id,
+      number: 9,
+      startDate: '2020-01-06',
+      endDate: '2020-04-03',
+      capacity: 10,
+      overIntake: 0,
+      deliveryMode: 'on_site',
+    });
+    const p = await c.call('POST', '/api/participants', {
+      programmeId: programme.id,
+      firstName: 'Bench',
+      lastName: 'Person',
+      gender: 'woman',
+    });
+    await c.call('POST', `/api/participants/${p.id}/enrolments`, {
+      groupId: group.id,
+      startDate: '2020-01-06',
+    });
+    const round = await c.call('POST', '/api/survey-rounds', {
+      groupId: group.id,
+      questionnaireId: 'end-of-group',
+      opensAt: new Date(Date.now() - 60_000).toISOString(),
+      closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
     const token = round.codes[0].token as string;
     const results = [
       await audit(`${api.url}/s/?t=${token}`, 'Survey site: first screen (language choice)'),
       await audit(`${api.url}/s/?t=${token}&lang=sv`, 'Survey site: questionnaire page'),
       await audit('http://127.0.0.1:3341/', 'Baseline: bare SurveyJS page, same questionnaire'),
     ];
-    const rows = results.map((r) => `| ${r.page} | ${r.score} | ${Math.round(r.lcp)} | ${Math.round(r.tbt)} | ${r.cls.toFixed(3)} | ${(r.js / 1024).toFixed(1)} |`);
+    const rows = results.map(
+      (r) =>
+        `| ${r.page} | ${r.score} | ${Math.round(r.lcp)} | ${Math.round(r.tbt)} | ${r.cls.toFixed(3)} | ${(r.js / 1024).toFixed(1)} |`,
+    );
     const section =
       `${SECTION_HEADING}\nMeasured by \`npm run bench:survey -w @stegvis/e2e\` (Lighthouse 13, mobile preset with simulated throttling, Debian\n` +
       `chromium), all three pages in one run on ${new Date().toISOString().slice(0, 10)}, load average ${load} on ${cpus().length} cores at the start\n` +

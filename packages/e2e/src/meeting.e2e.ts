@@ -18,11 +18,30 @@ describe('analysis-group meeting (chromium against the real api)', () => {
     const staff = await new ApiClient(api.url).signIn(users.staff.email, users.staff.password);
     const a = await new ApiClient(api.url).signIn(analyst.email, analyst.password);
     const me = await a.call('GET', '/api/auth/me');
-    const programme = (await staff.call('GET', '/api/programmes')).items.find((p: { name: string }) => p.name === 'Nästa Steg');
-    await staff.call('POST', '/api/groups', { programmeId: programme.id, municipalityId: programme.ownerMunicipality.id, number: 6, startDate: '2030-01-14', endDate: '2030-04-12', capacity: 10, overIntake: 2, deliveryMode: 'on_site' });
+    const programme = (await staff.call('GET', '/api/programmes')).items.find(
+      (p: { name: string }) => p.name === 'Nästa Steg',
+    );
+    await staff.call('POST', '/api/groups', {
+      programmeId: programme.id,
+      municipalityId: programme.ownerMunicipality.id,
+      number: 6,
+      startDate: '2030-01-14',
+      endDate: '2030-04-12',
+      capacity: 10,
+      overIntake: 2,
+      deliveryMode: 'on_site',
+    });
     const af = programme.partnerOrganisations.find((o: { name: string }) => o.name === 'Arbetsförmedlingen');
-    await staff.call('POST', `/api/programmes/${programme.id}/committees`, { kind: 'analysis', name: 'Ali Handläggare', organisationId: af.id, userId: me.id });
-    for (const [first, extra] of [['Hodan', {}], ['Sahar', { protectedIdentity: true, lastName: 'Hemlig' }]] as const) {
+    await staff.call('POST', `/api/programmes/${programme.id}/committees`, {
+      kind: 'analysis',
+      name: 'Ali Handläggare',
+      organisationId: af.id,
+      userId: me.id,
+    });
+    for (const [first, extra] of [
+      ['Hodan', {}],
+      ['Sahar', { protectedIdentity: true, lastName: 'Hemlig' }],
+    ] as const) {
       const r = await a.call('POST', '/api/referrals', {
         programmeId: programme.id,
         firstName: first,
@@ -48,7 +67,11 @@ describe('analysis-group meeting (chromium against the real api)', () => {
   });
 
   it('an analysis member opens the queue, runs a meeting, records decisions and downloads the minutes', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: 'sv-SE' });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+      locale: 'sv-SE',
+    });
     const page = await context.newPage();
     await page.goto(`${api.url}/login`);
     await page.getByTestId('login-email').fill(analyst.email);
@@ -59,7 +82,10 @@ describe('analysis-group meeting (chromium against the real api)', () => {
     const rows = await page.getByTestId('queue-row').allTextContents();
     assert.equal(rows.length, 2);
     assert.ok(rows.some((r) => r.includes('Hodan Ali')));
-    assert.ok(rows.every((r) => !r.includes('Hemlig')), 'a protected identity appears as a pseudonym');
+    assert.ok(
+      rows.every((r) => !r.includes('Hemlig')),
+      'a protected identity appears as a pseudonym',
+    );
     await page.getByTestId('meeting-date').fill('2029-12-10');
     await page.getByTestId('create-meeting').click();
     await page.getByTestId('agenda-0').waitFor();
@@ -76,12 +102,18 @@ describe('analysis-group meeting (chromium against the real api)', () => {
     await page.getByTestId('save-decisions').click();
     await page.getByTestId('meeting-message').filter({ hasText: 'Besluten är sparade.' }).waitFor();
     assert.match((await page.getByTestId(`agenda-${hodan}`).textContent()) ?? '', /Beslut: Antagen/);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('minutes').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('minutes').click(),
+    ]);
     const path = await download.path();
     const text = execFileSync('pdftotext', ['-layout', path, '-']).toString('utf8');
     assert.match(text, /Protokoll – analysgruppens möte 2029-12-10/);
     assert.match(text, /Hodan Ali \(Arbetsförmedlingen\): Antagen/);
-    assert.match(text, /Deltagare [0-9A-F]{6} \(Arbetsförmedlingen\): Ej antagen – Har fått plats i annan insats/);
+    assert.match(
+      text,
+      /Deltagare [0-9A-F]{6} \(Arbetsförmedlingen\): Ej antagen – Har fått plats i annan insats/,
+    );
     assert.doesNotMatch(text, /Hemlig/);
     await page.screenshot({ path: '/tmp/e2e-meeting.png', fullPage: true });
     await context.close();

@@ -26,10 +26,16 @@ export interface RunningApi {
  * The real, built api serving the built admin and survey site, on a fresh database: DATABASE_URL's server, else
  * the PostgreSQL on 127.0.0.1:5432, else the api's embedded one in a temporary folder.
  */
-export async function startApi(name: string, port: number, env: Record<string, string> = {}): Promise<RunningApi> {
+export async function startApi(
+  name: string,
+  port: number,
+  env: Record<string, string> = {},
+): Promise<RunningApi> {
   let databaseUrl = '';
   let drop = async () => {};
-  const server = process.env.DATABASE_URL ?? ((await answers(5432)) ? 'postgres://postgres@127.0.0.1:5432/postgres' : null);
+  const server =
+    process.env.DATABASE_URL ??
+    ((await answers(5432)) ? 'postgres://postgres@127.0.0.1:5432/postgres' : null);
   const extra: Record<string, string> = {};
   if (server) {
     const db = `stegvis_e2e_${name}_${process.pid}`;
@@ -95,10 +101,14 @@ export async function startApi(name: string, port: number, env: Record<string, s
 }
 
 /** The demo users' one-time passwords, read from what `STEGVIS_DEMO_SEED=true` printed. */
-export async function demoPasswords(api: RunningApi): Promise<Record<string, { email: string; password: string }>> {
+export async function demoPasswords(
+  api: RunningApi,
+): Promise<Record<string, { email: string; password: string }>> {
   const deadline = Date.now() + 30_000;
-  while (!api.output().includes('evaluator') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  while (!api.output().includes('evaluator') && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 100));
   const out: Record<string, { email: string; password: string }> = {};
-  for (const m of api.output().matchAll(/^ {2}(\w+)\s+(\S+@\S+)\s+(\S+)$/gm)) out[m[1]] = { email: m[2], password: m[3] };
+  for (const m of api.output().matchAll(/^ {2}(\w+)\s+(\S+@\S+)\s+(\S+)$/gm))
+    out[m[1]] = { email: m[2], password: m[3] };
   return out;
 }

@@ -9,7 +9,8 @@ import { demoPasswords, type RunningApi, startApi } from './server';
 
 /** Answers every page of the end-of-group questionnaire by clicking, as a participant would. */
 async function answer(page: Page, next: string, complete: string): Promise<void> {
-  for (const name of ['overall', 'lectures', 'talks']) await page.locator(`[data-name="${name}"] .sd-rating__item`).nth(3).click();
+  for (const name of ['overall', 'lectures', 'talks'])
+    await page.locator(`[data-name="${name}"] .sd-rating__item`).nth(3).click();
   await page.getByRole('button', { name: next }).click();
   await page.locator('[data-name="internship"] .sd-item label').first().click();
   await page.locator('[data-name="internship_rating"] .sd-rating__item').nth(4).click();
@@ -32,13 +33,37 @@ describe('participant survey site on a phone (chromium against the real api)', (
     const { staff } = await demoPasswords(api);
     staffLogin = staff;
     const c = await new ApiClient(api.url).signIn(staff.email, staff.password);
-    const programme = (await c.call('GET', '/api/programmes')).items.find((p: { name: string }) => p.name === 'Nästa Steg');
-    const group = await c.call('POST', '/api/groups', { programmeId: programme.id, municipalityId: programme.ownerMunicipality.id, number: 4, startDate: '2020-11-23', endDate: '2021-02-26', capacity: 10, overIntake: 0, deliveryMode: 'on_site' });
+    const programme = (await c.call('GET', '/api/programmes')).items.find(
+      (p: { name: string }) => p.name === 'Nästa Steg',
+    );
+    const group = await c.call('POST', '/api/groups', {
+      programmeId: programme.id,
+      municipalityId: programme.ownerMunicipality.id,
+      number: 4,
+      startDate: '2020-11-23',
+      endDate: '2021-02-26',
+      capacity: 10,
+      overIntake: 0,
+      deliveryMode: 'on_site',
+    });
     for (const name of ['Amal', 'Bilan', 'Fatuma', 'Hawa', 'Idil', 'Kowsar', 'Layla']) {
-      const p = await c.call('POST', '/api/participants', { programmeId: programme.id, firstName: name, lastName: 'Deltagare', gender: 'woman' });
-      await c.call('POST', `/api/participants/${p.id}/enrolments`, { groupId: group.id, startDate: '2020-11-23' });
+      const p = await c.call('POST', '/api/participants', {
+        programmeId: programme.id,
+        firstName: name,
+        lastName: 'Deltagare',
+        gender: 'woman',
+      });
+      await c.call('POST', `/api/participants/${p.id}/enrolments`, {
+        groupId: group.id,
+        startDate: '2020-11-23',
+      });
     }
-    const round = await c.call('POST', '/api/survey-rounds', { groupId: group.id, questionnaireId: 'end-of-group', opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 3_600_000).toISOString() });
+    const round = await c.call('POST', '/api/survey-rounds', {
+      groupId: group.id,
+      questionnaireId: 'end-of-group',
+      opensAt: new Date(Date.now() - 60_000).toISOString(),
+      closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
     codes = round.codes;
     roundId = round.id;
     browser = await launch();
@@ -48,7 +73,13 @@ describe('participant survey site on a phone (chromium against the real api)', (
     await api?.stop();
   });
 
-  const phone = () => browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'sv-SE' });
+  const phone = () =>
+    browser.newContext({
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'sv-SE',
+    });
 
   async function responses(): Promise<number> {
     const db = new Client({ connectionString: api.databaseUrl });
@@ -66,9 +97,14 @@ describe('participant survey site on a phone (chromium against the real api)', (
     await page.locator('[data-name="overall"]').waitFor();
     assert.equal(new URL(page.url()).searchParams.get('t'), null, 'the token leaves the address bar');
     assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
-    assert.equal(await page.locator('.sd-root-modern').evaluate((el) => getComputedStyle(el).direction), 'rtl');
+    assert.equal(
+      await page.locator('.sd-root-modern').evaluate((el) => getComputedStyle(el).direction),
+      'rtl',
+    );
     // The page's one heading is the questionnaire's title, drawn before SurveyJS; SurveyJS does not repeat it.
-    assert.deepEqual(await page.getByRole('heading', { level: 1 }).allTextContents(), ['ما رأيك في البرنامج؟']);
+    assert.deepEqual(await page.getByRole('heading', { level: 1 }).allTextContents(), [
+      'ما رأيك في البرنامج؟',
+    ]);
     assert.equal(await page.getByText('ما رأيك في البرنامج؟').count(), 1);
     assert.match((await page.locator('[data-name="internship"]').count()) === 0 ? 'ok' : 'no', /ok/);
     await page.screenshot({ path: '/tmp/e2e-survey-ar.png' });
@@ -87,7 +123,10 @@ describe('participant survey site on a phone (chromium against the real api)', (
     await page.locator('button[data-lang="sv"]').click();
     await page.locator('[data-name="overall"]').waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
-    assert.match((await page.locator('[data-name="overall"]').textContent()) ?? '', /Hur nöjd är du med programmet som helhet\?/);
+    assert.match(
+      (await page.locator('[data-name="overall"]').textContent()) ?? '',
+      /Hur nöjd är du med programmet som helhet\?/,
+    );
     await answer(page, 'Nästa', 'Slutför');
     await page.locator('#message-title').filter({ hasText: 'Tack! Ditt svar är sparat.' }).waitFor();
     await ctx.close();
@@ -111,7 +150,10 @@ describe('participant survey site on a phone (chromium against the real api)', (
     assert.ok(blocked >= 1);
     assert.equal(await responses(), 2, 'nothing arrived while offline');
     await page.unroute('**/api/public/surveys/current/responses');
-    await page.locator('#message-title').filter({ hasText: 'Tack! Ditt svar är sparat.' }).waitFor({ timeout: 20_000 });
+    await page
+      .locator('#message-title')
+      .filter({ hasText: 'Tack! Ditt svar är sparat.' })
+      .waitFor({ timeout: 20_000 });
     assert.equal(await responses(), 3);
     await ctx.close();
   });
@@ -122,11 +164,23 @@ describe('participant survey site on a phone (chromium against the real api)', (
     await page.goto(`${api.url}/s/?t=${codes[3].token}`);
     await page.locator('#languages button').first().waitFor();
     const first = await new AxeBuilder({ page }).analyze();
-    assert.deepEqual(first.violations.map((v) => `${v.id}: ${v.nodes.length}`), []);
+    assert.deepEqual(
+      first.violations.map((v) => `${v.id}: ${v.nodes.length}`),
+      [],
+    );
     await page.locator('button[data-lang="ti"]').click();
     await page.locator('[data-name="overall"]').waitFor();
     const survey = await new AxeBuilder({ page }).analyze();
-    assert.deepEqual(survey.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
+    assert.deepEqual(
+      survey.violations.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      ),
+      [],
+    );
     await ctx.close();
   });
 
@@ -156,11 +210,17 @@ describe('participant survey site on a phone (chromium against the real api)', (
     await page.locator('#code-submit').click();
     await page.locator('[data-name="overall"]').waitFor();
     await answer(page, 'Nästa', 'Slutför');
-    await page.locator('#code-error').filter({ hasText: 'Koden finns inte i den här omgången. Svaren finns kvar' }).waitFor();
+    await page
+      .locator('#code-error')
+      .filter({ hasText: 'Koden finns inte i den här omgången. Svaren finns kvar' })
+      .waitFor();
     assert.equal(await responses(), before);
     await page.locator('#code-input').fill(codes[4].shortCode.toLowerCase());
     await page.locator('#code-submit').click();
-    await page.locator('#code-error').filter({ hasText: `Sparat (kod ${codes[4].shortCode})` }).waitFor();
+    await page
+      .locator('#code-error')
+      .filter({ hasText: `Sparat (kod ${codes[4].shortCode})` })
+      .waitFor();
     assert.equal(await responses(), before + 1);
     // The participant's own link is spent now.
     await page.goto(`${api.url}/s/?t=${codes[4].token}`);
@@ -169,7 +229,11 @@ describe('participant survey site on a phone (chromium against the real api)', (
   });
 
   it('a shared tablet in kiosk mode takes two participants in turn, each with the code from their slip', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 800, height: 1280 }, hasTouch: true, locale: 'sv-SE' });
+    const ctx = await browser.newContext({
+      viewport: { width: 800, height: 1280 },
+      hasTouch: true,
+      locale: 'sv-SE',
+    });
     const page = await ctx.newPage();
     const before = await responses();
     await page.goto(`${api.url}/s/?kiosk=1`);

@@ -16,8 +16,20 @@ export interface Questionnaire {
 
 /** Every questionnaire version ever used: answers stay tied to the exact version they answered. */
 const CATALOG: Questionnaire[] = [
-  { id: 'end-of-group', version: 1, title: 'Enkät vid gruppens slut', languages: LANGUAGE_CODES, json: END_OF_GROUP_V1 },
-  { id: 'progress-assessment', version: 1, title: 'Självskattning (start, mitt, slut)', languages: LANGUAGE_CODES, json: PROGRESS_ASSESSMENT_V1 },
+  {
+    id: 'end-of-group',
+    version: 1,
+    title: 'Enkät vid gruppens slut',
+    languages: LANGUAGE_CODES,
+    json: END_OF_GROUP_V1,
+  },
+  {
+    id: 'progress-assessment',
+    version: 1,
+    title: 'Självskattning (start, mitt, slut)',
+    languages: LANGUAGE_CODES,
+    json: PROGRESS_ASSESSMENT_V1,
+  },
 ];
 
 /** A questionnaire version; without a version, the latest one. */
@@ -35,7 +47,16 @@ export interface MissingTranslation {
   path: string;
 }
 
-const LOCALISABLE = new Set(['title', 'description', 'text', 'minRateDescription', 'maxRateDescription', 'placeholder', 'otherText', 'requiredErrorText']);
+const LOCALISABLE = new Set([
+  'title',
+  'description',
+  'text',
+  'minRateDescription',
+  'maxRateDescription',
+  'placeholder',
+  'otherText',
+  'requiredErrorText',
+]);
 
 /** Every localisable string in the JSON that lacks a language: the check that fails the build when one is missing. */
 export function missingTranslations(json: object): MissingTranslation[] {

@@ -35,6 +35,14 @@ export const REVIEW_STATUS: Record<LanguageCode, 'original' | 'reviewed' | 'mach
 /** A text in every language; `default` is Swedish (SurveyJS's default locale key). */
 export type Texts = { default: string } & Record<Exclude<LanguageCode, 'sv'>, string>;
 
-export function t(sv: string, easy: string, en: string, ar: string, fa: string, so: string, ti: string): Texts {
+export function t(
+  sv: string,
+  easy: string,
+  en: string,
+  ar: string,
+  fa: string,
+  so: string,
+  ti: string,
+): Texts {
   return { default: sv, 'sv-easy': easy, en, ar, fa, so, ti };
 }

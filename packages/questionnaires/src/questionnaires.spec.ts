@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Model, surveyLocalization } from 'survey-core';
-import { DEFAULT_LOCALE, END_OF_GROUP_V1, getQuestionnaire, LANGUAGES, listQuestionnaires, missingTranslations, REVIEW_STATUS } from './index.js';
+import {
+  DEFAULT_LOCALE,
+  END_OF_GROUP_V1,
+  getQuestionnaire,
+  LANGUAGES,
+  listQuestionnaires,
+  missingTranslations,
+  REVIEW_STATUS,
+} from './index.js';
 
 // Our texts keep Swedish under `default`: every SurveyJS consumer sets Swedish as the default locale.
 surveyLocalization.defaultLocale = DEFAULT_LOCALE;
@@ -12,7 +20,9 @@ describe('questionnaires', () => {
   });
 
   it('the check fails when a language misses a string', () => {
-    const broken = structuredClone(END_OF_GROUP_V1) as { pages: { elements: { title: Record<string, string> }[] }[] };
+    const broken = structuredClone(END_OF_GROUP_V1) as {
+      pages: { elements: { title: Record<string, string> }[] }[];
+    };
     delete broken.pages[0].elements[1].title.ti;
     broken.pages[0].elements[0].title.ar = ' ';
     assert.deepEqual(missingTranslations(broken), [

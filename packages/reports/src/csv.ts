@@ -21,7 +21,10 @@ export const CSV_OPTIONS = {
 /** Rows of cells as one CSV document (with the byte order mark). */
 export function toCsv(rows: readonly (readonly TableCell[])[]): string {
   if (rows.length === 0) return '\uFEFF';
-  return stringify(rows.map((r) => [...r]), CSV_OPTIONS);
+  return stringify(
+    rows.map((r) => [...r]),
+    CSV_OPTIONS,
+  );
 }
 
 /** One report table: its column headings, its rows, then its notes. */

@@ -1,4 +1,15 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import type { ReportTable } from './report-tables.js';
 
 /** The parts of a progress report the evaluator writes; the draft leaves a heading and a prompt for each. */
@@ -21,15 +32,40 @@ export async function renderReportDocx(title: string, tables: readonly ReportTab
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [
-        new TableRow({ tableHeader: true, children: t.columns.map((c) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: c, bold: true })] })] })) }),
-        ...t.rows.map((r) => new TableRow({ children: r.map((c) => new TableCell({ children: [new Paragraph({ text: cellText(c), alignment: typeof c === 'number' ? AlignmentType.RIGHT : AlignmentType.LEFT })] })) })),
+        new TableRow({
+          tableHeader: true,
+          children: t.columns.map(
+            (c) =>
+              new TableCell({
+                children: [new Paragraph({ children: [new TextRun({ text: c, bold: true })] })],
+              }),
+          ),
+        }),
+        ...t.rows.map(
+          (r) =>
+            new TableRow({
+              children: r.map(
+                (c) =>
+                  new TableCell({
+                    children: [
+                      new Paragraph({
+                        text: cellText(c),
+                        alignment: typeof c === 'number' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+                      }),
+                    ],
+                  }),
+              ),
+            }),
+        ),
       ],
     }),
     ...t.notes.map((n) => new Paragraph({ children: [new TextRun({ text: n, italics: true, size: 18 })] })),
   ]);
   const own = (i: number) => [
     new Paragraph({ text: OWN_TEXT[i][0], heading: HeadingLevel.HEADING_1 }),
-    new Paragraph({ children: [new TextRun({ text: `[${OWN_TEXT[i][1]}]`, italics: true, color: '666666' })] }),
+    new Paragraph({
+      children: [new TextRun({ text: `[${OWN_TEXT[i][1]}]`, italics: true, color: '666666' })],
+    }),
   ];
   const doc = new Document({
     creator: 'Stegvis',

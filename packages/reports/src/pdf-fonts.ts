@@ -15,7 +15,11 @@ export interface PdfFontFiles {
   italic: string | Buffer;
 }
 
-export const HELVETICA: PdfFonts = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' };
+export const HELVETICA: PdfFonts = {
+  regular: 'Helvetica',
+  bold: 'Helvetica-Bold',
+  italic: 'Helvetica-Oblique',
+};
 
 /** Registers the files with the document (when given) and returns the names to use with doc.font(). */
 export function useFonts(doc: PDFKit.PDFDocument, files?: PdfFontFiles): PdfFonts {

@@ -7,7 +7,11 @@ import type { ReportTable } from './report-tables.js';
  * The report's tables as a Swedish PDF, with a bar chart under the tables that have one (pdf-chart.ts), in the
  * fonts given (pdf-fonts.ts).
  */
-export function renderTablesPdf(title: string, tables: readonly ReportTable[], fontFiles?: PdfFontFiles): Promise<Buffer> {
+export function renderTablesPdf(
+  title: string,
+  tables: readonly ReportTable[],
+  fontFiles?: PdfFontFiles,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: title, Producer: 'Stegvis' } });
     const chunks: Buffer[] = [];

@@ -275,13 +275,22 @@ export function computeProgressReportFromCounts(
   const goalPercent = input.programme.goals.attendancePercent;
   const attendance = {
     goalPercent,
-    overall: attendanceOf(groups.flatMap((g) => attendanceOfGroup.get(g.number)!), goalPercent),
-    byGroup: groups.map((g) => ({ group: g.number, ...attendanceOf(attendanceOfGroup.get(g.number)!, goalPercent) })),
+    overall: attendanceOf(
+      groups.flatMap((g) => attendanceOfGroup.get(g.number)!),
+      goalPercent,
+    ),
+    byGroup: groups.map((g) => ({
+      group: g.number,
+      ...attendanceOf(attendanceOfGroup.get(g.number)!, goalPercent),
+    })),
   };
 
-  const internshipGroups = [...(options.internshipGroups ?? groups.map((g) => g.number))].sort((a, b) => a - b);
+  const internshipGroups = [...(options.internshipGroups ?? groups.map((g) => g.number))].sort(
+    (a, b) => a - b,
+  );
   for (const n of internshipGroups) {
-    if (!inScope.has(n)) throw new RangeError(`Internship figures asked for group ${n}, which is not in the period`);
+    if (!inScope.has(n))
+      throw new RangeError(`Internship figures asked for group ${n}, which is not in the period`);
   }
   const internshipsByGroup = groups.map((g): GroupInternships => {
     const placements = internshipsOfGroup.get(g.number)!;
@@ -296,7 +305,10 @@ export function computeProgressReportFromCounts(
   const headline = internshipsByGroup.filter((g) => headlineGroups.has(g.group));
   const internships: InternshipFigures = {
     groups: internshipGroups,
-    rate: percent(sumBy(headline, (g) => g.rate.count), sumBy(headline, (g) => g.rate.of)),
+    rate: percent(
+      sumBy(headline, (g) => g.rate.count),
+      sumBy(headline, (g) => g.rate.of),
+    ),
     offers: sumBy(headline, (g) => g.offers),
     byIndustry: industriesOf(internshipGroups.flatMap((n) => internshipsOfGroup.get(n)!)),
     byGroup: internshipsByGroup,
@@ -309,20 +321,39 @@ export function computeProgressReportFromCounts(
     sumBy(completers, (c) => c.participants - c.outcomes.health),
   );
   const clearPlanTarget = input.programme.goals.clearPlanPercent;
-  const clearPlanGoal = { ...clearPlanRatio, target: clearPlanTarget, met: meets(clearPlanRatio, clearPlanTarget) };
+  const clearPlanGoal = {
+    ...clearPlanRatio,
+    target: clearPlanTarget,
+    met: meets(clearPlanRatio, clearPlanTarget),
+  };
 
   const surveys = input.surveyRounds
     .filter((r) => inScope.has(r.group))
-    .map((r) => ({ group: r.group, rate: surveyRate(r), enrolledAtOpen: r.enrolledAtOpen, leftBeforeOpen: r.leftBeforeOpen }))
+    .map((r) => ({
+      group: r.group,
+      rate: surveyRate(r),
+      enrolledAtOpen: r.enrolledAtOpen,
+      leftBeforeOpen: r.leftBeforeOpen,
+    }))
     .sort((a, b) => a.group - b.group);
 
   const goals: GoalFulfilment[] = [
-    { key: 'attendance', target: goalPercent, actual: attendance.overall.rate, met: meets(attendance.overall.rate, goalPercent) },
+    {
+      key: 'attendance',
+      target: goalPercent,
+      actual: attendance.overall.rate,
+      met: meets(attendance.overall.rate, goalPercent),
+    },
     { key: 'clear_plan', target: clearPlanTarget, actual: clearPlanRatio, met: clearPlanGoal.met },
   ];
   const workOrStudiesTarget = input.programme.goals.workOrStudiesPercent;
   if (workOrStudiesTarget !== undefined) {
-    goals.push({ key: 'work_or_studies', target: workOrStudiesTarget, actual: toWorkOrStudies, met: meets(toWorkOrStudies, workOrStudiesTarget) });
+    goals.push({
+      key: 'work_or_studies',
+      target: workOrStudiesTarget,
+      actual: toWorkOrStudies,
+      met: meets(toWorkOrStudies, workOrStudiesTarget),
+    });
   }
 
   return {
@@ -344,7 +375,9 @@ export function computeProgressReportFromCounts(
     }),
     enrolled,
     byGender,
-    outcomes: Object.fromEntries(OUTCOME_CATEGORIES.map((c) => [c, percent(outcomeCounts[c], enrolled)])) as Record<OutcomeCategory, Ratio>,
+    outcomes: Object.fromEntries(
+      OUTCOME_CATEGORIES.map((c) => [c, percent(outcomeCounts[c], enrolled)]),
+    ) as Record<OutcomeCategory, Ratio>,
     noOutcomeYet: percent(noOutcomeYet, enrolled),
     toWorkOrStudies,
     attendance,
@@ -379,7 +412,9 @@ export function stayedToInternshipWeeks(p: ReportParticipant, group: ReportGroup
   return stayed({ ...p, withInternship: p.internships.length > 0 }, group, asOf);
 }
 
-type StayedFacts = Pick<ReportCohort, 'enrolment' | 'leftOn' | 'stayedToInternshipWeeks'> & { withInternship: boolean };
+type StayedFacts = Pick<ReportCohort, 'enrolment' | 'leftOn' | 'stayedToInternshipWeeks'> & {
+  withInternship: boolean;
+};
 
 function stayed(p: StayedFacts, group: ReportGroup, asOf: string): boolean {
   if (p.stayedToInternshipWeeks !== undefined) return p.stayedToInternshipWeeks;
@@ -398,8 +433,14 @@ function stayed(p: StayedFacts, group: ReportGroup, asOf: string): boolean {
 /** Survey response rate: answers / participants enrolled when the round opened, minus those who had left. */
 export function surveyRate(round: ReportSurveyRound): Ratio {
   const asked = round.enrolledAtOpen - round.leftBeforeOpen;
-  if (asked < 0) throw new RangeError(`Survey of group ${round.group}: more had left (${round.leftBeforeOpen}) than were enrolled (${round.enrolledAtOpen})`);
-  if (round.answers > asked) throw new RangeError(`Survey of group ${round.group}: ${round.answers} answers from ${asked} people asked`);
+  if (asked < 0)
+    throw new RangeError(
+      `Survey of group ${round.group}: more had left (${round.leftBeforeOpen}) than were enrolled (${round.enrolledAtOpen})`,
+    );
+  if (round.answers > asked)
+    throw new RangeError(
+      `Survey of group ${round.group}: ${round.answers} answers from ${asked} people asked`,
+    );
   return percent(round.answers, asked);
 }
 
@@ -410,8 +451,14 @@ function attendanceOf(cells: readonly ReportAttendanceCount[], goalPercent: numb
   const meeting = counted.filter((a) => (percent(a.present, a.held).percent as number) >= goalPercent);
   return {
     participants: sumBy(counted, (a) => a.participants),
-    rate: percent(sumBy(counted, (a) => a.participants * a.present), sumBy(counted, (a) => a.participants * a.held)),
-    meetingGoal: percent(sumBy(meeting, (a) => a.participants), sumBy(counted, (a) => a.participants)),
+    rate: percent(
+      sumBy(counted, (a) => a.participants * a.present),
+      sumBy(counted, (a) => a.participants * a.held),
+    ),
+    meetingGoal: percent(
+      sumBy(meeting, (a) => a.participants),
+      sumBy(counted, (a) => a.participants),
+    ),
   };
 }
 
@@ -425,7 +472,8 @@ function internshipRate(cohorts: readonly ReportCohort[], group: ReportGroup, as
       placed += c.withInternship;
       denominator += c.withInternship;
     }
-    if (stayed({ ...c, withInternship: false }, group, asOf)) denominator += c.participants - c.withInternship;
+    if (stayed({ ...c, withInternship: false }, group, asOf))
+      denominator += c.participants - c.withInternship;
   }
   return percent(placed, denominator);
 }
@@ -461,7 +509,9 @@ function meets(r: Ratio, target: number): boolean | null {
 
 function checkPeriod(period: ReportPeriod): void {
   if (!isIsoDate(period.start) || !isIsoDate(period.end) || period.start > period.end) {
-    throw new RangeError(`A report period needs two real dates, start first; got ${period.start} – ${period.end}`);
+    throw new RangeError(
+      `A report period needs two real dates, start first; got ${period.start} – ${period.end}`,
+    );
   }
 }
 

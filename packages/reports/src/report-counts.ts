@@ -1,5 +1,18 @@
-import { OUTCOME_CATEGORIES, isIsoDate, type EnrolmentStatus, type Gender, type Industry } from '@stegvis/contracts';
-import type { OutcomeCounts, ProgrammeReportInput, ReportGroup, ReportParticipant, ReportPeriod, ReportSurveyRound } from './programme-report.js';
+import {
+  OUTCOME_CATEGORIES,
+  isIsoDate,
+  type EnrolmentStatus,
+  type Gender,
+  type Industry,
+} from '@stegvis/contracts';
+import type {
+  OutcomeCounts,
+  ProgrammeReportInput,
+  ReportGroup,
+  ReportParticipant,
+  ReportPeriod,
+  ReportSurveyRound,
+} from './programme-report.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // A programme's data as counts: what a progress report needs, without a row per person. The api gets these from
@@ -58,8 +71,15 @@ export interface ProgrammeReportCounts {
 }
 
 /** "Enrolled in a period: everyone with an enrolment in a group of the programme that overlaps the period." */
-export function enrolledInPeriod(p: Pick<ReportParticipant, 'enrolledOn' | 'leftOn'>, group: ReportGroup, period: ReportPeriod): boolean {
-  return overlaps(group.start, group.end, period) && overlaps(p.enrolledOn ?? group.start, p.leftOn ?? group.end, period);
+export function enrolledInPeriod(
+  p: Pick<ReportParticipant, 'enrolledOn' | 'leftOn'>,
+  group: ReportGroup,
+  period: ReportPeriod,
+): boolean {
+  return (
+    overlaps(group.start, group.end, period) &&
+    overlaps(p.enrolledOn ?? group.start, p.leftOn ?? group.end, period)
+  );
 }
 
 export function overlaps(start: string, end: string, period: ReportPeriod): boolean {
@@ -76,7 +96,13 @@ export function countParticipants(input: ProgrammeReportInput, period: ReportPer
     checkParticipant(p, groups);
     if (!enrolledInPeriod(p, groups.get(p.group) as ReportGroup, period)) continue;
     const leftOn = p.enrolment === 'left_early' ? p.leftOn : undefined;
-    const key = JSON.stringify([p.group, p.gender, p.enrolment, leftOn ?? null, p.stayedToInternshipWeeks ?? null]);
+    const key = JSON.stringify([
+      p.group,
+      p.gender,
+      p.enrolment,
+      leftOn ?? null,
+      p.stayedToInternshipWeeks ?? null,
+    ]);
     let c = cohorts.get(key);
     if (!c) {
       c = {
@@ -84,7 +110,9 @@ export function countParticipants(input: ProgrammeReportInput, period: ReportPer
         gender: p.gender,
         enrolment: p.enrolment,
         ...(leftOn !== undefined ? { leftOn } : {}),
-        ...(p.stayedToInternshipWeeks !== undefined ? { stayedToInternshipWeeks: p.stayedToInternshipWeeks } : {}),
+        ...(p.stayedToInternshipWeeks !== undefined
+          ? { stayedToInternshipWeeks: p.stayedToInternshipWeeks }
+          : {}),
         participants: 0,
         outcomes: noOutcomes(),
         withInternship: 0,
@@ -93,7 +121,8 @@ export function countParticipants(input: ProgrammeReportInput, period: ReportPer
     }
     c.participants += 1;
     // "An outcome dated after the period does not count in it."
-    if (p.outcome && (p.outcome.date === undefined || p.outcome.date <= period.end)) c.outcomes[p.outcome.category] += 1;
+    if (p.outcome && (p.outcome.date === undefined || p.outcome.date <= period.end))
+      c.outcomes[p.outcome.category] += 1;
     if (p.internships.length > 0) c.withInternship += 1;
 
     const a = `${p.group}:${p.attendance.held}:${p.attendance.present}`;
@@ -126,10 +155,12 @@ export function noOutcomes(): OutcomeCounts {
 /** Counts that cannot be true refuse the report, as a wrong figure sent to the funder is worse than an error. */
 export function checkCounts(input: ProgrammeReportCounts, groups: ReadonlyMap<number, ReportGroup>): void {
   const count = (n: number, what: string) => {
-    if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${what} must be a whole number ≥ 0, got ${n}`);
+    if (!Number.isSafeInteger(n) || n < 0)
+      throw new RangeError(`${what} must be a whole number ≥ 0, got ${n}`);
   };
   const known = (group: number, what: string) => {
-    if (!groups.has(group)) throw new RangeError(`${what} is in group ${group}, which the input does not list`);
+    if (!groups.has(group))
+      throw new RangeError(`${what} is in group ${group}, which the input does not list`);
   };
   for (const c of input.cohorts) {
     known(c.group, 'A cohort');
@@ -141,27 +172,33 @@ export function checkCounts(input: ProgrammeReportCounts, groups: ReadonlyMap<nu
       withOutcome += c.outcomes[k];
     }
     if (withOutcome > c.participants || c.withInternship > c.participants) {
-      throw new RangeError(`Group ${c.group}: more outcomes or internships than the ${c.participants} participants of a cohort`);
+      throw new RangeError(
+        `Group ${c.group}: more outcomes or internships than the ${c.participants} participants of a cohort`,
+      );
     }
-    if (c.leftOn !== undefined && !isIsoDate(c.leftOn)) throw new RangeError(`Group ${c.group}: ${c.leftOn} is not a date`);
+    if (c.leftOn !== undefined && !isIsoDate(c.leftOn))
+      throw new RangeError(`Group ${c.group}: ${c.leftOn} is not a date`);
   }
   for (const a of input.attendance) {
     known(a.group, 'Attendance');
     count(a.participants, `Group ${a.group}: attendance participants`);
     count(a.held, `Group ${a.group}: sessions held`);
     count(a.present, `Group ${a.group}: sessions present`);
-    if (a.present > a.held) throw new RangeError(`Group ${a.group}: attendance ${a.present} of ${a.held} is impossible`);
+    if (a.present > a.held)
+      throw new RangeError(`Group ${a.group}: attendance ${a.present} of ${a.held} is impossible`);
   }
   for (const i of input.internships) {
     known(i.group, 'An internship');
     count(i.internships, `Group ${i.group}: internships`);
     count(i.offers, `Group ${i.group}: offers`);
-    if (i.offers > i.internships) throw new RangeError(`Group ${i.group}: ${i.offers} offers from ${i.internships} internships`);
+    if (i.offers > i.internships)
+      throw new RangeError(`Group ${i.group}: ${i.offers} offers from ${i.internships} internships`);
   }
 }
 
 function checkParticipant(p: ReportParticipant, groups: ReadonlyMap<number, ReportGroup>): void {
-  if (!groups.has(p.group)) throw new RangeError(`Participant ${p.ref} is in group ${p.group}, which the input does not list`);
+  if (!groups.has(p.group))
+    throw new RangeError(`Participant ${p.ref} is in group ${p.group}, which the input does not list`);
   const { held, present } = p.attendance;
   if (!Number.isSafeInteger(held) || !Number.isSafeInteger(present) || present < 0 || present > held) {
     throw new RangeError(`Participant ${p.ref}: attendance ${present} of ${held} is impossible`);

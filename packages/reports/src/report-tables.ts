@@ -83,17 +83,30 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
   const s = new Suppressor(k);
 
   const tables: ReportTable[] = [];
-  const add = (id: ReportTableId, title: string, columns: string[], rows: TableCell[][], notes: string[] = []) =>
-    tables.push({ id, title, columns, rows, notes });
+  const add = (
+    id: ReportTableId,
+    title: string,
+    columns: string[],
+    rows: TableCell[][],
+    notes: string[] = [],
+  ) => tables.push({ id, title, columns, rows, notes });
 
-  add('report', 'Delrapport', ['Uppgift', 'Värde'], [
-    ['Insats', report.programme],
-    ['Period', `${report.period.start} – ${report.period.end}`],
-    ['Grupper', groupSetLabel(report.groups.map((g) => g.number))],
-  ]);
+  add(
+    'report',
+    'Delrapport',
+    ['Uppgift', 'Värde'],
+    [
+      ['Insats', report.programme],
+      ['Period', `${report.period.start} – ${report.period.end}`],
+      ['Grupper', groupSetLabel(report.groups.map((g) => g.number))],
+    ],
+  );
 
   // Enrolled: groups × enrolment status, with the group sizes and status totals as margins.
-  const enrolled = s.matrix(report.groups.map((g) => [g.completed, g.leftEarly, g.active]), 3);
+  const enrolled = s.matrix(
+    report.groups.map((g) => [g.completed, g.leftEarly, g.active]),
+    3,
+  );
   add(
     'enrolled',
     'Antal inskrivna',
@@ -109,17 +122,29 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
       ]),
       [TOTAL, null, null, null, show(enrolled.total), ...enrolled.columnTotals.map(show)],
     ],
-    ['Inskrivna: alla med en inskrivning i en grupp som pågick under perioden, även de som avslutat i förtid.'],
+    [
+      'Inskrivna: alla med en inskrivning i en grupp som pågick under perioden, även de som avslutat i förtid.',
+    ],
   );
 
   // Outcomes: gender × (outcome categories + no outcome yet); its column totals are the outcome table.
-  const outcomeCounts = report.byGender.map((b) => [...OUTCOME_CATEGORIES.map((c) => b.outcomes[c]), b.noOutcomeYet]);
-  const byGender = s.matrix(outcomeCounts, OUTCOME_CATEGORIES.length + 1, { total: !enrolled.total.suppressed });
+  const outcomeCounts = report.byGender.map((b) => [
+    ...OUTCOME_CATEGORIES.map((c) => b.outcomes[c]),
+    b.noOutcomeYet,
+  ]);
+  const byGender = s.matrix(outcomeCounts, OUTCOME_CATEGORIES.length + 1, {
+    total: !enrolled.total.suppressed,
+  });
   const workOrStudies = [OUTCOME_CATEGORIES.indexOf('work'), OUTCOME_CATEGORIES.indexOf('studies')];
   const genderWs = s.derivedColumn(
-    report.byGender.map((b, i) => ({ value: b.toWorkOrStudies.count, safe: s.subsetSafe(row(byGender, i), outcomeCounts[i] ?? [], workOrStudies) })),
+    report.byGender.map((b, i) => ({
+      value: b.toWorkOrStudies.count,
+      safe: s.subsetSafe(row(byGender, i), outcomeCounts[i] ?? [], workOrStudies),
+    })),
   );
-  const totalCounts = OUTCOME_CATEGORIES.map((c) => report.outcomes[c].count).concat(report.noOutcomeYet.count);
+  const totalCounts = OUTCOME_CATEGORIES.map((c) => report.outcomes[c].count).concat(
+    report.noOutcomeYet.count,
+  );
   const totalWs = s.partOf(byGender.columnTotals, totalCounts, workOrStudies, report.toWorkOrStudies.count);
 
   add(
@@ -165,7 +190,13 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
         show(genderWs[i]),
         share(genderWs[i], byGender.rowTotals[i]),
       ]),
-      [TOTAL, show(byGender.total), ...byGender.columnTotals.map(show), show(totalWs), share(totalWs, byGender.total)],
+      [
+        TOTAL,
+        show(byGender.total),
+        ...byGender.columnTotals.map(show),
+        show(totalWs),
+        share(totalWs, byGender.total),
+      ],
     ],
   );
 
@@ -180,17 +211,36 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
   // Attendance: each group's enrolled split into (meets the goal, does not, no session held yet). A group's
   // session totals are shown only where its number of participants is.
   const att = report.attendance;
-  const attendanceRows = att.byGroup.map((g) => [g.meetingGoal.count, g.meetingGoal.of - g.meetingGoal.count, enrolledIn(g.group) - g.meetingGoal.of]);
+  const attendanceRows = att.byGroup.map((g) => [
+    g.meetingGoal.count,
+    g.meetingGoal.of - g.meetingGoal.count,
+    enrolledIn(g.group) - g.meetingGoal.of,
+  ]);
   const meeting = s.matrix(attendanceRows, 3, groupSizes(att.byGroup.map((g) => g.group)));
-  const participants = att.byGroup.map((g, i) => s.partOf(row(meeting, i), attendanceRows[i] ?? [], [0, 1], g.participants));
-  const participantsTotal = s.partOf(meeting.columnTotals, columnSums(attendanceRows, 3), [0, 1], att.overall.participants);
+  const participants = att.byGroup.map((g, i) =>
+    s.partOf(row(meeting, i), attendanceRows[i] ?? [], [0, 1], g.participants),
+  );
+  const participantsTotal = s.partOf(
+    meeting.columnTotals,
+    columnSums(attendanceRows, 3),
+    [0, 1],
+    att.overall.participants,
+  );
   const sessions = (r: Ratio, size: SuppressedCell | undefined): TableCell[] =>
     size?.suppressed ? [SUPPRESSED_MARK, SUPPRESSED_MARK, SUPPRESSED_MARK] : [r.count, r.of, r.percent];
   const overallAttendance = sessions(att.overall.rate, participantsTotal);
   add(
     'attendance',
     'Närvaro per grupp',
-    ['Grupp', 'Deltagare', 'Närvarotillfällen', 'Genomförda tillfällen', 'Närvaro (%)', `Når målet (minst ${att.goalPercent} %)`, 'Andel som når målet (%)'],
+    [
+      'Grupp',
+      'Deltagare',
+      'Närvarotillfällen',
+      'Genomförda tillfällen',
+      'Närvaro (%)',
+      `Når målet (minst ${att.goalPercent} %)`,
+      'Andel som når målet (%)',
+    ],
     [
       ...att.byGroup.map((g, i) => [
         groupLabel(g.group),
@@ -199,7 +249,13 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
         show(row(meeting, i)[0]),
         share(row(meeting, i)[0], participants[i]),
       ]),
-      [TOTAL, show(participantsTotal), ...overallAttendance, show(meeting.columnTotals[0]), share(meeting.columnTotals[0], participantsTotal)],
+      [
+        TOTAL,
+        show(participantsTotal),
+        ...overallAttendance,
+        show(meeting.columnTotals[0]),
+        share(meeting.columnTotals[0], participantsTotal),
+      ],
     ],
     [
       'Deltagare: inskrivna med minst ett genomfört tillfälle.',
@@ -212,7 +268,11 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
   // internship weeks). The third part matters: the enrolled table gives group sizes, so "stayed" beside them
   // tells how many left before the internship weeks.
   const int = report.internships;
-  const internshipRows = int.byGroup.map((g) => [g.rate.count, g.rate.of - g.rate.count, enrolledIn(g.group) - g.rate.of]);
+  const internshipRows = int.byGroup.map((g) => [
+    g.rate.count,
+    g.rate.of - g.rate.count,
+    enrolledIn(g.group) - g.rate.of,
+  ]);
   const internshipGrid = s.matrix(internshipRows, 3, groupSizes(int.byGroup.map((g) => g.group)));
   const placementCounts = int.byGroup.map((g) => g.internships);
   const offerCounts = int.byGroup.map((g) => g.offers);
@@ -225,31 +285,70 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
       internshipRows.map((r) => r[c] as number),
       setIndex,
     );
-  const setStayed: SuppressedCell = columnSafe(2) && !s.small(int.rate.of) ? shown(int.rate.of) : { count: null, suppressed: 'complementary' };
+  const setStayed: SuppressedCell =
+    columnSafe(2) && !s.small(int.rate.of)
+      ? shown(int.rate.of)
+      : { count: null, suppressed: 'complementary' };
   const setCount: SuppressedCell =
     !setStayed.suppressed && columnSafe(0) && columnSafe(1) && suppressedNothing(s.ratio(int.rate))
       ? shown(int.rate.count)
       : { count: null, suppressed: 'complementary' };
   const setOffers: SuppressedCell =
-    s.subsetSafe(offers, offerCounts, setIndex) && !s.small(int.offers) ? shown(int.offers) : { count: null, suppressed: 'complementary' };
-  const stayedNote = 'Kvar till praktikveckorna: fullföljde insatsen, fick praktik, eller var kvar när praktikveckorna började.';
+    s.subsetSafe(offers, offerCounts, setIndex) && !s.small(int.offers)
+      ? shown(int.offers)
+      : { count: null, suppressed: 'complementary' };
+  const stayedNote =
+    'Kvar till praktikveckorna: fullföljde insatsen, fick praktik, eller var kvar när praktikveckorna började.';
   add(
     'internships',
     'Andel med praktik',
-    ['Grupper', 'Med praktik', 'Kvar till praktikveckorna', 'Andel med praktik (%)', 'Praktik som ledde till erbjudande om anställning'],
-    [[groupSetLabel(int.groups), show(setCount), show(setStayed), share(setCount, setStayed), show(setOffers)]],
+    [
+      'Grupper',
+      'Med praktik',
+      'Kvar till praktikveckorna',
+      'Andel med praktik (%)',
+      'Praktik som ledde till erbjudande om anställning',
+    ],
+    [
+      [
+        groupSetLabel(int.groups),
+        show(setCount),
+        show(setStayed),
+        share(setCount, setStayed),
+        show(setOffers),
+      ],
+    ],
     [stayedNote],
   );
   const byGroupRows = int.byGroup.map((g, i) => {
     const withCell = row(internshipGrid, i)[0];
     const stayed = s.partOf(row(internshipGrid, i), internshipRows[i] ?? [], [0, 1], g.rate.of);
-    return [groupLabel(g.group), show(withCell), show(stayed), share(withCell, stayed), show(placements[i]), show(offers[i])];
+    return [
+      groupLabel(g.group),
+      show(withCell),
+      show(stayed),
+      share(withCell, stayed),
+      show(placements[i]),
+      show(offers[i]),
+    ];
   });
-  const totalStayed = s.partOf(internshipGrid.columnTotals, columnSums(internshipRows, 3), [0, 1], sum(int.byGroup.map((g) => g.rate.of)));
+  const totalStayed = s.partOf(
+    internshipGrid.columnTotals,
+    columnSums(internshipRows, 3),
+    [0, 1],
+    sum(int.byGroup.map((g) => g.rate.of)),
+  );
   add(
     'internships-by-group',
     'Praktik per grupp',
-    ['Grupp', 'Med praktik', 'Kvar till praktikveckorna', 'Andel med praktik (%)', 'Praktikplatser', 'Ledde till erbjudande om anställning'],
+    [
+      'Grupp',
+      'Med praktik',
+      'Kvar till praktikveckorna',
+      'Andel med praktik (%)',
+      'Praktikplatser',
+      'Ledde till erbjudande om anställning',
+    ],
     [
       ...byGroupRows,
       [
@@ -274,7 +373,10 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
     'internship-industries',
     `Praktikplatser per bransch (${groupSetLabel(int.groups)})`,
     ['Bransch', 'Praktikplatser'],
-    [...int.byIndustry.map((b, i) => [INDUSTRY_LABELS[b.industry], show(industries[i])]), [TOTAL, show(industryTotalCell)]],
+    [
+      ...int.byIndustry.map((b, i) => [INDUSTRY_LABELS[b.industry], show(industries[i])]),
+      [TOTAL, show(industryTotalCell)],
+    ],
     ['Praktikplatser, inte personer: en deltagare med två praktikperioder räknas två gånger.'],
   );
 
@@ -283,8 +385,21 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
   add(
     'clear-plan',
     'Tydlig plan mot arbete eller studier',
-    ['Med arbete, studier eller planering', 'Av fullföljande utan ohälsa som hinder', 'Andel (%)', 'Mål (%)', 'Målet nått'],
-    [[...clearPlan.map(show), shareOf(clearPlan, report.clearPlanGoal), report.clearPlanGoal.target, clearPlanHidden ? SUPPRESSED_MARK : YES_NO(report.clearPlanGoal.met)]],
+    [
+      'Med arbete, studier eller planering',
+      'Av fullföljande utan ohälsa som hinder',
+      'Andel (%)',
+      'Mål (%)',
+      'Målet nått',
+    ],
+    [
+      [
+        ...clearPlan.map(show),
+        shareOf(clearPlan, report.clearPlanGoal),
+        report.clearPlanGoal.target,
+        clearPlanHidden ? SUPPRESSED_MARK : YES_NO(report.clearPlanGoal.met),
+      ],
+    ],
     ['Av dem som fullföljt insatsen, utom de där ohälsa identifierats som hinder.'],
   );
 
@@ -296,7 +411,10 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
       // Those enrolled when the round opened split into answered, did not answer and had left: beside the group
       // sizes, "asked" would otherwise tell how many had left.
       const [answered, , left] = s.line([r.rate.count, r.rate.of - r.rate.count, r.leftBeforeOpen]);
-      const asked: SuppressedCell = left?.suppressed || s.small(r.rate.of) ? { count: null, suppressed: 'complementary' } : shown(r.rate.of);
+      const asked: SuppressedCell =
+        left?.suppressed || s.small(r.rate.of)
+          ? { count: null, suppressed: 'complementary' }
+          : shown(r.rate.of);
       return [groupLabel(r.group), show(answered), show(asked), share(answered, asked)];
     }),
     ['Tillfrågade: inskrivna när enkäten öppnades, utom de som redan hade slutat.'],
@@ -323,7 +441,9 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
   if (k !== undefined) {
     for (const t of tables) {
       if (t.rows.some((r) => r.includes(SUPPRESSED_MARK))) {
-        t.notes.push(`${SUPPRESSED_MARK} = uppgiften visas inte, för att skydda enskilda personer (färre än ${k}, eller en uppgift som skulle avslöja en sådan).`);
+        t.notes.push(
+          `${SUPPRESSED_MARK} = uppgiften visas inte, för att skydda enskilda personer (färre än ${k}, eller en uppgift som skulle avslöja en sådan).`,
+        );
       }
     }
   }
@@ -380,7 +500,11 @@ class Suppressor {
   }
 
   /** `width` is given because a table without rows (no groups in the period) still has its columns. */
-  matrix(rows: readonly (readonly number[])[], width: number, settled: SuppressMatrixOptions = {}): SuppressedMatrix {
+  matrix(
+    rows: readonly (readonly number[])[],
+    width: number,
+    settled: SuppressMatrixOptions = {},
+  ): SuppressedMatrix {
     if (rows.some((r) => r.length !== width)) throw new RangeError(`Every row must have ${width} cells`);
     if (this.k !== undefined && rows.length > 0) return suppressMatrix(rows, this.k, settled);
     return {
@@ -394,7 +518,11 @@ class Suppressor {
   /** [count, of]: the count is hidden when it or its complement (of − count) is small, `of` when it is small. */
   ratio(r: Ratio): SuppressedCell[] {
     if (this.k === undefined) return [shown(r.count), shown(r.of)];
-    if (this.small(r.of)) return [{ count: null, suppressed: 'small' }, { count: null, suppressed: 'small' }];
+    if (this.small(r.of))
+      return [
+        { count: null, suppressed: 'small' },
+        { count: null, suppressed: 'small' },
+      ];
     const [count] = suppressCells([r.count, r.of - r.count], this.k);
     return [count as SuppressedCell, shown(r.of)];
   }
@@ -405,18 +533,30 @@ class Suppressor {
    * outside it: neither may be a single hidden cell, or hidden cells adding up to less than k or to no more
    * than their number.
    */
-  subsetSafe(cells: readonly SuppressedCell[], counts: readonly number[], subset: readonly number[]): boolean {
+  subsetSafe(
+    cells: readonly SuppressedCell[],
+    counts: readonly number[],
+    subset: readonly number[],
+  ): boolean {
     const k = this.k;
     if (k === undefined) return true;
     const hiddenIn = cells.flatMap((c, i) => (c.suppressed && subset.includes(i) ? [counts[i] ?? 0] : []));
     const hiddenOut = cells.flatMap((c, i) => (c.suppressed && !subset.includes(i) ? [counts[i] ?? 0] : []));
-    const ok = (hidden: number[]) => hidden.length === 0 || (hidden.length >= 2 && sum(hidden) >= k && sum(hidden) > hidden.length);
+    const ok = (hidden: number[]) =>
+      hidden.length === 0 || (hidden.length >= 2 && sum(hidden) >= k && sum(hidden) > hidden.length);
     return hiddenIn.length === 0 || (ok(hiddenIn) && ok(hiddenOut));
   }
 
   /** The sum of some parts of a line (e.g. those who stayed = with + without an internship), when it is safe. */
-  partOf(cells: readonly SuppressedCell[], counts: readonly number[], parts: readonly number[], value: number): SuppressedCell {
-    return this.subsetSafe(cells, counts, parts) && !this.small(value) ? shown(value) : { count: null, suppressed: 'complementary' };
+  partOf(
+    cells: readonly SuppressedCell[],
+    counts: readonly number[],
+    parts: readonly number[],
+    value: number,
+  ): SuppressedCell {
+    return this.subsetSafe(cells, counts, parts) && !this.small(value)
+      ? shown(value)
+      : { count: null, suppressed: 'complementary' };
   }
 
   /** A column derived from others (e.g. work + studies per gender), hidden where unsafe and then completed. */

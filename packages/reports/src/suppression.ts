@@ -1,4 +1,9 @@
-import { DEFAULT_SMALL_CELL_THRESHOLD, MIN_SMALL_CELL_THRESHOLD, checkThreshold, isSmallCell } from '@stegvis/contracts';
+import {
+  DEFAULT_SMALL_CELL_THRESHOLD,
+  MIN_SMALL_CELL_THRESHOLD,
+  checkThreshold,
+  isSmallCell,
+} from '@stegvis/contracts';
 
 // The threshold is a rule the admin and the api need too, so it lives in contracts; re-exported here so report
 // code has one import.
@@ -50,7 +55,11 @@ export function suppressCells(
  * same rule as `suppressCells`, until no single hidden cell and no hidden sum below k can be worked out from the
  * total. Returns the new hidden flags.
  */
-export function protectBreakdown(counts: readonly number[], hidden: readonly boolean[], k: number = DEFAULT_SMALL_CELL_THRESHOLD): boolean[] {
+export function protectBreakdown(
+  counts: readonly number[],
+  hidden: readonly boolean[],
+  k: number = DEFAULT_SMALL_CELL_THRESHOLD,
+): boolean[] {
   checkThreshold(k);
   counts.forEach(assertCount);
   if (hidden.length !== counts.length) throw new RangeError('One hidden flag per count');
@@ -98,7 +107,8 @@ export function suppressMatrix(
     if (row.length !== width) throw new RangeError('Every row of a table must have the same number of cells');
     row.forEach(assertCount);
   }
-  if (options.rowTotals && options.rowTotals.length !== rows.length) throw new RangeError('One settled row total per row');
+  if (options.rowTotals && options.rowTotals.length !== rows.length)
+    throw new RangeError('One settled row total per row');
   const grid = new Grid(rows, k, options);
   grid.protect();
   return grid.result();
@@ -163,7 +173,9 @@ class Grid {
       if (changed) continue;
       const exposed = this.exposedCell();
       if (!exposed) return;
-      const candidate = this.best((this.linesOf.get(key(exposed)) ?? []).flatMap((l) => this.candidates(l))) ?? this.best(this.allShown());
+      const candidate =
+        this.best((this.linesOf.get(key(exposed)) ?? []).flatMap((l) => this.candidates(l))) ??
+        this.best(this.allShown());
       if (!candidate) return;
       this.hide(candidate);
     }
@@ -228,7 +240,9 @@ class Grid {
   }
 
   private allShown(): Pos[] {
-    return this.values.flatMap((r, i) => r.flatMap((_, j) => (this.hideable([i, j]) ? [[i, j] as const] : [])));
+    return this.values.flatMap((r, i) =>
+      r.flatMap((_, j) => (this.hideable([i, j]) ? [[i, j] as const] : [])),
+    );
   }
 
   private hideable(p: Pos): boolean {
@@ -263,7 +277,9 @@ class Grid {
    *   do not (e.g. a + b = 8, a + d = 14, c + d = 8 with a, b, c, d ≥ 1 forces d = 7).
    */
   private exposedCell(): Pos | undefined {
-    const unknowns = this.values.flatMap((r, i) => r.flatMap((_, j) => (this.hidden([i, j]) ? [[i, j] as const] : [])));
+    const unknowns = this.values.flatMap((r, i) =>
+      r.flatMap((_, j) => (this.hidden([i, j]) ? [[i, j] as const] : [])),
+    );
     if (unknowns.length === 0) return undefined;
     const index = new Map(unknowns.map((p, n) => [key(p), n]));
     const equations = this.lines.map((line) => {
@@ -298,7 +314,10 @@ class Grid {
  * xᵢ ≥ 1; returns [lo, hi] per unknown. Sound (never narrower than the truth) though not always as narrow as
  * linear programming would give.
  */
-function narrowBounds(equations: readonly { coefficients: readonly number[]; rhs: number }[], n: number): [number, number][] {
+function narrowBounds(
+  equations: readonly { coefficients: readonly number[]; rhs: number }[],
+  n: number,
+): [number, number][] {
   const bounds: [number, number][] = Array.from({ length: n }, () => [1, Number.POSITIVE_INFINITY]);
   for (let round = 0; round < 100; round++) {
     let changed = false;
@@ -390,7 +409,13 @@ function toCell(count: number, reason: SuppressionReason | null): SuppressedCell
 function protectLine(counts: readonly number[], reasons: (SuppressionReason | null)[], k: number): boolean {
   let changed = false;
   for (;;) {
-    if (lineProtected(counts.filter((_, i) => reasons[i]), k)) return changed;
+    if (
+      lineProtected(
+        counts.filter((_, i) => reasons[i]),
+        k,
+      )
+    )
+      return changed;
     if (!seed(counts, reasons)) return changed;
     changed = true;
   }

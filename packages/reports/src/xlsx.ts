@@ -4,7 +4,11 @@ import type { ReportTable } from './report-tables.js';
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 function sheetName(title: string, used: Set<string>): string {
-  let base = title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 28).trim() || 'Tabell';
+  let base =
+    title
+      .replace(/[:\\/?*[\]]/g, ' ')
+      .slice(0, 28)
+      .trim() || 'Tabell';
   let name = base;
   for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 25)} ${i}`;
   used.add(name.toLowerCase());
@@ -24,7 +28,11 @@ const ROWS_PER_TURN = 1000;
  * memory stays bounded too.
  */
 export async function writeTablesXlsx(tables: readonly ReportTable[], out: Writable): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   wb.creator = 'Stegvis';
   const used = new Set<string>();
   // The workbook's fixed parts (theme, relations) are queued already: the zip starts on its way before any row.
@@ -32,7 +40,11 @@ export async function writeTablesXlsx(tables: readonly ReportTable[], out: Writa
   let sinceTurn = 0;
   for (const t of tables) {
     const ws = wb.addWorksheet(sheetName(t.title, used));
-    ws.columns = t.columns.map((c) => ({ header: c, key: c, width: Math.max(12, Math.min(50, c.length + 4)) }));
+    ws.columns = t.columns.map((c) => ({
+      header: c,
+      key: c,
+      width: Math.max(12, Math.min(50, c.length + 4)),
+    }));
     ws.getRow(1).font = { bold: true };
     ws.getRow(1).commit();
     for (const r of t.rows) {

@@ -6,7 +6,13 @@ import { REFERENCE_INTERNSHIP_GROUPS, REFERENCE_PERIOD, referenceInput } from '.
 
 describe('toCsv', () => {
   it('writes UTF-8 text with a byte order mark, semicolons and CRLF', () => {
-    assert.equal(toCsv([['Grupp', 'Närvaro (%)'], ['Grupp 1', 83]]), '\uFEFFGrupp;Närvaro (%)\r\nGrupp 1;83\r\n');
+    assert.equal(
+      toCsv([
+        ['Grupp', 'Närvaro (%)'],
+        ['Grupp 1', 83],
+      ]),
+      '\uFEFFGrupp;Närvaro (%)\r\nGrupp 1;83\r\n',
+    );
   });
 
   it('quotes fields holding a semicolon, a quote or a line break, and doubles quotes', () => {
@@ -17,8 +23,13 @@ describe('toCsv', () => {
   });
 
   it('defuses text a spreadsheet would run as a formula', () => {
-    assert.equal(toCsv([['=1+1', '+46 70', '-x', '@SUM(A1)', '\tx', 'a=b']]), "\uFEFF'=1+1;'+46 70;'-x;'@SUM(A1);'\tx;a=b\r\n");
-    assert.deepEqual(parseCsv(toCsv([['=HYPERLINK("http://x";"klick")']])), [[`'=HYPERLINK("http://x";"klick")`]]);
+    assert.equal(
+      toCsv([['=1+1', '+46 70', '-x', '@SUM(A1)', '\tx', 'a=b']]),
+      "\uFEFF'=1+1;'+46 70;'-x;'@SUM(A1);'\tx;a=b\r\n",
+    );
+    assert.deepEqual(parseCsv(toCsv([['=HYPERLINK("http://x";"klick")']])), [
+      [`'=HYPERLINK("http://x";"klick")`],
+    ]);
   });
 
   it('keeps numbers as numbers, a negative one too, with a decimal comma, and null as an empty field', () => {
@@ -27,7 +38,9 @@ describe('toCsv', () => {
 });
 
 describe('CSV of the reference programme', () => {
-  const report = computeProgressReport(referenceInput(), REFERENCE_PERIOD, { internshipGroups: REFERENCE_INTERNSHIP_GROUPS });
+  const report = computeProgressReport(referenceInput(), REFERENCE_PERIOD, {
+    internshipGroups: REFERENCE_INTERNSHIP_GROUPS,
+  });
   const tables = toReportTables(report);
   const text = tablesToCsv(tables);
   const rows = parseCsv(text);
@@ -53,15 +66,18 @@ describe('CSV of the reference programme', () => {
       ['Till arbete eller studier', 'Av inskrivna', 'Andel (%)'],
       ['26', '51', '51'],
     ]);
-    assert.deepEqual(after('Närvaro per grupp', 7).map((r) => [r[0], r[4]]), [
-      ['Grupp', 'Närvaro (%)'],
-      ['Grupp 1', '83'],
-      ['Grupp 2', '83'],
-      ['Grupp 3', '88'],
-      ['Grupp 4', '93'],
-      ['Grupp 5', '90'],
-      ['Totalt', '87'],
-    ]);
+    assert.deepEqual(
+      after('Närvaro per grupp', 7).map((r) => [r[0], r[4]]),
+      [
+        ['Grupp', 'Närvaro (%)'],
+        ['Grupp 1', '83'],
+        ['Grupp 2', '83'],
+        ['Grupp 3', '88'],
+        ['Grupp 4', '93'],
+        ['Grupp 5', '90'],
+        ['Totalt', '87'],
+      ],
+    );
     assert.deepEqual(after('Andel med praktik', 2)[1], ['Grupp 1–3', '28', '30', '93', '5']);
     assert.deepEqual(after('Praktikplatser per bransch (Grupp 1–3)', 2)[1], ['Förskola/skola', '9']);
     assert.deepEqual(after('Tydlig plan mot arbete eller studier', 2)[1], ['35', '35', '100', '75', 'Ja']);
@@ -77,7 +93,12 @@ describe('CSV of the reference programme', () => {
       assert.ok(at >= 0, t.title);
       if (at > 0) assert.deepEqual(rows[at - 1], ['']);
       assert.deepEqual(rows[at + 1], t.columns);
-      t.rows.forEach((row, i) => assert.deepEqual(rows[at + 2 + i], row.map((c) => (c === null ? '' : String(c)))));
+      t.rows.forEach((row, i) =>
+        assert.deepEqual(
+          rows[at + 2 + i],
+          row.map((c) => (c === null ? '' : String(c))),
+        ),
+      );
     }
   });
 
@@ -89,7 +110,10 @@ describe('CSV of the reference programme', () => {
 
   it('defuses a formula in a programme name', () => {
     const input = referenceInput();
-    const hostile = computeProgressReport({ ...input, programme: { ...input.programme, name: '=cmd|"/c calc"!A1' } }, REFERENCE_PERIOD);
+    const hostile = computeProgressReport(
+      { ...input, programme: { ...input.programme, name: '=cmd|"/c calc"!A1' } },
+      REFERENCE_PERIOD,
+    );
     const csv = parseCsv(tablesToCsv(toReportTables(hostile)));
     assert.ok(csv.some((r) => r[0] === 'Insats' && r[1] === `'=cmd|"/c calc"!A1`));
   });

@@ -8,7 +8,9 @@ import { chartOf, renderTablesPdf } from '../src/files.js';
 import { computeProgressReport, SUPPRESSED_MARK, toReportTables } from '../src/index.js';
 import { REFERENCE_INTERNSHIP_GROUPS, REFERENCE_PERIOD, referenceInput } from './reference-programme.js';
 
-const report = computeProgressReport(referenceInput(), REFERENCE_PERIOD, { internshipGroups: REFERENCE_INTERNSHIP_GROUPS });
+const report = computeProgressReport(referenceInput(), REFERENCE_PERIOD, {
+  internshipGroups: REFERENCE_INTERNSHIP_GROUPS,
+});
 
 describe('charts in the PDF', () => {
   it('draws each bar from its own table row: same label, same per cent, no total row', () => {
@@ -16,7 +18,10 @@ describe('charts in the PDF', () => {
     const chart = chartOf(outcomes)!;
     const pct = outcomes.columns.indexOf('Andel (%)');
     const rows = outcomes.rows.filter((r) => r[0] !== 'Totalt');
-    assert.deepEqual(chart.bars.map((b) => [b.label, b.percent]), rows.map((r) => [r[0], r[pct]]));
+    assert.deepEqual(
+      chart.bars.map((b) => [b.label, b.percent]),
+      rows.map((r) => [r[0], r[pct]]),
+    );
     assert.equal(chart.bars.length, outcomes.rows.length - 1);
   });
 
@@ -33,8 +38,10 @@ describe('charts in the PDF', () => {
     const dir = mkdtempSync(join(tmpdir(), 'chart-'));
     writeFileSync(join(dir, 'r.pdf'), pdf);
     const text = execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-']).toString('utf8');
-    for (const caption of ['Diagram: resultat, andel av inskrivna', 'Diagram: närvaro per grupp']) assert.ok(text.includes(caption), caption);
+    for (const caption of ['Diagram: resultat, andel av inskrivna', 'Diagram: närvaro per grupp'])
+      assert.ok(text.includes(caption), caption);
     const attendance = chartOf(tables.find((t) => t.id === 'attendance')!)!;
-    for (const b of attendance.bars) assert.match(text, new RegExp(`${b.label}\\s+${b.shown.replace(' ', '\\s')}`));
+    for (const b of attendance.bars)
+      assert.match(text, new RegExp(`${b.label}\\s+${b.shown.replace(' ', '\\s')}`));
   });
 });

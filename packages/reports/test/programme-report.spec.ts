@@ -1,11 +1,23 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { INDUSTRIES, OUTCOME_CATEGORIES } from '@stegvis/contracts';
-import { computeProgressReport, stayedToInternshipWeeks, surveyRate, type ProgrammeReportInput } from '../src/index.js';
-import { REFERENCE_INTERNSHIP_GROUPS, REFERENCE_PERIOD, fixture, referenceInput } from './reference-programme.js';
+import {
+  computeProgressReport,
+  stayedToInternshipWeeks,
+  surveyRate,
+  type ProgrammeReportInput,
+} from '../src/index.js';
+import {
+  REFERENCE_INTERNSHIP_GROUPS,
+  REFERENCE_PERIOD,
+  fixture,
+  referenceInput,
+} from './reference-programme.js';
 
 const expected = fixture.expected;
-const report = computeProgressReport(referenceInput(), REFERENCE_PERIOD, { internshipGroups: REFERENCE_INTERNSHIP_GROUPS });
+const report = computeProgressReport(referenceInput(), REFERENCE_PERIOD, {
+  internshipGroups: REFERENCE_INTERNSHIP_GROUPS,
+});
 
 describe('progress report of the reference programme (Nästa Steg)', () => {
   it('counts 51 enrolled in 5 groups', () => {
@@ -28,7 +40,12 @@ describe('progress report of the reference programme (Nästa Steg)', () => {
       assert.equal(report.outcomes[category as keyof typeof report.outcomes].count, count, category);
     }
     assert.deepEqual(
-      OUTCOME_CATEGORIES.map((c) => [c, report.outcomes[c].count, report.outcomes[c].of, report.outcomes[c].percent]),
+      OUTCOME_CATEGORIES.map((c) => [
+        c,
+        report.outcomes[c].count,
+        report.outcomes[c].of,
+        report.outcomes[c].percent,
+      ]),
       [
         ['work', 11, 51, 22],
         ['studies', 15, 51, 29],
@@ -48,7 +65,9 @@ describe('progress report of the reference programme (Nästa Steg)', () => {
   });
 
   it('has attendance 83, 83, 88, 93 and 90 % per group and 87 % overall', () => {
-    const byGroup = Object.fromEntries(report.attendance.byGroup.map((g) => [String(g.group), g.rate.percent]));
+    const byGroup = Object.fromEntries(
+      report.attendance.byGroup.map((g) => [String(g.group), g.rate.percent]),
+    );
     assert.deepEqual(byGroup, expected.attendancePercentByGroup);
     assert.deepEqual(
       report.attendance.byGroup.map((g) => [g.group, g.rate.count, g.rate.of, g.rate.percent]),
@@ -96,7 +115,10 @@ describe('progress report of the reference programme (Nästa Steg)', () => {
   });
 
   it('counts placements per industry in groups 1–3, most first', () => {
-    assert.deepEqual(Object.fromEntries(report.internships.byIndustry.map((i) => [i.industry, i.count])), expected.internshipSectorsGroups1to3);
+    assert.deepEqual(
+      Object.fromEntries(report.internships.byIndustry.map((i) => [i.industry, i.count])),
+      expected.internshipSectorsGroups1to3,
+    );
     assert.deepEqual(
       report.internships.byIndustry.map((i) => [i.industry, i.count]),
       [
@@ -110,11 +132,15 @@ describe('progress report of the reference programme (Nästa Steg)', () => {
         ['language café', 1],
       ],
     );
-    assert.ok(report.internships.byIndustry.every((i) => (INDUSTRIES as readonly string[]).includes(i.industry)));
+    assert.ok(
+      report.internships.byIndustry.every((i) => (INDUSTRIES as readonly string[]).includes(i.industry)),
+    );
   });
 
   it('has survey answers from 10 of 10 in group 3 and 7 of 7 in group 4', () => {
-    const rates = Object.fromEntries(report.surveys.map((s) => [String(s.group), `${s.rate.count} of ${s.rate.of}`]));
+    const rates = Object.fromEntries(
+      report.surveys.map((s) => [String(s.group), `${s.rate.count} of ${s.rate.of}`]),
+    );
     assert.deepEqual(rates, expected.surveyResponse);
     assert.deepEqual(
       report.surveys.map((s) => [s.group, s.rate]),
@@ -180,10 +206,16 @@ describe('progress report rules', () => {
   it('counts only the groups whose enrolments overlap the period', () => {
     // The cover's six months: groups 3 (until 2020-11-13), 4 and 5.
     const sixMonths = computeProgressReport(referenceInput(), { start: '2020-09-03', end: '2021-05-01' });
-    assert.deepEqual(sixMonths.groups.map((g) => g.number), [3, 4, 5]);
+    assert.deepEqual(
+      sixMonths.groups.map((g) => g.number),
+      [3, 4, 5],
+    );
     assert.equal(sixMonths.enrolled, 31);
     assert.deepEqual(sixMonths.toWorkOrStudies, { count: 12, of: 31, percent: 39 });
-    assert.deepEqual(sixMonths.surveys.map((s) => s.group), [3, 4]);
+    assert.deepEqual(
+      sixMonths.surveys.map((s) => s.group),
+      [3, 4],
+    );
     const before = computeProgressReport(referenceInput(), { start: '2019-01-01', end: '2019-09-22' });
     assert.equal(before.enrolled, 0);
     assert.deepEqual(before.toWorkOrStudies, { count: 0, of: 0, percent: null });
@@ -196,7 +228,10 @@ describe('progress report rules', () => {
     assert.ok(first?.outcome);
     const later: ProgrammeReportInput = {
       ...input,
-      participants: [{ ...first, outcome: { ...first.outcome, date: '2021-05-02' } }, ...input.participants.slice(1)],
+      participants: [
+        { ...first, outcome: { ...first.outcome, date: '2021-05-02' } },
+        ...input.participants.slice(1),
+      ],
     };
     const r = computeProgressReport(later, REFERENCE_PERIOD, { internshipGroups: [1, 2, 3] });
     assert.equal(r.outcomes.studies.count, 14);
@@ -212,38 +247,91 @@ describe('progress report rules', () => {
       groups: input.groups.map((g) => (g.number === 5 ? { ...g, internshipWeeksStart: '2021-05-17' } : g)),
     };
     const group5 = (end: string) =>
-      computeProgressReport(withWeeks, { start: REFERENCE_PERIOD.start, end }).internships.byGroup.find((g) => g.group === 5)?.rate;
+      computeProgressReport(withWeeks, { start: REFERENCE_PERIOD.start, end }).internships.byGroup.find(
+        (g) => g.group === 5,
+      )?.rate;
     assert.deepEqual(group5('2021-05-16'), { count: 0, of: 0, percent: null });
     assert.deepEqual(group5('2021-05-17'), { count: 0, of: 12, percent: 0 });
   });
 
   it('decides who stayed to the internship weeks by the documented rule', () => {
-    const group = { number: 9, start: '2021-01-04', end: '2021-04-02', status: 'completed' as const, internshipWeeksStart: '2021-03-08' };
-    const person = { ref: 'X', group: 9, gender: 'woman' as const, outcome: null, attendance: { held: 31, present: 30 }, internships: [] };
+    const group = {
+      number: 9,
+      start: '2021-01-04',
+      end: '2021-04-02',
+      status: 'completed' as const,
+      internshipWeeksStart: '2021-03-08',
+    };
+    const person = {
+      ref: 'X',
+      group: 9,
+      gender: 'woman' as const,
+      outcome: null,
+      attendance: { held: 31, present: 30 },
+      internships: [],
+    };
     const asOf = '2021-04-30';
     assert.equal(stayedToInternshipWeeks({ ...person, enrolment: 'completed' }, group, asOf), true);
-    assert.equal(stayedToInternshipWeeks({ ...person, enrolment: 'left_early', leftOn: '2021-02-01' }, group, asOf), false);
-    assert.equal(stayedToInternshipWeeks({ ...person, enrolment: 'left_early', leftOn: '2021-03-10' }, group, asOf), true);
-    assert.equal(stayedToInternshipWeeks({ ...person, enrolment: 'left_early' }, group, asOf), false);
     assert.equal(
-      stayedToInternshipWeeks({ ...person, enrolment: 'left_early', internships: [{ industry: 'retail', ledToOffer: true }] }, group, asOf),
+      stayedToInternshipWeeks({ ...person, enrolment: 'left_early', leftOn: '2021-02-01' }, group, asOf),
+      false,
+    );
+    assert.equal(
+      stayedToInternshipWeeks({ ...person, enrolment: 'left_early', leftOn: '2021-03-10' }, group, asOf),
       true,
     );
-    assert.equal(stayedToInternshipWeeks({ ...person, enrolment: 'completed', stayedToInternshipWeeks: false }, group, asOf), false);
+    assert.equal(stayedToInternshipWeeks({ ...person, enrolment: 'left_early' }, group, asOf), false);
+    assert.equal(
+      stayedToInternshipWeeks(
+        { ...person, enrolment: 'left_early', internships: [{ industry: 'retail', ledToOffer: true }] },
+        group,
+        asOf,
+      ),
+      true,
+    );
+    assert.equal(
+      stayedToInternshipWeeks(
+        { ...person, enrolment: 'completed', stayedToInternshipWeeks: false },
+        group,
+        asOf,
+      ),
+      false,
+    );
     assert.equal(stayedToInternshipWeeks({ ...person, enrolment: 'active' }, group, '2021-03-07'), false);
     assert.equal(stayedToInternshipWeeks({ ...person, enrolment: 'active' }, group, '2021-03-08'), true);
   });
 
   it('adds a work-or-studies goal when the programme has one', () => {
     const input = referenceInput();
-    const r = computeProgressReport({ ...input, programme: { ...input.programme, goals: { ...input.programme.goals, workOrStudiesPercent: 60 } } }, REFERENCE_PERIOD);
-    assert.deepEqual(r.goals[2], { key: 'work_or_studies', target: 60, actual: { count: 26, of: 51, percent: 51 }, met: false });
+    const r = computeProgressReport(
+      {
+        ...input,
+        programme: { ...input.programme, goals: { ...input.programme.goals, workOrStudiesPercent: 60 } },
+      },
+      REFERENCE_PERIOD,
+    );
+    assert.deepEqual(r.goals[2], {
+      key: 'work_or_studies',
+      target: 60,
+      actual: { count: 26, of: 51, percent: 51 },
+      met: false,
+    });
   });
 
   it('computes a survey response rate from those asked', () => {
-    assert.deepEqual(surveyRate({ group: 4, answers: 7, enrolledAtOpen: 9, leftBeforeOpen: 2 }), { count: 7, of: 7, percent: 100 });
-    assert.throws(() => surveyRate({ group: 4, answers: 8, enrolledAtOpen: 9, leftBeforeOpen: 2 }), RangeError);
-    assert.throws(() => surveyRate({ group: 4, answers: 0, enrolledAtOpen: 1, leftBeforeOpen: 2 }), RangeError);
+    assert.deepEqual(surveyRate({ group: 4, answers: 7, enrolledAtOpen: 9, leftBeforeOpen: 2 }), {
+      count: 7,
+      of: 7,
+      percent: 100,
+    });
+    assert.throws(
+      () => surveyRate({ group: 4, answers: 8, enrolledAtOpen: 9, leftBeforeOpen: 2 }),
+      RangeError,
+    );
+    assert.throws(
+      () => surveyRate({ group: 4, answers: 0, enrolledAtOpen: 1, leftBeforeOpen: 2 }),
+      RangeError,
+    );
   });
 
   it('refuses inconsistent input rather than print a wrong figure', () => {
@@ -253,13 +341,44 @@ describe('progress report rules', () => {
     const rest = input.participants.slice(1);
     assert.throws(() => computeProgressReport(input, { start: '2021-05-01', end: '2019-09-03' }), RangeError);
     assert.throws(() => computeProgressReport(input, { start: '2019-09-03', end: '2021-02-30' }), RangeError);
-    assert.throws(() => computeProgressReport({ ...input, participants: [{ ...first, group: 7 }, ...rest] }, REFERENCE_PERIOD), /group 7/);
-    assert.throws(() => computeProgressReport({ ...input, participants: [{ ...first, attendance: { held: 3, present: 4 } }, ...rest] }, REFERENCE_PERIOD), RangeError);
-    assert.throws(() => computeProgressReport(input, REFERENCE_PERIOD, { internshipGroups: [6] }), RangeError);
     assert.throws(
-      () => computeProgressReport({ ...input, programme: { ...input.programme, goals: { attendancePercent: 0.8, clearPlanPercent: 75 } } }, REFERENCE_PERIOD),
+      () =>
+        computeProgressReport(
+          { ...input, participants: [{ ...first, group: 7 }, ...rest] },
+          REFERENCE_PERIOD,
+        ),
+      /group 7/,
+    );
+    assert.throws(
+      () =>
+        computeProgressReport(
+          { ...input, participants: [{ ...first, attendance: { held: 3, present: 4 } }, ...rest] },
+          REFERENCE_PERIOD,
+        ),
+      RangeError,
+    );
+    assert.throws(
+      () => computeProgressReport(input, REFERENCE_PERIOD, { internshipGroups: [6] }),
+      RangeError,
+    );
+    assert.throws(
+      () =>
+        computeProgressReport(
+          {
+            ...input,
+            programme: { ...input.programme, goals: { attendancePercent: 0.8, clearPlanPercent: 75 } },
+          },
+          REFERENCE_PERIOD,
+        ),
       /attendancePercent/,
     );
-    assert.throws(() => computeProgressReport({ ...input, groups: [...input.groups, input.groups[0] as never] }, REFERENCE_PERIOD), /twice/);
+    assert.throws(
+      () =>
+        computeProgressReport(
+          { ...input, groups: [...input.groups, input.groups[0] as never] },
+          REFERENCE_PERIOD,
+        ),
+      /twice/,
+    );
   });
 });

@@ -39,15 +39,29 @@ export function referenceInput(): ProgrammeReportInput {
         clearPlanPercent: fixture.programme.goals.clearPlanPercent,
       },
     },
-    groups: fixture.groups.map((g) => ({ number: g.number, start: g.start, end: g.end, status: oneOf(GROUP_STATUSES, g.status, 'group status') })),
+    groups: fixture.groups.map((g) => ({
+      number: g.number,
+      start: g.start,
+      end: g.end,
+      status: oneOf(GROUP_STATUSES, g.status, 'group status'),
+    })),
     participants: fixture.participants.map((p) => ({
       ref: p.ref,
       group: p.group,
       gender: oneOf(GENDERS, p.gender, 'gender'),
       enrolment: enrolment(p.enrolment),
-      outcome: p.outcome ? { category: oneOf(OUTCOME_CATEGORIES, p.outcome.category, 'outcome'), detail: p.outcome.detail } : null,
+      outcome: p.outcome
+        ? { category: oneOf(OUTCOME_CATEGORIES, p.outcome.category, 'outcome'), detail: p.outcome.detail }
+        : null,
       attendance: { held: p.attendance.held, present: p.attendance.present },
-      internships: p.internship ? [{ industry: oneOf(INDUSTRIES, p.internship.sector, 'industry'), ledToOffer: p.internship.ledToOffer }] : [],
+      internships: p.internship
+        ? [
+            {
+              industry: oneOf(INDUSTRIES, p.internship.sector, 'industry'),
+              ledToOffer: p.internship.ledToOffer,
+            },
+          ]
+        : [],
     })),
     surveyRounds: fixture.surveyRounds.map((r) => {
       const group = fixture.participants.filter((p) => p.group === r.group);

@@ -1,9 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { REPORT_TABLE_IDS, SUPPRESSED_MARK, computeProgressReport, toReportTables, type ReportTable, type ReportTableId } from '../src/index.js';
+import {
+  REPORT_TABLE_IDS,
+  SUPPRESSED_MARK,
+  computeProgressReport,
+  toReportTables,
+  type ReportTable,
+  type ReportTableId,
+} from '../src/index.js';
 import { REFERENCE_INTERNSHIP_GROUPS, REFERENCE_PERIOD, referenceInput } from './reference-programme.js';
 
-const report = computeProgressReport(referenceInput(), REFERENCE_PERIOD, { internshipGroups: REFERENCE_INTERNSHIP_GROUPS });
+const report = computeProgressReport(referenceInput(), REFERENCE_PERIOD, {
+  internshipGroups: REFERENCE_INTERNSHIP_GROUPS,
+});
 const tables = toReportTables(report);
 const table = (id: ReportTableId, from: readonly ReportTable[] = tables): ReportTable => {
   const t = from.find((x) => x.id === id);
@@ -13,14 +22,27 @@ const table = (id: ReportTableId, from: readonly ReportTable[] = tables): Report
 
 describe('report tables of the reference programme', () => {
   it('has one table per id, in order, each row as wide as its headings', () => {
-    assert.deepEqual(tables.map((t) => t.id), [...REPORT_TABLE_IDS]);
-    for (const t of tables) for (const row of t.rows) assert.equal(row.length, t.columns.length, `${t.id}: ${JSON.stringify(row)}`);
+    assert.deepEqual(
+      tables.map((t) => t.id),
+      [...REPORT_TABLE_IDS],
+    );
+    for (const t of tables)
+      for (const row of t.rows) assert.equal(row.length, t.columns.length, `${t.id}: ${JSON.stringify(row)}`);
   });
 
   it('counts the enrolled per group', () => {
     const t = table('enrolled');
     assert.equal(t.title, 'Antal inskrivna');
-    assert.deepEqual(t.columns, ['Grupp', 'Start', 'Slut', 'Status', 'Inskrivna', 'Fullföljt', 'Avslutat i förtid', 'Pågående']);
+    assert.deepEqual(t.columns, [
+      'Grupp',
+      'Start',
+      'Slut',
+      'Status',
+      'Inskrivna',
+      'Fullföljt',
+      'Avslutat i förtid',
+      'Pågående',
+    ]);
     assert.deepEqual(t.rows, [
       ['Grupp 1', '2019-09-23', '2019-12-20', 'Avslutad', 10, 10, 0, 0],
       ['Grupp 2', '2020-01-20', '2020-04-17', 'Avslutad', 10, 10, 0, 0],
@@ -185,7 +207,11 @@ describe('report tables with small cells suppressed (k = 5)', () => {
   it('explains the mark wherever something is hidden', () => {
     for (const t of hidden) {
       const hides = t.rows.some((r) => r.includes(H));
-      assert.equal(t.notes.some((n) => n.startsWith(`${H} = `)), hides, t.id);
+      assert.equal(
+        t.notes.some((n) => n.startsWith(`${H} = `)),
+        hides,
+        t.id,
+      );
     }
   });
 
@@ -204,7 +230,10 @@ describe('report tables with small cells suppressed (k = 5)', () => {
       for (const row of table(id, hidden).rows) {
         for (const c of columns) {
           const v = row[c];
-          assert.ok(v === H || v === 0 || (typeof v === 'number' && v >= 5), `${id} ${JSON.stringify(row)} column ${c}`);
+          assert.ok(
+            v === H || v === 0 || (typeof v === 'number' && v >= 5),
+            `${id} ${JSON.stringify(row)} column ${c}`,
+          );
         }
       }
     }
@@ -217,7 +246,9 @@ describe('report tables of a period without groups', () => {
     for (const options of [{}, { smallCellThreshold: 5 }]) {
       const t = toReportTables(empty, options);
       assert.deepEqual(table('report', t).rows[2], ['Grupper', 'Inga grupper']);
-      for (const x of t) for (const row of x.rows) assert.equal(row.length, x.columns.length, `${x.id}: ${JSON.stringify(row)}`);
+      for (const x of t)
+        for (const row of x.rows)
+          assert.equal(row.length, x.columns.length, `${x.id}: ${JSON.stringify(row)}`);
       assert.deepEqual(table('enrolled', t).rows, [['Totalt', null, null, null, 0, 0, 0, 0]]);
       assert.deepEqual(table('attendance', t).rows, [['Totalt', 0, 0, 0, null, 0, null]]);
       assert.deepEqual(table('work-or-studies', t).rows, [[0, 0, null]]);

@@ -77,9 +77,13 @@ describe('suppressCells', () => {
       const out = suppressCells(cells);
       const hidden = cells.filter((_, i) => out[i]?.count === null);
       const shown = cells.filter((_, i) => out[i]?.count !== null);
-      assert.ok(shown.every((c) => c === 0 || c >= 5), `${cells}: a small cell is shown`);
+      assert.ok(
+        shown.every((c) => c === 0 || c >= 5),
+        `${cells}: a small cell is shown`,
+      );
       const hiddenSum = hidden.reduce((a, b) => a + b, 0);
-      const protectedByTotal = hidden.length === 0 || (hidden.length >= 2 && hiddenSum >= 5 && hiddenSum > hidden.length);
+      const protectedByTotal =
+        hidden.length === 0 || (hidden.length >= 2 && hiddenSum >= 5 && hiddenSum > hidden.length);
       // When nothing is left to hide, the total is below k and is hidden where it is printed.
       const totalIsSmall = shown.every((c) => c === 0) && cells.reduce((a, b) => a + b, 0) < 5;
       assert.ok(protectedByTotal || totalIsSmall, `${cells}: hidden cells can be worked out`);
@@ -177,11 +181,41 @@ describe('suppressMatrix', () => {
 
   it('never lets a reader pin down a hidden cell through bounds (tables that once leaked)', () => {
     // a + b = 8, c + d = 8, a + d = 14 with every hidden cell ≥ 1 forces d = 7 unless more is hidden.
-    assertNothingPinned([[0, 7, 1], [1, 7, 7]], 5);
-    assertNothingPinned([[5, 7, 0], [1, 1, 1]], 3);
-    assertNothingPinned([[1, 6, 0], [8, 7, 1]], 3);
-    assertNothingPinned([[1, 7, 0], [6, 4, 1]], 3);
-    assertNothingPinned([[1, 1, 1], [0, 3, 3]], 3);
+    assertNothingPinned(
+      [
+        [0, 7, 1],
+        [1, 7, 7],
+      ],
+      5,
+    );
+    assertNothingPinned(
+      [
+        [5, 7, 0],
+        [1, 1, 1],
+      ],
+      3,
+    );
+    assertNothingPinned(
+      [
+        [1, 6, 0],
+        [8, 7, 1],
+      ],
+      3,
+    );
+    assertNothingPinned(
+      [
+        [1, 7, 0],
+        [6, 4, 1],
+      ],
+      3,
+    );
+    assertNothingPinned(
+      [
+        [1, 1, 1],
+        [0, 3, 3],
+      ],
+      3,
+    );
   });
 
   it('never lets a reader pin down a hidden cell, on random small tables', () => {
@@ -203,8 +237,13 @@ describe('suppressMatrix', () => {
 function assertNothingPinned(rows: number[][], k: number): boolean {
   const m = suppressMatrix(rows, k);
   const all = [...m.cells.flat(), ...m.rowTotals, ...m.columnTotals, m.total];
-  assert.ok(all.every((c) => c.count === null || c.count === 0 || c.count >= k), `${JSON.stringify(rows)}: a small count is shown`);
-  const hidden = rows.flatMap((row, i) => row.flatMap((_, j) => (m.cells[i]?.[j]?.count === null ? [[i, j] as const] : [])));
+  assert.ok(
+    all.every((c) => c.count === null || c.count === 0 || c.count >= k),
+    `${JSON.stringify(rows)}: a small count is shown`,
+  );
+  const hidden = rows.flatMap((row, i) =>
+    row.flatMap((_, j) => (m.cells[i]?.[j]?.count === null ? [[i, j] as const] : [])),
+  );
   if (hidden.length === 0 || hidden.length > 4) return false;
   const seen = new Map<string, Set<number>>();
   const note = (name: string, v: number) => seen.set(name, (seen.get(name) ?? new Set()).add(v));
@@ -216,7 +255,11 @@ function assertNothingPinned(rows: number[][], k: number): boolean {
     const rowSums = g.map((r) => r.reduce((a, b) => a + b, 0));
     const columnSums = [0, 1, 2].map((j) => g.reduce((a, r) => a + (r[j] as number), 0));
     const grand = rowSums.reduce((a, b) => a + b, 0);
-    if (rowSums.every((v, i) => fits(m.rowTotals[i], v)) && columnSums.every((v, j) => fits(m.columnTotals[j], v)) && fits(m.total, grand)) {
+    if (
+      rowSums.every((v, i) => fits(m.rowTotals[i], v)) &&
+      columnSums.every((v, j) => fits(m.columnTotals[j], v)) &&
+      fits(m.total, grand)
+    ) {
       hidden.forEach(([i, j], q) => note(`cell ${i},${j}`, values[q] as number));
       rowSums.forEach((v, i) => m.rowTotals[i]?.count === null && note(`row ${i}`, v));
       columnSums.forEach((v, j) => m.columnTotals[j]?.count === null && note(`column ${j}`, v));
@@ -225,6 +268,7 @@ function assertNothingPinned(rows: number[][], k: number): boolean {
     while (q < values.length && (values[q] = (values[q] as number) + 1) > 12) values[q++] = 1;
     if (q === values.length) break;
   }
-  for (const [name, options] of seen) assert.ok(options.size >= 2, `${JSON.stringify(rows)} k=${k}: ${name} can only be ${[...options]}`);
+  for (const [name, options] of seen)
+    assert.ok(options.size >= 2, `${JSON.stringify(rows)} k=${k}: ${name} can only be ${[...options]}`);
   return true;
 }

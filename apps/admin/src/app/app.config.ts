@@ -1,5 +1,9 @@
 import { provideHttpClient, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
-import { type ApplicationConfig, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
+import {
+  type ApplicationConfig,
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+} from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { CSRF_COOKIE } from '@stegvis/contracts';
 import { routes } from './app.routes';
@@ -10,6 +14,9 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideRouter(routes, withComponentInputBinding()),
-    provideHttpClient(withXsrfConfiguration({ cookieName: CSRF_COOKIE, headerName: 'X-CSRF-Token' }), withInterceptors([sessionExpiryInterceptor])),
+    provideHttpClient(
+      withXsrfConfiguration({ cookieName: CSRF_COOKIE, headerName: 'X-CSRF-Token' }),
+      withInterceptors([sessionExpiryInterceptor]),
+    ),
   ],
 };

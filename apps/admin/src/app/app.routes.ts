@@ -4,21 +4,57 @@ import { Shell } from './core/shell/shell';
 
 export const routes: Routes = [
   { path: 'login', loadComponent: () => import('./features/login/login').then((m) => m.Login) },
-  { path: 'tvafaktor', canActivate: [authGuard], loadComponent: () => import('./features/two-factor/two-factor-setup').then((m) => m.TwoFactorSetup) },
+  {
+    path: 'tvafaktor',
+    canActivate: [authGuard],
+    loadComponent: () => import('./features/two-factor/two-factor-setup').then((m) => m.TwoFactorSetup),
+  },
   {
     path: '',
     component: Shell,
     canActivate: [authGuard],
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'insatser' },
-      { path: 'insatser', loadChildren: () => import('./features/programmes/programmes.routes').then((m) => m.PROGRAMMES_ROUTES) },
-      { path: 'remisser', canActivate: [roleGuard('staff', 'analysis_member')], loadChildren: () => import('./features/referrals/referrals.routes').then((m) => m.REFERRALS_ROUTES) },
-      { path: 'deltagare', canActivate: [roleGuard('staff')], loadChildren: () => import('./features/participants/participants.routes').then((m) => m.PARTICIPANTS_ROUTES) },
-      { path: 'bemanning', canActivate: [roleGuard('admin', 'staff', 'steering')], loadComponent: () => import('./features/staffing/staffing-view').then((m) => m.StaffingView) },
-      { path: 'arbetsgivare', canActivate: [roleGuard('admin', 'staff')], loadComponent: () => import('./features/employers/employer-register').then((m) => m.EmployerRegister) },
-      { path: 'handbok', canActivate: [roleGuard('admin', 'staff')], loadComponent: () => import('./features/handbook/handbook-page').then((m) => m.HandbookPage) },
-      { path: 'rapporter', canActivate: [roleGuard('admin', 'staff', 'steering', 'evaluator')], loadComponent: () => import('./features/reports/report-view').then((m) => m.ReportView) },
-      { path: 'grupper', loadChildren: () => import('./features/groups/groups.routes').then((m) => m.GROUPS_ROUTES) },
+      {
+        path: 'insatser',
+        loadChildren: () =>
+          import('./features/programmes/programmes.routes').then((m) => m.PROGRAMMES_ROUTES),
+      },
+      {
+        path: 'remisser',
+        canActivate: [roleGuard('staff', 'analysis_member')],
+        loadChildren: () => import('./features/referrals/referrals.routes').then((m) => m.REFERRALS_ROUTES),
+      },
+      {
+        path: 'deltagare',
+        canActivate: [roleGuard('staff')],
+        loadChildren: () =>
+          import('./features/participants/participants.routes').then((m) => m.PARTICIPANTS_ROUTES),
+      },
+      {
+        path: 'bemanning',
+        canActivate: [roleGuard('admin', 'staff', 'steering')],
+        loadComponent: () => import('./features/staffing/staffing-view').then((m) => m.StaffingView),
+      },
+      {
+        path: 'arbetsgivare',
+        canActivate: [roleGuard('admin', 'staff')],
+        loadComponent: () => import('./features/employers/employer-register').then((m) => m.EmployerRegister),
+      },
+      {
+        path: 'handbok',
+        canActivate: [roleGuard('admin', 'staff')],
+        loadComponent: () => import('./features/handbook/handbook-page').then((m) => m.HandbookPage),
+      },
+      {
+        path: 'rapporter',
+        canActivate: [roleGuard('admin', 'staff', 'steering', 'evaluator')],
+        loadComponent: () => import('./features/reports/report-view').then((m) => m.ReportView),
+      },
+      {
+        path: 'grupper',
+        loadChildren: () => import('./features/groups/groups.routes').then((m) => m.GROUPS_ROUTES),
+      },
     ],
   },
   { path: '**', redirectTo: '' },

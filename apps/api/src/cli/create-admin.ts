@@ -9,7 +9,8 @@ import { UsersService } from '../modules/users/users.service';
 /** `npm run create-admin -w @stegvis/api -- admin@kommun.se "Namn"`: prints a one-time password. */
 async function main(): Promise<void> {
   const [email, displayName = 'Administratör'] = process.argv.slice(2);
-  if (!email || !/^[^@\s]+@[^@\s]+$/.test(email)) throw new Error('Usage: create-admin <email> [display name]');
+  if (!email || !/^[^@\s]+@[^@\s]+$/.test(email))
+    throw new Error('Usage: create-admin <email> [display name]');
   const config = loadConfig();
   const { url, embedded } = await resolveDatabase(config);
   try {

@@ -36,7 +36,11 @@ async function main(): Promise<void> {
       .reverse()
       .map((x) => `    await queryRunner.query(${q(x.query)});`)
       .join('\n');
-    const file = join(__dirname, '../../src/database/migrations', `${ts}-${name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}.ts`);
+    const file = join(
+      __dirname,
+      '../../src/database/migrations',
+      `${ts}-${name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}.ts`,
+    );
     writeFileSync(
       file,
       `import type { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${name}${ts} implements MigrationInterface {\n  name = '${name}${ts}';\n\n  async up(queryRunner: QueryRunner): Promise<void> {\n${up}\n  }\n\n  async down(queryRunner: QueryRunner): Promise<void> {\n${down}\n  }\n}\n`,

@@ -10,7 +10,13 @@ import { createApp } from '../setup-app';
 async function main(): Promise<void> {
   const out = resolve(process.argv[2] ?? '../../docs/api/openapi.json');
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-  const { app, openapi: doc } = await createApp(AppModule.forRoot(config, 'postgres://unused/none'), config, createRootLogger(config), false, true);
+  const { app, openapi: doc } = await createApp(
+    AppModule.forRoot(config, 'postgres://unused/none'),
+    config,
+    createRootLogger(config),
+    false,
+    true,
+  );
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(doc, null, 2)}\n`);
   process.stdout.write(`Wrote ${out}\n`);

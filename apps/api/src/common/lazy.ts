@@ -10,11 +10,15 @@ export function lazy<T>(load: () => T): () => T {
 }
 
 // The libraries loaded this way, in one place.
-export const reportFiles = lazy(() => require('@stegvis/reports/files') as typeof import('@stegvis/reports/files'));
+export const reportFiles = lazy(
+  () => require('@stegvis/reports/files') as typeof import('@stegvis/reports/files'),
+);
 export const pdfkit = lazy(() => require('pdfkit') as typeof import('pdfkit'));
 export const docx = lazy(() => require('docx') as typeof import('docx'));
 export const exceljs = lazy(() => require('exceljs') as typeof import('exceljs'));
 export const nodemailer = lazy(() => require('nodemailer') as typeof import('nodemailer'));
 // Its CommonJS entry exports the class itself; the typings describe the ES module's default.
-export const dateHolidays = lazy(() => require('date-holidays') as (typeof import('date-holidays'))['default']);
+export const dateHolidays = lazy(
+  () => require('date-holidays') as (typeof import('date-holidays'))['default'],
+);
 export const sanitizeHtml = lazy(() => require('sanitize-html') as typeof import('sanitize-html'));

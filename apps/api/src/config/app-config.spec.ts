@@ -10,7 +10,9 @@ describe('loadConfig', () => {
   });
 
   it('names the bad setting in one line', () => {
-    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(new ConfigError('PORT must be a whole number, got "eighty"'));
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(
+      new ConfigError('PORT must be a whole number, got "eighty"'),
+    );
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must start with postgres/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL is required/);
     expect(() => loadConfig({ STEGVIS_ADMIN_EMAIL: 'a@b.se' })).toThrow(/must be set together/);
@@ -25,8 +27,14 @@ describe('loadConfig', () => {
     expect(loadConfig({}).trustProxy).toBe('loopback');
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
-    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8' }).trustProxy).toBe('loopback, 10.0.0.0/8,fd00::/8');
-    expect(() => loadConfig({ TRUST_PROXY: 'ingress' })).toThrow(new ConfigError('TRUST_PROXY must be true, false, a hop count or a list of loopback/linklocal/uniquelocal, addresses and CIDRs; "ingress" is none of these'));
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8' }).trustProxy).toBe(
+      'loopback, 10.0.0.0/8,fd00::/8',
+    );
+    expect(() => loadConfig({ TRUST_PROXY: 'ingress' })).toThrow(
+      new ConfigError(
+        'TRUST_PROXY must be true, false, a hop count or a list of loopback/linklocal/uniquelocal, addresses and CIDRs; "ingress" is none of these',
+      ),
+    );
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/"10.0.0.0\/33" is none of these/);
   });
 });

@@ -48,7 +48,14 @@ export interface HandbookConfig {
   reviewMonths: number;
   /** 'postgres' keeps files in the database; 's3' in an S3-compatible store. */
   storage: 'postgres' | 's3';
-  s3: { endpoint: string | null; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean } | null;
+  s3: {
+    endpoint: string | null;
+    region: string;
+    bucket: string;
+    accessKeyId: string;
+    secretAccessKey: string;
+    forcePathStyle: boolean;
+  } | null;
 }
 
 function handbookConfig(env: Env): HandbookConfig {
@@ -84,13 +91,23 @@ function trustProxy(env: Env): boolean | number | string {
   if (!raw) return 'loopback';
   if (raw === 'true' || raw === 'false') return raw === 'true';
   if (/^\d+$/.test(raw)) return Number(raw);
-  const bad = raw.split(',').map((x) => x.trim()).find((x) => {
-    const [address, bits, ...rest] = x.split('/');
-    const version = isIP(address);
-    if (PROXY_NAMES.includes(x)) return false;
-    return !version || rest.length > 0 || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128)));
-  });
-  if (bad !== undefined) throw new ConfigError(`TRUST_PROXY must be true, false, a hop count or a list of ${PROXY_NAMES.join('/')}, addresses and CIDRs; "${bad}" is none of these`);
+  const bad = raw
+    .split(',')
+    .map((x) => x.trim())
+    .find((x) => {
+      const [address, bits, ...rest] = x.split('/');
+      const version = isIP(address);
+      if (PROXY_NAMES.includes(x)) return false;
+      return (
+        !version ||
+        rest.length > 0 ||
+        (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128)))
+      );
+    });
+  if (bad !== undefined)
+    throw new ConfigError(
+      `TRUST_PROXY must be true, false, a hop count or a list of ${PROXY_NAMES.join('/')}, addresses and CIDRs; "${bad}" is none of these`,
+    );
   return raw;
 }
 
@@ -148,7 +165,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
   if (nodeEnv === 'production' && !databaseUrl) {
-    throw new ConfigError('DATABASE_URL is required when NODE_ENV=production (the embedded database is for development)');
+    throw new ConfigError(
+      'DATABASE_URL is required when NODE_ENV=production (the embedded database is for development)',
+    );
   }
   const adminEmail = env.STEGVIS_ADMIN_EMAIL?.trim();
   const adminPassword = env.STEGVIS_ADMIN_PASSWORD;
@@ -174,7 +193,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, 'info'),
     adminDist: env.STEGVIS_ADMIN_DIST ? resolve(env.STEGVIS_ADMIN_DIST) : null,
     surveyDist: env.STEGVIS_SURVEY_DIST ? resolve(env.STEGVIS_SURVEY_DIST) : null,
-    initialAdmin: adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : null,
+    initialAdmin:
+      adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : null,
     runMigrations: bool(env, 'RUN_MIGRATIONS', true),
     demoSeed: bool(env, 'STEGVIS_DEMO_SEED', false),
     totpRequiredRoles: roles(env, 'TOTP_REQUIRED_ROLES'),

@@ -19,7 +19,9 @@ export const binary = (req: request.Test) =>
 export function pdfText(pdf: Buffer, { layout = false } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'pdf-'));
   writeFileSync(join(dir, 'f.pdf'), pdf);
-  return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), join(dir, 'f.pdf'), '-']).toString('utf8');
+  return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), join(dir, 'f.pdf'), '-']).toString(
+    'utf8',
+  );
 }
 
 /** The XML of a DOCX's main document. */

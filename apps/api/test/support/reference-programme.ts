@@ -7,7 +7,11 @@ export { fixture as referenceProgramme };
 export const REFERENCE_PERIOD = 'from=2019-09-03&to=2021-05-01&internshipGroups=1,2,3';
 
 /** Names and personal numbers the tests give the fixture's people, to scan every output for. */
-const personOf = (i: number) => ({ firstName: `Fnamn${String(i).padStart(2, '0')}`, lastName: `Enamn${String(i).padStart(2, '0')}`, personalNumber: null as string | null });
+const personOf = (i: number) => ({
+  firstName: `Fnamn${String(i).padStart(2, '0')}`,
+  lastName: `Enamn${String(i).padStart(2, '0')}`,
+  personalNumber: null as string | null,
+});
 
 const TEMPLATE = {
   name: '13 veckor',
@@ -46,11 +50,26 @@ export async function loadReferenceProgramme(staff: Client, w: World): Promise<v
   const tpl = (await staff.post(`/api/programmes/${p}/templates`, TEMPLATE)).body;
   const employers: Record<string, string> = {};
   let orgNo = 0;
-  const validOrgNos = ['556703-7485', '212000-1355', '556036-0793', '556012-5790', '202100-5489', '556677-8899', '556000-0000', '212000-0142'];
+  const validOrgNos = [
+    '556703-7485',
+    '212000-1355',
+    '556036-0793',
+    '556012-5790',
+    '202100-5489',
+    '556677-8899',
+    '556000-0000',
+    '212000-0142',
+  ];
   const employerFor = async (industry: string) => {
     if (!employers[industry]) {
       for (;;) {
-        const res = await staff.post('/api/employers', { name: `Arbetsplats ${industry}`, organisationNumber: validOrgNos[orgNo++ % validOrgNos.length], sector: 'private', industry, municipalityId: w.municipalities.angelholm });
+        const res = await staff.post('/api/employers', {
+          name: `Arbetsplats ${industry}`,
+          organisationNumber: validOrgNos[orgNo++ % validOrgNos.length],
+          sector: 'private',
+          industry,
+          municipalityId: w.municipalities.angelholm,
+        });
         if (res.status === 201) {
           employers[industry] = res.body.id;
           break;
@@ -62,43 +81,113 @@ export async function loadReferenceProgramme(staff: Client, w: World): Promise<v
   };
   let n = 0;
   for (const g of fixture.groups) {
-    const group = (await staff.post('/api/groups', { programmeId: p, municipalityId: w.municipalities.angelholm, number: g.number, startDate: g.start, endDate: g.end, capacity: 10, overIntake: 2, deliveryMode: 'on_site', templateId: tpl.id })).body;
-    const lectures = (group.calendar.sessions as { id: string; date: string; kind: string }[]).filter((s) => s.kind === 'lecture');
+    const group = (
+      await staff.post('/api/groups', {
+        programmeId: p,
+        municipalityId: w.municipalities.angelholm,
+        number: g.number,
+        startDate: g.start,
+        endDate: g.end,
+        capacity: 10,
+        overIntake: 2,
+        deliveryMode: 'on_site',
+        templateId: tpl.id,
+      })
+    ).body;
+    const lectures = (group.calendar.sessions as { id: string; date: string; kind: string }[]).filter(
+      (s) => s.kind === 'lecture',
+    );
     const marks: { sessionId: string; enrolmentId: string; status: string }[] = [];
     const people = fixture.participants.filter((x) => x.group === g.number);
     const enrolled: { e: string; row: (typeof people)[number] }[] = [];
     for (const row of people) {
-      const created = (await staff.post('/api/participants', { programmeId: p, ...personOf(n++), gender: row.gender })).body;
-      const e = (await staff.post(`/api/participants/${created.id}/enrolments`, { groupId: group.id, startDate: g.start })).body.id as string;
+      const created = (
+        await staff.post('/api/participants', { programmeId: p, ...personOf(n++), gender: row.gender })
+      ).body;
+      const e = (
+        await staff.post(`/api/participants/${created.id}/enrolments`, {
+          groupId: group.id,
+          startDate: g.start,
+        })
+      ).body.id as string;
       enrolled.push({ e, row });
-      lectures.slice(0, row.attendance.held).forEach((s, i) => marks.push({ sessionId: s.id, enrolmentId: e, status: i < row.attendance.present ? 'present' : 'unexcused' }));
+      lectures
+        .slice(0, row.attendance.held)
+        .forEach((s, i) =>
+          marks.push({
+            sessionId: s.id,
+            enrolmentId: e,
+            status: i < row.attendance.present ? 'present' : 'unexcused',
+          }),
+        );
     }
-    check(await staff.put(`/api/groups/${group.id}/attendance`, { marks }).set('Idempotency-Key', `ref-group-${g.number}-marks`), 200, `attendance of group ${g.number}`);
+    check(
+      await staff
+        .put(`/api/groups/${group.id}/attendance`, { marks })
+        .set('Idempotency-Key', `ref-group-${g.number}-marks`),
+      200,
+      `attendance of group ${g.number}`,
+    );
     for (const { e, row } of enrolled) {
-      if (row.enrolment === 'completed') await staff.patch(`/api/enrolments/${e}`, { status: 'completed', endDate: g.end });
+      if (row.enrolment === 'completed')
+        await staff.patch(`/api/enrolments/${e}`, { status: 'completed', endDate: g.end });
       if (row.enrolment === 'left early') {
         // Left after the last lecture they were there for.
-        await staff.patch(`/api/enrolments/${e}`, { status: 'left_early', endDate: lectures[row.attendance.held - 1].date, leftReason: 'other_effort' });
+        await staff.patch(`/api/enrolments/${e}`, {
+          status: 'left_early',
+          endDate: lectures[row.attendance.held - 1].date,
+          leftReason: 'other_effort',
+        });
       }
       if (row.outcome) {
-        const res = await staff.put(`/api/enrolments/${e}/outcome`, { category: row.outcome.category, detail: row.outcome.detail, date: row.enrolment === 'left early' ? lectures[row.attendance.held - 1].date : g.end });
+        const res = await staff.put(`/api/enrolments/${e}/outcome`, {
+          category: row.outcome.category,
+          detail: row.outcome.detail,
+          date: row.enrolment === 'left early' ? lectures[row.attendance.held - 1].date : g.end,
+        });
         check(res, 200, 'outcome');
       }
       if (row.internship) {
-        const res = await staff.post('/api/internships', { enrolmentId: e, employerId: await employerFor(row.internship.sector), periodNumber: 1, startDate: lectures[30].date, endDate: g.end, wishedSector: true, result: row.internship.ledToOffer ? 'offer_hourly' : 'completed' });
+        const res = await staff.post('/api/internships', {
+          enrolmentId: e,
+          employerId: await employerFor(row.internship.sector),
+          periodNumber: 1,
+          startDate: lectures[30].date,
+          endDate: g.end,
+          wishedSector: true,
+          result: row.internship.ledToOffer ? 'offer_hourly' : 'completed',
+        });
         check(res, 201, 'internship');
       }
     }
     const round = fixture.surveyRounds.find((r) => r.group === g.number);
     if (round) {
-      const opened = await staff.post('/api/survey-rounds', { groupId: group.id, questionnaireId: 'end-of-group', opensAt: `${g.end}T08:00:00Z`, closesAt: new Date(Date.now() + 3_600_000).toISOString() });
-      if (opened.body.codes?.length !== round.eligible) throw new Error(`survey round of group ${g.number}: ${opened.body.codes?.length} codes, expected ${round.eligible}`);
+      const opened = await staff.post('/api/survey-rounds', {
+        groupId: group.id,
+        questionnaireId: 'end-of-group',
+        opensAt: `${g.end}T08:00:00Z`,
+        closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+      });
+      if (opened.body.codes?.length !== round.eligible)
+        throw new Error(
+          `survey round of group ${g.number}: ${opened.body.codes?.length} codes, expected ${round.eligible}`,
+        );
       for (const [i, c] of opened.body.codes.slice(0, round.answered).entries()) {
-        const res = await staff.post(`/api/survey-rounds/${opened.body.id}/paper-responses`, {
-          code: c.shortCode,
-          language: 'sv',
-          answers: { overall: 5, lectures: 4, talks: 5, internship: 'no', time: 'right', wants: ['language_support'], next: 'work' },
-        }).set('Idempotency-Key', `ref-survey-${g.number}-${i}`);
+        const res = await staff
+          .post(`/api/survey-rounds/${opened.body.id}/paper-responses`, {
+            code: c.shortCode,
+            language: 'sv',
+            answers: {
+              overall: 5,
+              lectures: 4,
+              talks: 5,
+              internship: 'no',
+              time: 'right',
+              wants: ['language_support'],
+              next: 'work',
+            },
+          })
+          .set('Idempotency-Key', `ref-survey-${g.number}-${i}`);
         check(res, 201, 'paper survey answer');
       }
     }

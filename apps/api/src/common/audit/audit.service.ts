@@ -51,6 +51,8 @@ export class AuditService {
 
   /** Every audited read and change of one participant's data, oldest first: the data-subject extract. */
   async findForSubject(subjectId: string): Promise<AuditEvent[]> {
-    return this.dataSource.getRepository(AuditEvent).find({ where: { subjectId }, order: { at: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(AuditEvent)
+      .find({ where: { subjectId }, order: { at: 'ASC', id: 'ASC' } });
   }
 }

@@ -1,5 +1,13 @@
 import type { IncomingMessage } from 'node:http';
-import { type CallHandler, type ExecutionContext, Inject, Injectable, mixin, type NestInterceptor, type Type } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  mixin,
+  type NestInterceptor,
+  type Type,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import multer from 'multer';
 import type { Observable } from 'rxjs';
@@ -19,7 +27,10 @@ export function SingleFileUpload(limit: (config: AppConfig) => number): Type<Nes
 
     constructor(@Inject(APP_CONFIG) config: AppConfig) {
       this.maxBytes = limit(config);
-      this.single = multer({ storage: multer.memoryStorage(), limits: { fileSize: this.maxBytes, files: 1, fields: 10, parts: 12 } }).single('file');
+      this.single = multer({
+        storage: multer.memoryStorage(),
+        limits: { fileSize: this.maxBytes, files: 1, fields: 10, parts: 12 },
+      }).single('file');
     }
 
     async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -27,7 +38,11 @@ export function SingleFileUpload(limit: (config: AppConfig) => number): Type<Nes
       // Fastify leaves multipart bodies unread (setup-app.ts); multer reads the Node request and leaves the file there.
       const req = http.getRequest<FastifyRequest & { file?: UploadedFileData }>();
       const raw = req.raw as IncomingMessage & { file?: UploadedFileData };
-      await new Promise<void>((resolve, reject) => this.single(raw as never, http.getResponse<FastifyReply>().raw as never, (err: unknown) => (err ? reject(this.problem(err)) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        this.single(raw as never, http.getResponse<FastifyReply>().raw as never, (err: unknown) =>
+          err ? reject(this.problem(err)) : resolve(),
+        ),
+      );
       req.file = raw.file;
       return next.handle();
     }
@@ -35,7 +50,11 @@ export function SingleFileUpload(limit: (config: AppConfig) => number): Type<Nes
     private problem(err: unknown): Problem {
       if (err instanceof multer.MulterError) {
         if (err.code === 'LIMIT_FILE_SIZE') {
-          return new Problem(413, `file: larger than the ${Math.max(1, Math.round(this.maxBytes / 1024 / 1024))} MB allowed`, [{ field: 'file', message: 'Filen är för stor' }]);
+          return new Problem(
+            413,
+            `file: larger than the ${Math.max(1, Math.round(this.maxBytes / 1024 / 1024))} MB allowed`,
+            [{ field: 'file', message: 'Filen är för stor' }],
+          );
         }
         const field = err.field && err.field !== 'file' ? err.field : 'file';
         return Problem.field(field, `${err.message}; send one file in the multipart field "file"`);

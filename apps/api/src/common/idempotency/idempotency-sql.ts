@@ -13,7 +13,9 @@ export const CLAIM_SQL = `INSERT INTO idempotency_key (scope, key, request_hash)
   RETURNING key`;
 
 /** $1 scope, $2 key. Read committed: sees the twin's committed answer that the claim waited for. */
-export const EXISTING_SQL = 'SELECT request_hash, response_status, response_body FROM idempotency_key WHERE scope = $1 AND key = $2';
+export const EXISTING_SQL =
+  'SELECT request_hash, response_status, response_body FROM idempotency_key WHERE scope = $1 AND key = $2';
 
 /** $1 scope, $2 key, $3 status, $4 body as JSON text. */
-export const RECORD_SQL = 'UPDATE idempotency_key SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2';
+export const RECORD_SQL =
+  'UPDATE idempotency_key SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2';

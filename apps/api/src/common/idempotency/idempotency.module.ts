@@ -4,5 +4,9 @@ import { IdempotencyKey } from './idempotency-key.entity';
 import { IdempotencyService } from './idempotency.service';
 
 @Global()
-@Module({ imports: [TypeOrmModule.forFeature([IdempotencyKey])], providers: [IdempotencyService], exports: [IdempotencyService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([IdempotencyKey])],
+  providers: [IdempotencyService],
+  exports: [IdempotencyService],
+})
 export class IdempotencyModule {}

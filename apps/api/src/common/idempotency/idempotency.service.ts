@@ -31,33 +31,60 @@ export class IdempotencyService {
   ) {}
 
   /** For work done through TypeORM (repositories, query builders) inside the transaction. */
-  async run<T>(scope: string, key: string | undefined, body: unknown, work: (m: EntityManager) => Promise<{ status: number; body: T }>): Promise<StoredResult<T>> {
+  async run<T>(
+    scope: string,
+    key: string | undefined,
+    body: unknown,
+    work: (m: EntityManager) => Promise<{ status: number; body: T }>,
+  ): Promise<StoredResult<T>> {
     const requestHash = this.check(key, body);
     return this.dataSource.transaction((m) => this.once(sqlTxOf(m), scope, key!, requestHash, () => work(m)));
   }
 
   /** The same semantics for work in plain SQL on the pool (the survey submission, a hot path). */
-  async runSql<T>(scope: string, key: string | undefined, body: unknown, work: (tx: SqlTx) => Promise<{ status: number; body: T }>): Promise<StoredResult<T>> {
+  async runSql<T>(
+    scope: string,
+    key: string | undefined,
+    body: unknown,
+    work: (tx: SqlTx) => Promise<{ status: number; body: T }>,
+  ): Promise<StoredResult<T>> {
     const requestHash = this.check(key, body);
     return this.sql.transaction((tx) => this.once(tx, scope, key!, requestHash, () => work(tx)));
   }
 
   private check(key: string | undefined, body: unknown): string {
-    if (!key) throw Problem.field('Idempotency-Key', 'the Idempotency-Key header is required for this request');
-    if (!KEY.test(key)) throw Problem.field('Idempotency-Key', 'Idempotency-Key must be 8–128 letters, digits or ._:-');
-    return createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex');
+    if (!key)
+      throw Problem.field('Idempotency-Key', 'the Idempotency-Key header is required for this request');
+    if (!KEY.test(key))
+      throw Problem.field('Idempotency-Key', 'Idempotency-Key must be 8–128 letters, digits or ._:-');
+    return createHash('sha256')
+      .update(JSON.stringify(body ?? null))
+      .digest('hex');
   }
 
   /** Claim, work and answer, inside the caller's transaction. */
-  private async once<T>(tx: SqlTx, scope: string, key: string, requestHash: string, work: () => Promise<{ status: number; body: T }>): Promise<StoredResult<T>> {
+  private async once<T>(
+    tx: SqlTx,
+    scope: string,
+    key: string,
+    requestHash: string,
+    work: () => Promise<{ status: number; body: T }>,
+  ): Promise<StoredResult<T>> {
     const claimed = await tx.rows(CLAIM_SQL, [scope, key, requestHash, ABANDONED_AFTER_S]);
     if (claimed.length === 0) {
-      const [existing] = await tx.rows<{ request_hash: string; response_status: number | null; response_body: T }>(EXISTING_SQL, [scope, key]);
+      const [existing] = await tx.rows<{
+        request_hash: string;
+        response_status: number | null;
+        response_body: T;
+      }>(EXISTING_SQL, [scope, key]);
       if (!existing) throw Problem.conflict('The same request is being processed; retry shortly');
       if (existing.request_hash !== requestHash) {
-        throw Problem.rule('This Idempotency-Key was already used for a different request', [{ field: 'Idempotency-Key', message: 'reused with a different body' }]);
+        throw Problem.rule('This Idempotency-Key was already used for a different request', [
+          { field: 'Idempotency-Key', message: 'reused with a different body' },
+        ]);
       }
-      if (existing.response_status === null) throw Problem.conflict('The same request is still being processed; retry shortly');
+      if (existing.response_status === null)
+        throw Problem.conflict('The same request is still being processed; retry shortly');
       return { status: existing.response_status, body: existing.response_body, replayed: true };
     }
     const result = await work();

@@ -12,7 +12,15 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel'>): Logger {
     base: { service: 'stegvis-api' },
     timestamp: pino.stdTimeFunctions.isoTime,
     // Cookies and CSRF tokens are credentials; bodies are never logged (they carry personal data).
-    redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
+    redact: {
+      paths: [
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'req.headers.authorization',
+        'res.headers["set-cookie"]',
+      ],
+      remove: true,
+    },
   });
 }
 
@@ -33,7 +41,14 @@ export function requestLogHook(logger: Logger) {
     const status = reply.statusCode;
     const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
     if (logger.isLevelEnabled(level)) {
-      logger[level]({ req: { id: request.id, method: request.method, path: pathOf(request) }, res: { statusCode: status }, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
+      logger[level](
+        {
+          req: { id: request.id, method: request.method, path: pathOf(request) },
+          res: { statusCode: status },
+          responseTime: Math.round(reply.elapsedTime),
+        },
+        'request completed',
+      );
     }
     done();
   };
@@ -44,7 +59,8 @@ export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
   log(message: unknown, context?: string) {
     // Nest lists every route and module at start; useful when debugging, noise in a newcomer's terminal.
-    const chatty = context === 'RouterExplorer' || context === 'RoutesResolver' || context === 'InstanceLoader';
+    const chatty =
+      context === 'RouterExplorer' || context === 'RoutesResolver' || context === 'InstanceLoader';
     this.logger[chatty ? 'debug' : 'info']({ context }, String(message));
   }
   error(message: unknown, ...rest: unknown[]) {

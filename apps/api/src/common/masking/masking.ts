@@ -32,5 +32,13 @@ export interface IdentityFields {
 /** The identity fields as this viewer may see them: the pseudonym and blanks when masked. */
 export function maskIdentity<T extends IdentityFields & { pseudonym: string }>(p: T, masked: boolean): T {
   if (!masked) return p;
-  return { ...p, firstName: p.pseudonym, lastName: '', personalNumber: null, phone: '', email: '', address: '' };
+  return {
+    ...p,
+    firstName: p.pseudonym,
+    lastName: '',
+    personalNumber: null,
+    phone: '',
+    email: '',
+    address: '',
+  };
 }

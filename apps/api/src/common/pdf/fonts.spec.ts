@@ -20,7 +20,13 @@ describe('PDF fonts', () => {
   });
 
   it('prints them in report tables too, where Helvetica would not', async () => {
-    const table = { id: 'report' as const, title: 'Deltagare', columns: ['Namn'], rows: [[NAMES]], notes: [] };
+    const table = {
+      id: 'report' as const,
+      title: 'Deltagare',
+      columns: ['Namn'],
+      rows: [[NAMES]],
+      notes: [],
+    };
     const flat = (pdf: Buffer) => text(pdf).replace(/\s+/g, ' ');
     expect(flat(await renderTablesPdf('Rapport', [table], pdfFontFiles()))).toContain(NAMES);
     expect(flat(await renderTablesPdf('Rapport', [table]))).not.toContain(NAMES);

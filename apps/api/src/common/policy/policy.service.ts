@@ -53,7 +53,12 @@ export class PolicyService {
    * Throws 404 (never revealing whether the record exists) unless the user may do `action` on a record of
    * `programmeId`; the denial is audited.
    */
-  async assertProgrammeAccess(ctx: Ctx, action: Action, programmeId: string | null, entity: { type: string; id: string }): Promise<void> {
+  async assertProgrammeAccess(
+    ctx: Ctx,
+    action: Action,
+    programmeId: string | null,
+    entity: { type: string; id: string },
+  ): Promise<void> {
     if (programmeId && this.can(ctx.user, action) && this.inScope(ctx.user, programmeId)) return;
     await this.deny(ctx, action, entity);
   }
@@ -73,8 +78,9 @@ export class PolicyService {
 
   /** Access to one participant: the registering programme or a programme of one of their groups must be in scope. */
   async assertParticipantAccess(ctx: Ctx, action: Action, participantId: string): Promise<ParticipantAccess> {
-    const rows: { programme_ids: string[]; enrolled: boolean; group_staff: boolean }[] = await this.dataSource.query(
-      `SELECT array_remove(array_agg(DISTINCT g.programme_id) || array_agg(DISTINCT p.programme_id), NULL)::text[] AS programme_ids,
+    const rows: { programme_ids: string[]; enrolled: boolean; group_staff: boolean }[] =
+      await this.dataSource.query(
+        `SELECT array_remove(array_agg(DISTINCT g.programme_id) || array_agg(DISTINCT p.programme_id), NULL)::text[] AS programme_ids,
               bool_or(e.id IS NOT NULL) AS enrolled,
               coalesce(bool_or(EXISTS (SELECT 1 FROM staff_member s WHERE s.user_id = $2 AND s.id = ANY (g.staff_member_ids))), false) AS group_staff
          FROM participant p
@@ -82,8 +88,8 @@ export class PolicyService {
          LEFT JOIN programme_group g ON g.id = e.group_id
         WHERE p.id = $1
         GROUP BY p.id`,
-      [participantId, ctx.user.id],
-    );
+        [participantId, ctx.user.id],
+      );
     const row = rows[0];
     const programmeIds = row ? [...new Set(row.programme_ids)] : [];
     if (!row || !this.can(ctx.user, action) || !programmeIds.some((id) => this.inScope(ctx.user, id))) {

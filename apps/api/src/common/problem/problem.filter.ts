@@ -27,7 +27,9 @@ export class ProblemFilter implements ExceptionFilter {
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
       const r = exception.getResponse();
-      detail = bodyProblem(exception.cause) ?? (typeof r === 'string' ? r : String((r as { message?: unknown }).message ?? exception.message));
+      detail =
+        bodyProblem(exception.cause) ??
+        (typeof r === 'string' ? r : String((r as { message?: unknown }).message ?? exception.message));
     } else if (exception instanceof QueryFailedError && pgCode(exception) === '23505') {
       status = 409;
       detail = 'A record with the same unique value already exists';
@@ -47,7 +49,12 @@ export class ProblemFilter implements ExceptionFilter {
     if (status >= 500 && exception instanceof HttpException) {
       this.logger.error({ err: exception, requestId: req.id }, 'Server error');
     }
-    const body = { ...problemBody(status, detail, errors), ...extra, instance: pathOf(req), requestId: req.id };
+    const body = {
+      ...problemBody(status, detail, errors),
+      ...extra,
+      instance: pathOf(req),
+      requestId: req.id,
+    };
     if (res.sent) return;
     void res.status(status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
@@ -83,9 +90,34 @@ function bodyProblem(cause: unknown): string | undefined {
  * QueryRunner(Provider)AlreadyReleasedError, which follow when the pool dropped that connection under the request.
  */
 export function isDatabaseUnavailable(e: unknown): boolean {
-  const err = (e instanceof QueryFailedError ? e.driverError : e) as { code?: string; message?: string } | null;
+  const err = (e instanceof QueryFailedError ? e.driverError : e) as {
+    code?: string;
+    message?: string;
+  } | null;
   if (!err || typeof err !== 'object') return false;
-  if (['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(err.code ?? '')) return true;
-  if (['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError'].includes((err as { name?: string }).name ?? '')) return true;
-  return /Connection terminated|connection is closed|Client has encountered a connection error|timeout exceeded when trying to connect|Query runner already released|query runner was already released/i.test(err.message ?? '');
+  if (
+    [
+      '57P01',
+      '57P02',
+      '57P03',
+      '08000',
+      '08001',
+      '08003',
+      '08006',
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'EPIPE',
+      'ETIMEDOUT',
+    ].includes(err.code ?? '')
+  )
+    return true;
+  if (
+    ['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError'].includes(
+      (err as { name?: string }).name ?? '',
+    )
+  )
+    return true;
+  return /Connection terminated|connection is closed|Client has encountered a connection error|timeout exceeded when trying to connect|Query runner already released|query runner was already released/i.test(
+    err.message ?? '',
+  );
 }

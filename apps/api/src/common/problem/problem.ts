@@ -43,7 +43,11 @@ export class Problem extends HttpException {
   }
 }
 
-export function problemBody(status: number, detail: string | undefined, errors?: FieldError[]): ProblemDetails {
+export function problemBody(
+  status: number,
+  detail: string | undefined,
+  errors?: FieldError[],
+): ProblemDetails {
   const body: ProblemDetails = {
     type: status === 400 && errors?.length ? 'https://stegvis.se/problems/validation' : 'about:blank',
     title: TITLES[status] ?? 'Error',

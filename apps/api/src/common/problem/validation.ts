@@ -8,7 +8,10 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   for (const e of errors) {
     const field = parent ? `${parent}.${e.property}` : e.property;
     for (const [rule, message] of Object.entries(e.constraints ?? {})) {
-      out.push({ field, message: rule === 'whitelistValidation' ? `${field} is not a known field` : message });
+      out.push({
+        field,
+        message: rule === 'whitelistValidation' ? `${field} is not a known field` : message,
+      });
     }
     if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));
   }

@@ -12,7 +12,8 @@ export interface SqlTx {
 /** The same interface over a TypeORM transaction (its manager has a query runner), for work that also uses repositories. */
 export function sqlTxOf(m: EntityManager): SqlTx {
   return {
-    rows: async <T>(sql: string, params: unknown[] = []) => (await m.queryRunner!.query(sql, params, true)).records as T[],
+    rows: async <T>(sql: string, params: unknown[] = []) =>
+      (await m.queryRunner!.query(sql, params, true)).records as T[],
   };
 }
 
@@ -43,7 +44,10 @@ export class SqlService {
     client.on('error', onError);
     try {
       await client.query('BEGIN');
-      const result = await work({ rows: async <R>(sql: string, params: unknown[] = []) => (await client.query(prepared(sql, params))).rows as R[] });
+      const result = await work({
+        rows: async <R>(sql: string, params: unknown[] = []) =>
+          (await client.query(prepared(sql, params))).rows as R[],
+      });
       await client.query('COMMIT');
       return result;
     } catch (err) {

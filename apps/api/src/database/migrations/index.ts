@@ -10,7 +10,10 @@ import { TotpLastStep1795990472180 } from './1795990472180-totp-last-step';
 
 /** In order of application. A new migration is generated with `node dist/cli/generate-migration.js Name`. */
 export const MIGRATIONS = [
-  Init1795355258232, ProgrammesAtWork1795355783646, Participants1795356244648, ReferralsAndMeetings1795356619528,
+  Init1795355258232,
+  ProgrammesAtWork1795355783646,
+  Participants1795356244648,
+  ReferralsAndMeetings1795356619528,
   Surveys1795357962043,
   Statistics1795359989820,
   TwoFactor1795361989332,

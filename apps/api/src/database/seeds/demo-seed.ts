@@ -52,7 +52,12 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoCreden
   };
   const goals = [
     { key: 'attendance', description: 'Närvaro minst 80 %', targetValue: 80, unit: 'percent' as const },
-    { key: 'clear_plan', description: 'Minst 75 % av deltagarna har en tydlig planering vid avslut', targetValue: 75, unit: 'percent' as const },
+    {
+      key: 'clear_plan',
+      description: 'Minst 75 % av deltagarna har en tydlig planering vid avslut',
+      targetValue: 75,
+      unit: 'percent' as const,
+    },
     { key: 'group_size', description: 'Tio deltagare per grupp', targetValue: 10, unit: 'count' as const },
   ];
   const nastaSteg = await programmes.createProgramme(ctx, {
@@ -62,7 +67,8 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoCreden
     partnerOrganisationIds: [af.id, ifo.id, sfi.id],
     startDate: '2019-09-03',
     endDate: '2021-12-31',
-    targetGroup: 'Utrikes födda kvinnor och män som står långt från arbetsmarknaden, med svenska på minst SFI C-nivå.',
+    targetGroup:
+      'Utrikes födda kvinnor och män som står långt från arbetsmarknaden, med svenska på minst SFI C-nivå.',
     goals,
   });
   const forstaSteget = await programmes.createProgramme(ctx, {
@@ -81,7 +87,10 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoCreden
   const evaluator = await mk('utvarderare@stegvis.local', 'Erik Utvärderare', 'evaluator');
   await users.allocate([staff.id, analysis.id, steering.id, evaluator.id], nastaSteg.id);
   await users.allocate([steering.id], forstaSteget.id);
-  await seedHandbook(app.get(HandbookService), ctx, { ...ctx, user: { ...ctx.user, ...staff, programmeIds: [nastaSteg.id] } });
+  await seedHandbook(app.get(HandbookService), ctx, {
+    ...ctx,
+    user: { ...ctx.user, ...staff, programmeIds: [nastaSteg.id] },
+  });
   return creds;
 }
 
@@ -101,7 +110,9 @@ async function seedHandbook(handbook: HandbookService, adminCtx: SeedCtx, staffC
       alternative: 'Grundversion',
       whenToUse: 'De flesta grupper, SFI C och uppåt',
       body: 'Mål: deltagarna kan beskriva hur man söker arbete i Sverige och vilka vägar som finns.\n\n1. Inledning (15 min): vad är ett arbete för dig?\n2. Arbetsförmedlingen, bemanningsföretag och kontakter\n3. Övning i par: läs tre platsannonser och hitta kraven\n\nTänk på att många har arbetat informellt – ta vara på erfarenheten.',
-      links: [{ title: 'Arbetsförmedlingen: Hitta jobb', url: 'https://arbetsformedlingen.se/for-arbetssokande' }],
+      links: [
+        { title: 'Arbetsförmedlingen: Hitta jobb', url: 'https://arbetsformedlingen.se/for-arbetssokande' },
+      ],
     },
     {
       ...base,

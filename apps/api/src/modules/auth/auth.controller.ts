@@ -23,9 +23,18 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in; sets the session cookie and returns the user with a CSRF token' })
   @ApiOkResponse({ type: CurrentUserDto })
   @ApiProblems(400, 401, 429)
-  async login(@Body() body: LoginDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: FastifyReply): Promise<CurrentUserResponse> {
+  async login(
+    @Body() body: LoginDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<CurrentUserResponse> {
     const { sessionId, user, expiresAt } = await this.auth.login(ctx, body.email, body.password, body.code);
-    const base = { sameSite: 'strict' as const, secure: this.config.cookieSecure, path: '/', expires: expiresAt };
+    const base = {
+      sameSite: 'strict' as const,
+      secure: this.config.cookieSecure,
+      path: '/',
+      expires: expiresAt,
+    };
     res.setCookie(SESSION_COOKIE, sessionId, { ...base, httpOnly: true });
     // Readable by the admin's JavaScript, which echoes it in X-CSRF-Token (double submit, bound to the session).
     res.setCookie(CSRF_COOKIE, user.csrfToken, { ...base, httpOnly: false });
@@ -68,9 +77,15 @@ export class AuthController {
   @Post('password')
   @HttpCode(204)
   @ApiCookieAuth()
-  @ApiOperation({ summary: 'Change your password (at least 12 characters, not a common one); every session ends' })
+  @ApiOperation({
+    summary: 'Change your password (at least 12 characters, not a common one); every session ends',
+  })
   @ApiProblems(400, 401, 403)
-  async changePassword(@Ctx() ctx: UserContext, @Body() body: ChangePasswordDto, @Res({ passthrough: true }) res: FastifyReply): Promise<void> {
+  async changePassword(
+    @Ctx() ctx: UserContext,
+    @Body() body: ChangePasswordDto,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<void> {
     await this.auth.changePassword(ctx, body.currentPassword, body.newPassword);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.clearCookie(CSRF_COOKIE, { path: '/' });
@@ -79,7 +94,9 @@ export class AuthController {
   @Post('totp/setup')
   @AllowDuringMfaSetup()
   @ApiCookieAuth()
-  @ApiOperation({ summary: 'Start two-factor setup: a TOTP secret and otpauth URI (for a QR code), shown once' })
+  @ApiOperation({
+    summary: 'Start two-factor setup: a TOTP secret and otpauth URI (for a QR code), shown once',
+  })
   @ApiProblems(401, 403)
   setupTotp(@Ctx() ctx: UserContext): Promise<{ secret: string; uri: string }> {
     return this.auth.setupTotp(ctx);
@@ -97,5 +114,12 @@ export class AuthController {
 }
 
 function toCurrentUser(u: UserContext['user']): CurrentUserResponse {
-  return { id: u.id, email: u.email, displayName: u.displayName, role: u.role, programmeIds: u.programmeIds, csrfToken: u.csrfToken };
+  return {
+    id: u.id,
+    email: u.email,
+    displayName: u.displayName,
+    role: u.role,
+    programmeIds: u.programmeIds,
+    csrfToken: u.csrfToken,
+  };
 }

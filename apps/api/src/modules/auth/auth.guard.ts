@@ -41,16 +41,31 @@ export class AuthGuard implements CanActivate {
       const sent = req.headers[CSRF_HEADER.toLowerCase()];
       const header = typeof sent === 'string' ? sent : '';
       if (!sameToken(header, user.csrfToken)) {
-        await this.audit.record(contextOf(req), { action: 'auth.csrf', entityType: 'request', outcome: 'denied', details: { path: pathOf(req) } });
+        await this.audit.record(contextOf(req), {
+          action: 'auth.csrf',
+          entityType: 'request',
+          outcome: 'denied',
+          details: { path: pathOf(req) },
+        });
         throw new Problem(403, 'Missing or wrong CSRF token (send the X-CSRF-Token header)');
       }
     }
     if (user.mfaPending && !this.reflector.getAllAndOverride<boolean>(MFA_SETUP_KEY, targets)) {
-      throw new Problem(403, 'Set up two-factor authentication first (POST /api/auth/totp/setup)', undefined, { type: 'https://stegvis.se/problems/totp-setup-required' });
+      throw new Problem(
+        403,
+        'Set up two-factor authentication first (POST /api/auth/totp/setup)',
+        undefined,
+        { type: 'https://stegvis.se/problems/totp-setup-required' },
+      );
     }
     const action = this.reflector.getAllAndOverride<Action | undefined>(ACTION_KEY, targets);
     if (action && !this.policy.can(user, action)) {
-      await this.audit.record(contextOf(req), { action, entityType: 'endpoint', entityId: pathOf(req), outcome: 'denied' });
+      await this.audit.record(contextOf(req), {
+        action,
+        entityType: 'endpoint',
+        entityId: pathOf(req),
+        outcome: 'denied',
+      });
       throw new Problem(403, 'Your role may not do this');
     }
     return true;

@@ -37,7 +37,12 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(ctx: RequestContext, emailRaw: string, password: string, code?: string): Promise<StartedSession> {
+  async login(
+    ctx: RequestContext,
+    emailRaw: string,
+    password: string,
+    code?: string,
+  ): Promise<StartedSession> {
     const email = emailRaw.trim().toLowerCase();
     const since = new Date(Date.now() - this.config.loginWindowMinutes * 60_000);
     const [byEmail, byIp] = await Promise.all([
@@ -45,24 +50,50 @@ export class AuthService {
       this.attempts.count({ where: { ip: ctx.ip, at: MoreThan(since) } }),
     ]);
     if (byEmail >= this.config.loginMaxFailures || byIp >= this.config.loginMaxFailures * 4) {
-      await this.audit.record(ctx, { action: 'auth.login', entityType: 'user', outcome: 'denied', details: { reason: 'throttled' } });
+      await this.audit.record(ctx, {
+        action: 'auth.login',
+        entityType: 'user',
+        outcome: 'denied',
+        details: { reason: 'throttled' },
+      });
       throw new Problem(429, 'Too many failed logins. Wait a few minutes and try again.');
     }
     const user = await this.users.findByEmail(email);
-    const ok = user?.active ? await verifyPassword(user.passwordHash, password) : (await burnVerifyTime(password), false);
+    const ok = user?.active
+      ? await verifyPassword(user.passwordHash, password)
+      : (await burnVerifyTime(password), false);
     if (!user || !ok) {
       await this.attempts.insert({ email, ip: ctx.ip });
-      await this.audit.record(ctx, { action: 'auth.login', entityType: 'user', entityId: user?.id ?? null, outcome: 'failure' });
+      await this.audit.record(ctx, {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        outcome: 'failure',
+      });
       // Same answer whether or not the user exists.
       throw new Problem(401, 'Wrong e-mail or password');
     }
     if (user.totpEnabled) {
-      if (!code) throw new Problem(401, 'Enter the six-digit code from your authenticator app', [{ field: 'code', message: 'code is required' }], { type: 'https://stegvis.se/problems/totp-required' });
+      if (!code)
+        throw new Problem(
+          401,
+          'Enter the six-digit code from your authenticator app',
+          [{ field: 'code', message: 'code is required' }],
+          { type: 'https://stegvis.se/problems/totp-required' },
+        );
       const step = totpStep(user.totpSecret!, code);
       if (step === null || !(await this.users.claimTotpStep(user.id, step))) {
         await this.attempts.insert({ email, ip: ctx.ip });
-        await this.audit.record(ctx, { action: 'auth.login', entityType: 'user', entityId: user.id, outcome: 'failure', details: { reason: 'totp' } });
-        throw new Problem(401, 'Wrong code', [{ field: 'code', message: 'code is wrong or expired' }], { type: 'https://stegvis.se/problems/totp-required' });
+        await this.audit.record(ctx, {
+          action: 'auth.login',
+          entityType: 'user',
+          entityId: user.id,
+          outcome: 'failure',
+          details: { reason: 'totp' },
+        });
+        throw new Problem(401, 'Wrong code', [{ field: 'code', message: 'code is wrong or expired' }], {
+          type: 'https://stegvis.se/problems/totp-required',
+        });
       }
     }
     // A role that must use two factors, without them yet, gets a session good only for setting them up.
@@ -72,7 +103,15 @@ export class AuthService {
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.config.sessionAbsoluteHours * 3_600_000);
     const csrfToken = newToken();
-    await this.sessions.insert({ idHash: sha256(sessionId), userId: user.id, csrfToken, lastSeenAt: now, expiresAt, revokedAt: null, mfaPending });
+    await this.sessions.insert({
+      idHash: sha256(sessionId),
+      userId: user.id,
+      csrfToken,
+      lastSeenAt: now,
+      expiresAt,
+      revokedAt: null,
+      mfaPending,
+    });
     const authUser: AuthUser = {
       id: user.id,
       email: user.email,
@@ -84,7 +123,10 @@ export class AuthService {
       csrfToken,
       mfaPending,
     };
-    await this.audit.record({ ...ctx, user: authUser }, { action: 'auth.login', entityType: 'user', entityId: user.id });
+    await this.audit.record(
+      { ...ctx, user: authUser },
+      { action: 'auth.login', entityType: 'user', entityId: user.id },
+    );
     return { sessionId, user: authUser, expiresAt };
   }
 
@@ -93,7 +135,14 @@ export class AuthService {
     if (!sessionId || sessionId.length > 100) return null;
     const idHash = sha256(sessionId);
     // Every signed-in request comes through here: plain SQL, not the ORM's query building.
-    const [session] = await this.sql.rows<{ userId: string; csrfToken: string; lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null; mfaPending: boolean }>(
+    const [session] = await this.sql.rows<{
+      userId: string;
+      csrfToken: string;
+      lastSeenAt: Date;
+      expiresAt: Date;
+      revokedAt: Date | null;
+      mfaPending: boolean;
+    }>(
       `SELECT user_id AS "userId", csrf_token AS "csrfToken", last_seen_at AS "lastSeenAt", expires_at AS "expiresAt", revoked_at AS "revokedAt", mfa_pending AS "mfaPending"
          FROM session WHERE id_hash = $1`,
       [idHash],
@@ -138,15 +187,29 @@ export class AuthService {
       .set({ revokedAt: () => 'now()' })
       .where('user_id = :userId AND revoked_at IS NULL', { userId })
       .execute();
-    await this.audit.record(ctx, { action: 'auth.revoke_all', entityType: 'user', entityId: userId, details: { sessions: result.affected ?? 0 } });
+    await this.audit.record(ctx, {
+      action: 'auth.revoke_all',
+      entityType: 'user',
+      entityId: userId,
+      details: { sessions: result.affected ?? 0 },
+    });
     return result.affected ?? 0;
   }
 
   /** A new password ends every session of the user, this one included: whoever knew the old one is out. */
-  async changePassword(ctx: RequestContext & { user: AuthUser }, current: string, next: string): Promise<void> {
+  async changePassword(
+    ctx: RequestContext & { user: AuthUser },
+    current: string,
+    next: string,
+  ): Promise<void> {
     const user = await this.users.findByEmail(ctx.user.email);
     if (!user || !(await verifyPassword(user.passwordHash, current))) {
-      await this.audit.record(ctx, { action: 'auth.password', entityType: 'user', entityId: ctx.user.id, outcome: 'failure' });
+      await this.audit.record(ctx, {
+        action: 'auth.password',
+        entityType: 'user',
+        entityId: ctx.user.id,
+        outcome: 'failure',
+      });
       throw Problem.field('currentPassword', 'currentPassword is wrong');
     }
     const weak = passwordProblem(next, user.email);
@@ -186,6 +249,10 @@ const TOTP_PERIOD_S = 30;
 function totpStep(secret: string, code: string): number | null {
   if (!/^\d{6}$/.test(code)) return null;
   const now = Date.now();
-  const delta = new TOTP({ secret: Secret.fromBase32(secret), period: TOTP_PERIOD_S }).validate({ token: code, window: 1, timestamp: now });
+  const delta = new TOTP({ secret: Secret.fromBase32(secret), period: TOTP_PERIOD_S }).validate({
+    token: code,
+    window: 1,
+    timestamp: now,
+  });
   return delta === null ? null : Math.floor(now / 1000 / TOTP_PERIOD_S) + delta;
 }

@@ -22,7 +22,13 @@ const DIMENSION_SV: Record<AssessmentDimension, string> = {
   self_belief: 'Tro på egen förmåga',
 };
 
-const OUTCOME_SV: Record<string, string> = { work: 'Arbete', studies: 'Studier', plan: 'Tydlig planering', other: 'Annat', none: 'Ingen ännu' };
+const OUTCOME_SV: Record<string, string> = {
+  work: 'Arbete',
+  studies: 'Studier',
+  plan: 'Tydlig planering',
+  other: 'Annat',
+  none: 'Ingen ännu',
+};
 
 /**
  * Certificate (diplom) and action plan (handlingsplan) as PDF, in Swedish, from the record. Never any health
@@ -44,20 +50,42 @@ export class CertificatesService {
 
   async certificate(ctx: UserContext, enrolmentId: string): Promise<Buffer> {
     const f = await this.facts(ctx, enrolmentId);
-    await this.audit.record(ctx, { action: 'certificate.create', entityType: 'enrolment', entityId: enrolmentId, subjectId: f.participantId });
+    await this.audit.record(ctx, {
+      action: 'certificate.create',
+      entityType: 'enrolment',
+      entityId: enrolmentId,
+      subjectId: f.participantId,
+    });
     return renderPdf(`Diplom ${f.name}`, (doc) => {
       doc.fontSize(28).text('Diplom', { align: 'center' }).moveDown();
       doc.fontSize(16).text(f.name, { align: 'center' }).moveDown();
-      doc.fontSize(12).text(`har deltagit i ${f.programme}, ${f.group}, ${f.start} – ${f.end}.`, { align: 'center' }).moveDown();
-      doc.text('Insatsen omfattar modulerna: 1. Svenskt arbets- och samhällsliv, 2. Praktik, 3. Jobb- och studiesök.', { align: 'center' }).moveDown();
-      if (f.internships.length) doc.text(`Praktik: ${f.internships.join('; ')}.`, { align: 'center' }).moveDown();
-      doc.moveDown(3).text('______________________________', { align: 'center' }).text('Processledare', { align: 'center' });
+      doc
+        .fontSize(12)
+        .text(`har deltagit i ${f.programme}, ${f.group}, ${f.start} – ${f.end}.`, { align: 'center' })
+        .moveDown();
+      doc
+        .text(
+          'Insatsen omfattar modulerna: 1. Svenskt arbets- och samhällsliv, 2. Praktik, 3. Jobb- och studiesök.',
+          { align: 'center' },
+        )
+        .moveDown();
+      if (f.internships.length)
+        doc.text(`Praktik: ${f.internships.join('; ')}.`, { align: 'center' }).moveDown();
+      doc
+        .moveDown(3)
+        .text('______________________________', { align: 'center' })
+        .text('Processledare', { align: 'center' });
     });
   }
 
   async actionPlan(ctx: UserContext, enrolmentId: string): Promise<Buffer> {
     const f = await this.facts(ctx, enrolmentId);
-    await this.audit.record(ctx, { action: 'actionplan.create', entityType: 'enrolment', entityId: enrolmentId, subjectId: f.participantId });
+    await this.audit.record(ctx, {
+      action: 'actionplan.create',
+      entityType: 'enrolment',
+      entityId: enrolmentId,
+      subjectId: f.participantId,
+    });
     return renderPdf(`Handlingsplan ${f.name}`, (doc) => {
       doc.fontSize(22).text('Handlingsplan').moveDown(0.5);
       doc.fontSize(12).text(`${f.name} – ${f.programme}, ${f.group} (${f.start} – ${f.end})`).moveDown();
@@ -96,11 +124,26 @@ export class CertificatesService {
       group: group.name,
       start: enrolment.startDate,
       end: enrolment.endDate ?? group.endDate,
-      internships: internships.filter((i) => i.enrolmentId === enrolmentId).map((i) => `${i.employerName} (period ${i.periodNumber}, ${i.startDate} – ${i.endDate})`),
+      internships: internships
+        .filter((i) => i.enrolmentId === enrolmentId)
+        .map((i) => `${i.employerName} (period ${i.periodNumber}, ${i.startDate} – ${i.endDate})`),
       // A health outcome is health data: it never goes on paper that may leave the programme.
-      outcome: outcome && outcome.category !== 'health' ? `${OUTCOME_SV[outcome.category]}${outcome.detail ? `: ${outcome.detail}` : ''}` : null,
-      attendance: row?.rate.percent == null ? 'ingen registrerad' : `${row.rate.percent} % (${row.rate.count} av ${row.rate.of} tillfällen)`,
-      progression: start && end ? ASSESSMENT_DIMENSIONS.map((d) => ({ label: DIMENSION_SV[d], start: start.ratings[d], end: end.ratings[d] })) : [],
+      outcome:
+        outcome && outcome.category !== 'health'
+          ? `${OUTCOME_SV[outcome.category]}${outcome.detail ? `: ${outcome.detail}` : ''}`
+          : null,
+      attendance:
+        row?.rate.percent == null
+          ? 'ingen registrerad'
+          : `${row.rate.percent} % (${row.rate.count} av ${row.rate.of} tillfällen)`,
+      progression:
+        start && end
+          ? ASSESSMENT_DIMENSIONS.map((d) => ({
+              label: DIMENSION_SV[d],
+              start: start.ratings[d],
+              end: end.ratings[d],
+            }))
+          : [],
     };
   }
 }

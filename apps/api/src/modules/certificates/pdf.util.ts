@@ -3,10 +3,17 @@ import { pdfkit, reportFiles } from '../../common/lazy';
 import { pdfFontFiles } from '../../common/pdf/fonts';
 
 /** Renders an A4 document to a Buffer, in Noto Sans (names beyond Western European letters print right). */
-export function renderPdf(title: string, draw: (doc: PDFKit.PDFDocument, font: PdfFonts) => void): Promise<Buffer> {
+export function renderPdf(
+  title: string,
+  draw: (doc: PDFKit.PDFDocument, font: PdfFonts) => void,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const PDFDocument = pdfkit();
-    const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title, Producer: 'Stegvis', Creator: 'Stegvis' } });
+    const doc = new PDFDocument({
+      size: 'A4',
+      margin: 56,
+      info: { Title: title, Producer: 'Stegvis', Creator: 'Stegvis' },
+    });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));

@@ -60,7 +60,11 @@ export class EmployersController {
   @ApiOperation({ summary: 'Change an employer; send the version you read' })
   @ApiOkResponse({ type: EmployerResponseDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  update(@Ctx() ctx: UserContext, @Param('id', id) employerId: string, @Body() body: UpdateEmployerDto): Promise<EmployerResponse> {
+  update(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) employerId: string,
+    @Body() body: UpdateEmployerDto,
+  ): Promise<EmployerResponse> {
     return this.employers.updateEmployer(ctx, employerId, body);
   }
 
@@ -105,7 +109,11 @@ export class EmployersController {
   @ApiOperation({ summary: 'Extend an internship or record its result' })
   @ApiOkResponse({ type: InternshipResponseDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  updateInternship(@Ctx() ctx: UserContext, @Param('id', id) internshipId: string, @Body() body: UpdateInternshipDto): Promise<InternshipResponse> {
+  updateInternship(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) internshipId: string,
+    @Body() body: UpdateInternshipDto,
+  ): Promise<InternshipResponse> {
     return this.employers.updateInternship(ctx, internshipId, body);
   }
 
@@ -120,7 +128,9 @@ export class EmployersController {
 
   @Get('groups/:id/internship-summary')
   @Allow('internship.summary')
-  @ApiOperation({ summary: 'Share with an internship, industries, internships that led to an offer (aggregates)' })
+  @ApiOperation({
+    summary: 'Share with an internship, industries, internships that led to an offer (aggregates)',
+  })
   @ApiOkResponse({ type: GroupInternshipSummaryDto })
   @ApiProblems(400, 401, 403, 404)
   summary(@Ctx() ctx: UserContext, @Param('id', id) groupId: string): Promise<GroupInternshipSummary> {

@@ -11,7 +11,12 @@ import { Internship } from './entities/internship.entity';
 import { PlacesOffered } from './entities/places-offered.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Employer, EmployerContactLog, PlacesOffered, Internship]), OrganisationsModule, ParticipantsModule, GroupsModule],
+  imports: [
+    TypeOrmModule.forFeature([Employer, EmployerContactLog, PlacesOffered, Internship]),
+    OrganisationsModule,
+    ParticipantsModule,
+    GroupsModule,
+  ],
   controllers: [EmployersController],
   providers: [EmployersService],
   exports: [EmployersService],

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { type ContactLogRequest, type EmployerResponse, type GroupInternshipSummary, type Industry, type InternshipResponse, OFFER_RESULTS, ratio } from '@stegvis/contracts';
+import {
+  type ContactLogRequest,
+  type EmployerResponse,
+  type GroupInternshipSummary,
+  type Industry,
+  type InternshipResponse,
+  OFFER_RESULTS,
+  ratio,
+} from '@stegvis/contracts';
 import { Brackets, DataSource, type EntityManager, In, Repository } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
@@ -9,7 +17,14 @@ import { Problem } from '../../common/problem/problem';
 import { GroupsService } from '../groups/groups.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { ParticipantsService } from '../participants/participants.service';
-import type { EmployerDto, EmployerQuery, InternshipDto, PlacesOfferedDto, UpdateEmployerDto, UpdateInternshipDto } from './dto/employer.dto';
+import type {
+  EmployerDto,
+  EmployerQuery,
+  InternshipDto,
+  PlacesOfferedDto,
+  UpdateEmployerDto,
+  UpdateInternshipDto,
+} from './dto/employer.dto';
 import { EmployerContactLog } from './entities/employer-contact-log.entity';
 import { Employer } from './entities/employer.entity';
 import { Internship } from './entities/internship.entity';
@@ -44,7 +59,12 @@ export class EmployersService {
   async updateEmployer(ctx: UserContext, id: string, dto: UpdateEmployerDto): Promise<EmployerResponse> {
     const fields = await this.checkEmployer(dto);
     await this.dataSource.transaction(async (m) => {
-      const res = await m.createQueryBuilder().update(Employer).set({ ...fields, version: dto.version + 1 }).where('id = :id AND version = :v', { id, v: dto.version }).execute();
+      const res = await m
+        .createQueryBuilder()
+        .update(Employer)
+        .set({ ...fields, version: dto.version + 1 })
+        .where('id = :id AND version = :v', { id, v: dto.version })
+        .execute();
       if (res.affected !== 1) {
         if (!(await m.existsBy(Employer, { id }))) throw Problem.notFound('employer');
         throw Problem.conflict('The employer was changed by someone else. Reload and try again.');
@@ -55,13 +75,21 @@ export class EmployersService {
   }
 
   async findEmployers(q: EmployerQuery): Promise<EmployerResponse[]> {
-    const qb = this.employers.createQueryBuilder('e').orderBy('e.name', 'ASC').addOrderBy('e.id', 'ASC').take(500);
+    const qb = this.employers
+      .createQueryBuilder('e')
+      .orderBy('e.name', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .take(500);
     if (q.sector) qb.andWhere('e.sector = :sector', { sector: q.sector });
     if (q.industry) qb.andWhere('e.industry = :industry', { industry: q.industry });
     if (q.municipalityId) qb.andWhere('e.municipality_id = :m', { m: q.municipalityId });
     if (q.q?.trim()) {
       const like = `%${q.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(new Brackets((w) => w.where('e.name ILIKE :like', { like }).orWhere('e.organisation_number LIKE :like', { like })));
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where('e.name ILIKE :like', { like }).orWhere('e.organisation_number LIKE :like', { like }),
+        ),
+      );
     }
     return this.describe(await qb.getMany());
   }
@@ -75,23 +103,59 @@ export class EmployersService {
   async logContact(ctx: UserContext, employerId: string, dto: ContactLogRequest) {
     await this.getEmployer(employerId);
     const saved = await this.dataSource.transaction(async (m) => {
-      const row = await m.save(m.create(EmployerContactLog, { employerId, date: dto.date, outcome: dto.outcome, reason: dto.outcome === 'no' ? dto.reason ?? null : null, note: dto.note ?? '', recordedBy: ctx.user.id }));
-      await this.audit.record(ctx, { action: 'employer.contact', entityType: 'employer', entityId: employerId }, m);
+      const row = await m.save(
+        m.create(EmployerContactLog, {
+          employerId,
+          date: dto.date,
+          outcome: dto.outcome,
+          reason: dto.outcome === 'no' ? (dto.reason ?? null) : null,
+          note: dto.note ?? '',
+          recordedBy: ctx.user.id,
+        }),
+      );
+      await this.audit.record(
+        ctx,
+        { action: 'employer.contact', entityType: 'employer', entityId: employerId },
+        m,
+      );
       return row;
     });
-    return { id: saved.id, employerId, date: saved.date, outcome: saved.outcome, reason: saved.reason, note: saved.note, recordedBy: saved.recordedBy };
+    return {
+      id: saved.id,
+      employerId,
+      date: saved.date,
+      outcome: saved.outcome,
+      reason: saved.reason,
+      note: saved.note,
+      recordedBy: saved.recordedBy,
+    };
   }
 
   async findContacts(employerId: string) {
     await this.getEmployer(employerId);
-    const rows = await this.contactLog.find({ where: { employerId }, order: { date: 'DESC', createdAt: 'DESC' } });
-    return rows.map((r) => ({ id: r.id, employerId, date: r.date, outcome: r.outcome, reason: r.reason, note: r.note, recordedBy: r.recordedBy }));
+    const rows = await this.contactLog.find({
+      where: { employerId },
+      order: { date: 'DESC', createdAt: 'DESC' },
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      employerId,
+      date: r.date,
+      outcome: r.outcome,
+      reason: r.reason,
+      note: r.note,
+      recordedBy: r.recordedBy,
+    }));
   }
 
   async offerPlaces(ctx: UserContext, employerId: string, dto: PlacesOfferedDto) {
     await this.getEmployer(employerId);
-    await this.policy.assertProgrammeAccess(ctx, 'employer.manage', dto.programmeId, { type: 'programme', id: dto.programmeId });
-    if (dto.periodEnd < dto.periodStart) throw Problem.field('periodEnd', 'periodEnd must not be before periodStart');
+    await this.policy.assertProgrammeAccess(ctx, 'employer.manage', dto.programmeId, {
+      type: 'programme',
+      id: dto.programmeId,
+    });
+    if (dto.periodEnd < dto.periodStart)
+      throw Problem.field('periodEnd', 'periodEnd must not be before periodStart');
     const row = await this.places.save(this.places.create({ ...dto, employerId }));
     await this.audit.record(ctx, { action: 'employer.places', entityType: 'employer', entityId: employerId });
     return { id: row.id, employerId, ...dto };
@@ -101,17 +165,38 @@ export class EmployersService {
     const enrolment = await this.participants.getEnrolment(dto.enrolmentId);
     if (!enrolment) throw Problem.field('enrolmentId', 'enrolmentId names no enrolment');
     await this.policy.assertGroupAccess(ctx, 'internship.write', enrolment.groupId);
-    if (!(await this.employers.existsBy({ id: dto.employerId }))) throw Problem.field('employerId', 'employerId names no employer');
+    if (!(await this.employers.existsBy({ id: dto.employerId })))
+      throw Problem.field('employerId', 'employerId names no employer');
     if (dto.endDate < dto.startDate) throw Problem.field('endDate', 'endDate must not be before startDate');
     const saved = await this.dataSource.transaction(async (m) => {
-      const i = await m.save(m.create(Internship, { ...dto, workplace: dto.workplace ?? '', supervisor: dto.supervisor ?? '', result: dto.result ?? 'ongoing' }));
-      await this.audit.record(ctx, { action: 'internship.create', entityType: 'internship', entityId: i.id, subjectId: enrolment.participantId }, m);
+      const i = await m.save(
+        m.create(Internship, {
+          ...dto,
+          workplace: dto.workplace ?? '',
+          supervisor: dto.supervisor ?? '',
+          result: dto.result ?? 'ongoing',
+        }),
+      );
+      await this.audit.record(
+        ctx,
+        {
+          action: 'internship.create',
+          entityType: 'internship',
+          entityId: i.id,
+          subjectId: enrolment.participantId,
+        },
+        m,
+      );
       return i;
     });
     return (await this.describeInternships([saved]))[0];
   }
 
-  async updateInternship(ctx: UserContext, id: string, dto: UpdateInternshipDto): Promise<InternshipResponse> {
+  async updateInternship(
+    ctx: UserContext,
+    id: string,
+    dto: UpdateInternshipDto,
+  ): Promise<InternshipResponse> {
     const current = await this.internships.findOneBy({ id });
     if (!current) throw Problem.notFound('internship');
     const enrolment = (await this.participants.getEnrolment(current.enrolmentId))!;
@@ -122,11 +207,26 @@ export class EmployersService {
       const res = await m
         .createQueryBuilder()
         .update(Internship)
-        .set({ endDate, result: dto.result ?? current.result, supervisor: dto.supervisor ?? current.supervisor, version: current.version + 1 })
+        .set({
+          endDate,
+          result: dto.result ?? current.result,
+          supervisor: dto.supervisor ?? current.supervisor,
+          version: current.version + 1,
+        })
         .where('id = :id AND version = :v', { id, v: dto.version })
         .execute();
-      if (res.affected !== 1) throw Problem.conflict('The internship was changed by someone else. Reload and try again.');
-      await this.audit.record(ctx, { action: 'internship.update', entityType: 'internship', entityId: id, subjectId: enrolment.participantId }, m);
+      if (res.affected !== 1)
+        throw Problem.conflict('The internship was changed by someone else. Reload and try again.');
+      await this.audit.record(
+        ctx,
+        {
+          action: 'internship.update',
+          entityType: 'internship',
+          entityId: id,
+          subjectId: enrolment.participantId,
+        },
+        m,
+      );
     });
     return (await this.describeInternships([await this.internships.findOneByOrFail({ id })]))[0];
   }
@@ -135,7 +235,10 @@ export class EmployersService {
     await this.policy.assertGroupAccess(ctx, 'internship.read', groupId);
     const enrolments = await this.participants.findGroupEnrolments(ctx, groupId);
     if (enrolments.length === 0) return [];
-    const rows = await this.internships.find({ where: { enrolmentId: In(enrolments.map((e) => e.id)) }, order: { startDate: 'ASC' } });
+    const rows = await this.internships.find({
+      where: { enrolmentId: In(enrolments.map((e) => e.id)) },
+      order: { startDate: 'ASC' },
+    });
     return this.describeInternships(rows);
   }
 
@@ -148,13 +251,20 @@ export class EmployersService {
     const internshipStart = await this.groups.internshipPhaseStart(groupId);
     const enrolments = await this.participants.findGroupEnrolments({ ...ctx }, groupId);
     // Someone who left before the internship weeks began never had the chance of one.
-    const stayed = enrolments.filter((e) => e.status !== 'left_early' || (e.endDate !== null && e.endDate >= internshipStart));
-    const rows = enrolments.length ? await this.internships.find({ where: { enrolmentId: In(enrolments.map((e) => e.id)) } }) : [];
-    const employers = rows.length ? await this.employers.findBy({ id: In([...new Set(rows.map((r) => r.employerId))]) }) : [];
+    const stayed = enrolments.filter(
+      (e) => e.status !== 'left_early' || (e.endDate !== null && e.endDate >= internshipStart),
+    );
+    const rows = enrolments.length
+      ? await this.internships.find({ where: { enrolmentId: In(enrolments.map((e) => e.id)) } })
+      : [];
+    const employers = rows.length
+      ? await this.employers.findBy({ id: In([...new Set(rows.map((r) => r.employerId))]) })
+      : [];
     const industryOf = new Map(employers.map((e) => [e.id, e.industry]));
     const withOne = new Set(rows.map((r) => r.enrolmentId));
     const byIndustry: Record<string, number> = {};
-    for (const r of rows) byIndustry[industryOf.get(r.employerId)!] = (byIndustry[industryOf.get(r.employerId)!] ?? 0) + 1;
+    for (const r of rows)
+      byIndustry[industryOf.get(r.employerId)!] = (byIndustry[industryOf.get(r.employerId)!] ?? 0) + 1;
     return {
       groupId,
       withInternship: ratio(stayed.filter((e) => withOne.has(e.id)).length, stayed.length),
@@ -167,18 +277,59 @@ export class EmployersService {
    * For the import of historical internships whose employer is not known by name: one placeholder employer per
    * industry ("Okänd arbetsgivare (import)"), so industry statistics hold. Inside the importer's transaction.
    */
-  async importInternship(m: EntityManager, i: { enrolmentId: string; industry: Industry; municipalityId: string; startDate: string; endDate: string; ledToOffer: boolean }): Promise<void> {
+  async importInternship(
+    m: EntityManager,
+    i: {
+      enrolmentId: string;
+      industry: Industry;
+      municipalityId: string;
+      startDate: string;
+      endDate: string;
+      ledToOffer: boolean;
+    },
+  ): Promise<void> {
     const name = `Okänd arbetsgivare (import), ${i.industry}`;
     let employer = await m.findOneBy(Employer, { name });
-    employer ??= await m.save(m.create(Employer, { name, organisationNumber: '', sector: 'private', industry: i.industry, municipalityId: i.municipalityId, contacts: [] }));
-    await m.insert(Internship, { enrolmentId: i.enrolmentId, employerId: employer.id, periodNumber: 1, startDate: i.startDate, endDate: i.endDate, workplace: '', supervisor: '', wishedSector: true, result: i.ledToOffer ? 'offer_employment' : 'completed' });
+    employer ??= await m.save(
+      m.create(Employer, {
+        name,
+        organisationNumber: '',
+        sector: 'private',
+        industry: i.industry,
+        municipalityId: i.municipalityId,
+        contacts: [],
+      }),
+    );
+    await m.insert(Internship, {
+      enrolmentId: i.enrolmentId,
+      employerId: employer.id,
+      periodNumber: 1,
+      startDate: i.startDate,
+      endDate: i.endDate,
+      workplace: '',
+      supervisor: '',
+      wishedSector: true,
+      result: i.ledToOffer ? 'offer_employment' : 'completed',
+    });
   }
 
   private async checkEmployer(dto: EmployerDto) {
     const orgNo = normaliseOrganisationNumber(dto.organisationNumber);
-    if (!orgNo) throw Problem.field('organisationNumber', 'organisationNumber is not a valid Swedish organisation number (check digit)');
-    if ((await this.organisations.unknownMunicipalities([dto.municipalityId])).length) throw Problem.field('municipalityId', 'municipalityId names no municipality');
-    return { name: dto.name.trim(), organisationNumber: orgNo, sector: dto.sector, industry: dto.industry, municipalityId: dto.municipalityId, contacts: dto.contacts ?? [] };
+    if (!orgNo)
+      throw Problem.field(
+        'organisationNumber',
+        'organisationNumber is not a valid Swedish organisation number (check digit)',
+      );
+    if ((await this.organisations.unknownMunicipalities([dto.municipalityId])).length)
+      throw Problem.field('municipalityId', 'municipalityId names no municipality');
+    return {
+      name: dto.name.trim(),
+      organisationNumber: orgNo,
+      sector: dto.sector,
+      industry: dto.industry,
+      municipalityId: dto.municipalityId,
+      contacts: dto.contacts ?? [],
+    };
   }
 
   private async describe(rows: Employer[]): Promise<EmployerResponse[]> {

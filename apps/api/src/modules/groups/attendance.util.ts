@@ -52,8 +52,18 @@ export function attendanceRates(
     total += mine.length;
     const rate = ratio(p, mine.length);
     // Judged on the whole per cent people see, so "80 %" never shows as below an 80 % goal.
-    return { enrolmentId: e.id, rate, excused, unexcused, meetsGoal: rate.percent !== null && rate.percent >= goalPercent };
+    return {
+      enrolmentId: e.id,
+      rate,
+      excused,
+      unexcused,
+      meetsGoal: rate.percent !== null && rate.percent >= goalPercent,
+    };
   });
   const counted = people.filter((x) => x.rate.of > 0);
-  return { people, group: ratio(present, total), meetingGoal: ratio(counted.filter((x) => x.meetsGoal).length, counted.length) };
+  return {
+    people,
+    group: ratio(present, total),
+    meetingGoal: ratio(counted.filter((x) => x.meetsGoal).length, counted.length),
+  };
 }

@@ -1,12 +1,46 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AttendanceGridResponse, CalendarResponse, GroupResponse, SessionResponse } from '@stegvis/contracts';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type {
+  AttendanceGridResponse,
+  CalendarResponse,
+  GroupResponse,
+  SessionResponse,
+} from '@stegvis/contracts';
 import type { FastifyReply } from 'fastify';
 import { Ctx, type UserContext } from '../../common/context/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { Allow } from '../auth/auth.decorators';
-import { AttendanceGridDto, CalendarDto, CreateGroupDto, CreateSessionDto, GroupDto, GroupQuery, SaveAttendanceDto, SessionDto, UpdateSessionDto } from './dto/group.dto';
+import {
+  AttendanceGridDto,
+  CalendarDto,
+  CreateGroupDto,
+  CreateSessionDto,
+  GroupDto,
+  GroupQuery,
+  SaveAttendanceDto,
+  SessionDto,
+  UpdateSessionDto,
+} from './dto/group.dto';
 import { GroupsService } from './groups.service';
 
 @ApiTags('groups')
@@ -26,10 +60,16 @@ export class GroupsController {
 
   @Post('groups')
   @Allow('group.manage')
-  @ApiOperation({ summary: 'Start a group; with a template, its session calendar is generated (no sessions on Swedish public holidays)' })
+  @ApiOperation({
+    summary:
+      'Start a group; with a template, its session calendar is generated (no sessions on Swedish public holidays)',
+  })
   @ApiCreatedResponse({ type: GroupDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  create(@Ctx() ctx: UserContext, @Body() body: CreateGroupDto): Promise<GroupResponse & { calendar: CalendarResponse | null }> {
+  create(
+    @Ctx() ctx: UserContext,
+    @Body() body: CreateGroupDto,
+  ): Promise<GroupResponse & { calendar: CalendarResponse | null }> {
     return this.groups.createGroup(ctx, body);
   }
 
@@ -44,7 +84,9 @@ export class GroupsController {
 
   @Get('groups/:id/sessions')
   @Allow('group.read')
-  @ApiOperation({ summary: "The group's calendar: lectures, computer days, study visits (cancelled ones included)" })
+  @ApiOperation({
+    summary: "The group's calendar: lectures, computer days, study visits (cancelled ones included)",
+  })
   @ApiOkResponse({ type: CalendarDto })
   @ApiProblems(400, 401, 403, 404)
   calendar(@Ctx() ctx: UserContext, @Param('id', new UuidPipe('id')) id: string): Promise<CalendarResponse> {
@@ -56,25 +98,40 @@ export class GroupsController {
   @ApiOperation({ summary: 'Add a session or study visit' })
   @ApiCreatedResponse({ type: SessionDto })
   @ApiProblems(400, 401, 403, 404)
-  addSession(@Ctx() ctx: UserContext, @Param('id', new UuidPipe('id')) id: string, @Body() body: CreateSessionDto): Promise<SessionResponse> {
+  addSession(
+    @Ctx() ctx: UserContext,
+    @Param('id', new UuidPipe('id')) id: string,
+    @Body() body: CreateSessionDto,
+  ): Promise<SessionResponse> {
     return this.groups.createSession(ctx, id, body);
   }
 
   @Patch('sessions/:id')
   @Allow('session.manage')
-  @ApiOperation({ summary: 'Move or cancel a session, change presenter, mark the presenter absent and assign a substitute' })
+  @ApiOperation({
+    summary: 'Move or cancel a session, change presenter, mark the presenter absent and assign a substitute',
+  })
   @ApiOkResponse({ type: SessionDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  updateSession(@Ctx() ctx: UserContext, @Param('id', new UuidPipe('id')) id: string, @Body() body: UpdateSessionDto): Promise<SessionResponse> {
+  updateSession(
+    @Ctx() ctx: UserContext,
+    @Param('id', new UuidPipe('id')) id: string,
+    @Body() body: UpdateSessionDto,
+  ): Promise<SessionResponse> {
     return this.groups.updateSession(ctx, id, body);
   }
 
   @Get('groups/:id/attendance')
   @Allow('attendance.read')
-  @ApiOperation({ summary: 'Attendance grid: enrolled participants × sessions, with rates against the programme goal' })
+  @ApiOperation({
+    summary: 'Attendance grid: enrolled participants × sessions, with rates against the programme goal',
+  })
   @ApiOkResponse({ type: AttendanceGridDto })
   @ApiProblems(400, 401, 403, 404)
-  attendance(@Ctx() ctx: UserContext, @Param('id', new UuidPipe('id')) id: string): Promise<AttendanceGridResponse> {
+  attendance(
+    @Ctx() ctx: UserContext,
+    @Param('id', new UuidPipe('id')) id: string,
+  ): Promise<AttendanceGridResponse> {
     return this.groups.getAttendance(ctx, id);
   }
 
@@ -82,7 +139,11 @@ export class GroupsController {
   @Allow('attendance.write')
   @HttpCode(200)
   @ApiOperation({ summary: 'Save attendance marks (e.g. a whole week) in one idempotent request' })
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'A repeat with the same key returns the first answer and stores nothing' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: true,
+    description: 'A repeat with the same key returns the first answer and stores nothing',
+  })
   @ApiOkResponse({ schema: { type: 'object', properties: { saved: { type: 'number' } } } })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   async saveAttendance(

@@ -9,7 +9,11 @@ import { GroupsController } from './groups.controller';
 import { GroupsService } from './groups.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Group, GroupSession, Attendance]), ProgrammesModule, ParticipantsModule],
+  imports: [
+    TypeOrmModule.forFeature([Group, GroupSession, Attendance]),
+    ProgrammesModule,
+    ParticipantsModule,
+  ],
   controllers: [GroupsController],
   providers: [GroupsService],
   exports: [GroupsService],

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { AttendanceGridResponse, CalendarResponse, GroupResponse, SessionResponse } from '@stegvis/contracts';
+import type {
+  AttendanceGridResponse,
+  CalendarResponse,
+  GroupResponse,
+  SessionResponse,
+} from '@stegvis/contracts';
 import { DataSource, type EntityManager, In, Repository } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
@@ -35,14 +40,21 @@ export class GroupsService {
     private readonly participants: ParticipantsService,
   ) {}
 
-  async createGroup(ctx: UserContext, dto: CreateGroupDto): Promise<GroupResponse & { calendar: CalendarResponse | null }> {
-    await this.policy.assertProgrammeAccess(ctx, 'group.manage', dto.programmeId, { type: 'programme', id: dto.programmeId });
+  async createGroup(
+    ctx: UserContext,
+    dto: CreateGroupDto,
+  ): Promise<GroupResponse & { calendar: CalendarResponse | null }> {
+    await this.policy.assertProgrammeAccess(ctx, 'group.manage', dto.programmeId, {
+      type: 'programme',
+      id: dto.programmeId,
+    });
     const programme = await this.programmes.getProgramme(ctx, dto.programmeId);
     if (!programme.municipalities.some((m) => m.id === dto.municipalityId)) {
       throw Problem.field('municipalityId', 'municipalityId is not one of the programme’s municipalities');
     }
     const template = dto.templateId ? await this.templates.templateOf(dto.programmeId, dto.templateId) : null;
-    if (dto.templateId && !template) throw Problem.field('templateId', 'templateId names no template of this programme');
+    if (dto.templateId && !template)
+      throw Problem.field('templateId', 'templateId names no template of this programme');
     const plan = template ? planCalendar(template, dto.startDate) : null;
     const endDate = dto.endDate ?? plan?.endDate;
     if (!endDate) throw Problem.field('endDate', 'endDate is required when no template is given');
@@ -66,7 +78,15 @@ export class GroupsService {
       if (plan) {
         await m.insert(
           GroupSession,
-          plan.sessions.map((s) => ({ groupId: g.id, date: s.date, startTime: s.startTime, endTime: s.endTime, kind: s.kind, theme: s.theme, mode: dto.deliveryMode })),
+          plan.sessions.map((s) => ({
+            groupId: g.id,
+            date: s.date,
+            startTime: s.startTime,
+            endTime: s.endTime,
+            kind: s.kind,
+            theme: s.theme,
+            mode: dto.deliveryMode,
+          })),
         );
       }
       await this.audit.record(ctx, { action: 'group.create', entityType: 'group', entityId: g.id }, m);
@@ -81,7 +101,10 @@ export class GroupsService {
   }
 
   async findGroups(ctx: UserContext, programmeId: string): Promise<GroupResponse[]> {
-    await this.policy.assertProgrammeAccess(ctx, 'group.read', programmeId, { type: 'programme', id: programmeId });
+    await this.policy.assertProgrammeAccess(ctx, 'group.read', programmeId, {
+      type: 'programme',
+      id: programmeId,
+    });
     const rows = await this.groups.find({ where: { programmeId }, order: { number: 'ASC' } });
     const counts = await this.participants.countActive(rows.map((g) => g.id));
     return rows.map((g) => toGroupResponse(g, counts.get(g.id) ?? 0));
@@ -109,7 +132,14 @@ export class GroupsService {
     await this.policy.assertGroupAccess(ctx, 'session.manage', groupId);
     if (dto.endTime <= dto.startTime) throw Problem.field('endTime', 'endTime must be after startTime');
     const s = await this.dataSource.transaction(async (m) => {
-      const row = await m.save(m.create(GroupSession, { ...dto, groupId, mode: dto.mode ?? 'on_site', presenterStaffId: dto.presenterStaffId ?? null }));
+      const row = await m.save(
+        m.create(GroupSession, {
+          ...dto,
+          groupId,
+          mode: dto.mode ?? 'on_site',
+          presenterStaffId: dto.presenterStaffId ?? null,
+        }),
+      );
       await this.audit.record(ctx, { action: 'session.create', entityType: 'session', entityId: row.id }, m);
       return row;
     });
@@ -122,9 +152,12 @@ export class GroupsService {
     if (!current) throw Problem.notFound('session');
     await this.policy.assertGroupAccess(ctx, 'session.manage', current.groupId);
     // Fields left out of the request keep their current values.
-    const given = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) as UpdateSessionDto;
+    const given = Object.fromEntries(
+      Object.entries(dto).filter(([, v]) => v !== undefined),
+    ) as UpdateSessionDto;
     const next = { ...current, ...given };
-    if (next.endTime.slice(0, 5) <= next.startTime.slice(0, 5)) throw Problem.field('endTime', 'endTime must be after startTime');
+    if (next.endTime.slice(0, 5) <= next.startTime.slice(0, 5))
+      throw Problem.field('endTime', 'endTime must be after startTime');
     if (dto.status === 'cancelled' && !(dto.note ?? current.note).trim()) {
       throw Problem.field('note', 'say why the session is cancelled (note)');
     }
@@ -150,8 +183,18 @@ export class GroupsService {
         })
         .where('id = :id AND version = :v', { id: sessionId, v: dto.version })
         .execute();
-      if (res.affected !== 1) throw Problem.conflict('The session was changed by someone else. Reload and try again.');
-      await this.audit.record(ctx, { action: 'session.update', entityType: 'session', entityId: sessionId, details: { changed: Object.keys(dto).filter((k) => k !== 'version') } }, m);
+      if (res.affected !== 1)
+        throw Problem.conflict('The session was changed by someone else. Reload and try again.');
+      await this.audit.record(
+        ctx,
+        {
+          action: 'session.update',
+          entityType: 'session',
+          entityId: sessionId,
+          details: { changed: Object.keys(dto).filter((k) => k !== 'version') },
+        },
+        m,
+      );
     });
     return toSessionResponse(await this.sessions.findOneByOrFail({ id: sessionId }));
   }
@@ -164,33 +207,67 @@ export class GroupsService {
       this.programmes.getProgramme(ctx, access.programmeId),
     ]);
     // Alphabetical, as on a paper register.
-    const enrolments = [...enrolmentsByStart].sort((a, b) => a.displayName.localeCompare(b.displayName, 'sv'));
-    const marks = sessions.length ? await this.attendance.find({ where: { sessionId: In(sessions.map((s) => s.id)) } }) : [];
+    const enrolments = [...enrolmentsByStart].sort((a, b) =>
+      a.displayName.localeCompare(b.displayName, 'sv'),
+    );
+    const marks = sessions.length
+      ? await this.attendance.find({ where: { sessionId: In(sessions.map((s) => s.id)) } })
+      : [];
     const taken = new Set(marks.map((m) => m.sessionId));
     const goal = programme.goals.find((g) => g.key === 'attendance')?.targetValue ?? DEFAULT_ATTENDANCE_GOAL;
     const rates = attendanceRates(
-      sessions.map((s) => ({ id: s.id, date: s.date, cancelled: s.status === 'cancelled', taken: taken.has(s.id) })),
+      sessions.map((s) => ({
+        id: s.id,
+        date: s.date,
+        cancelled: s.status === 'cancelled',
+        taken: taken.has(s.id),
+      })),
       enrolments,
       new Map(marks.map((m) => [`${m.sessionId}:${m.enrolmentId}`, m.status])),
       goal,
     );
     await this.audit.recordMany(
       ctx,
-      enrolments.map((e) => ({ action: 'attendance.read', entityType: 'enrolment', entityId: e.id, subjectId: e.participantId })),
+      enrolments.map((e) => ({
+        action: 'attendance.read',
+        entityType: 'enrolment',
+        entityId: e.id,
+        subjectId: e.participantId,
+      })),
     );
     return {
       groupId,
       goalPercent: goal,
-      sessions: sessions.map((s) => ({ id: s.id, date: s.date, theme: s.theme, kind: s.kind, status: s.status })),
-      rows: enrolments.map((e, i) => ({ ...rates.people[i], participantId: e.participantId, displayName: e.displayName })),
-      marks: marks.map((m) => ({ sessionId: m.sessionId, enrolmentId: m.enrolmentId, status: m.status, reason: m.reason })),
+      sessions: sessions.map((s) => ({
+        id: s.id,
+        date: s.date,
+        theme: s.theme,
+        kind: s.kind,
+        status: s.status,
+      })),
+      rows: enrolments.map((e, i) => ({
+        ...rates.people[i],
+        participantId: e.participantId,
+        displayName: e.displayName,
+      })),
+      marks: marks.map((m) => ({
+        sessionId: m.sessionId,
+        enrolmentId: m.enrolmentId,
+        status: m.status,
+        reason: m.reason,
+      })),
       groupRate: rates.group,
       meetingGoal: rates.meetingGoal,
     };
   }
 
   /** A week (or any set) of marks in one idempotent request: a retry with the same key stores nothing twice. */
-  async saveAttendance(ctx: UserContext, groupId: string, dto: SaveAttendanceDto, key: string | undefined): Promise<{ status: number; body: { saved: number }; replayed: boolean }> {
+  async saveAttendance(
+    ctx: UserContext,
+    groupId: string,
+    dto: SaveAttendanceDto,
+    key: string | undefined,
+  ): Promise<{ status: number; body: { saved: number }; replayed: boolean }> {
     await this.policy.assertGroupAccess(ctx, 'attendance.write', groupId);
     const sessionIds = [...new Set(dto.marks.map((m) => m.sessionId))];
     const sessions = await this.sessions.find({ where: { id: In(sessionIds) } });
@@ -202,14 +279,24 @@ export class GroupsService {
     dto.marks.forEach((m, i) => {
       const s = sessionById.get(m.sessionId);
       const e = enrolmentById.get(m.enrolmentId);
-      if (!s || s.groupId !== groupId) errors.push({ field: `marks.${i}.sessionId`, message: 'sessionId is not a session of this group' });
-      else if (s.status === 'cancelled') errors.push({ field: `marks.${i}.sessionId`, message: 'the session is cancelled' });
-      if (!e) errors.push({ field: `marks.${i}.enrolmentId`, message: 'enrolmentId is not an enrolment in this group' });
+      if (!s || s.groupId !== groupId)
+        errors.push({ field: `marks.${i}.sessionId`, message: 'sessionId is not a session of this group' });
+      else if (s.status === 'cancelled')
+        errors.push({ field: `marks.${i}.sessionId`, message: 'the session is cancelled' });
+      if (!e)
+        errors.push({
+          field: `marks.${i}.enrolmentId`,
+          message: 'enrolmentId is not an enrolment in this group',
+        });
       else if (s && (s.date < e.startDate || (e.endDate !== null && s.date > e.endDate))) {
-        errors.push({ field: `marks.${i}.enrolmentId`, message: 'the participant was not enrolled on the session date' });
+        errors.push({
+          field: `marks.${i}.enrolmentId`,
+          message: 'the participant was not enrolled on the session date',
+        });
       }
       const k = `${m.sessionId}:${m.enrolmentId}`;
-      if (seen.has(k)) errors.push({ field: `marks.${i}`, message: 'the same session and participant appear twice' });
+      if (seen.has(k))
+        errors.push({ field: `marks.${i}`, message: 'the same session and participant appear twice' });
       seen.add(k);
     });
     if (errors.length) throw Problem.badRequest(errors.map((e) => e.message).join('; '), errors);
@@ -221,11 +308,26 @@ export class GroupsService {
            FROM jsonb_to_recordset($1::jsonb) AS x(session_id uuid, enrolment_id uuid, status text, reason text)
          ON CONFLICT (session_id, enrolment_id)
          DO UPDATE SET status = EXCLUDED.status, reason = EXCLUDED.reason, recorded_by = EXCLUDED.recorded_by, updated_at = now()`,
-        [JSON.stringify(dto.marks.map((x) => ({ session_id: x.sessionId, enrolment_id: x.enrolmentId, status: x.status, reason: x.status === 'excused' ? x.reason ?? null : null }))), ctx.user.id],
+        [
+          JSON.stringify(
+            dto.marks.map((x) => ({
+              session_id: x.sessionId,
+              enrolment_id: x.enrolmentId,
+              status: x.status,
+              reason: x.status === 'excused' ? (x.reason ?? null) : null,
+            })),
+          ),
+          ctx.user.id,
+        ],
       );
       await this.audit.recordMany(
         ctx,
-        dto.marks.map((x) => ({ action: 'attendance.write', entityType: 'enrolment', entityId: x.enrolmentId, subjectId: enrolmentById.get(x.enrolmentId)!.participantId })),
+        dto.marks.map((x) => ({
+          action: 'attendance.write',
+          entityType: 'enrolment',
+          entityId: x.enrolmentId,
+          subjectId: enrolmentById.get(x.enrolmentId)!.participantId,
+        })),
         m,
       );
       return { status: 200, body: { saved: dto.marks.length } };
@@ -240,7 +342,9 @@ export class GroupsService {
   /** The same for many groups in two queries (a report over a thousand groups must not ask a thousand times). */
   async internshipPhaseStarts(groupIds: string[]): Promise<Map<string, string>> {
     const groups = groupIds.length ? await this.groups.findBy({ id: In(groupIds) }) : [];
-    const templates = await this.templates.templatesByIds([...new Set(groups.map((g) => g.templateId).filter((x): x is string => !!x))]);
+    const templates = await this.templates.templatesByIds([
+      ...new Set(groups.map((g) => g.templateId).filter((x): x is string => !!x)),
+    ]);
     return new Map(
       groups.map((g) => {
         const t = g.templateId ? templates.get(g.templateId) : undefined;
@@ -253,9 +357,24 @@ export class GroupsService {
   }
 
   /** For the import: a group without a calendar, inside the importer's transaction. */
-  async importGroup(m: EntityManager, g: { programmeId: string; municipalityId: string; number: number; startDate: string; endDate: string }): Promise<string> {
+  async importGroup(
+    m: EntityManager,
+    g: { programmeId: string; municipalityId: string; number: number; startDate: string; endDate: string },
+  ): Promise<string> {
     const existing = await m.findOneBy(Group, { programmeId: g.programmeId, number: g.number });
     if (existing) return existing.id;
-    return (await m.save(m.create(Group, { ...g, capacity: 10, overIntake: 0, deliveryMode: 'on_site', place: '', templateId: null, staffMemberIds: [] }))).id;
+    return (
+      await m.save(
+        m.create(Group, {
+          ...g,
+          capacity: 10,
+          overIntake: 0,
+          deliveryMode: 'on_site',
+          place: '',
+          templateId: null,
+          staffMemberIds: [],
+        }),
+      )
+    ).id;
   }
 }

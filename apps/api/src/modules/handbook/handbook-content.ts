@@ -9,7 +9,6 @@ import { parsePersonalNumber } from '../participants/personal-number.util';
  * what looks like personal data.
  */
 
-
 /** Markdown to HTML without scripts, styles, event handlers or javascript: links. */
 export function renderMarkdown(markdown: string): string {
   const html = marked.parse(markdown, { async: false, gfm: true, breaks: false });
@@ -43,7 +42,10 @@ export function personalDataWarnings(fields: Record<string, string>): HandbookWa
   for (const [field, text] of Object.entries(fields)) {
     const hit = [...text.matchAll(PERSONAL_NUMBER_LIKE)].find((m) => parsePersonalNumber(m[0]) !== null);
     if (hit) {
-      warnings.push({ field, message: `Texten ser ut att innehålla ett personnummer (${hit[0].slice(0, 6)}…). Handboken delas med alla program – ta bort personuppgifter.` });
+      warnings.push({
+        field,
+        message: `Texten ser ut att innehålla ett personnummer (${hit[0].slice(0, 6)}…). Handboken delas med alla program – ta bort personuppgifter.`,
+      });
     }
   }
   return warnings;

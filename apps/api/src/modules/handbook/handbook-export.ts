@@ -4,7 +4,13 @@ import { docx } from '../../common/lazy';
 import { renderPdf } from '../certificates/pdf.util';
 import { markdownText } from './handbook-content';
 
-export const MODULE_LABELS: Record<HandbookModule, string> = { mapping: 'Kartläggning', lectures: 'Föreläsningar', internship: 'Praktik', follow_up: 'Uppföljning', other: 'Övrigt' };
+export const MODULE_LABELS: Record<HandbookModule, string> = {
+  mapping: 'Kartläggning',
+  lectures: 'Föreläsningar',
+  internship: 'Praktik',
+  follow_up: 'Uppföljning',
+  other: 'Övrigt',
+};
 
 /** Headings of the printed handbook: module, then week, then the theme's alternatives. */
 function placeOf(e: HandbookEntryResponse): string {
@@ -12,7 +18,13 @@ function placeOf(e: HandbookEntryResponse): string {
 }
 
 function metaOf(e: HandbookEntryResponse): string {
-  return [e.theme && `Tema: ${e.theme}`, e.alternative && `Alternativ: ${e.alternative}`, e.whenToUse && `När: ${e.whenToUse}`].filter(Boolean).join(' · ');
+  return [
+    e.theme && `Tema: ${e.theme}`,
+    e.alternative && `Alternativ: ${e.alternative}`,
+    e.whenToUse && `När: ${e.whenToUse}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** The printed handbook's title: the whole handbook, or one module of it. */
@@ -23,7 +35,15 @@ export function exportTitle(module: HandbookModule | undefined): string {
 export function handbookPdf(title: string, entries: HandbookEntryResponse[]): Promise<Buffer> {
   return renderPdf(title, (doc, font) => {
     doc.font(font.bold).fontSize(20).text(title).moveDown(0.5);
-    doc.font(font.regular).fontSize(9).fillColor('#555').text(`Utskriven ${new Date().toISOString().slice(0, 10)} ur Stegvis metodhandbok. ${entries.length} avsnitt.`).fillColor('black').moveDown();
+    doc
+      .font(font.regular)
+      .fontSize(9)
+      .fillColor('#555')
+      .text(
+        `Utskriven ${new Date().toISOString().slice(0, 10)} ur Stegvis metodhandbok. ${entries.length} avsnitt.`,
+      )
+      .fillColor('black')
+      .moveDown();
     let place = '';
     for (const e of entries) {
       if (placeOf(e) !== place) {
@@ -33,8 +53,13 @@ export function handbookPdf(title: string, entries: HandbookEntryResponse[]): Pr
       doc.font(font.bold).fontSize(12).text(e.title);
       const meta = metaOf(e);
       if (meta) doc.font(font.italic).fontSize(9).text(meta);
-      doc.moveDown(0.2).font(font.regular).fontSize(10).text(markdownText(e.body) || '–');
-      for (const l of e.links) doc.fontSize(9).fillColor('#1a4fa0').text(`${l.title}: ${l.url}`, { link: l.url }).fillColor('black');
+      doc
+        .moveDown(0.2)
+        .font(font.regular)
+        .fontSize(10)
+        .text(markdownText(e.body) || '–');
+      for (const l of e.links)
+        doc.fontSize(9).fillColor('#1a4fa0').text(`${l.title}: ${l.url}`, { link: l.url }).fillColor('black');
       if (e.files.length) doc.fontSize(9).text(`Filer: ${e.files.map((f) => f.fileName).join(', ')}`);
       doc.moveDown(0.8);
     }
@@ -53,9 +78,21 @@ export function handbookDocx(title: string, entries: HandbookEntryResponse[]): P
     children.push(new Paragraph({ text: e.title, heading: HeadingLevel.HEADING_2 }));
     const meta = metaOf(e);
     if (meta) children.push(new Paragraph({ children: [new TextRun({ text: meta, italics: true })] }));
-    for (const para of (markdownText(e.body) || '–').split(/\n{2,}/)) children.push(new Paragraph({ text: para.replace(/\n/g, ' ') }));
-    for (const l of e.links) children.push(new Paragraph({ children: [new ExternalHyperlink({ link: l.url, children: [new TextRun({ text: `${l.title}: ${l.url}`, style: 'Hyperlink' })] })] }));
-    if (e.files.length) children.push(new Paragraph({ text: `Filer: ${e.files.map((f) => f.fileName).join(', ')}` }));
+    for (const para of (markdownText(e.body) || '–').split(/\n{2,}/))
+      children.push(new Paragraph({ text: para.replace(/\n/g, ' ') }));
+    for (const l of e.links)
+      children.push(
+        new Paragraph({
+          children: [
+            new ExternalHyperlink({
+              link: l.url,
+              children: [new TextRun({ text: `${l.title}: ${l.url}`, style: 'Hyperlink' })],
+            }),
+          ],
+        }),
+      );
+    if (e.files.length)
+      children.push(new Paragraph({ text: `Filer: ${e.files.map((f) => f.fileName).join(', ')}` }));
   }
   return Packer.toBuffer(new Document({ creator: 'Stegvis', title, sections: [{ children }] }));
 }

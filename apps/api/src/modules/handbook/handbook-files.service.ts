@@ -14,7 +14,6 @@ import { allowedContentType } from './handbook-content';
 import { HandbookService } from './handbook.service';
 import { FILE_STORAGE, type FileStorage } from './storage/file-storage';
 
-
 /** Attachments: checked by content, stored through FileStorage, streamed back with their recognised type. */
 @Injectable()
 export class HandbookFilesService {
@@ -27,31 +26,69 @@ export class HandbookFilesService {
   ) {}
 
   limits(): { maxFileBytes: number; reviewMonths: number } {
-    return { maxFileBytes: this.config.handbook.maxFileBytes, reviewMonths: this.config.handbook.reviewMonths };
+    return {
+      maxFileBytes: this.config.handbook.maxFileBytes,
+      reviewMonths: this.config.handbook.reviewMonths,
+    };
   }
 
-  async upload(ctx: UserContext, entryId: string, file: UploadedFileData | undefined): Promise<HandbookFileResponse> {
+  async upload(
+    ctx: UserContext,
+    entryId: string,
+    file: UploadedFileData | undefined,
+  ): Promise<HandbookFileResponse> {
     await this.handbook.assertEditor(ctx, entryId);
     await this.handbook.find(entryId);
     if (!file) throw Problem.field('file', 'Välj en fil att ladda upp (multipart-fältet "file")');
     if (file.size > this.config.handbook.maxFileBytes) {
-      throw new Problem(413, `file: the file is ${file.size} bytes; the largest allowed is ${this.config.handbook.maxFileBytes}`, [{ field: 'file', message: 'Filen är för stor' }]);
+      throw new Problem(
+        413,
+        `file: the file is ${file.size} bytes; the largest allowed is ${this.config.handbook.maxFileBytes}`,
+        [{ field: 'file', message: 'Filen är för stor' }],
+      );
     }
     const contentType = await allowedContentType(file.buffer);
     if (!contentType) {
-      throw new Problem(415, 'file: the content is not an allowed type (PDF, presentation, document, spreadsheet, image or video), whatever the file name says', [{ field: 'file', message: 'Filtypen är inte tillåten' }]);
+      throw new Problem(
+        415,
+        'file: the content is not an allowed type (PDF, presentation, document, spreadsheet, image or video), whatever the file name says',
+        [{ field: 'file', message: 'Filtypen är inte tillåten' }],
+      );
     }
     const fileName = cleanFileName(file.originalname);
     const storageKey = `handbook/${entryId}/${randomUUID()}`;
     await this.storage.put(storageKey, file.buffer, contentType);
     try {
       const saved = await this.dataSource.transaction(async (m) => {
-        const row = await m.save(HandbookFile, { entryId, fileName, contentType, size: file.size, sha256: createHash('sha256').update(file.buffer).digest('hex'), storageKey, uploadedBy: ctx.user.displayName });
+        const row = await m.save(HandbookFile, {
+          entryId,
+          fileName,
+          contentType,
+          size: file.size,
+          sha256: createHash('sha256').update(file.buffer).digest('hex'),
+          storageKey,
+          uploadedBy: ctx.user.displayName,
+        });
         await this.handbook.refreshSearchText(m, entryId);
-        await this.audit.record(ctx, { action: 'handbook.file.upload', entityType: 'handbook_entry', entityId: entryId, details: { fileId: row.id, contentType, size: file.size } }, m);
+        await this.audit.record(
+          ctx,
+          {
+            action: 'handbook.file.upload',
+            entityType: 'handbook_entry',
+            entityId: entryId,
+            details: { fileId: row.id, contentType, size: file.size },
+          },
+          m,
+        );
         return row;
       });
-      return { id: saved.id, fileName, contentType, size: saved.size, uploadedAt: saved.uploadedAt.toISOString() };
+      return {
+        id: saved.id,
+        fileName,
+        contentType,
+        size: saved.size,
+        uploadedAt: saved.uploadedAt.toISOString(),
+      };
     } catch (err) {
       await this.storage.delete(storageKey);
       throw err;
@@ -72,7 +109,16 @@ export class HandbookFilesService {
     await this.dataSource.transaction(async (m) => {
       await m.delete(HandbookFile, { id: fileId });
       await this.handbook.refreshSearchText(m, file.entryId);
-      await this.audit.record(ctx, { action: 'handbook.file.delete', entityType: 'handbook_entry', entityId: file.entryId, details: { fileId } }, m);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'handbook.file.delete',
+          entityType: 'handbook_entry',
+          entityId: file.entryId,
+          details: { fileId },
+        },
+        m,
+      );
     });
     await this.storage.delete(file.storageKey);
   }
@@ -83,5 +129,10 @@ function cleanFileName(name: string): string {
   // multer decodes the multipart name as latin1; browsers send UTF-8.
   const utf8 = Buffer.from(name, 'latin1').toString('utf8');
   const base = (utf8.includes('\uFFFD') ? name : utf8).split(/[\\/]/).pop() ?? '';
-  return base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200) || 'fil';
+  return (
+    base
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .trim()
+      .slice(0, 200) || 'fil'
+  );
 }

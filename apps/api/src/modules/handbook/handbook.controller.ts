@@ -1,6 +1,36 @@
-import { Body, Controller, type PipeTransform, Delete, Get, HttpCode, Param, Post, Put, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCookieAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { HandbookEntryResponse, HandbookFileResponse, HandbookSearchHit, HandbookVersionResponse, SessionMaterialResponse } from '@stegvis/contracts';
+import {
+  Body,
+  Controller,
+  type PipeTransform,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type {
+  HandbookEntryResponse,
+  HandbookFileResponse,
+  HandbookSearchHit,
+  HandbookVersionResponse,
+  SessionMaterialResponse,
+} from '@stegvis/contracts';
 import { Ctx, type UserContext } from '../../common/context/request-context';
 import { contentDisposition } from '../../common/http/content-disposition';
 import { SingleFileUpload, type UploadedFileData } from '../../common/http/single-file-upload';
@@ -32,7 +62,8 @@ const id = new UuidPipe('id');
 
 class ParseVersionPipe implements PipeTransform<string, number> {
   transform(value: string): number {
-    if (!/^[1-9]\d{0,8}$/.test(value)) throw Problem.field('version', 'version must be a whole number from 1');
+    if (!/^[1-9]\d{0,8}$/.test(value))
+      throw Problem.field('version', 'version must be a whole number from 1');
     return Number(value);
   }
 }
@@ -57,7 +88,9 @@ export class HandbookController {
 
   @Get('handbook/search')
   @Allow('handbook.read')
-  @ApiOperation({ summary: 'Search titles, text and file names (Swedish full-text search: inflected words match)' })
+  @ApiOperation({
+    summary: 'Search titles, text and file names (Swedish full-text search: inflected words match)',
+  })
   @ApiOkResponse({ type: [HandbookSearchHitDto] })
   @ApiProblems(400, 401, 403)
   search(@Query() q: HandbookSearchQuery): Promise<HandbookSearchHit[]> {
@@ -85,7 +118,9 @@ export class HandbookController {
   @Post('handbook/preview')
   @Allow('handbook.read')
   @HttpCode(200)
-  @ApiOperation({ summary: 'How a Markdown text will look (the same safe rendering as saved entries), with warnings' })
+  @ApiOperation({
+    summary: 'How a Markdown text will look (the same safe rendering as saved entries), with warnings',
+  })
   @ApiOkResponse({ type: HandbookPreviewResponseDto })
   @ApiProblems(400, 401, 403)
   preview(@Body() body: HandbookPreviewDto): HandbookPreviewResponseDto {
@@ -109,12 +144,17 @@ export class HandbookController {
   @ApiProblems(400, 401, 403)
   async exportDocx(@Query() q: HandbookExportQuery): Promise<StreamableFile> {
     const { file, fileName } = await this.handbook.export('docx', q.module);
-    return new StreamableFile(file, { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', disposition: contentDisposition(fileName) });
+    return new StreamableFile(file, {
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      disposition: contentDisposition(fileName),
+    });
   }
 
   @Post('handbook/entries')
   @Allow('handbook.edit')
-  @ApiOperation({ summary: 'Add an entry (needs the editor right); warnings flag text that looks like personal data' })
+  @ApiOperation({
+    summary: 'Add an entry (needs the editor right); warnings flag text that looks like personal data',
+  })
   @ApiCreatedResponse({ type: HandbookEntryResponseDto })
   @ApiProblems(400, 401, 403)
   create(@Ctx() ctx: UserContext, @Body() body: HandbookEntryDto): Promise<HandbookEntryResponse> {
@@ -135,7 +175,11 @@ export class HandbookController {
   @ApiOperation({ summary: 'Change an entry; send the version you read. The previous version is kept.' })
   @ApiOkResponse({ type: HandbookEntryResponseDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  update(@Ctx() ctx: UserContext, @Param('id', id) entryId: string, @Body() body: UpdateHandbookEntryDto): Promise<HandbookEntryResponse> {
+  update(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) entryId: string,
+    @Body() body: UpdateHandbookEntryDto,
+  ): Promise<HandbookEntryResponse> {
     return this.handbook.update(ctx, entryId, body);
   }
 
@@ -154,7 +198,11 @@ export class HandbookController {
   @ApiOkResponse({ type: HandbookEntryResponseDto })
   @ApiProblems(400, 401, 403, 404)
   @HttpCode(200)
-  restore(@Ctx() ctx: UserContext, @Param('id', id) entryId: string, @Param('version', ParseVersionPipe) version: number): Promise<HandbookEntryResponse> {
+  restore(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) entryId: string,
+    @Param('version', ParseVersionPipe) version: number,
+  ): Promise<HandbookEntryResponse> {
     return this.handbook.restore(ctx, entryId, version);
   }
 
@@ -171,12 +219,24 @@ export class HandbookController {
   @Post('handbook/entries/:id/files')
   @Allow('handbook.edit')
   @UseInterceptors(SingleFileUpload((c) => c.handbook.maxFileBytes))
-  @ApiOperation({ summary: 'Attach a file (slides, PDF, image, short video); its type is recognised from the content' })
+  @ApiOperation({
+    summary: 'Attach a file (slides, PDF, image, short video); its type is recognised from the content',
+  })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
   @ApiCreatedResponse({ type: HandbookFileResponseDto })
   @ApiProblems(400, 401, 403, 404, 413, 415)
-  upload(@Ctx() ctx: UserContext, @Param('id', id) entryId: string, @UploadedFile() file: UploadedFileData | undefined): Promise<HandbookFileResponse> {
+  upload(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) entryId: string,
+    @UploadedFile() file: UploadedFileData | undefined,
+  ): Promise<HandbookFileResponse> {
     return this.files.upload(ctx, entryId, file);
   }
 
@@ -187,7 +247,11 @@ export class HandbookController {
   @ApiProblems(400, 401, 403, 404)
   async download(@Param('id', id) fileId: string): Promise<StreamableFile> {
     const { file, stream } = await this.files.download(fileId);
-    return new StreamableFile(stream, { type: file.contentType, length: file.size, disposition: contentDisposition(file.fileName) });
+    return new StreamableFile(stream, {
+      type: file.contentType,
+      length: file.size,
+      disposition: contentDisposition(file.fileName),
+    });
   }
 
   @Delete('handbook/files/:id')
@@ -214,7 +278,11 @@ export class HandbookController {
   @ApiOperation({ summary: 'Choose the alternative used in a session; a substitute sees it at once' })
   @ApiOkResponse({ type: SessionMaterialResponseDto })
   @ApiProblems(400, 401, 403, 404, 422)
-  choose(@Ctx() ctx: UserContext, @Param('id', id) sessionId: string, @Body() body: ChooseMaterialDto): Promise<SessionMaterialResponse> {
+  choose(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) sessionId: string,
+    @Body() body: ChooseMaterialDto,
+  ): Promise<SessionMaterialResponse> {
     return this.handbook.chooseMaterial(ctx, sessionId, body.entryId);
   }
 
@@ -224,7 +292,11 @@ export class HandbookController {
   @ApiNoContentResponse()
   @ApiProblems(400, 401, 403, 404, 422)
   @HttpCode(204)
-  setEditor(@Ctx() ctx: UserContext, @Param('id', id) userId: string, @Body() body: HandbookEditorDto): Promise<void> {
+  setEditor(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) userId: string,
+    @Body() body: HandbookEditorDto,
+  ): Promise<void> {
     return this.handbook.setEditor(ctx, userId, body.editor);
   }
 }

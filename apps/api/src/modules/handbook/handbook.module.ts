@@ -15,7 +15,16 @@ import { FILE_STORAGE, type FileStorage } from './storage/file-storage';
 import { PostgresFileStorage } from './storage/postgres-file-storage';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([HandbookEntry, HandbookEntryVersion, HandbookFile, HandbookBlob, HandbookEditor, SessionMaterial])],
+  imports: [
+    TypeOrmModule.forFeature([
+      HandbookEntry,
+      HandbookEntryVersion,
+      HandbookFile,
+      HandbookBlob,
+      HandbookEditor,
+      SessionMaterial,
+    ]),
+  ],
   controllers: [HandbookController],
   providers: [
     HandbookService,
@@ -25,9 +34,11 @@ import { PostgresFileStorage } from './storage/postgres-file-storage';
       inject: [APP_CONFIG, getDataSourceToken()],
       // The AWS SDK costs ~28 MB of memory: loaded only by installations that chose S3.
       useFactory: (config: AppConfig, dataSource: DataSource): FileStorage => {
-        if (config.handbook.storage !== 's3' || !config.handbook.s3) return new PostgresFileStorage(dataSource);
+        if (config.handbook.storage !== 's3' || !config.handbook.s3)
+          return new PostgresFileStorage(dataSource);
         // A plain require: the api is CommonJS, and Jest resolves it like the rest of the source.
-        const { S3FileStorage } = require('./storage/s3-file-storage') as typeof import('./storage/s3-file-storage');
+        const { S3FileStorage } =
+          require('./storage/s3-file-storage') as typeof import('./storage/s3-file-storage');
         return new S3FileStorage(config.handbook.s3);
       },
     },

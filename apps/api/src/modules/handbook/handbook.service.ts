@@ -48,8 +48,13 @@ export class HandbookService {
     if (filter.module) qb.andWhere('e.module = :module', { module: filter.module });
     if (filter.week !== undefined) qb.andWhere('e.week = :week', { week: filter.week });
     if (filter.theme) qb.andWhere('lower(e.theme) = lower(:theme)', { theme: filter.theme });
-    if (filter.templateId) qb.andWhere('(e.template_id IS NULL OR e.template_id = :tpl)', { tpl: filter.templateId });
-    qb.orderBy(MODULE_ORDER).addOrderBy('e.week', 'ASC', 'NULLS FIRST').addOrderBy('e.theme').addOrderBy('e.alternative').addOrderBy('e.title');
+    if (filter.templateId)
+      qb.andWhere('(e.template_id IS NULL OR e.template_id = :tpl)', { tpl: filter.templateId });
+    qb.orderBy(MODULE_ORDER)
+      .addOrderBy('e.week', 'ASC', 'NULLS FIRST')
+      .addOrderBy('e.theme')
+      .addOrderBy('e.alternative')
+      .addOrderBy('e.title');
     return this.toResponses(await qb.getMany());
   }
 
@@ -60,7 +65,12 @@ export class HandbookService {
   async create(ctx: UserContext, body: HandbookEntryRequest): Promise<HandbookEntryResponse> {
     await this.assertEditor(ctx, null);
     const id = await this.dataSource.transaction(async (m) => {
-      const entry = await m.save(HandbookEntry, { ...body, updatedBy: ctx.user.displayName, updatedAt: new Date(), searchText: '' });
+      const entry = await m.save(HandbookEntry, {
+        ...body,
+        updatedBy: ctx.user.displayName,
+        updatedAt: new Date(),
+        searchText: '',
+      });
       await this.afterWrite(m, ctx, entry, 'handbook.create');
       return entry.id;
     });
@@ -73,7 +83,10 @@ export class HandbookService {
     await this.dataSource.transaction(async (m) => {
       const entry = await m.findOne(HandbookEntry, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!entry) throw Problem.notFound('handbook entry');
-      if (entry.version !== version) throw Problem.conflict(`The entry was changed by ${entry.updatedBy} (now version ${entry.version}); reload it and make your change again`);
+      if (entry.version !== version)
+        throw Problem.conflict(
+          `The entry was changed by ${entry.updatedBy} (now version ${entry.version}); reload it and make your change again`,
+        );
       Object.assign(entry, content, { updatedBy: ctx.user.displayName, updatedAt: new Date() });
       await this.afterWrite(m, ctx, await m.save(HandbookEntry, entry), 'handbook.update');
     });
@@ -89,8 +102,22 @@ export class HandbookService {
       const old = await m.findOne(HandbookEntryVersion, { where: { entryId: id, version } });
       if (!old) throw Problem.notFound('handbook entry version');
       const { title, body, module, week, theme, templateId, alternative, whenToUse, links } = old;
-      Object.assign(entry, { title, body, module, week, theme, templateId, alternative, whenToUse, links, updatedBy: ctx.user.displayName, updatedAt: new Date() });
-      await this.afterWrite(m, ctx, await m.save(HandbookEntry, entry), 'handbook.restore', { restoredVersion: version });
+      Object.assign(entry, {
+        title,
+        body,
+        module,
+        week,
+        theme,
+        templateId,
+        alternative,
+        whenToUse,
+        links,
+        updatedBy: ctx.user.displayName,
+        updatedAt: new Date(),
+      });
+      await this.afterWrite(m, ctx, await m.save(HandbookEntry, entry), 'handbook.restore', {
+        restoredVersion: version,
+      });
     });
     return this.get(id);
   }
@@ -99,15 +126,29 @@ export class HandbookService {
     await this.assertEditor(ctx, id);
     await this.find(id);
     // A review is not a content change: no new version, and the optimistic version stays as it is.
-    await this.dataSource.query(`UPDATE handbook_entry SET reviewed_at = now(), reviewed_by = $2 WHERE id = $1`, [id, ctx.user.displayName]);
+    await this.dataSource.query(
+      `UPDATE handbook_entry SET reviewed_at = now(), reviewed_by = $2 WHERE id = $1`,
+      [id, ctx.user.displayName],
+    );
     await this.audit.record(ctx, { action: 'handbook.review', entityType: 'handbook_entry', entityId: id });
     return this.get(id);
   }
 
   async versions(id: string): Promise<HandbookVersionResponse[]> {
     await this.find(id);
-    const rows = await this.dataSource.getRepository(HandbookEntryVersion).find({ where: { entryId: id }, order: { version: 'DESC' } });
-    return rows.map((v) => ({ version: v.version, title: v.title, body: v.body, alternative: v.alternative, whenToUse: v.whenToUse, links: v.links, changedAt: v.changedAt.toISOString(), changedBy: v.changedBy }));
+    const rows = await this.dataSource
+      .getRepository(HandbookEntryVersion)
+      .find({ where: { entryId: id }, order: { version: 'DESC' } });
+    return rows.map((v) => ({
+      version: v.version,
+      title: v.title,
+      body: v.body,
+      alternative: v.alternative,
+      whenToUse: v.whenToUse,
+      links: v.links,
+      changedAt: v.changedAt.toISOString(),
+      changedBy: v.changedBy,
+    }));
   }
 
   /** Entries not reviewed within the configured months (counted from creation when never reviewed). */
@@ -115,7 +156,9 @@ export class HandbookService {
     const rows = await this.dataSource
       .getRepository(HandbookEntry)
       .createQueryBuilder('e')
-      .where(`coalesce(e.reviewed_at, e.created_at) < now() - make_interval(months => :months)`, { months: this.config.handbook.reviewMonths })
+      .where(`coalesce(e.reviewed_at, e.created_at) < now() - make_interval(months => :months)`, {
+        months: this.config.handbook.reviewMonths,
+      })
       .orderBy('coalesce(e.reviewed_at, e.created_at)', 'ASC')
       .getMany();
     return this.toResponses(rows);
@@ -127,10 +170,16 @@ export class HandbookService {
   }
 
   /** The handbook, or one module, as a file for printing or offline use. */
-  async export(format: 'pdf' | 'docx', module: HandbookModule | undefined): Promise<{ file: Buffer; fileName: string }> {
+  async export(
+    format: 'pdf' | 'docx',
+    module: HandbookModule | undefined,
+  ): Promise<{ file: Buffer; fileName: string }> {
     const title = exportTitle(module);
     const entries = await this.list({ module });
-    return { file: format === 'pdf' ? await handbookPdf(title, entries) : await handbookDocx(title, entries), fileName: `${title}.${format}` };
+    return {
+      file: format === 'pdf' ? await handbookPdf(title, entries) : await handbookDocx(title, entries),
+      fileName: `${title}.${format}`,
+    };
   }
 
   /** Swedish full-text search over titles, text and attached file names; inflected forms match their stem. */
@@ -152,19 +201,35 @@ export class HandbookService {
   /** The handbook material of a session's theme, and the alternative its presenter chose. */
   async sessionMaterial(ctx: UserContext, sessionId: string): Promise<SessionMaterialResponse> {
     const s = await this.session(ctx, sessionId, 'group.read');
-    const entries = s.theme ? await this.list({ theme: s.theme, templateId: s.template_id ?? undefined }) : [];
+    const entries = s.theme
+      ? await this.list({ theme: s.theme, templateId: s.template_id ?? undefined })
+      : [];
     const chosen = await this.dataSource.getRepository(SessionMaterial).findOne({ where: { sessionId } });
     return { sessionId, theme: s.theme, entries, chosenEntryId: chosen?.entryId ?? null };
   }
 
-  async chooseMaterial(ctx: UserContext, sessionId: string, entryId: string): Promise<SessionMaterialResponse> {
+  async chooseMaterial(
+    ctx: UserContext,
+    sessionId: string,
+    entryId: string,
+  ): Promise<SessionMaterialResponse> {
     const s = await this.session(ctx, sessionId, 'session.manage');
     const entry = await this.find(entryId);
     if (entry.theme.toLowerCase() !== s.theme.toLowerCase()) {
-      throw Problem.rule(`entryId: the entry is for the theme "${entry.theme}", the session's theme is "${s.theme}"`, [{ field: 'entryId', message: 'Materialet hör till ett annat tema än passet' }]);
+      throw Problem.rule(
+        `entryId: the entry is for the theme "${entry.theme}", the session's theme is "${s.theme}"`,
+        [{ field: 'entryId', message: 'Materialet hör till ett annat tema än passet' }],
+      );
     }
-    await this.dataSource.getRepository(SessionMaterial).save({ sessionId, entryId, chosenBy: ctx.user.id, chosenAt: new Date() });
-    await this.audit.record(ctx, { action: 'handbook.choose', entityType: 'group_session', entityId: sessionId, details: { entryId } });
+    await this.dataSource
+      .getRepository(SessionMaterial)
+      .save({ sessionId, entryId, chosenBy: ctx.user.id, chosenAt: new Date() });
+    await this.audit.record(ctx, {
+      action: 'handbook.choose',
+      entityType: 'group_session',
+      entityId: sessionId,
+      details: { entryId },
+    });
     return this.sessionMaterial(ctx, sessionId);
   }
 
@@ -175,33 +240,96 @@ export class HandbookService {
   }
 
   async setEditor(ctx: UserContext, userId: string, editor: boolean): Promise<void> {
-    const [user]: { role: string }[] = await this.dataSource.query(`SELECT role FROM app_user WHERE id = $1`, [userId]);
+    const [user]: { role: string }[] = await this.dataSource.query(
+      `SELECT role FROM app_user WHERE id = $1`,
+      [userId],
+    );
     if (!user) throw Problem.notFound('user');
-    if (editor && user.role !== 'staff') throw Problem.rule(`userId: only programme staff can be handbook editors (this user is ${user.role})`, [{ field: 'userId', message: 'Endast programpersonal kan få redaktörsrätt' }]);
-    if (editor) await this.dataSource.getRepository(HandbookEditor).upsert({ userId, grantedBy: ctx.user.id }, ['userId']);
+    if (editor && user.role !== 'staff')
+      throw Problem.rule(`userId: only programme staff can be handbook editors (this user is ${user.role})`, [
+        { field: 'userId', message: 'Endast programpersonal kan få redaktörsrätt' },
+      ]);
+    if (editor)
+      await this.dataSource
+        .getRepository(HandbookEditor)
+        .upsert({ userId, grantedBy: ctx.user.id }, ['userId']);
     else await this.dataSource.getRepository(HandbookEditor).delete({ userId });
-    await this.audit.record(ctx, { action: editor ? 'handbook.editor.grant' : 'handbook.editor.revoke', entityType: 'app_user', entityId: userId });
+    await this.audit.record(ctx, {
+      action: editor ? 'handbook.editor.grant' : 'handbook.editor.revoke',
+      entityType: 'app_user',
+      entityId: userId,
+    });
   }
 
   /** 403 for staff without the editor right; the denial is audited like every other. */
   async assertEditor(ctx: UserContext, entryId: string | null): Promise<void> {
     if (await this.isEditor(ctx)) return;
-    await this.audit.record(ctx, { action: 'handbook.edit', entityType: 'handbook_entry', entityId: entryId, outcome: 'denied' });
+    await this.audit.record(ctx, {
+      action: 'handbook.edit',
+      entityType: 'handbook_entry',
+      entityId: entryId,
+      outcome: 'denied',
+    });
     throw new Problem(403, 'Editing the handbook needs the editor right; ask an administrator');
   }
 
   /** Keeps the search text and writes the new version to the history, in the same transaction as the change. */
-  async afterWrite(m: EntityManager, ctx: UserContext, entry: HandbookEntry, action: string, details?: Record<string, unknown>): Promise<void> {
+  async afterWrite(
+    m: EntityManager,
+    ctx: UserContext,
+    entry: HandbookEntry,
+    action: string,
+    details?: Record<string, unknown>,
+  ): Promise<void> {
     await this.refreshSearchText(m, entry.id);
-    const { id: entryId, version, title, body, module, week, theme, templateId, alternative, whenToUse, links } = entry;
-    await m.insert(HandbookEntryVersion, { entryId, version, title, body, module, week, theme, templateId, alternative, whenToUse, links, changedAt: entry.updatedAt, changedBy: ctx.user.displayName });
-    await this.audit.record(ctx, { action, entityType: 'handbook_entry', entityId: entryId, details: { version, ...details } }, m);
+    const {
+      id: entryId,
+      version,
+      title,
+      body,
+      module,
+      week,
+      theme,
+      templateId,
+      alternative,
+      whenToUse,
+      links,
+    } = entry;
+    await m.insert(HandbookEntryVersion, {
+      entryId,
+      version,
+      title,
+      body,
+      module,
+      week,
+      theme,
+      templateId,
+      alternative,
+      whenToUse,
+      links,
+      changedAt: entry.updatedAt,
+      changedBy: ctx.user.displayName,
+    });
+    await this.audit.record(
+      ctx,
+      { action, entityType: 'handbook_entry', entityId: entryId, details: { version, ...details } },
+      m,
+    );
   }
 
   async refreshSearchText(m: EntityManager, entryId: string): Promise<void> {
     const entry = await m.findOneByOrFail(HandbookEntry, { id: entryId });
     const files = await m.find(HandbookFile, { where: { entryId }, select: { fileName: true } });
-    const text = [entry.title, entry.theme, entry.alternative, entry.whenToUse, markdownText(entry.body), fileNameSearchText(files.map((f) => f.fileName))].filter(Boolean).join('\n');
+    const text = [
+      entry.title,
+      entry.theme,
+      entry.alternative,
+      entry.whenToUse,
+      markdownText(entry.body),
+      fileNameSearchText(files.map((f) => f.fileName)),
+    ]
+      .filter(Boolean)
+      .join('\n');
     // Not through save(): the search text is derived, it must not bump the entry's version.
     await m.query(`UPDATE handbook_entry SET search_text = $2 WHERE id = $1`, [entryId, text]);
   }
@@ -212,11 +340,16 @@ export class HandbookService {
     return entry;
   }
 
-  private async session(ctx: UserContext, sessionId: string, action: 'group.read' | 'session.manage'): Promise<{ theme: string; template_id: string | null }> {
-    const [s]: { theme: string; group_id: string; template_id: string | null }[] = await this.dataSource.query(
-      `SELECT s.theme, s.group_id, g.template_id FROM group_session s JOIN programme_group g ON g.id = s.group_id WHERE s.id = $1`,
-      [sessionId],
-    );
+  private async session(
+    ctx: UserContext,
+    sessionId: string,
+    action: 'group.read' | 'session.manage',
+  ): Promise<{ theme: string; template_id: string | null }> {
+    const [s]: { theme: string; group_id: string; template_id: string | null }[] =
+      await this.dataSource.query(
+        `SELECT s.theme, s.group_id, g.template_id FROM group_session s JOIN programme_group g ON g.id = s.group_id WHERE s.id = $1`,
+        [sessionId],
+      );
     if (!s) await this.policy.deny(ctx, action, { type: 'session', id: sessionId });
     await this.policy.assertGroupAccess(ctx, action, s.group_id);
     return s;
@@ -224,7 +357,9 @@ export class HandbookService {
 
   async toResponses(entries: HandbookEntry[]): Promise<HandbookEntryResponse[]> {
     if (entries.length === 0) return [];
-    const files = await this.dataSource.getRepository(HandbookFile).find({ where: { entryId: In(entries.map((e) => e.id)) }, order: { uploadedAt: 'ASC' } });
+    const files = await this.dataSource
+      .getRepository(HandbookFile)
+      .find({ where: { entryId: In(entries.map((e) => e.id)) }, order: { uploadedAt: 'ASC' } });
     const staleBefore = new Date();
     staleBefore.setMonth(staleBefore.getMonth() - this.config.handbook.reviewMonths);
     return entries.map((e) => ({
@@ -240,7 +375,15 @@ export class HandbookService {
       whenToUse: e.whenToUse,
       links: e.links,
       version: e.version,
-      files: files.filter((f) => f.entryId === e.id).map((f) => ({ id: f.id, fileName: f.fileName, contentType: f.contentType, size: f.size, uploadedAt: f.uploadedAt.toISOString() })),
+      files: files
+        .filter((f) => f.entryId === e.id)
+        .map((f) => ({
+          id: f.id,
+          fileName: f.fileName,
+          contentType: f.contentType,
+          size: f.size,
+          uploadedAt: f.uploadedAt.toISOString(),
+        })),
       updatedAt: e.updatedAt.toISOString(),
       updatedBy: e.updatedBy,
       reviewedAt: e.reviewedAt?.toISOString() ?? null,

@@ -1,6 +1,12 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
@@ -25,7 +31,10 @@ export class HealthController {
     // seconds, which under a load balancer's polling is garbage the collector has to promote and sweep.
     let timer: NodeJS.Timeout | undefined;
     const up = await Promise.race([
-      this.dataSource.query('SELECT 1').then(() => true, () => false),
+      this.dataSource.query('SELECT 1').then(
+        () => true,
+        () => false,
+      ),
       new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 2000).unref())),
     ]).finally(() => clearTimeout(timer));
     res.status(up ? 200 : 503);

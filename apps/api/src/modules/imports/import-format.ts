@@ -1,4 +1,12 @@
-import { type FieldError, type Gender, INDUSTRIES, type Industry, isIsoDate, type LeftReason, type OutcomeCategory } from '@stegvis/contracts';
+import {
+  type FieldError,
+  type Gender,
+  INDUSTRIES,
+  type Industry,
+  isIsoDate,
+  type LeftReason,
+  type OutcomeCategory,
+} from '@stegvis/contracts';
 import { parse } from 'csv-parse/sync';
 import { parsePersonalNumber } from '../participants/personal-number.util';
 
@@ -46,20 +54,58 @@ export interface ImportRow {
 }
 
 const GENDER: Record<string, Gender> = { kvinna: 'woman', man: 'man', annat: 'other' };
-const STATUS: Record<string, ImportRow['status']> = { 'pågående': 'active', fullföljd: 'completed', avbrott: 'left_early' };
-const REASON: Record<string, LeftReason> = { personliga: 'personal', flytt: 'moved', arbete: 'got_job', 'hälsa': 'health', 'föräldraledighet': 'parental_leave', 'annan insats': 'other_effort', annat: 'other' };
-const OUTCOME: Record<string, OutcomeCategory> = { arbete: 'work', studier: 'studies', planering: 'plan', 'hälsa': 'health', annat: 'other', inget: 'none' };
+const STATUS: Record<string, ImportRow['status']> = {
+  pågående: 'active',
+  fullföljd: 'completed',
+  avbrott: 'left_early',
+};
+const REASON: Record<string, LeftReason> = {
+  personliga: 'personal',
+  flytt: 'moved',
+  arbete: 'got_job',
+  hälsa: 'health',
+  föräldraledighet: 'parental_leave',
+  'annan insats': 'other_effort',
+  annat: 'other',
+};
+const OUTCOME: Record<string, OutcomeCategory> = {
+  arbete: 'work',
+  studier: 'studies',
+  planering: 'plan',
+  hälsa: 'health',
+  annat: 'other',
+  inget: 'none',
+};
 
 /** A CSV file's cells, row by row; a file that is not CSV is an error naming the body field. */
 export function csvRecords(csv: string): { records: string[][]; errors: FieldError[] } {
   try {
-    return { records: parse(csv.replace(/^\uFEFF/, ''), { delimiter: ';', relax_column_count: true, skip_empty_lines: true, trim: true }), errors: [] };
+    return {
+      records: parse(csv.replace(/^\uFEFF/, ''), {
+        delimiter: ';',
+        relax_column_count: true,
+        skip_empty_lines: true,
+        trim: true,
+      }),
+      errors: [],
+    };
   } catch (err) {
-    return { records: [], errors: [{ field: 'content', message: `the file is not valid CSV: ${err instanceof Error ? err.message : ''}` }] };
+    return {
+      records: [],
+      errors: [
+        {
+          field: 'content',
+          message: `the file is not valid CSV: ${err instanceof Error ? err.message : ''}`,
+        },
+      ],
+    };
   }
 }
 
-export function parseImport(csv: string, municipalityCodes: ReadonlySet<string>): { rows: ImportRow[]; errors: FieldError[] } {
+export function parseImport(
+  csv: string,
+  municipalityCodes: ReadonlySet<string>,
+): { rows: ImportRow[]; errors: FieldError[] } {
   const { records, errors } = csvRecords(csv);
   return errors.length ? { rows: [], errors } : parseImportRecords(records, municipalityCodes);
 }
@@ -68,11 +114,16 @@ export function parseImport(csv: string, municipalityCodes: ReadonlySet<string>)
  * Every row checked, whichever file it came from (CSV or XLSX); errors name the row (as in a spreadsheet: the
  * header is row 1) and the column.
  */
-export function parseImportRecords(records: string[][], municipalityCodes: ReadonlySet<string>, rowNumbers?: readonly number[]): { rows: ImportRow[]; errors: FieldError[] } {
+export function parseImportRecords(
+  records: string[][],
+  municipalityCodes: ReadonlySet<string>,
+  rowNumbers?: readonly number[],
+): { rows: ImportRow[]; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const header = records[0]?.map((h) => h.trim().toLowerCase()) ?? [];
   const missing = IMPORT_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length) return { rows: [], errors: [{ field: 'row 1', message: `missing columns: ${missing.join(', ')}` }] };
+  if (missing.length)
+    return { rows: [], errors: [{ field: 'row 1', message: `missing columns: ${missing.join(', ')}` }] };
   const rows: ImportRow[] = [];
   const groups = new Map<number, { start: string; end: string; line: number }>();
   records.slice(1).forEach((rec, i) => {
@@ -82,9 +133,12 @@ export function parseImportRecords(records: string[][], municipalityCodes: Reado
     const before = errors.length;
     const group = Number(get('grupp'));
     if (!Number.isInteger(group) || group < 1) bad('grupp', 'must be a group number (1, 2, …)');
-    for (const c of ['gruppstart', 'gruppslut', 'inskrivning_start'] as const) if (!isIsoDate(get(c))) bad(c, 'must be a date YYYY-MM-DD');
-    if (get('inskrivning_slut') && !isIsoDate(get('inskrivning_slut'))) bad('inskrivning_slut', 'must be a date YYYY-MM-DD or empty');
-    if (!municipalityCodes.has(get('kommunkod'))) bad('kommunkod', `${get('kommunkod') || '(empty)'} is not a municipality of the programme`);
+    for (const c of ['gruppstart', 'gruppslut', 'inskrivning_start'] as const)
+      if (!isIsoDate(get(c))) bad(c, 'must be a date YYYY-MM-DD');
+    if (get('inskrivning_slut') && !isIsoDate(get('inskrivning_slut')))
+      bad('inskrivning_slut', 'must be a date YYYY-MM-DD or empty');
+    if (!municipalityCodes.has(get('kommunkod')))
+      bad('kommunkod', `${get('kommunkod') || '(empty)'} is not a municipality of the programme`);
     if (!get('fornamn')) bad('fornamn', 'is required');
     if (!get('efternamn')) bad('efternamn', 'is required');
     const pn = get('personnummer') ? parsePersonalNumber(get('personnummer')) : null;
@@ -92,14 +146,20 @@ export function parseImportRecords(records: string[][], municipalityCodes: Reado
     if (!GENDER[get('kon').toLowerCase()]) bad('kon', 'must be kvinna, man or annat');
     const status = STATUS[get('status').toLowerCase()];
     if (!status) bad('status', 'must be pågående, fullföljd or avbrott');
-    if (status && status !== 'active' && !get('inskrivning_slut')) bad('inskrivning_slut', 'is required unless the status is pågående');
-    if (status === 'left_early' && !REASON[get('avbrottsorsak').toLowerCase()]) bad('avbrottsorsak', `must be one of ${Object.keys(REASON).join(', ')}`);
-    if (get('resultat') && !OUTCOME[get('resultat').toLowerCase()]) bad('resultat', `must be one of ${Object.keys(OUTCOME).join(', ')} or empty`);
-    if (get('praktik_bransch') && !(INDUSTRIES as readonly string[]).includes(get('praktik_bransch'))) bad('praktik_bransch', `must be one of ${INDUSTRIES.join(', ')} or empty`);
-    if (get('praktik_erbjudande') && !['ja', 'nej'].includes(get('praktik_erbjudande').toLowerCase())) bad('praktik_erbjudande', 'must be ja, nej or empty');
+    if (status && status !== 'active' && !get('inskrivning_slut'))
+      bad('inskrivning_slut', 'is required unless the status is pågående');
+    if (status === 'left_early' && !REASON[get('avbrottsorsak').toLowerCase()])
+      bad('avbrottsorsak', `must be one of ${Object.keys(REASON).join(', ')}`);
+    if (get('resultat') && !OUTCOME[get('resultat').toLowerCase()])
+      bad('resultat', `must be one of ${Object.keys(OUTCOME).join(', ')} or empty`);
+    if (get('praktik_bransch') && !(INDUSTRIES as readonly string[]).includes(get('praktik_bransch')))
+      bad('praktik_bransch', `must be one of ${INDUSTRIES.join(', ')} or empty`);
+    if (get('praktik_erbjudande') && !['ja', 'nej'].includes(get('praktik_erbjudande').toLowerCase()))
+      bad('praktik_erbjudande', 'must be ja, nej or empty');
     if (Number.isInteger(group)) {
       const seen = groups.get(group);
-      if (seen && (seen.start !== get('gruppstart') || seen.end !== get('gruppslut'))) bad('gruppstart', `group ${group} has other dates on row ${seen.line}`);
+      if (seen && (seen.start !== get('gruppstart') || seen.end !== get('gruppslut')))
+        bad('gruppstart', `group ${group} has other dates on row ${seen.line}`);
       if (!seen) groups.set(group, { start: get('gruppstart'), end: get('gruppslut'), line });
     }
     if (errors.length > before) return;

@@ -17,15 +17,22 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 /** The first sheet's cells, row by row, as the CSV reader would give them; blank rows skipped, row numbers kept. */
-export async function xlsxRecords(data: Buffer): Promise<{ records: string[][]; rowNumbers: number[]; errors: FieldError[] }> {
+export async function xlsxRecords(
+  data: Buffer,
+): Promise<{ records: string[][]; rowNumbers: number[]; errors: FieldError[] }> {
   const wb = new (exceljs().Workbook)();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    return { records: [], rowNumbers: [], errors: [{ field: 'file', message: 'the file is not an Excel workbook (.xlsx)' }] };
+    return {
+      records: [],
+      rowNumbers: [],
+      errors: [{ field: 'file', message: 'the file is not an Excel workbook (.xlsx)' }],
+    };
   }
   const sheet = wb.worksheets[0];
-  if (!sheet) return { records: [], rowNumbers: [], errors: [{ field: 'file', message: 'the workbook has no sheet' }] };
+  if (!sheet)
+    return { records: [], rowNumbers: [], errors: [{ field: 'file', message: 'the workbook has no sheet' }] };
   const width = Math.max(sheet.columnCount, IMPORT_COLUMNS.length);
   const records: string[][] = [];
   // Errors name the sheet's own row numbers, blank rows in between included, so a person finds the row in Excel.

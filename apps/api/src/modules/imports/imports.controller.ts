@@ -1,5 +1,24 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCookieAuth,
+  ApiOperation,
+  ApiProduces,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Ctx, type UserContext } from '../../common/context/request-context';
@@ -13,7 +32,11 @@ import { templateXlsx } from './import-xlsx';
 import { ImportsService } from './imports.service';
 
 class ImportDto {
-  @ApiProperty({ description: 'The CSV file’s text (docs/import.md)' }) @IsString() @MinLength(1) @MaxLength(900_000) content: string;
+  @ApiProperty({ description: 'The CSV file’s text (docs/import.md)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(900_000)
+  content: string;
 }
 
 @ApiTags('imports')
@@ -40,27 +63,50 @@ export class ImportsController {
   @ApiProblems(401, 403)
   async templateXlsx(): Promise<StreamableFile> {
     const examples = csvRecords(TEMPLATE_CSV).records.slice(1);
-    return new StreamableFile(await templateXlsx(examples), { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', disposition: contentDisposition('stegvis-import-mall.xlsx') });
+    return new StreamableFile(await templateXlsx(examples), {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      disposition: contentDisposition('stegvis-import-mall.xlsx'),
+    });
   }
 
   @Post('programmes/:id/imports/xlsx')
   @Allow('import.run')
   @HttpCode(201)
   @UseInterceptors(SingleFileUpload(() => 20 * 1024 * 1024))
-  @ApiOperation({ summary: 'Import from an Excel workbook (first sheet, the template’s columns); one bad row and nothing is written' })
+  @ApiOperation({
+    summary:
+      'Import from an Excel workbook (first sheet, the template’s columns); one bad row and nothing is written',
+  })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
   @ApiProblems(400, 401, 403, 404, 413)
-  runXlsx(@Ctx() ctx: UserContext, @Param('id', new UuidPipe('id')) programmeId: string, @UploadedFile() file: UploadedFileData | undefined) {
+  runXlsx(
+    @Ctx() ctx: UserContext,
+    @Param('id', new UuidPipe('id')) programmeId: string,
+    @UploadedFile() file: UploadedFileData | undefined,
+  ) {
     return this.imports.importXlsx(ctx, programmeId, file?.buffer);
   }
 
   @Post('programmes/:id/imports')
   @Allow('import.run')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Import historical groups, participants, outcomes and internships; one bad row and nothing is written' })
+  @ApiOperation({
+    summary:
+      'Import historical groups, participants, outcomes and internships; one bad row and nothing is written',
+  })
   @ApiProblems(400, 401, 403, 404)
-  run(@Ctx() ctx: UserContext, @Param('id', new UuidPipe('id')) programmeId: string, @Body() body: ImportDto) {
+  run(
+    @Ctx() ctx: UserContext,
+    @Param('id', new UuidPipe('id')) programmeId: string,
+    @Body() body: ImportDto,
+  ) {
     return this.imports.importCsv(ctx, programmeId, body.content);
   }
 }

@@ -36,7 +36,10 @@ export class ImportsService {
   ) {}
 
   importCsv(ctx: UserContext, programmeId: string, content: string): Promise<ImportCounts> {
-    return this.importRecords(ctx, programmeId, async () => ({ ...csvRecords(content), rowNumbers: undefined }));
+    return this.importRecords(ctx, programmeId, async () => ({
+      ...csvRecords(content),
+      rowNumbers: undefined,
+    }));
   }
 
   importXlsx(ctx: UserContext, programmeId: string, file: Buffer | undefined): Promise<ImportCounts> {
@@ -45,20 +48,38 @@ export class ImportsService {
   }
 
   /** The same checks and the same single transaction, whichever file the rows came from. */
-  private async importRecords(ctx: UserContext, programmeId: string, read: () => Promise<{ records: string[][]; rowNumbers?: number[]; errors: FieldError[] }>): Promise<ImportCounts> {
-    await this.policy.assertProgrammeAccess(ctx, 'import.run', programmeId, { type: 'programme', id: programmeId });
+  private async importRecords(
+    ctx: UserContext,
+    programmeId: string,
+    read: () => Promise<{ records: string[][]; rowNumbers?: number[]; errors: FieldError[] }>,
+  ): Promise<ImportCounts> {
+    await this.policy.assertProgrammeAccess(ctx, 'import.run', programmeId, {
+      type: 'programme',
+      id: programmeId,
+    });
     const programme = await this.programmes.getProgramme(ctx, programmeId);
     const byCode = new Map(programme.municipalities.map((m) => [m.code, m.id]));
     const file = await read();
-    if (file.errors.length) throw Problem.badRequest('The file could not be read; nothing was imported', file.errors);
+    if (file.errors.length)
+      throw Problem.badRequest('The file could not be read; nothing was imported', file.errors);
     const { rows, errors } = parseImportRecords(file.records, new Set(byCode.keys()), file.rowNumbers);
-    if (errors.length) throw Problem.badRequest(`The file has ${errors.length} error(s); nothing was imported`, errors);
+    if (errors.length)
+      throw Problem.badRequest(`The file has ${errors.length} error(s); nothing was imported`, errors);
     const counts = { groups: 0, enrolments: 0, outcomes: 0, internships: 0 };
     await this.dataSource.transaction(async (m) => {
       const groupIds = new Map<number, string>();
       for (const r of rows) {
         if (!groupIds.has(r.group)) {
-          groupIds.set(r.group, await this.groups.importGroup(m, { programmeId, municipalityId: byCode.get(r.municipalityCode)!, number: r.group, startDate: r.groupStart, endDate: r.groupEnd }));
+          groupIds.set(
+            r.group,
+            await this.groups.importGroup(m, {
+              programmeId,
+              municipalityId: byCode.get(r.municipalityCode)!,
+              number: r.group,
+              startDate: r.groupStart,
+              endDate: r.groupEnd,
+            }),
+          );
           counts.groups++;
         }
         const { enrolmentId } = await this.participants.admitFromReferral(ctx, m, {
@@ -76,17 +97,33 @@ export class ImportsService {
           protectedIdentity: false,
         });
         counts.enrolments++;
-        if (r.status !== 'active') await this.participants.closeEnrolmentIn(m, enrolmentId, r.status, r.end, r.leftReason);
+        if (r.status !== 'active')
+          await this.participants.closeEnrolmentIn(m, enrolmentId, r.status, r.end, r.leftReason);
         if (r.outcome) {
-          await this.outcomes.setOutcomeIn(m, enrolmentId, { category: r.outcome, detail: r.outcomeDetail, date: r.end ?? r.groupEnd });
+          await this.outcomes.setOutcomeIn(m, enrolmentId, {
+            category: r.outcome,
+            detail: r.outcomeDetail,
+            date: r.end ?? r.groupEnd,
+          });
           counts.outcomes++;
         }
         if (r.industry) {
-          await this.employers.importInternship(m, { enrolmentId, industry: r.industry, municipalityId: byCode.get(r.municipalityCode)!, startDate: r.start, endDate: r.end ?? r.groupEnd, ledToOffer: r.ledToOffer });
+          await this.employers.importInternship(m, {
+            enrolmentId,
+            industry: r.industry,
+            municipalityId: byCode.get(r.municipalityCode)!,
+            startDate: r.start,
+            endDate: r.end ?? r.groupEnd,
+            ledToOffer: r.ledToOffer,
+          });
           counts.internships++;
         }
       }
-      await this.audit.record(ctx, { action: 'import.run', entityType: 'programme', entityId: programmeId, details: counts }, m);
+      await this.audit.record(
+        ctx,
+        { action: 'import.run', entityType: 'programme', entityId: programmeId, details: counts },
+        m,
+      );
     });
     return counts;
   }

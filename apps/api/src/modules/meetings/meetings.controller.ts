@@ -1,12 +1,31 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { MeetingResponse } from '@stegvis/contracts';
 import { Ctx, type UserContext } from '../../common/context/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { IsIsoDate } from '../../common/validation/is-iso-date';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { Allow } from '../auth/auth.decorators';
-import { AbsenceDto, ActionItemDto, ActionItemUpdateDto, AttendanceDto, DecisionsDto, InflowDto, IntakeDto, MeetingDto, MeetingQuery, MeetingResponseDto, NotesDto } from './dto/meeting.dto';
+import {
+  AbsenceDto,
+  ActionItemDto,
+  ActionItemUpdateDto,
+  AttendanceDto,
+  DecisionsDto,
+  InflowDto,
+  IntakeDto,
+  MeetingDto,
+  MeetingQuery,
+  MeetingResponseDto,
+  NotesDto,
+} from './dto/meeting.dto';
 import { MeetingsService } from './meetings.service';
 
 const id = new UuidPipe('id');
@@ -32,7 +51,9 @@ export class MeetingsController {
 
   @Post('meetings')
   @Allow('meeting.manage')
-  @ApiOperation({ summary: 'Plan a meeting; the agenda is drawn from the queue (screened and wait-listed referrals)' })
+  @ApiOperation({
+    summary: 'Plan a meeting; the agenda is drawn from the queue (screened and wait-listed referrals)',
+  })
   @ApiCreatedResponse({ type: MeetingResponseDto })
   @ApiProblems(400, 401, 403, 404)
   create(@Ctx() ctx: UserContext, @Body() body: MeetingDto): Promise<MeetingResponse> {
@@ -51,10 +72,17 @@ export class MeetingsController {
   @Post('meetings/:id/decisions')
   @Allow('meeting.manage')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Record the meeting’s decisions (accept into a group, wait-list, decline with reason) in one transaction' })
+  @ApiOperation({
+    summary:
+      'Record the meeting’s decisions (accept into a group, wait-list, decline with reason) in one transaction',
+  })
   @ApiOkResponse({ type: MeetingResponseDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  decide(@Ctx() ctx: UserContext, @Param('id', id) meetingId: string, @Body() body: DecisionsDto): Promise<MeetingResponse> {
+  decide(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) meetingId: string,
+    @Body() body: DecisionsDto,
+  ): Promise<MeetingResponse> {
     return this.meetings.decide(ctx, meetingId, body);
   }
 
@@ -64,7 +92,11 @@ export class MeetingsController {
   @ApiOperation({ summary: 'Record who came' })
   @ApiOkResponse({ type: MeetingResponseDto })
   @ApiProblems(400, 401, 403, 404)
-  attendance(@Ctx() ctx: UserContext, @Param('id', id) meetingId: string, @Body() body: AttendanceDto): Promise<MeetingResponse> {
+  attendance(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) meetingId: string,
+    @Body() body: AttendanceDto,
+  ): Promise<MeetingResponse> {
     return this.meetings.recordAttendance(ctx, meetingId, body.presentUserIds);
   }
 
@@ -73,7 +105,11 @@ export class MeetingsController {
   @ApiOperation({ summary: 'Case discussions and inflow notes' })
   @ApiOkResponse({ type: MeetingResponseDto })
   @ApiProblems(400, 401, 403, 404)
-  notes(@Ctx() ctx: UserContext, @Param('id', id) meetingId: string, @Body() body: NotesDto): Promise<MeetingResponse> {
+  notes(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) meetingId: string,
+    @Body() body: NotesDto,
+  ): Promise<MeetingResponse> {
     return this.meetings.setNotes(ctx, meetingId, body.caseNotes);
   }
 
@@ -82,7 +118,11 @@ export class MeetingsController {
   @ApiOperation({ summary: 'Add an action item with owner and due date' })
   @ApiCreatedResponse({ type: MeetingResponseDto })
   @ApiProblems(400, 401, 403, 404)
-  addAction(@Ctx() ctx: UserContext, @Param('id', id) meetingId: string, @Body() body: ActionItemDto): Promise<MeetingResponse> {
+  addAction(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) meetingId: string,
+    @Body() body: ActionItemDto,
+  ): Promise<MeetingResponse> {
     return this.meetings.addActionItem(ctx, meetingId, body);
   }
 
@@ -91,7 +131,11 @@ export class MeetingsController {
   @ApiOperation({ summary: 'Mark an action item done (or not)' })
   @ApiOkResponse({ type: MeetingResponseDto })
   @ApiProblems(400, 401, 403, 404)
-  updateAction(@Ctx() ctx: UserContext, @Param('id', id) itemId: string, @Body() body: ActionItemUpdateDto): Promise<MeetingResponse> {
+  updateAction(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) itemId: string,
+    @Body() body: ActionItemUpdateDto,
+  ): Promise<MeetingResponse> {
     return this.meetings.setActionItemDone(ctx, itemId, body.done);
   }
 
@@ -99,10 +143,16 @@ export class MeetingsController {
   @Allow('meeting.read')
   @ApiOperation({ summary: 'Minutes as PDF (protected identities as pseudonyms, no personal numbers)' })
   @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({
+    description: 'PDF',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiProblems(400, 401, 403, 404)
   async minutes(@Ctx() ctx: UserContext, @Param('id', id) meetingId: string): Promise<StreamableFile> {
-    return new StreamableFile(await this.meetings.minutesPdf(ctx, meetingId), { type: 'application/pdf', disposition: 'attachment; filename="protokoll.pdf"' });
+    return new StreamableFile(await this.meetings.minutesPdf(ctx, meetingId), {
+      type: 'application/pdf',
+      disposition: 'attachment; filename="protokoll.pdf"',
+    });
   }
 
   @Post('meetings/:id/minutes/send')
@@ -135,7 +185,9 @@ export class MeetingsController {
 
   @Get('programmes/:id/intake')
   @Allow('meeting.read')
-  @ApiOperation({ summary: 'Next group starts: capacity vs accepted and queued, with an over-intake suggestion' })
+  @ApiOperation({
+    summary: 'Next group starts: capacity vs accepted and queued, with an over-intake suggestion',
+  })
   @ApiOkResponse({ type: IntakeDto })
   @ApiProblems(400, 401, 403, 404)
   intake(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: IntakeQuery) {

@@ -14,7 +14,15 @@ import { MeetingsController } from './meetings.controller';
 import { MeetingsService } from './meetings.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Meeting, MeetingMember, MeetingAgendaItem, ActionItem]), ReferralsModule, UsersModule, OrganisationsModule, GroupsModule, ProgrammesModule, OutboxModule],
+  imports: [
+    TypeOrmModule.forFeature([Meeting, MeetingMember, MeetingAgendaItem, ActionItem]),
+    ReferralsModule,
+    UsersModule,
+    OrganisationsModule,
+    GroupsModule,
+    ProgrammesModule,
+    OutboxModule,
+  ],
   controllers: [MeetingsController],
   providers: [MeetingsService],
 })

@@ -41,25 +41,59 @@ export class MeetingsService {
 
   /** Plans a meeting; its agenda is drawn from the queue (referrals screened or wait-listed), which move to "on agenda". */
   async createMeeting(ctx: UserContext, dto: MeetingDto): Promise<MeetingResponse> {
-    await this.policy.assertProgrammeAccess(ctx, 'meeting.manage', dto.programmeId, { type: 'programme', id: dto.programmeId });
+    await this.policy.assertProgrammeAccess(ctx, 'meeting.manage', dto.programmeId, {
+      type: 'programme',
+      id: dto.programmeId,
+    });
     const invited = await Promise.all(dto.invitedUserIds.map((id) => this.users.findById(id)));
     const bad = invited.findIndex((u) => !u || !u.programmeIds.includes(dto.programmeId));
-    if (bad >= 0) throw Problem.field(`invitedUserIds.${bad}`, 'every invited user must work in this programme');
+    if (bad >= 0)
+      throw Problem.field(`invitedUserIds.${bad}`, 'every invited user must work in this programme');
     const ready = await this.referrals.readyForDecision(dto.programmeId);
     const id = await this.dataSource.transaction(async (m) => {
-      const meeting = await m.save(m.create(Meeting, { programmeId: dto.programmeId, date: dto.date, createdBy: ctx.user.id }));
-      if (invited.length) await m.insert(MeetingMember, invited.map((u) => ({ meetingId: meeting.id, userId: u!.id, organisationId: u!.organisationId })));
-      if (ready.length) await m.insert(MeetingAgendaItem, ready.map((r, i) => ({ meetingId: meeting.id, referralId: r.id, position: i + 1 })));
-      for (const r of ready) await this.referrals.move(ctx, m, r, 'on_agenda', { reason: '', version: r.version, meetingId: meeting.id });
-      await this.audit.record(ctx, { action: 'meeting.create', entityType: 'meeting', entityId: meeting.id }, m);
+      const meeting = await m.save(
+        m.create(Meeting, { programmeId: dto.programmeId, date: dto.date, createdBy: ctx.user.id }),
+      );
+      if (invited.length)
+        await m.insert(
+          MeetingMember,
+          invited.map((u) => ({ meetingId: meeting.id, userId: u!.id, organisationId: u!.organisationId })),
+        );
+      if (ready.length)
+        await m.insert(
+          MeetingAgendaItem,
+          ready.map((r, i) => ({ meetingId: meeting.id, referralId: r.id, position: i + 1 })),
+        );
+      for (const r of ready)
+        await this.referrals.move(ctx, m, r, 'on_agenda', {
+          reason: '',
+          version: r.version,
+          meetingId: meeting.id,
+        });
+      await this.audit.record(
+        ctx,
+        { action: 'meeting.create', entityType: 'meeting', entityId: meeting.id },
+        m,
+      );
       return meeting.id;
     });
     return this.getMeeting(ctx, id);
   }
 
-  async findMeetings(ctx: UserContext, programmeId: string): Promise<Pick<MeetingResponse, 'id' | 'date' | 'status' | 'programmeId'>[]> {
-    await this.policy.assertProgrammeAccess(ctx, 'meeting.read', programmeId, { type: 'programme', id: programmeId });
-    return (await this.meetings.find({ where: { programmeId }, order: { date: 'DESC' } })).map((x) => ({ id: x.id, date: x.date, status: x.status, programmeId }));
+  async findMeetings(
+    ctx: UserContext,
+    programmeId: string,
+  ): Promise<Pick<MeetingResponse, 'id' | 'date' | 'status' | 'programmeId'>[]> {
+    await this.policy.assertProgrammeAccess(ctx, 'meeting.read', programmeId, {
+      type: 'programme',
+      id: programmeId,
+    });
+    return (await this.meetings.find({ where: { programmeId }, order: { date: 'DESC' } })).map((x) => ({
+      id: x.id,
+      date: x.date,
+      status: x.status,
+      programmeId,
+    }));
   }
 
   async getMeeting(ctx: UserContext, id: string): Promise<MeetingResponse> {
@@ -69,27 +103,55 @@ export class MeetingsService {
       this.agenda.find({ where: { meetingId: id }, order: { position: 'ASC' } }),
       this.actions.find({ where: { meetingId: id }, order: { dueDate: 'ASC' } }),
     ]);
-    const users = new Map((await this.users.usersByIds(members.map((x) => x.userId))).map((u) => [u.id, u.displayName]));
-    const orgs = new Map((await this.organisations.findOrganisations([...new Set(members.map((x) => x.organisationId).filter((x): x is string => !!x))])).map((o) => [o.id, o.name]));
+    const users = new Map(
+      (await this.users.usersByIds(members.map((x) => x.userId))).map((u) => [u.id, u.displayName]),
+    );
+    const orgs = new Map(
+      (
+        await this.organisations.findOrganisations([
+          ...new Set(members.map((x) => x.organisationId).filter((x): x is string => !!x)),
+        ])
+      ).map((o) => [o.id, o.name]),
+    );
     const referrals = await this.referrals.byIds(items.map((i) => i.referralId));
     const byId = new Map(referrals.map((r) => [r.id, r]));
-    const agenda = await this.referrals.describe(ctx, items.map((i) => byId.get(i.referralId)!).filter(Boolean));
-    const decisions: { referral_id: string; to_status: string; reason: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT ON (referral_id) referral_id, to_status, reason FROM referral_event
-        WHERE meeting_id = $1 AND to_status IN ('accepted', 'wait_listed', 'declined') ORDER BY referral_id, at DESC, id DESC`,
-      [id],
+    const agenda = await this.referrals.describe(
+      ctx,
+      items.map((i) => byId.get(i.referralId)!).filter(Boolean),
     );
+    const decisions: { referral_id: string; to_status: string; reason: string }[] =
+      await this.dataSource.query(
+        `SELECT DISTINCT ON (referral_id) referral_id, to_status, reason FROM referral_event
+        WHERE meeting_id = $1 AND to_status IN ('accepted', 'wait_listed', 'declined') ORDER BY referral_id, at DESC, id DESC`,
+        [id],
+      );
     const toDecision = { accepted: 'accept', wait_listed: 'wait_list', declined: 'decline' } as const;
     return {
       id,
       programmeId: meeting.programmeId,
       date: meeting.date,
       status: meeting.status,
-      invited: members.map((x) => ({ userId: x.userId, name: users.get(x.userId) ?? '', organisationName: x.organisationId ? orgs.get(x.organisationId) ?? '' : 'Processpersonal', present: x.present })),
+      invited: members.map((x) => ({
+        userId: x.userId,
+        name: users.get(x.userId) ?? '',
+        organisationName: x.organisationId ? (orgs.get(x.organisationId) ?? '') : 'Processpersonal',
+        present: x.present,
+      })),
       agenda,
       caseNotes: meeting.caseNotes,
-      actionItems: actions.map((a) => ({ id: a.id, text: a.text, owner: a.owner, dueDate: a.dueDate, done: a.done })),
-      decisions: decisions.map((d) => ({ referralId: d.referral_id, decision: toDecision[d.to_status as keyof typeof toDecision], reason: d.reason, groupId: byId.get(d.referral_id)?.groupId ?? null })),
+      actionItems: actions.map((a) => ({
+        id: a.id,
+        text: a.text,
+        owner: a.owner,
+        dueDate: a.dueDate,
+        done: a.done,
+      })),
+      decisions: decisions.map((d) => ({
+        referralId: d.referral_id,
+        decision: toDecision[d.to_status as keyof typeof toDecision],
+        reason: d.reason,
+        groupId: byId.get(d.referral_id)?.groupId ?? null,
+      })),
     };
   }
 
@@ -102,16 +164,21 @@ export class MeetingsService {
     const onAgenda = new Set((await this.agenda.findBy({ meetingId: id })).map((a) => a.referralId));
     const groupStarts = new Map<string, string>();
     for (const [i, d] of dto.decisions.entries()) {
-      if (!onAgenda.has(d.referralId)) throw Problem.field(`decisions.${i}.referralId`, 'the referral is not on this meeting’s agenda');
+      if (!onAgenda.has(d.referralId))
+        throw Problem.field(`decisions.${i}.referralId`, 'the referral is not on this meeting’s agenda');
       if (d.decision === 'accept' && !groupStarts.has(d.groupId!)) {
         const g = await this.groups.getGroup(ctx, d.groupId!).catch(() => null);
-        if (!g || g.programmeId !== meeting.programmeId) throw Problem.field(`decisions.${i}.groupId`, 'groupId is not a group of this programme');
+        if (!g || g.programmeId !== meeting.programmeId)
+          throw Problem.field(`decisions.${i}.groupId`, 'groupId is not a group of this programme');
         groupStarts.set(d.groupId!, g.startDate);
       }
     }
     await this.dataSource.transaction(async (m) => {
       for (const d of dto.decisions) {
-        await this.referrals.decide(ctx, m, id, { ...d, groupStart: d.groupId ? groupStarts.get(d.groupId) : undefined });
+        await this.referrals.decide(ctx, m, id, {
+          ...d,
+          groupStart: d.groupId ? groupStarts.get(d.groupId) : undefined,
+        });
       }
       await m.update(Meeting, { id }, { status: 'held' });
     });
@@ -124,7 +191,12 @@ export class MeetingsService {
     const unknown = presentUserIds.findIndex((u) => !members.some((x) => x.userId === u));
     if (unknown >= 0) throw Problem.field(`presentUserIds.${unknown}`, 'not invited to this meeting');
     await this.dataSource.transaction(async (m) => {
-      for (const x of members) await m.update(MeetingMember, { meetingId: id, userId: x.userId }, { present: presentUserIds.includes(x.userId) });
+      for (const x of members)
+        await m.update(
+          MeetingMember,
+          { meetingId: id, userId: x.userId },
+          { present: presentUserIds.includes(x.userId) },
+        );
       await this.audit.record(ctx, { action: 'meeting.attendance', entityType: 'meeting', entityId: id }, m);
     });
     return this.getMeeting(ctx, id);
@@ -162,7 +234,9 @@ export class MeetingsService {
   async sendMinutes(ctx: UserContext, id: string): Promise<{ queued: number }> {
     const pdf = await this.minutesPdf(ctx, id);
     const m = await this.getMeeting(ctx, id);
-    const recipients = (await Promise.all(m.invited.map((i) => this.users.findById(i.userId)))).filter((u) => u !== null);
+    const recipients = (await Promise.all(m.invited.map((i) => this.users.findById(i.userId)))).filter(
+      (u) => u !== null,
+    );
     await this.dataSource.transaction((tx) =>
       this.outbox.enqueue(
         tx,
@@ -179,35 +253,69 @@ export class MeetingsService {
 
   /** Referrals per organisation per tertial, and days from referral to decision. */
   async inflow(ctx: UserContext, programmeId: string) {
-    await this.policy.assertProgrammeAccess(ctx, 'inflow.read', programmeId, { type: 'programme', id: programmeId });
-    const rows: { received_at: Date; decided_at: Date | null; organisation_id: string }[] = await this.dataSource.query(
-      'SELECT received_at, decided_at, organisation_id FROM referral WHERE programme_id = $1',
-      [programmeId],
-    );
+    await this.policy.assertProgrammeAccess(ctx, 'inflow.read', programmeId, {
+      type: 'programme',
+      id: programmeId,
+    });
+    const rows: { received_at: Date; decided_at: Date | null; organisation_id: string }[] =
+      await this.dataSource.query(
+        'SELECT received_at, decided_at, organisation_id FROM referral WHERE programme_id = $1',
+        [programmeId],
+      );
     const orgs = new Map((await this.organisations.findOrganisations()).map((o) => [o.id, o.name]));
     const counts = new Map<string, number>();
     for (const r of rows) {
       const key = `${tertialOf(r.received_at)}|${orgs.get(r.organisation_id) ?? ''}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    const days = rows.filter((r) => r.decided_at).map((r) => Math.floor((r.decided_at!.getTime() - r.received_at.getTime()) / 86_400_000)).sort((a, b) => a - b);
-    const median = days.length === 0 ? null : days.length % 2 ? days[(days.length - 1) / 2] : (days[days.length / 2 - 1] + days[days.length / 2]) / 2;
+    const days = rows
+      .filter((r) => r.decided_at)
+      .map((r) => Math.floor((r.decided_at!.getTime() - r.received_at.getTime()) / 86_400_000))
+      .sort((a, b) => a - b);
+    const median =
+      days.length === 0
+        ? null
+        : days.length % 2
+          ? days[(days.length - 1) / 2]
+          : (days[days.length / 2 - 1] + days[days.length / 2]) / 2;
     return {
-      byTertial: [...counts.entries()].map(([k, n]) => ({ tertial: k.split('|')[0], organisationName: k.split('|')[1], referrals: n })).sort((a, b) => a.tertial.localeCompare(b.tertial) || a.organisationName.localeCompare(b.organisationName, 'sv')),
-      daysToDecision: { decided: days.length, medianDays: median, meanDays: days.length ? Math.round((days.reduce((s, d) => s + d, 0) / days.length) * 10) / 10 : null },
+      byTertial: [...counts.entries()]
+        .map(([k, n]) => ({ tertial: k.split('|')[0], organisationName: k.split('|')[1], referrals: n }))
+        .sort(
+          (a, b) =>
+            a.tertial.localeCompare(b.tertial) || a.organisationName.localeCompare(b.organisationName, 'sv'),
+        ),
+      daysToDecision: {
+        decided: days.length,
+        medianDays: median,
+        meanDays: days.length ? Math.round((days.reduce((s, d) => s + d, 0) / days.length) * 10) / 10 : null,
+      },
     };
   }
 
   /** Invited and absent per organisation over the programme's meetings (absence is a known problem). */
   async absence(ctx: UserContext, programmeId: string) {
-    await this.policy.assertProgrammeAccess(ctx, 'inflow.read', programmeId, { type: 'programme', id: programmeId });
-    const rows: { organisation_id: string | null; invited: number; present: number; absent: number }[] = await this.dataSource.query(
-      `SELECT mm.organisation_id, count(*)::int AS invited, count(*) FILTER (WHERE mm.present)::int AS present, count(*) FILTER (WHERE mm.present = false)::int AS absent
+    await this.policy.assertProgrammeAccess(ctx, 'inflow.read', programmeId, {
+      type: 'programme',
+      id: programmeId,
+    });
+    const rows: { organisation_id: string | null; invited: number; present: number; absent: number }[] =
+      await this.dataSource.query(
+        `SELECT mm.organisation_id, count(*)::int AS invited, count(*) FILTER (WHERE mm.present)::int AS present, count(*) FILTER (WHERE mm.present = false)::int AS absent
          FROM meeting_member mm JOIN meeting m ON m.id = mm.meeting_id WHERE m.programme_id = $1 GROUP BY mm.organisation_id`,
-      [programmeId],
-    );
+        [programmeId],
+      );
     const orgs = new Map((await this.organisations.findOrganisations()).map((o) => [o.id, o.name]));
-    return { byOrganisation: rows.map((r) => ({ organisationName: r.organisation_id ? orgs.get(r.organisation_id) ?? '' : 'Processpersonal', invited: r.invited, present: r.present, absent: r.absent })).sort((a, b) => a.organisationName.localeCompare(b.organisationName, 'sv')) };
+    return {
+      byOrganisation: rows
+        .map((r) => ({
+          organisationName: r.organisation_id ? (orgs.get(r.organisation_id) ?? '') : 'Processpersonal',
+          invited: r.invited,
+          present: r.present,
+          absent: r.absent,
+        }))
+        .sort((a, b) => a.organisationName.localeCompare(b.organisationName, 'sv')),
+    };
   }
 
   /** Next group starts: capacity against accepted and queued, and an over-intake suggestion from the programme's early-leaver rate. */
@@ -230,18 +338,30 @@ export class MeetingsService {
         name: g.name,
         startDate: g.startDate,
         capacity: g.capacity,
-        accepted: counts.filter((c) => c.group_id === g.id && c.status === 'accepted').reduce((s, c) => s + c.n, 0),
+        accepted: counts
+          .filter((c) => c.group_id === g.id && c.status === 'accepted')
+          .reduce((s, c) => s + c.n, 0),
         queued,
         // Enough extra places that, after the usual share leaves early, the group is still full.
-        suggestedOverIntake: rate.of === 0 || rate.count === 0 ? 0 : Math.ceil((g.capacity * rate.count) / (rate.of - rate.count)),
+        suggestedOverIntake:
+          rate.of === 0 || rate.count === 0
+            ? 0
+            : Math.ceil((g.capacity * rate.count) / (rate.of - rate.count)),
       })),
       earlyLeaverRate: rate,
     };
   }
 
-  private async load(ctx: UserContext, id: string, action: 'meeting.read' | 'meeting.manage'): Promise<Meeting> {
+  private async load(
+    ctx: UserContext,
+    id: string,
+    action: 'meeting.read' | 'meeting.manage',
+  ): Promise<Meeting> {
     const meeting = await this.meetings.findOneBy({ id });
-    await this.policy.assertProgrammeAccess(ctx, action, meeting?.programmeId ?? null, { type: 'meeting', id });
+    await this.policy.assertProgrammeAccess(ctx, action, meeting?.programmeId ?? null, {
+      type: 'meeting',
+      id,
+    });
     return meeting!;
   }
 }

@@ -12,16 +12,27 @@ export function renderMinutes(m: MeetingResponse, programmeName: string): Promis
     doc.fontSize(20).text(`Protokoll – analysgruppens möte ${m.date}`).moveDown(0.3);
     doc.fontSize(12).text(programmeName).moveDown();
     doc.fontSize(14).text('Närvaro').fontSize(11);
-    for (const i of m.invited) doc.text(`${i.name} (${i.organisationName}): ${i.present === null ? 'ej registrerad' : i.present ? 'närvarande' : 'frånvarande'}`);
+    for (const i of m.invited)
+      doc.text(
+        `${i.name} (${i.organisationName}): ${i.present === null ? 'ej registrerad' : i.present ? 'närvarande' : 'frånvarande'}`,
+      );
     doc.moveDown().fontSize(14).text('Beslut').fontSize(11);
     if (m.decisions.length === 0) doc.text('Inga beslut.');
     for (const d of m.decisions) {
       const r = m.agenda.find((a) => a.id === d.referralId);
-      doc.text(`${r?.candidateName ?? d.referralId} (${r?.organisationName ?? ''}): ${DECISION_SV[d.decision]}${d.reason ? ` – ${d.reason}` : ''}`);
+      doc.text(
+        `${r?.candidateName ?? d.referralId} (${r?.organisationName ?? ''}): ${DECISION_SV[d.decision]}${d.reason ? ` – ${d.reason}` : ''}`,
+      );
     }
-    doc.moveDown().fontSize(14).text('Ärenden och inflöde').fontSize(11).text(m.caseNotes || '–');
+    doc
+      .moveDown()
+      .fontSize(14)
+      .text('Ärenden och inflöde')
+      .fontSize(11)
+      .text(m.caseNotes || '–');
     doc.moveDown().fontSize(14).text('Åtgärder').fontSize(11);
     if (m.actionItems.length === 0) doc.text('Inga.');
-    for (const a of m.actionItems) doc.text(`${a.text} – ansvarig ${a.owner}, senast ${a.dueDate}${a.done ? ' (klar)' : ''}`);
+    for (const a of m.actionItems)
+      doc.text(`${a.text} – ansvarig ${a.owner}, senast ${a.dueDate}${a.done ? ' (klar)' : ''}`);
   });
 }

@@ -14,13 +14,19 @@ export class OrganisationsService {
 
   async findMunicipalities(ids?: readonly string[]): Promise<MunicipalityResponse[]> {
     if (ids && ids.length === 0) return [];
-    const rows = await this.municipalities.find({ where: ids ? { id: In([...ids]) } : {}, order: { name: 'ASC' } });
+    const rows = await this.municipalities.find({
+      where: ids ? { id: In([...ids]) } : {},
+      order: { name: 'ASC' },
+    });
     return rows.map((m) => ({ id: m.id, name: m.name, code: m.code.trim() }));
   }
 
   async findOrganisations(ids?: readonly string[]): Promise<OrganisationResponse[]> {
     if (ids && ids.length === 0) return [];
-    const rows = await this.organisations.find({ where: ids ? { id: In([...ids]) } : {}, order: { name: 'ASC' } });
+    const rows = await this.organisations.find({
+      where: ids ? { id: In([...ids]) } : {},
+      order: { name: 'ASC' },
+    });
     return rows.map((o) => ({ id: o.id, name: o.name, kind: o.kind }));
   }
 

@@ -8,7 +8,11 @@ import { MAIL_SENDER, OutboxService, smtpSender } from './outbox.service';
   imports: [TypeOrmModule.forFeature([OutboxEmail])],
   providers: [
     OutboxService,
-    { provide: MAIL_SENDER, inject: [APP_CONFIG], useFactory: (c: AppConfig) => (c.smtpUrl ? smtpSender(c.smtpUrl) : null) },
+    {
+      provide: MAIL_SENDER,
+      inject: [APP_CONFIG],
+      useFactory: (c: AppConfig) => (c.smtpUrl ? smtpSender(c.smtpUrl) : null),
+    },
   ],
   exports: [OutboxService],
 })

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, IsNull, LessThan, Repository } from 'typeorm';
 import { nodemailer } from '../../common/lazy';
@@ -28,7 +34,9 @@ export function smtpSender(url: string): MailSender {
         to: mail.to,
         subject: mail.subject,
         text: mail.body,
-        attachments: mail.attachment ? [{ filename: mail.attachment.name, content: mail.attachment.content }] : [],
+        attachments: mail.attachment
+          ? [{ filename: mail.attachment.name, content: mail.attachment.content }]
+          : [],
       });
     },
   };
@@ -63,7 +71,13 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
     if (mails.length === 0) return;
     await m.insert(
       OutboxEmail,
-      mails.map((x) => ({ recipient: x.to, subject: x.subject, body: x.body, attachmentName: x.attachment?.name ?? null, attachment: x.attachment?.content ?? null })),
+      mails.map((x) => ({
+        recipient: x.to,
+        subject: x.subject,
+        body: x.body,
+        attachmentName: x.attachment?.name ?? null,
+        attachment: x.attachment?.content ?? null,
+      })),
     );
   }
 
@@ -91,11 +105,25 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
         if (!mail) return 'none';
         tried.push(mail.id);
         try {
-          await sender.send({ to: mail.recipient, subject: mail.subject, body: mail.body, attachment: mail.attachment ? { name: mail.attachmentName ?? 'bilaga', content: mail.attachment } : undefined });
+          await sender.send({
+            to: mail.recipient,
+            subject: mail.subject,
+            body: mail.body,
+            attachment: mail.attachment
+              ? { name: mail.attachmentName ?? 'bilaga', content: mail.attachment }
+              : undefined,
+          });
           await m.update(OutboxEmail, { id: mail.id }, { sentAt: new Date(), attempts: mail.attempts + 1 });
           return 'sent';
         } catch (err) {
-          await m.update(OutboxEmail, { id: mail.id }, { attempts: mail.attempts + 1, lastError: err instanceof Error ? err.message.slice(0, 500) : 'failed' });
+          await m.update(
+            OutboxEmail,
+            { id: mail.id },
+            {
+              attempts: mail.attempts + 1,
+              lastError: err instanceof Error ? err.message.slice(0, 500) : 'failed',
+            },
+          );
           return 'failed';
         }
       });

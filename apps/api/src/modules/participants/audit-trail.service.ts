@@ -16,14 +16,26 @@ export class AuditTrailService {
   ) {}
 
   async extract(ctx: UserContext, participantId: string): Promise<AuditTrailEntry[]> {
-    if (ctx.user.role !== 'admin') await this.policy.assertParticipantAccess(ctx, 'audit.subject', participantId);
+    if (ctx.user.role !== 'admin')
+      await this.policy.assertParticipantAccess(ctx, 'audit.subject', participantId);
     const events = await this.audit.findForSubject(participantId);
     if (events.length === 0 && ctx.user.role === 'admin') throw Problem.notFound('participant');
-    const actors = new Map((await this.users.usersByIds([...new Set(events.map((e) => e.actorId).filter((x): x is string => !!x))])).map((u) => [u.id, u.displayName]));
-    await this.audit.record(ctx, { action: 'audit.extract', entityType: 'participant', entityId: participantId, subjectId: participantId });
+    const actors = new Map(
+      (
+        await this.users.usersByIds([
+          ...new Set(events.map((e) => e.actorId).filter((x): x is string => !!x)),
+        ])
+      ).map((u) => [u.id, u.displayName]),
+    );
+    await this.audit.record(ctx, {
+      action: 'audit.extract',
+      entityType: 'participant',
+      entityId: participantId,
+      subjectId: participantId,
+    });
     return events.map((e) => ({
       at: e.at.toISOString(),
-      actor: e.actorId ? actors.get(e.actorId) ?? e.actorId : 'system',
+      actor: e.actorId ? (actors.get(e.actorId) ?? e.actorId) : 'system',
       actorRole: e.actorRole,
       action: e.action,
       entityType: e.entityType,
@@ -36,7 +48,10 @@ export class AuditTrailService {
       const s = v ?? '';
       return /[";\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
     };
-    const lines = [['tid (UTC)', 'vem', 'roll', 'händelse', 'typ', 'utfall'], ...entries.map((e) => [e.at, e.actor, e.actorRole, e.action, e.entityType, e.outcome])];
+    const lines = [
+      ['tid (UTC)', 'vem', 'roll', 'händelse', 'typ', 'utfall'],
+      ...entries.map((e) => [e.at, e.actor, e.actorRole, e.action, e.entityType, e.outcome]),
+    ];
     return `\uFEFF${lines.map((l) => l.map(cell).join(';')).join('\r\n')}\r\n`;
   }
 }

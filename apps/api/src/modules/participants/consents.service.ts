@@ -12,7 +12,16 @@ import { Consent } from './entities/consent.entity';
 import { Participant } from './entities/participant.entity';
 
 function toResponse(c: Consent): ConsentResponse {
-  return { id: c.id, participantId: c.participantId, purpose: c.purpose, organisationId: c.organisationId, scope: c.scope, givenOn: c.givenOn, recordedBy: c.recordedBy, withdrawnAt: c.withdrawnAt?.toISOString() ?? null };
+  return {
+    id: c.id,
+    participantId: c.participantId,
+    purpose: c.purpose,
+    organisationId: c.organisationId,
+    scope: c.scope,
+    givenOn: c.givenOn,
+    recordedBy: c.recordedBy,
+    withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
+  };
 }
 
 @Injectable()
@@ -31,8 +40,27 @@ export class ConsentsService {
       throw Problem.field('organisationId', 'organisationId names no organisation');
     }
     const saved = await this.dataSource.transaction(async (m) => {
-      const c = await m.save(m.create(Consent, { participantId, purpose: dto.purpose, organisationId: dto.purpose === 'share_with_partner' ? dto.organisationId ?? null : null, scope: dto.scope ?? '', givenOn: dto.givenOn, recordedBy: ctx.user.id }));
-      await this.audit.record(ctx, { action: 'consent.give', entityType: 'consent', entityId: c.id, subjectId: participantId, details: { purpose: dto.purpose } }, m);
+      const c = await m.save(
+        m.create(Consent, {
+          participantId,
+          purpose: dto.purpose,
+          organisationId: dto.purpose === 'share_with_partner' ? (dto.organisationId ?? null) : null,
+          scope: dto.scope ?? '',
+          givenOn: dto.givenOn,
+          recordedBy: ctx.user.id,
+        }),
+      );
+      await this.audit.record(
+        ctx,
+        {
+          action: 'consent.give',
+          entityType: 'consent',
+          entityId: c.id,
+          subjectId: participantId,
+          details: { purpose: dto.purpose },
+        },
+        m,
+      );
       return c;
     });
     return toResponse(saved);
@@ -40,7 +68,9 @@ export class ConsentsService {
 
   async findConsents(ctx: UserContext, participantId: string): Promise<ConsentResponse[]> {
     await this.policy.assertParticipantAccess(ctx, 'participant.read', participantId);
-    return (await this.consents.find({ where: { participantId }, order: { givenOn: 'ASC', createdAt: 'ASC' } })).map(toResponse);
+    return (
+      await this.consents.find({ where: { participantId }, order: { givenOn: 'ASC', createdAt: 'ASC' } })
+    ).map(toResponse);
   }
 
   async withdraw(ctx: UserContext, consentId: string): Promise<ConsentResponse> {
@@ -50,19 +80,43 @@ export class ConsentsService {
     if (c.withdrawnAt) throw Problem.rule('The consent is already withdrawn');
     await this.dataSource.transaction(async (m) => {
       await m.update(Consent, { id: consentId }, { withdrawnAt: new Date() });
-      await this.audit.record(ctx, { action: 'consent.withdraw', entityType: 'consent', entityId: consentId, subjectId: c.participantId }, m);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'consent.withdraw',
+          entityType: 'consent',
+          entityId: consentId,
+          subjectId: c.participantId,
+        },
+        m,
+      );
     });
     return toResponse(await this.consents.findOneByOrFail({ id: consentId }));
   }
 
   /** Whether a consent for `purpose` (and organisation) is in force. The one check every consent-bound action uses. */
-  async hasConsent(participantId: string, purpose: ConsentPurpose, organisationId?: string): Promise<boolean> {
-    return this.consents.existsBy({ participantId, purpose, withdrawnAt: IsNull(), ...(organisationId ? { organisationId } : {}) });
+  async hasConsent(
+    participantId: string,
+    purpose: ConsentPurpose,
+    organisationId?: string,
+  ): Promise<boolean> {
+    return this.consents.existsBy({
+      participantId,
+      purpose,
+      withdrawnAt: IsNull(),
+      ...(organisationId ? { organisationId } : {}),
+    });
   }
 
-  async requireConsent(participantId: string, purpose: ConsentPurpose, organisationId?: string): Promise<void> {
+  async requireConsent(
+    participantId: string,
+    purpose: ConsentPurpose,
+    organisationId?: string,
+  ): Promise<void> {
     if (!(await this.hasConsent(participantId, purpose, organisationId))) {
-      throw Problem.rule(`No consent in force for ${purpose}${organisationId ? ' with this organisation' : ''}: the participant has not given it, or has withdrawn it`);
+      throw Problem.rule(
+        `No consent in force for ${purpose}${organisationId ? ' with this organisation' : ''}: the participant has not given it, or has withdrawn it`,
+      );
     }
   }
 
@@ -70,12 +124,22 @@ export class ConsentsService {
    * Shares the referral facts (name, Swedish level, status) with a partner organisation, as the analysis group
    * does; refused (422) without a consent in force that covers that organisation.
    */
-  async share(ctx: UserContext, participantId: string, dto: ShareDto): Promise<{ organisationId: string; shared: string[] }> {
+  async share(
+    ctx: UserContext,
+    participantId: string,
+    dto: ShareDto,
+  ): Promise<{ organisationId: string; shared: string[] }> {
     await this.policy.assertParticipantAccess(ctx, 'participant.write', participantId);
     await this.requireConsent(participantId, 'share_with_partner', dto.organisationId);
     const p = await this.dataSource.getRepository(Participant).findOneByOrFail({ id: participantId });
     const shared = ['name', 'swedishLevel', 'enrolments'];
-    await this.audit.record(ctx, { action: 'participant.share', entityType: 'participant', entityId: p.id, subjectId: p.id, details: { organisationId: dto.organisationId, purpose: dto.purpose, shared } });
+    await this.audit.record(ctx, {
+      action: 'participant.share',
+      entityType: 'participant',
+      entityId: p.id,
+      subjectId: p.id,
+      details: { organisationId: dto.organisationId, purpose: dto.purpose, shared },
+    });
     return { organisationId: dto.organisationId, shared };
   }
 }

@@ -27,39 +27,99 @@ export class MappingService {
   async addNeed(ctx: UserContext, participantId: string, dto: NeedDto): Promise<NeedResponse> {
     await this.assertHealthAccess(ctx, participantId);
     const saved = await this.dataSource.transaction(async (m) => {
-      const n = await m.save(m.create(Need, { participantId, kind: dto.kind, note: dto.note ?? '', careContact: dto.careContact ?? '', recordedBy: ctx.user.id }));
-      await this.audit.record(ctx, { action: 'health.write', entityType: 'need', entityId: n.id, subjectId: participantId }, m);
+      const n = await m.save(
+        m.create(Need, {
+          participantId,
+          kind: dto.kind,
+          note: dto.note ?? '',
+          careContact: dto.careContact ?? '',
+          recordedBy: ctx.user.id,
+        }),
+      );
+      await this.audit.record(
+        ctx,
+        { action: 'health.write', entityType: 'need', entityId: n.id, subjectId: participantId },
+        m,
+      );
       return n;
     });
-    return { id: saved.id, participantId, kind: saved.kind, note: saved.note, careContact: saved.careContact, recordedAt: saved.recordedAt.toISOString() };
+    return {
+      id: saved.id,
+      participantId,
+      kind: saved.kind,
+      note: saved.note,
+      careContact: saved.careContact,
+      recordedAt: saved.recordedAt.toISOString(),
+    };
   }
 
   async findNeeds(ctx: UserContext, participantId: string): Promise<NeedResponse[]> {
     await this.assertHealthAccess(ctx, participantId);
     const rows = await this.needs.find({ where: { participantId }, order: { recordedAt: 'ASC' } });
-    await this.audit.record(ctx, { action: 'health.read', entityType: 'need', entityId: participantId, subjectId: participantId, details: { count: rows.length } });
-    return rows.map((n) => ({ id: n.id, participantId, kind: n.kind, note: n.note, careContact: n.careContact, recordedAt: n.recordedAt.toISOString() }));
+    await this.audit.record(ctx, {
+      action: 'health.read',
+      entityType: 'need',
+      entityId: participantId,
+      subjectId: participantId,
+      details: { count: rows.length },
+    });
+    return rows.map((n) => ({
+      id: n.id,
+      participantId,
+      kind: n.kind,
+      note: n.note,
+      careContact: n.careContact,
+      recordedAt: n.recordedAt.toISOString(),
+    }));
   }
 
   async addTalk(ctx: UserContext, participantId: string, dto: TalkDto): Promise<TalkResponse> {
     await this.assertHealthAccess(ctx, participantId);
     const saved = await this.dataSource.transaction(async (m) => {
-      const t = await m.save(m.create(Talk, { participantId, date: dto.date, notes: dto.notes, recordedBy: ctx.user.id }));
-      await this.audit.record(ctx, { action: 'health.write', entityType: 'talk', entityId: t.id, subjectId: participantId }, m);
+      const t = await m.save(
+        m.create(Talk, { participantId, date: dto.date, notes: dto.notes, recordedBy: ctx.user.id }),
+      );
+      await this.audit.record(
+        ctx,
+        { action: 'health.write', entityType: 'talk', entityId: t.id, subjectId: participantId },
+        m,
+      );
       return t;
     });
-    return { id: saved.id, participantId, date: saved.date, notes: saved.notes, recordedBy: saved.recordedBy };
+    return {
+      id: saved.id,
+      participantId,
+      date: saved.date,
+      notes: saved.notes,
+      recordedBy: saved.recordedBy,
+    };
   }
 
   async findTalks(ctx: UserContext, participantId: string): Promise<TalkResponse[]> {
     await this.assertHealthAccess(ctx, participantId);
-    const rows = await this.talks.find({ where: { participantId }, order: { date: 'ASC', createdAt: 'ASC' } });
-    await this.audit.record(ctx, { action: 'health.read', entityType: 'talk', entityId: participantId, subjectId: participantId, details: { count: rows.length } });
-    return rows.map((t) => ({ id: t.id, participantId, date: t.date, notes: t.notes, recordedBy: t.recordedBy }));
+    const rows = await this.talks.find({
+      where: { participantId },
+      order: { date: 'ASC', createdAt: 'ASC' },
+    });
+    await this.audit.record(ctx, {
+      action: 'health.read',
+      entityType: 'talk',
+      entityId: participantId,
+      subjectId: participantId,
+      details: { count: rows.length },
+    });
+    return rows.map((t) => ({
+      id: t.id,
+      participantId,
+      date: t.date,
+      notes: t.notes,
+      recordedBy: t.recordedBy,
+    }));
   }
 
   private async assertHealthAccess(ctx: UserContext, participantId: string): Promise<void> {
     const access = await this.policy.assertParticipantAccess(ctx, 'participant.health', participantId);
-    if (!access.identityVisible) await this.policy.deny(ctx, 'participant.health', { type: 'participant', id: participantId });
+    if (!access.identityVisible)
+      await this.policy.deny(ctx, 'participant.health', { type: 'participant', id: participantId });
   }
 }

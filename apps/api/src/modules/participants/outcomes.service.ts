@@ -28,25 +28,74 @@ export class OutcomesService {
     await this.dataSource.transaction(async (m) => {
       await m.upsert(
         Outcome,
-        { enrolmentId, category: dto.category, detail: dto.detail ?? '', date: dto.date, employmentBefore: dto.employmentBefore ?? '', employmentAfter: dto.employmentAfter ?? '', supportBefore: dto.supportBefore ?? null, supportAfter: dto.supportAfter ?? null },
+        {
+          enrolmentId,
+          category: dto.category,
+          detail: dto.detail ?? '',
+          date: dto.date,
+          employmentBefore: dto.employmentBefore ?? '',
+          employmentAfter: dto.employmentAfter ?? '',
+          supportBefore: dto.supportBefore ?? null,
+          supportAfter: dto.supportAfter ?? null,
+        },
         ['enrolmentId'],
       );
-      await this.audit.record(ctx, { action: 'outcome.write', entityType: 'enrolment', entityId: enrolmentId, subjectId: e.participantId, details: { category: dto.category } }, m);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'outcome.write',
+          entityType: 'enrolment',
+          entityId: enrolmentId,
+          subjectId: e.participantId,
+          details: { category: dto.category },
+        },
+        m,
+      );
     });
     return (await this.describe([e]))[0];
   }
 
   /** For the import, inside the importer's transaction. */
-  async setOutcomeIn(m: EntityManager, enrolmentId: string, o: { category: Outcome['category']; detail: string; date: string }): Promise<void> {
-    await m.upsert(Outcome, { enrolmentId, ...o, employmentBefore: '', employmentAfter: '', supportBefore: null, supportAfter: null }, ['enrolmentId']);
+  async setOutcomeIn(
+    m: EntityManager,
+    enrolmentId: string,
+    o: { category: Outcome['category']; detail: string; date: string },
+  ): Promise<void> {
+    await m.upsert(
+      Outcome,
+      {
+        enrolmentId,
+        ...o,
+        employmentBefore: '',
+        employmentAfter: '',
+        supportBefore: null,
+        supportAfter: null,
+      },
+      ['enrolmentId'],
+    );
   }
 
   async addFollowUp(ctx: UserContext, enrolmentId: string, dto: FollowUpDto): Promise<OutcomeResponse> {
     const e = await this.enrolment(ctx, enrolmentId, 'outcome.write');
-    if (!(await this.outcomes.existsBy({ enrolmentId }))) throw Problem.rule('Record the outcome at the end of the programme before its follow-ups');
+    if (!(await this.outcomes.existsBy({ enrolmentId })))
+      throw Problem.rule('Record the outcome at the end of the programme before its follow-ups');
     await this.dataSource.transaction(async (m) => {
-      await m.upsert(FollowUp, { enrolmentId, months: dto.months, date: dto.date, category: dto.category, detail: dto.detail ?? '' }, ['enrolmentId', 'months']);
-      await this.audit.record(ctx, { action: 'followup.write', entityType: 'enrolment', entityId: enrolmentId, subjectId: e.participantId, details: { months: dto.months } }, m);
+      await m.upsert(
+        FollowUp,
+        { enrolmentId, months: dto.months, date: dto.date, category: dto.category, detail: dto.detail ?? '' },
+        ['enrolmentId', 'months'],
+      );
+      await this.audit.record(
+        ctx,
+        {
+          action: 'followup.write',
+          entityType: 'enrolment',
+          entityId: enrolmentId,
+          subjectId: e.participantId,
+          details: { months: dto.months },
+        },
+        m,
+      );
     });
     return (await this.describe([e]))[0];
   }
@@ -54,7 +103,12 @@ export class OutcomesService {
   async findOutcomes(ctx: UserContext, participantId: string): Promise<OutcomeResponse[]> {
     await this.policy.assertParticipantAccess(ctx, 'participant.read', participantId);
     const rows = await this.enrolments.find({ where: { participantId }, order: { startDate: 'ASC' } });
-    await this.audit.record(ctx, { action: 'outcome.read', entityType: 'participant', entityId: participantId, subjectId: participantId });
+    await this.audit.record(ctx, {
+      action: 'outcome.read',
+      entityType: 'participant',
+      entityId: participantId,
+      subjectId: participantId,
+    });
     return this.describe(rows);
   }
 
@@ -68,7 +122,10 @@ export class OutcomesService {
   private async describe(rows: Enrolment[]): Promise<OutcomeResponse[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const [outs, fus] = await Promise.all([this.outcomes.findBy({ enrolmentId: In(ids) }), this.followUps.find({ where: { enrolmentId: In(ids) }, order: { months: 'ASC' } })]);
+    const [outs, fus] = await Promise.all([
+      this.outcomes.findBy({ enrolmentId: In(ids) }),
+      this.followUps.find({ where: { enrolmentId: In(ids) }, order: { months: 'ASC' } }),
+    ]);
     return outs.map((o) => ({
       enrolmentId: o.enrolmentId,
       participantId: rows.find((r) => r.id === o.enrolmentId)!.participantId,
@@ -79,7 +136,15 @@ export class OutcomesService {
       employmentAfter: o.employmentAfter,
       supportBefore: o.supportBefore,
       supportAfter: o.supportAfter,
-      followUps: fus.filter((f) => f.enrolmentId === o.enrolmentId).map((f) => ({ id: f.id, months: f.months as 3 | 6 | 12, date: f.date, category: f.category, detail: f.detail })),
+      followUps: fus
+        .filter((f) => f.enrolmentId === o.enrolmentId)
+        .map((f) => ({
+          id: f.id,
+          months: f.months as 3 | 6 | 12,
+          date: f.date,
+          category: f.category,
+          detail: f.detail,
+        })),
     }));
   }
 }

@@ -1,6 +1,22 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { AssessmentResponse, AuditTrailEntry, ConsentResponse, GroupAssessmentSummary, NeedResponse, OutcomeResponse, TalkResponse } from '@stegvis/contracts';
+import {
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import type {
+  AssessmentResponse,
+  AuditTrailEntry,
+  ConsentResponse,
+  GroupAssessmentSummary,
+  NeedResponse,
+  OutcomeResponse,
+  TalkResponse,
+} from '@stegvis/contracts';
 import type { FastifyReply } from 'fastify';
 import { Ctx, type UserContext } from '../../common/context/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems';
@@ -59,7 +75,11 @@ export class ParticipantCareController {
   @ApiOperation({ summary: 'Record a consent for a purpose' })
   @ApiCreatedResponse({ type: ConsentResponseDto })
   @ApiProblems(400, 401, 403, 404)
-  addConsent(@Ctx() ctx: UserContext, @Param('id', id) participantId: string, @Body() body: ConsentDto): Promise<ConsentResponse> {
+  addConsent(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) participantId: string,
+    @Body() body: ConsentDto,
+  ): Promise<ConsentResponse> {
     return this.consents.addConsent(ctx, participantId, body);
   }
 
@@ -76,8 +96,18 @@ export class ParticipantCareController {
   @Post('participants/:id/shares')
   @Allow('participant.write')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Share referral facts with a partner organisation; needs a consent in force (else 422)' })
-  @ApiOkResponse({ schema: { type: 'object', properties: { organisationId: { type: 'string' }, shared: { type: 'array', items: { type: 'string' } } } } })
+  @ApiOperation({
+    summary: 'Share referral facts with a partner organisation; needs a consent in force (else 422)',
+  })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      properties: {
+        organisationId: { type: 'string' },
+        shared: { type: 'array', items: { type: 'string' } },
+      },
+    },
+  })
   @ApiProblems(400, 401, 403, 404, 422)
   share(@Ctx() ctx: UserContext, @Param('id', id) participantId: string, @Body() body: ShareDto) {
     return this.consents.share(ctx, participantId, body);
@@ -96,7 +126,11 @@ export class ParticipantCareController {
   @ApiOperation({ summary: 'Record a need found in mapping' })
   @ApiCreatedResponse({ type: NeedResponseDto })
   @ApiProblems(400, 401, 403, 404)
-  addNeed(@Ctx() ctx: UserContext, @Param('id', id) participantId: string, @Body() body: NeedDto): Promise<NeedResponse> {
+  addNeed(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) participantId: string,
+    @Body() body: NeedDto,
+  ): Promise<NeedResponse> {
     return this.mapping.addNeed(ctx, participantId, body);
   }
 
@@ -112,7 +146,11 @@ export class ParticipantCareController {
   @ApiOperation({ summary: 'Record an individual talk' })
   @ApiCreatedResponse({ type: TalkResponseDto })
   @ApiProblems(400, 401, 403, 404)
-  addTalk(@Ctx() ctx: UserContext, @Param('id', id) participantId: string, @Body() body: TalkDto): Promise<TalkResponse> {
+  addTalk(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) participantId: string,
+    @Body() body: TalkDto,
+  ): Promise<TalkResponse> {
     return this.mapping.addTalk(ctx, participantId, body);
   }
 
@@ -121,7 +159,10 @@ export class ParticipantCareController {
   @ApiOperation({ summary: 'Progress assessments at start, middle and end' })
   @ApiOkResponse({ type: [AssessmentResponseDto] })
   @ApiProblems(400, 401, 403, 404)
-  assessments(@Ctx() ctx: UserContext, @Param('id', id) participantId: string): Promise<AssessmentResponse[]> {
+  assessments(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) participantId: string,
+  ): Promise<AssessmentResponse[]> {
     return this.progress.findAssessments(ctx, participantId);
   }
 
@@ -130,16 +171,25 @@ export class ParticipantCareController {
   @ApiOperation({ summary: 'Record the assessment of a stage (replaces an earlier one of the same stage)' })
   @ApiOkResponse({ type: AssessmentResponseDto })
   @ApiProblems(400, 401, 403, 404)
-  saveAssessment(@Ctx() ctx: UserContext, @Param('id', id) participantId: string, @Body() body: AssessmentDto): Promise<AssessmentResponse> {
+  saveAssessment(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) participantId: string,
+    @Body() body: AssessmentDto,
+  ): Promise<AssessmentResponse> {
     return this.progress.saveAssessment(ctx, participantId, body);
   }
 
   @Get('groups/:id/assessment-summary')
   @Allow('assessment.summary')
-  @ApiOperation({ summary: "The group's mean change per dimension (aggregate; suppressed below k for aggregate-only roles)" })
+  @ApiOperation({
+    summary: "The group's mean change per dimension (aggregate; suppressed below k for aggregate-only roles)",
+  })
   @ApiOkResponse({ type: AssessmentSummaryDto })
   @ApiProblems(400, 401, 403, 404)
-  assessmentSummary(@Ctx() ctx: UserContext, @Param('id', id) groupId: string): Promise<GroupAssessmentSummary> {
+  assessmentSummary(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) groupId: string,
+  ): Promise<GroupAssessmentSummary> {
     return this.progress.groupSummary(ctx, groupId);
   }
 
@@ -154,10 +204,16 @@ export class ParticipantCareController {
 
   @Put('enrolments/:id/outcome')
   @Allow('outcome.write')
-  @ApiOperation({ summary: 'Record where the participant went at the end (work, studies, plan, health, other, none)' })
+  @ApiOperation({
+    summary: 'Record where the participant went at the end (work, studies, plan, health, other, none)',
+  })
   @ApiOkResponse({ type: OutcomeResponseDto })
   @ApiProblems(400, 401, 403, 404)
-  setOutcome(@Ctx() ctx: UserContext, @Param('id', id) enrolmentId: string, @Body() body: OutcomeDto): Promise<OutcomeResponse> {
+  setOutcome(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) enrolmentId: string,
+    @Body() body: OutcomeDto,
+  ): Promise<OutcomeResponse> {
     return this.outcomes.setOutcome(ctx, enrolmentId, body);
   }
 
@@ -167,7 +223,11 @@ export class ParticipantCareController {
   @ApiOperation({ summary: 'Record the follow-up at 3, 6 or 12 months' })
   @ApiOkResponse({ type: OutcomeResponseDto })
   @ApiProblems(400, 401, 403, 404, 422)
-  followUp(@Ctx() ctx: UserContext, @Param('id', id) enrolmentId: string, @Body() body: FollowUpDto): Promise<OutcomeResponse> {
+  followUp(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) enrolmentId: string,
+    @Body() body: FollowUpDto,
+  ): Promise<OutcomeResponse> {
     return this.outcomes.addFollowUp(ctx, enrolmentId, body);
   }
 
@@ -182,12 +242,19 @@ export class ParticipantCareController {
 
   @Get('participants/:id/audit-trail')
   @Allow('audit.subject')
-  @ApiOperation({ summary: '"Who has seen my data": every read and change of this participant, with actor and time' })
+  @ApiOperation({
+    summary: '"Who has seen my data": every read and change of this participant, with actor and time',
+  })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: [AuditTrailEntryDto] })
   @ApiProblems(400, 401, 403, 404)
-  async auditTrail(@Ctx() ctx: UserContext, @Param('id', id) participantId: string, @Query('format') format: string | undefined, @Res({ passthrough: true }) res: FastifyReply): Promise<AuditTrailEntry[] | string> {
+  async auditTrail(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) participantId: string,
+    @Query('format') format: string | undefined,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<AuditTrailEntry[] | string> {
     const entries = await this.trail.extract(ctx, participantId);
     if (format !== 'csv') return entries;
     res.header('Content-Type', 'text/csv; charset=utf-8');

@@ -28,7 +28,10 @@ export class ParticipantsController {
 
   @Get('participants')
   @Allow('participant.read')
-  @ApiOperation({ summary: 'Participants of a programme; protected identities appear as pseudonyms unless you are staff of their group' })
+  @ApiOperation({
+    summary:
+      'Participants of a programme; protected identities appear as pseudonyms unless you are staff of their group',
+  })
   @ApiOkResponse({ type: [ParticipantListItemDto] })
   @ApiProblems(400, 401, 403, 404)
   list(@Ctx() ctx: UserContext, @Query() q: ParticipantQuery): Promise<ParticipantListItem[]> {
@@ -37,7 +40,9 @@ export class ParticipantsController {
 
   @Post('participants')
   @Allow('participant.write')
-  @ApiOperation({ summary: 'Register a participant (personnummer/samordningsnummer checked; a duplicate gives 409)' })
+  @ApiOperation({
+    summary: 'Register a participant (personnummer/samordningsnummer checked; a duplicate gives 409)',
+  })
   @ApiCreatedResponse({ type: ParticipantDto })
   @ApiProblems(400, 401, 403, 404, 409)
   create(@Ctx() ctx: UserContext, @Body() body: CreateParticipantDto): Promise<ParticipantResponse> {
@@ -58,7 +63,11 @@ export class ParticipantsController {
   @ApiOperation({ summary: 'Change a participant; send the version you read' })
   @ApiOkResponse({ type: ParticipantDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  update(@Ctx() ctx: UserContext, @Param('id', id) participantId: string, @Body() body: UpdateParticipantDto): Promise<ParticipantResponse> {
+  update(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) participantId: string,
+    @Body() body: UpdateParticipantDto,
+  ): Promise<ParticipantResponse> {
     return this.participants.updateParticipant(ctx, participantId, body);
   }
 
@@ -76,7 +85,11 @@ export class ParticipantsController {
   @ApiOperation({ summary: 'Enrol a participant in a group' })
   @ApiCreatedResponse({ type: EnrolmentDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  enrol(@Ctx() ctx: UserContext, @Param('id', id) participantId: string, @Body() body: EnrolDto): Promise<EnrolmentResponse> {
+  enrol(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) participantId: string,
+    @Body() body: EnrolDto,
+  ): Promise<EnrolmentResponse> {
     return this.participants.enrol(ctx, participantId, body.groupId, body.startDate);
   }
 
@@ -85,7 +98,11 @@ export class ParticipantsController {
   @ApiOperation({ summary: 'Complete an enrolment, or record that the participant left early and why' })
   @ApiOkResponse({ type: EnrolmentDto })
   @ApiProblems(400, 401, 403, 404)
-  updateEnrolment(@Ctx() ctx: UserContext, @Param('id', id) enrolmentId: string, @Body() body: UpdateEnrolmentDto): Promise<EnrolmentResponse> {
+  updateEnrolment(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) enrolmentId: string,
+    @Body() body: UpdateEnrolmentDto,
+  ): Promise<EnrolmentResponse> {
     return this.participants.updateEnrolment(ctx, enrolmentId, body);
   }
 
@@ -95,7 +112,11 @@ export class ParticipantsController {
   @ApiOperation({ summary: 'Move a participant to another group; the old enrolment stays in the history' })
   @ApiCreatedResponse({ type: EnrolmentDto })
   @ApiProblems(400, 401, 403, 404, 422)
-  move(@Ctx() ctx: UserContext, @Param('id', id) enrolmentId: string, @Body() body: MoveEnrolmentDto): Promise<EnrolmentResponse> {
+  move(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) enrolmentId: string,
+    @Body() body: MoveEnrolmentDto,
+  ): Promise<EnrolmentResponse> {
     return this.participants.moveEnrolment(ctx, enrolmentId, body);
   }
 }

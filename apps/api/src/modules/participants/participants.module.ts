@@ -21,9 +21,21 @@ import { ProgressService } from './progress.service';
 import { RetentionService } from './retention.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Participant, Enrolment, Consent, Need, Talk, Assessment, Outcome, FollowUp]), OrganisationsModule, UsersModule],
+  imports: [
+    TypeOrmModule.forFeature([Participant, Enrolment, Consent, Need, Talk, Assessment, Outcome, FollowUp]),
+    OrganisationsModule,
+    UsersModule,
+  ],
   controllers: [ParticipantsController, ParticipantCareController],
-  providers: [ParticipantsService, ConsentsService, MappingService, ProgressService, OutcomesService, RetentionService, AuditTrailService],
+  providers: [
+    ParticipantsService,
+    ConsentsService,
+    MappingService,
+    ProgressService,
+    OutcomesService,
+    RetentionService,
+    AuditTrailService,
+  ],
   exports: [ParticipantsService, ConsentsService, OutcomesService, ProgressService, RetentionService],
 })
 export class ParticipantsModule {}

@@ -8,7 +8,14 @@ import type { UserContext } from '../../common/context/request-context';
 import { pseudonymFor, visibleName } from '../../common/masking/masking';
 import { PolicyService } from '../../common/policy/policy.service';
 import { Problem } from '../../common/problem/problem';
-import type { CreateParticipantDto, MoveEnrolmentDto, ParticipantQuery, ParticipantRecordDto, UpdateEnrolmentDto, UpdateParticipantDto } from './dto/participant.dto';
+import type {
+  CreateParticipantDto,
+  MoveEnrolmentDto,
+  ParticipantQuery,
+  ParticipantRecordDto,
+  UpdateEnrolmentDto,
+  UpdateParticipantDto,
+} from './dto/participant.dto';
 import { Enrolment } from './entities/enrolment.entity';
 import { Participant } from './entities/participant.entity';
 import { toParticipantResponse } from './participants.mapper';
@@ -30,14 +37,23 @@ export class ParticipantsService {
   ) {}
 
   async createParticipant(ctx: UserContext, dto: CreateParticipantDto): Promise<ParticipantResponse> {
-    await this.policy.assertProgrammeAccess(ctx, 'participant.write', dto.programmeId, { type: 'programme', id: dto.programmeId });
+    await this.policy.assertProgrammeAccess(ctx, 'participant.write', dto.programmeId, {
+      type: 'programme',
+      id: dto.programmeId,
+    });
     const fields = this.recordFields(dto);
     await this.refuseDuplicate(ctx, fields.personalNumber ?? null, null);
     const saved = await this.dataSource.transaction(async (m) => {
       // The id is made here so the pseudonym, derived from it, is stored in the same insert.
       const id = randomUUID();
-      const row = await m.save(m.create(Participant, { ...fields, id, programmeId: dto.programmeId, pseudonym: pseudonymFor(id) }));
-      await this.audit.record(ctx, { action: 'participant.create', entityType: 'participant', entityId: row.id, subjectId: row.id }, m);
+      const row = await m.save(
+        m.create(Participant, { ...fields, id, programmeId: dto.programmeId, pseudonym: pseudonymFor(id) }),
+      );
+      await this.audit.record(
+        ctx,
+        { action: 'participant.create', entityType: 'participant', entityId: row.id, subjectId: row.id },
+        m,
+      );
       return row;
     });
     return toParticipantResponse(saved, true);
@@ -48,33 +64,71 @@ export class ParticipantsService {
     const p = await this.participants.findOneByOrFail({ id });
     const entries = [{ action: 'participant.read', entityType: 'participant', entityId: id, subjectId: id }];
     if (p.protectedIdentity && access.identityVisible) {
-      entries.push({ action: 'participant.identity.read', entityType: 'participant', entityId: id, subjectId: id });
+      entries.push({
+        action: 'participant.identity.read',
+        entityType: 'participant',
+        entityId: id,
+        subjectId: id,
+      });
     }
     await this.audit.recordMany(ctx, entries);
     return toParticipantResponse(p, access.identityVisible);
   }
 
-  async updateParticipant(ctx: UserContext, id: string, dto: UpdateParticipantDto): Promise<ParticipantResponse> {
+  async updateParticipant(
+    ctx: UserContext,
+    id: string,
+    dto: UpdateParticipantDto,
+  ): Promise<ParticipantResponse> {
     const access = await this.policy.assertParticipantAccess(ctx, 'participant.write', id);
     const current = await this.participants.findOneByOrFail({ id });
     if (current.protectedIdentity && !access.identityVisible) {
       // Changing a record whose identity one may not see would leak it through what is accepted or refused.
       await this.policy.deny(ctx, 'participant.write', { type: 'participant', id });
     }
-    const given = Object.fromEntries(Object.entries(dto).filter(([k, v]) => v !== undefined && k !== 'version')) as ParticipantRecordDto;
-    const fields = this.recordFields({ ...given, firstName: given.firstName ?? current.firstName, lastName: given.lastName ?? current.lastName, gender: given.gender ?? current.gender }, given);
+    const given = Object.fromEntries(
+      Object.entries(dto).filter(([k, v]) => v !== undefined && k !== 'version'),
+    ) as ParticipantRecordDto;
+    const fields = this.recordFields(
+      {
+        ...given,
+        firstName: given.firstName ?? current.firstName,
+        lastName: given.lastName ?? current.lastName,
+        gender: given.gender ?? current.gender,
+      },
+      given,
+    );
     if ('personalNumber' in fields) await this.refuseDuplicate(ctx, fields.personalNumber ?? null, id);
     await this.dataSource.transaction(async (m) => {
-      const res = await m.createQueryBuilder().update(Participant).set({ ...fields, version: dto.version + 1 }).where('id = :id AND version = :v', { id, v: dto.version }).execute();
-      if (res.affected !== 1) throw Problem.conflict('The participant was changed by someone else. Reload and try again.');
-      await this.audit.record(ctx, { action: 'participant.update', entityType: 'participant', entityId: id, subjectId: id, details: { changed: Object.keys(fields) } }, m);
+      const res = await m
+        .createQueryBuilder()
+        .update(Participant)
+        .set({ ...fields, version: dto.version + 1 })
+        .where('id = :id AND version = :v', { id, v: dto.version })
+        .execute();
+      if (res.affected !== 1)
+        throw Problem.conflict('The participant was changed by someone else. Reload and try again.');
+      await this.audit.record(
+        ctx,
+        {
+          action: 'participant.update',
+          entityType: 'participant',
+          entityId: id,
+          subjectId: id,
+          details: { changed: Object.keys(fields) },
+        },
+        m,
+      );
     });
     return toParticipantResponse(await this.participants.findOneByOrFail({ id }), access.identityVisible);
   }
 
   /** Participants of a programme (optionally one group), names masked for this viewer; search never matches a hidden name. */
   async findParticipants(ctx: UserContext, q: ParticipantQuery): Promise<ParticipantListItem[]> {
-    await this.policy.assertProgrammeAccess(ctx, 'participant.read', q.programmeId, { type: 'programme', id: q.programmeId });
+    await this.policy.assertProgrammeAccess(ctx, 'participant.read', q.programmeId, {
+      type: 'programme',
+      id: q.programmeId,
+    });
     const qb = this.participants
       .createQueryBuilder('p')
       .where(
@@ -85,16 +139,30 @@ export class ParticipantsService {
       .addOrderBy('p.first_name', 'ASC')
       .addOrderBy('p.id', 'ASC')
       .take(1000);
-    if (q.groupId) qb.andWhere('EXISTS (SELECT 1 FROM enrolment e2 WHERE e2.participant_id = p.id AND e2.group_id = :gid)', { gid: q.groupId });
+    if (q.groupId)
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM enrolment e2 WHERE e2.participant_id = p.id AND e2.group_id = :gid)',
+        { gid: q.groupId },
+      );
     if (q.swedishLevel) qb.andWhere('p.swedish_level = :lvl', { lvl: q.swedishLevel });
     const rows = await qb.getMany();
-    const visible = await this.policy.identityVisibleFor(ctx.user, rows.filter((p) => p.protectedIdentity).map((p) => p.id));
+    const visible = await this.policy.identityVisibleFor(
+      ctx.user,
+      rows.filter((p) => p.protectedIdentity).map((p) => p.id),
+    );
     const needle = q.q?.trim().toLocaleLowerCase('sv');
     const shown = rows
       .map((p) => ({ p, name: visibleName(p, visible) }))
       .filter(({ name }) => !needle || name.toLocaleLowerCase('sv').includes(needle));
-    const enrolments = shown.length ? await this.enrolments.findBy({ participantId: In(shown.map((x) => x.p.id)) }) : [];
-    await this.audit.record(ctx, { action: 'participant.list', entityType: 'programme', entityId: q.programmeId, details: { count: shown.length } });
+    const enrolments = shown.length
+      ? await this.enrolments.findBy({ participantId: In(shown.map((x) => x.p.id)) })
+      : [];
+    await this.audit.record(ctx, {
+      action: 'participant.list',
+      entityType: 'programme',
+      entityId: q.programmeId,
+      details: { count: shown.length },
+    });
     return shown.map(({ p, name }) => ({
       id: p.id,
       displayName: name,
@@ -102,18 +170,29 @@ export class ParticipantsService {
       birthYear: p.birthYear,
       swedishLevel: p.swedishLevel,
       protectedIdentity: p.protectedIdentity,
-      groups: enrolments.filter((e) => e.participantId === p.id).map((e) => ({ groupId: e.groupId, status: e.status })),
+      groups: enrolments
+        .filter((e) => e.participantId === p.id)
+        .map((e) => ({ groupId: e.groupId, status: e.status })),
     }));
   }
 
-  async enrol(ctx: UserContext, participantId: string, groupId: string, startDate: string): Promise<EnrolmentResponse> {
+  async enrol(
+    ctx: UserContext,
+    participantId: string,
+    groupId: string,
+    startDate: string,
+  ): Promise<EnrolmentResponse> {
     await this.policy.assertGroupAccess(ctx, 'participant.write', groupId);
     await this.policy.assertParticipantAccess(ctx, 'participant.write', participantId);
     const active = await this.enrolments.findOneBy({ participantId, groupId, status: 'active' });
     if (active) throw Problem.conflict('The participant is already enrolled in this group');
     const saved = await this.dataSource.transaction(async (m) => {
       const e = await m.save(m.create(Enrolment, { participantId, groupId, startDate, status: 'active' }));
-      await this.audit.record(ctx, { action: 'enrolment.create', entityType: 'enrolment', entityId: e.id, subjectId: participantId }, m);
+      await this.audit.record(
+        ctx,
+        { action: 'enrolment.create', entityType: 'enrolment', entityId: e.id, subjectId: participantId },
+        m,
+      );
       return e;
     });
     return (await this.enrolmentViews(ctx, [saved]))[0];
@@ -121,21 +200,39 @@ export class ParticipantsService {
 
   async findParticipantEnrolments(ctx: UserContext, participantId: string): Promise<EnrolmentResponse[]> {
     await this.policy.assertParticipantAccess(ctx, 'participant.read', participantId);
-    return this.enrolmentViews(ctx, await this.enrolments.find({ where: { participantId }, order: { startDate: 'ASC' } }));
+    return this.enrolmentViews(
+      ctx,
+      await this.enrolments.find({ where: { participantId }, order: { startDate: 'ASC' } }),
+    );
   }
 
   async updateEnrolment(ctx: UserContext, id: string, dto: UpdateEnrolmentDto): Promise<EnrolmentResponse> {
     const e = await this.enrolments.findOneBy({ id });
     if (!e) throw Problem.notFound('enrolment');
     await this.policy.assertGroupAccess(ctx, 'participant.write', e.groupId);
-    if (dto.endDate && dto.endDate < e.startDate) throw Problem.field('endDate', 'endDate must not be before the enrolment started');
+    if (dto.endDate && dto.endDate < e.startDate)
+      throw Problem.field('endDate', 'endDate must not be before the enrolment started');
     await this.dataSource.transaction(async (m) => {
-      await m.update(Enrolment, { id }, {
-        status: dto.status,
-        endDate: dto.status === 'active' ? null : dto.endDate ?? null,
-        leftReason: dto.status === 'left_early' ? dto.leftReason ?? null : null,
-      });
-      await this.audit.record(ctx, { action: 'enrolment.update', entityType: 'enrolment', entityId: id, subjectId: e.participantId, details: { status: dto.status } }, m);
+      await m.update(
+        Enrolment,
+        { id },
+        {
+          status: dto.status,
+          endDate: dto.status === 'active' ? null : (dto.endDate ?? null),
+          leftReason: dto.status === 'left_early' ? (dto.leftReason ?? null) : null,
+        },
+      );
+      await this.audit.record(
+        ctx,
+        {
+          action: 'enrolment.update',
+          entityType: 'enrolment',
+          entityId: id,
+          subjectId: e.participantId,
+          details: { status: dto.status },
+        },
+        m,
+      );
     });
     return (await this.enrolmentViews(ctx, [(await this.enrolments.findOneBy({ id }))!]))[0];
   }
@@ -147,12 +244,34 @@ export class ParticipantsService {
     await this.policy.assertGroupAccess(ctx, 'participant.write', e.groupId);
     await this.policy.assertGroupAccess(ctx, 'participant.write', dto.toGroupId);
     if (e.status !== 'active') throw Problem.rule('Only an active enrolment can be moved');
-    if (dto.toGroupId === e.groupId) throw Problem.field('toGroupId', 'toGroupId is the group the participant is already in');
+    if (dto.toGroupId === e.groupId)
+      throw Problem.field('toGroupId', 'toGroupId is the group the participant is already in');
     if (dto.date < e.startDate) throw Problem.field('date', 'date must not be before the enrolment started');
     const next = await this.dataSource.transaction(async (m) => {
-      await m.update(Enrolment, { id }, { status: 'left_early', endDate: dto.date, leftReason: 'other_effort' });
-      const created = await m.save(m.create(Enrolment, { participantId: e.participantId, groupId: dto.toGroupId, startDate: dto.date, status: 'active' }));
-      await this.audit.record(ctx, { action: 'enrolment.move', entityType: 'enrolment', entityId: created.id, subjectId: e.participantId, details: { from: id } }, m);
+      await m.update(
+        Enrolment,
+        { id },
+        { status: 'left_early', endDate: dto.date, leftReason: 'other_effort' },
+      );
+      const created = await m.save(
+        m.create(Enrolment, {
+          participantId: e.participantId,
+          groupId: dto.toGroupId,
+          startDate: dto.date,
+          status: 'active',
+        }),
+      );
+      await this.audit.record(
+        ctx,
+        {
+          action: 'enrolment.move',
+          entityType: 'enrolment',
+          entityId: created.id,
+          subjectId: e.participantId,
+          details: { from: id },
+        },
+        m,
+      );
       return created;
     });
     return (await this.enrolmentViews(ctx, [next]))[0];
@@ -164,8 +283,20 @@ export class ParticipantsService {
     return this.enrolmentViews(ctx, rows);
   }
 
-  async getEnrolment(id: string): Promise<{ id: string; groupId: string; participantId: string; startDate: string; endDate: string | null; status: Enrolment['status'] } | null> {
-    return this.enrolments.findOne({ where: { id }, select: { id: true, groupId: true, participantId: true, startDate: true, endDate: true, status: true } });
+  async getEnrolment(
+    id: string,
+  ): Promise<{
+    id: string;
+    groupId: string;
+    participantId: string;
+    startDate: string;
+    endDate: string | null;
+    status: Enrolment['status'];
+  } | null> {
+    return this.enrolments.findOne({
+      where: { id },
+      select: { id: true, groupId: true, participantId: true, startDate: true, endDate: true, status: true },
+    });
   }
 
   async countActive(groupIds: string[]): Promise<Map<string, number>> {
@@ -184,7 +315,10 @@ export class ParticipantsService {
     const ids = [...new Set(rows.map((r) => r.participantId))];
     const people = ids.length ? await this.participants.findBy({ id: In(ids) }) : [];
     const byId = new Map(people.map((p) => [p.id, p]));
-    const visible = await this.policy.identityVisibleFor(ctx.user, people.filter((p) => p.protectedIdentity).map((p) => p.id));
+    const visible = await this.policy.identityVisibleFor(
+      ctx.user,
+      people.filter((p) => p.protectedIdentity).map((p) => p.id),
+    );
     return rows.map((e) => ({
       id: e.id,
       participantId: e.participantId,
@@ -204,9 +338,24 @@ export class ParticipantsService {
   async admitFromReferral(
     ctx: UserContext,
     m: EntityManager,
-    r: { source?: 'referral' | 'import'; programmeId: string; groupId: string; startDate: string; firstName: string; lastName: string; gender: Participant['gender']; personalNumber: string | null; swedishLevel: Participant['swedishLevel']; languages: string[]; phone: string; protectedIdentity: boolean },
+    r: {
+      source?: 'referral' | 'import';
+      programmeId: string;
+      groupId: string;
+      startDate: string;
+      firstName: string;
+      lastName: string;
+      gender: Participant['gender'];
+      personalNumber: string | null;
+      swedishLevel: Participant['swedishLevel'];
+      languages: string[];
+      phone: string;
+      protectedIdentity: boolean;
+    },
   ): Promise<{ participantId: string; enrolmentId: string }> {
-    let participantId = r.personalNumber ? (await m.findOneBy(Participant, { personalNumber: r.personalNumber }))?.id : undefined;
+    let participantId = r.personalNumber
+      ? (await m.findOneBy(Participant, { personalNumber: r.personalNumber }))?.id
+      : undefined;
     if (!participantId) {
       const id = randomUUID();
       await m.insert(Participant, {
@@ -224,15 +373,37 @@ export class ParticipantsService {
         pseudonym: pseudonymFor(id),
       });
       participantId = id;
-      await this.audit.record(ctx, { action: 'participant.create', entityType: 'participant', entityId: id, subjectId: id, details: { from: r.source ?? 'referral' } }, m);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'participant.create',
+          entityType: 'participant',
+          entityId: id,
+          subjectId: id,
+          details: { from: r.source ?? 'referral' },
+        },
+        m,
+      );
     }
-    const e = await m.save(m.create(Enrolment, { participantId, groupId: r.groupId, startDate: r.startDate, status: 'active' }));
-    await this.audit.record(ctx, { action: 'enrolment.create', entityType: 'enrolment', entityId: e.id, subjectId: participantId }, m);
+    const e = await m.save(
+      m.create(Enrolment, { participantId, groupId: r.groupId, startDate: r.startDate, status: 'active' }),
+    );
+    await this.audit.record(
+      ctx,
+      { action: 'enrolment.create', entityType: 'enrolment', entityId: e.id, subjectId: participantId },
+      m,
+    );
     return { participantId, enrolmentId: e.id };
   }
 
   /** For the import: the enrolment's end as it was, inside the importer's transaction. */
-  async closeEnrolmentIn(m: EntityManager, enrolmentId: string, status: Enrolment['status'], endDate: string | null, leftReason: Enrolment['leftReason']): Promise<void> {
+  async closeEnrolmentIn(
+    m: EntityManager,
+    enrolmentId: string,
+    status: Enrolment['status'],
+    endDate: string | null,
+    leftReason: Enrolment['leftReason'],
+  ): Promise<void> {
     await m.update(Enrolment, { id: enrolmentId }, { status, endDate, leftReason });
   }
 
@@ -248,7 +419,11 @@ export class ParticipantsService {
         out.personalNumber = null;
       } else {
         const pn = parsePersonalNumber(given.personalNumber);
-        if (!pn) throw Problem.field('personalNumber', 'personalNumber is not a valid personnummer or samordningsnummer (date and check digit)');
+        if (!pn)
+          throw Problem.field(
+            'personalNumber',
+            'personalNumber is not a valid personnummer or samordningsnummer (date and check digit)',
+          );
         out.personalNumber = pn.digits;
         out.birthYear ??= pn.birthYear;
       }
@@ -260,7 +435,11 @@ export class ParticipantsService {
   }
 
   /** One record per person: a second registration of the same number points to the first, if one may see it. */
-  private async refuseDuplicate(ctx: UserContext, digits: string | null, exceptId: string | null): Promise<void> {
+  private async refuseDuplicate(
+    ctx: UserContext,
+    digits: string | null,
+    exceptId: string | null,
+  ): Promise<void> {
     if (!digits) return;
     const existing = await this.participants.findOneBy({ personalNumber: digits });
     if (!existing || existing.id === exceptId) return;
@@ -273,7 +452,9 @@ export class ParticipantsService {
     }
     throw new Problem(
       409,
-      pointer ? 'A participant with this personal number is already registered' : 'A participant with this personal number is already registered in another programme of the association',
+      pointer
+        ? 'A participant with this personal number is already registered'
+        : 'A participant with this personal number is already registered in another programme of the association',
       [{ field: 'personalNumber', message: 'already registered' }],
       pointer ? { existingParticipantId: pointer } : undefined,
     );

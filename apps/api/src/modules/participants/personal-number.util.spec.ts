@@ -3,13 +3,21 @@ import { formatPersonalNumber, parsePersonalNumber } from './personal-number.uti
 
 describe('parsePersonalNumber', () => {
   it('accepts valid personnummer in 10 and 12 digit forms and normalises them', () => {
-    expect(parsePersonalNumber('19811218-9876')).toEqual({ digits: '198112189876', isCoordinationNumber: false, birthYear: 1981 });
+    expect(parsePersonalNumber('19811218-9876')).toEqual({
+      digits: '198112189876',
+      isCoordinationNumber: false,
+      birthYear: 1981,
+    });
     expect(parsePersonalNumber('811218-9876')?.digits).toBe('198112189876');
     expect(parsePersonalNumber('198112189876')?.digits).toBe('198112189876');
   });
 
   it('accepts a samordningsnummer (day + 60)', () => {
-    expect(parsePersonalNumber('701063-2391')).toEqual({ digits: '197010632391', isCoordinationNumber: true, birthYear: 1970 });
+    expect(parsePersonalNumber('701063-2391')).toEqual({
+      digits: '197010632391',
+      isCoordinationNumber: true,
+      birthYear: 1970,
+    });
   });
 
   it('refuses a wrong check digit, an impossible date and other shapes', () => {

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { ASSESSMENT_DIMENSIONS, type AssessmentDimension, type AssessmentResponse, type GroupAssessmentSummary, PERSONAL_DATA_ROLES, DEFAULT_SMALL_CELL_THRESHOLD } from '@stegvis/contracts';
+import {
+  ASSESSMENT_DIMENSIONS,
+  type AssessmentDimension,
+  type AssessmentResponse,
+  type GroupAssessmentSummary,
+  PERSONAL_DATA_ROLES,
+  DEFAULT_SMALL_CELL_THRESHOLD,
+} from '@stegvis/contracts';
 import { DataSource, In, Repository } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
@@ -21,16 +28,35 @@ export class ProgressService {
   ) {}
 
   /** Records (or replaces) the assessment of a stage. */
-  async saveAssessment(ctx: UserContext, participantId: string, dto: AssessmentDto): Promise<AssessmentResponse> {
+  async saveAssessment(
+    ctx: UserContext,
+    participantId: string,
+    dto: AssessmentDto,
+  ): Promise<AssessmentResponse> {
     await this.policy.assertParticipantAccess(ctx, 'participant.write', participantId);
-    const errors = ASSESSMENT_DIMENSIONS.filter((d) => !Number.isInteger(dto.ratings[d]) || dto.ratings[d] < 1 || dto.ratings[d] > 5).map((d) => ({ field: `ratings.${d}`, message: `ratings.${d} must be a whole number from 1 to 5` }));
-    const unknown = Object.keys(dto.ratings).filter((k) => !(ASSESSMENT_DIMENSIONS as readonly string[]).includes(k)).map((k) => ({ field: `ratings.${k}`, message: `ratings.${k} is not a known dimension` }));
-    if (errors.length || unknown.length) throw Problem.badRequest('Each dimension needs a rating from 1 to 5', [...errors, ...unknown]);
-    const ratings = Object.fromEntries(ASSESSMENT_DIMENSIONS.map((d) => [d, dto.ratings[d]])) as Record<AssessmentDimension, number>;
+    const errors = ASSESSMENT_DIMENSIONS.filter(
+      (d) => !Number.isInteger(dto.ratings[d]) || dto.ratings[d] < 1 || dto.ratings[d] > 5,
+    ).map((d) => ({ field: `ratings.${d}`, message: `ratings.${d} must be a whole number from 1 to 5` }));
+    const unknown = Object.keys(dto.ratings)
+      .filter((k) => !(ASSESSMENT_DIMENSIONS as readonly string[]).includes(k))
+      .map((k) => ({ field: `ratings.${k}`, message: `ratings.${k} is not a known dimension` }));
+    if (errors.length || unknown.length)
+      throw Problem.badRequest('Each dimension needs a rating from 1 to 5', [...errors, ...unknown]);
+    const ratings = Object.fromEntries(ASSESSMENT_DIMENSIONS.map((d) => [d, dto.ratings[d]])) as Record<
+      AssessmentDimension,
+      number
+    >;
     const saved = await this.dataSource.transaction(async (m) => {
-      await m.upsert(Assessment, { participantId, stage: dto.stage, date: dto.date, ratings }, ['participantId', 'stage']);
+      await m.upsert(Assessment, { participantId, stage: dto.stage, date: dto.date, ratings }, [
+        'participantId',
+        'stage',
+      ]);
       const a = await m.findOneByOrFail(Assessment, { participantId, stage: dto.stage });
-      await this.audit.record(ctx, { action: 'assessment.write', entityType: 'assessment', entityId: a.id, subjectId: participantId }, m);
+      await this.audit.record(
+        ctx,
+        { action: 'assessment.write', entityType: 'assessment', entityId: a.id, subjectId: participantId },
+        m,
+      );
       return a;
     });
     return { id: saved.id, participantId, stage: saved.stage, date: saved.date, ratings: saved.ratings };
@@ -40,8 +66,15 @@ export class ProgressService {
     await this.policy.assertParticipantAccess(ctx, 'participant.read', participantId);
     const order = { start: 0, middle: 1, end: 2 };
     const rows = await this.assessments.findBy({ participantId });
-    await this.audit.record(ctx, { action: 'assessment.read', entityType: 'assessment', entityId: participantId, subjectId: participantId });
-    return rows.sort((a, b) => order[a.stage] - order[b.stage]).map((a) => ({ id: a.id, participantId, stage: a.stage, date: a.date, ratings: a.ratings }));
+    await this.audit.record(ctx, {
+      action: 'assessment.read',
+      entityType: 'assessment',
+      entityId: participantId,
+      subjectId: participantId,
+    });
+    return rows
+      .sort((a, b) => order[a.stage] - order[b.stage])
+      .map((a) => ({ id: a.id, participantId, stage: a.stage, date: a.date, ratings: a.ratings }));
   }
 
   /**
@@ -54,10 +87,17 @@ export class ProgressService {
     const ids = [...new Set(enrolments.map((e) => e.participantId))];
     const rows = ids.length ? await this.assessments.findBy({ participantId: In(ids) }) : [];
     const start = new Map(rows.filter((r) => r.stage === 'start').map((r) => [r.participantId, r.ratings]));
-    const pairs = rows.filter((r) => r.stage === 'end' && start.has(r.participantId)).map((r) => [start.get(r.participantId)!, r.ratings] as const);
+    const pairs = rows
+      .filter((r) => r.stage === 'end' && start.has(r.participantId))
+      .map((r) => [start.get(r.participantId)!, r.ratings] as const);
     const hide = !PERSONAL_DATA_ROLES.includes(ctx.user.role) && pairs.length < DEFAULT_SMALL_CELL_THRESHOLD;
     const meanChange = Object.fromEntries(
-      ASSESSMENT_DIMENSIONS.map((d) => [d, hide || pairs.length === 0 ? null : Math.round((pairs.reduce((s, [a, b]) => s + (b[d] - a[d]), 0) / pairs.length) * 10) / 10]),
+      ASSESSMENT_DIMENSIONS.map((d) => [
+        d,
+        hide || pairs.length === 0
+          ? null
+          : Math.round((pairs.reduce((s, [a, b]) => s + (b[d] - a[d]), 0) / pairs.length) * 10) / 10,
+      ]),
     ) as Record<AssessmentDimension, number | null>;
     return { groupId, participants: hide ? null : pairs.length, meanChange };
   }

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
@@ -50,7 +56,9 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
 
   /** Pseudonymises everyone past retention on `now`; returns how many. Safe to run on several replicas at once. */
   async run(now: Date): Promise<number> {
-    const cutoff = new Date(now.getTime() - this.config.retentionYears * 365.25 * DAY_MS).toISOString().slice(0, 10);
+    const cutoff = new Date(now.getTime() - this.config.retentionYears * 365.25 * DAY_MS)
+      .toISOString()
+      .slice(0, 10);
     return this.dataSource.transaction(async (m) => {
       const [{ locked }] = await m.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RETENTION_LOCK]);
       if (!locked) return 0;
@@ -65,7 +73,17 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
       if (ids.length === 0) return 0;
       await this.pseudonymise(m, ids);
       const system: RequestContext = { user: null, requestId: 'retention-job', ip: '' };
-      await this.audit.recordMany(system, ids.map((id) => ({ action: 'participant.pseudonymise', entityType: 'participant', entityId: id, subjectId: id, details: { reason: 'retention', cutoff } })), m);
+      await this.audit.recordMany(
+        system,
+        ids.map((id) => ({
+          action: 'participant.pseudonymise',
+          entityType: 'participant',
+          entityId: id,
+          subjectId: id,
+          details: { reason: 'retention', cutoff },
+        })),
+        m,
+      );
       return ids.length;
     });
   }
@@ -75,7 +93,17 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
     await this.policy.assertParticipantAccess(ctx, 'participant.erase', participantId);
     await this.dataSource.transaction(async (m) => {
       await this.pseudonymise(m, [participantId]);
-      await this.audit.record(ctx, { action: 'participant.pseudonymise', entityType: 'participant', entityId: participantId, subjectId: participantId, details: { reason: 'erasure request' } }, m);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'participant.pseudonymise',
+          entityType: 'participant',
+          entityId: participantId,
+          subjectId: participantId,
+          details: { reason: 'erasure request' },
+        },
+        m,
+      );
     });
   }
 
@@ -86,7 +114,10 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
         WHERE id = ANY ($1::uuid[])`,
       [ids],
     );
-    await m.query(`UPDATE participant_need SET note = '', care_contact = '' WHERE participant_id = ANY ($1::uuid[])`, [ids]);
+    await m.query(
+      `UPDATE participant_need SET note = '', care_contact = '' WHERE participant_id = ANY ($1::uuid[])`,
+      [ids],
+    );
     await m.query(`DELETE FROM individual_talk WHERE participant_id = ANY ($1::uuid[])`, [ids]);
   }
 }

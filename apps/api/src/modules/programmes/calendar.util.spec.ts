@@ -16,7 +16,20 @@ const thirteenWeeks = {
 
 describe('Swedish days off', () => {
   it.each([
-    [2019, ['2019-04-19', '2019-04-22', '2019-05-30', '2019-06-06', '2019-06-21', '2019-12-24', '2019-12-25', '2019-12-26', '2019-12-31']],
+    [
+      2019,
+      [
+        '2019-04-19',
+        '2019-04-22',
+        '2019-05-30',
+        '2019-06-06',
+        '2019-06-21',
+        '2019-12-24',
+        '2019-12-25',
+        '2019-12-26',
+        '2019-12-31',
+      ],
+    ],
     [2020, ['2020-04-10', '2020-04-13', '2020-05-21', '2020-06-19', '2020-12-24']],
     [2021, ['2021-04-02', '2021-04-05', '2021-05-13', '2021-06-25']],
     [2024, ['2024-03-29', '2024-04-01', '2024-05-09', '2024-06-06', '2024-06-21']],
@@ -37,7 +50,13 @@ describe('planCalendar', () => {
     expect(c.endDate).toBe('2020-11-22');
     expect(c.sessions.filter((s) => s.kind === 'lecture')).toHaveLength(31);
     expect(c.lecturesShort).toBe(0);
-    expect(c.sessions[0]).toEqual({ date: '2020-08-24', kind: 'lecture', theme: 'Arbetsmarknadskunskap', startTime: '13:00', endTime: '15:30' });
+    expect(c.sessions[0]).toEqual({
+      date: '2020-08-24',
+      kind: 'lecture',
+      theme: 'Arbetsmarknadskunskap',
+      startTime: '13:00',
+      endTime: '15:30',
+    });
     // 4 a week: lectures 29–31 are Monday to Wednesday of week 8 (which starts 2020-10-12).
     expect(c.sessions[30].date).toBe('2020-10-14');
   });
@@ -63,7 +82,11 @@ describe('planCalendar', () => {
 
   it('17-week variant: a computer day every week, also in the internship weeks', () => {
     const c = planCalendar(
-      { ...thirteenWeeks, phases: [...thirteenWeeks.phases, { kind: 'internship', weeks: 4, lectures: false }], computerDayWeekday: 5 },
+      {
+        ...thirteenWeeks,
+        phases: [...thirteenWeeks.phases, { kind: 'internship', weeks: 4, lectures: false }],
+        computerDayWeekday: 5,
+      },
       '2020-08-24',
     );
     expect(c.sessions.filter((s) => s.kind === 'computer_day')).toHaveLength(17);

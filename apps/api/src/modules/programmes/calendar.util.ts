@@ -48,7 +48,19 @@ export interface Calendar {
  * that have lectures, themes in order, no session on a Swedish day off; a weekly computer day if the template has
  * one. The start date is taken as day 1 of week 1, whatever weekday it is.
  */
-export function planCalendar(t: Pick<MethodTemplateRequest, 'phases' | 'themes' | 'lectureCount' | 'lectureWeekdays' | 'lectureStart' | 'lectureEnd' | 'computerDayWeekday'>, startDate: string): Calendar {
+export function planCalendar(
+  t: Pick<
+    MethodTemplateRequest,
+    | 'phases'
+    | 'themes'
+    | 'lectureCount'
+    | 'lectureWeekdays'
+    | 'lectureStart'
+    | 'lectureEnd'
+    | 'computerDayWeekday'
+  >,
+  startDate: string,
+): Calendar {
   const totalWeeks = t.phases.reduce((s, p) => s + p.weeks, 0);
   const endDate = addDays(startDate, totalWeeks * 7 - 1);
   const daysOff = new Map<string, string>();
@@ -83,7 +95,13 @@ export function planCalendar(t: Pick<MethodTemplateRequest, 'phases' | 'themes' 
           lectures++;
         }
         if (wantsComputer) {
-          sessions.push({ date, kind: 'computer_day', theme: 'Datorkunskap', startTime: '09:00', endTime: '15:00' });
+          sessions.push({
+            date,
+            kind: 'computer_day',
+            theme: 'Datorkunskap',
+            startTime: '09:00',
+            endTime: '15:00',
+          });
         }
       }
     }

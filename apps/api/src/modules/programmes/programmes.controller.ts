@@ -49,7 +49,11 @@ export class ProgrammesController {
   @ApiOperation({ summary: 'Change a programme; send the version you read' })
   @ApiOkResponse({ type: ProgrammeDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  update(@Ctx() ctx: UserContext, @Param('id', uuid) id: string, @Body() body: UpdateProgrammeDto): Promise<ProgrammeResponse> {
+  update(
+    @Ctx() ctx: UserContext,
+    @Param('id', uuid) id: string,
+    @Body() body: UpdateProgrammeDto,
+  ): Promise<ProgrammeResponse> {
     return this.programmes.updateProgramme(ctx, id, body);
   }
 }

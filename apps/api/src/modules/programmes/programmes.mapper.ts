@@ -12,9 +12,18 @@ export function toProgrammeResponse(p: Programme, dir: Directory): ProgrammeResp
     id: p.id,
     name: p.name,
     ownerMunicipality: m(p.ownerMunicipalityId),
-    municipalities: (p.municipalities ?? []).map((x) => m(x.municipalityId)).sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+    municipalities: (p.municipalities ?? [])
+      .map((x) => m(x.municipalityId))
+      .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
     partnerOrganisations: (p.partners ?? [])
-      .map((x) => dir.organisations.get(x.organisationId) ?? { id: x.organisationId, name: '', kind: 'other' as const })
+      .map(
+        (x) =>
+          dir.organisations.get(x.organisationId) ?? {
+            id: x.organisationId,
+            name: '',
+            kind: 'other' as const,
+          },
+      )
       .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
     startDate: p.startDate,
     endDate: p.endDate,

@@ -12,7 +12,11 @@ import { TemplatesController } from './templates.controller';
 import { TemplatesService } from './templates.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Programme, ProgrammeMunicipality, ProgrammePartner, MethodTemplate]), OrganisationsModule, UsersModule],
+  imports: [
+    TypeOrmModule.forFeature([Programme, ProgrammeMunicipality, ProgrammePartner, MethodTemplate]),
+    OrganisationsModule,
+    UsersModule,
+  ],
   controllers: [ProgrammesController, TemplatesController],
   providers: [ProgrammesService, TemplatesService],
   exports: [ProgrammesService, TemplatesService],

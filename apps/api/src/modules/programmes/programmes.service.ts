@@ -42,11 +42,17 @@ export class ProgrammesService {
     }
     if (after) {
       qb.andWhere(
-        new Brackets((w) => w.where('p.name > :n', { n: after[0] }).orWhere('p.name = :n AND p.id > :i', { i: after[1] })),
+        new Brackets((w) =>
+          w.where('p.name > :n', { n: after[0] }).orWhere('p.name = :n AND p.id > :i', { i: after[1] }),
+        ),
       );
     }
     // Page over programme ids first: a join would multiply rows and break LIMIT.
-    const ids = await qb.clone().select(['p.id', 'p.name']).take(limit + 1).getMany();
+    const ids = await qb
+      .clone()
+      .select(['p.id', 'p.name'])
+      .take(limit + 1)
+      .getMany();
     const pageIds = ids.slice(0, limit).map((p) => p.id);
     if (pageIds.length === 0) return { items: [], nextCursor: null };
     const rows = await qb.andWhere('p.id IN (:...pageIds)', { pageIds }).getMany();
@@ -75,14 +81,27 @@ export class ProgrammesService {
           startDate: dto.startDate,
           endDate: dto.endDate,
           targetGroup: dto.targetGroup ?? '',
-          goals: dto.goals.map(({ key, description, targetValue, unit }) => ({ key, description, targetValue, unit })),
-          municipalities: municipalityIds.map((municipalityId) => m.create(ProgrammeMunicipality, { municipalityId })),
-          partners: dto.partnerOrganisationIds.map((organisationId) => m.create(ProgrammePartner, { organisationId })),
+          goals: dto.goals.map(({ key, description, targetValue, unit }) => ({
+            key,
+            description,
+            targetValue,
+            unit,
+          })),
+          municipalities: municipalityIds.map((municipalityId) =>
+            m.create(ProgrammeMunicipality, { municipalityId }),
+          ),
+          partners: dto.partnerOrganisationIds.map((organisationId) =>
+            m.create(ProgrammePartner, { organisationId }),
+          ),
         }),
       );
       // Whoever starts a programme works in it; an admin sees every programme anyway.
       if (ctx.user.role !== 'admin') await this.users.allocate([ctx.user.id], saved.id, m);
-      await this.audit.record(ctx, { action: 'programme.create', entityType: 'programme', entityId: saved.id }, m);
+      await this.audit.record(
+        ctx,
+        { action: 'programme.create', entityType: 'programme', entityId: saved.id },
+        m,
+      );
       return saved.id;
     });
     const p = await this.load(id);
@@ -101,7 +120,10 @@ export class ProgrammesService {
       goals: dto.goals ?? current.goals,
     };
     const municipalityIds = [
-      ...new Set([merged.ownerMunicipalityId, ...(dto.municipalityIds ?? current.municipalities.map((x) => x.municipalityId))]),
+      ...new Set([
+        merged.ownerMunicipalityId,
+        ...(dto.municipalityIds ?? current.municipalities.map((x) => x.municipalityId)),
+      ]),
     ];
     const partnerIds = dto.partnerOrganisationIds ?? current.partners.map((x) => x.organisationId);
     await this.checkRules(merged, municipalityIds, partnerIds);
@@ -109,7 +131,9 @@ export class ProgrammesService {
       const locked = await m.findOne(Programme, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!locked) throw Problem.notFound('programme');
       if (locked.version !== dto.version) {
-        throw Problem.conflict(`The programme was changed by someone else (version ${locked.version}, yours ${dto.version}). Reload and try again.`);
+        throw Problem.conflict(
+          `The programme was changed by someone else (version ${locked.version}, yours ${dto.version}). Reload and try again.`,
+        );
       }
       await m.update(
         Programme,
@@ -120,16 +144,32 @@ export class ProgrammesService {
           startDate: merged.startDate,
           endDate: merged.endDate,
           targetGroup: merged.targetGroup,
-          goals: merged.goals.map(({ key, description, targetValue, unit }) => ({ key, description, targetValue, unit })),
+          goals: merged.goals.map(({ key, description, targetValue, unit }) => ({
+            key,
+            description,
+            targetValue,
+            unit,
+          })),
           version: locked.version + 1,
         },
       );
       await m.delete(ProgrammeMunicipality, { programmeId: id });
-      await m.insert(ProgrammeMunicipality, municipalityIds.map((municipalityId) => ({ programmeId: id, municipalityId })));
+      await m.insert(
+        ProgrammeMunicipality,
+        municipalityIds.map((municipalityId) => ({ programmeId: id, municipalityId })),
+      );
       await m.delete(ProgrammePartner, { programmeId: id });
-      if (partnerIds.length) await m.insert(ProgrammePartner, partnerIds.map((organisationId) => ({ programmeId: id, organisationId })));
+      if (partnerIds.length)
+        await m.insert(
+          ProgrammePartner,
+          partnerIds.map((organisationId) => ({ programmeId: id, organisationId })),
+        );
       const changed = Object.keys(dto).filter((k) => k !== 'version');
-      await this.audit.record(ctx, { action: 'programme.update', entityType: 'programme', entityId: id, details: { changed } }, m);
+      await this.audit.record(
+        ctx,
+        { action: 'programme.update', entityType: 'programme', entityId: id, details: { changed } },
+        m,
+      );
     });
     const p = await this.load(id);
     return toProgrammeResponse(p, await this.directoryFor([p]));
@@ -141,25 +181,36 @@ export class ProgrammesService {
   }
 
   private async load(id: string): Promise<Programme> {
-    const p = await this.programmes.findOne({ where: { id }, relations: { municipalities: true, partners: true } });
+    const p = await this.programmes.findOne({
+      where: { id },
+      relations: { municipalities: true, partners: true },
+    });
     if (!p) throw Problem.notFound('programme');
     return p;
   }
 
   private async checkRules(
-    p: { name: string; ownerMunicipalityId: string; startDate: string; endDate: string; goals: { key: string; unit: string; targetValue: number }[] },
+    p: {
+      name: string;
+      ownerMunicipalityId: string;
+      startDate: string;
+      endDate: string;
+      goals: { key: string; unit: string; targetValue: number }[];
+    },
     municipalityIds: string[],
     partnerIds: string[],
   ): Promise<void> {
     const errors: FieldError[] = [];
     if (!p.name.trim()) errors.push({ field: 'name', message: 'name must not be empty' });
-    if (p.endDate < p.startDate) errors.push({ field: 'endDate', message: 'endDate must not be before startDate' });
+    if (p.endDate < p.startDate)
+      errors.push({ field: 'endDate', message: 'endDate must not be before startDate' });
     const keys = new Set<string>();
     p.goals.forEach((g, i) => {
       if (g.unit === 'percent' && g.targetValue > 100) {
         errors.push({ field: `goals.${i}.targetValue`, message: 'a percentage goal must be at most 100' });
       }
-      if (keys.has(g.key)) errors.push({ field: `goals.${i}.key`, message: `goal key "${g.key}" is used twice` });
+      if (keys.has(g.key))
+        errors.push({ field: `goals.${i}.key`, message: `goal key "${g.key}" is used twice` });
       keys.add(g.key);
     });
     const unknownM = await this.organisations.unknownMunicipalities(municipalityIds);
@@ -170,7 +221,10 @@ export class ProgrammesService {
       errors.push({ field: 'municipalityIds', message: 'municipalityIds names an unknown municipality' });
     }
     if ((await this.organisations.unknownOrganisations(partnerIds)).length) {
-      errors.push({ field: 'partnerOrganisationIds', message: 'partnerOrganisationIds names an unknown organisation' });
+      errors.push({
+        field: 'partnerOrganisationIds',
+        message: 'partnerOrganisationIds names an unknown organisation',
+      });
     }
     if (errors.length) throw Problem.badRequest(errors.map((e) => e.message).join('; '), errors);
   }
@@ -187,6 +241,9 @@ export class ProgrammesService {
       this.organisations.findMunicipalities([...mIds]),
       this.organisations.findOrganisations([...oIds]),
     ]);
-    return { municipalities: new Map(ms.map((m) => [m.id, m])), organisations: new Map(os.map((o) => [o.id, o])) };
+    return {
+      municipalities: new Map(ms.map((m) => [m.id, m])),
+      organisations: new Map(os.map((o) => [o.id, o])),
+    };
   }
 }

@@ -19,7 +19,10 @@ export class TemplatesController {
   @ApiOperation({ summary: "The programme's method templates" })
   @ApiOkResponse({ type: [MethodTemplateResponseDto] })
   @ApiProblems(400, 401, 403, 404)
-  list(@Ctx() ctx: UserContext, @Param('programmeId', new UuidPipe('programmeId')) programmeId: string): Promise<MethodTemplateResponse[]> {
+  list(
+    @Ctx() ctx: UserContext,
+    @Param('programmeId', new UuidPipe('programmeId')) programmeId: string,
+  ): Promise<MethodTemplateResponse[]> {
     return this.templates.findTemplates(ctx, programmeId);
   }
 
@@ -28,7 +31,11 @@ export class TemplatesController {
   @ApiOperation({ summary: 'Add a method template: phases with weeks, lecture themes and days' })
   @ApiCreatedResponse({ type: MethodTemplateResponseDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  create(@Ctx() ctx: UserContext, @Param('programmeId', new UuidPipe('programmeId')) programmeId: string, @Body() body: MethodTemplateDto): Promise<MethodTemplateResponse> {
+  create(
+    @Ctx() ctx: UserContext,
+    @Param('programmeId', new UuidPipe('programmeId')) programmeId: string,
+    @Body() body: MethodTemplateDto,
+  ): Promise<MethodTemplateResponse> {
     return this.templates.createTemplate(ctx, programmeId, body);
   }
 }

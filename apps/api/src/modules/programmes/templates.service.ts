@@ -36,22 +36,39 @@ export class TemplatesService {
     private readonly audit: AuditService,
   ) {}
 
-  async createTemplate(ctx: UserContext, programmeId: string, dto: MethodTemplateDto): Promise<MethodTemplateResponse> {
-    await this.policy.assertProgrammeAccess(ctx, 'template.manage', programmeId, { type: 'programme', id: programmeId });
-    if (dto.lectureEnd <= dto.lectureStart) throw Problem.field('lectureEnd', 'lectureEnd must be after lectureStart');
+  async createTemplate(
+    ctx: UserContext,
+    programmeId: string,
+    dto: MethodTemplateDto,
+  ): Promise<MethodTemplateResponse> {
+    await this.policy.assertProgrammeAccess(ctx, 'template.manage', programmeId, {
+      type: 'programme',
+      id: programmeId,
+    });
+    if (dto.lectureEnd <= dto.lectureStart)
+      throw Problem.field('lectureEnd', 'lectureEnd must be after lectureStart');
     if (dto.lectureCount > 0 && !dto.phases.some((p) => p.lectures)) {
       throw Problem.field('phases', 'at least one phase must have lectures when lectureCount is above 0');
     }
     const saved = await this.dataSource.transaction(async (m) => {
-      const t = await m.save(m.create(MethodTemplate, { ...dto, computerDayWeekday: dto.computerDayWeekday ?? null, programmeId }));
-      await this.audit.record(ctx, { action: 'template.create', entityType: 'method_template', entityId: t.id }, m);
+      const t = await m.save(
+        m.create(MethodTemplate, { ...dto, computerDayWeekday: dto.computerDayWeekday ?? null, programmeId }),
+      );
+      await this.audit.record(
+        ctx,
+        { action: 'template.create', entityType: 'method_template', entityId: t.id },
+        m,
+      );
       return t;
     });
     return toResponse(saved);
   }
 
   async findTemplates(ctx: UserContext, programmeId: string): Promise<MethodTemplateResponse[]> {
-    await this.policy.assertProgrammeAccess(ctx, 'template.read', programmeId, { type: 'programme', id: programmeId });
+    await this.policy.assertProgrammeAccess(ctx, 'template.read', programmeId, {
+      type: 'programme',
+      id: programmeId,
+    });
     return (await this.templates.find({ where: { programmeId }, order: { name: 'ASC' } })).map(toResponse);
   }
 

@@ -5,7 +5,13 @@ import { Ctx, type UserContext } from '../../common/context/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { Allow } from '../auth/auth.decorators';
-import { QueuePageDto, QueueQuery, ReferralDto, ReferralResponseDto, TransitionDto } from './dto/referral.dto';
+import {
+  QueuePageDto,
+  QueueQuery,
+  ReferralDto,
+  ReferralResponseDto,
+  TransitionDto,
+} from './dto/referral.dto';
 import { ReferralsService } from './referrals.service';
 
 @ApiTags('referrals')
@@ -16,7 +22,9 @@ export class ReferralsController {
 
   @Get()
   @Allow('referral.read')
-  @ApiOperation({ summary: "A programme's referral queue: filters, urgent first, then by received date; keyset pages" })
+  @ApiOperation({
+    summary: "A programme's referral queue: filters, urgent first, then by received date; keyset pages",
+  })
   @ApiOkResponse({ type: QueuePageDto })
   @ApiProblems(400, 401, 403, 404)
   queue(@Ctx() ctx: UserContext, @Query() q: QueueQuery): Promise<Page<ReferralResponse>> {
@@ -46,7 +54,11 @@ export class ReferralsController {
   @ApiOperation({ summary: 'Mark a referral screened, or withdrawn' })
   @ApiCreatedResponse({ type: ReferralResponseDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  transition(@Ctx() ctx: UserContext, @Param('id', new UuidPipe('id')) id: string, @Body() body: TransitionDto): Promise<ReferralResponse> {
+  transition(
+    @Ctx() ctx: UserContext,
+    @Param('id', new UuidPipe('id')) id: string,
+    @Body() body: TransitionDto,
+  ): Promise<ReferralResponse> {
     return this.referrals.transition(ctx, id, body);
   }
 }

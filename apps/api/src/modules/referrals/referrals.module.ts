@@ -9,7 +9,12 @@ import { ReferralsController } from './referrals.controller';
 import { ReferralsService } from './referrals.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Referral, ReferralEvent]), OrganisationsModule, ParticipantsModule, UsersModule],
+  imports: [
+    TypeOrmModule.forFeature([Referral, ReferralEvent]),
+    OrganisationsModule,
+    ParticipantsModule,
+    UsersModule,
+  ],
   controllers: [ReferralsController],
   providers: [ReferralsService],
   exports: [ReferralsService],

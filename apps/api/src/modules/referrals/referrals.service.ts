@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { canTransition, type Decision, type Page, type ReferralResponse, type ReferralStatus } from '@stegvis/contracts';
+import {
+  canTransition,
+  type Decision,
+  type Page,
+  type ReferralResponse,
+  type ReferralStatus,
+} from '@stegvis/contracts';
 import { Brackets, DataSource, type EntityManager, In, Repository } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
@@ -32,18 +38,31 @@ export class ReferralsService {
   ) {}
 
   async createReferral(ctx: UserContext, dto: ReferralDto): Promise<ReferralResponse> {
-    await this.policy.assertProgrammeAccess(ctx, 'referral.create', dto.programmeId, { type: 'programme', id: dto.programmeId });
+    await this.policy.assertProgrammeAccess(ctx, 'referral.create', dto.programmeId, {
+      type: 'programme',
+      id: dto.programmeId,
+    });
     if (ctx.user.role === 'analysis_member' && ctx.user.organisationId !== dto.organisationId) {
-      throw new Problem(403, 'You may add referrals only from your own organisation', [{ field: 'organisationId', message: 'not your organisation' }]);
+      throw new Problem(403, 'You may add referrals only from your own organisation', [
+        { field: 'organisationId', message: 'not your organisation' },
+      ]);
     }
-    if ((await this.organisations.unknownOrganisations([dto.organisationId])).length) throw Problem.field('organisationId', 'organisationId names no organisation');
+    if ((await this.organisations.unknownOrganisations([dto.organisationId])).length)
+      throw Problem.field('organisationId', 'organisationId names no organisation');
     if (!dto.consentToShare) {
-      throw Problem.rule('The candidate must consent to the analysis group sharing information about them before the referral can be received', [{ field: 'consentToShare', message: 'consent is required' }]);
+      throw Problem.rule(
+        'The candidate must consent to the analysis group sharing information about them before the referral can be received',
+        [{ field: 'consentToShare', message: 'consent is required' }],
+      );
     }
     let personalNumber: string | null = null;
     if (dto.personalNumber) {
       const pn = parsePersonalNumber(dto.personalNumber);
-      if (!pn) throw Problem.field('personalNumber', 'personalNumber is not a valid personnummer or samordningsnummer (date and check digit)');
+      if (!pn)
+        throw Problem.field(
+          'personalNumber',
+          'personalNumber is not a valid personnummer or samordningsnummer (date and check digit)',
+        );
       personalNumber = pn.digits;
     }
     const saved = await this.dataSource.transaction(async (m) => {
@@ -74,7 +93,13 @@ export class ReferralsService {
           status: 'received',
         }),
       );
-      await m.insert(ReferralEvent, { referralId: r.id, byUserId: ctx.user.id, fromStatus: null, toStatus: 'received', reason: '' });
+      await m.insert(ReferralEvent, {
+        referralId: r.id,
+        byUserId: ctx.user.id,
+        fromStatus: null,
+        toStatus: 'received',
+        reason: '',
+      });
       await this.audit.record(ctx, { action: 'referral.create', entityType: 'referral', entityId: r.id }, m);
       return r;
     });
@@ -83,7 +108,10 @@ export class ReferralsService {
 
   /** The queue of a programme: filters, ordered by priority then received date, keyset-paginated. */
   async findQueue(ctx: UserContext, q: QueueQuery): Promise<Page<ReferralResponse>> {
-    await this.policy.assertProgrammeAccess(ctx, 'referral.read', q.programmeId, { type: 'programme', id: q.programmeId });
+    await this.policy.assertProgrammeAccess(ctx, 'referral.read', q.programmeId, {
+      type: 'programme',
+      id: q.programmeId,
+    });
     const limit = q.limit ?? 50;
     const after = decodeCursor(q.after, 3);
     // 'high' sorts before 'normal', so ascending text order puts urgent referrals first and the index serves it.
@@ -98,7 +126,16 @@ export class ReferralsService {
     if (q.organisationId) qb.andWhere('r.organisation_id = :org', { org: q.organisationId });
     if (q.swedishLevel) qb.andWhere('r.swedish_level = :lvl', { lvl: q.swedishLevel });
     if (q.wishedStartBefore) qb.andWhere('r.wished_start <= :ws', { ws: q.wishedStartBefore });
-    if (after) qb.andWhere(new Brackets((w) => w.where('(r.priority, r.received_at, r.id) > (:p, :t::timestamptz, :i::uuid)', { p: after[0], t: after[1], i: after[2] })));
+    if (after)
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where('(r.priority, r.received_at, r.id) > (:p, :t::timestamptz, :i::uuid)', {
+            p: after[0],
+            t: after[1],
+            i: after[2],
+          }),
+        ),
+      );
     // The cursor keeps received_at to the microsecond: a JavaScript Date would round it and repeat a row.
     qb.addSelect(`to_char(r.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_ts');
     const { entities: rows, raw } = await qb.getRawAndEntities<{ cursor_ts: string }>();
@@ -106,25 +143,40 @@ export class ReferralsService {
     const last = page[page.length - 1];
     return {
       items: await this.describe(ctx, page),
-      nextCursor: rows.length > limit ? encodeCursor([last.priority, raw[limit - 1].cursor_ts, last.id]) : null,
+      nextCursor:
+        rows.length > limit ? encodeCursor([last.priority, raw[limit - 1].cursor_ts, last.id]) : null,
     };
   }
 
   async getReferral(ctx: UserContext, id: string): Promise<ReferralResponse> {
     const r = await this.load(ctx, id, 'referral.read');
     const history = await this.events.find({ where: { referralId: id }, order: { at: 'ASC', id: 'ASC' } });
-    const names = new Map((await this.users.usersByIds([...new Set(history.map((h) => h.byUserId))])).map((u) => [u.id, u.displayName]));
+    const names = new Map(
+      (await this.users.usersByIds([...new Set(history.map((h) => h.byUserId))])).map((u) => [
+        u.id,
+        u.displayName,
+      ]),
+    );
     const [out] = await this.describe(ctx, [r]);
     return {
       ...out,
-      history: history.map((h) => ({ at: h.at.toISOString(), by: names.get(h.byUserId) ?? '', from: h.fromStatus, to: h.toStatus, reason: h.reason, meetingId: h.meetingId })),
+      history: history.map((h) => ({
+        at: h.at.toISOString(),
+        by: names.get(h.byUserId) ?? '',
+        from: h.fromStatus,
+        to: h.toStatus,
+        reason: h.reason,
+        meetingId: h.meetingId,
+      })),
     };
   }
 
   /** Screening and withdrawal outside meetings; decisions are taken in a meeting (MeetingsService). */
   async transition(ctx: UserContext, id: string, dto: TransitionDto): Promise<ReferralResponse> {
     const r = await this.load(ctx, id, 'referral.update');
-    await this.dataSource.transaction((m) => this.move(ctx, m, r, dto.status, { reason: dto.reason ?? '', version: dto.version, meetingId: null }));
+    await this.dataSource.transaction((m) =>
+      this.move(ctx, m, r, dto.status, { reason: dto.reason ?? '', version: dto.version, meetingId: null }),
+    );
     return this.getReferral(ctx, id);
   }
 
@@ -132,11 +184,25 @@ export class ReferralsService {
    * Changes a referral's status in the caller's transaction, refusing a senseless step (422) and a stale
    * version (409: somebody else decided first). Keeps who, when and why.
    */
-  async move(ctx: UserContext, m: EntityManager, r: Referral, to: ReferralStatus, o: { reason: string; version: number; meetingId: string | null; groupId?: string | null; participantId?: string | null }): Promise<void> {
+  async move(
+    ctx: UserContext,
+    m: EntityManager,
+    r: Referral,
+    to: ReferralStatus,
+    o: {
+      reason: string;
+      version: number;
+      meetingId: string | null;
+      groupId?: string | null;
+      participantId?: string | null;
+    },
+  ): Promise<void> {
     const who = r.protectedIdentity ? r.pseudonym : `${r.firstName} ${r.lastName}`;
     // A stale version first: whoever decided on old information is told that someone else got there first.
-    if (r.version !== o.version) throw Problem.conflict(`The referral of ${who} was changed by someone else. Reload and try again.`);
-    if (!canTransition(r.status, to)) throw Problem.rule(`A referral that is ${r.status} cannot become ${to}`);
+    if (r.version !== o.version)
+      throw Problem.conflict(`The referral of ${who} was changed by someone else. Reload and try again.`);
+    if (!canTransition(r.status, to))
+      throw Problem.rule(`A referral that is ${r.status} cannot become ${to}`);
     const decided = to === 'accepted' || to === 'declined' || to === 'wait_listed';
     const res = await m
       .createQueryBuilder()
@@ -151,17 +217,48 @@ export class ReferralsService {
       })
       .where('id = :id AND version = :v', { id: r.id, v: o.version })
       .execute();
-    if (res.affected !== 1) throw Problem.conflict(`The referral of ${who} was changed by someone else. Reload and try again.`);
-    await m.insert(ReferralEvent, { referralId: r.id, byUserId: ctx.user.id, fromStatus: r.status, toStatus: to, reason: o.reason, meetingId: o.meetingId });
-    await this.audit.record(ctx, { action: `referral.${to}`, entityType: 'referral', entityId: r.id, details: o.meetingId ? { meetingId: o.meetingId } : undefined }, m);
+    if (res.affected !== 1)
+      throw Problem.conflict(`The referral of ${who} was changed by someone else. Reload and try again.`);
+    await m.insert(ReferralEvent, {
+      referralId: r.id,
+      byUserId: ctx.user.id,
+      fromStatus: r.status,
+      toStatus: to,
+      reason: o.reason,
+      meetingId: o.meetingId,
+    });
+    await this.audit.record(
+      ctx,
+      {
+        action: `referral.${to}`,
+        entityType: 'referral',
+        entityId: r.id,
+        details: o.meetingId ? { meetingId: o.meetingId } : undefined,
+      },
+      m,
+    );
   }
 
   /** A decision of a meeting, inside the meeting's transaction. Accepting creates (or links) the participant and enrols them. */
-  async decide(ctx: UserContext, m: EntityManager, meetingId: string, d: { referralId: string; decision: Decision; reason?: string; groupId?: string; version: number; groupStart?: string }): Promise<void> {
+  async decide(
+    ctx: UserContext,
+    m: EntityManager,
+    meetingId: string,
+    d: {
+      referralId: string;
+      decision: Decision;
+      reason?: string;
+      groupId?: string;
+      version: number;
+      groupStart?: string;
+    },
+  ): Promise<void> {
     const r = await m.findOne(Referral, { where: { id: d.referralId } });
     if (!r) throw Problem.notFound('referral');
-    if (d.decision === 'decline') return this.move(ctx, m, r, 'declined', { reason: d.reason ?? '', version: d.version, meetingId });
-    if (d.decision === 'wait_list') return this.move(ctx, m, r, 'wait_listed', { reason: d.reason ?? '', version: d.version, meetingId });
+    if (d.decision === 'decline')
+      return this.move(ctx, m, r, 'declined', { reason: d.reason ?? '', version: d.version, meetingId });
+    if (d.decision === 'wait_list')
+      return this.move(ctx, m, r, 'wait_listed', { reason: d.reason ?? '', version: d.version, meetingId });
     const admitted = await this.participants.admitFromReferral(ctx, m, {
       programmeId: r.programmeId,
       groupId: d.groupId!,
@@ -175,12 +272,21 @@ export class ReferralsService {
       phone: r.phone,
       protectedIdentity: r.protectedIdentity,
     });
-    await this.move(ctx, m, r, 'accepted', { reason: d.reason ?? '', version: d.version, meetingId, groupId: d.groupId!, participantId: admitted.participantId });
+    await this.move(ctx, m, r, 'accepted', {
+      reason: d.reason ?? '',
+      version: d.version,
+      meetingId,
+      groupId: d.groupId!,
+      participantId: admitted.participantId,
+    });
   }
 
   /** Referrals ready for a meeting (screened or wait-listed), for its agenda. */
   async readyForDecision(programmeId: string): Promise<Referral[]> {
-    return this.referrals.find({ where: { programmeId, status: In(['screened', 'wait_listed']) }, order: { priority: 'ASC', receivedAt: 'ASC', id: 'ASC' } });
+    return this.referrals.find({
+      where: { programmeId, status: In(['screened', 'wait_listed']) },
+      order: { priority: 'ASC', receivedAt: 'ASC', id: 'ASC' },
+    });
   }
 
   async byIds(ids: string[]): Promise<Referral[]> {
@@ -195,7 +301,11 @@ export class ReferralsService {
 
   /** Response shape; protected identities appear as their pseudonym to everyone in queue, agenda and minutes. */
   async describe(_ctx: UserContext, rows: Referral[]): Promise<ReferralResponse[]> {
-    const orgs = new Map((await this.organisations.findOrganisations([...new Set(rows.map((r) => r.organisationId))])).map((o) => [o.id, o.name]));
+    const orgs = new Map(
+      (await this.organisations.findOrganisations([...new Set(rows.map((r) => r.organisationId))])).map(
+        (o) => [o.id, o.name],
+      ),
+    );
     return rows.map((r) => ({
       id: r.id,
       programmeId: r.programmeId,

@@ -30,7 +30,10 @@ export class NationalFollowUpService {
   ) {}
 
   async finsam(ctx: UserContext, programmeId: string, year: number): Promise<FinsamCounts> {
-    await this.policy.assertProgrammeAccess(ctx, 'report.read', programmeId, { type: 'programme', id: programmeId });
+    await this.policy.assertProgrammeAccess(ctx, 'report.read', programmeId, {
+      type: 'programme',
+      id: programmeId,
+    });
     const [row] = await this.dataSource.query(
       `SELECT pr.name AS effort,
               count(DISTINCT p.id) FILTER (WHERE p.gender = 'woman')::int AS women,
@@ -44,13 +47,21 @@ export class NationalFollowUpService {
         WHERE pr.id = $1 GROUP BY pr.name`,
       [programmeId, year],
     );
-    await this.audit.record(ctx, { action: 'report.finsam', entityType: 'programme', entityId: programmeId, details: { year } });
+    await this.audit.record(ctx, {
+      action: 'report.finsam',
+      entityType: 'programme',
+      entityId: programmeId,
+      details: { year },
+    });
     return { year, ...row };
   }
 
   /** SUS-style person-level file (staff only, audited): a row per consenting person; others anonymously. */
   async susCsv(ctx: UserContext, programmeId: string, year: number): Promise<string> {
-    await this.policy.assertProgrammeAccess(ctx, 'followup.export', programmeId, { type: 'programme', id: programmeId });
+    await this.policy.assertProgrammeAccess(ctx, 'followup.export', programmeId, {
+      type: 'programme',
+      id: programmeId,
+    });
     const rows: {
       participant_id: string;
       personal_number: string | null;
@@ -82,12 +93,40 @@ export class NationalFollowUpService {
       anonymous.set(key, (anonymous.get(key) ?? 0) + 1);
     }
     await this.audit.recordMany(ctx, [
-      { action: 'followup.export', entityType: 'programme', entityId: programmeId, details: { year, named: named.length, anonymous: rows.length - named.length } },
-      ...named.map((r) => ({ action: 'followup.export', entityType: 'participant', entityId: r.participant_id, subjectId: r.participant_id })),
+      {
+        action: 'followup.export',
+        entityType: 'programme',
+        entityId: programmeId,
+        details: { year, named: named.length, anonymous: rows.length - named.length },
+      },
+      ...named.map((r) => ({
+        action: 'followup.export',
+        entityType: 'participant',
+        entityId: r.participant_id,
+        subjectId: r.participant_id,
+      })),
     ]);
     return toCsv([
-      ['Personnummer', 'Kön', 'Startdatum', 'Slutdatum', 'Status', 'Försörjning före', 'Försörjning efter', 'Resultat'],
-      ...named.map((r) => [formatPersonalNumber(r.personal_number!), r.gender, r.start_date, r.end_date, r.status, r.support_before, r.support_after, r.category]),
+      [
+        'Personnummer',
+        'Kön',
+        'Startdatum',
+        'Slutdatum',
+        'Status',
+        'Försörjning före',
+        'Försörjning efter',
+        'Resultat',
+      ],
+      ...named.map((r) => [
+        formatPersonalNumber(r.personal_number!),
+        r.gender,
+        r.start_date,
+        r.end_date,
+        r.status,
+        r.support_before,
+        r.support_after,
+        r.category,
+      ]),
       [],
       ['Anonymt redovisade (utan samtycke eller med skyddad identitet)'],
       ['Startår', 'Kön', 'Antal'],

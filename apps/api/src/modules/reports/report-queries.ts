@@ -14,7 +14,9 @@ const IN_PERIOD = `g.programme_id = $1 AND g.start_date <= $3 AND g.end_date >= 
 const STATUS_AT_END = `CASE WHEN e.status = 'active' OR e.end_date IS NULL OR e.end_date > $3 THEN 'active' ELSE e.status END`;
 
 // The categories are the contracts' own constants; one column each, so no category is silently dropped.
-const OUTCOME_COLUMNS = OUTCOME_CATEGORIES.map((c) => `count(*) FILTER (WHERE o.category = '${c}' AND o.date <= $3)::int AS "${c}"`).join(',\n       ');
+const OUTCOME_COLUMNS = OUTCOME_CATEGORIES.map(
+  (c) => `count(*) FILTER (WHERE o.category = '${c}' AND o.date <= $3)::int AS "${c}"`,
+).join(',\n       ');
 
 /**
  * The progress report's SQL: counts, grouped in PostgreSQL, that `computeProgressReportFromCounts` turns into

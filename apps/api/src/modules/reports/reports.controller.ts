@@ -13,7 +13,11 @@ import { NationalFollowUpService } from './national-followup.service';
 import { ReportsService } from './reports.service';
 
 const id = new UuidPipe('id');
-const file = (title: string, ext: string) => `${title.replace(/[^\p{L}\p{N} -]/gu, '').replace(/\s+/g, '-').toLowerCase()}.${ext}`;
+const file = (title: string, ext: string) =>
+  `${title
+    .replace(/[^\p{L}\p{N} -]/gu, '')
+    .replace(/\s+/g, '-')
+    .toLowerCase()}.${ext}`;
 
 @ApiTags('reports')
 @ApiCookieAuth()
@@ -26,7 +30,10 @@ export class ReportsController {
 
   @Get('progress')
   @Allow('report.read')
-  @ApiOperation({ summary: 'Progress report (delrapport) for a period: every figure with numerator and denominator; small cells suppressed for steering and evaluators' })
+  @ApiOperation({
+    summary:
+      'Progress report (delrapport) for a period: every figure with numerator and denominator; small cells suppressed for steering and evaluators',
+  })
   @ApiOkResponse({ description: 'report (null for aggregate-only roles) and tables' })
   @ApiProblems(400, 401, 403, 404)
   progress(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: ReportQuery) {
@@ -35,10 +42,17 @@ export class ReportsController {
 
   @Get('progress.csv')
   @Allow('report.read')
-  @ApiOperation({ summary: 'The progress report as CSV (UTF-8 with BOM, semicolons: opens right in Swedish Excel)' })
+  @ApiOperation({
+    summary: 'The progress report as CSV (UTF-8 with BOM, semicolons: opens right in Swedish Excel)',
+  })
   @ApiProduces('text/csv')
   @ApiProblems(400, 401, 403, 404)
-  async csv(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: ReportQuery, @Res({ passthrough: true }) res: FastifyReply): Promise<string> {
+  async csv(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) programmeId: string,
+    @Query() q: ReportQuery,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<string> {
     const r = await this.reports.progress(ctx, programmeId, q);
     res.header('Content-Type', 'text/csv; charset=utf-8');
     res.header('Content-Disposition', contentDisposition(file(r.title, 'csv')));
@@ -50,7 +64,12 @@ export class ReportsController {
   @ApiOperation({ summary: 'The progress report as XLSX, a sheet per table, streamed' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiProblems(400, 401, 403, 404)
-  async xlsx(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: ReportQuery, @Res() res: FastifyReply): Promise<void> {
+  async xlsx(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) programmeId: string,
+    @Query() q: ReportQuery,
+    @Res() res: FastifyReply,
+  ): Promise<void> {
     const r = await this.reports.progress(ctx, programmeId, q);
     res.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.header('Content-Disposition', contentDisposition(file(r.title, 'xlsx')));
@@ -72,19 +91,36 @@ export class ReportsController {
   @ApiOperation({ summary: 'The progress report as PDF, in Swedish' })
   @ApiProduces('application/pdf')
   @ApiProblems(400, 401, 403, 404)
-  async pdf(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: ReportQuery): Promise<StreamableFile> {
+  async pdf(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) programmeId: string,
+    @Query() q: ReportQuery,
+  ): Promise<StreamableFile> {
     const r = await this.reports.progress(ctx, programmeId, q);
-    return new StreamableFile(await this.reports.pdf(r.title, r.tables), { type: 'application/pdf', disposition: contentDisposition(file(r.title, 'pdf')) });
+    return new StreamableFile(await this.reports.pdf(r.title, r.tables), {
+      type: 'application/pdf',
+      disposition: contentDisposition(file(r.title, 'pdf')),
+    });
   }
 
   @Get('progress.docx')
   @Allow('report.read')
-  @ApiOperation({ summary: 'A DOCX draft of the progress report: every figure filled in, headings for the evaluator’s own text' })
+  @ApiOperation({
+    summary:
+      'A DOCX draft of the progress report: every figure filled in, headings for the evaluator’s own text',
+  })
   @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
   @ApiProblems(400, 401, 403, 404)
-  async docx(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: ReportQuery): Promise<StreamableFile> {
+  async docx(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) programmeId: string,
+    @Query() q: ReportQuery,
+  ): Promise<StreamableFile> {
     const r = await this.reports.progress(ctx, programmeId, q);
-    return new StreamableFile(await this.reports.docx(r.title, r.tables), { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', disposition: contentDisposition(file(r.title, 'docx')) });
+    return new StreamableFile(await this.reports.docx(r.title, r.tables), {
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      disposition: contentDisposition(file(r.title, 'docx')),
+    });
   }
 
   @Get('finsam')
@@ -97,10 +133,18 @@ export class ReportsController {
 
   @Get('sus.csv')
   @Allow('followup.export')
-  @ApiOperation({ summary: 'SUS-style person-level file: only with consent; protected identities and the rest anonymously (start year, sex)' })
+  @ApiOperation({
+    summary:
+      'SUS-style person-level file: only with consent; protected identities and the rest anonymously (start year, sex)',
+  })
   @ApiProduces('text/csv')
   @ApiProblems(400, 401, 403, 404)
-  async sus(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: YearQuery, @Res({ passthrough: true }) res: FastifyReply): Promise<string> {
+  async sus(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) programmeId: string,
+    @Query() q: YearQuery,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<string> {
     res.header('Content-Type', 'text/csv; charset=utf-8');
     res.header('Content-Disposition', contentDisposition(`sus-${q.year}.csv`));
     return this.followUp.susCsv(ctx, programmeId, q.year);

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AGGREGATE_ONLY_ROLES, DEFAULT_SMALL_CELL_THRESHOLD } from '@stegvis/contracts';
 import { pdfFontFiles } from '../../common/pdf/fonts';
-import { computeProgressReportFromCounts, type ProgressReport, type ReportTable, tablesToCsv, toReportTables } from '@stegvis/reports';
+import {
+  computeProgressReportFromCounts,
+  type ProgressReport,
+  type ReportTable,
+  tablesToCsv,
+  toReportTables,
+} from '@stegvis/reports';
 import { reportFiles } from '../../common/lazy';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
@@ -31,17 +37,41 @@ export class ReportsService {
     private readonly programmes: ProgrammesService,
   ) {}
 
-  async progress(ctx: UserContext, programmeId: string, q: ReportQuery): Promise<ProgressReportResponse & { title: string }> {
-    await this.policy.assertProgrammeAccess(ctx, 'report.read', programmeId, { type: 'programme', id: programmeId });
+  async progress(
+    ctx: UserContext,
+    programmeId: string,
+    q: ReportQuery,
+  ): Promise<ProgressReportResponse & { title: string }> {
+    await this.policy.assertProgrammeAccess(ctx, 'report.read', programmeId, {
+      type: 'programme',
+      id: programmeId,
+    });
     const programme = await this.programmes.getProgramme(ctx, programmeId);
     const period = { start: q.from ?? programme.startDate, end: q.to ?? today() };
     if (period.end < period.start) throw Problem.field('to', 'to must not be before from');
     const input = await this.data.gather(programmeId, period);
-    const report = computeProgressReportFromCounts(input, period, q.internshipGroups ? { internshipGroups: q.internshipGroups.split(',').map(Number) } : {});
+    const report = computeProgressReportFromCounts(
+      input,
+      period,
+      q.internshipGroups ? { internshipGroups: q.internshipGroups.split(',').map(Number) } : {},
+    );
     const suppressed = AGGREGATE_ONLY_ROLES.includes(ctx.user.role);
-    const tables = toReportTables(report, suppressed ? { smallCellThreshold: DEFAULT_SMALL_CELL_THRESHOLD } : {});
-    await this.audit.record(ctx, { action: 'report.read', entityType: 'programme', entityId: programmeId, details: { period, suppressed } });
-    return { title: `Delrapport ${input.programmeName} ${period.start} – ${period.end}`, report: suppressed ? null : report, tables, suppressed };
+    const tables = toReportTables(
+      report,
+      suppressed ? { smallCellThreshold: DEFAULT_SMALL_CELL_THRESHOLD } : {},
+    );
+    await this.audit.record(ctx, {
+      action: 'report.read',
+      entityType: 'programme',
+      entityId: programmeId,
+      details: { period, suppressed },
+    });
+    return {
+      title: `Delrapport ${input.programmeName} ${period.start} – ${period.end}`,
+      report: suppressed ? null : report,
+      tables,
+      suppressed,
+    };
   }
 
   csv(tables: ReportTable[]): string {

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AllocationResponse, CommitteeMemberResponse, PersonStaffingResponse, ProgrammeStaffingResponse, StaffMemberResponse } from '@stegvis/contracts';
+import type {
+  AllocationResponse,
+  CommitteeMemberResponse,
+  PersonStaffingResponse,
+  ProgrammeStaffingResponse,
+  StaffMemberResponse,
+} from '@stegvis/contracts';
 import { Ctx, type UserContext } from '../../common/context/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
@@ -53,10 +59,16 @@ export class StaffingController {
 
   @Get('programmes/:id/staffing')
   @Allow('staffing.read')
-  @ApiOperation({ summary: 'Staffing of a programme on a day: who, how much, and the total (e.g. 100 % + 50 % = 150 %)' })
+  @ApiOperation({
+    summary: 'Staffing of a programme on a day: who, how much, and the total (e.g. 100 % + 50 % = 150 %)',
+  })
   @ApiOkResponse({ type: ProgrammeStaffingDto })
   @ApiProblems(400, 401, 403, 404)
-  programme(@Ctx() ctx: UserContext, @Param('id', new UuidPipe('id')) id: string, @Query() q: OverviewQuery): Promise<ProgrammeStaffingResponse> {
+  programme(
+    @Ctx() ctx: UserContext,
+    @Param('id', new UuidPipe('id')) id: string,
+    @Query() q: OverviewQuery,
+  ): Promise<ProgrammeStaffingResponse> {
     return this.staffing.programmeOverview(ctx, id, q.date);
   }
 
@@ -65,7 +77,11 @@ export class StaffingController {
   @ApiOperation({ summary: "A person's allocations on a day, with a warning above 100 %" })
   @ApiOkResponse({ type: PersonStaffingDto })
   @ApiProblems(400, 401, 403, 404)
-  person(@Ctx() ctx: UserContext, @Param('id', new UuidPipe('id')) id: string, @Query() q: OverviewQuery): Promise<PersonStaffingResponse> {
+  person(
+    @Ctx() ctx: UserContext,
+    @Param('id', new UuidPipe('id')) id: string,
+    @Query() q: OverviewQuery,
+  ): Promise<PersonStaffingResponse> {
     return this.staffing.personOverview(ctx, id, q.date);
   }
 
@@ -74,7 +90,10 @@ export class StaffingController {
   @ApiOperation({ summary: 'Steering-group and analysis-group members of a programme' })
   @ApiOkResponse({ type: [CommitteeMemberResponseDto] })
   @ApiProblems(400, 401, 403, 404)
-  committee(@Ctx() ctx: UserContext, @Param('id', new UuidPipe('id')) id: string): Promise<CommitteeMemberResponse[]> {
+  committee(
+    @Ctx() ctx: UserContext,
+    @Param('id', new UuidPipe('id')) id: string,
+  ): Promise<CommitteeMemberResponse[]> {
     return this.staffing.findCommittee(ctx, id);
   }
 
@@ -83,7 +102,11 @@ export class StaffingController {
   @ApiOperation({ summary: 'Add a member to the steering group or the analysis group' })
   @ApiCreatedResponse({ type: CommitteeMemberResponseDto })
   @ApiProblems(400, 401, 403, 404)
-  addMember(@Ctx() ctx: UserContext, @Param('id', new UuidPipe('id')) id: string, @Body() body: CommitteeMemberDto): Promise<CommitteeMemberResponse> {
+  addMember(
+    @Ctx() ctx: UserContext,
+    @Param('id', new UuidPipe('id')) id: string,
+    @Body() body: CommitteeMemberDto,
+  ): Promise<CommitteeMemberResponse> {
     return this.staffing.addCommitteeMember(ctx, id, body);
   }
 }

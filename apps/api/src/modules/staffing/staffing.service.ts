@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { AllocationResponse, CommitteeKind, CommitteeMemberResponse, PersonStaffingResponse, ProgrammeStaffingResponse, StaffMemberResponse } from '@stegvis/contracts';
+import type {
+  AllocationResponse,
+  CommitteeKind,
+  CommitteeMemberResponse,
+  PersonStaffingResponse,
+  ProgrammeStaffingResponse,
+  StaffMemberResponse,
+} from '@stegvis/contracts';
 import { DataSource, In, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
@@ -16,7 +23,14 @@ const FULL_TIME = 100;
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
 
 function toStaff(s: StaffMember): StaffMemberResponse {
-  return { id: s.id, name: s.name, staffRole: s.staffRole, organisationId: s.organisationId, userId: s.userId, email: s.email };
+  return {
+    id: s.id,
+    name: s.name,
+    staffRole: s.staffRole,
+    organisationId: s.organisationId,
+    userId: s.userId,
+    email: s.email,
+  };
 }
 
 @Injectable()
@@ -36,7 +50,15 @@ export class StaffingService {
       throw Problem.field('organisationId', 'organisationId names no organisation');
     }
     const saved = await this.dataSource.transaction(async (m) => {
-      const s = await m.save(m.create(StaffMember, { name: dto.name.trim(), staffRole: dto.staffRole, organisationId: dto.organisationId ?? null, userId: dto.userId ?? null, email: dto.email ?? '' }));
+      const s = await m.save(
+        m.create(StaffMember, {
+          name: dto.name.trim(),
+          staffRole: dto.staffRole,
+          organisationId: dto.organisationId ?? null,
+          userId: dto.userId ?? null,
+          email: dto.email ?? '',
+        }),
+      );
       await this.audit.record(ctx, { action: 'staff.create', entityType: 'staff_member', entityId: s.id }, m);
       return s;
     });
@@ -52,48 +74,131 @@ export class StaffingService {
    * warns, and the overviews flag it.
    */
   async createAllocation(ctx: UserContext, dto: AllocationDto): Promise<AllocationResponse> {
-    await this.policy.assertProgrammeAccess(ctx, 'staffing.manage', dto.programmeId, { type: 'programme', id: dto.programmeId });
+    await this.policy.assertProgrammeAccess(ctx, 'staffing.manage', dto.programmeId, {
+      type: 'programme',
+      id: dto.programmeId,
+    });
     if (dto.endDate < dto.startDate) throw Problem.field('endDate', 'endDate must not be before startDate');
     const person = await this.staff.findOneBy({ id: dto.staffMemberId });
     if (!person) throw Problem.field('staffMemberId', 'staffMemberId names no staff member');
     const saved = await this.dataSource.transaction(async (m) => {
       const a = await m.save(m.create(StaffAllocation, dto));
-      await this.audit.record(ctx, { action: 'staffing.allocate', entityType: 'staff_allocation', entityId: a.id, details: { percent: dto.percent } }, m);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'staffing.allocate',
+          entityType: 'staff_allocation',
+          entityId: a.id,
+          details: { percent: dto.percent },
+        },
+        m,
+      );
       return a;
     });
     return (await this.describe([saved]))[0];
   }
 
-  async programmeOverview(ctx: UserContext, programmeId: string, date = today()): Promise<ProgrammeStaffingResponse> {
-    await this.policy.assertProgrammeAccess(ctx, 'staffing.read', programmeId, { type: 'programme', id: programmeId });
-    const rows = await this.allocations.find({ where: { programmeId, startDate: LessThanOrEqual(date), endDate: MoreThanOrEqual(date) } });
+  async programmeOverview(
+    ctx: UserContext,
+    programmeId: string,
+    date = today(),
+  ): Promise<ProgrammeStaffingResponse> {
+    await this.policy.assertProgrammeAccess(ctx, 'staffing.read', programmeId, {
+      type: 'programme',
+      id: programmeId,
+    });
+    const rows = await this.allocations.find({
+      where: { programmeId, startDate: LessThanOrEqual(date), endDate: MoreThanOrEqual(date) },
+    });
     const described = await this.describe(rows, date);
-    return { programmeId, date, totalPercent: rows.reduce((s, a) => s + a.percent, 0), allocations: described };
+    return {
+      programmeId,
+      date,
+      totalPercent: rows.reduce((s, a) => s + a.percent, 0),
+      allocations: described,
+    };
   }
 
-  async personOverview(ctx: UserContext, staffMemberId: string, date = today()): Promise<PersonStaffingResponse> {
-    const rows = await this.allocations.find({ where: { staffMemberId, startDate: LessThanOrEqual(date), endDate: MoreThanOrEqual(date) } });
+  async personOverview(
+    ctx: UserContext,
+    staffMemberId: string,
+    date = today(),
+  ): Promise<PersonStaffingResponse> {
+    const rows = await this.allocations.find({
+      where: { staffMemberId, startDate: LessThanOrEqual(date), endDate: MoreThanOrEqual(date) },
+    });
     const visible = rows.filter((a) => this.policy.inScope(ctx.user, a.programmeId));
     if (!(await this.staff.existsBy({ id: staffMemberId }))) throw Problem.notFound('staff member');
     const total = rows.reduce((s, a) => s + a.percent, 0);
-    return { staffMemberId, date, totalPercent: total, overAllocated: total > FULL_TIME, allocations: await this.describe(visible, date) };
+    return {
+      staffMemberId,
+      date,
+      totalPercent: total,
+      overAllocated: total > FULL_TIME,
+      allocations: await this.describe(visible, date),
+    };
   }
 
-  async addCommitteeMember(ctx: UserContext, programmeId: string, dto: CommitteeMemberDto): Promise<CommitteeMemberResponse> {
-    await this.policy.assertProgrammeAccess(ctx, 'staffing.manage', programmeId, { type: 'programme', id: programmeId });
-    if ((await this.organisations.unknownOrganisations([dto.organisationId])).length) throw Problem.field('organisationId', 'organisationId names no organisation');
+  async addCommitteeMember(
+    ctx: UserContext,
+    programmeId: string,
+    dto: CommitteeMemberDto,
+  ): Promise<CommitteeMemberResponse> {
+    await this.policy.assertProgrammeAccess(ctx, 'staffing.manage', programmeId, {
+      type: 'programme',
+      id: programmeId,
+    });
+    if ((await this.organisations.unknownOrganisations([dto.organisationId])).length)
+      throw Problem.field('organisationId', 'organisationId names no organisation');
     const saved = await this.dataSource.transaction(async (m) => {
-      const c = await m.save(m.create(CommitteeMember, { ...dto, programmeId, roleTitle: dto.roleTitle ?? '', userId: dto.userId ?? null }));
-      await this.audit.record(ctx, { action: 'committee.add', entityType: 'committee_member', entityId: c.id }, m);
+      const c = await m.save(
+        m.create(CommitteeMember, {
+          ...dto,
+          programmeId,
+          roleTitle: dto.roleTitle ?? '',
+          userId: dto.userId ?? null,
+        }),
+      );
+      await this.audit.record(
+        ctx,
+        { action: 'committee.add', entityType: 'committee_member', entityId: c.id },
+        m,
+      );
       return c;
     });
-    return { id: saved.id, programmeId, kind: saved.kind, name: saved.name, organisationId: saved.organisationId, roleTitle: saved.roleTitle, userId: saved.userId };
+    return {
+      id: saved.id,
+      programmeId,
+      kind: saved.kind,
+      name: saved.name,
+      organisationId: saved.organisationId,
+      roleTitle: saved.roleTitle,
+      userId: saved.userId,
+    };
   }
 
-  async findCommittee(ctx: UserContext, programmeId: string, kind?: CommitteeKind): Promise<CommitteeMemberResponse[]> {
-    await this.policy.assertProgrammeAccess(ctx, 'programme.read', programmeId, { type: 'programme', id: programmeId });
-    const rows = await this.committees.find({ where: { programmeId, ...(kind ? { kind } : {}) }, order: { kind: 'ASC', name: 'ASC' } });
-    return rows.map((c) => ({ id: c.id, programmeId, kind: c.kind, name: c.name, organisationId: c.organisationId, roleTitle: c.roleTitle, userId: c.userId }));
+  async findCommittee(
+    ctx: UserContext,
+    programmeId: string,
+    kind?: CommitteeKind,
+  ): Promise<CommitteeMemberResponse[]> {
+    await this.policy.assertProgrammeAccess(ctx, 'programme.read', programmeId, {
+      type: 'programme',
+      id: programmeId,
+    });
+    const rows = await this.committees.find({
+      where: { programmeId, ...(kind ? { kind } : {}) },
+      order: { kind: 'ASC', name: 'ASC' },
+    });
+    return rows.map((c) => ({
+      id: c.id,
+      programmeId,
+      kind: c.kind,
+      name: c.name,
+      organisationId: c.organisationId,
+      roleTitle: c.roleTitle,
+      userId: c.userId,
+    }));
   }
 
   /** Each allocation with its person and whether that person is above full time on an overlapping day. */
@@ -104,10 +209,20 @@ export class StaffingService {
     const all = await this.allocations.findBy({ staffMemberId: In([...byId.keys()]) });
     return rows.map((a) => {
       // The busiest day of this allocation's period decides: sum every allocation of the person covering it.
-      const days = onDate ? [onDate] : [...new Set(all.filter((o) => o.staffMemberId === a.staffMemberId).flatMap((o) => [o.startDate, o.endDate]))].filter((d) => d >= a.startDate && d <= a.endDate);
+      const days = onDate
+        ? [onDate]
+        : [
+            ...new Set(
+              all.filter((o) => o.staffMemberId === a.staffMemberId).flatMap((o) => [o.startDate, o.endDate]),
+            ),
+          ].filter((d) => d >= a.startDate && d <= a.endDate);
       const peak = Math.max(
         a.percent,
-        ...days.map((d) => all.filter((o) => o.staffMemberId === a.staffMemberId && o.startDate <= d && o.endDate >= d).reduce((s, o) => s + o.percent, 0)),
+        ...days.map((d) =>
+          all
+            .filter((o) => o.staffMemberId === a.staffMemberId && o.startDate <= d && o.endDate >= d)
+            .reduce((s, o) => s + o.percent, 0),
+        ),
       );
       const p = byId.get(a.staffMemberId)!;
       const over = peak > FULL_TIME;

@@ -1,7 +1,20 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCookieAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { Ctx, type UserContext } from '../../common/context/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { IsIsoDate } from '../../common/validation/is-iso-date';
@@ -16,10 +29,20 @@ class StatDto {
   @ApiProperty() @IsInt() @Min(0) @Max(1_000_000) inProgramme: number;
 }
 class StatsDto {
-  @ApiProperty({ type: [StatDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => StatDto) rows: StatDto[];
+  @ApiProperty({ type: [StatDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => StatDto)
+  rows: StatDto[];
 }
 class CsvDto {
-  @ApiProperty({ description: 'CSV: kommunkod;datum;oppet_arbetslosa;i_program' }) @IsString() @MinLength(1) @MaxLength(500_000) content: string;
+  @ApiProperty({ description: 'CSV: kommunkod;datum;oppet_arbetslosa;i_program' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500_000)
+  content: string;
 }
 class PeriodQuery {
   @ApiProperty() @IsIsoDate() from: string;
@@ -29,7 +52,13 @@ class BudgetDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() municipalityId: string;
   @ApiProperty() @IsInt() @Min(2000) @Max(2100) year: number;
   @ApiProperty({ description: 'Kronor' }) @IsInt() @Min(0) approved: number;
-  @ApiProperty({ type: [Number], description: 'Invoiced per tertial T1–T3, kronor' }) @IsArray() @ArrayMinSize(3) @ArrayMaxSize(3) @IsInt({ each: true }) @Min(0, { each: true }) invoiced: number[];
+  @ApiProperty({ type: [Number], description: 'Invoiced per tertial T1–T3, kronor' })
+  @IsArray()
+  @ArrayMinSize(3)
+  @ArrayMaxSize(3)
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  invoiced: number[];
   @ApiProperty() @IsInt() @Min(0) forecast: number;
 }
 class YearQuery {
@@ -44,7 +73,9 @@ export class StatisticsController {
 
   @Put('target-group-stats')
   @Allow('statistics.manage')
-  @ApiOperation({ summary: 'Type in target-group figures per municipality and date (openly unemployed, in a programme)' })
+  @ApiOperation({
+    summary: 'Type in target-group figures per municipality and date (openly unemployed, in a programme)',
+  })
   @ApiProblems(400, 401, 403)
   save(@Ctx() ctx: UserContext, @Body() body: StatsDto) {
     return this.statistics.saveStats(ctx, body.rows);
@@ -61,7 +92,9 @@ export class StatisticsController {
 
   @Get('programmes/:id/reports/target-group')
   @Allow('report.read')
-  @ApiOperation({ summary: 'The target group in the programme’s municipalities at two dates, with the change' })
+  @ApiOperation({
+    summary: 'The target group in the programme’s municipalities at two dates, with the change',
+  })
   @ApiProblems(400, 401, 403, 404)
   targetGroup(@Ctx() ctx: UserContext, @Param('id', new UuidPipe('id')) id: string, @Query() q: PeriodQuery) {
     return this.statistics.targetGroup(ctx, id, q.from, q.to);
@@ -70,7 +103,9 @@ export class StatisticsController {
   @Put('programmes/:id/budget')
   @Allow('budget.manage')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Approved funds, invoiced costs per tertial and forecast for a municipality and year' })
+  @ApiOperation({
+    summary: 'Approved funds, invoiced costs per tertial and forecast for a municipality and year',
+  })
   @ApiProblems(400, 401, 403, 404)
   budget(@Ctx() ctx: UserContext, @Param('id', new UuidPipe('id')) id: string, @Body() body: BudgetDto) {
     return this.statistics.saveBudget(ctx, id, body);

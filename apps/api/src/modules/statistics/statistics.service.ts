@@ -33,11 +33,17 @@ export class StatisticsService {
   ) {}
 
   async saveStats(ctx: UserContext, rows: StatInput[]): Promise<{ saved: number }> {
-    const unknown = await this.organisations.unknownMunicipalities([...new Set(rows.map((r) => r.municipalityId))]);
+    const unknown = await this.organisations.unknownMunicipalities([
+      ...new Set(rows.map((r) => r.municipalityId)),
+    ]);
     if (unknown.length) throw Problem.field('rows', `unknown municipality ${unknown[0]}`);
     await this.dataSource.transaction(async (m) => {
       await m.upsert(TargetGroupStat, rows, ['municipalityId', 'date']);
-      await this.audit.record(ctx, { action: 'statistics.save', entityType: 'target_group_stat', details: { rows: rows.length } }, m);
+      await this.audit.record(
+        ctx,
+        { action: 'statistics.save', entityType: 'target_group_stat', details: { rows: rows.length } },
+        m,
+      );
     });
     return { saved: rows.length };
   }
@@ -45,54 +51,123 @@ export class StatisticsService {
   /** CSV `kommunkod;datum;oppet_arbetslosa;i_program`: every row checked, then all saved, or none. */
   async importStats(ctx: UserContext, content: string): Promise<{ saved: number }> {
     const byCode = new Map((await this.organisations.findMunicipalities()).map((m) => [m.code, m.id]));
-    const records: string[][] = parse(content.replace(/^\uFEFF/, ''), { delimiter: ';', skip_empty_lines: true, trim: true, relax_column_count: true });
+    const records: string[][] = parse(content.replace(/^\uFEFF/, ''), {
+      delimiter: ';',
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+    });
     const errors: FieldError[] = [];
     const rows: StatInput[] = [];
     records.slice(1).forEach(([code, date, unemployed, inProgramme], i) => {
       const line = i + 2;
       const n = errors.length;
-      if (!byCode.has(code)) errors.push({ field: `row ${line}, kommunkod`, message: `${code || '(empty)'} is not a municipality` });
-      if (!isIsoDate(date ?? '')) errors.push({ field: `row ${line}, datum`, message: 'must be a date YYYY-MM-DD' });
-      for (const [v, c] of [[unemployed, 'oppet_arbetslosa'], [inProgramme, 'i_program']] as const) if (!/^\d+$/.test(v ?? '')) errors.push({ field: `row ${line}, ${c}`, message: 'must be a whole number' });
-      if (errors.length === n) rows.push({ municipalityId: byCode.get(code)!, date, openlyUnemployed: Number(unemployed), inProgramme: Number(inProgramme) });
+      if (!byCode.has(code))
+        errors.push({
+          field: `row ${line}, kommunkod`,
+          message: `${code || '(empty)'} is not a municipality`,
+        });
+      if (!isIsoDate(date ?? ''))
+        errors.push({ field: `row ${line}, datum`, message: 'must be a date YYYY-MM-DD' });
+      for (const [v, c] of [
+        [unemployed, 'oppet_arbetslosa'],
+        [inProgramme, 'i_program'],
+      ] as const)
+        if (!/^\d+$/.test(v ?? ''))
+          errors.push({ field: `row ${line}, ${c}`, message: 'must be a whole number' });
+      if (errors.length === n)
+        rows.push({
+          municipalityId: byCode.get(code)!,
+          date,
+          openlyUnemployed: Number(unemployed),
+          inProgramme: Number(inProgramme),
+        });
     });
-    if (errors.length) throw Problem.badRequest(`The file has ${errors.length} error(s); nothing was saved`, errors);
+    if (errors.length)
+      throw Problem.badRequest(`The file has ${errors.length} error(s); nothing was saved`, errors);
     return this.saveStats(ctx, rows);
   }
 
   /** The programme's municipalities at two dates: for each, the latest figures on or before the date. */
   async targetGroup(ctx: UserContext, programmeId: string, from: string, to: string): Promise<ReportTable> {
-    await this.policy.assertProgrammeAccess(ctx, 'report.read', programmeId, { type: 'programme', id: programmeId });
+    await this.policy.assertProgrammeAccess(ctx, 'report.read', programmeId, {
+      type: 'programme',
+      id: programmeId,
+    });
     const programme = await this.programmes.getProgramme(ctx, programmeId);
     const at = async (date: string) => {
-      const rows: { municipality_id: string; openly_unemployed: number; in_programme: number }[] = await this.dataSource.query(
-        `SELECT DISTINCT ON (municipality_id) municipality_id, openly_unemployed, in_programme FROM target_group_stat
+      const rows: { municipality_id: string; openly_unemployed: number; in_programme: number }[] =
+        await this.dataSource.query(
+          `SELECT DISTINCT ON (municipality_id) municipality_id, openly_unemployed, in_programme FROM target_group_stat
           WHERE municipality_id = ANY ($1::uuid[]) AND date <= $2 ORDER BY municipality_id, date DESC`,
-        [programme.municipalities.map((m) => m.id), date],
-      );
-      return rows.map((r) => ({ municipality: programme.municipalities.find((m) => m.id === r.municipality_id)!.name, openlyUnemployed: r.openly_unemployed, inProgramme: r.in_programme }));
+          [programme.municipalities.map((m) => m.id), date],
+        );
+      return rows.map((r) => ({
+        municipality: programme.municipalities.find((m) => m.id === r.municipality_id)!.name,
+        openlyUnemployed: r.openly_unemployed,
+        inProgramme: r.in_programme,
+      }));
     };
     return targetGroupTable(from.slice(0, 7), to.slice(0, 7), await at(from), await at(to));
   }
 
-  async saveBudget(ctx: UserContext, programmeId: string, b: { municipalityId: string; year: number; approved: number; invoiced: number[]; forecast: number }): Promise<void> {
-    await this.policy.assertProgrammeAccess(ctx, 'budget.manage', programmeId, { type: 'programme', id: programmeId });
+  async saveBudget(
+    ctx: UserContext,
+    programmeId: string,
+    b: { municipalityId: string; year: number; approved: number; invoiced: number[]; forecast: number },
+  ): Promise<void> {
+    await this.policy.assertProgrammeAccess(ctx, 'budget.manage', programmeId, {
+      type: 'programme',
+      id: programmeId,
+    });
     const programme = await this.programmes.getProgramme(ctx, programmeId);
-    if (!programme.municipalities.some((m) => m.id === b.municipalityId)) throw Problem.field('municipalityId', 'municipalityId is not one of the programme’s municipalities');
+    if (!programme.municipalities.some((m) => m.id === b.municipalityId))
+      throw Problem.field('municipalityId', 'municipalityId is not one of the programme’s municipalities');
     await this.dataSource.transaction(async (m) => {
-      await m.upsert(Budget, { programmeId, municipalityId: b.municipalityId, year: b.year, approved: String(b.approved), invoiced: b.invoiced.map(String), forecast: String(b.forecast) }, ['programmeId', 'municipalityId', 'year']);
-      await this.audit.record(ctx, { action: 'budget.save', entityType: 'programme', entityId: programmeId, details: { year: b.year } }, m);
+      await m.upsert(
+        Budget,
+        {
+          programmeId,
+          municipalityId: b.municipalityId,
+          year: b.year,
+          approved: String(b.approved),
+          invoiced: b.invoiced.map(String),
+          forecast: String(b.forecast),
+        },
+        ['programmeId', 'municipalityId', 'year'],
+      );
+      await this.audit.record(
+        ctx,
+        { action: 'budget.save', entityType: 'programme', entityId: programmeId, details: { year: b.year } },
+        m,
+      );
     });
   }
 
   async economy(ctx: UserContext, programmeId: string, year?: number): Promise<ReportTable> {
-    await this.policy.assertProgrammeAccess(ctx, 'report.read', programmeId, { type: 'programme', id: programmeId });
+    await this.policy.assertProgrammeAccess(ctx, 'report.read', programmeId, {
+      type: 'programme',
+      id: programmeId,
+    });
     const programme = await this.programmes.getProgramme(ctx, programmeId);
-    const rows = await this.budgets.find({ where: { programmeId, ...(year ? { year } : {}) }, order: { year: 'ASC' } });
+    const rows = await this.budgets.find({
+      where: { programmeId, ...(year ? { year } : {}) },
+      order: { year: 'ASC' },
+    });
     const name = (id: string) => programme.municipalities.find((m) => m.id === id)?.name ?? '';
     return economyTable(
       rows
-        .map((r) => ({ municipality: name(r.municipalityId), year: r.year, approved: Number(r.approved), invoiced: [Number(r.invoiced[0] ?? 0), Number(r.invoiced[1] ?? 0), Number(r.invoiced[2] ?? 0)] as const, forecast: Number(r.forecast) }))
+        .map((r) => ({
+          municipality: name(r.municipalityId),
+          year: r.year,
+          approved: Number(r.approved),
+          invoiced: [
+            Number(r.invoiced[0] ?? 0),
+            Number(r.invoiced[1] ?? 0),
+            Number(r.invoiced[2] ?? 0),
+          ] as const,
+          forecast: Number(r.forecast),
+        }))
         .sort((a, b) => a.year - b.year || a.municipality.localeCompare(b.municipality, 'sv')),
     );
   }

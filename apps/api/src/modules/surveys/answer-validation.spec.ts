@@ -7,7 +7,13 @@ const json = {
       elements: [
         { type: 'rating', name: 'overall', isRequired: true, rateMin: 1, rateMax: 5 },
         { type: 'radiogroup', name: 'internship', isRequired: true, choices: ['yes', 'no'] },
-        { type: 'rating', name: 'internship_rating', visibleIf: "{internship} = 'yes'", rateMin: 1, rateMax: 5 },
+        {
+          type: 'rating',
+          name: 'internship_rating',
+          visibleIf: "{internship} = 'yes'",
+          rateMin: 1,
+          rateMax: 5,
+        },
         { type: 'checkbox', name: 'wants', choices: ['language_support', 'study_visits'] },
         { type: 'comment', name: 'comment' },
       ],
@@ -17,7 +23,15 @@ const json = {
 
 describe('validateAnswers', () => {
   it('accepts a complete, well-formed answer', () => {
-    expect(validateAnswers(json, { overall: 4, internship: 'yes', internship_rating: 5, wants: ['study_visits'], comment: 'Bra!' })).toEqual([]);
+    expect(
+      validateAnswers(json, {
+        overall: 4,
+        internship: 'yes',
+        internship_rating: 5,
+        wants: ['study_visits'],
+        comment: 'Bra!',
+      }),
+    ).toEqual([]);
   });
 
   it('names every field that is missing, out of range, not listed, unknown or not applicable', () => {
@@ -29,15 +43,25 @@ describe('validateAnswers', () => {
     ]);
     expect(validateAnswers(json, { internship: 'no', internship_rating: 3 })).toEqual([
       { field: 'answers.overall', message: 'overall is required' },
-      { field: 'answers.internship_rating', message: 'internship_rating does not apply to the other answers' },
+      {
+        field: 'answers.internship_rating',
+        message: 'internship_rating does not apply to the other answers',
+      },
     ]);
   });
 
   it('judges each answer on its own: the rules read once from the questionnaire keep nothing from the answer before', () => {
-    expect(validateAnswers(json, { overall: 4, internship: 'yes', internship_rating: 5, comment: 'Bra!' })).toEqual([]);
-    expect(validateAnswers(json, { internship: 'no' })).toEqual([{ field: 'answers.overall', message: 'overall is required' }]);
+    expect(
+      validateAnswers(json, { overall: 4, internship: 'yes', internship_rating: 5, comment: 'Bra!' }),
+    ).toEqual([]);
+    expect(validateAnswers(json, { internship: 'no' })).toEqual([
+      { field: 'answers.overall', message: 'overall is required' },
+    ]);
     expect(validateAnswers(json, { overall: 2, internship: 'no', internship_rating: 4 })).toEqual([
-      { field: 'answers.internship_rating', message: 'internship_rating does not apply to the other answers' },
+      {
+        field: 'answers.internship_rating',
+        message: 'internship_rating does not apply to the other answers',
+      },
     ]);
     expect(validateAnswers(json, { overall: 2, internship: 'yes', internship_rating: 4 })).toEqual([]);
   });
@@ -45,11 +69,21 @@ describe('validateAnswers', () => {
   it('a page shown only on a condition, and a question hidden for good, take answers only when shown', () => {
     const paged = {
       pages: [
-        { elements: [{ type: 'radiogroup', name: 'worked', isRequired: true, choices: ['yes', 'no'] }, { type: 'comment', name: 'internal', visible: false }] },
-        { visibleIf: "{worked} = 'yes'", elements: [{ type: 'rating', name: 'job', isRequired: true, rateMin: 1, rateMax: 3 }] },
+        {
+          elements: [
+            { type: 'radiogroup', name: 'worked', isRequired: true, choices: ['yes', 'no'] },
+            { type: 'comment', name: 'internal', visible: false },
+          ],
+        },
+        {
+          visibleIf: "{worked} = 'yes'",
+          elements: [{ type: 'rating', name: 'job', isRequired: true, rateMin: 1, rateMax: 3 }],
+        },
       ],
     };
-    expect(validateAnswers(paged, { worked: 'yes' })).toEqual([{ field: 'answers.job', message: 'job is required' }]);
+    expect(validateAnswers(paged, { worked: 'yes' })).toEqual([
+      { field: 'answers.job', message: 'job is required' },
+    ]);
     expect(validateAnswers(paged, { worked: 'yes', job: 3 })).toEqual([]);
     expect(validateAnswers(paged, { worked: 'no', job: 3, internal: 'x' })).toEqual([
       { field: 'answers.internal', message: 'internal does not apply to the other answers' },

@@ -49,9 +49,26 @@ function toRule(q: Question): Rule {
   }
   const type = q.getType();
   const values = (list: { value: unknown }[] | undefined) => (list ?? []).map((c) => c.value);
-  const withList = q as unknown as { visibleRateValues: { value: unknown }[]; choices: { value: unknown }[]; hasOther: boolean };
-  const allowed = type === 'rating' ? values(withList.visibleRateValues) : ['radiogroup', 'dropdown', 'checkbox'].includes(type) ? values(withList.choices) : null;
-  return { name: q.name, type, required: q.isRequired, visible, conditions, allowed, other: Boolean(withList.hasOther) };
+  const withList = q as unknown as {
+    visibleRateValues: { value: unknown }[];
+    choices: { value: unknown }[];
+    hasOther: boolean;
+  };
+  const allowed =
+    type === 'rating'
+      ? values(withList.visibleRateValues)
+      : ['radiogroup', 'dropdown', 'checkbox'].includes(type)
+        ? values(withList.choices)
+        : null;
+  return {
+    name: q.name,
+    type,
+    required: q.isRequired,
+    visible,
+    conditions,
+    allowed,
+    other: Boolean(withList.hasOther),
+  };
 }
 
 /**
@@ -64,7 +81,8 @@ export function validateAnswers(json: object, answers: Record<string, unknown>):
   const names = new Set(rules.map((r) => r.name));
   const errors: FieldError[] = [];
   for (const key of Object.keys(answers)) {
-    if (!names.has(key)) errors.push({ field: `answers.${key}`, message: `${key} is not a question of this questionnaire` });
+    if (!names.has(key))
+      errors.push({ field: `answers.${key}`, message: `${key} is not a question of this questionnaire` });
   }
   const known = Object.fromEntries(Object.entries(answers).filter(([k]) => names.has(k)));
   for (const rule of rules) {
@@ -92,14 +110,22 @@ function checkValue(rule: Rule, value: unknown): string | null {
       return allowed.includes(value) ? null : `${rule.name} must be one of ${allowed.join(', ')}`;
     case 'radiogroup':
     case 'dropdown':
-      return allowed.includes(value) || (rule.other && value === 'other') ? null : `${rule.name} must be one of the listed choices`;
+      return allowed.includes(value) || (rule.other && value === 'other')
+        ? null
+        : `${rule.name} must be one of the listed choices`;
     case 'checkbox':
-      return Array.isArray(value) && value.length <= allowed.length + 1 && value.every((v) => allowed.includes(v) || v === 'other') ? null : `${rule.name} must be a list of the listed choices`;
+      return Array.isArray(value) &&
+        value.length <= allowed.length + 1 &&
+        value.every((v) => allowed.includes(v) || v === 'other')
+        ? null
+        : `${rule.name} must be a list of the listed choices`;
     case 'boolean':
       return typeof value === 'boolean' ? null : `${rule.name} must be yes or no`;
     case 'text':
     case 'comment':
-      return typeof value === 'string' && value.length <= MAX_TEXT ? null : `${rule.name} must be text of at most ${MAX_TEXT} characters`;
+      return typeof value === 'string' && value.length <= MAX_TEXT
+        ? null
+        : `${rule.name} must be text of at most ${MAX_TEXT} characters`;
     default:
       return `${rule.name} cannot be answered here`;
   }
@@ -107,5 +133,7 @@ function checkValue(rule: Rule, value: unknown): string | null {
 
 /** The free-text questions of a questionnaire, whose answers need staff review before evaluators see them. */
 export function freeTextQuestions(json: object): string[] {
-  return rulesOf(json).filter((r) => ['comment', 'text'].includes(r.type)).map((r) => r.name);
+  return rulesOf(json)
+    .filter((r) => ['comment', 'text'].includes(r.type))
+    .map((r) => r.name);
 }

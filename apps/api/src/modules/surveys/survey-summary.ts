@@ -24,7 +24,11 @@ export interface QuestionSummary {
  * question answered by fewer than k people shows only "fewer than k answers", so one person's answer cannot be
  * read out of a small group. Free text appears only as reviewed (approved or redacted) by staff.
  */
-export function summariseAnswers(json: object, answers: Record<string, unknown>[], opts: { suppress: boolean; k?: number; reviewedTexts?: Map<string, string[]> }): QuestionSummary[] {
+export function summariseAnswers(
+  json: object,
+  answers: Record<string, unknown>[],
+  opts: { suppress: boolean; k?: number; reviewedTexts?: Map<string, string[]> },
+): QuestionSummary[] {
   const k = checkThreshold(opts.k ?? DEFAULT_SMALL_CELL_THRESHOLD);
   const model = new Model(json);
   model.locale = 'sv';
@@ -34,10 +38,11 @@ export function summariseAnswers(json: object, answers: Record<string, unknown>[
     const base = { name: q.name, type, title: q.title };
     if (type === 'comment' || type === 'text') {
       // Free text is no distribution: aggregate readers see what staff reviewed (approved or redacted), nothing else.
-      const texts = opts.suppress ? opts.reviewedTexts?.get(q.name) ?? [] : (given as string[]);
+      const texts = opts.suppress ? (opts.reviewedTexts?.get(q.name) ?? []) : (given as string[]);
       return { ...base, answered: texts.length, suppressed: null, texts };
     }
-    if (opts.suppress && given.length < k) return { ...base, answered: null, suppressed: `färre än ${k} svar` };
+    if (opts.suppress && given.length < k)
+      return { ...base, answered: null, suppressed: `färre än ${k} svar` };
     const values: (string | number | boolean)[] =
       type === 'rating'
         ? (q as unknown as { visibleRateValues: { value: number }[] }).visibleRateValues.map((v) => v.value)
@@ -49,8 +54,17 @@ export function summariseAnswers(json: object, answers: Record<string, unknown>[
       const count = flat.filter((v) => v === value).length;
       return { value, count, percent: ratio(count, given.length).percent };
     });
-    const mean = type === 'rating' && given.length ? Math.round(((given as number[]).reduce((s, v) => s + v, 0) / given.length) * 10) / 10 : undefined;
-    return { ...base, answered: given.length, suppressed: null, choices, ...(type === 'rating' ? { mean: mean ?? null } : {}) };
+    const mean =
+      type === 'rating' && given.length
+        ? Math.round(((given as number[]).reduce((s, v) => s + v, 0) / given.length) * 10) / 10
+        : undefined;
+    return {
+      ...base,
+      answered: given.length,
+      suppressed: null,
+      choices,
+      ...(type === 'rating' ? { mean: mean ?? null } : {}),
+    };
   });
 }
 
@@ -68,7 +82,11 @@ export interface AnswerCounts {
  * The same summary as summariseAnswers, from counts the database computed, so a million answers never travel
  * into the process. Suppression, percentages and means follow the same rules.
  */
-export function summariseCounts(json: object, counts: AnswerCounts, opts: { suppress: boolean; k?: number; reviewedTexts?: Map<string, string[]> }): QuestionSummary[] {
+export function summariseCounts(
+  json: object,
+  counts: AnswerCounts,
+  opts: { suppress: boolean; k?: number; reviewedTexts?: Map<string, string[]> },
+): QuestionSummary[] {
   const k = checkThreshold(opts.k ?? DEFAULT_SMALL_CELL_THRESHOLD);
   const model = new Model(json);
   model.locale = 'sv';
@@ -77,7 +95,9 @@ export function summariseCounts(json: object, counts: AnswerCounts, opts: { supp
     const base = { name: q.name, type, title: q.title };
     const answered = counts.answered.get(q.name) ?? 0;
     if (type === 'comment' || type === 'text') {
-      const texts = opts.suppress ? opts.reviewedTexts?.get(q.name) ?? [] : counts.texts.get(q.name) ?? [];
+      const texts = opts.suppress
+        ? (opts.reviewedTexts?.get(q.name) ?? [])
+        : (counts.texts.get(q.name) ?? []);
       return { ...base, answered: opts.suppress ? texts.length : answered, suppressed: null, texts };
     }
     if (opts.suppress && answered < k) return { ...base, answered: null, suppressed: `färre än ${k} svar` };
@@ -92,7 +112,16 @@ export function summariseCounts(json: object, counts: AnswerCounts, opts: { supp
       const count = byValue.get(JSON.stringify(value)) ?? 0;
       return { value, count, percent: ratio(count, answered).percent };
     });
-    const mean = type === 'rating' && answered ? Math.round(((counts.sums.get(q.name) ?? 0) / answered) * 10) / 10 : undefined;
-    return { ...base, answered, suppressed: null, choices, ...(type === 'rating' ? { mean: mean ?? null } : {}) };
+    const mean =
+      type === 'rating' && answered
+        ? Math.round(((counts.sums.get(q.name) ?? 0) / answered) * 10) / 10
+        : undefined;
+    return {
+      ...base,
+      answered,
+      suppressed: null,
+      choices,
+      ...(type === 'rating' ? { mean: mean ?? null } : {}),
+    };
   });
 }

@@ -1,5 +1,25 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiCookieAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -8,7 +28,17 @@ import { ApiProblems } from '../../common/openapi/api-problems';
 import { Problem } from '../../common/problem/problem';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { Allow, Public, SkipCsrf } from '../auth/auth.decorators';
-import { CreateRoundDto, PaperSubmitDto, ReviewDto, RoundDto, StartDto, type SubmitBody, SubmitBodyPipe, SubmitDto, SummaryQuery } from './dto/survey.dto';
+import {
+  CreateRoundDto,
+  PaperSubmitDto,
+  ReviewDto,
+  RoundDto,
+  StartDto,
+  type SubmitBody,
+  SubmitBodyPipe,
+  SubmitDto,
+  SummaryQuery,
+} from './dto/survey.dto';
 import { SurveysService } from './surveys.service';
 
 const id = new UuidPipe('id');
@@ -22,7 +52,9 @@ export class SurveysController {
 
   @Post('survey-rounds')
   @Allow('survey.manage')
-  @ApiOperation({ summary: 'Open a survey round for a group; returns one code per participant, shown only this once' })
+  @ApiOperation({
+    summary: 'Open a survey round for a group; returns one code per participant, shown only this once',
+  })
   @ApiCreatedResponse({ type: RoundDto })
   @ApiProblems(400, 401, 403, 404)
   open(@Ctx() ctx: UserContext, @Body() body: CreateRoundDto) {
@@ -70,13 +102,20 @@ export class SurveysController {
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   @ApiBody({ type: PaperSubmitDto })
   @ApiProblems(400, 401, 403, 404, 409, 410, 422)
-  async paper(@Ctx() ctx: UserContext, @Param('id', id) roundId: string, @Body(new SubmitBodyPipe(true)) body: SubmitBody & { code: string }, @Headers('idempotency-key') key: string | undefined) {
+  async paper(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) roundId: string,
+    @Body(new SubmitBodyPipe(true)) body: SubmitBody & { code: string },
+    @Headers('idempotency-key') key: string | undefined,
+  ) {
     return (await this.surveys.paper(ctx, roundId, body.code, key, body)).body;
   }
 
   @Get('survey-rounds/:id/summary')
   @Allow('survey.summary')
-  @ApiOperation({ summary: 'Counts, percentages and means per question; small cells suppressed for aggregate-only roles' })
+  @ApiOperation({
+    summary: 'Counts, percentages and means per question; small cells suppressed for aggregate-only roles',
+  })
   @ApiProblems(400, 401, 403, 404)
   summary(@Ctx() ctx: UserContext, @Param('id', id) roundId: string, @Query() q: SummaryQuery) {
     return this.surveys.summary(ctx, roundId, q.k);
@@ -115,14 +154,25 @@ export class PublicSurveysController {
     private readonly surveys: SurveysService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.cookie = { httpOnly: true, sameSite: 'strict', secure: config.cookieSecure, path: '/api/public/surveys' };
+    this.cookie = {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: config.cookieSecure,
+      path: '/api/public/surveys',
+    };
   }
 
   @Post('session')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange a link token or short code for the questionnaire; sets the survey cookie' })
+  @ApiOperation({
+    summary: 'Exchange a link token or short code for the questionnaire; sets the survey cookie',
+  })
   @ApiProblems(400, 404, 409, 410, 429)
-  async session(@Body() body: StartDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: FastifyReply) {
+  async session(
+    @Body() body: StartDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
     const out = await this.surveys.start(ctx.ip, body.token);
     // Seconds (Fastify's cookie maxAge), twelve hours: long enough to answer, short on a shared tablet.
     res.setCookie(SURVEY_COOKIE, body.token.trim(), { ...this.cookie, maxAge: 12 * 3600 });
@@ -138,11 +188,20 @@ export class PublicSurveysController {
 
   @Post('current/responses')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Submit the answers (Idempotency-Key required: a retry replays the first result, stores nothing twice)' })
+  @ApiOperation({
+    summary:
+      'Submit the answers (Idempotency-Key required: a retry replays the first result, stores nothing twice)',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   @ApiBody({ type: SubmitDto })
   @ApiProblems(400, 404, 409, 410, 422, 429)
-  async submit(@Req() req: FastifyRequest, @Ctx() ctx: RequestContext, @Body(new SubmitBodyPipe()) body: SubmitBody, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: FastifyReply) {
+  async submit(
+    @Req() req: FastifyRequest,
+    @Ctx() ctx: RequestContext,
+    @Body(new SubmitBodyPipe()) body: SubmitBody,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
     const r = await this.surveys.submit(ctx, this.token(req), key, body, 'link');
     if (r.replayed) res.header('Idempotent-Replayed', 'true');
     return r.body;

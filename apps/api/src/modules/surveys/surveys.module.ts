@@ -11,7 +11,10 @@ import { PublicSurveysController, SurveysController } from './surveys.controller
 import { SurveysService } from './surveys.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SurveyRound, SurveyCode, SurveyResponse, FreeTextReview, CodeAttempt]), ParticipantsModule],
+  imports: [
+    TypeOrmModule.forFeature([SurveyRound, SurveyCode, SurveyResponse, FreeTextReview, CodeAttempt]),
+    ParticipantsModule,
+  ],
   controllers: [SurveysController, PublicSurveysController],
   providers: [SurveysService, QuestionnaireCatalog],
   exports: [SurveysService, QuestionnaireCatalog],

@@ -83,7 +83,8 @@ export class SurveysService {
     if (!(closesAt > opensAt)) throw Problem.field('closesAt', 'closesAt must be after opensAt');
     const openDay = dto.opensAt.slice(0, 10);
     const enrolled = (await this.participants.findGroupEnrolments(ctx, dto.groupId)).filter(
-      (e) => e.startDate <= openDay && !(e.status === 'left_early' && e.endDate !== null && e.endDate < openDay),
+      (e) =>
+        e.startDate <= openDay && !(e.status === 'left_early' && e.endDate !== null && e.endDate < openDay),
     );
     const issued: IssuedCode[] = enrolled.map((e) => ({
       enrolmentId: e.id,
@@ -93,10 +94,37 @@ export class SurveysService {
     }));
     const round = await this.dataSource.transaction(async (m) => {
       const r = await m.save(
-        m.create(SurveyRound, { groupId: dto.groupId, programmeId: access.programmeId, questionnaireId: q.id, questionnaireVersion: q.version, opensAt, closesAt, enrolledAtOpen: enrolled.length, createdBy: ctx.user.id }),
+        m.create(SurveyRound, {
+          groupId: dto.groupId,
+          programmeId: access.programmeId,
+          questionnaireId: q.id,
+          questionnaireVersion: q.version,
+          opensAt,
+          closesAt,
+          enrolledAtOpen: enrolled.length,
+          createdBy: ctx.user.id,
+        }),
       );
-      if (issued.length) await m.insert(SurveyCode, issued.map((c) => ({ roundId: r.id, enrolmentId: c.enrolmentId, codeHash: sha256(c.token), shortHash: sha256(c.shortCode) })));
-      await this.audit.record(ctx, { action: 'survey.open', entityType: 'survey_round', entityId: r.id, details: { codes: issued.length } }, m);
+      if (issued.length)
+        await m.insert(
+          SurveyCode,
+          issued.map((c) => ({
+            roundId: r.id,
+            enrolmentId: c.enrolmentId,
+            codeHash: sha256(c.token),
+            shortHash: sha256(c.shortCode),
+          })),
+        );
+      await this.audit.record(
+        ctx,
+        {
+          action: 'survey.open',
+          entityType: 'survey_round',
+          entityId: r.id,
+          details: { codes: issued.length },
+        },
+        m,
+      );
       return r;
     });
     return { ...(await this.describe(round)), codes: issued };
@@ -115,7 +143,11 @@ export class SurveysService {
   /** Who has not answered yet, for a reminder. Never linked to answers. */
   async pending(ctx: UserContext, id: string): Promise<{ displayName: string }[]> {
     const round = await this.load(ctx, id, 'survey.manage');
-    const unused = new Set((await this.codes.find({ where: { roundId: id } })).filter((c) => c.usedOn === null).map((c) => c.enrolmentId));
+    const unused = new Set(
+      (await this.codes.find({ where: { roundId: id } }))
+        .filter((c) => c.usedOn === null)
+        .map((c) => c.enrolmentId),
+    );
     const enrolments = await this.participants.findGroupEnrolments(ctx, round.groupId);
     return enrolments.filter((e) => unused.has(e.id)).map((e) => ({ displayName: e.displayName }));
   }
@@ -138,22 +170,44 @@ export class SurveysService {
    * Stores an answer exactly once: the code is spent and the answer kept in one transaction, repeats replay the
    * first answer. Plain SQL: this is the one write that a whole classroom makes in the same minute.
    */
-  async submit(ctx: RequestContext, token: string, key: string | undefined, body: { language: string; answers: Record<string, unknown> }, channel: 'link' | 'kiosk' | 'paper') {
+  async submit(
+    ctx: RequestContext,
+    token: string,
+    key: string | undefined,
+    body: { language: string; answers: Record<string, unknown> },
+    channel: 'link' | 'kiosk' | 'paper',
+  ) {
     const { codeId, round } = await this.lookup(ctx.ip, token, true, channel === 'paper');
     const q = this.catalog.get(round.questionnaireId, round.questionnaireVersion)!;
-    if (!q.languages.includes(body.language)) throw Problem.field('language', `language must be one of ${q.languages.join(', ')}`);
+    if (!q.languages.includes(body.language))
+      throw Problem.field('language', `language must be one of ${q.languages.join(', ')}`);
     const errors = validateAnswers(q.json, body.answers);
     if (errors.length) throw Problem.badRequest(errors.map((e) => e.message).join('; '), errors);
     // The scope is the round, never the code: the key table must not link an answer to a person either.
     return this.idempotency.runSql(`survey:${round.id}`, key, body, async (tx) => {
-      const spent = await tx.rows('UPDATE survey_code SET used_on = $2 WHERE id = $1 AND used_on IS NULL RETURNING id', [codeId, today()]);
-      if (spent.length !== 1) throw new Problem(409, 'This code has already been used to answer', undefined, { type: 'https://stegvis.se/problems/code-used' });
-      await tx.rows('INSERT INTO survey_response (round_id, language, channel, answers) VALUES ($1, $2, $3, $4)', [round.id, body.language, channel, JSON.stringify(body.answers)]);
+      const spent = await tx.rows(
+        'UPDATE survey_code SET used_on = $2 WHERE id = $1 AND used_on IS NULL RETURNING id',
+        [codeId, today()],
+      );
+      if (spent.length !== 1)
+        throw new Problem(409, 'This code has already been used to answer', undefined, {
+          type: 'https://stegvis.se/problems/code-used',
+        });
+      await tx.rows(
+        'INSERT INTO survey_response (round_id, language, channel, answers) VALUES ($1, $2, $3, $4)',
+        [round.id, body.language, channel, JSON.stringify(body.answers)],
+      );
       return { status: 201, body: { status: 'stored' as const } };
     });
   }
 
-  async paper(ctx: UserContext, roundId: string, code: string, key: string | undefined, body: { language: string; answers: Record<string, unknown> }) {
+  async paper(
+    ctx: UserContext,
+    roundId: string,
+    code: string,
+    key: string | undefined,
+    body: { language: string; answers: Record<string, unknown> },
+  ) {
     await this.load(ctx, roundId, 'survey.manage');
     const r = await this.submit(ctx, code, key, body, 'paper');
     await this.audit.record(ctx, { action: 'survey.paper', entityType: 'survey_round', entityId: roundId });
@@ -175,14 +229,21 @@ export class SurveysService {
       );
       for (const r of rows) reviewed.set(r.question, [...(reviewed.get(r.question) ?? []), r.text]);
     }
-    return { round: await this.describe(round), questions: summariseCounts(q.json, counts, { suppress, k, reviewedTexts: reviewed }) };
+    return {
+      round: await this.describe(round),
+      questions: summariseCounts(q.json, counts, { suppress, k, reviewedTexts: reviewed }),
+    };
   }
 
   /**
    * Counts per question and value, computed by PostgreSQL in two scans (scalar answers, then the choices of
    * multi-choice answers), so the summary of a million answers costs about what the bare aggregate costs.
    */
-  private async countAnswers(roundIds: string[], textQuestions: string[], withTexts: boolean): Promise<AnswerCounts> {
+  private async countAnswers(
+    roundIds: string[],
+    textQuestions: string[],
+    withTexts: boolean,
+  ): Promise<AnswerCounts> {
     const scalar: { key: string; value: string; n: number; s: number | null }[] = await this.dataSource.query(
       `SELECT kv.key, kv.value::text AS value, count(*)::int AS n,
               (sum((kv.value)::text::numeric) FILTER (WHERE jsonb_typeof(kv.value) = 'number'))::float8 AS s
@@ -198,7 +259,12 @@ export class SurveysService {
         GROUP BY kv.key, e.value`,
       [roundIds],
     );
-    const counts: AnswerCounts = { answered: new Map(), values: new Map(), sums: new Map(), texts: new Map() };
+    const counts: AnswerCounts = {
+      answered: new Map(),
+      values: new Map(),
+      sums: new Map(),
+      texts: new Map(),
+    };
     for (const r of scalar) {
       counts.answered.set(r.key, (counts.answered.get(r.key) ?? 0) + r.n);
       if (r.value.startsWith('[')) continue;
@@ -234,8 +300,21 @@ export class SurveysService {
     const q = this.catalog.get(round.questionnaireId, round.questionnaireVersion)!;
     const names = freeTextQuestions(q.json);
     const rows = await this.responses.findBy({ roundId: id });
-    const done = new Set((rows.length ? await this.reviews.findBy({ responseId: In(rows.map((r) => r.id)) }) : []).map((r) => `${r.responseId}:${r.question}`));
-    return rows.flatMap((r) => names.filter((n) => typeof r.answers[n] === 'string' && r.answers[n] !== '').map((n) => ({ responseId: r.id, question: n, text: r.answers[n] as string, reviewed: done.has(`${r.id}:${n}`) })));
+    const done = new Set(
+      (rows.length ? await this.reviews.findBy({ responseId: In(rows.map((r) => r.id)) }) : []).map(
+        (r) => `${r.responseId}:${r.question}`,
+      ),
+    );
+    return rows.flatMap((r) =>
+      names
+        .filter((n) => typeof r.answers[n] === 'string' && r.answers[n] !== '')
+        .map((n) => ({
+          responseId: r.id,
+          question: n,
+          text: r.answers[n] as string,
+          reviewed: done.has(`${r.id}:${n}`),
+        })),
+    );
   }
 
   async review(ctx: UserContext, id: string, dto: ReviewDto) {
@@ -244,7 +323,16 @@ export class SurveysService {
     const original = response?.answers[dto.question];
     if (typeof original !== 'string') throw Problem.field('question', 'no free-text answer to review there');
     if (dto.status === 'redacted' && !dto.text?.trim()) throw Problem.field('text', 'give the redacted text');
-    await this.reviews.upsert({ responseId: dto.responseId, question: dto.question, status: dto.status, text: dto.status === 'approved' ? original : dto.text!.trim(), reviewedBy: ctx.user.id }, ['responseId', 'question']);
+    await this.reviews.upsert(
+      {
+        responseId: dto.responseId,
+        question: dto.question,
+        status: dto.status,
+        text: dto.status === 'approved' ? original : dto.text!.trim(),
+        reviewedBy: ctx.user.id,
+      },
+      ['responseId', 'question'],
+    );
     await this.audit.record(ctx, { action: 'survey.review', entityType: 'survey_round', entityId: id });
   }
 
@@ -252,7 +340,12 @@ export class SurveysService {
    * `trusted`: staff typing in paper answers, who are signed in and not guessing. The rate limit, the code (link
    * token or short code) and its round come in one round trip: this runs on every submission.
    */
-  private async lookup(ip: string, token: string, forSubmit = false, trusted = false): Promise<{ codeId: string; round: RoundRow }> {
+  private async lookup(
+    ip: string,
+    token: string,
+    forSubmit = false,
+    trusted = false,
+  ): Promise<{ codeId: string; round: RoundRow }> {
     const clean = token.trim();
     const hash = sha256(/^[A-Za-z0-9]{8}$/.test(clean) ? clean.toUpperCase() : clean);
     const [row] = await this.sql.rows<LookupRow>(
@@ -263,20 +356,43 @@ export class SurveysService {
          LEFT JOIN (survey_code c JOIN survey_round r ON r.id = c.round_id) ON c.code_hash = $1 OR c.short_hash = $1`,
       [hash, ip, trusted, FAILED_WINDOW_MS / 1000],
     );
-    if (row.failures >= MAX_FAILED_CODES) throw new Problem(429, 'Too many wrong codes. Wait ten minutes and try again.');
+    if (row.failures >= MAX_FAILED_CODES)
+      throw new Problem(429, 'Too many wrong codes. Wait ten minutes and try again.');
     if (!row.code_id) {
       if (!trusted) await this.attempts.insert({ ip });
-      throw new Problem(404, 'This code is not known', undefined, { type: 'https://stegvis.se/problems/code-unknown' });
+      throw new Problem(404, 'This code is not known', undefined, {
+        type: 'https://stegvis.se/problems/code-unknown',
+      });
     }
-    const round: RoundRow = { id: row.round_id, questionnaireId: row.questionnaire_id, questionnaireVersion: row.questionnaire_version, opensAt: row.opens_at, closesAt: row.closes_at };
+    const round: RoundRow = {
+      id: row.round_id,
+      questionnaireId: row.questionnaire_id,
+      questionnaireVersion: row.questionnaire_version,
+      opensAt: row.opens_at,
+      closesAt: row.closes_at,
+    };
     const now = new Date();
-    if (now < round.opensAt) throw new Problem(410, 'The survey has not opened yet', undefined, { type: 'https://stegvis.se/problems/round-not-open', opensAt: round.opensAt.toISOString() });
-    if (now > round.closesAt) throw new Problem(410, 'The survey has closed', undefined, { type: 'https://stegvis.se/problems/round-closed' });
-    if (row.used_on && !forSubmit) throw new Problem(409, 'This code has already been used to answer', undefined, { type: 'https://stegvis.se/problems/code-used' });
+    if (now < round.opensAt)
+      throw new Problem(410, 'The survey has not opened yet', undefined, {
+        type: 'https://stegvis.se/problems/round-not-open',
+        opensAt: round.opensAt.toISOString(),
+      });
+    if (now > round.closesAt)
+      throw new Problem(410, 'The survey has closed', undefined, {
+        type: 'https://stegvis.se/problems/round-closed',
+      });
+    if (row.used_on && !forSubmit)
+      throw new Problem(409, 'This code has already been used to answer', undefined, {
+        type: 'https://stegvis.se/problems/code-used',
+      });
     return { codeId: row.code_id, round };
   }
 
-  private async load(ctx: UserContext, id: string, action: 'survey.manage' | 'survey.summary'): Promise<SurveyRound> {
+  private async load(
+    ctx: UserContext,
+    id: string,
+    action: 'survey.manage' | 'survey.summary',
+  ): Promise<SurveyRound> {
     const r = await this.rounds.findOneBy({ id });
     if (!r) await this.policy.deny(ctx, action, { type: 'survey_round', id });
     await this.policy.assertGroupAccess(ctx, action, r!.groupId);

@@ -35,9 +35,23 @@ export class UsersController {
   async create(@Ctx() ctx: UserContext, @Body() body: CreateUserDto): Promise<UserDto> {
     const weak = passwordProblem(body.password, body.email);
     if (weak) throw Problem.field('password', PASSWORD_MESSAGES[weak]);
-    if (await this.users.findByEmail(body.email)) throw Problem.conflict('A user with this e-mail already exists');
+    if (await this.users.findByEmail(body.email))
+      throw Problem.conflict('A user with this e-mail already exists');
     const u = await this.users.createUser(body);
-    await this.audit.record(ctx, { action: 'user.create', entityType: 'user', entityId: u.id, details: { role: u.role } });
-    return { id: u.id, email: u.email, displayName: u.displayName, role: u.role, organisationId: u.organisationId, programmeIds: u.programmeIds, active: u.active };
+    await this.audit.record(ctx, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: u.id,
+      details: { role: u.role },
+    });
+    return {
+      id: u.id,
+      email: u.email,
+      displayName: u.displayName,
+      role: u.role,
+      organisationId: u.organisationId,
+      programmeIds: u.programmeIds,
+      active: u.active,
+    };
   }
 }

@@ -39,7 +39,10 @@ export class UsersService {
   ) {}
 
   async findByEmail(email: string): Promise<UserRecord | null> {
-    const user = await this.users.findOne({ where: { email: email.trim().toLowerCase() }, relations: { programmes: true } });
+    const user = await this.users.findOne({
+      where: { email: email.trim().toLowerCase() },
+      relations: { programmes: true },
+    });
     return user ? this.toRecord(user) : null;
   }
 
@@ -138,7 +141,10 @@ export class UsersService {
    * was already used. One statement, so two logins racing with the same code cannot both win.
    */
   async claimTotpStep(userId: string, step: number): Promise<boolean> {
-    const rows = await this.sql.rows('UPDATE app_user SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id', [userId, step]);
+    const rows = await this.sql.rows(
+      'UPDATE app_user SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id',
+      [userId, step],
+    );
     return rows.length === 1;
   }
 }

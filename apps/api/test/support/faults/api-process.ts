@@ -2,7 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 // The api runs as deployed: the memory settings of apps/api/runtime.env.
-const { apiRuntimeEnv } = require('../../../runtime-env.cjs') as { apiRuntimeEnv: () => Record<string, string> };
+const { apiRuntimeEnv } = require('../../../runtime-env.cjs') as {
+  apiRuntimeEnv: () => Record<string, string>;
+};
 
 /** The real, built api (dist/main.js) as a child process, so a crash shows as an exit and not as a failed test. */
 export interface ApiProcess {
@@ -16,7 +18,11 @@ export interface ApiProcess {
 
 export const ADMIN = { email: 'faults@stegvis.local', password: 'long-enough-secret-42' };
 
-export async function startApi(port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
+export async function startApi(
+  port: number,
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<ApiProcess> {
   const child: ChildProcess = spawn(process.execPath, [join(__dirname, '../../../dist/main.js')], {
     env: {
       ...process.env,

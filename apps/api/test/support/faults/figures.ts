@@ -21,9 +21,17 @@ export async function figuresFor(databaseUrl: string, roundId: string, tally: Ru
   await db.connect();
   try {
     const rows: { marker: string; n: number }[] = (
-      await db.query("SELECT answers->>'comment' AS marker, count(*)::int AS n FROM survey_response WHERE round_id = $1 GROUP BY 1", [roundId])
+      await db.query(
+        "SELECT answers->>'comment' AS marker, count(*)::int AS n FROM survey_response WHERE round_id = $1 GROUP BY 1",
+        [roundId],
+      )
     ).rows;
-    const used = (await db.query('SELECT count(*)::int AS n FROM survey_code WHERE round_id = $1 AND used_on IS NOT NULL', [roundId])).rows[0].n as number;
+    const used = (
+      await db.query(
+        'SELECT count(*)::int AS n FROM survey_code WHERE round_id = $1 AND used_on IS NOT NULL',
+        [roundId],
+      )
+    ).rows[0].n as number;
     const stored = new Map(rows.map((r) => [r.marker, r.n]));
     const acked = tally.outcomes.filter((o) => o.ackAt !== null);
     return {

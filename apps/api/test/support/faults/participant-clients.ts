@@ -24,13 +24,27 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export const answerFor = (marker: string, i: number) => ({
   language: 'sv',
-  answers: { overall: (i % 5) + 1, lectures: 4, talks: 5, internship: 'no', time: 'right', wants: ['study_visits'], next: 'work', comment: marker },
+  answers: {
+    overall: (i % 5) + 1,
+    lectures: 4,
+    talks: 5,
+    internship: 'no',
+    time: 'right',
+    wants: ['study_visits'],
+    next: 'work',
+    comment: marker,
+  },
 });
 
 /** A 409 that only says "a twin is still running" may be retried; "code already used" may not. */
-const retryable = (status: number, body: string) => status >= 500 || status === 429 || (status === 409 && !body.includes('code-used'));
+const retryable = (status: number, body: string) =>
+  status >= 500 || status === 429 || (status === 409 && !body.includes('code-used'));
 
-async function attempt(tally: RunTally, url: string, init: RequestInit): Promise<{ status: number; body: string }> {
+async function attempt(
+  tally: RunTally,
+  url: string,
+  init: RequestInit,
+): Promise<{ status: number; body: string }> {
   tally.requests++;
   try {
     const r = await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
@@ -43,22 +57,40 @@ async function attempt(tally: RunTally, url: string, init: RequestInit): Promise
   }
 }
 
-async function answerOne(api: string, token: string, marker: string, i: number, deadline: number, tally: RunTally): Promise<Outcome> {
+async function answerOne(
+  api: string,
+  token: string,
+  marker: string,
+  i: number,
+  deadline: number,
+  tally: RunTally,
+): Promise<Outcome> {
   const outcome: Outcome = { marker, ackAt: null, failure: null, retries: 0 };
-  const backoff = () => sleep(Math.min(1000, 50 * 2 ** Math.min(outcome.retries++, 5)) * (0.5 + Math.random() / 2));
+  const backoff = () =>
+    sleep(Math.min(1000, 50 * 2 ** Math.min(outcome.retries++, 5)) * (0.5 + Math.random() / 2));
   const json = { 'content-type': 'application/json' };
   for (;;) {
-    const r = await attempt(tally, `${api}/api/public/surveys/session`, { method: 'POST', headers: json, body: JSON.stringify({ token }) });
+    const r = await attempt(tally, `${api}/api/public/surveys/session`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ token }),
+    });
     if (r.status === 200) break;
-    if ((r.status !== 0 && !retryable(r.status, r.body)) || Date.now() > deadline) return { ...outcome, failure: `session ${r.status} ${r.body}` };
+    if ((r.status !== 0 && !retryable(r.status, r.body)) || Date.now() > deadline)
+      return { ...outcome, failure: `session ${r.status} ${r.body}` };
     await backoff();
   }
   const key = `fault-${marker}`;
   const body = JSON.stringify(answerFor(marker, i));
   for (;;) {
-    const r = await attempt(tally, `${api}/api/public/surveys/current/responses`, { method: 'POST', headers: { ...json, cookie: `stegvis_survey=${token}`, 'idempotency-key': key }, body });
+    const r = await attempt(tally, `${api}/api/public/surveys/current/responses`, {
+      method: 'POST',
+      headers: { ...json, cookie: `stegvis_survey=${token}`, 'idempotency-key': key },
+      body,
+    });
     if (r.status >= 200 && r.status < 300) return { ...outcome, ackAt: Date.now() };
-    if ((r.status !== 0 && !retryable(r.status, r.body)) || Date.now() > deadline) return { ...outcome, failure: `submit ${r.status} ${r.body}` };
+    if ((r.status !== 0 && !retryable(r.status, r.body)) || Date.now() > deadline)
+      return { ...outcome, failure: `submit ${r.status} ${r.body}` };
     await backoff();
   }
 }
@@ -67,7 +99,14 @@ async function answerOne(api: string, token: string, marker: string, i: number, 
  * `clients` participants' devices working through the tokens in turn, pausing `pauseMs` (± half) between answers
  * so the load spans the fault window instead of finishing before it.
  */
-export async function runClients(api: string, tokens: string[], clients: number, pauseMs: number, label: string, giveUpAfterMs: number): Promise<RunTally> {
+export async function runClients(
+  api: string,
+  tokens: string[],
+  clients: number,
+  pauseMs: number,
+  label: string,
+  giveUpAfterMs: number,
+): Promise<RunTally> {
   const tally: RunTally = { outcomes: [], requests: 0, statuses: {} };
   let next = 0;
   const deadline = Date.now() + giveUpAfterMs;

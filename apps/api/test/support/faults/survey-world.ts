@@ -7,14 +7,28 @@ interface Session {
 }
 
 async function login(url: string, email: string, password: string): Promise<Session> {
-  const r = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const r = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (!r.ok) throw new Error(`login ${email}: ${r.status} ${await r.text()}`);
   const body = (await r.json()) as { csrfToken: string };
-  return { cookie: r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: body.csrfToken };
+  return {
+    cookie: r.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; '),
+    csrf: body.csrfToken,
+  };
 }
 
 async function post<T>(url: string, s: Session, path: string, body: object): Promise<T> {
-  const r = await fetch(`${url}${path}`, { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const r = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!r.ok) throw new Error(`POST ${path}: ${r.status} ${await r.text()}`);
   return (await r.json()) as T;
 }
@@ -29,17 +43,46 @@ export interface SurveyWorld {
  * faults are about submitting, and 400 participants through the api would take most of the time budget); the
  * round and its codes come from the api, as staff would open them.
  */
-export async function seedSurveyWorld(apiUrl: string, databaseUrl: string, participants: number): Promise<SurveyWorld> {
+export async function seedSurveyWorld(
+  apiUrl: string,
+  databaseUrl: string,
+  participants: number,
+): Promise<SurveyWorld> {
   const admin = await login(apiUrl, ADMIN.email, ADMIN.password);
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
-    const m = (await db.query("INSERT INTO municipality (name, code) VALUES ('Ängelholm', '1292') RETURNING id")).rows[0].id as string;
-    const programme = await post<{ id: string }>(apiUrl, admin, '/api/programmes', { name: 'Nästa Steg', ownerMunicipalityId: m, municipalityIds: [m], partnerOrganisationIds: [], startDate: '2019-09-03', endDate: '2030-12-31', goals: [] });
+    const m = (
+      await db.query("INSERT INTO municipality (name, code) VALUES ('Ängelholm', '1292') RETURNING id")
+    ).rows[0].id as string;
+    const programme = await post<{ id: string }>(apiUrl, admin, '/api/programmes', {
+      name: 'Nästa Steg',
+      ownerMunicipalityId: m,
+      municipalityIds: [m],
+      partnerOrganisationIds: [],
+      startDate: '2019-09-03',
+      endDate: '2030-12-31',
+      goals: [],
+    });
     const staffPassword = 'another-long-secret-43';
-    await post(apiUrl, admin, '/api/users', { email: 'staff@faults.local', displayName: 'Staff', role: 'staff', password: staffPassword, programmeIds: [programme.id] });
+    await post(apiUrl, admin, '/api/users', {
+      email: 'staff@faults.local',
+      displayName: 'Staff',
+      role: 'staff',
+      password: staffPassword,
+      programmeIds: [programme.id],
+    });
     const staff = await login(apiUrl, 'staff@faults.local', staffPassword);
-    const group = await post<{ id: string }>(apiUrl, staff, '/api/groups', { programmeId: programme.id, municipalityId: m, number: 1, startDate: '2020-01-06', endDate: '2020-04-03', capacity: 100, overIntake: 0, deliveryMode: 'on_site' });
+    const group = await post<{ id: string }>(apiUrl, staff, '/api/groups', {
+      programmeId: programme.id,
+      municipalityId: m,
+      number: 1,
+      startDate: '2020-01-06',
+      endDate: '2020-04-03',
+      capacity: 100,
+      overIntake: 0,
+      deliveryMode: 'on_site',
+    });
     await db.query(
       `WITH p AS (
          INSERT INTO participant (id, programme_id, first_name, last_name, gender, pseudonym, version)
@@ -53,7 +96,12 @@ export async function seedSurveyWorld(apiUrl: string, databaseUrl: string, parti
       openRound: async () => {
         const opensAt = new Date(Date.now() - 3_600_000).toISOString();
         const closesAt = new Date(Date.now() + 86_400_000).toISOString();
-        const round = await post<{ id: string; codes: { token: string }[] }>(apiUrl, staff, '/api/survey-rounds', { groupId: group.id, questionnaireId: 'end-of-group', opensAt, closesAt });
+        const round = await post<{ id: string; codes: { token: string }[] }>(
+          apiUrl,
+          staff,
+          '/api/survey-rounds',
+          { groupId: group.id, questionnaireId: 'end-of-group', opensAt, closesAt },
+        );
         return { id: round.id, tokens: round.codes.map((c) => c.token) };
       },
     };

@@ -22,7 +22,9 @@ describe('applyProblemToForm', () => {
       ],
     });
     expect(f.get('name')!.errors).toEqual({ server: 'name must not be empty' });
-    expect(f.get(['goals', 0, 'targetValue'])!.errors).toEqual({ server: 'a percentage goal must be at most 100' });
+    expect(f.get(['goals', 0, 'targetValue'])!.errors).toEqual({
+      server: 'a percentage goal must be at most 100',
+    });
     expect(f.get('name')!.touched).toBe(true);
     expect(rest).toEqual([{ field: 'colour', message: 'colour is not a known field' }]);
   });

@@ -3,7 +3,12 @@ import type { AbstractControl } from '@angular/forms';
 import type { FieldError, ProblemDetails } from '@stegvis/contracts';
 
 export function asProblem(err: unknown): ProblemDetails | null {
-  if (err instanceof HttpErrorResponse && err.error && typeof err.error === 'object' && 'status' in err.error) {
+  if (
+    err instanceof HttpErrorResponse &&
+    err.error &&
+    typeof err.error === 'object' &&
+    'status' in err.error
+  ) {
     return err.error as ProblemDetails;
   }
   return null;

@@ -13,10 +13,19 @@ export const sessionExpiryInterceptor: HttpInterceptorFn = (req, next) => {
   const drafts = inject(DraftStore);
   return next(req).pipe(
     catchError((err: unknown) => {
-      if (err instanceof HttpErrorResponse && err.status === 403 && err.error?.type === 'https://stegvis.se/problems/totp-setup-required') {
+      if (
+        err instanceof HttpErrorResponse &&
+        err.status === 403 &&
+        err.error?.type === 'https://stegvis.se/problems/totp-setup-required'
+      ) {
         void router.navigate(['/tvafaktor']);
       }
-      if (err instanceof HttpErrorResponse && err.status === 401 && !req.url.endsWith('/api/auth/login') && !req.url.endsWith('/api/auth/me')) {
+      if (
+        err instanceof HttpErrorResponse &&
+        err.status === 401 &&
+        !req.url.endsWith('/api/auth/login') &&
+        !req.url.endsWith('/api/auth/me')
+      ) {
         drafts.saveAll();
         auth.sessionEnded();
         void router.navigate(['/login'], { queryParams: { returnUrl: router.url } });

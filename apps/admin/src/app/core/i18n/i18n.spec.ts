@@ -1,4 +1,10 @@
-import { ASSESSMENT_DIMENSIONS, DELIVERY_MODES, EMPLOYER_SECTORS, INTERNSHIP_RESULTS, STAFF_ROLES } from '@stegvis/contracts';
+import {
+  ASSESSMENT_DIMENSIONS,
+  DELIVERY_MODES,
+  EMPLOYER_SECTORS,
+  INTERNSHIP_RESULTS,
+  STAFF_ROLES,
+} from '@stegvis/contracts';
 import { TEXTS } from './i18n';
 
 describe('the UI text table', () => {

@@ -16,13 +16,28 @@ interface NavItem {
 
 /** Only features that exist and that the role may use are in the navigation. */
 const NAV: NavItem[] = [
-  { path: '/insatser', label: 'nav.programmes', icon: 'folder_open', roles: ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'] },
-  { path: '/grupper', label: 'nav.groups', icon: 'groups', roles: ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'] },
+  {
+    path: '/insatser',
+    label: 'nav.programmes',
+    icon: 'folder_open',
+    roles: ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'],
+  },
+  {
+    path: '/grupper',
+    label: 'nav.groups',
+    icon: 'groups',
+    roles: ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'],
+  },
   { path: '/deltagare', label: 'nav.participants', icon: 'person', roles: ['staff'] },
   { path: '/bemanning', label: 'nav.staffing', icon: 'badge', roles: ['admin', 'staff', 'steering'] },
   { path: '/arbetsgivare', label: 'nav.employers', icon: 'store', roles: ['admin', 'staff'] },
   { path: '/handbok', label: 'nav.handbook', icon: 'menu_book', roles: ['admin', 'staff'] },
-  { path: '/rapporter', label: 'nav.reports', icon: 'bar_chart', roles: ['admin', 'staff', 'steering', 'evaluator'] },
+  {
+    path: '/rapporter',
+    label: 'nav.reports',
+    icon: 'bar_chart',
+    roles: ['admin', 'staff', 'steering', 'evaluator'],
+  },
   { path: '/remisser', label: 'nav.referrals', icon: 'assignment_ind', roles: ['staff', 'analysis_member'] },
 ];
 

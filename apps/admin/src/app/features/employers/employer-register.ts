@@ -6,7 +6,12 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { EMPLOYER_SECTORS, type EmployerResponse, INDUSTRIES, type MunicipalityResponse } from '@stegvis/contracts';
+import {
+  EMPLOYER_SECTORS,
+  type EmployerResponse,
+  INDUSTRIES,
+  type MunicipalityResponse,
+} from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
 import { I18n, type TextKey } from '../../core/i18n/i18n';
@@ -14,41 +19,135 @@ import { I18n, type TextKey } from '../../core/i18n/i18n';
 /** The association's shared employer register: search, filter, add (organisation number checked by the api). */
 @Component({
   selector: 'sv-employer-register',
-  imports: [FormsModule, ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule, MatIconModule],
+  imports: [
+    FormsModule,
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+    MatIconModule,
+  ],
   template: `
     <section class="page">
-      <header class="page-header"><h1>{{ i18n.t('em.title') }}</h1></header>
+      <header class="page-header">
+        <h1>{{ i18n.t('em.title') }}</h1>
+      </header>
       <div class="filters">
-        <mat-form-field appearance="outline" class="grow"><mat-label>{{ i18n.t('em.search') }}</mat-label><input matInput [ngModel]="q()" (ngModelChange)="q.set($event)" data-testid="employer-search" /></mat-form-field>
+        <mat-form-field appearance="outline" class="grow"
+          ><mat-label>{{ i18n.t('em.search') }}</mat-label
+          ><input matInput [ngModel]="q()" (ngModelChange)="q.set($event)" data-testid="employer-search"
+        /></mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ i18n.t('em.industry') }}</mat-label>
-          <mat-select [ngModel]="industry()" (ngModelChange)="industry.set($event)"><mat-option value="">{{ i18n.t('em.allIndustries') }}</mat-option>@for (i of industries; track i) { <mat-option [value]="i">{{ i }}</mat-option> }</mat-select>
+          <mat-select [ngModel]="industry()" (ngModelChange)="industry.set($event)"
+            ><mat-option value="">{{ i18n.t('em.allIndustries') }}</mat-option>
+            @for (i of industries; track i) {
+              <mat-option [value]="i">{{ i }}</mat-option>
+            }
+          </mat-select>
         </mat-form-field>
       </div>
       <table class="data">
-        <thead><tr><th scope="col">{{ i18n.t('em.name') }}</th><th scope="col">{{ i18n.t('em.orgNo') }}</th><th scope="col">{{ i18n.t('em.sector') }}</th><th scope="col">{{ i18n.t('em.industry') }}</th><th scope="col">{{ i18n.t('em.hosted') }}</th><th scope="col">{{ i18n.t('em.hires') }}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{{ i18n.t('em.name') }}</th>
+            <th scope="col">{{ i18n.t('em.orgNo') }}</th>
+            <th scope="col">{{ i18n.t('em.sector') }}</th>
+            <th scope="col">{{ i18n.t('em.industry') }}</th>
+            <th scope="col">{{ i18n.t('em.hosted') }}</th>
+            <th scope="col">{{ i18n.t('em.hires') }}</th>
+          </tr>
+        </thead>
         <tbody>
           @for (e of employers(); track e.id) {
-            <tr data-testid="employer-row"><td>{{ e.name }}</td><td>{{ e.organisationNumber }}</td><td>{{ sector(e.sector) }}</td><td>{{ e.industry }}</td><td>{{ e.internshipsHosted }}</td><td>{{ e.hires }}</td></tr>
-          } @empty { <tr><td colspan="6" class="muted">{{ i18n.t('em.empty') }}</td></tr> }
+            <tr data-testid="employer-row">
+              <td>{{ e.name }}</td>
+              <td>{{ e.organisationNumber }}</td>
+              <td>{{ sector(e.sector) }}</td>
+              <td>{{ e.industry }}</td>
+              <td>{{ e.internshipsHosted }}</td>
+              <td>{{ e.hires }}</td>
+            </tr>
+          } @empty {
+            <tr>
+              <td colspan="6" class="muted">{{ i18n.t('em.empty') }}</td>
+            </tr>
+          }
         </tbody>
       </table>
       <h2>{{ i18n.t('em.new') }}</h2>
-      @if (banner()) { <p class="error-banner" role="alert">{{ banner() }}</p> }
+      @if (banner()) {
+        <p class="error-banner" role="alert">{{ banner() }}</p>
+      }
       <form [formGroup]="form" (ngSubmit)="save()" class="form-grid" novalidate>
-        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('em.name') }}</mat-label><input matInput formControlName="name" required data-testid="employer-name" /></mat-form-field>
+        <mat-form-field appearance="outline"
+          ><mat-label>{{ i18n.t('em.name') }}</mat-label
+          ><input matInput formControlName="name" required data-testid="employer-name"
+        /></mat-form-field>
         <mat-form-field appearance="outline">
-          <mat-label>{{ i18n.t('em.orgNo') }}</mat-label><input matInput formControlName="organisationNumber" placeholder="556703-7485" required data-testid="employer-orgno" />
-          @if (form.controls.organisationNumber.errors?.['server']) { <mat-error data-testid="employer-orgno-error">{{ i18n.t('em.orgNoInvalid') }}</mat-error> }
+          <mat-label>{{ i18n.t('em.orgNo') }}</mat-label><input
+            matInput
+            formControlName="organisationNumber"
+            placeholder="556703-7485"
+            required
+            data-testid="employer-orgno"
+          />
+          @if (form.controls.organisationNumber.errors?.['server']) {
+            <mat-error data-testid="employer-orgno-error">{{ i18n.t('em.orgNoInvalid') }}</mat-error>
+          }
         </mat-form-field>
-        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('em.sector') }}</mat-label><mat-select formControlName="sector">@for (s of sectors; track s) { <mat-option [value]="s">{{ sector(s) }}</mat-option> }</mat-select></mat-form-field>
-        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('em.industry') }}</mat-label><mat-select formControlName="industry">@for (i of industries; track i) { <mat-option [value]="i">{{ i }}</mat-option> }</mat-select></mat-form-field>
-        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('em.municipality') }}</mat-label><mat-select formControlName="municipalityId">@for (m of municipalities(); track m.id) { <mat-option [value]="m.id">{{ m.name }}</mat-option> }</mat-select></mat-form-field>
-        <div><button mat-flat-button type="submit">{{ i18n.t('em.save') }}</button></div>
+        <mat-form-field appearance="outline"
+          ><mat-label>{{ i18n.t('em.sector') }}</mat-label
+          ><mat-select formControlName="sector">
+            @for (s of sectors; track s) {
+              <mat-option [value]="s">{{ sector(s) }}</mat-option>
+            }
+          </mat-select></mat-form-field
+        >
+        <mat-form-field appearance="outline"
+          ><mat-label>{{ i18n.t('em.industry') }}</mat-label
+          ><mat-select formControlName="industry">
+            @for (i of industries; track i) {
+              <mat-option [value]="i">{{ i }}</mat-option>
+            }
+          </mat-select></mat-form-field
+        >
+        <mat-form-field appearance="outline"
+          ><mat-label>{{ i18n.t('em.municipality') }}</mat-label
+          ><mat-select formControlName="municipalityId">
+            @for (m of municipalities(); track m.id) {
+              <mat-option [value]="m.id">{{ m.name }}</mat-option>
+            }
+          </mat-select></mat-form-field
+        >
+        <div>
+          <button mat-flat-button type="submit">{{ i18n.t('em.save') }}</button>
+        </div>
       </form>
     </section>
   `,
-  styles: `.filters { display: flex; gap: 16px; flex-wrap: wrap; } .grow { flex: 1; min-width: 260px; } h2 { font-size: 1.2rem; font-weight: 500; margin: 24px 0 8px; } form { background: white; padding: 16px; border-radius: 8px; }`,
+  styles: `
+    .filters {
+      display: flex;
+      gap: 16px;
+      flex-wrap: wrap;
+    }
+    .grow {
+      flex: 1;
+      min-width: 260px;
+    }
+    h2 {
+      font-size: 1.2rem;
+      font-weight: 500;
+      margin: 24px 0 8px;
+    }
+    form {
+      background: white;
+      padding: 16px;
+      border-radius: 8px;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EmployerRegister {

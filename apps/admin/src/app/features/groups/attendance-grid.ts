@@ -1,8 +1,22 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, type OnInit, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  type OnInit,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatIconModule } from '@angular/material/icon';
-import { ABSENCE_REASONS, type AbsenceReason, type AttendanceGridResponse, type AttendanceMark, type AttendanceStatus } from '@stegvis/contracts';
+import {
+  ABSENCE_REASONS,
+  type AbsenceReason,
+  type AttendanceGridResponse,
+  type AttendanceMark,
+  type AttendanceStatus,
+} from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { asProblem } from '../../core/errors/problem-form';
 import { I18n, type TextKey } from '../../core/i18n/i18n';
@@ -41,7 +55,9 @@ export class AttendanceGrid implements OnInit {
     const to = addDays(from, 6);
     return (g?.sessions ?? []).filter((s) => s.date >= from && s.date <= to);
   });
-  protected readonly weekLabel = computed(() => (this.monday() ? `${this.i18n.t('groups.week')} ${isoWeek(this.monday())}` : ''));
+  protected readonly weekLabel = computed(() =>
+    this.monday() ? `${this.i18n.t('groups.week')} ${isoWeek(this.monday())}` : '',
+  );
   protected readonly dirty = computed(() => this.edits().size > 0);
 
   async ngOnInit(): Promise<void> {
@@ -71,7 +87,8 @@ export class AttendanceGrid implements OnInit {
 
   protected set(sessionId: string, enrolmentId: string, status: AttendanceStatus): void {
     const next = new Map(this.edits());
-    const reason = status === 'excused' ? this.cell(sessionId, enrolmentId)?.reason ?? 'own_sickness' : null;
+    const reason =
+      status === 'excused' ? (this.cell(sessionId, enrolmentId)?.reason ?? 'own_sickness') : null;
     next.set(`${sessionId}:${enrolmentId}`, { status, reason });
     this.edits.set(next);
     this.pendingKey = null;
@@ -90,7 +107,9 @@ export class AttendanceGrid implements OnInit {
     const next = new Map(this.edits());
     for (const s of this.weekSessions()) {
       if (s.status === 'cancelled') continue;
-      for (const r of this.grid()?.rows ?? []) if (!this.cell(s.id, r.enrolmentId)) next.set(`${s.id}:${r.enrolmentId}`, { status: 'present', reason: null });
+      for (const r of this.grid()?.rows ?? [])
+        if (!this.cell(s.id, r.enrolmentId))
+          next.set(`${s.id}:${r.enrolmentId}`, { status: 'present', reason: null });
     }
     this.edits.set(next);
     this.pendingKey = null;

@@ -19,54 +19,155 @@ import { shortDay } from './week.util';
     <section class="page">
       @if (group(); as g) {
         <header class="page-header">
-          <h1>{{ g.name }} <span class="muted">{{ g.startDate }} – {{ g.endDate }}</span></h1>
+          <h1>
+            {{ g.name }} <span class="muted">{{ g.startDate }} – {{ g.endDate }}</span>
+          </h1>
         </header>
         <mat-tab-group [selectedIndex]="canSeeAttendance() ? 1 : 0">
           <mat-tab [label]="i18n.t('groups.calendar')">
             <table class="data" data-testid="calendar">
-              <thead><tr><th scope="col">{{ i18n.t('groups.date') }}</th><th scope="col">{{ i18n.t('groups.time') }}</th><th scope="col">{{ i18n.t('groups.kind') }}</th><th scope="col">{{ i18n.t('groups.theme') }}</th>@if (canEdit()) { <th scope="col">{{ i18n.t('groups.change') }}</th> }</tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{{ i18n.t('groups.date') }}</th>
+                  <th scope="col">{{ i18n.t('groups.time') }}</th>
+                  <th scope="col">{{ i18n.t('groups.kind') }}</th>
+                  <th scope="col">{{ i18n.t('groups.theme') }}</th>
+                  @if (canEdit()) {
+                    <th scope="col">{{ i18n.t('groups.change') }}</th>
+                  }
+                </tr>
+              </thead>
               <tbody>
                 @for (s of calendar()?.sessions ?? []; track s.id; let i = $index) {
                   <tr [class.cancelled]="s.status === 'cancelled'" [attr.data-testid]="'session-' + i">
-                    <td>{{ day(s.date) }}</td><td>{{ s.startTime }}–{{ s.endTime }}</td><td>{{ kind(s.kind) }}</td>
-                    <td>@if (canReadHandbook() && s.theme) {
-                        <button type="button" class="theme-link" (click)="toggleMaterial(s.id)" [attr.aria-expanded]="openMaterial() === s.id" [attr.data-testid]="'material-' + i">{{ s.theme }} <span class="hint">· {{ i18n.t('hb.material') }}</span></button>
-                      } @else { {{ s.theme }} } @if (s.status === 'cancelled') { <strong>({{ i18n.t('groups.cancelled') }}: {{ s.note }})</strong> }
-                      @if (s.presenterAbsent && s.substituteStaffId) { <span class="muted"> · {{ i18n.t('groups.substitute') }} {{ staffName(s.substituteStaffId) }}</span> }</td>
+                    <td>{{ day(s.date) }}</td>
+                    <td>{{ s.startTime }}–{{ s.endTime }}</td>
+                    <td>{{ kind(s.kind) }}</td>
+                    <td>
+                      @if (canReadHandbook() && s.theme) {
+                        <button
+                          type="button"
+                          class="theme-link"
+                          (click)="toggleMaterial(s.id)"
+                          [attr.aria-expanded]="openMaterial() === s.id"
+                          [attr.data-testid]="'material-' + i"
+                        >
+                          {{ s.theme }} <span class="hint">· {{ i18n.t('hb.material') }}</span>
+                        </button>
+                      } @else {
+                        {{ s.theme }}
+                      }
+                      @if (s.status === 'cancelled') {
+                        <strong>({{ i18n.t('groups.cancelled') }}: {{ s.note }})</strong>
+                      }
+                      @if (s.presenterAbsent && s.substituteStaffId) {
+                        <span class="muted">
+                          · {{ i18n.t('groups.substitute') }} {{ staffName(s.substituteStaffId) }}</span
+                        >
+                      }
+                    </td>
                     @if (canEdit()) {
                       <td class="edit">
                         @if (s.status !== 'cancelled') {
-                          <input #reason [attr.aria-label]="cancelReasonLabel(s.date)" [placeholder]="i18n.t('att.reason')" [attr.data-testid]="'cancel-reason-' + i" />
-                          <button mat-button type="button" (click)="cancel(s.id, s.version, reason.value)" [attr.data-testid]="'cancel-' + i">{{ i18n.t('groups.cancelSession') }}</button>
-                          <select #sub [attr.aria-label]="i18n.t('groups.substituteFor') + ' ' + day(s.date)" (change)="substitute(s.id, s.version, sub.value)" [attr.data-testid]="'substitute-' + i">
+                          <input
+                            #reason
+                            [attr.aria-label]="cancelReasonLabel(s.date)"
+                            [placeholder]="i18n.t('att.reason')"
+                            [attr.data-testid]="'cancel-reason-' + i"
+                          />
+                          <button
+                            mat-button
+                            type="button"
+                            (click)="cancel(s.id, s.version, reason.value)"
+                            [attr.data-testid]="'cancel-' + i"
+                          >
+                            {{ i18n.t('groups.cancelSession') }}
+                          </button>
+                          <select
+                            #sub
+                            [attr.aria-label]="i18n.t('groups.substituteFor') + ' ' + day(s.date)"
+                            (change)="substitute(s.id, s.version, sub.value)"
+                            [attr.data-testid]="'substitute-' + i"
+                          >
                             <option value="">{{ i18n.t('groups.chooseSubstitute') }}</option>
-                            @for (m of staff(); track m.id) { <option [value]="m.id">{{ m.name }}</option> }
+                            @for (m of staff(); track m.id) {
+                              <option [value]="m.id">{{ m.name }}</option>
+                            }
                           </select>
                         }
                       </td>
                     }
                   </tr>
                   @if (openMaterial() === s.id) {
-                    <tr class="material-row"><td [attr.colspan]="canEdit() ? 5 : 4"><sv-session-material [sessionId]="s.id" [canChoose]="canEdit()" /></td></tr>
+                    <tr class="material-row">
+                      <td [attr.colspan]="canEdit() ? 5 : 4">
+                        <sv-session-material [sessionId]="s.id" [canChoose]="canEdit()" />
+                      </td>
+                    </tr>
                   }
                 }
               </tbody>
             </table>
           </mat-tab>
           @if (canSeeAttendance()) {
-            <mat-tab [label]="i18n.t('groups.attendance')"><div class="tab"><sv-attendance-grid [groupId]="g.id" /></div></mat-tab>
+            <mat-tab [label]="i18n.t('groups.attendance')"
+              ><div class="tab"><sv-attendance-grid [groupId]="g.id" /></div
+            ></mat-tab>
           }
           @if (canSeeAttendance()) {
-            <mat-tab [label]="i18n.t('p.tab.internships')"><div class="tab"><sv-group-internships [groupId]="g.id" /></div></mat-tab>
+            <mat-tab [label]="i18n.t('p.tab.internships')"
+              ><div class="tab"><sv-group-internships [groupId]="g.id" /></div
+            ></mat-tab>
           }
           @if (canSeeSurveys()) {
-            <mat-tab [label]="i18n.t('s.title')"><div class="tab"><sv-group-surveys [groupId]="g.id" /></div></mat-tab>
+            <mat-tab [label]="i18n.t('s.title')"
+              ><div class="tab"><sv-group-surveys [groupId]="g.id" /></div
+            ></mat-tab>
           }
         </mat-tab-group>
       }
     </section>
   `,
-  styles: `.edit { white-space: nowrap; } .edit input, .edit select { font: inherit; padding: 6px; max-width: 140px; } .tab { padding-top: 12px; } h1 .muted { font-size: 1rem; font-weight: 400; } .theme-link { font: inherit; background: none; border: 0; padding: 6px 0; color: #1a4fa0; cursor: pointer; text-align: left; min-height: 36px; } .theme-link .hint { font-size: .85rem; } .theme-link:hover { text-decoration: underline; } .material-row td { background: #f4f6f9; } tr.cancelled td { color: #8c1d18; }`,
+  styles: `
+    .edit {
+      white-space: nowrap;
+    }
+    .edit input,
+    .edit select {
+      font: inherit;
+      padding: 6px;
+      max-width: 140px;
+    }
+    .tab {
+      padding-top: 12px;
+    }
+    h1 .muted {
+      font-size: 1rem;
+      font-weight: 400;
+    }
+    .theme-link {
+      font: inherit;
+      background: none;
+      border: 0;
+      padding: 6px 0;
+      color: #1a4fa0;
+      cursor: pointer;
+      text-align: left;
+      min-height: 36px;
+    }
+    .theme-link .hint {
+      font-size: 0.85rem;
+    }
+    .theme-link:hover {
+      text-decoration: underline;
+    }
+    .material-row td {
+      background: #f4f6f9;
+    }
+    tr.cancelled td {
+      color: #8c1d18;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class GroupDetail implements OnInit {
@@ -87,10 +188,14 @@ export class GroupDetail implements OnInit {
   private readonly http = inject(HttpClient);
 
   async ngOnInit(): Promise<void> {
-    const [g, c] = await Promise.all([firstValueFrom(this.api.get(this.id())), firstValueFrom(this.api.calendar(this.id()))]);
+    const [g, c] = await Promise.all([
+      firstValueFrom(this.api.get(this.id())),
+      firstValueFrom(this.api.calendar(this.id())),
+    ]);
     this.group.set(g);
     this.calendar.set(c);
-    if (this.canEdit()) this.staff.set(await firstValueFrom(this.http.get<StaffMemberResponse[]>('/api/staff-members')));
+    if (this.canEdit())
+      this.staff.set(await firstValueFrom(this.http.get<StaffMemberResponse[]>('/api/staff-members')));
   }
 
   protected toggleMaterial(sessionId: string): void {
@@ -104,14 +209,22 @@ export class GroupDetail implements OnInit {
   /** A cancelled session stays in the calendar with its reason; it no longer counts as held. */
   protected async cancel(sessionId: string, version: number, note: string): Promise<void> {
     if (!note.trim()) return;
-    await firstValueFrom(this.http.patch(`/api/sessions/${sessionId}`, { version, status: 'cancelled', note: note.trim() }));
+    await firstValueFrom(
+      this.http.patch(`/api/sessions/${sessionId}`, { version, status: 'cancelled', note: note.trim() }),
+    );
     this.calendar.set(await firstValueFrom(this.api.calendar(this.id())));
   }
 
   /** The presenter is away: the substitute sees the session at once. */
   protected async substitute(sessionId: string, version: number, staffId: string): Promise<void> {
     if (!staffId) return;
-    await firstValueFrom(this.http.patch(`/api/sessions/${sessionId}`, { version, presenterAbsent: true, substituteStaffId: staffId }));
+    await firstValueFrom(
+      this.http.patch(`/api/sessions/${sessionId}`, {
+        version,
+        presenterAbsent: true,
+        substituteStaffId: staffId,
+      }),
+    );
     this.calendar.set(await firstValueFrom(this.api.calendar(this.id())));
   }
 

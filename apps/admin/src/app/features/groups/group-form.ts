@@ -15,32 +15,98 @@ import { ProgrammePicker } from '../../shared/programme-picker';
 /** Starting a group: with a method template, its session calendar is made at once (no sessions on public holidays). */
 @Component({
   selector: 'sv-group-form',
-  imports: [ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule, ProgrammePicker],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+    ProgrammePicker,
+  ],
   template: `
     <section class="page">
-      <header class="page-header"><h1>{{ i18n.t('groups.new') }}</h1></header>
+      <header class="page-header">
+        <h1>{{ i18n.t('groups.new') }}</h1>
+      </header>
       <sv-programme-picker [(programmeId)]="programmeId" (programmeChange)="programme.set($event)" />
-      @if (banner()) { <p class="error-banner" role="alert">{{ banner() }}</p> }
+      @if (banner()) {
+        <p class="error-banner" role="alert">{{ banner() }}</p>
+      }
       <form [formGroup]="form" (ngSubmit)="save()" class="form-grid" novalidate>
-        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('groups.number') }}</mat-label><input matInput type="number" formControlName="number" data-testid="group-number" /></mat-form-field>
-        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('groups.municipality') }}</mat-label>
-          <mat-select formControlName="municipalityId">@for (m of programme()?.municipalities ?? []; track m.id) { <mat-option [value]="m.id">{{ m.name }}</mat-option> }</mat-select></mat-form-field>
-        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('form.start') }}</mat-label><input matInput formControlName="startDate" data-testid="group-start" />
-          @if (form.controls.startDate.getError('server'); as e) { <mat-error>{{ e }}</mat-error> }</mat-form-field>
-        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('groups.template') }}</mat-label>
-          <mat-select formControlName="templateId" data-testid="group-template"><mat-option value="">{{ i18n.t('groups.noTemplate') }}</mat-option>@for (t of templates(); track t.id) { <mat-option [value]="t.id">{{ t.name }} ({{ t.totalWeeks }} {{ i18n.t('groups.weeks') }})</mat-option> }</mat-select></mat-form-field>
-        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('groups.endIfNoTemplate') }}</mat-label><input matInput formControlName="endDate" />
-          @if (form.controls.endDate.getError('server'); as e) { <mat-error>{{ e }}</mat-error> }</mat-form-field>
-        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('groups.capacity') }}</mat-label><input matInput type="number" formControlName="capacity" /></mat-form-field>
-        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('groups.overIntake') }}</mat-label><input matInput type="number" formControlName="overIntake" /></mat-form-field>
-        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('groups.deliveryMode') }}</mat-label>
-          <mat-select formControlName="deliveryMode">@for (d of modes; track d) { <mat-option [value]="d">{{ modeLabel(d) }}</mat-option> }</mat-select></mat-form-field>
-        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('groups.place') }}</mat-label><input matInput formControlName="place" /></mat-form-field>
-        <div class="full"><button mat-flat-button type="submit" data-testid="group-save">{{ i18n.t('groups.startGroup') }}</button> <a mat-button routerLink="/grupper">{{ i18n.t('form.cancel') }}</a></div>
+        <mat-form-field appearance="outline"
+          ><mat-label>{{ i18n.t('groups.number') }}</mat-label
+          ><input matInput type="number" formControlName="number" data-testid="group-number"
+        /></mat-form-field>
+        <mat-form-field appearance="outline"
+          ><mat-label>{{ i18n.t('groups.municipality') }}</mat-label>
+          <mat-select formControlName="municipalityId">
+            @for (m of programme()?.municipalities ?? []; track m.id) {
+              <mat-option [value]="m.id">{{ m.name }}</mat-option>
+            }
+          </mat-select></mat-form-field
+        >
+        <mat-form-field appearance="outline"
+          ><mat-label>{{ i18n.t('form.start') }}</mat-label
+          ><input matInput formControlName="startDate" data-testid="group-start" />
+          @if (form.controls.startDate.getError('server'); as e) {
+            <mat-error>{{ e }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field appearance="outline"
+          ><mat-label>{{ i18n.t('groups.template') }}</mat-label>
+          <mat-select formControlName="templateId" data-testid="group-template"
+            ><mat-option value="">{{ i18n.t('groups.noTemplate') }}</mat-option>
+            @for (t of templates(); track t.id) {
+              <mat-option [value]="t.id"
+                >{{ t.name }} ({{ t.totalWeeks }} {{ i18n.t('groups.weeks') }})</mat-option
+              >
+            }
+          </mat-select></mat-form-field
+        >
+        <mat-form-field appearance="outline"
+          ><mat-label>{{ i18n.t('groups.endIfNoTemplate') }}</mat-label
+          ><input matInput formControlName="endDate" />
+          @if (form.controls.endDate.getError('server'); as e) {
+            <mat-error>{{ e }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field appearance="outline"
+          ><mat-label>{{ i18n.t('groups.capacity') }}</mat-label
+          ><input matInput type="number" formControlName="capacity"
+        /></mat-form-field>
+        <mat-form-field appearance="outline"
+          ><mat-label>{{ i18n.t('groups.overIntake') }}</mat-label
+          ><input matInput type="number" formControlName="overIntake"
+        /></mat-form-field>
+        <mat-form-field appearance="outline"
+          ><mat-label>{{ i18n.t('groups.deliveryMode') }}</mat-label>
+          <mat-select formControlName="deliveryMode">
+            @for (d of modes; track d) {
+              <mat-option [value]="d">{{ modeLabel(d) }}</mat-option>
+            }
+          </mat-select></mat-form-field
+        >
+        <mat-form-field appearance="outline"
+          ><mat-label>{{ i18n.t('groups.place') }}</mat-label
+          ><input matInput formControlName="place"
+        /></mat-form-field>
+        <div class="full">
+          <button mat-flat-button type="submit" data-testid="group-save">
+            {{ i18n.t('groups.startGroup') }}
+          </button>
+          <a mat-button routerLink="/grupper">{{ i18n.t('form.cancel') }}</a>
+        </div>
       </form>
     </section>
   `,
-  styles: `form { background: white; padding: 16px; border-radius: 8px; }`,
+  styles: `
+    form {
+      background: white;
+      padding: 16px;
+      border-radius: 8px;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class GroupForm {
@@ -68,7 +134,9 @@ export class GroupForm {
     effect(() => {
       const id = this.programmeId();
       if (!id) return;
-      this.http.get<MethodTemplateResponse[]>(`/api/programmes/${id}/templates`).subscribe((t) => this.templates.set(t));
+      this.http
+        .get<MethodTemplateResponse[]>(`/api/programmes/${id}/templates`)
+        .subscribe((t) => this.templates.set(t));
       this.http.get<ProgrammeResponse>(`/api/programmes/${id}`).subscribe((p) => {
         this.programme.set(p);
         this.form.controls.municipalityId.setValue(p.ownerMunicipality.id);
@@ -102,7 +170,9 @@ export class GroupForm {
       await this.router.navigate(['/grupper', g.id]);
     } catch (err) {
       const rest = applyProblemToForm(this.form, asProblem(err));
-      this.banner.set(rest.map((e) => e.message).join('; ') || asProblem(err)?.detail || this.i18n.t('form.fixFields'));
+      this.banner.set(
+        rest.map((e) => e.message).join('; ') || asProblem(err)?.detail || this.i18n.t('form.fixFields'),
+      );
     }
   }
 }

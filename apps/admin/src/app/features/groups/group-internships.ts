@@ -6,7 +6,13 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { type EmployerResponse, type EnrolmentResponse, type GroupInternshipSummary, INTERNSHIP_RESULTS, type InternshipResponse } from '@stegvis/contracts';
+import {
+  type EmployerResponse,
+  type EnrolmentResponse,
+  type GroupInternshipSummary,
+  INTERNSHIP_RESULTS,
+  type InternshipResponse,
+} from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
 import { I18n, type TextKey } from '../../core/i18n/i18n';
@@ -14,38 +20,119 @@ import { I18n, type TextKey } from '../../core/i18n/i18n';
 /** A group's internships: who is where, the group's share with an internship, and a form to place someone. */
 @Component({
   selector: 'sv-group-internships',
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatCheckboxModule, MatButtonModule],
+  imports: [
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatCheckboxModule,
+    MatButtonModule,
+  ],
   template: `
     @if (summary(); as s) {
-      <p class="summary" data-testid="internship-summary">{{ i18n.t('in.withInternship') }}: <strong>{{ s.withInternship.count }} {{ i18n.t('in.of') }} {{ s.withInternship.of }}</strong> ({{ s.withInternship.percent ?? '–' }} %) · {{ i18n.t('in.ledToOffer') }}: {{ s.ledToOffer }}</p>
+      <p class="summary" data-testid="internship-summary">
+        {{ i18n.t('in.withInternship') }}:
+        <strong>{{ s.withInternship.count }} {{ i18n.t('in.of') }} {{ s.withInternship.of }}</strong> ({{
+          s.withInternship.percent ?? '–'
+        }}
+        %) · {{ i18n.t('in.ledToOffer') }}: {{ s.ledToOffer }}
+      </p>
     }
     <table class="data">
-      <thead><tr><th scope="col">{{ i18n.t('in.participant') }}</th><th scope="col">{{ i18n.t('in.employer') }}</th><th scope="col">{{ i18n.t('in.period') }}</th><th scope="col">{{ i18n.t('in.dates') }}</th><th scope="col">{{ i18n.t('in.result') }}</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">{{ i18n.t('in.participant') }}</th>
+          <th scope="col">{{ i18n.t('in.employer') }}</th>
+          <th scope="col">{{ i18n.t('in.period') }}</th>
+          <th scope="col">{{ i18n.t('in.dates') }}</th>
+          <th scope="col">{{ i18n.t('in.result') }}</th>
+        </tr>
+      </thead>
       <tbody>
         @for (i of internships(); track i.id) {
-          <tr data-testid="internship-row"><td>{{ nameOf(i.enrolmentId) }}</td><td>{{ i.employerName }}</td><td>{{ i.periodNumber }}</td><td>{{ i.startDate }} – {{ i.endDate }}</td><td>{{ result(i.result) }}</td></tr>
-        } @empty { <tr><td colspan="5" class="muted">{{ i18n.t('in.empty') }}</td></tr> }
+          <tr data-testid="internship-row">
+            <td>{{ nameOf(i.enrolmentId) }}</td>
+            <td>{{ i.employerName }}</td>
+            <td>{{ i.periodNumber }}</td>
+            <td>{{ i.startDate }} – {{ i.endDate }}</td>
+            <td>{{ result(i.result) }}</td>
+          </tr>
+        } @empty {
+          <tr>
+            <td colspan="5" class="muted">{{ i18n.t('in.empty') }}</td>
+          </tr>
+        }
       </tbody>
     </table>
     <h2>{{ i18n.t('in.new') }}</h2>
-    @if (banner()) { <p class="error-banner" role="alert">{{ banner() }}</p> }
+    @if (banner()) {
+      <p class="error-banner" role="alert">{{ banner() }}</p>
+    }
     <form [formGroup]="form" (ngSubmit)="save()" class="form-grid" novalidate>
-      <mat-form-field appearance="outline"><mat-label>{{ i18n.t('in.participant') }}</mat-label>
-        <mat-select formControlName="enrolmentId" data-testid="internship-participant">@for (e of enrolments(); track e.id) { <mat-option [value]="e.id">{{ e.displayName }}</mat-option> }</mat-select></mat-form-field>
-      <mat-form-field appearance="outline"><mat-label>{{ i18n.t('in.employer') }}</mat-label>
-        <mat-select formControlName="employerId" data-testid="internship-employer">@for (e of employers(); track e.id) { <mat-option [value]="e.id">{{ e.name }}</mat-option> }</mat-select></mat-form-field>
-      <mat-form-field appearance="outline"><mat-label>{{ i18n.t('in.periodNumber') }}</mat-label><input matInput type="number" formControlName="periodNumber" /></mat-form-field>
-      <mat-form-field appearance="outline"><mat-label>{{ i18n.t('in.start') }}</mat-label><input matInput formControlName="startDate" data-testid="internship-start" /></mat-form-field>
-      <mat-form-field appearance="outline"><mat-label>{{ i18n.t('in.end') }}</mat-label><input matInput formControlName="endDate" data-testid="internship-end" />
-        @if (form.controls.endDate.getError('server'); as e) { <mat-error>{{ e }}</mat-error> }</mat-form-field>
-      <mat-form-field appearance="outline"><mat-label>{{ i18n.t('in.supervisor') }}</mat-label><input matInput formControlName="supervisor" /></mat-form-field>
-      <mat-form-field appearance="outline"><mat-label>{{ i18n.t('in.result') }}</mat-label>
-        <mat-select formControlName="result">@for (r of results; track r) { <mat-option [value]="r">{{ result(r) }}</mat-option> }</mat-select></mat-form-field>
+      <mat-form-field appearance="outline"
+        ><mat-label>{{ i18n.t('in.participant') }}</mat-label>
+        <mat-select formControlName="enrolmentId" data-testid="internship-participant">
+          @for (e of enrolments(); track e.id) {
+            <mat-option [value]="e.id">{{ e.displayName }}</mat-option>
+          }
+        </mat-select></mat-form-field
+      >
+      <mat-form-field appearance="outline"
+        ><mat-label>{{ i18n.t('in.employer') }}</mat-label>
+        <mat-select formControlName="employerId" data-testid="internship-employer">
+          @for (e of employers(); track e.id) {
+            <mat-option [value]="e.id">{{ e.name }}</mat-option>
+          }
+        </mat-select></mat-form-field
+      >
+      <mat-form-field appearance="outline"
+        ><mat-label>{{ i18n.t('in.periodNumber') }}</mat-label
+        ><input matInput type="number" formControlName="periodNumber"
+      /></mat-form-field>
+      <mat-form-field appearance="outline"
+        ><mat-label>{{ i18n.t('in.start') }}</mat-label
+        ><input matInput formControlName="startDate" data-testid="internship-start"
+      /></mat-form-field>
+      <mat-form-field appearance="outline"
+        ><mat-label>{{ i18n.t('in.end') }}</mat-label
+        ><input matInput formControlName="endDate" data-testid="internship-end" />
+        @if (form.controls.endDate.getError('server'); as e) {
+          <mat-error>{{ e }}</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field appearance="outline"
+        ><mat-label>{{ i18n.t('in.supervisor') }}</mat-label
+        ><input matInput formControlName="supervisor"
+      /></mat-form-field>
+      <mat-form-field appearance="outline"
+        ><mat-label>{{ i18n.t('in.result') }}</mat-label>
+        <mat-select formControlName="result">
+          @for (r of results; track r) {
+            <mat-option [value]="r">{{ result(r) }}</mat-option>
+          }
+        </mat-select></mat-form-field
+      >
       <mat-checkbox formControlName="wishedSector">{{ i18n.t('in.wishedSector') }}</mat-checkbox>
-      <div class="full"><button mat-flat-button type="submit" data-testid="internship-save">{{ i18n.t('in.save') }}</button></div>
+      <div class="full">
+        <button mat-flat-button type="submit" data-testid="internship-save">{{ i18n.t('in.save') }}</button>
+      </div>
     </form>
   `,
-  styles: `.summary { font-size: 1.05rem; } h2 { font-size: 1.15rem; font-weight: 500; margin: 20px 0 8px; } form { background: white; padding: 16px; border-radius: 8px; }`,
+  styles: `
+    .summary {
+      font-size: 1.05rem;
+    }
+    h2 {
+      font-size: 1.15rem;
+      font-weight: 500;
+      margin: 20px 0 8px;
+    }
+    form {
+      background: white;
+      padding: 16px;
+      border-radius: 8px;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class GroupInternships implements OnInit {
@@ -70,8 +157,14 @@ export class GroupInternships implements OnInit {
   });
 
   async ngOnInit(): Promise<void> {
-    const grid = await firstValueFrom(this.http.get<{ rows: { enrolmentId: string; displayName: string }[] }>(`/api/groups/${this.groupId()}/attendance`));
-    this.enrolments.set(grid.rows.map((r) => ({ id: r.enrolmentId, displayName: r.displayName }) as EnrolmentResponse));
+    const grid = await firstValueFrom(
+      this.http.get<{ rows: { enrolmentId: string; displayName: string }[] }>(
+        `/api/groups/${this.groupId()}/attendance`,
+      ),
+    );
+    this.enrolments.set(
+      grid.rows.map((r) => ({ id: r.enrolmentId, displayName: r.displayName }) as EnrolmentResponse),
+    );
     this.employers.set(await firstValueFrom(this.http.get<EmployerResponse[]>('/api/employers')));
     await this.reload();
   }
@@ -81,7 +174,9 @@ export class GroupInternships implements OnInit {
   }
 
   protected result(r: string): string {
-    return (INTERNSHIP_RESULTS as readonly string[]).includes(r) ? this.i18n.t(`in.result.${r}` as TextKey) : r;
+    return (INTERNSHIP_RESULTS as readonly string[]).includes(r)
+      ? this.i18n.t(`in.result.${r}` as TextKey)
+      : r;
   }
 
   protected async save(): Promise<void> {
@@ -92,12 +187,16 @@ export class GroupInternships implements OnInit {
     }
     const v = this.form.getRawValue();
     try {
-      await firstValueFrom(this.http.post('/api/internships', { ...v, periodNumber: Number(v.periodNumber) }));
+      await firstValueFrom(
+        this.http.post('/api/internships', { ...v, periodNumber: Number(v.periodNumber) }),
+      );
       this.form.reset();
       await this.reload();
     } catch (err) {
       const rest = applyProblemToForm(this.form, asProblem(err));
-      this.banner.set(rest.map((e) => e.message).join('; ') || asProblem(err)?.detail || this.i18n.t('in.saveFailed'));
+      this.banner.set(
+        rest.map((e) => e.message).join('; ') || asProblem(err)?.detail || this.i18n.t('in.saveFailed'),
+      );
     }
   }
 
@@ -105,7 +204,9 @@ export class GroupInternships implements OnInit {
     // Both at once, so the list and the share never disagree on screen.
     const [list, summary] = await Promise.all([
       firstValueFrom(this.http.get<InternshipResponse[]>(`/api/groups/${this.groupId()}/internships`)),
-      firstValueFrom(this.http.get<GroupInternshipSummary>(`/api/groups/${this.groupId()}/internship-summary`)),
+      firstValueFrom(
+        this.http.get<GroupInternshipSummary>(`/api/groups/${this.groupId()}/internship-summary`),
+      ),
     ]);
     this.internships.set(list);
     this.summary.set(summary);

@@ -12,17 +12,39 @@ import { GroupsApi } from './groups-api';
   imports: [RouterLink, MatButtonModule, ProgrammePicker],
   template: `
     <section class="page">
-      <header class="page-header"><h1>{{ i18n.t('groups.title') }}</h1>@if (canStart) { <a mat-flat-button routerLink="ny" data-testid="new-group">{{ i18n.t('groups.new') }}</a> }</header>
+      <header class="page-header">
+        <h1>{{ i18n.t('groups.title') }}</h1>
+        @if (canStart) {
+          <a mat-flat-button routerLink="ny" data-testid="new-group">{{ i18n.t('groups.new') }}</a>
+        }
+      </header>
       <sv-programme-picker [(programmeId)]="programmeId" />
-      @if (programmeId() && groups().length === 0) { <p class="muted">{{ i18n.t('groups.empty') }}</p> }
+      @if (programmeId() && groups().length === 0) {
+        <p class="muted">{{ i18n.t('groups.empty') }}</p>
+      }
       @if (groups().length) {
         <table class="data">
-          <thead><tr><th scope="col">{{ i18n.t('groups.group') }}</th><th scope="col">{{ i18n.t('programmes.period') }}</th><th scope="col">{{ i18n.t('groups.enrolled') }}</th><th scope="col">{{ i18n.t('groups.capacity') }}</th><th scope="col"></th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{{ i18n.t('groups.group') }}</th>
+              <th scope="col">{{ i18n.t('programmes.period') }}</th>
+              <th scope="col">{{ i18n.t('groups.enrolled') }}</th>
+              <th scope="col">{{ i18n.t('groups.capacity') }}</th>
+              <th scope="col"></th>
+            </tr>
+          </thead>
           <tbody>
             @for (g of groups(); track g.id) {
               <tr data-testid="group-row">
-                <td>{{ g.name }}</td><td>{{ g.startDate }} – {{ g.endDate }}</td><td>{{ g.enrolledCount }}</td><td>{{ g.capacity }} (+{{ g.overIntake }})</td>
-                <td><a mat-button [routerLink]="g.id" [attr.data-testid]="'open-group-' + g.number">{{ i18n.t('groups.open') }}</a></td>
+                <td>{{ g.name }}</td>
+                <td>{{ g.startDate }} – {{ g.endDate }}</td>
+                <td>{{ g.enrolledCount }}</td>
+                <td>{{ g.capacity }} (+{{ g.overIntake }})</td>
+                <td>
+                  <a mat-button [routerLink]="g.id" [attr.data-testid]="'open-group-' + g.number">{{
+                    i18n.t('groups.open')
+                  }}</a>
+                </td>
               </tr>
             }
           </tbody>

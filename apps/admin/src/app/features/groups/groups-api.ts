@@ -1,6 +1,11 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AttendanceGridResponse, CalendarResponse, GroupResponse, SaveAttendanceRequest } from '@stegvis/contracts';
+import type {
+  AttendanceGridResponse,
+  CalendarResponse,
+  GroupResponse,
+  SaveAttendanceRequest,
+} from '@stegvis/contracts';
 import type { Observable } from 'rxjs';
 
 @Injectable({ providedIn: 'root' })
@@ -20,7 +25,13 @@ export class GroupsApi {
     return this.http.get<AttendanceGridResponse>(`/api/groups/${id}/attendance`);
   }
   /** The key is made once per save attempt and reused on retry, so a save that did arrive is not stored twice. */
-  saveAttendance(id: string, body: SaveAttendanceRequest, idempotencyKey: string): Observable<{ saved: number }> {
-    return this.http.put<{ saved: number }>(`/api/groups/${id}/attendance`, body, { headers: { 'Idempotency-Key': idempotencyKey } });
+  saveAttendance(
+    id: string,
+    body: SaveAttendanceRequest,
+    idempotencyKey: string,
+  ): Observable<{ saved: number }> {
+    return this.http.put<{ saved: number }>(`/api/groups/${id}/attendance`, body, {
+      headers: { 'Idempotency-Key': idempotencyKey },
+    });
   }
 }

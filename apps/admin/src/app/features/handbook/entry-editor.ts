@@ -1,10 +1,25 @@
-import { ChangeDetectionStrategy, Component, inject, input, type OnInit, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  input,
+  type OnInit,
+  output,
+  signal,
+} from '@angular/core';
 import { FormArray, FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { HANDBOOK_MODULES, type HandbookEntryRequest, type HandbookModule, type HandbookEntryResponse, type HandbookFileResponse, type HandbookWarning } from '@stegvis/contracts';
+import {
+  HANDBOOK_MODULES,
+  type HandbookEntryRequest,
+  type HandbookModule,
+  type HandbookEntryResponse,
+  type HandbookFileResponse,
+  type HandbookWarning,
+} from '@stegvis/contracts';
 import { debounceTime, firstValueFrom, switchMap } from 'rxjs';
 import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
@@ -19,41 +34,99 @@ import { fileSize, HandbookApi, MODULE_LABELS } from './handbook-api';
   imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule],
   template: `
     <form [formGroup]="form" (ngSubmit)="save()" novalidate class="editor" data-testid="entry-editor">
-      @if (banner()) { <p class="error-banner" role="alert" data-testid="editor-error">{{ banner() }}</p> }
+      @if (banner()) {
+        <p class="error-banner" role="alert" data-testid="editor-error">{{ banner() }}</p>
+      }
       <div class="grid">
-        <mat-form-field appearance="outline" class="wide"><mat-label>{{ i18n.t('hb.title') }}</mat-label><input matInput formControlName="title" data-testid="editor-title" />
-          @if (form.controls.title.getError('server'); as e) { <mat-error>{{ e }}</mat-error> }</mat-form-field>
-        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('hb.module') }}</mat-label>
-          <mat-select formControlName="module" data-testid="editor-module">@for (m of modules; track m) { <mat-option [value]="m">{{ moduleLabel(m) }}</mat-option> }</mat-select></mat-form-field>
-        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('hb.week') }}</mat-label><input matInput type="number" min="1" max="52" formControlName="week" data-testid="editor-week" />
-          @if (form.controls.week.getError('server'); as e) { <mat-error>{{ e }}</mat-error> }</mat-form-field>
-        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('hb.theme') }}</mat-label><input matInput formControlName="theme" data-testid="editor-theme" /></mat-form-field>
-        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('hb.alternative') }}</mat-label><input matInput formControlName="alternative" [placeholder]="i18n.t('hb.alternativeHint')" data-testid="editor-alternative" /></mat-form-field>
-        <mat-form-field appearance="outline" class="wide"><mat-label>{{ i18n.t('hb.whenToUse') }}</mat-label><input matInput formControlName="whenToUse" data-testid="editor-when" /></mat-form-field>
+        <mat-form-field appearance="outline" class="wide"
+          ><mat-label>{{ i18n.t('hb.title') }}</mat-label
+          ><input matInput formControlName="title" data-testid="editor-title" />
+          @if (form.controls.title.getError('server'); as e) {
+            <mat-error>{{ e }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field appearance="outline"
+          ><mat-label>{{ i18n.t('hb.module') }}</mat-label>
+          <mat-select formControlName="module" data-testid="editor-module">
+            @for (m of modules; track m) {
+              <mat-option [value]="m">{{ moduleLabel(m) }}</mat-option>
+            }
+          </mat-select></mat-form-field
+        >
+        <mat-form-field appearance="outline"
+          ><mat-label>{{ i18n.t('hb.week') }}</mat-label
+          ><input matInput type="number" min="1" max="52" formControlName="week" data-testid="editor-week" />
+          @if (form.controls.week.getError('server'); as e) {
+            <mat-error>{{ e }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field appearance="outline"
+          ><mat-label>{{ i18n.t('hb.theme') }}</mat-label
+          ><input matInput formControlName="theme" data-testid="editor-theme"
+        /></mat-form-field>
+        <mat-form-field appearance="outline"
+          ><mat-label>{{ i18n.t('hb.alternative') }}</mat-label
+          ><input
+            matInput
+            formControlName="alternative"
+            [placeholder]="i18n.t('hb.alternativeHint')"
+            data-testid="editor-alternative"
+        /></mat-form-field>
+        <mat-form-field appearance="outline" class="wide"
+          ><mat-label>{{ i18n.t('hb.whenToUse') }}</mat-label
+          ><input matInput formControlName="whenToUse" data-testid="editor-when"
+        /></mat-form-field>
       </div>
       <div class="split">
-        <label class="md">{{ i18n.t('hb.body') }} <span class="muted">{{ i18n.t('hb.markdownHint') }}</span>
-          <textarea formControlName="body" rows="14" data-testid="editor-body"></textarea></label>
-        <div class="preview" aria-live="polite"><p class="muted">{{ i18n.t('hb.preview') }}</p><div [innerHTML]="previewHtml()" data-testid="editor-preview"></div></div>
+        <label class="md"
+          >{{ i18n.t('hb.body') }} <span class="muted">{{ i18n.t('hb.markdownHint') }}</span>
+          <textarea formControlName="body" rows="14" data-testid="editor-body"></textarea>
+        </label>
+        <div class="preview" aria-live="polite">
+          <p class="muted">{{ i18n.t('hb.preview') }}</p>
+          <div [innerHTML]="previewHtml()" data-testid="editor-preview"></div>
+        </div>
       </div>
-      @for (w of warnings(); track w.field) { <p class="warn-banner" role="status" data-testid="editor-warning">{{ w.message }}</p> }
-      <fieldset formArrayName="links"><legend>{{ i18n.t('hb.links') }}</legend>
+      @for (w of warnings(); track w.field) {
+        <p class="warn-banner" role="status" data-testid="editor-warning">{{ w.message }}</p>
+      }
+      <fieldset formArrayName="links">
+        <legend>{{ i18n.t('hb.links') }}</legend>
         @for (l of links.controls; track $index; let i = $index) {
           <div class="link" [formGroupName]="i">
-            <mat-form-field appearance="outline"><mat-label>{{ i18n.t('hb.linkTitle') }}</mat-label><input matInput formControlName="title" /></mat-form-field>
-            <mat-form-field appearance="outline" class="wide"><mat-label>URL</mat-label><input matInput formControlName="url" />
-              @if (l.get('url')?.getError('server'); as e) { <mat-error>{{ e }}</mat-error> }</mat-form-field>
+            <mat-form-field appearance="outline"
+              ><mat-label>{{ i18n.t('hb.linkTitle') }}</mat-label
+              ><input matInput formControlName="title"
+            /></mat-form-field>
+            <mat-form-field appearance="outline" class="wide"
+              ><mat-label>URL</mat-label><input matInput formControlName="url" />
+              @if (l.get('url')?.getError('server'); as e) {
+                <mat-error>{{ e }}</mat-error>
+              }
+            </mat-form-field>
             <button mat-button type="button" (click)="links.removeAt(i)">{{ i18n.t('hb.remove') }}</button>
           </div>
         }
         <button mat-button type="button" (click)="addLink()">+ {{ i18n.t('hb.addLink') }}</button>
       </fieldset>
       @if (entry(); as e) {
-        <fieldset><legend>{{ i18n.t('hb.files') }}</legend>
-          <ul>@for (f of files(); track f.id) { <li>{{ f.fileName }} <span class="muted">({{ size(f.size) }})</span> <button mat-button type="button" (click)="removeFile(f)">{{ i18n.t('hb.remove') }}</button></li> }</ul>
-          <label class="upload">{{ i18n.t('hb.upload') }} <input type="file" (change)="upload($event)" data-testid="editor-file" /></label>
+        <fieldset>
+          <legend>{{ i18n.t('hb.files') }}</legend>
+          <ul>
+            @for (f of files(); track f.id) {
+              <li>
+                {{ f.fileName }} <span class="muted">({{ size(f.size) }})</span>
+                <button mat-button type="button" (click)="removeFile(f)">{{ i18n.t('hb.remove') }}</button>
+              </li>
+            }
+          </ul>
+          <label class="upload"
+            >{{ i18n.t('hb.upload') }} <input type="file" (change)="upload($event)" data-testid="editor-file"
+          /></label>
           <p class="muted">{{ i18n.t('hb.fileRule') }}</p>
-          @if (fileError()) { <p class="error-banner" role="alert" data-testid="file-error">{{ fileError() }}</p> }
+          @if (fileError()) {
+            <p class="error-banner" role="alert" data-testid="file-error">{{ fileError() }}</p>
+          }
         </fieldset>
       } @else {
         <p class="muted">{{ i18n.t('hb.filesAfterSave') }}</p>
@@ -65,15 +138,80 @@ import { fileSize, HandbookApi, MODULE_LABELS } from './handbook-api';
     </form>
   `,
   styles: `
-    .editor { background: white; padding: 16px; border-radius: 8px; display: grid; gap: 8px; }
-    .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 0 12px; } .wide { grid-column: span 2; }
-    .split { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; } .md { display: flex; flex-direction: column; gap: 4px; }
-    textarea { font: 0.95rem/1.45 ui-monospace, monospace; padding: 8px; border: 1px solid #8a8f98; border-radius: 4px; }
-    .preview { border: 1px dashed #b6bcc6; border-radius: 4px; padding: 0 12px; overflow: auto; max-height: 360px; line-height: 1.5; }
-    fieldset { border: 1px solid #d7dbe0; border-radius: 6px; } .link { display: flex; gap: 8px; align-items: baseline; flex-wrap: wrap; }
-    .warn-banner { background: #fff4ce; border-left: 4px solid #b7791f; padding: 8px 12px; margin: 0; }
-    .upload { display: inline-flex; gap: 8px; align-items: center; } .actions { display: flex; gap: 8px; }
-    @media (max-width: 800px) { .split { grid-template-columns: 1fr; } .wide { grid-column: auto; } }
+    .editor {
+      background: white;
+      padding: 16px;
+      border-radius: 8px;
+      display: grid;
+      gap: 8px;
+    }
+    .grid {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(200px, 1fr));
+      gap: 0 12px;
+    }
+    .wide {
+      grid-column: span 2;
+    }
+    .split {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      gap: 16px;
+    }
+    .md {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+    }
+    textarea {
+      font:
+        0.95rem/1.45 ui-monospace,
+        monospace;
+      padding: 8px;
+      border: 1px solid #8a8f98;
+      border-radius: 4px;
+    }
+    .preview {
+      border: 1px dashed #b6bcc6;
+      border-radius: 4px;
+      padding: 0 12px;
+      overflow: auto;
+      max-height: 360px;
+      line-height: 1.5;
+    }
+    fieldset {
+      border: 1px solid #d7dbe0;
+      border-radius: 6px;
+    }
+    .link {
+      display: flex;
+      gap: 8px;
+      align-items: baseline;
+      flex-wrap: wrap;
+    }
+    .warn-banner {
+      background: #fff4ce;
+      border-left: 4px solid #b7791f;
+      padding: 8px 12px;
+      margin: 0;
+    }
+    .upload {
+      display: inline-flex;
+      gap: 8px;
+      align-items: center;
+    }
+    .actions {
+      display: flex;
+      gap: 8px;
+    }
+    @media (max-width: 800px) {
+      .split {
+        grid-template-columns: 1fr;
+      }
+      .wide {
+        grid-column: auto;
+      }
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -108,15 +246,28 @@ export class EntryEditor implements OnInit {
   ngOnInit(): void {
     const e = this.entry();
     if (e) {
-      this.form.patchValue({ title: e.title, module: e.module, week: e.week, theme: e.theme, alternative: e.alternative, whenToUse: e.whenToUse, body: e.body });
+      this.form.patchValue({
+        title: e.title,
+        module: e.module,
+        week: e.week,
+        theme: e.theme,
+        alternative: e.alternative,
+        whenToUse: e.whenToUse,
+        body: e.body,
+      });
       for (const l of e.links) this.links.push(this.linkGroup(l.title, l.url));
       this.files.set(e.files);
     }
     // One rendering rule, the server's: the preview is what saving will store.
-    this.form.controls.body.valueChanges.pipe(debounceTime(250), switchMap((body) => this.api.preview(body))).subscribe((p) => {
-      this.previewHtml.set(p.html);
-      this.warnings.set(p.warnings);
-    });
+    this.form.controls.body.valueChanges
+      .pipe(
+        debounceTime(250),
+        switchMap((body) => this.api.preview(body)),
+      )
+      .subscribe((p) => {
+        this.previewHtml.set(p.html);
+        this.warnings.set(p.warnings);
+      });
     this.form.controls.body.setValue(this.form.controls.body.value);
   }
 
@@ -140,15 +291,28 @@ export class EntryEditor implements OnInit {
       return;
     }
     const v = this.form.getRawValue();
-    const body: HandbookEntryRequest = { ...v, week: v.week === null || String(v.week) === '' ? null : Number(v.week), templateId: this.entry()?.templateId ?? null, links: v.links.filter((l) => l.title.trim() || l.url.trim() !== 'https://') };
+    const body: HandbookEntryRequest = {
+      ...v,
+      week: v.week === null || String(v.week) === '' ? null : Number(v.week),
+      templateId: this.entry()?.templateId ?? null,
+      links: v.links.filter((l) => l.title.trim() || l.url.trim() !== 'https://'),
+    };
     const e = this.entry();
     try {
-      const saved = await firstValueFrom(e ? this.api.update(e.id, { ...body, version: e.version }) : this.api.create(body));
+      const saved = await firstValueFrom(
+        e ? this.api.update(e.id, { ...body, version: e.version }) : this.api.create(body),
+      );
       this.closed.emit(saved);
     } catch (err) {
       const problem = asProblem(err);
       const rest = applyProblemToForm(this.form, problem);
-      this.banner.set(problem?.status === 409 ? problem.detail ?? '' : rest.map((r) => `${r.field}: ${r.message}`).join('; ') || problem?.detail || this.i18n.t('hb.saveFailed'));
+      this.banner.set(
+        problem?.status === 409
+          ? (problem.detail ?? '')
+          : rest.map((r) => `${r.field}: ${r.message}`).join('; ') ||
+              problem?.detail ||
+              this.i18n.t('hb.saveFailed'),
+      );
     }
   }
 
@@ -163,7 +327,13 @@ export class EntryEditor implements OnInit {
       this.files.update((f) => [...f, saved]);
     } catch (err) {
       const p = asProblem(err);
-      this.fileError.set(p?.status === 413 ? this.i18n.t('hb.fileTooLarge') : p?.status === 415 ? this.i18n.t('hb.fileWrongType') : p?.detail ?? this.i18n.t('hb.saveFailed'));
+      this.fileError.set(
+        p?.status === 413
+          ? this.i18n.t('hb.fileTooLarge')
+          : p?.status === 415
+            ? this.i18n.t('hb.fileWrongType')
+            : (p?.detail ?? this.i18n.t('hb.saveFailed')),
+      );
     } finally {
       input.value = '';
     }

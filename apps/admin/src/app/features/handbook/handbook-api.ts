@@ -1,6 +1,15 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { HandbookEntryRequest, HandbookEntryResponse, HandbookEntryUpdate, HandbookFileResponse, HandbookSearchHit, HandbookVersionResponse, HandbookWarning, SessionMaterialResponse } from '@stegvis/contracts';
+import type {
+  HandbookEntryRequest,
+  HandbookEntryResponse,
+  HandbookEntryUpdate,
+  HandbookFileResponse,
+  HandbookSearchHit,
+  HandbookVersionResponse,
+  HandbookWarning,
+  SessionMaterialResponse,
+} from '@stegvis/contracts';
 import type { Observable } from 'rxjs';
 
 export interface HandbookMe {
@@ -38,7 +47,10 @@ export class HandbookApi {
     return this.http.get<HandbookVersionResponse[]>(`/api/handbook/entries/${id}/versions`);
   }
   restore(id: string, version: number): Observable<HandbookEntryResponse> {
-    return this.http.post<HandbookEntryResponse>(`/api/handbook/entries/${id}/versions/${version}/restore`, {});
+    return this.http.post<HandbookEntryResponse>(
+      `/api/handbook/entries/${id}/versions/${version}/restore`,
+      {},
+    );
   }
   review(id: string): Observable<HandbookEntryResponse> {
     return this.http.post<HandbookEntryResponse>(`/api/handbook/entries/${id}/review`, {});
@@ -71,5 +83,7 @@ export const MODULE_LABELS: Record<string, { sv: string; en: string }> = {
 };
 
 export function fileSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} kB`;
 }

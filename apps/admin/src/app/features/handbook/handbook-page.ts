@@ -28,37 +28,76 @@ interface ModuleGroup {
       <header class="page-header">
         <h1>{{ i18n.t('hb.title.page') }}</h1>
         <div class="tools">
-          <a mat-button href="/api/handbook/export.pdf" download data-testid="export-pdf"><mat-icon>picture_as_pdf</mat-icon> PDF</a>
+          <a mat-button href="/api/handbook/export.pdf" download data-testid="export-pdf"
+            ><mat-icon>picture_as_pdf</mat-icon> PDF</a
+          >
           <a mat-button href="/api/handbook/export.docx" download><mat-icon>description</mat-icon> Word</a>
-          @if (me()?.editor) { <button mat-flat-button type="button" (click)="startNew()" data-testid="new-entry"><mat-icon>add</mat-icon> {{ i18n.t('hb.new') }}</button> }
+          @if (me()?.editor) {
+            <button mat-flat-button type="button" (click)="startNew()" data-testid="new-entry">
+              <mat-icon>add</mat-icon> {{ i18n.t('hb.new') }}
+            </button>
+          }
         </div>
       </header>
       <form class="search" (ngSubmit)="search()" role="search">
         <label for="hb-q" class="visually-hidden">{{ i18n.t('hb.search') }}</label>
-        <input id="hb-q" name="q" [(ngModel)]="q" [placeholder]="i18n.t('hb.searchHint')" data-testid="handbook-search" />
+        <input
+          id="hb-q"
+          name="q"
+          [(ngModel)]="q"
+          [placeholder]="i18n.t('hb.searchHint')"
+          data-testid="handbook-search"
+        />
         <button mat-stroked-button type="submit">{{ i18n.t('hb.search') }}</button>
-        @if (hits()) { <button mat-button type="button" (click)="hits.set(null); q = ''">{{ i18n.t('hb.clear') }}</button> }
+        @if (hits()) {
+          <button mat-button type="button" (click)="hits.set(null); q = ''">{{ i18n.t('hb.clear') }}</button>
+        }
       </form>
       <div class="columns">
         <nav class="tree" [attr.aria-label]="i18n.t('hb.browse')">
           @if (hits(); as hs) {
-            <h2 data-testid="hit-count">{{ hs.length }} {{ hs.length === 1 ? i18n.t('hb.hit') : i18n.t('hb.hits') }}</h2>
+            <h2 data-testid="hit-count">
+              {{ hs.length }} {{ hs.length === 1 ? i18n.t('hb.hit') : i18n.t('hb.hits') }}
+            </h2>
             @for (h of hs; track h.id) {
-              <button type="button" class="item hit" (click)="open(h.id)" data-testid="search-hit"><strong>{{ h.title }}</strong><span class="excerpt" [innerHTML]="mark(h.excerpt)"></span></button>
+              <button type="button" class="item hit" (click)="open(h.id)" data-testid="search-hit">
+                <strong>{{ h.title }}</strong
+                ><span class="excerpt" [innerHTML]="mark(h.excerpt)"></span>
+              </button>
             }
           } @else {
-            @if (staleCount()) { <p class="stale-note"><button type="button" class="link" (click)="showStale()" data-testid="stale-link">{{ staleCount() }} {{ i18n.t('hb.needReview') }}</button></p> }
+            @if (staleCount()) {
+              <p class="stale-note">
+                <button type="button" class="link" (click)="showStale()" data-testid="stale-link">
+                  {{ staleCount() }} {{ i18n.t('hb.needReview') }}
+                </button>
+              </p>
+            }
             @for (m of tree(); track m.module) {
               <h2>{{ moduleLabel(m.module) }}</h2>
               @for (w of m.weeks; track w.label) {
                 <h3>{{ w.label }}</h3>
                 @for (e of w.entries; track e.id) {
-                  <button type="button" class="item" [class.active]="selected()?.id === e.id" (click)="open(e.id)" [attr.data-testid]="'open-entry'">
-                    {{ e.title }} @if (e.alternative) { <span class="muted">· {{ e.alternative }}</span> } @if (e.stale) { <span class="stale-dot" [title]="i18n.t('hb.stale')">●</span> }
+                  <button
+                    type="button"
+                    class="item"
+                    [class.active]="selected()?.id === e.id"
+                    (click)="open(e.id)"
+                    [attr.data-testid]="'open-entry'"
+                  >
+                    {{ e.title }}
+                    @if (e.alternative) {
+                      <span class="muted">· {{ e.alternative }}</span>
+                    }
+                    @if (e.stale) {
+                      <span class="stale-dot" [title]="i18n.t('hb.stale')">●</span>
+                    }
                   </button>
                 }
               }
-            } @empty { <p class="muted">{{ i18n.t('hb.empty') }}</p> }
+            } @empty {
+              <p class="muted">{{ i18n.t('hb.empty') }}</p>
+            }
           }
         </nav>
         <div class="reader">
@@ -66,22 +105,58 @@ interface ModuleGroup {
             <sv-entry-editor [entry]="selected()" (closed)="editorClosed($event)" />
           } @else if (selected(); as e) {
             <sv-entry-view [entry]="e" />
-            @if (e.warnings.length) { @for (w of e.warnings; track w.field) { <p class="warn-banner" role="status">{{ w.message }}</p> } }
+            @if (e.warnings.length) {
+              @for (w of e.warnings; track w.field) {
+                <p class="warn-banner" role="status">{{ w.message }}</p>
+              }
+            }
             <div class="actions">
               @if (me()?.editor) {
-                <button mat-flat-button type="button" (click)="editing.set(true)" data-testid="edit-entry">{{ i18n.t('hb.edit') }}</button>
-                <button mat-stroked-button type="button" (click)="review(e.id)" data-testid="review-entry">{{ i18n.t('hb.markReviewed') }}</button>
+                <button mat-flat-button type="button" (click)="editing.set(true)" data-testid="edit-entry">
+                  {{ i18n.t('hb.edit') }}
+                </button>
+                <button mat-stroked-button type="button" (click)="review(e.id)" data-testid="review-entry">
+                  {{ i18n.t('hb.markReviewed') }}
+                </button>
               }
-              <button mat-button type="button" (click)="loadHistory(e.id)" data-testid="history">{{ i18n.t('hb.history') }}</button>
+              <button mat-button type="button" (click)="loadHistory(e.id)" data-testid="history">
+                {{ i18n.t('hb.history') }}
+              </button>
             </div>
-            @if (message()) { <p class="info-banner" role="status">{{ message() }}</p> }
+            @if (message()) {
+              <p class="info-banner" role="status">{{ message() }}</p>
+            }
             @if (history(); as hs) {
               <table class="data" data-testid="history-table">
-                <thead><tr><th scope="col">{{ i18n.t('hb.version') }}</th><th scope="col">{{ i18n.t('hb.title') }}</th><th scope="col">{{ i18n.t('hb.changedBy') }}</th><th scope="col">{{ i18n.t('hb.when') }}</th><th scope="col"></th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">{{ i18n.t('hb.version') }}</th>
+                    <th scope="col">{{ i18n.t('hb.title') }}</th>
+                    <th scope="col">{{ i18n.t('hb.changedBy') }}</th>
+                    <th scope="col">{{ i18n.t('hb.when') }}</th>
+                    <th scope="col"></th>
+                  </tr>
+                </thead>
                 <tbody>
                   @for (v of hs; track v.version) {
-                    <tr><td>{{ v.version }}</td><td>{{ v.title }}</td><td>{{ v.changedBy }}</td><td class="nowrap">{{ v.changedAt.slice(0, 16).replace('T', ' ') }}</td>
-                      <td>@if (me()?.editor && v.version !== e.version) { <button mat-button type="button" (click)="restore(e.id, v.version)" [attr.data-testid]="'restore-' + v.version">{{ i18n.t('hb.restore') }}</button> }</td></tr>
+                    <tr>
+                      <td>{{ v.version }}</td>
+                      <td>{{ v.title }}</td>
+                      <td>{{ v.changedBy }}</td>
+                      <td class="nowrap">{{ v.changedAt.slice(0, 16).replace('T', ' ') }}</td>
+                      <td>
+                        @if (me()?.editor && v.version !== e.version) {
+                          <button
+                            mat-button
+                            type="button"
+                            (click)="restore(e.id, v.version)"
+                            [attr.data-testid]="'restore-' + v.version"
+                          >
+                            {{ i18n.t('hb.restore') }}
+                          </button>
+                        }
+                      </td>
+                    </tr>
                   }
                 </tbody>
               </table>
@@ -94,18 +169,129 @@ interface ModuleGroup {
     </section>
   `,
   styles: `
-    .page-header { display: flex; justify-content: space-between; align-items: center; flex-wrap: wrap; gap: 8px; } .tools { display: flex; gap: 4px; align-items: center; }
-    .search { display: flex; gap: 8px; margin-bottom: 16px; } .search input { flex: 1; max-width: 520px; font: inherit; padding: 10px 12px; border: 1px solid #8a8f98; border-radius: 4px; }
-    .columns { display: grid; grid-template-columns: minmax(240px, 320px) 1fr; gap: 24px; align-items: start; }
-    .tree { background: white; border-radius: 8px; padding: 8px 12px 16px; max-height: calc(100vh - 220px); overflow: auto; }
-    .tree h2 { font-size: 1rem; margin: 14px 0 4px; } .tree h3 { font-size: .85rem; color: #555; margin: 8px 0 2px; font-weight: 500; }
-    .item { display: block; width: 100%; text-align: left; font: inherit; background: none; border: 0; border-radius: 4px; padding: 8px; cursor: pointer; min-height: 40px; }
-    .item:hover { background: #eef2f7; } .item.active { background: #dde7f5; font-weight: 500; } .hit .excerpt { display: block; font-size: .85rem; color: #444; }
-    .reader { background: white; border-radius: 8px; padding: 16px 20px; min-height: 300px; } .actions { display: flex; gap: 8px; margin: 12px 0; flex-wrap: wrap; }
-    .stale-dot { color: #b7791f; } .stale-note { margin: 4px 0 0; } .link { background: none; border: 0; color: #8c1d18; font: inherit; cursor: pointer; text-decoration: underline; padding: 6px 0; }
-    .warn-banner { background: #fff4ce; border-left: 4px solid #b7791f; padding: 8px 12px; } .intro { max-width: 60ch; line-height: 1.5; } .nowrap { white-space: nowrap; }
-    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-    @media (max-width: 900px) { .columns { grid-template-columns: 1fr; } }
+    .page-header {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+    .tools {
+      display: flex;
+      gap: 4px;
+      align-items: center;
+    }
+    .search {
+      display: flex;
+      gap: 8px;
+      margin-bottom: 16px;
+    }
+    .search input {
+      flex: 1;
+      max-width: 520px;
+      font: inherit;
+      padding: 10px 12px;
+      border: 1px solid #8a8f98;
+      border-radius: 4px;
+    }
+    .columns {
+      display: grid;
+      grid-template-columns: minmax(240px, 320px) 1fr;
+      gap: 24px;
+      align-items: start;
+    }
+    .tree {
+      background: white;
+      border-radius: 8px;
+      padding: 8px 12px 16px;
+      max-height: calc(100vh - 220px);
+      overflow: auto;
+    }
+    .tree h2 {
+      font-size: 1rem;
+      margin: 14px 0 4px;
+    }
+    .tree h3 {
+      font-size: 0.85rem;
+      color: #555;
+      margin: 8px 0 2px;
+      font-weight: 500;
+    }
+    .item {
+      display: block;
+      width: 100%;
+      text-align: left;
+      font: inherit;
+      background: none;
+      border: 0;
+      border-radius: 4px;
+      padding: 8px;
+      cursor: pointer;
+      min-height: 40px;
+    }
+    .item:hover {
+      background: #eef2f7;
+    }
+    .item.active {
+      background: #dde7f5;
+      font-weight: 500;
+    }
+    .hit .excerpt {
+      display: block;
+      font-size: 0.85rem;
+      color: #444;
+    }
+    .reader {
+      background: white;
+      border-radius: 8px;
+      padding: 16px 20px;
+      min-height: 300px;
+    }
+    .actions {
+      display: flex;
+      gap: 8px;
+      margin: 12px 0;
+      flex-wrap: wrap;
+    }
+    .stale-dot {
+      color: #b7791f;
+    }
+    .stale-note {
+      margin: 4px 0 0;
+    }
+    .link {
+      background: none;
+      border: 0;
+      color: #8c1d18;
+      font: inherit;
+      cursor: pointer;
+      text-decoration: underline;
+      padding: 6px 0;
+    }
+    .warn-banner {
+      background: #fff4ce;
+      border-left: 4px solid #b7791f;
+      padding: 8px 12px;
+    }
+    .intro {
+      max-width: 60ch;
+      line-height: 1.5;
+    }
+    .nowrap {
+      white-space: nowrap;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+    }
+    @media (max-width: 900px) {
+      .columns {
+        grid-template-columns: 1fr;
+      }
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -157,7 +343,17 @@ export class HandbookPage implements OnInit {
 
   protected async showStale(): Promise<void> {
     const stale = await firstValueFrom(this.api.stale());
-    this.hits.set(stale.map((e) => ({ id: e.id, title: e.title, module: e.module, week: e.week, theme: e.theme, alternative: e.alternative, excerpt: `${this.i18n.t('hb.lastReviewed')}: ${e.reviewedAt?.slice(0, 10) ?? this.i18n.t('hb.never')}` })));
+    this.hits.set(
+      stale.map((e) => ({
+        id: e.id,
+        title: e.title,
+        module: e.module,
+        week: e.week,
+        theme: e.theme,
+        alternative: e.alternative,
+        excerpt: `${this.i18n.t('hb.lastReviewed')}: ${e.reviewedAt?.slice(0, 10) ?? this.i18n.t('hb.never')}`,
+      })),
+    );
   }
 
   protected async open(id: string): Promise<void> {

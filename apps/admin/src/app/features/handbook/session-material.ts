@@ -15,16 +15,29 @@ import { HandbookApi } from './handbook-api';
   imports: [EntryView, MatButtonModule],
   template: `
     @if (material(); as m) {
-      <section class="material" data-testid="session-material" [attr.aria-label]="i18n.t('hb.materialFor') + ' ' + m.theme">
+      <section
+        class="material"
+        data-testid="session-material"
+        [attr.aria-label]="i18n.t('hb.materialFor') + ' ' + m.theme"
+      >
         @if (!m.entries.length) {
           <p class="muted">{{ i18n.t('hb.noMaterial') }} «{{ m.theme }}».</p>
         }
         @for (e of ordered(m); track e.id) {
           <div class="choice" [class.chosen]="e.id === m.chosenEntryId">
-            @if (e.id === m.chosenEntryId) { <p class="badge" data-testid="chosen-badge">{{ i18n.t('hb.chosen') }}</p> }
+            @if (e.id === m.chosenEntryId) {
+              <p class="badge" data-testid="chosen-badge">{{ i18n.t('hb.chosen') }}</p>
+            }
             <sv-entry-view [entry]="e" />
             @if (canChoose() && e.id !== m.chosenEntryId) {
-              <button mat-stroked-button type="button" (click)="choose(e.id)" [attr.data-testid]="'choose-' + e.id">{{ i18n.t('hb.choose') }}</button>
+              <button
+                mat-stroked-button
+                type="button"
+                (click)="choose(e.id)"
+                [attr.data-testid]="'choose-' + e.id"
+              >
+                {{ i18n.t('hb.choose') }}
+              </button>
             }
           </div>
         }
@@ -34,8 +47,27 @@ import { HandbookApi } from './handbook-api';
     }
   `,
   styles: `
-    .material { display: grid; gap: 12px; padding: 8px 0; } .choice { background: white; border: 1px solid #d7dbe0; border-radius: 8px; padding: 12px 16px; }
-    .choice.chosen { border: 2px solid #1a5fb4; } .badge { margin: 0 0 6px; color: #1a5fb4; font-weight: 600; font-size: .85rem; text-transform: uppercase; }
+    .material {
+      display: grid;
+      gap: 12px;
+      padding: 8px 0;
+    }
+    .choice {
+      background: white;
+      border: 1px solid #d7dbe0;
+      border-radius: 8px;
+      padding: 12px 16px;
+    }
+    .choice.chosen {
+      border: 2px solid #1a5fb4;
+    }
+    .badge {
+      margin: 0 0 6px;
+      color: #1a5fb4;
+      font-weight: 600;
+      font-size: 0.85rem;
+      text-transform: uppercase;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -17,7 +17,11 @@ import { I18n } from '../../core/i18n/i18n';
   template: `
     <main class="login">
       <mat-card appearance="outlined">
-        <mat-card-header><mat-card-title><h1>{{ i18n.t('login.title') }}</h1></mat-card-title></mat-card-header>
+        <mat-card-header
+          ><mat-card-title
+            ><h1>{{ i18n.t('login.title') }}</h1></mat-card-title
+          ></mat-card-header
+        >
         <mat-card-content>
           @if (auth.expired()) {
             <p class="info-banner" role="status">{{ i18n.t('login.expired') }}</p>
@@ -28,19 +32,42 @@ import { I18n } from '../../core/i18n/i18n';
           <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
             <mat-form-field appearance="outline" class="wide">
               <mat-label>{{ i18n.t('login.email') }}</mat-label>
-              <input matInput type="email" formControlName="email" autocomplete="username" data-testid="login-email" required />
+              <input
+                matInput
+                type="email"
+                formControlName="email"
+                autocomplete="username"
+                data-testid="login-email"
+                required
+              />
             </mat-form-field>
             <mat-form-field appearance="outline" class="wide">
               <mat-label>{{ i18n.t('login.password') }}</mat-label>
-              <input matInput type="password" formControlName="password" autocomplete="current-password" data-testid="login-password" required />
+              <input
+                matInput
+                type="password"
+                formControlName="password"
+                autocomplete="current-password"
+                data-testid="login-password"
+                required
+              />
             </mat-form-field>
             @if (needCode()) {
               <mat-form-field appearance="outline" class="wide">
                 <mat-label>{{ i18n.t('login.code') }}</mat-label>
-                <input matInput formControlName="code" inputmode="numeric" autocomplete="one-time-code" maxlength="6" data-testid="login-code" />
+                <input
+                  matInput
+                  formControlName="code"
+                  inputmode="numeric"
+                  autocomplete="one-time-code"
+                  maxlength="6"
+                  data-testid="login-code"
+                />
               </mat-form-field>
             }
-            <button mat-flat-button type="submit" class="wide" [disabled]="busy()" data-testid="login-submit">{{ i18n.t('login.submit') }}</button>
+            <button mat-flat-button type="submit" class="wide" [disabled]="busy()" data-testid="login-submit">
+              {{ i18n.t('login.submit') }}
+            </button>
           </form>
           <button mat-button type="button" (click)="i18n.toggle()">{{ i18n.t('nav.language') }}</button>
         </mat-card-content>
@@ -48,11 +75,29 @@ import { I18n } from '../../core/i18n/i18n';
     </main>
   `,
   styles: `
-    .login { min-height: 100vh; display: grid; place-items: center; background: #0b3d91; padding: 16px; }
-    mat-card { width: min(420px, 100%); padding: 8px; }
-    h1 { font-size: 1.5rem; margin: 8px 0 16px; font-weight: 500; }
-    .wide { width: 100%; }
-    button.wide { height: 48px; margin-bottom: 8px; }
+    .login {
+      min-height: 100vh;
+      display: grid;
+      place-items: center;
+      background: #0b3d91;
+      padding: 16px;
+    }
+    mat-card {
+      width: min(420px, 100%);
+      padding: 8px;
+    }
+    h1 {
+      font-size: 1.5rem;
+      margin: 8px 0 16px;
+      font-weight: 500;
+    }
+    .wide {
+      width: 100%;
+    }
+    button.wide {
+      height: 48px;
+      margin-bottom: 8px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -80,19 +125,35 @@ export class Login {
     this.error.set('');
     try {
       const v = this.form.getRawValue();
-      const user = await firstValueFrom(this.api.login({ email: v.email, password: v.password, ...(v.code ? { code: v.code } : {}) }));
+      const user = await firstValueFrom(
+        this.api.login({ email: v.email, password: v.password, ...(v.code ? { code: v.code } : {}) }),
+      );
       this.auth.signedIn(user);
       await this.router.navigateByUrl(this.returnUrl() || '/');
     } catch (err) {
       const status = err instanceof HttpErrorResponse ? err.status : 0;
       // Two factors are on for this account: ask for the code, keep e-mail and password.
-      if (status === 401 && err instanceof HttpErrorResponse && err.error?.type === 'https://stegvis.se/problems/totp-required') {
+      if (
+        status === 401 &&
+        err instanceof HttpErrorResponse &&
+        err.error?.type === 'https://stegvis.se/problems/totp-required'
+      ) {
         this.error.set(this.needCode() ? this.i18n.t('login.wrongCode') : '');
         this.needCode.set(true);
         this.form.controls.code.reset();
         return;
       }
-      this.error.set(this.i18n.t(status === 401 ? 'login.wrong' : status === 429 ? 'login.throttled' : status === 0 ? 'error.network' : 'error.generic'));
+      this.error.set(
+        this.i18n.t(
+          status === 401
+            ? 'login.wrong'
+            : status === 429
+              ? 'login.throttled'
+              : status === 0
+                ? 'error.network'
+                : 'error.generic',
+        ),
+      );
       // Keep the e-mail; clear only the password.
       this.form.controls.password.reset();
     } finally {

@@ -12,10 +12,21 @@ import { ParticipantsApi } from './participants-api';
 
 @Component({
   selector: 'sv-participant-list',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatIconModule, ProgrammePicker],
+  imports: [
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatIconModule,
+    ProgrammePicker,
+  ],
   template: `
     <section class="page">
-      <header class="page-header"><h1>{{ i18n.t('p.title') }}</h1><a mat-flat-button routerLink="ny" data-testid="new-participant">{{ i18n.t('p.new') }}</a></header>
+      <header class="page-header">
+        <h1>{{ i18n.t('p.title') }}</h1>
+        <a mat-flat-button routerLink="ny" data-testid="new-participant">{{ i18n.t('p.new') }}</a>
+      </header>
       <div class="filters">
         <sv-programme-picker [(programmeId)]="programmeId" />
         <mat-form-field appearance="outline">
@@ -28,12 +39,26 @@ import { ParticipantsApi } from './participants-api';
         <p class="muted">{{ i18n.t('p.empty') }}</p>
       } @else {
         <table class="data">
-          <thead><tr><th scope="col">{{ i18n.t('p.name') }}</th><th scope="col">{{ i18n.t('p.gender') }}</th><th scope="col">{{ i18n.t('p.birthYear') }}</th><th scope="col">{{ i18n.t('ref.level') }}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{{ i18n.t('p.name') }}</th>
+              <th scope="col">{{ i18n.t('p.gender') }}</th>
+              <th scope="col">{{ i18n.t('p.birthYear') }}</th>
+              <th scope="col">{{ i18n.t('ref.level') }}</th>
+            </tr>
+          </thead>
           <tbody>
             @for (p of items(); track p.id) {
               <tr data-testid="participant-row">
-                <td><a [routerLink]="p.id">{{ p.displayName }}</a> @if (p.protectedIdentity) { <mat-icon class="lock" [attr.aria-label]="i18n.t('p.protected')" inline>lock</mat-icon> }</td>
-                <td>{{ gender(p.gender) }}</td><td>{{ p.birthYear ?? '–' }}</td><td>{{ p.swedishLevel?.replace('sfi_', 'SFI ')?.toUpperCase() ?? '–' }}</td>
+                <td>
+                  <a [routerLink]="p.id">{{ p.displayName }}</a>
+                  @if (p.protectedIdentity) {
+                    <mat-icon class="lock" [attr.aria-label]="i18n.t('p.protected')" inline>lock</mat-icon>
+                  }
+                </td>
+                <td>{{ gender(p.gender) }}</td>
+                <td>{{ p.birthYear ?? '–' }}</td>
+                <td>{{ p.swedishLevel?.replace('sfi_', 'SFI ')?.toUpperCase() ?? '–' }}</td>
               </tr>
             }
           </tbody>
@@ -41,7 +66,17 @@ import { ParticipantsApi } from './participants-api';
       }
     </section>
   `,
-  styles: `.filters { display: flex; gap: 16px; flex-wrap: wrap; } .lock { color: #6b4e00; vertical-align: middle; }`,
+  styles: `
+    .filters {
+      display: flex;
+      gap: 16px;
+      flex-wrap: wrap;
+    }
+    .lock {
+      color: #6b4e00;
+      vertical-align: middle;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ParticipantList {

@@ -3,7 +3,18 @@ import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal 
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTabsModule } from '@angular/material/tabs';
-import type { AttendanceRow, InternshipResponse, AssessmentResponse, AuditTrailEntry, ConsentResponse, EnrolmentResponse, NeedResponse, OutcomeResponse, ParticipantResponse, TalkResponse } from '@stegvis/contracts';
+import type {
+  AttendanceRow,
+  InternshipResponse,
+  AssessmentResponse,
+  AuditTrailEntry,
+  ConsentResponse,
+  EnrolmentResponse,
+  NeedResponse,
+  OutcomeResponse,
+  ParticipantResponse,
+  TalkResponse,
+} from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { I18n, type TextKey } from '../../core/i18n/i18n';
 import { GroupsApi } from '../groups/groups-api';
@@ -16,10 +27,26 @@ import { ProgressChart } from './progress-chart';
   imports: [MatTabsModule, MatButtonModule, MatIconModule, ProgressChart],
   templateUrl: './participant-page.html',
   styles: `
-    dl { display: grid; grid-template-columns: 200px 1fr; gap: 8px 16px; background: white; padding: 16px; border-radius: 8px; }
-    dt { color: #50555e; } dd { margin: 0; }
-    .tab { padding-top: 12px; }
-    .withdrawn { color: #8c1d18; }
+    dl {
+      display: grid;
+      grid-template-columns: 200px 1fr;
+      gap: 8px 16px;
+      background: white;
+      padding: 16px;
+      border-radius: 8px;
+    }
+    dt {
+      color: #50555e;
+    }
+    dd {
+      margin: 0;
+    }
+    .tab {
+      padding-top: 12px;
+    }
+    .withdrawn {
+      color: #8c1d18;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -58,8 +85,14 @@ export class ParticipantPage implements OnInit {
     // Attendance and internships live with the groups: gather this person's rows from each of their groups.
     const groups = [...new Set(e.map((x) => x.groupId))];
     const grids = await Promise.all(groups.map((g) => firstValueFrom(this.groupsApi.attendance(g))));
-    this.attendance.set(grids.flatMap((g) => g.rows.filter((r) => r.participantId === id).map((r) => ({ ...r, groupId: g.groupId }))));
-    const ints = await Promise.all(groups.map((g) => firstValueFrom(this.http.get<InternshipResponse[]>(`/api/groups/${g}/internships`))));
+    this.attendance.set(
+      grids.flatMap((g) =>
+        g.rows.filter((r) => r.participantId === id).map((r) => ({ ...r, groupId: g.groupId })),
+      ),
+    );
+    const ints = await Promise.all(
+      groups.map((g) => firstValueFrom(this.http.get<InternshipResponse[]>(`/api/groups/${g}/internships`))),
+    );
     this.internships.set(ints.flat().filter((i) => i.participantId === id));
   }
 
@@ -72,7 +105,8 @@ export class ParticipantPage implements OnInit {
         this.healthDenied.set(true);
       }
     }
-    if (label === this.i18n.t('p.tab.audit') && this.trail() === null) this.trail.set(await firstValueFrom(this.api.auditTrail(this.id())));
+    if (label === this.i18n.t('p.tab.audit') && this.trail() === null)
+      this.trail.set(await firstValueFrom(this.api.auditTrail(this.id())));
   }
 
   protected async withdraw(c: ConsentResponse): Promise<void> {

@@ -18,7 +18,9 @@ export class ParticipantsApi {
   private readonly http = inject(HttpClient);
 
   list(programmeId: string, q: string): Observable<ParticipantListItem[]> {
-    return this.http.get<ParticipantListItem[]>('/api/participants', { params: q ? { programmeId, q } : { programmeId } });
+    return this.http.get<ParticipantListItem[]>('/api/participants', {
+      params: q ? { programmeId, q } : { programmeId },
+    });
   }
   get(id: string): Observable<ParticipantResponse> {
     return this.http.get<ParticipantResponse>(`/api/participants/${id}`);

@@ -14,27 +14,56 @@ const STAGE_COLOURS: Record<string, string> = { start: '#9aa4b2', middle: '#4f7f
   selector: 'sv-progress-chart',
   imports: [BaseChartDirective],
   template: `
-    <div class="chart"><canvas baseChart [type]="'bar'" [data]="data()" [options]="options" aria-hidden="true"></canvas></div>
+    <div class="chart">
+      <canvas baseChart [type]="'bar'" [data]="data()" [options]="options" aria-hidden="true"></canvas>
+    </div>
     <table class="data" data-testid="progress-table">
-      <thead><tr><th scope="col"></th>@for (a of assessments(); track a.id) { <th scope="col">{{ stage(a.stage) }} ({{ a.date }})</th> }</tr></thead>
+      <thead>
+        <tr>
+          <th scope="col"></th>
+          @for (a of assessments(); track a.id) {
+            <th scope="col">{{ stage(a.stage) }} ({{ a.date }})</th>
+          }
+        </tr>
+      </thead>
       <tbody>
         @for (d of dimensions; track d) {
-          <tr><th scope="row">{{ label(d) }}</th>@for (a of assessments(); track a.id) { <td>{{ a.ratings[d] }}</td> }</tr>
+          <tr>
+            <th scope="row">{{ label(d) }}</th>
+            @for (a of assessments(); track a.id) {
+              <td>{{ a.ratings[d] }}</td>
+            }
+          </tr>
         }
       </tbody>
     </table>
   `,
-  styles: `.chart { height: 280px; background: white; margin-bottom: 12px; }`,
+  styles: `
+    .chart {
+      height: 280px;
+      background: white;
+      margin-bottom: 12px;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ProgressChart {
   readonly assessments = input.required<AssessmentResponse[]>();
   private readonly i18n = inject(I18n);
   protected readonly dimensions = ASSESSMENT_DIMENSIONS;
-  protected readonly options: ChartConfiguration<'bar'>['options'] = { animation: false, responsive: true, maintainAspectRatio: false, scales: { y: { min: 0, max: 5, ticks: { stepSize: 1 } } } };
+  protected readonly options: ChartConfiguration<'bar'>['options'] = {
+    animation: false,
+    responsive: true,
+    maintainAspectRatio: false,
+    scales: { y: { min: 0, max: 5, ticks: { stepSize: 1 } } },
+  };
   protected readonly data = computed<ChartConfiguration<'bar'>['data']>(() => ({
     labels: ASSESSMENT_DIMENSIONS.map((d) => this.label(d)),
-    datasets: this.assessments().map((a) => ({ label: this.stage(a.stage), data: ASSESSMENT_DIMENSIONS.map((d) => a.ratings[d]), backgroundColor: STAGE_COLOURS[a.stage] })),
+    datasets: this.assessments().map((a) => ({
+      label: this.stage(a.stage),
+      data: ASSESSMENT_DIMENSIONS.map((d) => a.ratings[d]),
+      backgroundColor: STAGE_COLOURS[a.stage],
+    })),
   }));
 
   protected label(d: string): string {

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, type OnInit, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  inject,
+  input,
+  type OnInit,
+  signal,
+} from '@angular/core';
 import { FormArray, FormBuilder, type FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -6,7 +14,12 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import type { CreateProgrammeRequest, GoalUnit, MunicipalityResponse, OrganisationResponse } from '@stegvis/contracts';
+import type {
+  CreateProgrammeRequest,
+  GoalUnit,
+  MunicipalityResponse,
+  OrganisationResponse,
+} from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { DraftStore } from '../../core/drafts/draft-store';
 import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
@@ -18,15 +31,49 @@ type FormValue = CreateProgrammeRequest & { version: number | null };
 
 @Component({
   selector: 'sv-programme-form',
-  imports: [ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule, MatIconModule],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+    MatIconModule,
+  ],
   templateUrl: './programme-form.html',
   styles: `
-    .goal { display: grid; grid-template-columns: 1fr 2fr 120px 140px auto; gap: 8px; align-items: start; }
-    .actions { display: flex; gap: 12px; margin-top: 16px; }
-    fieldset { border: 1px solid #d5d8de; border-radius: 8px; padding: 12px 16px; margin: 12px 0; background: white; }
-    legend { padding: 0 6px; font-weight: 500; }
-    form { background: white; padding: 16px; border-radius: 8px; }
-    @media (max-width: 900px) { .goal { grid-template-columns: 1fr 1fr; } }
+    .goal {
+      display: grid;
+      grid-template-columns: 1fr 2fr 120px 140px auto;
+      gap: 8px;
+      align-items: start;
+    }
+    .actions {
+      display: flex;
+      gap: 12px;
+      margin-top: 16px;
+    }
+    fieldset {
+      border: 1px solid #d5d8de;
+      border-radius: 8px;
+      padding: 12px 16px;
+      margin: 12px 0;
+      background: white;
+    }
+    legend {
+      padding: 0 6px;
+      font-weight: 500;
+    }
+    form {
+      background: white;
+      padding: 16px;
+      border-radius: 8px;
+    }
+    @media (max-width: 900px) {
+      .goal {
+        grid-template-columns: 1fr 1fr;
+      }
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -59,7 +106,10 @@ export class ProgrammeForm implements OnInit {
   );
 
   constructor() {
-    const unregister = this.drafts.register(this.draftKey(), () => ({ ...this.form.getRawValue(), version: this.version }));
+    const unregister = this.drafts.register(this.draftKey(), () => ({
+      ...this.form.getRawValue(),
+      version: this.version,
+    }));
     inject(DestroyRef).onDestroy(unregister);
   }
 
@@ -68,7 +118,10 @@ export class ProgrammeForm implements OnInit {
   }
 
   async ngOnInit(): Promise<void> {
-    const [m, o] = await Promise.all([firstValueFrom(this.api.municipalities()), firstValueFrom(this.api.organisations())]);
+    const [m, o] = await Promise.all([
+      firstValueFrom(this.api.municipalities()),
+      firstValueFrom(this.api.organisations()),
+    ]);
     this.municipalities.set(m);
     this.organisations.set(o);
     const draft = this.drafts.take<FormValue>(this.draftKey());
@@ -96,7 +149,14 @@ export class ProgrammeForm implements OnInit {
     }
   }
 
-  protected addGoal(g: { key: string; description: string; targetValue: number | null; unit: GoalUnit } = { key: '', description: '', targetValue: null, unit: 'percent' }): void {
+  protected addGoal(
+    g: { key: string; description: string; targetValue: number | null; unit: GoalUnit } = {
+      key: '',
+      description: '',
+      targetValue: null,
+      unit: 'percent',
+    },
+  ): void {
     this.goals.push(
       this.fb.group(
         {
@@ -124,7 +184,12 @@ export class ProgrammeForm implements OnInit {
     const v = this.form.getRawValue();
     const body: CreateProgrammeRequest = {
       ...v,
-      goals: v.goals.map((g) => ({ key: g['key'], description: g['description'], targetValue: Number(g['targetValue']), unit: g['unit'] })),
+      goals: v.goals.map((g) => ({
+        key: g['key'],
+        description: g['description'],
+        targetValue: Number(g['targetValue']),
+        unit: g['unit'],
+      })),
     };
     this.saving.set(true);
     try {

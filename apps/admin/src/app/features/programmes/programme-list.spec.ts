@@ -11,7 +11,10 @@ const programme = {
   id: 'p1',
   name: 'Nästa Steg',
   ownerMunicipality: { id: 'm1', name: 'Ängelholm', code: '1292' },
-  municipalities: [{ id: 'm1', name: 'Ängelholm', code: '1292' }, { id: 'm2', name: 'Klippan', code: '1276' }],
+  municipalities: [
+    { id: 'm1', name: 'Ängelholm', code: '1292' },
+    { id: 'm2', name: 'Klippan', code: '1276' },
+  ],
   partnerOrganisations: [],
   startDate: '2019-09-03',
   endDate: '2021-12-31',
@@ -23,10 +26,26 @@ const programme = {
 };
 
 async function render(role: Role): Promise<HTMLElement> {
-  TestBed.configureTestingModule({ providers: [provideZonelessChangeDetection(), provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
-  TestBed.inject(AuthStore).signedIn({ id: 'u', email: 'x@y.se', displayName: 'X', role, programmeIds: ['p1'], csrfToken: 't' });
+  TestBed.configureTestingModule({
+    providers: [
+      provideZonelessChangeDetection(),
+      provideRouter([]),
+      provideHttpClient(),
+      provideHttpClientTesting(),
+    ],
+  });
+  TestBed.inject(AuthStore).signedIn({
+    id: 'u',
+    email: 'x@y.se',
+    displayName: 'X',
+    role,
+    programmeIds: ['p1'],
+    csrfToken: 't',
+  });
   const fixture = TestBed.createComponent(ProgrammeList);
-  TestBed.inject(HttpTestingController).expectOne('/api/programmes?limit=200').flush({ items: [programme], nextCursor: null });
+  TestBed.inject(HttpTestingController)
+    .expectOne('/api/programmes?limit=200')
+    .flush({ items: [programme], nextCursor: null });
   await fixture.whenStable();
   return fixture.nativeElement as HTMLElement;
 }

@@ -15,7 +15,9 @@ import { ProgrammesApi } from './programmes-api';
       <header class="page-header">
         <h1>{{ i18n.t('programmes.title') }}</h1>
         @if (canEdit()) {
-          <a mat-flat-button routerLink="ny" data-testid="new-programme"><mat-icon>add</mat-icon> {{ i18n.t('programmes.new') }}</a>
+          <a mat-flat-button routerLink="ny" data-testid="new-programme"
+            ><mat-icon>add</mat-icon> {{ i18n.t('programmes.new') }}</a
+          >
         }
       </header>
       @if (error()) {
@@ -34,7 +36,9 @@ import { ProgrammesApi } from './programmes-api';
               <th scope="col">{{ i18n.t('programmes.period') }}</th>
               <th scope="col">{{ i18n.t('programmes.municipalities') }}</th>
               @if (canEdit()) {
-                <th scope="col"><span class="cdk-visually-hidden">{{ i18n.t('programmes.edit') }}</span></th>
+                <th scope="col">
+                  <span class="cdk-visually-hidden">{{ i18n.t('programmes.edit') }}</span>
+                </th>
               }
             </tr>
           </thead>
@@ -46,7 +50,14 @@ import { ProgrammesApi } from './programmes-api';
                 <td>{{ p.startDate }} – {{ p.endDate }}</td>
                 <td>{{ municipalityNames(p) }}</td>
                 @if (canEdit()) {
-                  <td><a mat-button [routerLink]="p.id" [attr.aria-label]="i18n.t('programmes.edit') + ' ' + p.name">{{ i18n.t('programmes.edit') }}</a></td>
+                  <td>
+                    <a
+                      mat-button
+                      [routerLink]="p.id"
+                      [attr.aria-label]="i18n.t('programmes.edit') + ' ' + p.name"
+                      >{{ i18n.t('programmes.edit') }}</a
+                    >
+                  </td>
                 }
               </tr>
             }
@@ -55,7 +66,11 @@ import { ProgrammesApi } from './programmes-api';
       }
     </section>
   `,
-  styles: `.name { font-weight: 500; }`,
+  styles: `
+    .name {
+      font-weight: 500;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ProgrammeList {

@@ -10,13 +10,15 @@ describe('programme form rules (the same as the API)', () => {
   });
 
   it('refuses an end date before the start date', () => {
-    const g = (s: string, e: string) => new FormGroup({ startDate: new FormControl(s), endDate: new FormControl(e) });
+    const g = (s: string, e: string) =>
+      new FormGroup({ startDate: new FormControl(s), endDate: new FormControl(e) });
     expect(endNotBeforeStart(g('2021-01-01', '2020-12-31'))).toEqual({ endBeforeStart: true });
     expect(endNotBeforeStart(g('2021-01-01', '2021-01-01'))).toBeNull();
   });
 
   it('caps a percentage goal at 100 and refuses negative targets', () => {
-    const g = (unit: string, v: number) => new FormGroup({ unit: new FormControl(unit), targetValue: new FormControl(v) });
+    const g = (unit: string, v: number) =>
+      new FormGroup({ unit: new FormControl(unit), targetValue: new FormControl(v) });
     expect(goalTarget(g('percent', 101))).toEqual({ percentMax: true });
     expect(goalTarget(g('percent', 100))).toBeNull();
     expect(goalTarget(g('count', 150))).toBeNull();

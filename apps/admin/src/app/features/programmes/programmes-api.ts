@@ -1,6 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CreateProgrammeRequest, MunicipalityResponse, OrganisationResponse, Page, ProgrammeResponse, UpdateProgrammeRequest } from '@stegvis/contracts';
+import type {
+  CreateProgrammeRequest,
+  MunicipalityResponse,
+  OrganisationResponse,
+  Page,
+  ProgrammeResponse,
+  UpdateProgrammeRequest,
+} from '@stegvis/contracts';
 import type { Observable } from 'rxjs';
 
 @Injectable({ providedIn: 'root' })

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, type OnInit, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  type OnInit,
+  signal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -23,15 +31,55 @@ interface Choice {
   imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatIconModule],
   templateUrl: './meeting.html',
   styles: `
-    .card { background: white; border-radius: 8px; padding: 16px; margin-bottom: 16px; }
-    h2 { font-size: 1.2rem; font-weight: 500; margin: 0 0 8px; }
-    .item { display: grid; grid-template-columns: 2fr 3fr; gap: 16px; padding: 12px 0; border-bottom: 1px solid #e2e4e8; }
-    .choices { display: flex; flex-direction: column; gap: 8px; }
-    .choices label { display: flex; gap: 8px; align-items: center; min-height: 32px; }
-    select, textarea { font: inherit; padding: 8px; border: 1px solid #8a8f98; border-radius: 4px; }
-    .field-error { color: #8c1d18; font-size: 0.9rem; }
-    .decided { color: #0d5a2a; font-weight: 500; }
-    .actions { display: flex; gap: 12px; flex-wrap: wrap; }
+    .card {
+      background: white;
+      border-radius: 8px;
+      padding: 16px;
+      margin-bottom: 16px;
+    }
+    h2 {
+      font-size: 1.2rem;
+      font-weight: 500;
+      margin: 0 0 8px;
+    }
+    .item {
+      display: grid;
+      grid-template-columns: 2fr 3fr;
+      gap: 16px;
+      padding: 12px 0;
+      border-bottom: 1px solid #e2e4e8;
+    }
+    .choices {
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+    }
+    .choices label {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+      min-height: 32px;
+    }
+    select,
+    textarea {
+      font: inherit;
+      padding: 8px;
+      border: 1px solid #8a8f98;
+      border-radius: 4px;
+    }
+    .field-error {
+      color: #8c1d18;
+      font-size: 0.9rem;
+    }
+    .decided {
+      color: #0d5a2a;
+      font-weight: 500;
+    }
+    .actions {
+      display: flex;
+      gap: 12px;
+      flex-wrap: wrap;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -46,13 +94,17 @@ export class Meeting implements OnInit {
   protected readonly choices = signal<Record<string, Choice>>({});
   protected readonly message = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
   protected readonly tried = signal(false);
-  protected readonly open = computed(() => (this.meeting()?.agenda ?? []).filter((r) => canTransition(r.status, 'accepted')));
+  protected readonly open = computed(() =>
+    (this.meeting()?.agenda ?? []).filter((r) => canTransition(r.status, 'accepted')),
+  );
 
   async ngOnInit(): Promise<void> {
     await this.reload();
     const m = this.meeting()!;
     this.present.set(new Set(m.invited.filter((i) => i.present).map((i) => i.userId)));
-    this.groups.set((await firstValueFrom(this.groupsApi.list(m.programmeId))).filter((g) => g.endDate >= m.date));
+    this.groups.set(
+      (await firstValueFrom(this.groupsApi.list(m.programmeId))).filter((g) => g.endDate >= m.date),
+    );
   }
 
   protected choice(referralId: string): Choice {
@@ -92,9 +144,19 @@ export class Meeting implements OnInit {
       .filter((r) => this.choice(r.id).decision)
       .map((r) => {
         const c = this.choice(r.id);
-        return { referralId: r.id, decision: c.decision as Decision, version: r.version, ...(c.decision === 'accept' ? { groupId: c.groupId } : {}), ...(c.reason.trim() ? { reason: c.reason.trim() } : {}) };
+        return {
+          referralId: r.id,
+          decision: c.decision as Decision,
+          version: r.version,
+          ...(c.decision === 'accept' ? { groupId: c.groupId } : {}),
+          ...(c.reason.trim() ? { reason: c.reason.trim() } : {}),
+        };
       });
-    if (decisions.length === 0 || decisions.some((d) => this.missingReason(d.referralId) || this.missingGroup(d.referralId))) return;
+    if (
+      decisions.length === 0 ||
+      decisions.some((d) => this.missingReason(d.referralId) || this.missingGroup(d.referralId))
+    )
+      return;
     try {
       this.meeting.set(await firstValueFrom(this.api.decide(this.id(), decisions)));
       this.choices.set({});
@@ -102,7 +164,13 @@ export class Meeting implements OnInit {
       this.message.set({ kind: 'ok', text: this.i18n.t('ref.decided') });
     } catch (err) {
       const p = asProblem(err);
-      this.message.set({ kind: 'error', text: p?.status === 409 ? this.i18n.t('ref.conflict') : p?.errors?.[0]?.message ?? p?.detail ?? this.i18n.t('error.network') });
+      this.message.set({
+        kind: 'error',
+        text:
+          p?.status === 409
+            ? this.i18n.t('ref.conflict')
+            : (p?.errors?.[0]?.message ?? p?.detail ?? this.i18n.t('error.network')),
+      });
     }
   }
 
@@ -118,7 +186,11 @@ export class Meeting implements OnInit {
   protected decisionOf(referralId: string): string {
     const d = this.meeting()?.decisions.find((x) => x.referralId === referralId);
     if (!d) return '';
-    const label = { accept: this.i18n.t('status.accepted'), wait_list: this.i18n.t('status.wait_listed'), decline: this.i18n.t('status.declined') }[d.decision];
+    const label = {
+      accept: this.i18n.t('status.accepted'),
+      wait_list: this.i18n.t('status.wait_listed'),
+      decline: this.i18n.t('status.declined'),
+    }[d.decision];
     return d.reason ? `${label} – ${d.reason}` : label;
   }
 

@@ -15,16 +15,55 @@ import { type MeetingSummary, ReferralsApi } from './referrals-api';
 
 @Component({
   selector: 'sv-referral-queue',
-  imports: [FormsModule, RouterLink, MatFormFieldModule, MatSelectModule, MatInputModule, MatButtonModule, MatIconModule, ProgrammePicker],
+  imports: [
+    FormsModule,
+    RouterLink,
+    MatFormFieldModule,
+    MatSelectModule,
+    MatInputModule,
+    MatButtonModule,
+    MatIconModule,
+    ProgrammePicker,
+  ],
   templateUrl: './referral-queue.html',
   styles: `
-    .filters { display: flex; gap: 16px; flex-wrap: wrap; }
-    .flags { display: flex; gap: 4px; flex-wrap: wrap; }
-    .flag { font-size: 0.8rem; padding: 2px 8px; border-radius: 12px; background: #cdeed8; color: #0d5a2a; }
-    .flag.bad { background: #fff0c2; color: #6b4e00; }
-    .meetings { display: grid; gap: 8px; margin-top: 24px; }
-    .new-meeting { display: flex; gap: 12px; align-items: baseline; flex-wrap: wrap; }
-    h2 { font-size: 1.2rem; font-weight: 500; margin: 24px 0 8px; }
+    .filters {
+      display: flex;
+      gap: 16px;
+      flex-wrap: wrap;
+    }
+    .flags {
+      display: flex;
+      gap: 4px;
+      flex-wrap: wrap;
+    }
+    .flag {
+      font-size: 0.8rem;
+      padding: 2px 8px;
+      border-radius: 12px;
+      background: #cdeed8;
+      color: #0d5a2a;
+    }
+    .flag.bad {
+      background: #fff0c2;
+      color: #6b4e00;
+    }
+    .meetings {
+      display: grid;
+      gap: 8px;
+      margin-top: 24px;
+    }
+    .new-meeting {
+      display: flex;
+      gap: 12px;
+      align-items: baseline;
+      flex-wrap: wrap;
+    }
+    h2 {
+      font-size: 1.2rem;
+      font-weight: 500;
+      margin: 24px 0 8px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -40,7 +79,18 @@ export class ReferralQueue {
   protected readonly meetings = signal<MeetingSummary[]>([]);
   protected readonly meetingDate = signal(new Date().toISOString().slice(0, 10));
   protected readonly error = signal('');
-  protected readonly intake = signal<{ groups: { groupId: string; name: string; startDate: string; capacity: number; accepted: number; queued: number; suggestedOverIntake: number }[]; earlyLeaverRate: { count: number; of: number; percent: number | null } } | null>(null);
+  protected readonly intake = signal<{
+    groups: {
+      groupId: string;
+      name: string;
+      startDate: string;
+      capacity: number;
+      accepted: number;
+      queued: number;
+      suggestedOverIntake: number;
+    }[];
+    earlyLeaverRate: { count: number; of: number; percent: number | null };
+  } | null>(null);
 
   constructor() {
     effect(() => {
@@ -64,7 +114,11 @@ export class ReferralQueue {
   }
 
   protected intakeNote(r: { count: number; of: number; percent: number | null }): string {
-    return this.i18n.t('ref.intakeNote').replace('{count}', String(r.count)).replace('{of}', String(r.of)).replace('{percent}', String(r.percent ?? 0));
+    return this.i18n
+      .t('ref.intakeNote')
+      .replace('{count}', String(r.count))
+      .replace('{of}', String(r.of))
+      .replace('{percent}', String(r.percent ?? 0));
   }
 
   protected label(status: string): string {
@@ -75,11 +129,21 @@ export class ReferralQueue {
     this.error.set('');
     try {
       const members = await firstValueFrom(this.api.committee(this.programmeId()));
-      const invited = [...new Set(members.filter((m) => m.kind === 'analysis' && m.userId).map((m) => m.userId!))];
-      const m = await firstValueFrom(this.api.createMeeting({ programmeId: this.programmeId(), date: this.meetingDate(), invitedUserIds: invited }));
+      const invited = [
+        ...new Set(members.filter((m) => m.kind === 'analysis' && m.userId).map((m) => m.userId!)),
+      ];
+      const m = await firstValueFrom(
+        this.api.createMeeting({
+          programmeId: this.programmeId(),
+          date: this.meetingDate(),
+          invitedUserIds: invited,
+        }),
+      );
       await this.router.navigate(['/remisser/moten', m.id]);
     } catch (err) {
-      this.error.set(asProblem(err)?.errors?.[0]?.message ?? asProblem(err)?.detail ?? this.i18n.t('error.generic'));
+      this.error.set(
+        asProblem(err)?.errors?.[0]?.message ?? asProblem(err)?.detail ?? this.i18n.t('error.generic'),
+      );
     }
   }
 }

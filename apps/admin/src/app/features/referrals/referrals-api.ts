@@ -1,6 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { DecisionRequest, MeetingRequest, MeetingResponse, Page, ReferralResponse, ReferralStatus } from '@stegvis/contracts';
+import type {
+  DecisionRequest,
+  MeetingRequest,
+  MeetingResponse,
+  Page,
+  ReferralResponse,
+  ReferralStatus,
+} from '@stegvis/contracts';
 import type { Observable } from 'rxjs';
 
 export interface MeetingSummary {
@@ -14,7 +21,11 @@ export interface MeetingSummary {
 export class ReferralsApi {
   private readonly http = inject(HttpClient);
 
-  queue(programmeId: string, status: ReferralStatus | '', after: string | null): Observable<Page<ReferralResponse>> {
+  queue(
+    programmeId: string,
+    status: ReferralStatus | '',
+    after: string | null,
+  ): Observable<Page<ReferralResponse>> {
     const params: Record<string, string> = { programmeId, limit: '50' };
     if (status) params['status'] = status;
     if (after) params['after'] = after;
@@ -30,7 +41,9 @@ export class ReferralsApi {
     return this.http.post<MeetingResponse>('/api/meetings', body);
   }
   committee(programmeId: string): Observable<{ kind: string; userId: string | null; name: string }[]> {
-    return this.http.get<{ kind: string; userId: string | null; name: string }[]>(`/api/programmes/${programmeId}/committees`);
+    return this.http.get<{ kind: string; userId: string | null; name: string }[]>(
+      `/api/programmes/${programmeId}/committees`,
+    );
   }
   attendance(id: string, presentUserIds: string[]): Observable<MeetingResponse> {
     return this.http.post<MeetingResponse>(`/api/meetings/${id}/attendance`, { presentUserIds });
@@ -42,7 +55,32 @@ export class ReferralsApi {
     return this.http.post<{ queued: number }>(`/api/meetings/${id}/minutes/send`, {});
   }
 
-  intake(programmeId: string, from: string): Observable<{ groups: { groupId: string; name: string; startDate: string; capacity: number; accepted: number; queued: number; suggestedOverIntake: number }[]; earlyLeaverRate: { count: number; of: number; percent: number | null } }> {
-    return this.http.get<{ groups: { groupId: string; name: string; startDate: string; capacity: number; accepted: number; queued: number; suggestedOverIntake: number }[]; earlyLeaverRate: { count: number; of: number; percent: number | null } }>(`/api/programmes/${programmeId}/intake`, { params: { from } });
+  intake(
+    programmeId: string,
+    from: string,
+  ): Observable<{
+    groups: {
+      groupId: string;
+      name: string;
+      startDate: string;
+      capacity: number;
+      accepted: number;
+      queued: number;
+      suggestedOverIntake: number;
+    }[];
+    earlyLeaverRate: { count: number; of: number; percent: number | null };
+  }> {
+    return this.http.get<{
+      groups: {
+        groupId: string;
+        name: string;
+        startDate: string;
+        capacity: number;
+        accepted: number;
+        queued: number;
+        suggestedOverIntake: number;
+      }[];
+      earlyLeaverRate: { count: number; of: number; percent: number | null };
+    }>(`/api/programmes/${programmeId}/intake`, { params: { from } });
   }
 }

@@ -5,7 +5,12 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { type AllocationResponse, type ProgrammeStaffingResponse, STAFF_ROLES, type StaffMemberResponse } from '@stegvis/contracts';
+import {
+  type AllocationResponse,
+  type ProgrammeStaffingResponse,
+  STAFF_ROLES,
+  type StaffMemberResponse,
+} from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { asProblem } from '../../core/errors/problem-form';
 import { AuthStore } from '../../core/auth/auth-store';
@@ -17,42 +22,149 @@ import { ProgrammePicker } from '../../shared/programme-picker';
   imports: [FormsModule, MatFormFieldModule, MatInputModule, MatIconModule, MatButtonModule, ProgrammePicker],
   template: `
     <section class="page">
-      <header class="page-header"><h1>{{ i18n.t('st.title') }}</h1></header>
+      <header class="page-header">
+        <h1>{{ i18n.t('st.title') }}</h1>
+      </header>
       <div class="filters">
         <sv-programme-picker [(programmeId)]="programmeId" />
-        <mat-form-field appearance="outline"><mat-label>{{ i18n.t('st.date') }}</mat-label><input matInput [ngModel]="date()" (ngModelChange)="date.set($event)" /></mat-form-field>
+        <mat-form-field appearance="outline"
+          ><mat-label>{{ i18n.t('st.date') }}</mat-label
+          ><input matInput [ngModel]="date()" (ngModelChange)="date.set($event)"
+        /></mat-form-field>
       </div>
       @if (staffing(); as s) {
-        <p class="total" data-testid="staffing-total">{{ i18n.t('st.total') }}: <strong>{{ s.allocations.map(percentOf).join(' % + ') }} %{{ s.allocations.length > 1 ? ' = ' + s.totalPercent + ' %' : '' }}</strong></p>
+        <p class="total" data-testid="staffing-total">
+          {{ i18n.t('st.total') }}:
+          <strong
+            >{{ s.allocations.map(percentOf).join(' % + ') }} %{{
+              s.allocations.length > 1 ? ' = ' + s.totalPercent + ' %' : ''
+            }}</strong
+          >
+        </p>
         <table class="data">
-          <thead><tr><th scope="col">{{ i18n.t('st.person') }}</th><th scope="col">{{ i18n.t('st.role') }}</th><th scope="col">{{ i18n.t('st.percent') }}</th><th scope="col">{{ i18n.t('st.period') }}</th><th scope="col"></th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{{ i18n.t('st.person') }}</th>
+              <th scope="col">{{ i18n.t('st.role') }}</th>
+              <th scope="col">{{ i18n.t('st.percent') }}</th>
+              <th scope="col">{{ i18n.t('st.period') }}</th>
+              <th scope="col"></th>
+            </tr>
+          </thead>
           <tbody>
             @for (a of s.allocations; track a.id) {
-              <tr><td>{{ a.staffName }}</td><td>{{ role(a.staffRole) }}</td><td>{{ a.percent }} %</td><td>{{ a.startDate }} – {{ a.endDate }}</td>
-                <td>@if (a.overAllocated) { <span class="warn" [title]="a.warnings.join(' ')"><mat-icon inline>warning</mat-icon> {{ i18n.t('st.over') }}</span> }</td></tr>
-            } @empty { <tr><td colspan="5" class="muted">{{ i18n.t('st.empty') }}</td></tr> }
+              <tr>
+                <td>{{ a.staffName }}</td>
+                <td>{{ role(a.staffRole) }}</td>
+                <td>{{ a.percent }} %</td>
+                <td>{{ a.startDate }} – {{ a.endDate }}</td>
+                <td>
+                  @if (a.overAllocated) {
+                    <span class="warn" [title]="a.warnings.join(' ')"
+                      ><mat-icon inline>warning</mat-icon> {{ i18n.t('st.over') }}</span
+                    >
+                  }
+                </td>
+              </tr>
+            } @empty {
+              <tr>
+                <td colspan="5" class="muted">{{ i18n.t('st.empty') }}</td>
+              </tr>
+            }
           </tbody>
         </table>
       }
       @if (canManage) {
         <h2>{{ i18n.t('st.add') }}</h2>
-        @if (message()) { <p [class]="messageKind()" role="status" data-testid="allocation-message">{{ message() }}</p> }
+        @if (message()) {
+          <p [class]="messageKind()" role="status" data-testid="allocation-message">{{ message() }}</p>
+        }
         <div class="row">
-          <label>{{ i18n.t('st.person') }} <select [(ngModel)]="staffMemberId" data-testid="alloc-person"><option value="">–</option>@for (m of people(); track m.id) { <option [value]="m.id">{{ m.name }} ({{ role(m.staffRole) }})</option> }</select></label>
-          <label>{{ i18n.t('st.share') }} <input type="number" min="1" max="100" [(ngModel)]="percent" data-testid="alloc-percent" /></label>
-          <label>{{ i18n.t('st.from') }} <input [(ngModel)]="start" [placeholder]="i18n.t('st.datePlaceholder')" data-testid="alloc-start" /></label>
-          <label>{{ i18n.t('st.to') }} <input [(ngModel)]="end" [placeholder]="i18n.t('st.datePlaceholder')" data-testid="alloc-end" /></label>
-          <button mat-flat-button type="button" (click)="allocate()" data-testid="alloc-save">{{ i18n.t('st.save') }}</button>
+          <label
+            >{{ i18n.t('st.person') }}
+            <select [(ngModel)]="staffMemberId" data-testid="alloc-person">
+              <option value="">–</option>
+              @for (m of people(); track m.id) {
+                <option [value]="m.id">{{ m.name }} ({{ role(m.staffRole) }})</option>
+              }
+            </select></label
+          >
+          <label
+            >{{ i18n.t('st.share') }}
+            <input type="number" min="1" max="100" [(ngModel)]="percent" data-testid="alloc-percent"
+          /></label>
+          <label
+            >{{ i18n.t('st.from') }}
+            <input [(ngModel)]="start" [placeholder]="i18n.t('st.datePlaceholder')" data-testid="alloc-start"
+          /></label>
+          <label
+            >{{ i18n.t('st.to') }}
+            <input [(ngModel)]="end" [placeholder]="i18n.t('st.datePlaceholder')" data-testid="alloc-end"
+          /></label>
+          <button mat-flat-button type="button" (click)="allocate()" data-testid="alloc-save">
+            {{ i18n.t('st.save') }}
+          </button>
         </div>
         <div class="row">
-          <label>{{ i18n.t('st.newStaff') }} <input [(ngModel)]="newName" [placeholder]="i18n.t('st.namePlaceholder')" data-testid="staff-name" /></label>
-          <label>{{ i18n.t('st.role') }} <select [(ngModel)]="newRole">@for (r of staffRoles; track r) { <option [value]="r">{{ role(r) }}</option> }</select></label>
-          <button mat-stroked-button type="button" (click)="addPerson()" data-testid="staff-save">{{ i18n.t('st.addStaff') }}</button>
+          <label
+            >{{ i18n.t('st.newStaff') }}
+            <input
+              [(ngModel)]="newName"
+              [placeholder]="i18n.t('st.namePlaceholder')"
+              data-testid="staff-name"
+          /></label>
+          <label
+            >{{ i18n.t('st.role') }}
+            <select [(ngModel)]="newRole">
+              @for (r of staffRoles; track r) {
+                <option [value]="r">{{ role(r) }}</option>
+              }
+            </select></label
+          >
+          <button mat-stroked-button type="button" (click)="addPerson()" data-testid="staff-save">
+            {{ i18n.t('st.addStaff') }}
+          </button>
         </div>
       }
     </section>
   `,
-  styles: `.row { display: flex; gap: 12px; align-items: end; flex-wrap: wrap; margin-bottom: 12px; } .row label { display: flex; flex-direction: column; gap: 4px; } .row input, .row select { font: inherit; padding: 8px; min-height: 40px; } h2 { font-size: 1.15rem; font-weight: 500; margin: 20px 0 8px; } .filters { display: flex; gap: 16px; flex-wrap: wrap; } .total { font-size: 1.1rem; } .warn { color: #8c1d18; font-weight: 500; }`,
+  styles: `
+    .row {
+      display: flex;
+      gap: 12px;
+      align-items: end;
+      flex-wrap: wrap;
+      margin-bottom: 12px;
+    }
+    .row label {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+    }
+    .row input,
+    .row select {
+      font: inherit;
+      padding: 8px;
+      min-height: 40px;
+    }
+    h2 {
+      font-size: 1.15rem;
+      font-weight: 500;
+      margin: 20px 0 8px;
+    }
+    .filters {
+      display: flex;
+      gap: 16px;
+      flex-wrap: wrap;
+    }
+    .total {
+      font-size: 1.1rem;
+    }
+    .warn {
+      color: #8c1d18;
+      font-weight: 500;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class StaffingView {
@@ -90,14 +202,24 @@ export class StaffingView {
   /** An allocation above 100 % is saved (people are over-booked for a while) but the warning is shown at once. */
   protected async allocate(): Promise<void> {
     try {
-      const a = await firstValueFrom(this.http.post<AllocationResponse>('/api/staff-allocations', { staffMemberId: this.staffMemberId, programmeId: this.programmeId(), percent: Number(this.percent), startDate: this.start, endDate: this.end }));
+      const a = await firstValueFrom(
+        this.http.post<AllocationResponse>('/api/staff-allocations', {
+          staffMemberId: this.staffMemberId,
+          programmeId: this.programmeId(),
+          percent: Number(this.percent),
+          startDate: this.start,
+          endDate: this.end,
+        }),
+      );
       this.messageKind.set(a.overAllocated ? 'error-banner' : 'info-banner');
       this.message.set(a.overAllocated ? a.warnings.join(' ') : this.i18n.t('st.saved'));
       this.reload(this.programmeId(), this.date());
     } catch (err) {
       const p = asProblem(err);
       this.messageKind.set('error-banner');
-      this.message.set(p?.errors?.map((e) => e.message).join('; ') ?? p?.detail ?? this.i18n.t('st.saveFailed'));
+      this.message.set(
+        p?.errors?.map((e) => e.message).join('; ') ?? p?.detail ?? this.i18n.t('st.saveFailed'),
+      );
     }
   }
 
@@ -105,18 +227,24 @@ export class StaffingView {
   protected async addPerson(): Promise<void> {
     if (!this.newName.trim()) return;
     try {
-      await firstValueFrom(this.http.post('/api/staff-members', { name: this.newName.trim(), staffRole: this.newRole }));
+      await firstValueFrom(
+        this.http.post('/api/staff-members', { name: this.newName.trim(), staffRole: this.newRole }),
+      );
       this.newName = '';
       this.loadPeople();
     } catch (err) {
       const p = asProblem(err);
       this.messageKind.set('error-banner');
-      this.message.set(p?.errors?.map((e) => e.message).join('; ') ?? p?.detail ?? this.i18n.t('st.saveFailed'));
+      this.message.set(
+        p?.errors?.map((e) => e.message).join('; ') ?? p?.detail ?? this.i18n.t('st.saveFailed'),
+      );
     }
   }
 
   private reload(id: string, date: string): void {
-    this.http.get<ProgrammeStaffingResponse>(`/api/programmes/${id}/staffing`, { params: { date } }).subscribe((s) => this.staffing.set(s));
+    this.http
+      .get<ProgrammeStaffingResponse>(`/api/programmes/${id}/staffing`, { params: { date } })
+      .subscribe((s) => this.staffing.set(s));
   }
 
   private loadPeople(): void {

@@ -27,7 +27,9 @@ export class GroupSurveys implements OnInit {
   protected readonly selected = signal<string | null>(null);
   protected readonly questions = signal<QuestionSummary[]>([]);
   protected readonly pending = signal<string[]>([]);
-  protected readonly texts = signal<{ responseId: string; question: string; text: string; reviewed: boolean }[]>([]);
+  protected readonly texts = signal<
+    { responseId: string; question: string; text: string; reviewed: boolean }[]
+  >([]);
   protected readonly opensAt = signal(new Date().toISOString().slice(0, 16));
   protected readonly closesAt = signal(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 16));
   protected readonly error = signal('');
@@ -40,10 +42,23 @@ export class GroupSurveys implements OnInit {
     this.error.set('');
     try {
       const r = await firstValueFrom(
-        this.api.open({ groupId: this.groupId(), questionnaireId: 'end-of-group', opensAt: new Date(this.opensAt()).toISOString(), closesAt: new Date(this.closesAt()).toISOString() }),
+        this.api.open({
+          groupId: this.groupId(),
+          questionnaireId: 'end-of-group',
+          opensAt: new Date(this.opensAt()).toISOString(),
+          closesAt: new Date(this.closesAt()).toISOString(),
+        }),
       );
       const base = `${location.origin}/s/`;
-      this.issued.set(await Promise.all(r.codes.map(async (c) => ({ ...c, link: `${base}?t=${c.token}`, qr: await toDataURL(`${base}?t=${c.token}`, { margin: 1, width: 220, errorCorrectionLevel: 'M' }) }))));
+      this.issued.set(
+        await Promise.all(
+          r.codes.map(async (c) => ({
+            ...c,
+            link: `${base}?t=${c.token}`,
+            qr: await toDataURL(`${base}?t=${c.token}`, { margin: 1, width: 220, errorCorrectionLevel: 'M' }),
+          })),
+        ),
+      );
       await this.load();
     } catch (err) {
       const p = asProblem(err);
@@ -60,8 +75,19 @@ export class GroupSurveys implements OnInit {
     }
   }
 
-  protected async review(t: { responseId: string; question: string; text: string }, status: 'approved' | 'redacted', edited?: string): Promise<void> {
-    await firstValueFrom(this.api.review(this.selected()!, { responseId: t.responseId, question: t.question, status, ...(status === 'redacted' ? { text: edited ?? '' } : {}) }));
+  protected async review(
+    t: { responseId: string; question: string; text: string },
+    status: 'approved' | 'redacted',
+    edited?: string,
+  ): Promise<void> {
+    await firstValueFrom(
+      this.api.review(this.selected()!, {
+        responseId: t.responseId,
+        question: t.question,
+        status,
+        ...(status === 'redacted' ? { text: edited ?? '' } : {}),
+      }),
+    );
     await this.show(this.selected()!);
   }
 

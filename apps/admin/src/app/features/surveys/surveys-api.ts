@@ -37,19 +37,33 @@ export class SurveysApi {
   rounds(groupId: string): Observable<RoundView[]> {
     return this.http.get<RoundView[]>(`/api/groups/${groupId}/survey-rounds`);
   }
-  open(body: { groupId: string; questionnaireId: string; opensAt: string; closesAt: string }): Observable<RoundView & { codes: IssuedCode[] }> {
+  open(body: {
+    groupId: string;
+    questionnaireId: string;
+    opensAt: string;
+    closesAt: string;
+  }): Observable<RoundView & { codes: IssuedCode[] }> {
     return this.http.post<RoundView & { codes: IssuedCode[] }>('/api/survey-rounds', body);
   }
   summary(id: string): Observable<{ round: RoundView; questions: QuestionSummary[] }> {
-    return this.http.get<{ round: RoundView; questions: QuestionSummary[] }>(`/api/survey-rounds/${id}/summary`);
+    return this.http.get<{ round: RoundView; questions: QuestionSummary[] }>(
+      `/api/survey-rounds/${id}/summary`,
+    );
   }
   pending(id: string): Observable<{ displayName: string }[]> {
     return this.http.get<{ displayName: string }[]>(`/api/survey-rounds/${id}/pending`);
   }
-  freeText(id: string): Observable<{ responseId: string; question: string; text: string; reviewed: boolean }[]> {
-    return this.http.get<{ responseId: string; question: string; text: string; reviewed: boolean }[]>(`/api/survey-rounds/${id}/free-text`);
+  freeText(
+    id: string,
+  ): Observable<{ responseId: string; question: string; text: string; reviewed: boolean }[]> {
+    return this.http.get<{ responseId: string; question: string; text: string; reviewed: boolean }[]>(
+      `/api/survey-rounds/${id}/free-text`,
+    );
   }
-  review(id: string, body: { responseId: string; question: string; status: 'approved' | 'redacted'; text?: string }): Observable<void> {
+  review(
+    id: string,
+    body: { responseId: string; question: string; status: 'approved' | 'redacted'; text?: string },
+  ): Observable<void> {
     return this.http.post<void>(`/api/survey-rounds/${id}/free-text/reviews`, body);
   }
 }

@@ -22,18 +22,43 @@ import { I18n } from '../../core/i18n/i18n';
           <p>{{ i18n.t('tfa.intro') }}</p>
           @if (qr()) {
             <img [src]="qr()" [alt]="i18n.t('tfa.qrAlt')" width="220" height="220" />
-            <p class="muted">{{ i18n.t('tfa.cannotScan') }} <code data-testid="totp-secret">{{ secret() }}</code></p>
-            <mat-form-field appearance="outline"><mat-label>{{ i18n.t('tfa.code') }}</mat-label><input matInput [(ngModel)]="code" inputmode="numeric" maxlength="6" data-testid="totp-code" /></mat-form-field>
-            @if (error()) { <p class="error-banner" role="alert">{{ error() }}</p> }
-            <button mat-flat-button type="button" (click)="confirm()" data-testid="totp-confirm">{{ i18n.t('tfa.confirm') }}</button>
+            <p class="muted">
+              {{ i18n.t('tfa.cannotScan') }} <code data-testid="totp-secret">{{ secret() }}</code>
+            </p>
+            <mat-form-field appearance="outline"
+              ><mat-label>{{ i18n.t('tfa.code') }}</mat-label
+              ><input matInput [(ngModel)]="code" inputmode="numeric" maxlength="6" data-testid="totp-code"
+            /></mat-form-field>
+            @if (error()) {
+              <p class="error-banner" role="alert">{{ error() }}</p>
+            }
+            <button mat-flat-button type="button" (click)="confirm()" data-testid="totp-confirm">
+              {{ i18n.t('tfa.confirm') }}
+            </button>
           } @else {
-            <button mat-flat-button type="button" (click)="start()" data-testid="totp-start">{{ i18n.t('tfa.showQr') }}</button>
+            <button mat-flat-button type="button" (click)="start()" data-testid="totp-start">
+              {{ i18n.t('tfa.showQr') }}
+            </button>
           }
         </mat-card-content>
       </mat-card>
     </main>
   `,
-  styles: `.wrap { min-height: 100vh; display: grid; place-items: center; padding: 16px; } mat-card { max-width: 520px; } h1 { font-size: 1.4rem; font-weight: 500; }`,
+  styles: `
+    .wrap {
+      min-height: 100vh;
+      display: grid;
+      place-items: center;
+      padding: 16px;
+    }
+    mat-card {
+      max-width: 520px;
+    }
+    h1 {
+      font-size: 1.4rem;
+      font-weight: 500;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TwoFactorSetup {
@@ -46,7 +71,9 @@ export class TwoFactorSetup {
   protected code = '';
 
   protected async start(): Promise<void> {
-    const r = await firstValueFrom(this.http.post<{ secret: string; uri: string }>('/api/auth/totp/setup', {}));
+    const r = await firstValueFrom(
+      this.http.post<{ secret: string; uri: string }>('/api/auth/totp/setup', {}),
+    );
     this.secret.set(r.secret);
     this.qr.set(await toDataURL(r.uri, { margin: 1, width: 220 }));
   }

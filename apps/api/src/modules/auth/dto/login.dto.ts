@@ -14,7 +14,9 @@ export class LoginDto implements LoginRequest {
   @MaxLength(1024)
   password: string;
 
-  @ApiPropertyOptional({ description: 'Six-digit code from the authenticator app, when two factors are set up' })
+  @ApiPropertyOptional({
+    description: 'Six-digit code from the authenticator app, when two factors are set up',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(10)

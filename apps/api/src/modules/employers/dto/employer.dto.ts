@@ -16,7 +16,23 @@ import {
   type PlacesOfferedRequest,
 } from '@stegvis/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { IsIsoDate } from '../../../common/validation/is-iso-date';
 
 export class EmployerContactDto {
@@ -27,7 +43,10 @@ export class EmployerContactDto {
 
 export class EmployerDto implements EmployerRequest {
   @ApiProperty({ example: 'Bageriet i Ängelholm' }) @IsString() @MinLength(1) @MaxLength(200) name: string;
-  @ApiProperty({ example: '556703-7485', description: 'Checked by its check digit' }) @IsString() @MaxLength(20) organisationNumber: string;
+  @ApiProperty({ example: '556703-7485', description: 'Checked by its check digit' })
+  @IsString()
+  @MaxLength(20)
+  organisationNumber: string;
   @ApiProperty({ enum: EMPLOYER_SECTORS }) @IsIn(EMPLOYER_SECTORS) sector: EmployerSector;
   @ApiProperty({ enum: INDUSTRIES }) @IsIn(INDUSTRIES) industry: Industry;
   @ApiProperty({ format: 'uuid' }) @IsUUID() municipalityId: string;
@@ -52,8 +71,15 @@ export class EmployerResponseDto extends EmployerDto {
 }
 
 export class EmployerQuery {
-  @ApiPropertyOptional({ description: 'Words in the name or the organisation number' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
-  @ApiPropertyOptional({ enum: EMPLOYER_SECTORS }) @IsOptional() @IsIn(EMPLOYER_SECTORS) sector?: EmployerSector;
+  @ApiPropertyOptional({ description: 'Words in the name or the organisation number' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+  @ApiPropertyOptional({ enum: EMPLOYER_SECTORS })
+  @IsOptional()
+  @IsIn(EMPLOYER_SECTORS)
+  sector?: EmployerSector;
   @ApiPropertyOptional({ enum: INDUSTRIES }) @IsOptional() @IsIn(INDUSTRIES) industry?: Industry;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() municipalityId?: string;
 }
@@ -90,13 +116,19 @@ export class InternshipDto implements InternshipRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) workplace?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) supervisor?: string;
   @ApiProperty() @IsBoolean() wishedSector: boolean;
-  @ApiPropertyOptional({ enum: INTERNSHIP_RESULTS }) @IsOptional() @IsIn(INTERNSHIP_RESULTS) result?: InternshipResult;
+  @ApiPropertyOptional({ enum: INTERNSHIP_RESULTS })
+  @IsOptional()
+  @IsIn(INTERNSHIP_RESULTS)
+  result?: InternshipResult;
 }
 
 export class UpdateInternshipDto {
   @ApiProperty() @IsInt() @Min(1) version: number;
   @ApiPropertyOptional() @IsOptional() @IsIsoDate() endDate?: string;
-  @ApiPropertyOptional({ enum: INTERNSHIP_RESULTS }) @IsOptional() @IsIn(INTERNSHIP_RESULTS) result?: InternshipResult;
+  @ApiPropertyOptional({ enum: INTERNSHIP_RESULTS })
+  @IsOptional()
+  @IsIn(INTERNSHIP_RESULTS)
+  result?: InternshipResult;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) supervisor?: string;
 }
 
@@ -111,8 +143,18 @@ export class InternshipResponseDto extends InternshipDto {
 
 export class GroupInternshipSummaryDto {
   @ApiProperty() groupId: string;
-  @ApiProperty({ type: 'object', properties: { count: { type: 'number' }, of: { type: 'number' }, percent: { type: 'number', nullable: true } } })
+  @ApiProperty({
+    type: 'object',
+    properties: {
+      count: { type: 'number' },
+      of: { type: 'number' },
+      percent: { type: 'number', nullable: true },
+    },
+  })
   withInternship: { count: number; of: number; percent: number | null };
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) byIndustry: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) byIndustry: Record<
+    string,
+    number
+  >;
   @ApiProperty() ledToOffer: number;
 }

@@ -1,5 +1,14 @@
 import type { InternshipResult } from '@stegvis/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, VersionColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  VersionColumn,
+} from 'typeorm';
 import { Enrolment } from '../../participants/entities/enrolment.entity';
 import { Employer } from './employer.entity';
 

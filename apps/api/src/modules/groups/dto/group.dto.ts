@@ -42,13 +42,24 @@ export class CreateGroupDto implements CreateGroupRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() municipalityId: string;
   @ApiProperty({ example: 3 }) @IsInt() @Min(1) @Max(999) number: number;
   @ApiProperty({ example: '2020-08-24' }) @IsIsoDate() startDate: string;
-  @ApiPropertyOptional({ description: 'Defaults to the end of the template' }) @IsOptional() @IsIsoDate() endDate?: string;
+  @ApiPropertyOptional({ description: 'Defaults to the end of the template' })
+  @IsOptional()
+  @IsIsoDate()
+  endDate?: string;
   @ApiProperty({ example: 10 }) @IsInt() @Min(1) @Max(100) capacity: number;
   @ApiProperty({ example: 2 }) @IsInt() @Min(0) @Max(50) overIntake: number;
   @ApiProperty({ enum: DELIVERY_MODES }) @IsIn(DELIVERY_MODES) deliveryMode: DeliveryMode;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) place?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Generates the session calendar' }) @IsOptional() @IsUUID() templateId?: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayUnique() @IsUUID('all', { each: true }) staffMemberIds?: string[];
+  @ApiPropertyOptional({ format: 'uuid', description: 'Generates the session calendar' })
+  @IsOptional()
+  @IsUUID()
+  templateId?: string;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  staffMemberIds?: string[];
 }
 
 export class GroupDto {
@@ -94,7 +105,10 @@ export class CalendarDto {
   @ApiProperty({ type: [SessionDto] }) sessions: SessionDto[];
   @ApiProperty() lectureCount: number;
   @ApiProperty() lecturesShort: number;
-  @ApiProperty({ type: 'array', items: { type: 'object', properties: { date: { type: 'string' }, name: { type: 'string' } } } })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', properties: { date: { type: 'string' }, name: { type: 'string' } } },
+  })
   skippedHolidays: { date: string; name: string }[];
 }
 
@@ -105,20 +119,29 @@ export class CreateSessionDto implements CreateSessionRequest {
   @ApiProperty({ enum: SESSION_KINDS }) @IsIn(SESSION_KINDS) kind: SessionKind;
   @ApiProperty() @IsString() @MaxLength(200) theme: string;
   @ApiPropertyOptional({ enum: DELIVERY_MODES }) @IsOptional() @IsIn(DELIVERY_MODES) mode?: DeliveryMode;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsUUID() presenterStaffId?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsUUID() presenterStaffId?:
+    string | null;
 }
 
 export class UpdateSessionDto implements UpdateSessionRequest {
   @ApiProperty() @IsInt() @Min(1) version: number;
   @ApiPropertyOptional() @IsOptional() @IsIsoDate() date?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(TIME, { message: 'startTime must be HH:MM' }) startTime?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(TIME, { message: 'startTime must be HH:MM' })
+  startTime?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(TIME, { message: 'endTime must be HH:MM' }) endTime?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) theme?: string;
   @ApiPropertyOptional({ enum: DELIVERY_MODES }) @IsOptional() @IsIn(DELIVERY_MODES) mode?: DeliveryMode;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsUUID() presenterStaffId?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsUUID() presenterStaffId?:
+    string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() presenterAbsent?: boolean;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsUUID() substituteStaffId?: string | null;
-  @ApiPropertyOptional({ enum: SESSION_STATUSES }) @IsOptional() @IsIn(SESSION_STATUSES) status?: SessionStatus;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsUUID() substituteStaffId?:
+    string | null;
+  @ApiPropertyOptional({ enum: SESSION_STATUSES })
+  @IsOptional()
+  @IsIn(SESSION_STATUSES)
+  status?: SessionStatus;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
 }
 

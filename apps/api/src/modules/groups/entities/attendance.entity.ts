@@ -1,5 +1,14 @@
 import type { AbsenceReason, AttendanceStatus } from '@stegvis/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  type Relation,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Enrolment } from '../../participants/entities/enrolment.entity';
 import { GroupSession } from './session.entity';
 

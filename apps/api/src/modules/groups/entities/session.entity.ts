@@ -1,5 +1,14 @@
 import type { DeliveryMode, SessionKind, SessionStatus } from '@stegvis/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, VersionColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  VersionColumn,
+} from 'typeorm';
 import { Group } from './group.entity';
 
 /** A lecture, computer day or study visit of a group. Cancelled sessions stay, so the calendar shows why. */

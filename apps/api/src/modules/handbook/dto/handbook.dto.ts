@@ -1,26 +1,62 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { HANDBOOK_MODULES, type HandbookEntryRequest, type HandbookModule } from '@stegvis/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 export class HandbookLinkDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) title: string;
   @ApiProperty({ example: 'https://www.arbetsformedlingen.se/' })
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'url must be an http(s) address' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true },
+    { message: 'url must be an http(s) address' },
+  )
   @MaxLength(2000)
   url: string;
 }
 
 export class HandbookEntryDto implements HandbookEntryRequest {
-  @ApiProperty({ example: 'CV-träning: skriv ditt första CV' }) @IsString() @MinLength(1) @MaxLength(200) title: string;
-  @ApiProperty({ description: 'Markdown; rendered without scripts' }) @IsString() @MaxLength(100_000) body: string;
+  @ApiProperty({ example: 'CV-träning: skriv ditt första CV' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title: string;
+  @ApiProperty({ description: 'Markdown; rendered without scripts' })
+  @IsString()
+  @MaxLength(100_000)
+  body: string;
   @ApiProperty({ enum: HANDBOOK_MODULES }) @IsIn(HANDBOOK_MODULES) module: HandbookModule;
-  @ApiProperty({ nullable: true, type: Number, minimum: 1, maximum: 52 }) @IsOptional() @IsInt() @Min(1) @Max(52) week: number | null;
+  @ApiProperty({ nullable: true, type: Number, minimum: 1, maximum: 52 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(52)
+  week: number | null;
   @ApiProperty({ example: 'CV-träning' }) @IsString() @MaxLength(200) theme: string;
-  @ApiProperty({ nullable: true, format: 'uuid', type: String }) @IsOptional() @IsUUID() templateId: string | null;
+  @ApiProperty({ nullable: true, format: 'uuid', type: String }) @IsOptional() @IsUUID() templateId:
+    string | null;
   @ApiProperty({ example: 'Lättläst svenska' }) @IsString() @MaxLength(200) alternative: string;
   @ApiProperty({ example: 'När gruppen mest har SFI A–B' }) @IsString() @MaxLength(2000) whenToUse: string;
-  @ApiProperty({ type: [HandbookLinkDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => HandbookLinkDto) links: HandbookLinkDto[];
+  @ApiProperty({ type: [HandbookLinkDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => HandbookLinkDto)
+  links: HandbookLinkDto[];
 }
 
 export class UpdateHandbookEntryDto extends HandbookEntryDto {
@@ -82,18 +118,31 @@ export class SessionMaterialResponseDto {
 }
 
 export class HandbookQuery {
-  @ApiPropertyOptional({ enum: HANDBOOK_MODULES }) @IsOptional() @IsIn(HANDBOOK_MODULES) module?: HandbookModule;
+  @ApiPropertyOptional({ enum: HANDBOOK_MODULES })
+  @IsOptional()
+  @IsIn(HANDBOOK_MODULES)
+  module?: HandbookModule;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(52) week?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) theme?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() templateId?: string;
 }
 
 export class HandbookSearchQuery {
-  @ApiProperty({ description: 'Words, in Swedish; "quoted phrases" and -excluded words work' }) @IsString() @MinLength(1) @MaxLength(200) q: string;
+  @ApiProperty({ description: 'Words, in Swedish; "quoted phrases" and -excluded words work' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  q: string;
 }
 
 export class HandbookExportQuery {
-  @ApiPropertyOptional({ enum: HANDBOOK_MODULES, description: 'One module only; the whole handbook without it' }) @IsOptional() @IsIn(HANDBOOK_MODULES) module?: HandbookModule;
+  @ApiPropertyOptional({
+    enum: HANDBOOK_MODULES,
+    description: 'One module only; the whole handbook without it',
+  })
+  @IsOptional()
+  @IsIn(HANDBOOK_MODULES)
+  module?: HandbookModule;
 }
 
 export class ChooseMaterialDto {

@@ -1,4 +1,12 @@
-import { Column, JoinColumn, ManyToOne, type Relation, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import {
+  Column,
+  JoinColumn,
+  ManyToOne,
+  type Relation,
+  CreateDateColumn,
+  Entity,
+  PrimaryColumn,
+} from 'typeorm';
 import { User } from '../../users/entities/user.entity';
 
 /** Staff members with the editor right: they may change the handbook. Admins always may. */

@@ -1,5 +1,15 @@
 import type { HandbookLink, HandbookModule } from '@stegvis/contracts';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  VersionColumn,
+} from 'typeorm';
 import { MethodTemplate } from '../../programmes/entities/method-template.entity';
 
 /**

@@ -1,4 +1,13 @@
-import { Column, JoinColumn, ManyToOne, type Relation, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  JoinColumn,
+  ManyToOne,
+  type Relation,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { HandbookEntry } from './handbook-entry.entity';
 
 /** A file attached to an entry; its bytes live in the configured FileStorage under storageKey. */

@@ -1,13 +1,34 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DECISIONS, type Decision, type DecisionRequest, type MeetingRequest } from '@stegvis/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { IsIsoDate } from '../../../common/validation/is-iso-date';
 
 export class MeetingDto implements MeetingRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() programmeId: string;
   @ApiProperty() @IsIsoDate() date: string;
-  @ApiProperty({ type: [String], description: 'Users invited (members of the analysis group)' }) @IsArray() @ArrayUnique() @ArrayMaxSize(50) @IsUUID('all', { each: true }) invitedUserIds: string[];
+  @ApiProperty({ type: [String], description: 'Users invited (members of the analysis group)' })
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  invitedUserIds: string[];
 }
 
 export class DecisionDto implements DecisionRequest {
@@ -27,15 +48,28 @@ export class DecisionDto implements DecisionRequest {
 }
 
 export class DecisionsDto {
-  @ApiProperty({ type: [DecisionDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => DecisionDto) decisions: DecisionDto[];
+  @ApiProperty({ type: [DecisionDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => DecisionDto)
+  decisions: DecisionDto[];
 }
 
 export class AttendanceDto {
-  @ApiProperty({ type: [String], description: 'Invited users who came; the others are recorded absent' }) @IsArray() @ArrayUnique() @IsUUID('all', { each: true }) presentUserIds: string[];
+  @ApiProperty({ type: [String], description: 'Invited users who came; the others are recorded absent' })
+  @IsArray()
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  presentUserIds: string[];
 }
 
 export class NotesDto {
-  @ApiProperty({ description: 'Case discussions and inflow notes (no health data)' }) @IsString() @MaxLength(20000) caseNotes: string;
+  @ApiProperty({ description: 'Case discussions and inflow notes (no health data)' })
+  @IsString()
+  @MaxLength(20000)
+  caseNotes: string;
 }
 
 export class ActionItemDto {
@@ -70,20 +104,63 @@ export class MeetingResponseDto {
 }
 
 export class InflowDto {
-  @ApiProperty({ type: 'array', items: { type: 'object', properties: { tertial: { type: 'string' }, organisationName: { type: 'string' }, referrals: { type: 'number' } } } })
+  @ApiProperty({
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: {
+        tertial: { type: 'string' },
+        organisationName: { type: 'string' },
+        referrals: { type: 'number' },
+      },
+    },
+  })
   byTertial: { tertial: string; organisationName: string; referrals: number }[];
-  @ApiProperty({ type: 'object', properties: { decided: { type: 'number' }, medianDays: { type: 'number', nullable: true }, meanDays: { type: 'number', nullable: true } } })
+  @ApiProperty({
+    type: 'object',
+    properties: {
+      decided: { type: 'number' },
+      medianDays: { type: 'number', nullable: true },
+      meanDays: { type: 'number', nullable: true },
+    },
+  })
   daysToDecision: { decided: number; medianDays: number | null; meanDays: number | null };
 }
 
 export class AbsenceDto {
-  @ApiProperty({ type: 'array', items: { type: 'object', properties: { organisationName: { type: 'string' }, invited: { type: 'number' }, present: { type: 'number' }, absent: { type: 'number' } } } })
+  @ApiProperty({
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: {
+        organisationName: { type: 'string' },
+        invited: { type: 'number' },
+        present: { type: 'number' },
+        absent: { type: 'number' },
+      },
+    },
+  })
   byOrganisation: { organisationName: string; invited: number; present: number; absent: number }[];
 }
 
 export class IntakeDto {
   @ApiProperty({ type: 'array', items: { type: 'object' } })
-  groups: { groupId: string; name: string; startDate: string; capacity: number; accepted: number; queued: number; suggestedOverIntake: number }[];
-  @ApiProperty({ type: 'object', properties: { count: { type: 'number' }, of: { type: 'number' }, percent: { type: 'number', nullable: true } } })
+  groups: {
+    groupId: string;
+    name: string;
+    startDate: string;
+    capacity: number;
+    accepted: number;
+    queued: number;
+    suggestedOverIntake: number;
+  }[];
+  @ApiProperty({
+    type: 'object',
+    properties: {
+      count: { type: 'number' },
+      of: { type: 'number' },
+      percent: { type: 'number', nullable: true },
+    },
+  })
   earlyLeaverRate: { count: number; of: number; percent: number | null };
 }

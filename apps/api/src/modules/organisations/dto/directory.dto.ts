@@ -1,5 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ORGANISATION_KINDS, type MunicipalityResponse, type OrganisationResponse, type OrganisationKind } from '@stegvis/contracts';
+import {
+  ORGANISATION_KINDS,
+  type MunicipalityResponse,
+  type OrganisationResponse,
+  type OrganisationKind,
+} from '@stegvis/contracts';
 
 export class MunicipalityDto implements MunicipalityResponse {
   @ApiProperty() id: string;

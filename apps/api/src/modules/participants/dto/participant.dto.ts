@@ -50,33 +50,70 @@ import { IsIsoDate } from '../../../common/validation/is-iso-date';
 export class ParticipantRecordDto implements ParticipantRecord {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) firstName: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) lastName: string;
-  @ApiPropertyOptional({ nullable: true, type: String, example: '19811218-9876', description: 'Personnummer or samordningsnummer' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: '19811218-9876',
+    description: 'Personnummer or samordningsnummer',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(20)
   personalNumber?: string | null;
   @ApiProperty({ enum: GENDERS }) @IsIn(GENDERS) gender: Gender;
-  @ApiPropertyOptional({ nullable: true, type: Number }) @IsOptional() @IsInt() @Min(1900) @Max(2100) birthYear?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  @IsOptional()
+  @IsInt()
+  @Min(1900)
+  @Max(2100)
+  birthYear?: number | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) countryOfBirth?: string;
-  @ApiPropertyOptional({ nullable: true, type: Number }) @IsOptional() @IsInt() @Min(1900) @Max(2100) yearOfArrival?: number | null;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(50, { each: true }) languages?: string[];
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  @IsOptional()
+  @IsInt()
+  @Min(1900)
+  @Max(2100)
+  yearOfArrival?: number | null;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(50, { each: true })
+  languages?: string[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() interpreterNeeded?: boolean;
-  @ApiPropertyOptional({ enum: SWEDISH_LEVELS, nullable: true }) @IsOptional() @IsIn(SWEDISH_LEVELS) swedishLevel?: SwedishLevel | null;
-  @ApiPropertyOptional({ enum: EDUCATION_LEVELS, nullable: true }) @IsOptional() @IsIn(EDUCATION_LEVELS) educationLevel?: EducationLevel | null;
+  @ApiPropertyOptional({ enum: SWEDISH_LEVELS, nullable: true })
+  @IsOptional()
+  @IsIn(SWEDISH_LEVELS)
+  swedishLevel?: SwedishLevel | null;
+  @ApiPropertyOptional({ enum: EDUCATION_LEVELS, nullable: true })
+  @IsOptional()
+  @IsIn(EDUCATION_LEVELS)
+  educationLevel?: EducationLevel | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) educationField?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) workExperience?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() drivingLicence?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() computerAtHome?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() incomeSupport?: boolean;
-  @ApiPropertyOptional({ enum: AF_STATUSES, nullable: true }) @IsOptional() @IsIn(AF_STATUSES) afStatus?: AfStatus | null;
+  @ApiPropertyOptional({ enum: AF_STATUSES, nullable: true })
+  @IsOptional()
+  @IsIn(AF_STATUSES)
+  afStatus?: AfStatus | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) phone?: string;
-  @ApiPropertyOptional() @IsOptional() @ValidateIf((o: ParticipantRecordDto) => o.email !== '') @IsEmail() @MaxLength(254) email?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @ValidateIf((o: ParticipantRecordDto) => o.email !== '')
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) address?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() protectedIdentity?: boolean;
 }
 
 export class CreateParticipantDto extends ParticipantRecordDto {
-  @ApiProperty({ format: 'uuid', description: 'The programme registering the person' }) @IsUUID() programmeId: string;
+  @ApiProperty({ format: 'uuid', description: 'The programme registering the person' })
+  @IsUUID()
+  programmeId: string;
 }
 
 export class UpdateParticipantDto extends PartialType(ParticipantRecordDto) {
@@ -95,8 +132,15 @@ export class ParticipantDto extends ParticipantRecordDto {
 export class ParticipantQuery {
   @ApiProperty({ format: 'uuid' }) @IsUUID() programmeId: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() groupId?: string;
-  @ApiPropertyOptional({ description: 'Name or pseudonym' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
-  @ApiPropertyOptional({ enum: SWEDISH_LEVELS }) @IsOptional() @IsIn(SWEDISH_LEVELS) swedishLevel?: SwedishLevel;
+  @ApiPropertyOptional({ description: 'Name or pseudonym' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+  @ApiPropertyOptional({ enum: SWEDISH_LEVELS })
+  @IsOptional()
+  @IsIn(SWEDISH_LEVELS)
+  swedishLevel?: SwedishLevel;
 }
 
 export class ParticipantListItemDto {
@@ -106,7 +150,10 @@ export class ParticipantListItemDto {
   @ApiProperty({ nullable: true, type: Number }) birthYear: number | null;
   @ApiProperty({ enum: SWEDISH_LEVELS, nullable: true }) swedishLevel: SwedishLevel | null;
   @ApiProperty() protectedIdentity: boolean;
-  @ApiProperty({ type: 'array', items: { type: 'object', properties: { groupId: { type: 'string' }, status: { type: 'string' } } } })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', properties: { groupId: { type: 'string' }, status: { type: 'string' } } },
+  })
   groups: { groupId: string; status: EnrolmentStatus }[];
 }
 
@@ -117,7 +164,10 @@ export class EnrolDto {
 
 export class UpdateEnrolmentDto {
   @ApiProperty({ enum: ENROLMENT_STATUSES }) @IsIn(ENROLMENT_STATUSES) status: EnrolmentStatus;
-  @ApiPropertyOptional() @ValidateIf((o: UpdateEnrolmentDto) => o.status !== 'active') @IsIsoDate() endDate?: string;
+  @ApiPropertyOptional()
+  @ValidateIf((o: UpdateEnrolmentDto) => o.status !== 'active')
+  @IsIsoDate()
+  endDate?: string;
   @ApiPropertyOptional({ enum: LEFT_REASONS })
   @ValidateIf((o: UpdateEnrolmentDto) => o.status === 'left_early')
   @IsIn(LEFT_REASONS, { message: 'leftReason is required when the participant left early' })
@@ -159,7 +209,11 @@ export class ConsentResponseDto extends ConsentDto {
 
 export class ShareDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() organisationId: string;
-  @ApiProperty({ description: 'Why the information is shared' }) @IsString() @MinLength(1) @MaxLength(500) purpose: string;
+  @ApiProperty({ description: 'Why the information is shared' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  purpose: string;
 }
 
 export class NeedDto {
@@ -188,7 +242,11 @@ export class TalkResponseDto extends TalkDto {
 export class AssessmentDto {
   @ApiProperty({ enum: ASSESSMENT_STAGES }) @IsIn(ASSESSMENT_STAGES) stage: AssessmentStage;
   @ApiProperty() @IsIsoDate() date: string;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer', minimum: 1, maximum: 5 }, example: Object.fromEntries(ASSESSMENT_DIMENSIONS.map((d) => [d, 3])) })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer', minimum: 1, maximum: 5 },
+    example: Object.fromEntries(ASSESSMENT_DIMENSIONS.map((d) => [d, 3])),
+  })
   @IsObject()
   ratings: Record<AssessmentDimension, number>;
 }
@@ -200,18 +258,30 @@ export class AssessmentResponseDto extends AssessmentDto {
 
 export class AssessmentSummaryDto {
   @ApiProperty() groupId: string;
-  @ApiProperty({ nullable: true, type: Number, description: 'null when fewer than k (suppressed)' }) participants: number | null;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number', nullable: true } }) meanChange: Record<AssessmentDimension, number | null>;
+  @ApiProperty({ nullable: true, type: Number, description: 'null when fewer than k (suppressed)' })
+  participants: number | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number', nullable: true } })
+  meanChange: Record<AssessmentDimension, number | null>;
 }
 
 export class OutcomeDto {
   @ApiProperty({ enum: OUTCOME_CATEGORIES }) @IsIn(OUTCOME_CATEGORIES) category: OutcomeCategory;
-  @ApiPropertyOptional({ example: 'timanställning, bageri' }) @IsOptional() @IsString() @MaxLength(300) detail?: string;
+  @ApiPropertyOptional({ example: 'timanställning, bageri' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  detail?: string;
   @ApiProperty() @IsIsoDate() date: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) employmentBefore?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) employmentAfter?: string;
-  @ApiPropertyOptional({ enum: SUPPORT_KINDS, nullable: true }) @IsOptional() @IsIn(SUPPORT_KINDS) supportBefore?: SupportKind | null;
-  @ApiPropertyOptional({ enum: SUPPORT_KINDS, nullable: true }) @IsOptional() @IsIn(SUPPORT_KINDS) supportAfter?: SupportKind | null;
+  @ApiPropertyOptional({ enum: SUPPORT_KINDS, nullable: true })
+  @IsOptional()
+  @IsIn(SUPPORT_KINDS)
+  supportBefore?: SupportKind | null;
+  @ApiPropertyOptional({ enum: SUPPORT_KINDS, nullable: true })
+  @IsOptional()
+  @IsIn(SUPPORT_KINDS)
+  supportAfter?: SupportKind | null;
 }
 
 export class FollowUpDto {

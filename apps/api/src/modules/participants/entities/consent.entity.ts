@@ -1,5 +1,14 @@
 import type { ConsentPurpose } from '@stegvis/contracts';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { Participant } from './participant.entity';
 
 /** A consent per purpose; withdrawing keeps the row (when it was given and withdrawn is itself evidence). */

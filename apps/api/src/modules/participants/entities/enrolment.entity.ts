@@ -1,5 +1,14 @@
 import type { EnrolmentStatus, LeftReason } from '@stegvis/contracts';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { Group } from '../../groups/entities/group.entity';
 import { Participant } from './participant.entity';
 

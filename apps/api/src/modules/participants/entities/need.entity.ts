@@ -1,5 +1,14 @@
 import type { NeedKind } from '@stegvis/contracts';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { Participant } from './participant.entity';
 
 /** A need found in mapping. Health needs are a special category of personal data: allocated staff only. */

@@ -1,5 +1,13 @@
 import type { OutcomeCategory, SupportKind } from '@stegvis/contracts';
-import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, type Relation, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  JoinColumn,
+  OneToOne,
+  PrimaryColumn,
+  type Relation,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Enrolment } from './enrolment.entity';
 
 /** Where a participant went at the end of an enrolment, with status before and after for follow-up reports. */

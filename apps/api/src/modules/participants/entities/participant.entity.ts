@@ -1,5 +1,16 @@
 import type { AfStatus, EducationLevel, Gender, SwedishLevel } from '@stegvis/contracts';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { Programme } from '../../programmes/entities/programme.entity';
 
 @Entity('participant')

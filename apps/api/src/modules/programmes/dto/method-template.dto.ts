@@ -1,5 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { type MethodTemplateRequest, type MethodTemplateResponse, PHASE_KINDS, type PhaseKind, type TemplatePhase } from '@stegvis/contracts';
+import {
+  type MethodTemplateRequest,
+  type MethodTemplateResponse,
+  PHASE_KINDS,
+  type PhaseKind,
+  type TemplatePhase,
+} from '@stegvis/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -55,8 +61,12 @@ export class MethodTemplateDto implements MethodTemplateRequest {
   @Max(7, { each: true })
   lectureWeekdays: number[];
 
-  @ApiProperty({ example: '13:00' }) @Matches(TIME, { message: 'lectureStart must be HH:MM' }) lectureStart: string;
-  @ApiProperty({ example: '15:30' }) @Matches(TIME, { message: 'lectureEnd must be HH:MM' }) lectureEnd: string;
+  @ApiProperty({ example: '13:00' })
+  @Matches(TIME, { message: 'lectureStart must be HH:MM' })
+  lectureStart: string;
+  @ApiProperty({ example: '15:30' })
+  @Matches(TIME, { message: 'lectureEnd must be HH:MM' })
+  lectureEnd: string;
 
   @ApiProperty({ nullable: true, type: Number, example: 5 })
   @IsOptional()

@@ -1,5 +1,14 @@
 import type { TemplatePhase } from '@stegvis/contracts';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { Programme } from './programme.entity';
 
 /** The plan a group follows: phases with weeks, lecture themes and lecture days. */

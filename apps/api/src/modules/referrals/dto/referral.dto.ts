@@ -1,7 +1,30 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { GENDERS, type Gender, PRIORITIES, type Priority, REFERRAL_STATUSES, type ReferralRequest, type ReferralStatus, SWEDISH_LEVELS, type SwedishLevel } from '@stegvis/contracts';
+import {
+  GENDERS,
+  type Gender,
+  PRIORITIES,
+  type Priority,
+  REFERRAL_STATUSES,
+  type ReferralRequest,
+  type ReferralStatus,
+  SWEDISH_LEVELS,
+  type SwedishLevel,
+} from '@stegvis/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { PageQuery } from '../../../common/pagination/keyset';
 import { IsIsoDate } from '../../../common/validation/is-iso-date';
 
@@ -10,32 +33,63 @@ export class ReferralDto implements ReferralRequest {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) firstName: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) lastName: string;
   @ApiProperty({ enum: GENDERS }) @IsIn(GENDERS) gender: Gender;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(20) personalNumber?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  personalNumber?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() protectedIdentity?: boolean;
-  @ApiPropertyOptional({ enum: SWEDISH_LEVELS, nullable: true }) @IsOptional() @IsIn(SWEDISH_LEVELS) swedishLevel?: SwedishLevel | null;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(50, { each: true }) languages?: string[];
+  @ApiPropertyOptional({ enum: SWEDISH_LEVELS, nullable: true })
+  @IsOptional()
+  @IsIn(SWEDISH_LEVELS)
+  swedishLevel?: SwedishLevel | null;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(50, { each: true })
+  languages?: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) phone?: string;
-  @ApiProperty({ format: 'uuid', description: 'The referring organisation' }) @IsUUID() organisationId: string;
+  @ApiProperty({ format: 'uuid', description: 'The referring organisation' })
+  @IsUUID()
+  organisationId: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) referrerName: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsIsoDate() wishedStart?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsIsoDate() wishedStart?:
+    string | null;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(4000) reason: string;
-  @ApiPropertyOptional({ nullable: true, type: Boolean }) @IsOptional() @IsBoolean() foreignBorn?: boolean | null;
-  @ApiPropertyOptional({ nullable: true, type: Number }) @IsOptional() @IsInt() @Min(15) @Max(80) age?: number | null;
-  @ApiPropertyOptional({ nullable: true, type: Boolean }) @IsOptional() @IsBoolean() registeredAtAf?: boolean | null;
-  @ApiProperty({ description: 'The candidate agrees that the analysis group shares information about them' }) @IsBoolean() consentToShare: boolean;
+  @ApiPropertyOptional({ nullable: true, type: Boolean }) @IsOptional() @IsBoolean() foreignBorn?:
+    boolean | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) @IsOptional() @IsInt() @Min(15) @Max(80) age?:
+    number | null;
+  @ApiPropertyOptional({ nullable: true, type: Boolean }) @IsOptional() @IsBoolean() registeredAtAf?:
+    boolean | null;
+  @ApiProperty({ description: 'The candidate agrees that the analysis group shares information about them' })
+  @IsBoolean()
+  consentToShare: boolean;
   @ApiPropertyOptional({ enum: PRIORITIES }) @IsOptional() @IsIn(PRIORITIES) priority?: Priority;
 }
 
 export class QueueQuery extends PageQuery {
   @ApiProperty({ format: 'uuid' }) @IsUUID() programmeId: string;
-  @ApiPropertyOptional({ enum: REFERRAL_STATUSES }) @IsOptional() @IsIn(REFERRAL_STATUSES) status?: ReferralStatus;
+  @ApiPropertyOptional({ enum: REFERRAL_STATUSES })
+  @IsOptional()
+  @IsIn(REFERRAL_STATUSES)
+  status?: ReferralStatus;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organisationId?: string;
-  @ApiPropertyOptional({ enum: SWEDISH_LEVELS }) @IsOptional() @IsIn(SWEDISH_LEVELS) swedishLevel?: SwedishLevel;
-  @ApiPropertyOptional({ description: 'Wished start on or before this date' }) @IsOptional() @IsIsoDate() wishedStartBefore?: string;
+  @ApiPropertyOptional({ enum: SWEDISH_LEVELS })
+  @IsOptional()
+  @IsIn(SWEDISH_LEVELS)
+  swedishLevel?: SwedishLevel;
+  @ApiPropertyOptional({ description: 'Wished start on or before this date' })
+  @IsOptional()
+  @IsIsoDate()
+  wishedStartBefore?: string;
 }
 
 export class TransitionDto {
-  @ApiProperty({ enum: ['screened', 'withdrawn'] }) @IsIn(['screened', 'withdrawn']) status: 'screened' | 'withdrawn';
+  @ApiProperty({ enum: ['screened', 'withdrawn'] }) @IsIn(['screened', 'withdrawn']) status:
+    'screened' | 'withdrawn';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) reason?: string;
   @ApiProperty() @Type(() => Number) @IsInt() @Min(1) version: number;
 }

@@ -1,5 +1,14 @@
 import type { Gender, Priority, ReferralStatus, SwedishLevel } from '@stegvis/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, VersionColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  VersionColumn,
+} from 'typeorm';
 import { Programme } from '../../programmes/entities/programme.entity';
 
 /** A proposal that a person joins a programme, from a referring organisation. */

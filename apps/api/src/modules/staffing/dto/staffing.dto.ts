@@ -8,14 +8,33 @@ import {
   type StaffMemberRequest,
   type StaffRole,
 } from '@stegvis/contracts';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { IsIsoDate } from '../../../common/validation/is-iso-date';
 
 export class StaffMemberDto implements StaffMemberRequest {
   @ApiProperty({ example: 'Sara Processledare' }) @IsString() @MinLength(1) @MaxLength(200) name: string;
   @ApiProperty({ enum: STAFF_ROLES }) @IsIn(STAFF_ROLES) staffRole: StaffRole;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsUUID() organisationId?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'The user account, when the person logs in' }) @IsOptional() @IsUUID() userId?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsUUID() organisationId?:
+    string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'The user account, when the person logs in',
+  })
+  @IsOptional()
+  @IsUUID()
+  userId?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
 }
 
@@ -26,7 +45,11 @@ export class StaffMemberResponseDto extends StaffMemberDto {
 export class AllocationDto implements AllocationRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() staffMemberId: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() programmeId: string;
-  @ApiProperty({ example: 50, description: 'Per cent of full time' }) @IsInt() @Min(1) @Max(100) percent: number;
+  @ApiProperty({ example: 50, description: 'Per cent of full time' })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  percent: number;
   @ApiProperty() @IsIsoDate() startDate: string;
   @ApiProperty() @IsIsoDate() endDate: string;
 }
@@ -40,7 +63,10 @@ export class AllocationResponseDto extends AllocationDto {
 }
 
 export class OverviewQuery {
-  @ApiPropertyOptional({ description: 'The day to sum allocations on (default today)' }) @IsOptional() @IsIsoDate() date?: string;
+  @ApiPropertyOptional({ description: 'The day to sum allocations on (default today)' })
+  @IsOptional()
+  @IsIsoDate()
+  date?: string;
 }
 
 export class ProgrammeStaffingDto {

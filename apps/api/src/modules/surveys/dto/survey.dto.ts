@@ -2,14 +2,38 @@ import type { PipeTransform } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { FieldError } from '@stegvis/contracts';
 import { Problem } from '../../../common/problem/problem';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 export class CreateRoundDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() groupId: string;
   @ApiProperty({ example: 'end-of-group' }) @IsString() @MaxLength(50) questionnaireId: string;
-  @ApiPropertyOptional({ description: 'Defaults to the latest version' }) @IsOptional() @IsInt() @Min(1) questionnaireVersion?: number;
-  @ApiProperty({ example: '2020-11-16T08:00:00Z' }) @IsString() @Matches(/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/, { message: 'opensAt must be an ISO date-time' }) opensAt: string;
-  @ApiProperty({ example: '2020-11-30T20:00:00Z' }) @IsString() @Matches(/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/, { message: 'closesAt must be an ISO date-time' }) closesAt: string;
+  @ApiPropertyOptional({ description: 'Defaults to the latest version' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  questionnaireVersion?: number;
+  @ApiProperty({ example: '2020-11-16T08:00:00Z' })
+  @IsString()
+  @Matches(/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/, {
+    message: 'opensAt must be an ISO date-time',
+  })
+  opensAt: string;
+  @ApiProperty({ example: '2020-11-30T20:00:00Z' })
+  @IsString()
+  @Matches(/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/, {
+    message: 'closesAt must be an ISO date-time',
+  })
+  closesAt: string;
 }
 
 /** Documentation of the body; the rule is SubmitBodyPipe below. */
@@ -19,7 +43,12 @@ export class SubmitDto {
 }
 
 export class PaperSubmitDto extends SubmitDto {
-  @ApiProperty({ description: 'The short code printed on the participant’s slip', minLength: 4, maxLength: 20 }) code: string;
+  @ApiProperty({
+    description: 'The short code printed on the participant’s slip',
+    minLength: 4,
+    maxLength: 20,
+  })
+  code: string;
 }
 
 export interface SubmitBody {
@@ -27,9 +56,14 @@ export interface SubmitBody {
   answers: Record<string, unknown>;
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown, field: string, min: number, max: number): FieldError | null =>
-  typeof v !== 'string' ? { field, message: `${field} must be a string` } : v.length < min || v.length > max ? { field, message: `${field} must be ${min}–${max} characters` } : null;
+  typeof v !== 'string'
+    ? { field, message: `${field} must be a string` }
+    : v.length < min || v.length > max
+      ? { field, message: `${field} must be ${min}–${max} characters` }
+      : null;
 
 /**
  * The submission's shape, checked by hand instead of by the global ValidationPipe: class-transformer copied the
@@ -41,14 +75,18 @@ export class SubmitBodyPipe implements PipeTransform<unknown, SubmitBody> {
   constructor(private readonly withCode = false) {}
 
   transform(value: unknown): SubmitBody & { code?: string } {
-    if (!isPlainObject(value)) throw Problem.badRequest('The body must be a JSON object', [{ field: 'body', message: 'the body must be a JSON object' }]);
+    if (!isPlainObject(value))
+      throw Problem.badRequest('The body must be a JSON object', [
+        { field: 'body', message: 'the body must be a JSON object' },
+      ]);
     const known = this.withCode ? ['language', 'answers', 'code'] : ['language', 'answers'];
     const errors: FieldError[] = Object.keys(value)
       .filter((k) => !known.includes(k))
       .map((k) => ({ field: k, message: `${k} is not a known field` }));
     const language = text(value.language, 'language', 2, 10);
     if (language) errors.push(language);
-    if (!isPlainObject(value.answers)) errors.push({ field: 'answers', message: 'answers must be an object' });
+    if (!isPlainObject(value.answers))
+      errors.push({ field: 'answers', message: 'answers must be an object' });
     if (this.withCode) {
       const code = text(value.code, 'code', 4, 20);
       if (code) errors.push(code);
@@ -59,18 +97,31 @@ export class SubmitBodyPipe implements PipeTransform<unknown, SubmitBody> {
 }
 
 export class StartDto {
-  @ApiProperty({ description: 'The token from the link or QR code, or a short code typed in' }) @IsString() @MinLength(4) @MaxLength(100) token: string;
+  @ApiProperty({ description: 'The token from the link or QR code, or a short code typed in' })
+  @IsString()
+  @MinLength(4)
+  @MaxLength(100)
+  token: string;
 }
 
 export class ReviewDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() responseId: string;
   @ApiProperty() @IsString() @MaxLength(100) question: string;
-  @ApiProperty({ enum: ['approved', 'redacted'] }) @IsIn(['approved', 'redacted']) status: 'approved' | 'redacted';
-  @ApiPropertyOptional({ description: 'The redacted text (for status redacted)' }) @IsOptional() @IsString() @MaxLength(2000) text?: string;
+  @ApiProperty({ enum: ['approved', 'redacted'] }) @IsIn(['approved', 'redacted']) status:
+    'approved' | 'redacted';
+  @ApiPropertyOptional({ description: 'The redacted text (for status redacted)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  text?: string;
 }
 
 export class SummaryQuery {
-  @ApiPropertyOptional({ description: 'Small-cell threshold k (≥ 3, default 5)' }) @IsOptional() @IsInt() @Min(3) k?: number;
+  @ApiPropertyOptional({ description: 'Small-cell threshold k (≥ 3, default 5)' })
+  @IsOptional()
+  @IsInt()
+  @Min(3)
+  k?: number;
 }
 
 export class RoundDto {
@@ -80,5 +131,13 @@ export class RoundDto {
   @ApiProperty() questionnaireVersion: number;
   @ApiProperty() opensAt: string;
   @ApiProperty() closesAt: string;
-  @ApiProperty({ type: 'object', properties: { count: { type: 'number' }, of: { type: 'number' }, percent: { type: 'number', nullable: true } } }) responseRate: { count: number; of: number; percent: number | null };
+  @ApiProperty({
+    type: 'object',
+    properties: {
+      count: { type: 'number' },
+      of: { type: 'number' },
+      percent: { type: 'number', nullable: true },
+    },
+  })
+  responseRate: { count: number; of: number; percent: number | null };
 }
