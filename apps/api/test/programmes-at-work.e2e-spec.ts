@@ -240,7 +240,7 @@ describe('programmes at work (e2e)', () => {
       expect(none.body.errors[0].field).toBe('Idempotency-Key');
     });
 
-    it('computes rates exactly as DOMAIN.md defines them, with numerator and denominator', async () => {
+    it('computes rates exactly as docs/domain.md defines them, with numerator and denominator', async () => {
       const grid = await staffA.get(`/api/groups/${groupId}/attendance`);
       expect(grid.status).toBe(200);
       expect(grid.body.goalPercent).toBe(80);

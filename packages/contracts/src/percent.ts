@@ -1,6 +1,6 @@
 /**
  * Whole per cent, rounded half up, in integer arithmetic (so 12.5 % is 13 %, with no floating-point surprise).
- * DOMAIN.md: "Percentages are whole numbers, rounded half up, and every percentage names its numerator and
+ * docs/domain.md: "Percentages are whole numbers, rounded half up, and every percentage names its numerator and
  * denominator."
  */
 export function wholePercent(count: number, of: number): number | null {

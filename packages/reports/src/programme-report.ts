@@ -210,7 +210,7 @@ const TO_WORK_OR_STUDIES: readonly OutcomeCategory[] = ['work', 'studies'];
 const CLEAR_PLAN: readonly OutcomeCategory[] = ['work', 'studies', 'plan'];
 
 /**
- * Every figure of a progress report for one period, following DOMAIN.md "How figures are counted".
+ * Every figure of a progress report for one period, following docs/domain.md "How figures are counted".
  * Pure: the caller gathers the data (status and attendance as at the end of the period).
  */
 export function computeProgressReport(

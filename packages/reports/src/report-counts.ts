@@ -58,7 +58,7 @@ export interface ReportInternshipCount {
 }
 
 /**
- * Only enrolments that overlap the period are counted (DOMAIN.md "Enrolled in a period"): the caller counts
+ * Only enrolments that overlap the period are counted (docs/domain.md "Enrolled in a period"): the caller counts
  * them; with `countParticipants` that is done here.
  */
 export interface ProgrammeReportCounts {

@@ -1,7 +1,7 @@
 import type { Role } from '@stegvis/contracts';
 
 /**
- * What each role may do, by action. The single table behind every access decision (DOMAIN.md, "Who uses it").
+ * What each role may do, by action. The single table behind every access decision (docs/domain.md, "Who uses it").
  * Record-level scope (which programmes, which groups) is applied on top by PolicyService.
  */
 export const ACTIONS = {

@@ -24,7 +24,7 @@ export interface PersonRate {
 }
 
 /**
- * DOMAIN.md: attendance = sessions present / sessions held while the person was enrolled. A cancelled session
+ * docs/domain.md: attendance = sessions present / sessions held while the person was enrolled. A cancelled session
  * is not held; a session whose attendance was never taken is not counted yet (it would otherwise read as an
  * absence). An excused absence is an absence, reported separately. A group's rate sums present and held.
  */

@@ -1,6 +1,6 @@
 import type { ScreeningFlag, SwedishLevel } from '@stegvis/contracts';
 
-/** The programmes want SFI C or D at least (DOMAIN.md); GRUV is above SFI. */
+/** The programmes want SFI C or D at least (docs/domain.md); GRUV is above SFI. */
 export const MIN_SWEDISH_LEVEL: SwedishLevel = 'sfi_c';
 const RANK: Record<SwedishLevel, number> = { none: 0, sfi_a: 1, sfi_b: 2, sfi_c: 3, sfi_d: 4, gruv: 5 };
 

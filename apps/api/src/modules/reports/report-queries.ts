@@ -47,7 +47,7 @@ export function reportQueries(programmeId: string, period: ReportPeriod) {
       params: inPeriod,
     },
     // Held = sessions not cancelled, with attendance taken, inside the enrolment and up to the end of the period
-    // (DOMAIN.md); then how many people share each (held, present), so the goal is judged per person in JS.
+    // (docs/domain.md); then how many people share each (held, present), so the goal is judged per person in JS.
     attendance: {
       sql: `SELECT x.number AS "group", x.held, x.present, count(*)::int AS participants
   FROM (SELECT g.number, count(s.id)::int AS held, count(a.session_id) FILTER (WHERE a.status = 'present')::int AS present
