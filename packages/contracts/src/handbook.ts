@@ -110,3 +110,4 @@ export const HANDBOOK_FILE_TYPES = [
   'application/vnd.oasis.opendocument.presentation',
   'application/vnd.oasis.opendocument.text',
 ] as const;
+export type HandbookFileType = (typeof HANDBOOK_FILE_TYPES)[number];

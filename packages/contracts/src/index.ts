@@ -13,3 +13,5 @@ export * from './suppression.js';
 export * from './referrals.js';
 export * from './password.js';
 export * from './handbook.js';
+export * from './audit.js';
+export * from './labels.js';

@@ -39,7 +39,8 @@ const COMMON = new Set([
   'trustno11234',
 ]);
 
-export type PasswordProblem = 'too_short' | 'too_common' | 'contains_email';
+export const PASSWORD_PROBLEMS = ['too_short', 'too_common', 'contains_email'] as const;
+export type PasswordProblem = (typeof PASSWORD_PROBLEMS)[number];
 
 /** Why a password is refused, or null when it may be used. */
 export function passwordProblem(password: string, email = ''): PasswordProblem | null {

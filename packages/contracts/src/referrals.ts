@@ -38,6 +38,7 @@ export const REFERRING_KINDS = [
   'self',
   'other',
 ] as const;
+export type ReferringKind = (typeof REFERRING_KINDS)[number];
 
 export const PRIORITIES = ['normal', 'high'] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -127,11 +128,14 @@ export interface ActionItem {
   done: boolean;
 }
 
+export const MEETING_STATUSES = ['planned', 'held'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
 export interface MeetingResponse {
   id: string;
   programmeId: string;
   date: string;
-  status: 'planned' | 'held';
+  status: MeetingStatus;
   invited: { userId: string; name: string; organisationName: string; present: boolean | null }[];
   agenda: ReferralResponse[];
   caseNotes: string;
