@@ -4,6 +4,7 @@ export * from './auth.js';
 export * from './programmes.js';
 export * from './routes.js';
 export * from './dates.js';
+export * from './stockholm-time.js';
 export * from './groups.js';
 export * from './staffing.js';
 export * from './employers.js';
