@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { LoginRequest } from '@stegvis/contracts';
+import { ROLES, type CurrentUserResponse, type LoginRequest, type Role } from '@stegvis/contracts';
 import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto implements LoginRequest {
@@ -27,11 +27,11 @@ export class TotpCodeDto {
   @ApiProperty({ example: '123456' }) @IsString() @MaxLength(10) code: string;
 }
 
-export class CurrentUserDto {
+export class CurrentUserDto implements CurrentUserResponse {
   @ApiProperty() id: string;
   @ApiProperty() email: string;
   @ApiProperty() displayName: string;
-  @ApiProperty({ enum: ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'] }) role: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ type: [String] }) programmeIds: string[];
   @ApiProperty({ description: 'Send as X-CSRF-Token on every unsafe request' }) csrfToken: string;
 }

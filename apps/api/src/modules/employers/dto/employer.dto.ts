@@ -14,6 +14,10 @@ import {
   NO_REASONS,
   type NoReason,
   type PlacesOfferedRequest,
+  type EmployerResponse,
+  type ContactLogResponse,
+  type InternshipResponse,
+  type GroupInternshipSummary,
 } from '@stegvis/contracts';
 import { Type } from 'class-transformer';
 import {
@@ -63,7 +67,9 @@ export class UpdateEmployerDto extends EmployerDto {
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
 
-export class EmployerResponseDto extends EmployerDto {
+export class EmployerResponseDto extends EmployerDto implements EmployerResponse {
+  // Optional when sent, always present in the answer.
+  @ApiProperty({ type: [EmployerContactDto] }) override contacts: EmployerContactDto[];
   @ApiProperty() id: string;
   @ApiProperty() internshipsHosted: number;
   @ApiProperty() hires: number;
@@ -94,7 +100,7 @@ export class ContactLogDto implements ContactLogRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 
-export class ContactLogResponseDto extends ContactLogDto {
+export class ContactLogResponseDto extends ContactLogDto implements ContactLogResponse {
   @ApiProperty() id: string;
   @ApiProperty() employerId: string;
   @ApiProperty() recordedBy: string;
@@ -132,7 +138,11 @@ export class UpdateInternshipDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) supervisor?: string;
 }
 
-export class InternshipResponseDto extends InternshipDto {
+export class InternshipResponseDto extends InternshipDto implements InternshipResponse {
+  // Optional when sent (empty, or 'ongoing'), always present in the answer.
+  @ApiProperty() override workplace: string;
+  @ApiProperty() override supervisor: string;
+  @ApiProperty({ enum: INTERNSHIP_RESULTS }) override result: InternshipResult;
   @ApiProperty() id: string;
   @ApiProperty() groupId: string;
   @ApiProperty() participantId: string;
@@ -141,7 +151,7 @@ export class InternshipResponseDto extends InternshipDto {
   @ApiProperty() version: number;
 }
 
-export class GroupInternshipSummaryDto {
+export class GroupInternshipSummaryDto implements GroupInternshipSummary {
   @ApiProperty() groupId: string;
   @ApiProperty({
     type: 'object',

@@ -13,6 +13,12 @@ import {
   type SessionKind,
   type SessionStatus,
   type UpdateSessionRequest,
+  type GroupResponse,
+  type SessionResponse,
+  type CalendarResponse,
+  type AttendanceMark,
+  type SaveAttendanceRequest,
+  type AttendanceGridResponse,
 } from '@stegvis/contracts';
 import { Type } from 'class-transformer';
 import {
@@ -62,7 +68,7 @@ export class CreateGroupDto implements CreateGroupRequest {
   staffMemberIds?: string[];
 }
 
-export class GroupDto {
+export class GroupDto implements GroupResponse {
   @ApiProperty() id: string;
   @ApiProperty() programmeId: string;
   @ApiProperty() municipalityId: string;
@@ -84,7 +90,7 @@ export class GroupQuery {
   @ApiProperty({ format: 'uuid' }) @IsUUID() programmeId: string;
 }
 
-export class SessionDto {
+export class SessionDto implements SessionResponse {
   @ApiProperty() id: string;
   @ApiProperty() groupId: string;
   @ApiProperty() date: string;
@@ -101,7 +107,7 @@ export class SessionDto {
   @ApiProperty() version: number;
 }
 
-export class CalendarDto {
+export class CalendarDto implements CalendarResponse {
   @ApiProperty({ type: [SessionDto] }) sessions: SessionDto[];
   @ApiProperty() lectureCount: number;
   @ApiProperty() lecturesShort: number;
@@ -145,7 +151,7 @@ export class UpdateSessionDto implements UpdateSessionRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
 }
 
-export class AttendanceMarkDto {
+export class AttendanceMarkDto implements AttendanceMark {
   @ApiProperty({ format: 'uuid' }) @IsUUID() sessionId: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() enrolmentId: string;
   @ApiProperty({ enum: ATTENDANCE_STATUSES }) @IsIn(ATTENDANCE_STATUSES) status: AttendanceStatus;
@@ -155,7 +161,7 @@ export class AttendanceMarkDto {
   reason?: AbsenceReason | null;
 }
 
-export class SaveAttendanceDto {
+export class SaveAttendanceDto implements SaveAttendanceRequest {
   @ApiProperty({ type: [AttendanceMarkDto] })
   @IsArray()
   @ArrayMinSize(1)
@@ -181,7 +187,7 @@ class AttendanceRowDto {
   @ApiProperty() meetsGoal: boolean;
 }
 
-export class AttendanceGridDto {
+export class AttendanceGridDto implements AttendanceGridResponse {
   @ApiProperty() groupId: string;
   @ApiProperty() goalPercent: number;
   @ApiProperty({ type: [SessionDto] }) sessions: SessionDto[];

@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { HANDBOOK_MODULES, type HandbookEntryRequest, type HandbookModule } from '@stegvis/contracts';
+import {
+  HANDBOOK_MODULES,
+  type HandbookEntryRequest,
+  type HandbookModule,
+  type HandbookLink,
+  type HandbookEntryUpdate,
+  type HandbookFileResponse,
+  type HandbookWarning,
+  type HandbookEntryResponse,
+  type HandbookVersionResponse,
+  type HandbookSearchHit,
+  type SessionMaterialResponse,
+} from '@stegvis/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -18,7 +30,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-export class HandbookLinkDto {
+export class HandbookLinkDto implements HandbookLink {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) title: string;
   @ApiProperty({ example: 'https://www.arbetsformedlingen.se/' })
   @IsUrl(
@@ -59,11 +71,11 @@ export class HandbookEntryDto implements HandbookEntryRequest {
   links: HandbookLinkDto[];
 }
 
-export class UpdateHandbookEntryDto extends HandbookEntryDto {
+export class UpdateHandbookEntryDto extends HandbookEntryDto implements HandbookEntryUpdate {
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
 
-export class HandbookFileResponseDto {
+export class HandbookFileResponseDto implements HandbookFileResponse {
   @ApiProperty() id: string;
   @ApiProperty() fileName: string;
   @ApiProperty() contentType: string;
@@ -71,12 +83,12 @@ export class HandbookFileResponseDto {
   @ApiProperty() uploadedAt: string;
 }
 
-export class HandbookWarningDto {
+export class HandbookWarningDto implements HandbookWarning {
   @ApiProperty() field: string;
   @ApiProperty() message: string;
 }
 
-export class HandbookEntryResponseDto extends HandbookEntryDto {
+export class HandbookEntryResponseDto extends HandbookEntryDto implements HandbookEntryResponse {
   @ApiProperty() id: string;
   @ApiProperty() bodyHtml: string;
   @ApiProperty() version: number;
@@ -89,7 +101,7 @@ export class HandbookEntryResponseDto extends HandbookEntryDto {
   @ApiProperty({ type: [HandbookWarningDto] }) warnings: HandbookWarningDto[];
 }
 
-export class HandbookVersionResponseDto {
+export class HandbookVersionResponseDto implements HandbookVersionResponse {
   @ApiProperty() version: number;
   @ApiProperty() title: string;
   @ApiProperty() body: string;
@@ -100,7 +112,7 @@ export class HandbookVersionResponseDto {
   @ApiProperty() changedBy: string;
 }
 
-export class HandbookSearchHitDto {
+export class HandbookSearchHitDto implements HandbookSearchHit {
   @ApiProperty() id: string;
   @ApiProperty() title: string;
   @ApiProperty({ enum: HANDBOOK_MODULES }) module: HandbookModule;
@@ -110,7 +122,7 @@ export class HandbookSearchHitDto {
   @ApiProperty({ description: 'Text around the hits; hits between « and »' }) excerpt: string;
 }
 
-export class SessionMaterialResponseDto {
+export class SessionMaterialResponseDto implements SessionMaterialResponse {
   @ApiProperty() sessionId: string;
   @ApiProperty() theme: string;
   @ApiProperty({ type: [HandbookEntryResponseDto] }) entries: HandbookEntryResponseDto[];

@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DECISIONS, type Decision, type DecisionRequest, type MeetingRequest } from '@stegvis/contracts';
+import {
+  DECISIONS,
+  type Decision,
+  type DecisionRequest,
+  type MeetingRequest,
+  type MeetingResponse,
+  MEETING_STATUSES,
+  type MeetingStatus,
+  type ActionItem,
+} from '@stegvis/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -18,6 +27,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { ReferralResponseDto } from '../../referrals/dto/referral.dto';
 import { IsIsoDate } from '../../../common/validation/is-iso-date';
 
 export class MeetingDto implements MeetingRequest {
@@ -72,7 +82,7 @@ export class NotesDto {
   caseNotes: string;
 }
 
-export class ActionItemDto {
+export class ActionItemDto implements Omit<ActionItem, 'id' | 'done'> {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(1000) text: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) owner: string;
   @ApiProperty() @IsIsoDate() dueDate: string;
@@ -91,16 +101,36 @@ export class StatsQuery {
   @ApiPropertyOptional() @IsOptional() @IsIsoDate() to?: string;
 }
 
-export class MeetingResponseDto {
+export class InviteeDto {
+  @ApiProperty() userId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() organisationName: string;
+  @ApiProperty({ nullable: true, type: Boolean, description: 'null until attendance is taken' })
+  present: boolean | null;
+}
+
+export class ActionItemResponseDto extends ActionItemDto implements ActionItem {
+  @ApiProperty() id: string;
+  @ApiProperty() done: boolean;
+}
+
+export class MeetingDecisionDto {
+  @ApiProperty() referralId: string;
+  @ApiProperty({ enum: DECISIONS }) decision: Decision;
+  @ApiProperty() reason: string;
+  @ApiProperty({ nullable: true, type: String }) groupId: string | null;
+}
+
+export class MeetingResponseDto implements MeetingResponse {
   @ApiProperty() id: string;
   @ApiProperty() programmeId: string;
   @ApiProperty() date: string;
-  @ApiProperty({ enum: ['planned', 'held'] }) status: string;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) invited: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) agenda: unknown[];
+  @ApiProperty({ enum: MEETING_STATUSES }) status: MeetingStatus;
+  @ApiProperty({ type: [InviteeDto] }) invited: InviteeDto[];
+  @ApiProperty({ type: [ReferralResponseDto] }) agenda: ReferralResponseDto[];
   @ApiProperty() caseNotes: string;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) actionItems: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) decisions: unknown[];
+  @ApiProperty({ type: [ActionItemResponseDto] }) actionItems: ActionItemResponseDto[];
+  @ApiProperty({ type: [MeetingDecisionDto] }) decisions: MeetingDecisionDto[];
 }
 
 export class InflowDto {

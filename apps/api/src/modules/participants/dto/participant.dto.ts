@@ -27,6 +27,23 @@ import {
   type SupportKind,
   SWEDISH_LEVELS,
   type SwedishLevel,
+  type ParticipantResponse,
+  type ParticipantListItem,
+  type EnrolmentResponse,
+  type ConsentRequest,
+  type ConsentResponse,
+  type NeedRequest,
+  type NeedResponse,
+  type TalkRequest,
+  type TalkResponse,
+  type AssessmentRequest,
+  type AssessmentResponse,
+  type GroupAssessmentSummary,
+  type OutcomeRequest,
+  type FollowUpRequest,
+  type FollowUpResponse,
+  type OutcomeResponse,
+  type AuditTrailEntry,
 } from '@stegvis/contracts';
 import {
   ArrayMaxSize,
@@ -120,7 +137,34 @@ export class UpdateParticipantDto extends PartialType(ParticipantRecordDto) {
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
 
-export class ParticipantDto extends ParticipantRecordDto {
+/** The answer carries every field, masked or empty, so none is optional here (unlike the request). */
+export class ParticipantDto implements ParticipantResponse {
+  @ApiProperty() firstName: string;
+  @ApiProperty() lastName: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'YYYYMMDD-NNNN, or null when not given or hidden',
+  })
+  personalNumber: string | null;
+  @ApiProperty({ enum: GENDERS }) gender: Gender;
+  @ApiProperty({ nullable: true, type: Number }) birthYear: number | null;
+  @ApiProperty() countryOfBirth: string;
+  @ApiProperty({ nullable: true, type: Number }) yearOfArrival: number | null;
+  @ApiProperty({ type: [String] }) languages: string[];
+  @ApiProperty() interpreterNeeded: boolean;
+  @ApiProperty({ enum: SWEDISH_LEVELS, nullable: true }) swedishLevel: SwedishLevel | null;
+  @ApiProperty({ enum: EDUCATION_LEVELS, nullable: true }) educationLevel: EducationLevel | null;
+  @ApiProperty() educationField: string;
+  @ApiProperty() workExperience: string;
+  @ApiProperty() drivingLicence: boolean;
+  @ApiProperty() computerAtHome: boolean;
+  @ApiProperty() incomeSupport: boolean;
+  @ApiProperty({ enum: AF_STATUSES, nullable: true }) afStatus: AfStatus | null;
+  @ApiProperty() phone: string;
+  @ApiProperty() email: string;
+  @ApiProperty() address: string;
+  @ApiProperty() protectedIdentity: boolean;
   @ApiProperty() id: string;
   @ApiProperty() displayName: string;
   @ApiProperty() isCoordinationNumber: boolean;
@@ -143,7 +187,7 @@ export class ParticipantQuery {
   swedishLevel?: SwedishLevel;
 }
 
-export class ParticipantListItemDto {
+export class ParticipantListItemDto implements ParticipantListItem {
   @ApiProperty() id: string;
   @ApiProperty() displayName: string;
   @ApiProperty({ enum: GENDERS }) gender: Gender;
@@ -179,7 +223,7 @@ export class MoveEnrolmentDto {
   @ApiProperty() @IsIsoDate() date: string;
 }
 
-export class EnrolmentDto {
+export class EnrolmentDto implements EnrolmentResponse {
   @ApiProperty() id: string;
   @ApiProperty() participantId: string;
   @ApiProperty() groupId: string;
@@ -190,7 +234,7 @@ export class EnrolmentDto {
   @ApiProperty() displayName: string;
 }
 
-export class ConsentDto {
+export class ConsentDto implements ConsentRequest {
   @ApiProperty({ enum: CONSENT_PURPOSES }) @IsIn(CONSENT_PURPOSES) purpose: ConsentPurpose;
   @ApiPropertyOptional({ nullable: true, type: String })
   @ValidateIf((o: ConsentDto) => o.purpose === 'share_with_partner')
@@ -200,7 +244,9 @@ export class ConsentDto {
   @ApiProperty() @IsIsoDate() givenOn: string;
 }
 
-export class ConsentResponseDto extends ConsentDto {
+export class ConsentResponseDto extends ConsentDto implements ConsentResponse {
+  @ApiProperty({ nullable: true, type: String }) override organisationId: string | null;
+  @ApiProperty() override scope: string;
   @ApiProperty() id: string;
   @ApiProperty() participantId: string;
   @ApiProperty() recordedBy: string;
@@ -216,30 +262,32 @@ export class ShareDto {
   purpose: string;
 }
 
-export class NeedDto {
+export class NeedDto implements NeedRequest {
   @ApiProperty({ enum: NEED_KINDS }) @IsIn(NEED_KINDS) kind: NeedKind;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) careContact?: string;
 }
 
-export class NeedResponseDto extends NeedDto {
+export class NeedResponseDto extends NeedDto implements NeedResponse {
+  @ApiProperty() override note: string;
+  @ApiProperty() override careContact: string;
   @ApiProperty() id: string;
   @ApiProperty() participantId: string;
   @ApiProperty() recordedAt: string;
 }
 
-export class TalkDto {
+export class TalkDto implements TalkRequest {
   @ApiProperty() @IsIsoDate() date: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(10000) notes: string;
 }
 
-export class TalkResponseDto extends TalkDto {
+export class TalkResponseDto extends TalkDto implements TalkResponse {
   @ApiProperty() id: string;
   @ApiProperty() participantId: string;
   @ApiProperty() recordedBy: string;
 }
 
-export class AssessmentDto {
+export class AssessmentDto implements AssessmentRequest {
   @ApiProperty({ enum: ASSESSMENT_STAGES }) @IsIn(ASSESSMENT_STAGES) stage: AssessmentStage;
   @ApiProperty() @IsIsoDate() date: string;
   @ApiProperty({
@@ -251,12 +299,12 @@ export class AssessmentDto {
   ratings: Record<AssessmentDimension, number>;
 }
 
-export class AssessmentResponseDto extends AssessmentDto {
+export class AssessmentResponseDto extends AssessmentDto implements AssessmentResponse {
   @ApiProperty() id: string;
   @ApiProperty() participantId: string;
 }
 
-export class AssessmentSummaryDto {
+export class AssessmentSummaryDto implements GroupAssessmentSummary {
   @ApiProperty() groupId: string;
   @ApiProperty({ nullable: true, type: Number, description: 'null when fewer than k (suppressed)' })
   participants: number | null;
@@ -264,7 +312,7 @@ export class AssessmentSummaryDto {
   meanChange: Record<AssessmentDimension, number | null>;
 }
 
-export class OutcomeDto {
+export class OutcomeDto implements OutcomeRequest {
   @ApiProperty({ enum: OUTCOME_CATEGORIES }) @IsIn(OUTCOME_CATEGORIES) category: OutcomeCategory;
   @ApiPropertyOptional({ example: 'timanställning, bageri' })
   @IsOptional()
@@ -284,20 +332,30 @@ export class OutcomeDto {
   supportAfter?: SupportKind | null;
 }
 
-export class FollowUpDto {
+export class FollowUpDto implements FollowUpRequest {
   @ApiProperty({ enum: FOLLOW_UP_MONTHS }) @IsIn(FOLLOW_UP_MONTHS) months: FollowUpMonths;
   @ApiProperty() @IsIsoDate() date: string;
   @ApiProperty({ enum: OUTCOME_CATEGORIES }) @IsIn(OUTCOME_CATEGORIES) category: OutcomeCategory;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) detail?: string;
 }
 
-export class OutcomeResponseDto extends OutcomeDto {
-  @ApiProperty() enrolmentId: string;
-  @ApiProperty() participantId: string;
-  @ApiProperty({ type: [FollowUpDto] }) followUps: FollowUpDto[];
+export class FollowUpResponseDto extends FollowUpDto implements FollowUpResponse {
+  @ApiProperty() override detail: string;
+  @ApiProperty() id: string;
 }
 
-export class AuditTrailEntryDto {
+export class OutcomeResponseDto extends OutcomeDto implements OutcomeResponse {
+  @ApiProperty() override detail: string;
+  @ApiProperty() override employmentBefore: string;
+  @ApiProperty() override employmentAfter: string;
+  @ApiProperty({ enum: SUPPORT_KINDS, nullable: true }) override supportBefore: SupportKind | null;
+  @ApiProperty({ enum: SUPPORT_KINDS, nullable: true }) override supportAfter: SupportKind | null;
+  @ApiProperty() enrolmentId: string;
+  @ApiProperty() participantId: string;
+  @ApiProperty({ type: [FollowUpResponseDto] }) followUps: FollowUpResponseDto[];
+}
+
+export class AuditTrailEntryDto implements AuditTrailEntry {
   @ApiProperty() at: string;
   @ApiProperty() actor: string;
   @ApiProperty({ nullable: true, type: String }) actorRole: string | null;

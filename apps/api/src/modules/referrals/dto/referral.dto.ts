@@ -9,6 +9,7 @@ import {
   type ReferralStatus,
   SWEDISH_LEVELS,
   type SwedishLevel,
+  type ReferralResponse,
 } from '@stegvis/contracts';
 import { Type } from 'class-transformer';
 import {
@@ -103,13 +104,13 @@ class ScreeningFlagDto {
 class HistoryDto {
   @ApiProperty() at: string;
   @ApiProperty() by: string;
-  @ApiProperty({ nullable: true, type: String }) from: string | null;
-  @ApiProperty() to: string;
+  @ApiProperty({ nullable: true, enum: REFERRAL_STATUSES, type: String }) from: ReferralStatus | null;
+  @ApiProperty({ enum: REFERRAL_STATUSES }) to: ReferralStatus;
   @ApiProperty() reason: string;
   @ApiProperty({ nullable: true, type: String }) meetingId: string | null;
 }
 
-export class ReferralResponseDto {
+export class ReferralResponseDto implements ReferralResponse {
   @ApiProperty() id: string;
   @ApiProperty() programmeId: string;
   @ApiProperty() candidateName: string;

@@ -7,6 +7,11 @@ import {
   STAFF_ROLES,
   type StaffMemberRequest,
   type StaffRole,
+  type StaffMemberResponse,
+  type AllocationResponse,
+  type ProgrammeStaffingResponse,
+  type PersonStaffingResponse,
+  type CommitteeMemberResponse,
 } from '@stegvis/contracts';
 import {
   IsEmail,
@@ -38,7 +43,10 @@ export class StaffMemberDto implements StaffMemberRequest {
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
 }
 
-export class StaffMemberResponseDto extends StaffMemberDto {
+export class StaffMemberResponseDto extends StaffMemberDto implements StaffMemberResponse {
+  @ApiProperty({ nullable: true, type: String }) override organisationId: string | null;
+  @ApiProperty({ nullable: true, type: String }) override userId: string | null;
+  @ApiProperty() override email: string;
   @ApiProperty() id: string;
 }
 
@@ -54,7 +62,7 @@ export class AllocationDto implements AllocationRequest {
   @ApiProperty() @IsIsoDate() endDate: string;
 }
 
-export class AllocationResponseDto extends AllocationDto {
+export class AllocationResponseDto extends AllocationDto implements AllocationResponse {
   @ApiProperty() id: string;
   @ApiProperty() staffName: string;
   @ApiProperty({ enum: STAFF_ROLES }) staffRole: StaffRole;
@@ -69,14 +77,14 @@ export class OverviewQuery {
   date?: string;
 }
 
-export class ProgrammeStaffingDto {
+export class ProgrammeStaffingDto implements ProgrammeStaffingResponse {
   @ApiProperty() programmeId: string;
   @ApiProperty() date: string;
   @ApiProperty() totalPercent: number;
   @ApiProperty({ type: [AllocationResponseDto] }) allocations: AllocationResponseDto[];
 }
 
-export class PersonStaffingDto {
+export class PersonStaffingDto implements PersonStaffingResponse {
   @ApiProperty() staffMemberId: string;
   @ApiProperty() date: string;
   @ApiProperty() totalPercent: number;
@@ -92,7 +100,7 @@ export class CommitteeMemberDto implements CommitteeMemberRequest {
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsUUID() userId?: string | null;
 }
 
-export class CommitteeMemberResponseDto extends CommitteeMemberDto {
+export class CommitteeMemberResponseDto extends CommitteeMemberDto implements CommitteeMemberResponse {
   @ApiProperty() id: string;
   @ApiProperty() programmeId: string;
 }
