@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { propertyRuns } from './support/property';
 import { type Client, seedWorld, signIn, startTestApp, type TestApp, type World } from './support/test-app';
 
 /** Strings people and attackers actually send: NUL, right-to-left marks, zero-width, huge, SQL-ish, prototype keys. */
@@ -36,8 +37,8 @@ const body = fc.oneof(
   fc.constant({ ['__proto__']: { polluted: true } }),
 );
 
-/** Generated bodies per write endpoint: fast-check's default is 100; FUZZ_RUNS raises it for a longer hunt. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 250);
+/** Generated bodies per write endpoint, with a fixed seed; PROPERTY_RUNS raises it for a longer hunt. */
+const { numRuns: RUNS, seed: SEED } = propertyRuns(60);
 
 describe('fuzzing every write endpoint (e2e)', () => {
   let t: TestApp;
@@ -81,7 +82,7 @@ describe('fuzzing every write endpoint (e2e)', () => {
             failures.push(`${method.toUpperCase()} ${url} → ${res.status}: ${res.text.slice(0, 200)}`);
           return true;
         }),
-        { numRuns: RUNS },
+        { numRuns: RUNS, seed: SEED },
       );
     }
     console.log(
@@ -108,7 +109,7 @@ describe('fuzzing every write endpoint (e2e)', () => {
           expect(res.status).toBeLessThan(500);
         }
       }),
-      { numRuns: 150 },
+      propertyRuns(150),
     );
     const after = await t.dataSource.query(
       'SELECT (SELECT count(*) FROM programme)::int AS a, (SELECT count(*) FROM participant)::int AS b, (SELECT count(*) FROM referral)::int AS c, (SELECT count(*) FROM employer)::int AS d, (SELECT count(*) FROM programme_group)::int AS e',

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { freeTextQuestions, validateAnswers } from './answer-validation';
+import { propertyRuns } from '../../../test/support/property';
 
 const json = {
   pages: [
@@ -97,7 +98,7 @@ describe('validateAnswers', () => {
         const errors = validateAnswers(json, answers as Record<string, unknown>);
         expect(Array.isArray(errors)).toBe(true);
       }),
-      { numRuns: 500 },
+      propertyRuns(500),
     );
   });
 
