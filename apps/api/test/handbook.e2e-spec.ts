@@ -289,15 +289,13 @@ describe('method handbook (e2e)', () => {
     const sub = await signIn(
       t,
       (
-        await t.app
-          .get(UsersService)
-          .createUser({
-            email: 'vikarie@test.se',
-            displayName: 'Vikarie',
-            role: 'staff',
-            password: 'a-long-test-password-1',
-            programmeIds: [w.programmeA],
-          })
+        await t.app.get(UsersService).createUser({
+          email: 'vikarie@test.se',
+          displayName: 'Vikarie',
+          role: 'staff',
+          password: 'a-long-test-password-1',
+          programmeIds: [w.programmeA],
+        })
       ).email,
     );
     expect((await sub.get(`/api/sessions/${session.id}/handbook`)).body.chosenEntryId).toBe(easy.body.id);
@@ -324,7 +322,7 @@ describe('method handbook (e2e)', () => {
     const whole = await binary(staffB.get('/api/handbook/export.pdf'));
     expect(whole.status).toBe(200);
     expect(whole.headers['content-type']).toBe('application/pdf');
-    const text = pdfText(whole.body as Buffer);
+    const text = await pdfText(whole.body as Buffer);
     expect(text).toContain('Metodhandbok');
     expect(text).toContain('Föreläsningar, vecka 4');
     expect(text).toContain('CV-träning på lättläst svenska');

@@ -61,7 +61,7 @@ async function login(url: string, email: string) {
 }
 
 /** What a person reading the file would see: PDF text, the XML of a zipped Office file, or the bytes as text. */
-function readable(type: string, bytes: Buffer): string {
+async function readable(type: string, bytes: Buffer): Promise<string> {
   if (type.includes('pdf')) return pdfText(bytes);
   const dir = mkdtempSync(join(tmpdir(), 'scan-'));
   if (type.includes('officedocument') || type.includes('opendocument')) {
@@ -223,15 +223,13 @@ describe('no trace of a protected identity outside her record (e2e)', () => {
     const doc = t.openapi as unknown as { paths: Record<string, Record<string, unknown>> };
     const query = `programmeId=${w.programmeA}&from=2019-09-03&to=2021-12-31`;
     const callers: Record<string, Awaited<ReturnType<typeof login>>> = {};
-    const otherStaff = await t.app
-      .get(UsersService)
-      .createUser({
-        email: 'annan@test.se',
-        displayName: 'Annan Personal',
-        role: 'staff',
-        password: PASSWORD,
-        programmeIds: [w.programmeA],
-      });
+    const otherStaff = await t.app.get(UsersService).createUser({
+      email: 'annan@test.se',
+      displayName: 'Annan Personal',
+      role: 'staff',
+      password: PASSWORD,
+      programmeIds: [w.programmeA],
+    });
     for (const [who, email] of Object.entries({
       groupStaff: w.users.staffA.email,
       otherStaff: otherStaff.email,
@@ -263,7 +261,7 @@ describe('no trace of a protected identity outside her record (e2e)', () => {
         if (r.status >= 300) continue;
         scanned++;
         if (!r.type.includes('json')) files++;
-        const text = readable(r.type, r.bytes);
+        const text = await readable(r.type, r.bytes);
         for (const n of NEEDLES)
           if (text.includes(n)) leaks.push(`${who} GET ${url} (${r.type}) contains "${n}"`);
       }
@@ -282,7 +280,7 @@ describe('no trace of a protected identity outside her record (e2e)', () => {
     expect(files).toBeGreaterThan(8);
     expect(log.split('\n').length).toBeGreaterThan(200);
     // …and the facts are there for her group's staff, so a scan that finds nothing is not blind.
-    const own = readable(
+    const own = await readable(
       'application/json',
       (await callers.groupStaff('GET', `/api/participants/${ids.participants}`)).bytes,
     );

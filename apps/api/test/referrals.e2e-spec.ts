@@ -220,7 +220,7 @@ describe('referrals and analysis-group meetings (e2e)', () => {
       }
       const pdf = await binary(analyst.get(`/api/meetings/${meetingId}/minutes.pdf`));
       expect(pdf.status).toBe(200);
-      const text = pdfText(pdf.body as Buffer, { layout: true });
+      const text = await pdfText(pdf.body as Buffer);
       expect(text).toContain('Protokoll');
       expect(text).toContain('Cawo Kandidat');
       expect(text).toMatch(/Deltagare [0-9A-F]{6}/);

@@ -113,7 +113,7 @@ describe('progress report of the reference programme (e2e)', () => {
     }
 
     const pdf = await binary(staff.get(`/api/programmes/${w.programmeA}/reports/progress.pdf?${PERIOD}`));
-    const text = pdfText(pdf.body as Buffer);
+    const text = await pdfText(pdf.body as Buffer);
     expect(text).toContain('Delrapport Nästa Steg 2019-09-03 – 2021-05-01');
     expect(text).toContain('Andel till arbete eller studier');
     expect(text).toMatch(/Grupp 1–3\s+28\s+30\s+93\s+5/);

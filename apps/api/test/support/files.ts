@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type request from 'supertest';
+import { extractText } from 'unpdf';
 
 /** A response body as raw bytes, whatever its content type. */
 export const binary = (req: request.Test) =>
@@ -13,15 +14,12 @@ export const binary = (req: request.Test) =>
   });
 
 /**
- * Text of a PDF, by poppler's pdftotext (what an evaluator's copy-paste would give); `layout` keeps table columns
- * on one line.
+ * Text of a PDF as pdf.js reads it (what an evaluator's copy-paste would give): one line per printed line, table
+ * cells of a row on one line in column order, separated by single spaces, pages joined by a newline. Spacing
+ * between columns is not kept; assert on order.
  */
-export function pdfText(pdf: Buffer, { layout = false } = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pdf-'));
-  writeFileSync(join(dir, 'f.pdf'), pdf);
-  return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), join(dir, 'f.pdf'), '-']).toString(
-    'utf8',
-  );
+export async function pdfText(pdf: Buffer): Promise<string> {
+  return (await extractText(new Uint8Array(pdf), { mergePages: true })).text;
 }
 
 /** The XML of a DOCX's main document. */
