@@ -22,6 +22,9 @@ describe('PDF fonts', () => {
     };
     const flat = async (pdf: Buffer) => (await text(pdf)).replace(/\s+/g, ' ');
     expect(await flat(await renderTablesPdf('Rapport', [table], pdfFontFiles()))).toContain(NAMES);
-    expect(await flat(await renderTablesPdf('Rapport', [table]))).not.toContain(NAMES);
+    // Helvetica prints the table (so the text is read), but not those letters.
+    const helvetica = await flat(await renderTablesPdf('Rapport', [table]));
+    expect(helvetica).toContain('Deltagare Namn');
+    expect(helvetica).not.toContain(NAMES);
   });
 });
