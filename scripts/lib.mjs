@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 
@@ -35,4 +35,92 @@ export function node22() {
 
 export function withRepoPath() {
   return { ...env, PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}` };
+}
+
+/** Counts from the closing lines of Jest, Vitest and node:test (tap or spec reporter). */
+export function parseCounts(out) {
+  const clean = out.replace(/\x1b\[[0-9;]*m/g, '');
+  let passed = 0;
+  let failed = 0;
+  let found = false;
+  for (const line of clean.split('\n')) {
+    let m;
+    if ((m = line.match(/^Tests:\s+(.*)$/))) {
+      // Jest: "Tests:       1 failed, 36 passed, 37 total"
+      found = true;
+      passed += Number(m[1].match(/(\d+) passed/)?.[1] ?? 0);
+      failed += Number(m[1].match(/(\d+) failed/)?.[1] ?? 0);
+    } else if ((m = line.match(/^\s*Tests\s+(.*)\(\d+\)\s*$/))) {
+      // Vitest: "      Tests  2 failed | 10 passed (12)"
+      found = true;
+      passed += Number(m[1].match(/(\d+) passed/)?.[1] ?? 0);
+      failed += Number(m[1].match(/(\d+) failed/)?.[1] ?? 0);
+    } else if ((m = line.match(/^(?:#|ℹ) pass (\d+)\s*$/))) {
+      found = true;
+      passed += Number(m[1]);
+    } else if ((m = line.match(/^(?:#|ℹ) fail (\d+)\s*$/))) {
+      found = true;
+      failed += Number(m[1]);
+    }
+  }
+  return { passed, failed, found };
+}
+
+/** Wall time as a person reads it: "48s", "6m 12s", "1h 3m 0s". */
+export function duration(ms) {
+  const total = Math.round(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  if (h) return `${h}h ${m}m ${s}s`;
+  return m ? `${m}m ${s}s` : `${s}s`;
+}
+
+const onPath = (cmd) => (process.env.PATH ?? '').split(delimiter).some((d) => d && existsSync(join(d, cmd)));
+
+/**
+ * The browser journeys drive Debian's chromium and need the Noto fonts for the survey's scripts. Missing ones are
+ * installed with apt-get when this runs as root (a fresh CI machine); otherwise one line names the command. Either
+ * way a missing browser is a failure, never a silent skip. Returns whether the journeys can run.
+ */
+export function ensureBrowser() {
+  const chrome = process.env.CHROME_BIN ?? '/usr/bin/chromium';
+  const missing = [];
+  if (!existsSync(chrome)) {
+    if (process.env.CHROME_BIN) {
+      console.log(`Browser journeys need chromium at CHROME_BIN=${chrome}, which does not exist.`);
+      return false;
+    }
+    missing.push('chromium');
+  }
+  if (!existsSync('/usr/share/fonts/truetype/noto')) missing.push('fonts-noto-core');
+  if (!missing.length) return true;
+
+  const what = missing.join(' and ');
+  if (process.getuid?.() !== 0 || !onPath('apt-get')) {
+    const orChrome = missing.includes('chromium') ? ', or set CHROME_BIN' : '';
+    console.log(
+      `Browser journeys need Debian's ${what}: run \`sudo apt-get install -y ${missing.join(' ')}\`${orChrome}`,
+    );
+    return false;
+  }
+  process.stdout.write(`Installing Debian's ${what} for the browser journeys (apt-get)…`);
+  const t = Date.now();
+  const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', ...missing],
+  ]) {
+    const r = spawnSync('apt-get', args, { env: aptEnv, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (r.status !== 0) {
+      console.log(' failed');
+      process.stdout.write(`${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}\n`);
+      console.log(`apt-get ${args.join(' ')} failed (exit ${r.status})`);
+      return false;
+    }
+  }
+  console.log(` done in ${duration(Date.now() - t)}`);
+  if (existsSync(chrome)) return true;
+  console.log(`apt-get installed chromium, yet ${chrome} is missing.`);
+  return false;
 }

@@ -1,12 +1,14 @@
-// `npm test`: builds, then runs every workspace's tests one after another (two cores: parallel runs would fight
-// over CPU and the database), and ends with one line "N passed, N failed" summed over every runner.
+// `npm test`: builds, runs the repo-wide checks (lint, typecheck, the scripts' own node:test specs), then every
+// workspace's tests one after another (two cores: parallel runs would fight over CPU and the database). Each step
+// prints its wall time; the run ends with the total and then one line "N passed, N failed" summed over every runner.
+// `npm test -- api lint` runs only the steps whose names contain one of the words (build always runs).
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureInstalled, root, run, withRepoPath } from './lib.mjs';
+import { duration, ensureBrowser, ensureInstalled, node22, parseCounts, root, withRepoPath } from './lib.mjs';
 
+const started = Date.now();
 ensureInstalled();
-run(join(root, 'node_modules/.bin/turbo'), ['run', 'build'], { env: withRepoPath() });
 
 // Dependencies first, browser journeys last; a folder without a package.json is not a workspace.
 const ORDER = [
@@ -20,66 +22,81 @@ const ORDER = [
 ];
 const workspaces = ORDER.filter((ws) => existsSync(join(root, ws, 'package.json')));
 const only = process.argv.slice(2);
-
-/** Counts from the closing lines of Jest, Vitest and node:test (tap or spec reporter). */
-export function parseCounts(out) {
-  const clean = out.replace(/\x1b\[[0-9;]*m/g, '');
-  let passed = 0;
-  let failed = 0;
-  let found = false;
-  for (const line of clean.split('\n')) {
-    let m;
-    if ((m = line.match(/^Tests:\s+(.*)$/))) {
-      // Jest: "Tests:       1 failed, 36 passed, 37 total"
-      found = true;
-      passed += Number(m[1].match(/(\d+) passed/)?.[1] ?? 0);
-      failed += Number(m[1].match(/(\d+) failed/)?.[1] ?? 0);
-    } else if ((m = line.match(/^\s*Tests\s+(.*)\(\d+\)\s*$/))) {
-      // Vitest: "      Tests  2 failed | 10 passed (12)"
-      found = true;
-      passed += Number(m[1].match(/(\d+) passed/)?.[1] ?? 0);
-      failed += Number(m[1].match(/(\d+) failed/)?.[1] ?? 0);
-    } else if ((m = line.match(/^(?:#|ℹ) pass (\d+)\s*$/))) {
-      found = true;
-      passed += Number(m[1]);
-    } else if ((m = line.match(/^(?:#|ℹ) fail (\d+)\s*$/))) {
-      found = true;
-      failed += Number(m[1]);
-    }
-  }
-  return { passed, failed, found };
-}
-
-function runTests(ws) {
-  return new Promise((resolve) => {
-    const child = spawn('npm', ['run', 'test', '--workspace', ws, '--if-present'], {
-      cwd: root,
-      env: { ...withRepoPath(), FORCE_COLOR: '0' },
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (process.stdout.write(d), (out += d)));
-    child.stderr.on('data', (d) => (process.stderr.write(d), (out += d)));
-    child.on('exit', (code) => resolve({ code: code ?? 1, out }));
-  });
-}
+const selected = (name) => !only.length || only.some((o) => name.includes(o));
 
 let passed = 0;
 let failed = 0;
 const broken = [];
-for (const ws of workspaces) {
-  if (only.length && !only.some((o) => ws.includes(o))) continue;
-  console.log(`\n===== ${ws} =====`);
-  const { code, out } = await runTests(ws);
+
+/** Runs a command with its output shown as it comes, and kept for counting. */
+function runStep(cmd, args) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, env: { ...withRepoPath(), FORCE_COLOR: '0' } });
+    let out = '';
+    child.stdout.on('data', (d) => (process.stdout.write(d), (out += d)));
+    child.stderr.on('data', (d) => (process.stderr.write(d), (out += d)));
+    child.on('error', (e) => (out += String(e)));
+    child.on('close', (code) => resolve({ code: code ?? 1, out }));
+  });
+}
+
+/** A step that passes or fails as a whole (build, lint, typecheck): a failure counts as one, named. */
+async function wholeStep(name, cmd, args) {
+  console.log(`\n===== ${name} =====`);
+  const t = Date.now();
+  const { code } = await runStep(cmd, args);
+  if (code !== 0) {
+    failed += 1;
+    broken.push(name);
+  }
+  console.log(`----- ${name}: ${code === 0 ? 'ok' : 'FAILED'} (exit ${code}) in ${duration(Date.now() - t)}`);
+  return code === 0;
+}
+
+/** A step whose runner counts its tests (node:test, Jest, Vitest). */
+async function countedStep(name, cmd, args) {
+  console.log(`\n===== ${name} =====`);
+  const t = Date.now();
+  const { code, out } = await runStep(cmd, args);
   const c = parseCounts(out);
   passed += c.passed;
   failed += c.failed;
   if (code !== 0 && c.failed === 0) {
     // The runner died before it could count: that is a failure too.
     failed += 1;
-    broken.push(ws);
+    broken.push(name);
   }
-  console.log(`----- ${ws}: ${c.passed} passed, ${c.failed} failed (exit ${code})`);
+  console.log(
+    `----- ${name}: ${c.passed} passed, ${c.failed} failed (exit ${code}) in ${duration(Date.now() - t)}`,
+  );
 }
-if (broken.length) console.log(`\nRunners that failed without a count: ${broken.join(', ')}`);
-console.log(`\n${passed} passed, ${failed} failed`);
+
+const built = await wholeStep('build', join(root, 'node_modules/.bin/turbo'), ['run', 'build']);
+
+if (built) {
+  if (selected('lint')) await wholeStep('lint', 'npm', ['run', 'lint']);
+  if (selected('typecheck')) await wholeStep('typecheck', 'npm', ['run', 'typecheck']);
+  if (selected('scripts')) {
+    const specs = readdirSync(join(root, 'scripts'), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.spec.mjs') && !f.split(/[\\/]/).includes('node_modules'))
+      .sort()
+      .map((f) => join('scripts', f));
+    if (specs.length) await countedStep('scripts', node22(), ['--test', ...specs]);
+  }
+
+  for (const ws of workspaces) {
+    if (!selected(ws)) continue;
+    if (ws === 'packages/e2e' && !ensureBrowser()) {
+      failed += 1;
+      broken.push(`${ws} (no browser)`);
+      continue;
+    }
+    await countedStep(ws, 'npm', ['run', 'test', '--workspace', ws, '--if-present']);
+  }
+}
+
+if (broken.length) console.log(`\nFailed without a count of tests: ${broken.join(', ')}`);
+console.log(`\nTotal wall time: ${duration(Date.now() - started)}`);
+console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
