@@ -1,4 +1,4 @@
-import type { HandbookEntryResponse, HandbookModule } from '@stegvis/contracts';
+import { type HandbookEntryResponse, type HandbookModule, stockholmToday } from '@stegvis/contracts';
 import type { Paragraph } from 'docx';
 import { docx } from '../../common/lazy';
 import { renderPdf } from '../certificates/pdf.util';
@@ -39,9 +39,7 @@ export function handbookPdf(title: string, entries: HandbookEntryResponse[]): Pr
       .font(font.regular)
       .fontSize(9)
       .fillColor('#555')
-      .text(
-        `Utskriven ${new Date().toISOString().slice(0, 10)} ur Stegvis metodhandbok. ${entries.length} avsnitt.`,
-      )
+      .text(`Utskriven ${stockholmToday()} ur Stegvis metodhandbok. ${entries.length} avsnitt.`)
       .fillColor('black')
       .moveDown();
     let place = '';

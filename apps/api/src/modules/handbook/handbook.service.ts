@@ -361,7 +361,7 @@ export class HandbookService {
       .getRepository(HandbookFile)
       .find({ where: { entryId: In(entries.map((e) => e.id)) }, order: { uploadedAt: 'ASC' } });
     const staleBefore = new Date();
-    staleBefore.setMonth(staleBefore.getMonth() - this.config.handbook.reviewMonths);
+    staleBefore.setUTCMonth(staleBefore.getUTCMonth() - this.config.handbook.reviewMonths);
     return entries.map((e) => ({
       id: e.id,
       title: e.title,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { type MeetingResponse, ratio } from '@stegvis/contracts';
+import { type MeetingResponse, ratio, stockholmDate } from '@stegvis/contracts';
 import { DataSource, In, Repository } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
@@ -19,7 +19,11 @@ import { MeetingMember } from './entities/meeting-member.entity';
 import { Meeting } from './entities/meeting.entity';
 import { renderMinutes } from './minutes.pdf';
 
-const tertialOf = (d: Date) => `${d.getUTCFullYear()}-T${Math.floor(d.getUTCMonth() / 4) + 1}`;
+/** The tertial of the Swedish day: a referral at 00:30 on 1 January belongs to the new year. */
+const tertialOf = (d: Date) => {
+  const day = stockholmDate(d);
+  return `${day.slice(0, 4)}-T${Math.floor((Number(day.slice(5, 7)) - 1) / 4) + 1}`;
+};
 
 @Injectable()
 export class MeetingsService {

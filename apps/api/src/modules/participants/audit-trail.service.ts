@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditTrailEntry } from '@stegvis/contracts';
+import { type AuditTrailEntry, formatStockholmSeconds } from '@stegvis/contracts';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
 import { PolicyService } from '../../common/policy/policy.service';
 import { Problem } from '../../common/problem/problem';
 import { UsersService } from '../users/users.service';
 
-/** The data-subject extract: who read or changed one participant's data, and when (UTC). */
+/** The data-subject extract: who read or changed one participant's data, and when (UTC here, Swedish time in the CSV). */
 @Injectable()
 export class AuditTrailService {
   constructor(
@@ -49,8 +49,15 @@ export class AuditTrailService {
       return /[";\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
     };
     const lines = [
-      ['tid (UTC)', 'vem', 'roll', 'händelse', 'typ', 'utfall'],
-      ...entries.map((e) => [e.at, e.actor, e.actorRole, e.action, e.entityType, e.outcome]),
+      ['tid', 'vem', 'roll', 'händelse', 'typ', 'utfall'],
+      ...entries.map((e) => [
+        formatStockholmSeconds(e.at),
+        e.actor,
+        e.actorRole,
+        e.action,
+        e.entityType,
+        e.outcome,
+      ]),
     ];
     return `\uFEFF${lines.map((l) => l.map(cell).join(';')).join('\r\n')}\r\n`;
   }

@@ -8,6 +8,7 @@ import {
   tablesToCsv,
   toReportTables,
 } from '@stegvis/reports';
+import { stockholmToday } from '@stegvis/contracts';
 import { reportFiles } from '../../common/lazy';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
@@ -17,7 +18,7 @@ import { ProgrammesService } from '../programmes/programmes.service';
 import type { ReportQuery } from './dto/report.dto';
 import { ReportDataService } from './report-data.service';
 
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+const today = () => stockholmToday();
 
 export interface ProgressReportResponse {
   /** Every figure with numerator and denominator; only for roles that may see small counts. */

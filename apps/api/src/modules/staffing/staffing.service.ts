@@ -8,6 +8,7 @@ import type {
   ProgrammeStaffingResponse,
   StaffMemberResponse,
 } from '@stegvis/contracts';
+import { stockholmToday } from '@stegvis/contracts';
 import { DataSource, In, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
@@ -20,7 +21,7 @@ import { StaffAllocation } from './entities/staff-allocation.entity';
 import { StaffMember } from './entities/staff-member.entity';
 
 const FULL_TIME = 100;
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+const today = () => stockholmToday();
 
 function toStaff(s: StaffMember): StaffMemberResponse {
   return {

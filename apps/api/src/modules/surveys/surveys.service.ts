@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { AGGREGATE_ONLY_ROLES, ratio } from '@stegvis/contracts';
 import { DataSource, In, MoreThan, Repository } from 'typeorm';
+import { stockholmDate, stockholmToday } from '@stegvis/contracts';
 import { AuditService } from '../../common/audit/audit.service';
 import type { RequestContext, UserContext } from '../../common/context/request-context';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
@@ -25,13 +26,11 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const SHORT_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const MAX_FAILED_CODES = 20;
 const FAILED_WINDOW_MS = 10 * 60_000;
-// One formatter for the process: toLocaleDateString builds a new one per call, a measurable cost per submission.
-const stockholmDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
 let todayCache = { until: 0, day: '' };
 /** Today in Stockholm, worked out at most once a second: formatting a date costs more than the rest of the check. */
 const today = () => {
   const now = Date.now();
-  if (now >= todayCache.until) todayCache = { until: now + 1000, day: stockholmDate.format(new Date(now)) };
+  if (now >= todayCache.until) todayCache = { until: now + 1000, day: stockholmToday(now) };
   return todayCache.day;
 };
 
@@ -81,7 +80,8 @@ export class SurveysService {
     const opensAt = new Date(dto.opensAt);
     const closesAt = new Date(dto.closesAt);
     if (!(closesAt > opensAt)) throw Problem.field('closesAt', 'closesAt must be after opensAt');
-    const openDay = dto.opensAt.slice(0, 10);
+    // Who is enrolled on the Swedish day the round opens: 00:30 on 1 April is still 31 March in UTC.
+    const openDay = stockholmDate(opensAt);
     const enrolled = (await this.participants.findGroupEnrolments(ctx, dto.groupId)).filter(
       (e) =>
         e.startDate <= openDay && !(e.status === 'left_early' && e.endDate !== null && e.endDate < openDay),
