@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { spawnSync } from 'node:child_process';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,7 +40,7 @@ export function withRepoPath() {
 
 /** Counts from the closing lines of Jest, Vitest and node:test (tap or spec reporter). */
 export function parseCounts(out) {
-  const clean = out.replace(/\x1b\[[0-9;]*m/g, '');
+  const clean = stripVTControlCharacters(out);
   let passed = 0;
   let failed = 0;
   let found = false;
@@ -79,37 +80,47 @@ export function duration(ms) {
 const onPath = (cmd) => (process.env.PATH ?? '').split(delimiter).some((d) => d && existsSync(join(d, cmd)));
 
 /**
+ * What the browser journeys' system packages call for: `install` lists what apt-get must add (none: all present),
+ * `stop` is the one line to print when they cannot be installed from here.
+ */
+export function browserPlan({ chrome, chromeFromEnv, chromeExists, fontsExist, canApt }) {
+  if (!chromeExists && chromeFromEnv)
+    return { stop: `Browser journeys need chromium at CHROME_BIN=${chrome}, which does not exist.` };
+  const missing = [...(chromeExists ? [] : ['chromium']), ...(fontsExist ? [] : ['fonts-noto-core'])];
+  if (!missing.length || canApt) return { install: missing };
+  const orChrome = chromeExists ? '' : ', or set CHROME_BIN';
+  return {
+    stop: `Browser journeys need Debian's ${missing.join(' and ')}: run \`sudo apt-get install -y ${missing.join(' ')}\`${orChrome}`,
+  };
+}
+
+/**
  * The browser journeys drive Debian's chromium and need the Noto fonts for the survey's scripts. Missing ones are
  * installed with apt-get when this runs as root (a fresh CI machine); otherwise one line names the command. Either
  * way a missing browser is a failure, never a silent skip. Returns whether the journeys can run.
  */
 export function ensureBrowser() {
   const chrome = process.env.CHROME_BIN ?? '/usr/bin/chromium';
-  const missing = [];
-  if (!existsSync(chrome)) {
-    if (process.env.CHROME_BIN) {
-      console.log(`Browser journeys need chromium at CHROME_BIN=${chrome}, which does not exist.`);
-      return false;
-    }
-    missing.push('chromium');
-  }
-  if (!existsSync('/usr/share/fonts/truetype/noto')) missing.push('fonts-noto-core');
-  if (!missing.length) return true;
-
-  const what = missing.join(' and ');
-  if (process.getuid?.() !== 0 || !onPath('apt-get')) {
-    const orChrome = missing.includes('chromium') ? ', or set CHROME_BIN' : '';
-    console.log(
-      `Browser journeys need Debian's ${what}: run \`sudo apt-get install -y ${missing.join(' ')}\`${orChrome}`,
-    );
+  const plan = browserPlan({
+    chrome,
+    chromeFromEnv: Boolean(process.env.CHROME_BIN),
+    chromeExists: existsSync(chrome),
+    fontsExist: existsSync('/usr/share/fonts/truetype/noto'),
+    canApt: process.getuid?.() === 0 && onPath('apt-get'),
+  });
+  if (plan.stop) {
+    console.log(plan.stop);
     return false;
   }
-  process.stdout.write(`Installing Debian's ${what} for the browser journeys (apt-get)…`);
+  if (!plan.install.length) return true;
+  process.stdout.write(
+    `Installing Debian's ${plan.install.join(' and ')} for the browser journeys (apt-get)…`,
+  );
   const t = Date.now();
   const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
   for (const args of [
     ['update', '-qq'],
-    ['install', '-y', '-qq', ...missing],
+    ['install', '-y', '-qq', ...plan.install],
   ]) {
     const r = spawnSync('apt-get', args, { env: aptEnv, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     if (r.status !== 0) {
