@@ -281,8 +281,8 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
   const setIndex = int.byGroup.flatMap((g, i) => (int.groups.includes(g.group) ? [i] : []));
   const columnSafe = (c: number) =>
     s.subsetSafe(
-      internshipGrid.cells.map((r) => r[c] as SuppressedCell),
-      internshipRows.map((r) => r[c] as number),
+      internshipGrid.cells.map((r) => r[c]),
+      internshipRows.map((r) => r[c]),
       setIndex,
     );
   const setStayed: SuppressedCell =
@@ -524,7 +524,7 @@ class Suppressor {
         { count: null, suppressed: 'small' },
       ];
     const [count] = suppressCells([r.count, r.of - r.count], this.k);
-    return [count as SuppressedCell, shown(r.of)];
+    return [count, shown(r.of)];
   }
 
   /**

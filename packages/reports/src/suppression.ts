@@ -156,7 +156,7 @@ class Grid {
     const C = width;
     const settle = (p: Pos, published: boolean | undefined) => {
       if (published === undefined) return;
-      const line = this.reasons[p[0]] as (SuppressionReason | null)[];
+      const line = this.reasons[p[0]];
       line[p[1]] = published ? null : (line[p[1]] ?? 'complementary');
       this.settled.add(key(p));
     };
@@ -211,7 +211,7 @@ class Grid {
   }
 
   private hide(p: Pos): void {
-    (this.reasons[p[0]] as (SuppressionReason | null)[])[p[1]] = 'complementary';
+    this.reasons[p[0]][p[1]] = 'complementary';
   }
 
   /**
@@ -298,7 +298,7 @@ class Grid {
     const pivots = reducedRowEchelon(matrix);
     const pivotColumns = new Set(pivots.map(([, c]) => c));
     for (const [r, c] of pivots) {
-      const row = matrix[r] as number[];
+      const row = matrix[r];
       const free = row.some((v, j) => j !== c && !pivotColumns.has(j) && Math.abs(v) > EPSILON);
       if (!free) return unknowns[c];
     }
@@ -329,11 +329,11 @@ function narrowBounds(
         let high = 0;
         coefficients.forEach((b, i) => {
           if (i === j || b === 0) return;
-          const [lo, hi] = bounds[i] as [number, number];
+          const [lo, hi] = bounds[i];
           low += b > 0 ? lo : -hi;
           high += b > 0 ? hi : -lo;
         });
-        const [lo, hi] = bounds[j] as [number, number];
+        const [lo, hi] = bounds[j];
         const newLo = Math.max(lo, Math.ceil(a > 0 ? rhs - high : low - rhs));
         const newHi = Math.min(hi, Math.floor(a > 0 ? rhs - low : high - rhs));
         if (newLo !== lo || newHi !== hi) {
@@ -356,17 +356,17 @@ function reducedRowEchelon(m: number[][]): [number, number][] {
   let r = 0;
   for (let c = 0; c < width && r < m.length; c++) {
     let p = r;
-    while (p < m.length && Math.abs((m[p] as number[])[c] as number) < EPSILON) p++;
+    while (p < m.length && Math.abs(m[p][c]) < EPSILON) p++;
     if (p === m.length) continue;
-    [m[r], m[p]] = [m[p] as number[], m[r] as number[]];
-    const pivotRow = m[r] as number[];
-    const pv = pivotRow[c] as number;
-    for (let j = 0; j < width; j++) pivotRow[j] = (pivotRow[j] as number) / pv;
+    [m[r], m[p]] = [m[p], m[r]];
+    const pivotRow = m[r];
+    const pv = pivotRow[c];
+    for (let j = 0; j < width; j++) pivotRow[j] = pivotRow[j] / pv;
     for (let i = 0; i < m.length; i++) {
-      const row = m[i] as number[];
-      const f = row[c] as number;
+      const row = m[i];
+      const f = row[c];
       if (i === r || Math.abs(f) < EPSILON) continue;
-      for (let j = 0; j < width; j++) row[j] = (row[j] as number) - f * (pivotRow[j] as number);
+      for (let j = 0; j < width; j++) row[j] = row[j] - f * pivotRow[j];
     }
     pivots.push([r, c]);
     r++;
@@ -375,7 +375,7 @@ function reducedRowEchelon(m: number[][]): [number, number][] {
 }
 
 function lexicallyLess(a: readonly number[], b: readonly number[]): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number);
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
   return false;
 }
 
@@ -426,7 +426,7 @@ function seed(counts: readonly number[], reasons: (SuppressionReason | null)[]):
   let best = -1;
   counts.forEach((c, i) => {
     if (reasons[i] || c === 0) return;
-    if (best < 0 || c < (counts[best] as number)) best = i;
+    if (best < 0 || c < counts[best]) best = i;
   });
   if (best < 0) return false;
   reasons[best] = 'complementary';

@@ -52,7 +52,7 @@ export function groupLabel(n: number): string {
 /** "Grupp 1–3" for a run, "Grupp 1, 3, 5" otherwise. */
 export function groupSetLabel(groups: readonly number[]): string {
   if (groups.length === 0) return 'Inga grupper';
-  if (groups.length === 1) return groupLabel(groups[0] as number);
-  const run = groups.every((g, i) => i === 0 || g === (groups[i - 1] as number) + 1);
+  if (groups.length === 1) return groupLabel(groups[0]);
+  const run = groups.every((g, i) => i === 0 || g === groups[i - 1] + 1);
   return run ? `Grupp ${groups[0]}–${groups[groups.length - 1]}` : `Grupp ${groups.join(', ')}`;
 }

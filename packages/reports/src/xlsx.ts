@@ -4,7 +4,7 @@ import type { ReportTable } from './report-tables.js';
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 function sheetName(title: string, used: Set<string>): string {
-  let base =
+  const base =
     title
       .replace(/[:\\/?*[\]]/g, ' ')
       .slice(0, 28)
@@ -48,7 +48,7 @@ export async function writeTablesXlsx(tables: readonly ReportTable[], out: Writa
     ws.getRow(1).font = { bold: true };
     ws.getRow(1).commit();
     for (const r of t.rows) {
-      ws.addRow(r as (string | number | null)[]).commit();
+      ws.addRow(r).commit();
       if (++sinceTurn === ROWS_PER_TURN) {
         sinceTurn = 0;
         await turn(out);
