@@ -20,6 +20,7 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { asProblem } from '../../core/errors/problem-form';
 import { I18n, type TextKey } from '../../core/i18n/i18n';
+import { stockholmToday } from '../../core/time/stockholm-time';
 import { GroupsApi } from './groups-api';
 import { addDays, isoWeek, mondayOf, shortDay } from './week.util';
 
@@ -66,7 +67,7 @@ export class AttendanceGrid implements OnInit {
     // Open on the first week with sessions whose attendance is not taken yet, else the first week.
     const taken = new Set(g?.marks.map((m) => m.sessionId));
     const first = g?.sessions.find((s) => s.status === 'scheduled' && !taken.has(s.id)) ?? g?.sessions[0];
-    this.monday.set(mondayOf(first?.date ?? new Date().toISOString().slice(0, 10)));
+    this.monday.set(mondayOf(first?.date ?? stockholmToday()));
   }
 
   protected day(iso: string): string {

@@ -1,11 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import type { HandbookEntryResponse } from '@stegvis/contracts';
 import { I18n } from '../../core/i18n/i18n';
+import { StockholmTimePipe } from '../../core/time/stockholm-time';
 import { fileSize } from './handbook-api';
 
 /** One entry as a presenter reads it: the text, its files to download, links, and when to use this alternative. */
 @Component({
   selector: 'sv-entry-view',
+  imports: [StockholmTimePipe],
   template: `
     @let e = entry();
     <article class="entry" [attr.data-testid]="'entry-' + e.id">
@@ -41,9 +43,10 @@ import { fileSize } from './handbook-api';
         </ul>
       }
       <p class="meta muted">
-        {{ i18n.t('hb.version') }} {{ e.version }} · {{ e.updatedBy }} {{ e.updatedAt.slice(0, 10) }}
+        {{ i18n.t('hb.version') }} {{ e.version }} · {{ e.updatedBy }}
+        {{ e.updatedAt | stockholmTime: 'date' }}
         @if (e.reviewedAt) {
-          · {{ i18n.t('hb.reviewed') }} {{ e.reviewedAt.slice(0, 10) }}
+          · {{ i18n.t('hb.reviewed') }} {{ e.reviewedAt | stockholmTime: 'date' }}
         }
         @if (e.stale) {
           · <strong class="stale">{{ i18n.t('hb.stale') }}</strong>

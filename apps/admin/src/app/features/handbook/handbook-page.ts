@@ -6,6 +6,7 @@ import type { HandbookEntryResponse, HandbookSearchHit, HandbookVersionResponse 
 import { firstValueFrom } from 'rxjs';
 import { asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
+import { StockholmTimePipe, stockholmDate } from '../../core/time/stockholm-time';
 import { EntryEditor } from './entry-editor';
 import { EntryView } from './entry-view';
 import { HandbookApi, type HandbookMe, MODULE_LABELS } from './handbook-api';
@@ -22,7 +23,7 @@ interface ModuleGroup {
 /** The method handbook: browse by module and week, search, read, and (with the editor right) write and restore. */
 @Component({
   selector: 'sv-handbook-page',
-  imports: [FormsModule, MatButtonModule, MatIconModule, EntryView, EntryEditor],
+  imports: [FormsModule, MatButtonModule, MatIconModule, EntryView, EntryEditor, StockholmTimePipe],
   template: `
     <section class="page">
       <header class="page-header">
@@ -143,7 +144,7 @@ interface ModuleGroup {
                       <td>{{ v.version }}</td>
                       <td>{{ v.title }}</td>
                       <td>{{ v.changedBy }}</td>
-                      <td class="nowrap">{{ v.changedAt.slice(0, 16).replace('T', ' ') }}</td>
+                      <td class="nowrap">{{ v.changedAt | stockholmTime }}</td>
                       <td>
                         @if (me()?.editor && v.version !== e.version) {
                           <button
@@ -351,7 +352,7 @@ export class HandbookPage implements OnInit {
         week: e.week,
         theme: e.theme,
         alternative: e.alternative,
-        excerpt: `${this.i18n.t('hb.lastReviewed')}: ${e.reviewedAt?.slice(0, 10) ?? this.i18n.t('hb.never')}`,
+        excerpt: `${this.i18n.t('hb.lastReviewed')}: ${e.reviewedAt ? stockholmDate(e.reviewedAt) : this.i18n.t('hb.never')}`,
       })),
     );
   }

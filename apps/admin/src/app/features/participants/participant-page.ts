@@ -17,6 +17,7 @@ import type {
 } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { I18n, type TextKey } from '../../core/i18n/i18n';
+import { StockholmTimePipe } from '../../core/time/stockholm-time';
 import { GroupsApi } from '../groups/groups-api';
 import { ParticipantsApi } from './participants-api';
 import { ProgressChart } from './progress-chart';
@@ -24,7 +25,7 @@ import { ProgressChart } from './progress-chart';
 /** One participant, tab by tab. Health data loads only when its tab is opened, so reading it is a deliberate act. */
 @Component({
   selector: 'sv-participant-page',
-  imports: [MatTabsModule, MatButtonModule, MatIconModule, ProgressChart],
+  imports: [MatTabsModule, MatButtonModule, MatIconModule, ProgressChart, StockholmTimePipe],
   templateUrl: './participant-page.html',
   styles: `
     dl {

@@ -11,6 +11,7 @@ import { firstValueFrom } from 'rxjs';
 import { asProblem } from '../../core/errors/problem-form';
 import { I18n, type TextKey } from '../../core/i18n/i18n';
 import { ProgrammePicker } from '../../shared/programme-picker';
+import { StockholmTimePipe, stockholmToday } from '../../core/time/stockholm-time';
 import { type MeetingSummary, ReferralsApi } from './referrals-api';
 
 @Component({
@@ -24,6 +25,7 @@ import { type MeetingSummary, ReferralsApi } from './referrals-api';
     MatButtonModule,
     MatIconModule,
     ProgrammePicker,
+    StockholmTimePipe,
   ],
   templateUrl: './referral-queue.html',
   styles: `
@@ -77,7 +79,7 @@ export class ReferralQueue {
   protected readonly items = signal<ReferralResponse[]>([]);
   protected readonly next = signal<string | null>(null);
   protected readonly meetings = signal<MeetingSummary[]>([]);
-  protected readonly meetingDate = signal(new Date().toISOString().slice(0, 10));
+  protected readonly meetingDate = signal(stockholmToday());
   protected readonly error = signal('');
   protected readonly intake = signal<{
     groups: {
@@ -102,7 +104,7 @@ export class ReferralQueue {
         this.next.set(page.nextCursor);
       });
       this.api.meetings(id).subscribe((m) => this.meetings.set(m));
-      this.api.intake(id, new Date().toISOString().slice(0, 10)).subscribe((x) => this.intake.set(x));
+      this.api.intake(id, stockholmToday()).subscribe((x) => this.intake.set(x));
     });
   }
 

@@ -14,6 +14,7 @@ import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, T
 import { BaseChartDirective } from 'ng2-charts';
 import { DownloadWithProgress } from '../../shared/download-with-progress';
 import { ProgrammePicker } from '../../shared/programme-picker';
+import { stockholmToday } from '../../core/time/stockholm-time';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -202,7 +203,7 @@ export class ReportView {
   protected readonly formats = ['csv', 'xlsx', 'pdf', 'docx'];
   protected readonly programmeId = signal('');
   protected readonly from = signal('');
-  protected readonly to = signal(new Date().toISOString().slice(0, 10));
+  protected readonly to = signal(stockholmToday());
   protected readonly tables = signal<ReportTable[]>([]);
   protected readonly suppressed = signal(false);
   protected readonly busy = signal(false);

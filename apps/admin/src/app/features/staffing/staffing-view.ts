@@ -16,6 +16,7 @@ import { asProblem } from '../../core/errors/problem-form';
 import { AuthStore } from '../../core/auth/auth-store';
 import { I18n, type TextKey } from '../../core/i18n/i18n';
 import { ProgrammePicker } from '../../shared/programme-picker';
+import { stockholmToday } from '../../core/time/stockholm-time';
 
 @Component({
   selector: 'sv-staffing-view',
@@ -171,7 +172,7 @@ export class StaffingView {
   protected readonly i18n = inject(I18n);
   private readonly http = inject(HttpClient);
   protected readonly programmeId = signal('');
-  protected readonly date = signal(new Date().toISOString().slice(0, 10));
+  protected readonly date = signal(stockholmToday());
   protected readonly staffing = signal<ProgrammeStaffingResponse | null>(null);
   protected readonly percentOf = (a: { percent: number }) => a.percent;
   protected readonly canManage = inject(AuthStore).hasRole('admin', 'staff');

@@ -7,12 +7,13 @@ import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth-store';
 import { asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
+import { fromStockholmInput, StockholmTimePipe, toStockholmInput } from '../../core/time/stockholm-time';
 import { type IssuedCode, type QuestionSummary, type RoundView, SurveysApi } from './surveys-api';
 
 /** A group's survey rounds: open one (codes, QR, slips), watch the response rate, review free text, read the summary. */
 @Component({
   selector: 'sv-group-surveys',
-  imports: [FormsModule, MatButtonModule, MatIconModule],
+  imports: [FormsModule, MatButtonModule, MatIconModule, StockholmTimePipe],
   templateUrl: './group-surveys.html',
   styleUrl: './group-surveys.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -30,8 +31,9 @@ export class GroupSurveys implements OnInit {
   protected readonly texts = signal<
     { responseId: string; question: string; text: string; reviewed: boolean }[]
   >([]);
-  protected readonly opensAt = signal(new Date().toISOString().slice(0, 16));
-  protected readonly closesAt = signal(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 16));
+  // Swedish wall time, as typed; sent as UTC.
+  protected readonly opensAt = signal(toStockholmInput(Date.now()));
+  protected readonly closesAt = signal(toStockholmInput(Date.now() + 7 * 86_400_000));
   protected readonly error = signal('');
 
   async ngOnInit(): Promise<void> {
@@ -45,8 +47,8 @@ export class GroupSurveys implements OnInit {
         this.api.open({
           groupId: this.groupId(),
           questionnaireId: 'end-of-group',
-          opensAt: new Date(this.opensAt()).toISOString(),
-          closesAt: new Date(this.closesAt()).toISOString(),
+          opensAt: fromStockholmInput(this.opensAt()),
+          closesAt: fromStockholmInput(this.closesAt()),
         }),
       );
       const base = `${location.origin}/s/`;
