@@ -143,7 +143,9 @@ async function waitFor(url, child) {
     try {
       await fetch(url);
       return;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${url} did not start`);

@@ -20,6 +20,7 @@ type Manifest = {
   apiVersion: string;
   kind: string;
   metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form YAML; each test checks what it reads
   spec: any;
 };
 interface EnvVar {

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- loading on first use needs the synchronous require */
 /**
  * A library loaded on first use instead of at start. The api serves surveys, lists and forms far more often than it
  * writes files; exceljs, pdfkit, docx, date-holidays, nodemailer and the Markdown sanitiser together held about a

@@ -64,7 +64,8 @@ export class PinoNestLogger implements LoggerService {
     this.logger[chatty ? 'debug' : 'info']({ context }, String(message));
   }
   error(message: unknown, ...rest: unknown[]) {
-    if (typeof message === 'object' && message !== null) this.logger.error(message, String(rest[0] ?? ''));
+    if (typeof message === 'object' && message !== null)
+      this.logger.error(message, typeof rest[0] === 'string' ? rest[0] : '');
     else this.logger.error({ context: rest[rest.length - 1] }, String(message));
   }
   warn(message: unknown, context?: string) {

@@ -33,7 +33,7 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
       key.length === arity &&
       key.every((k) => typeof k === 'string' || typeof k === 'number')
     ) {
-      return key as (string | number)[];
+      return key;
     }
   } catch {
     // fall through

@@ -131,6 +131,7 @@ function cleanFileName(name: string): string {
   const base = (utf8.includes('\uFFFD') ? name : utf8).split(/[\\/]/).pop() ?? '';
   return (
     base
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
       .replace(/[\u0000-\u001f\u007f]/g, '')
       .trim()
       .slice(0, 200) || 'fil'

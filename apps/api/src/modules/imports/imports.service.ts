@@ -36,10 +36,9 @@ export class ImportsService {
   ) {}
 
   importCsv(ctx: UserContext, programmeId: string, content: string): Promise<ImportCounts> {
-    return this.importRecords(ctx, programmeId, async () => ({
-      ...csvRecords(content),
-      rowNumbers: undefined,
-    }));
+    return this.importRecords(ctx, programmeId, () =>
+      Promise.resolve({ ...csvRecords(content), rowNumbers: undefined }),
+    );
   }
 
   importXlsx(ctx: UserContext, programmeId: string, file: Buffer | undefined): Promise<ImportCounts> {

@@ -60,7 +60,10 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
       .toISOString()
       .slice(0, 10);
     return this.dataSource.transaction(async (m) => {
-      const [{ locked }] = await m.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RETENTION_LOCK]);
+      const [{ locked }] = await m.query<{ locked: boolean }[]>(
+        'SELECT pg_try_advisory_xact_lock($1) AS locked',
+        [RETENTION_LOCK],
+      );
       if (!locked) return 0;
       const due: { id: string }[] = await m.query(
         `SELECT p.id FROM participant p

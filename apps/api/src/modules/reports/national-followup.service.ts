@@ -34,7 +34,7 @@ export class NationalFollowUpService {
       type: 'programme',
       id: programmeId,
     });
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<Omit<FinsamCounts, 'year'>[]>(
       `SELECT pr.name AS effort,
               count(DISTINCT p.id) FILTER (WHERE p.gender = 'woman')::int AS women,
               count(DISTINCT p.id) FILTER (WHERE p.gender = 'man')::int AS men,

@@ -38,7 +38,7 @@ export class ReportDataService {
     programmeId: string,
     period: ReportPeriod,
   ): Promise<ProgrammeReportCounts & { programmeName: string }> {
-    const q = <T>({ sql, params }: SqlQuery) => this.dataSource.query(sql, params) as Promise<T[]>;
+    const q = <T>({ sql, params }: SqlQuery) => this.dataSource.query<T[]>(sql, params);
     const sql = reportQueries(programmeId, period);
     // The groups' internship weeks come from their templates (GroupsService); they load while PostgreSQL counts.
     const groupsWithStarts = q<{ id: string; number: number; start_date: string; end_date: string }>(

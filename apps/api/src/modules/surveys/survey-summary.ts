@@ -49,7 +49,7 @@ export function summariseAnswers(
         : type === 'boolean'
           ? [true, false]
           : (q as unknown as { choices: { value: string }[] }).choices.map((c) => c.value);
-    const flat = given.flatMap((v) => (Array.isArray(v) ? v : [v]));
+    const flat = given.flatMap((v): unknown[] => (Array.isArray(v) ? v : [v]));
     const choices = values.map((value) => {
       const count = flat.filter((v) => v === value).length;
       return { value, count, percent: ratio(count, given.length).percent };

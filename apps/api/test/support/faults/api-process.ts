@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 // The api runs as deployed: the memory settings of apps/api/runtime.env.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a typeless .cjs (allowJs is off)
 const { apiRuntimeEnv } = require('../../../runtime-env.cjs') as {
   apiRuntimeEnv: () => Record<string, string>;
 };
