@@ -15,6 +15,8 @@ let questionnaire: { json: object; languages: string[] } | null = null;
 let unsent = false;
 /** Staff typing in paper answers (?paper=<round id>): the code from the slip, and answers not yet stored. */
 let paper: { roundId: string; code: string; pending: Record<string, unknown> | null } | null = null;
+/** The api's answer to a code or a paper round: the questionnaire, or a problem+json naming its `type`. */
+type SurveyAnswer = { questionnaire: object; languages: string[]; type?: string };
 
 function pickLanguage(): LanguageCode {
   const asked = params.get('lang');
@@ -64,7 +66,7 @@ async function start(token: string | null): Promise<boolean> {
         credentials: 'same-origin',
       })
     : await fetch('/api/public/surveys/current', { credentials: 'same-origin' });
-  const body = await res.json().catch(() => ({}));
+  const body = (await res.json().catch(() => ({}))) as SurveyAnswer;
   if (!res.ok) {
     // Without a link, the cookie may hold a code already spent (the last person on a kiosk tablet, or this person
     // back after answering): then ask for a code. The cookie stays until it expires, so a retried submission whose
@@ -171,7 +173,7 @@ async function sendPaper(answers: Record<string, unknown>): Promise<void> {
   });
   unsent = false;
   $('sync').hidden = true;
-  ($('code-input') as HTMLInputElement).value = '';
+  $<HTMLInputElement>('code-input').value = '';
   const stored = out.state === 'stored';
   $('code-error').classList.toggle('ok', stored);
   if (stored) {
@@ -188,7 +190,7 @@ async function sendPaper(answers: Record<string, unknown>): Promise<void> {
     $('code-error').textContent = `${why} Svaren finns kvar – skriv rätt kod så sparas de.`;
   }
   show('code');
-  ($('code-input') as HTMLInputElement).focus();
+  $<HTMLInputElement>('code-input').focus();
 }
 
 async function paperMode(roundId: string): Promise<void> {
@@ -203,7 +205,7 @@ async function paperMode(roundId: string): Promise<void> {
     show('message');
     return;
   }
-  const body = await res.json();
+  const body = (await res.json()) as SurveyAnswer;
   questionnaire = { json: body.questionnaire, languages: body.languages };
   paper = { roundId, code: '', pending: null };
   $('code-title').textContent = 'Pappersenkät: skriv in svaren';
@@ -212,7 +214,7 @@ async function paperMode(roundId: string): Promise<void> {
   void afterPaint().then(preloadSurvey);
   $('code-form').addEventListener('submit', (e) => {
     e.preventDefault();
-    const value = ($('code-input') as HTMLInputElement).value.trim().toUpperCase();
+    const value = $<HTMLInputElement>('code-input').value.trim().toUpperCase();
     if (!value) return;
     paper!.code = value;
     $('code-error').textContent = '';
@@ -246,26 +248,29 @@ async function main(): Promise<void> {
   }
   if (!$('message').hidden) return;
   show('code');
-  $('code-form').addEventListener('submit', async (e) => {
-    e.preventDefault();
-    const value = ($('code-input') as HTMLInputElement).value.trim();
-    if (!value) return;
-    $('code-error').textContent = '';
-    const res = await fetch('/api/public/surveys/session', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token: value }),
-      credentials: 'same-origin',
-    });
-    const body = await res.json().catch(() => ({}));
-    if (!res.ok) {
-      $('code-error').textContent = ui(problemKey(res.status, body.type), lang);
-      return;
-    }
-    questionnaire = { json: body.questionnaire, languages: body.languages };
-    renderLanguages();
-    show('start');
+  $('code-form').addEventListener('submit', (e) => void submitCode(e));
+}
+
+/** A code typed in by hand, traded for the session cookie like a link's token. */
+async function submitCode(e: SubmitEvent): Promise<void> {
+  e.preventDefault();
+  const value = $<HTMLInputElement>('code-input').value.trim();
+  if (!value) return;
+  $('code-error').textContent = '';
+  const res = await fetch('/api/public/surveys/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: value }),
+    credentials: 'same-origin',
   });
+  const body = (await res.json().catch(() => ({}))) as SurveyAnswer;
+  if (!res.ok) {
+    $('code-error').textContent = ui(problemKey(res.status, body.type), lang);
+    return;
+  }
+  questionnaire = { json: body.questionnaire, languages: body.languages };
+  renderLanguages();
+  show('start');
 }
 
 void main();

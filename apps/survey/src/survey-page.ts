@@ -4,7 +4,7 @@
 // such a chunk shares with the entry into a chunk of its own.
 import 'survey-core/survey-core.fontless.min.css';
 import type { LanguageCode } from '@stegvis/questionnaires';
-import { Model, type Question, QuestionRatingModel, surveyLocalization } from 'survey-core';
+import { Model, type PageModel, type Question, QuestionRatingModel, surveyLocalization } from 'survey-core';
 import { renderSurvey } from 'survey-js-ui';
 import './locales';
 import './survey-theme.css';
@@ -69,12 +69,13 @@ export async function mountSurvey(
   // SurveyJS learns it is on a phone from a ResizeObserver after its first paint, then lays everything out again
   // a frame later: the whole questionnaire jumped (CLS 0.22). Told beforehand, it draws the phone layout at once.
   model.setIsMobile(root.clientWidth < MOBILE_WIDTH);
-  const page = model.currentPage;
+  // survey-core types currentPage as any; before the first render it is the first page, or none.
+  const page = model.currentPage as PageModel | undefined;
   // Questions with a condition keep what the condition says.
   const later = page ? page.questions.slice(1).filter((q: Question) => q.isVisible && !q.visibleIf) : [];
   if (later.length) {
     // Shown one by one, they would otherwise slide in (SurveyJS animates questions that appear).
-    page.blockAnimations();
+    page?.blockAnimations();
     for (const q of later) q.visible = false;
     root.classList.add('drawing');
   }
@@ -98,7 +99,7 @@ export async function mountSurvey(
     await nextTask();
     q.visible = true;
   }
-  page.releaseAnimations();
+  page?.releaseAnimations();
   root.classList.remove('drawing');
 }
 

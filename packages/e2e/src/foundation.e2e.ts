@@ -147,11 +147,11 @@ describe('foundation journeys (chromium against the real api)', () => {
     await page.getByTestId('download-xlsx').click();
     const file = await saved;
     assert.equal(file.suggestedFilename(), 'delrapport-nästa-steg-2019-09-03-2021-05-01.xlsx');
-    const bytes = readFileSync((await file.path())!);
+    const bytes = readFileSync(await file.path());
     assert.equal(bytes.subarray(0, 2).toString(), 'PK');
     const csvSaved = page.waitForEvent('download');
     await page.getByTestId('download-csv').click();
-    assert.match(readFileSync((await (await csvSaved).path())!, 'utf8'), /^\uFEFFDelrapport/);
+    assert.match(readFileSync(await (await csvSaved).path(), 'utf8'), /^\uFEFFDelrapport/);
     await page.close();
   });
 

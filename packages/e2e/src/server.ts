@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
@@ -55,7 +56,7 @@ export async function startApi(
       await c.end();
     };
   } else {
-    extra.STEGVIS_DATA_DIR = join(require('node:os').tmpdir(), `stegvis-e2e-${name}-${process.pid}`);
+    extra.STEGVIS_DATA_DIR = join(tmpdir(), `stegvis-e2e-${name}-${process.pid}`);
     extra.STEGVIS_EMBEDDED_PG_PORT = String(port + 1000);
   }
   const child: ChildProcess = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
