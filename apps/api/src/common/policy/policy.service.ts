@@ -117,6 +117,18 @@ export class PolicyService {
     return new Set(rows.map((r) => r.participant_id));
   }
 
+  /**
+   * The groups of a programme: a participant belongs to the programme that registered them and to the programmes
+   * of their groups (as in assertParticipantAccess), so the participants module lists a programme's people by these.
+   */
+  async groupIdsOfProgramme(programmeId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      'SELECT id FROM programme_group WHERE programme_id = $1',
+      [programmeId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async deny(ctx: Ctx, action: Action, entity: { type: string; id: string }): Promise<never> {
     await this.audit.record(ctx, { action, entityType: entity.type, entityId: entity.id, outcome: 'denied' });
     throw Problem.notFound(entity.type);

@@ -334,6 +334,17 @@ export class GroupsService {
     });
   }
 
+  /** A session's theme, its group and the group's method template (the handbook's material for it); no access check. */
+  async sessionTheme(
+    sessionId: string,
+  ): Promise<{ theme: string; groupId: string; templateId: string | null } | null> {
+    const [s]: { theme: string; group_id: string; template_id: string | null }[] = await this.dataSource.query(
+      `SELECT s.theme, s.group_id, g.template_id FROM group_session s JOIN programme_group g ON g.id = s.group_id WHERE s.id = $1`,
+      [sessionId],
+    );
+    return s ? { theme: s.theme, groupId: s.group_id, templateId: s.template_id } : null;
+  }
+
   /** First day of the group's internship weeks (from its template); the group's start when it has none. */
   async internshipPhaseStart(groupId: string): Promise<string> {
     return (await this.internshipPhaseStarts([groupId])).get(groupId)!;

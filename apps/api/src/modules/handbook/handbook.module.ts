@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { GroupsModule } from '../groups/groups.module';
+import { UsersModule } from '../users/users.module';
 import { HandbookBlob } from './entities/handbook-blob.entity';
 import { HandbookEditor } from './entities/handbook-editor.entity';
 import { HandbookEntryVersion } from './entities/handbook-entry-version.entity';
@@ -24,6 +26,8 @@ import { PostgresFileStorage } from './storage/postgres-file-storage';
       HandbookEditor,
       SessionMaterial,
     ]),
+    GroupsModule,
+    UsersModule,
   ],
   controllers: [HandbookController],
   providers: [

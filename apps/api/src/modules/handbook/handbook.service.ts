@@ -16,6 +16,8 @@ import type { UserContext } from '../../common/context/request-context';
 import { PolicyService } from '../../common/policy/policy.service';
 import { Problem } from '../../common/problem/problem';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { GroupsService } from '../groups/groups.service';
+import { UsersService } from '../users/users.service';
 import { HandbookEditor } from './entities/handbook-editor.entity';
 import { HandbookEntryVersion } from './entities/handbook-entry-version.entity';
 import { HandbookEntry } from './entities/handbook-entry.entity';
@@ -41,6 +43,8 @@ export class HandbookService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly policy: PolicyService,
+    private readonly users: UsersService,
+    private readonly groups: GroupsService,
   ) {}
 
   async list(filter: EntryFilter): Promise<HandbookEntryResponse[]> {
@@ -202,7 +206,7 @@ export class HandbookService {
   async sessionMaterial(ctx: UserContext, sessionId: string): Promise<SessionMaterialResponse> {
     const s = await this.session(ctx, sessionId, 'group.read');
     const entries = s.theme
-      ? await this.list({ theme: s.theme, templateId: s.template_id ?? undefined })
+      ? await this.list({ theme: s.theme, templateId: s.templateId ?? undefined })
       : [];
     const chosen = await this.dataSource.getRepository(SessionMaterial).findOne({ where: { sessionId } });
     return { sessionId, theme: s.theme, entries, chosenEntryId: chosen?.entryId ?? null };
@@ -240,10 +244,7 @@ export class HandbookService {
   }
 
   async setEditor(ctx: UserContext, userId: string, editor: boolean): Promise<void> {
-    const [user]: { role: string }[] = await this.dataSource.query(
-      `SELECT role FROM app_user WHERE id = $1`,
-      [userId],
-    );
+    const [user] = await this.users.usersByIds([userId]);
     if (!user) throw Problem.notFound('user');
     if (editor && user.role !== 'staff')
       throw Problem.rule(`userId: only programme staff can be handbook editors (this user is ${user.role})`, [
@@ -344,14 +345,10 @@ export class HandbookService {
     ctx: UserContext,
     sessionId: string,
     action: 'group.read' | 'session.manage',
-  ): Promise<{ theme: string; template_id: string | null }> {
-    const [s]: { theme: string; group_id: string; template_id: string | null }[] =
-      await this.dataSource.query(
-        `SELECT s.theme, s.group_id, g.template_id FROM group_session s JOIN programme_group g ON g.id = s.group_id WHERE s.id = $1`,
-        [sessionId],
-      );
-    if (!s) await this.policy.deny(ctx, action, { type: 'session', id: sessionId });
-    await this.policy.assertGroupAccess(ctx, action, s.group_id);
+  ): Promise<{ theme: string; templateId: string | null }> {
+    const s = await this.groups.sessionTheme(sessionId);
+    if (!s) return this.policy.deny(ctx, action, { type: 'session', id: sessionId });
+    await this.policy.assertGroupAccess(ctx, action, s.groupId);
     return s;
   }
 

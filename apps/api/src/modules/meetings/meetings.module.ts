@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { GroupsModule } from '../groups/groups.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { OutboxModule } from '../outbox/outbox.module';
+import { ParticipantsModule } from '../participants/participants.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { ReferralsModule } from '../referrals/referrals.module';
 import { UsersModule } from '../users/users.module';
@@ -22,6 +23,7 @@ import { MeetingsService } from './meetings.service';
     GroupsModule,
     ProgrammesModule,
     OutboxModule,
+    ParticipantsModule,
   ],
   controllers: [MeetingsController],
   providers: [MeetingsService],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type MeetingResponse, ratio, stockholmDate } from '@stegvis/contracts';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
 import { PolicyService } from '../../common/policy/policy.service';
@@ -9,6 +9,7 @@ import { Problem } from '../../common/problem/problem';
 import { GroupsService } from '../groups/groups.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { OutboxService } from '../outbox/outbox.service';
+import { ParticipantsService } from '../participants/participants.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { ReferralsService } from '../referrals/referrals.service';
 import { UsersService } from '../users/users.service';
@@ -41,6 +42,7 @@ export class MeetingsService {
     private readonly groups: GroupsService,
     private readonly programmes: ProgrammesService,
     private readonly outbox: OutboxService,
+    private readonly participants: ParticipantsService,
   ) {}
 
   /** Plans a meeting; its agenda is drawn from the queue (referrals screened or wait-listed), which move to "on agenda". */
@@ -123,12 +125,7 @@ export class MeetingsService {
       ctx,
       items.map((i) => byId.get(i.referralId)!).filter(Boolean),
     );
-    const decisions: { referral_id: string; to_status: string; reason: string }[] =
-      await this.dataSource.query(
-        `SELECT DISTINCT ON (referral_id) referral_id, to_status, reason FROM referral_event
-        WHERE meeting_id = $1 AND to_status IN ('accepted', 'wait_listed', 'declined') ORDER BY referral_id, at DESC, id DESC`,
-        [id],
-      );
+    const decisions = await this.referrals.meetingDecisions(id);
     const toDecision = { accepted: 'accept', wait_listed: 'wait_list', declined: 'decline' } as const;
     return {
       id,
@@ -151,10 +148,10 @@ export class MeetingsService {
         done: a.done,
       })),
       decisions: decisions.map((d) => ({
-        referralId: d.referral_id,
-        decision: toDecision[d.to_status as keyof typeof toDecision],
+        referralId: d.referralId,
+        decision: toDecision[d.toStatus as keyof typeof toDecision],
         reason: d.reason,
-        groupId: byId.get(d.referral_id)?.groupId ?? null,
+        groupId: byId.get(d.referralId)?.groupId ?? null,
       })),
     };
   }
@@ -261,20 +258,16 @@ export class MeetingsService {
       type: 'programme',
       id: programmeId,
     });
-    const rows: { received_at: Date; decided_at: Date | null; organisation_id: string }[] =
-      await this.dataSource.query(
-        'SELECT received_at, decided_at, organisation_id FROM referral WHERE programme_id = $1',
-        [programmeId],
-      );
+    const rows = await this.referrals.inflowTimes(programmeId);
     const orgs = new Map((await this.organisations.findOrganisations()).map((o) => [o.id, o.name]));
     const counts = new Map<string, number>();
     for (const r of rows) {
-      const key = `${tertialOf(r.received_at)}|${orgs.get(r.organisation_id) ?? ''}`;
+      const key = `${tertialOf(r.receivedAt)}|${orgs.get(r.organisationId) ?? ''}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     const days = rows
-      .filter((r) => r.decided_at)
-      .map((r) => Math.floor((r.decided_at!.getTime() - r.received_at.getTime()) / 86_400_000))
+      .filter((r) => r.decidedAt)
+      .map((r) => Math.floor((r.decidedAt!.getTime() - r.receivedAt.getTime()) / 86_400_000))
       .sort((a, b) => a - b);
     const median =
       days.length === 0
@@ -324,17 +317,11 @@ export class MeetingsService {
 
   /** Next group starts: capacity against accepted and queued, and an over-intake suggestion from the programme's early-leaver rate. */
   async intake(ctx: UserContext, programmeId: string, from: string) {
-    const groups = (await this.groups.findGroups(ctx, programmeId)).filter((g) => g.startDate >= from);
-    const stats: { left: number; total: number }[] = await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE e.status = 'left_early')::int AS left, count(*) FILTER (WHERE e.status <> 'active')::int AS total
-         FROM enrolment e JOIN programme_group g ON g.id = e.group_id WHERE g.programme_id = $1`,
-      [programmeId],
-    );
-    const rate = ratio(stats[0].left, stats[0].total);
-    const counts: { group_id: string | null; status: string; n: number }[] = await this.dataSource.query(
-      `SELECT group_id, status, count(*)::int AS n FROM referral WHERE programme_id = $1 AND status IN ('accepted', 'screened', 'on_agenda', 'wait_listed', 'received') GROUP BY group_id, status`,
-      [programmeId],
-    );
+    const all = await this.groups.findGroups(ctx, programmeId);
+    const groups = all.filter((g) => g.startDate >= from);
+    const stats = await this.participants.endedEnrolmentCounts(all.map((g) => g.id));
+    const rate = ratio(stats.left, stats.total);
+    const counts = await this.referrals.countByGroupAndStatus(programmeId);
     const queued = counts.filter((c) => c.status !== 'accepted').reduce((s, c) => s + c.n, 0);
     return {
       groups: groups.map((g) => ({
@@ -343,7 +330,7 @@ export class MeetingsService {
         startDate: g.startDate,
         capacity: g.capacity,
         accepted: counts
-          .filter((c) => c.group_id === g.id && c.status === 'accepted')
+          .filter((c) => c.groupId === g.id && c.status === 'accepted')
           .reduce((s, c) => s + c.n, 0),
         queued,
         // Enough extra places that, after the usual share leaves early, the group is still full.

@@ -129,11 +129,13 @@ export class ParticipantsService {
       type: 'programme',
       id: q.programmeId,
     });
+    // A programme's participants: registered by it, or enrolled in one of its groups (which PolicyService knows).
+    const groupIds = await this.policy.groupIdsOfProgramme(q.programmeId);
     const qb = this.participants
       .createQueryBuilder('p')
       .where(
-        `(p.programme_id = :pid OR EXISTS (SELECT 1 FROM enrolment e JOIN programme_group g ON g.id = e.group_id WHERE e.participant_id = p.id AND g.programme_id = :pid))`,
-        { pid: q.programmeId },
+        `(p.programme_id = :pid OR EXISTS (SELECT 1 FROM enrolment e WHERE e.participant_id = p.id AND e.group_id = ANY (CAST(:gids AS uuid[]))))`,
+        { pid: q.programmeId, gids: groupIds },
       )
       .orderBy('p.last_name', 'ASC')
       .addOrderBy('p.first_name', 'ASC')
@@ -309,6 +311,16 @@ export class ParticipantsService {
       .groupBy('e.group_id')
       .getRawMany();
     return new Map(rows.map((r) => [r.group_id, r.n]));
+  }
+
+  /** Of the enrolments in these groups, how many have ended and how many of those ended early. */
+  async endedEnrolmentCounts(groupIds: string[]): Promise<{ left: number; total: number }> {
+    const [row]: { left: number; total: number }[] = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE status = 'left_early')::int AS left, count(*) FILTER (WHERE status <> 'active')::int AS total
+         FROM enrolment WHERE group_id = ANY ($1::uuid[])`,
+      [groupIds],
+    );
+    return row;
   }
 
   private async enrolmentViews(ctx: UserContext, rows: Enrolment[]): Promise<EnrolmentView[]> {

@@ -293,6 +293,45 @@ export class ReferralsService {
     return ids.length ? this.referrals.findBy({ id: In(ids) }) : [];
   }
 
+  /** What a meeting decided on each referral: its latest accept, wait-list or decline there (the minutes). */
+  async meetingDecisions(
+    meetingId: string,
+  ): Promise<{ referralId: string; toStatus: ReferralStatus; reason: string }[]> {
+    const rows: { referral_id: string; to_status: ReferralStatus; reason: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (referral_id) referral_id, to_status, reason FROM referral_event
+        WHERE meeting_id = $1 AND to_status IN ('accepted', 'wait_listed', 'declined') ORDER BY referral_id, at DESC, id DESC`,
+      [meetingId],
+    );
+    return rows.map((r) => ({ referralId: r.referral_id, toStatus: r.to_status, reason: r.reason }));
+  }
+
+  /** When each referral of a programme came in and was decided, and from which organisation (inflow figures). */
+  async inflowTimes(
+    programmeId: string,
+  ): Promise<{ receivedAt: Date; decidedAt: Date | null; organisationId: string }[]> {
+    const rows: { received_at: Date; decided_at: Date | null; organisation_id: string }[] =
+      await this.dataSource.query(
+        'SELECT received_at, decided_at, organisation_id FROM referral WHERE programme_id = $1',
+        [programmeId],
+      );
+    return rows.map((r) => ({
+      receivedAt: r.received_at,
+      decidedAt: r.decided_at,
+      organisationId: r.organisation_id,
+    }));
+  }
+
+  /** Referrals of a programme that are accepted or still queued, counted per group and status (intake planning). */
+  async countByGroupAndStatus(
+    programmeId: string,
+  ): Promise<{ groupId: string | null; status: ReferralStatus; n: number }[]> {
+    const rows: { group_id: string | null; status: ReferralStatus; n: number }[] = await this.dataSource.query(
+      `SELECT group_id, status, count(*)::int AS n FROM referral WHERE programme_id = $1 AND status IN ('accepted', 'screened', 'on_agenda', 'wait_listed', 'received') GROUP BY group_id, status`,
+      [programmeId],
+    );
+    return rows.map((r) => ({ groupId: r.group_id, status: r.status, n: r.n }));
+  }
+
   async load(ctx: UserContext, id: string, action: 'referral.read' | 'referral.update'): Promise<Referral> {
     const r = await this.referrals.findOneBy({ id });
     await this.policy.assertProgrammeAccess(ctx, action, r?.programmeId ?? null, { type: 'referral', id });
