@@ -143,8 +143,8 @@ describe('progress report of the reference programme (e2e)', () => {
     expect(text).toMatch(/Grupp 3\t10\t273\t310\t88\t10\t100\t/);
   });
 
-  it('for evaluators and steering: the same report with small cells suppressed, and no personal data anywhere', async () => {
-    for (const who of ['evaluatorA', 'steeringA'] as const) {
+  it('for evaluators, steering and the admin: the same report with small cells suppressed, and no personal data anywhere', async () => {
+    for (const who of ['evaluatorA', 'steeringA', 'admin'] as const) {
       const c = await signIn(t, w.users[who].email, PASSWORD);
       const res = await c.get(`/api/programmes/${w.programmeA}/reports/progress?${PERIOD}`);
       expect(res.status).toBe(200);

@@ -208,6 +208,9 @@ describe('surveys (e2e)', () => {
     expect(eq('overall').mean).toBe(3);
     expect(eq('comment').texts).toEqual(['Jag heter [namn] och bor på [adress]']);
     expect(JSON.stringify(e)).not.toContain('Storgatan');
+    // For survey results the admin is the evaluators' audience (docs/domain.md, "Who sees which figures").
+    const admin = await signIn(t, w.users.admin.email);
+    expect((await admin.get(`/api/survey-rounds/${round.id}/summary`)).body.questions).toEqual(e.questions);
     await staff.post(`/api/survey-rounds/${round.id}/free-text/reviews`, {
       responseId: fine.responseId,
       question: 'comment',

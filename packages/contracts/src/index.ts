@@ -1,4 +1,5 @@
 export * from './roles.js';
+export * from './permissions.js';
 export * from './problem.js';
 export * from './auth.js';
 export * from './programmes.js';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { extractText } from 'unpdf';
 import { ApiClient } from './api-client';
 import { launch } from './browser';
 import { demoPasswords, type RunningApi, startApi } from './server';
@@ -107,7 +108,7 @@ describe('analysis-group meeting (chromium against the real api)', () => {
       page.getByTestId('minutes').click(),
     ]);
     const path = await download.path();
-    const text = execFileSync('pdftotext', ['-layout', path, '-']).toString('utf8');
+    const { text } = await extractText(new Uint8Array(await readFile(path)), { mergePages: true });
     assert.match(text, /Protokoll – analysgruppens möte 2029-12-10/);
     assert.match(text, /Hodan Ali \(Arbetsförmedlingen\): Antagen/);
     assert.match(

@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type Action,
+  AGGREGATE_ONLY_ROLES,
+  ASSOCIATION_WIDE_ROLES,
+  can as roleMay,
+  OWN_ORGANISATION_ROLES,
+} from '@stegvis/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../context/request-context';
 import { Problem } from '../problem/problem';
-import { ACTIONS, type Action, ASSOCIATION_WIDE_ROLES } from './policy';
 
 /** Programme ids a user may see, or 'all'. Queries filter by it, so unseen records never load. */
 export type ProgrammeScope = 'all' | readonly string[];
@@ -36,12 +42,28 @@ export class PolicyService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
+  /** The role check of packages/contracts/src/permissions.ts, the table the admin shows its actions by. */
   can(user: AuthUser | null, action: Action): boolean {
-    return user !== null && (ACTIONS[action] as readonly string[]).includes(user.role);
+    return user !== null && roleMay(user.role, action);
+  }
+
+  /** The user sees every programme of the association, not only those they are allocated to. */
+  associationWide(user: AuthUser): boolean {
+    return ASSOCIATION_WIDE_ROLES.includes(user.role);
+  }
+
+  /** The user sees figures only as published reports print them, small cells suppressed. */
+  aggregateOnly(user: AuthUser): boolean {
+    return AGGREGATE_ONLY_ROLES.includes(user.role);
+  }
+
+  /** The user may act (add a referral) for this organisation: some roles only for their own. */
+  actsFor(user: AuthUser, organisationId: string): boolean {
+    return !OWN_ORGANISATION_ROLES.includes(user.role) || user.organisationId === organisationId;
   }
 
   programmeScope(user: AuthUser): ProgrammeScope {
-    return ASSOCIATION_WIDE_ROLES.includes(user.role) ? 'all' : user.programmeIds;
+    return this.associationWide(user) ? 'all' : user.programmeIds;
   }
 
   inScope(user: AuthUser, programmeId: string): boolean {

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Action } from '../../common/policy/policy';
+import type { Action } from '@stegvis/contracts';
 
 export const PUBLIC_KEY = 'stegvis:public';
 export const SKIP_CSRF_KEY = 'stegvis:skip-csrf';

@@ -1,10 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { CSRF_HEADER, SESSION_COOKIE } from '@stegvis/contracts';
+import { type Action, CSRF_HEADER, SESSION_COOKIE } from '@stegvis/contracts';
 import { AuditService } from '../../common/audit/audit.service';
 import { contextOf, pathOf, type StegvisRequest } from '../../common/context/request-context';
-import type { Action } from '../../common/policy/policy';
 import { PolicyService } from '../../common/policy/policy.service';
 import { Problem } from '../../common/problem/problem';
 import { ACTION_KEY, MFA_SETUP_KEY, PUBLIC_KEY, SKIP_CSRF_KEY } from './auth.decorators';

@@ -10,6 +10,7 @@ import type {
   HandbookVersionResponse,
   SessionMaterialResponse,
 } from '@stegvis/contracts';
+import { can, HANDBOOK_EDITOR_ROLES, type Role } from '@stegvis/contracts';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
@@ -34,6 +35,11 @@ export interface EntryFilter {
 }
 
 const MODULE_ORDER = `array_position(ARRAY['mapping','lectures','internship','follow_up','other'], e.module)`;
+
+/** A role that may edit the handbook once granted the editor right, which its role alone does not give. */
+function editorByGrant(role: Role): boolean {
+  return can(role, 'handbook.edit') && !HANDBOOK_EDITOR_ROLES.includes(role);
+}
 
 /** Handbook entries, their versions, review and search. Files are HandbookFilesService's. */
 @Injectable()
@@ -238,15 +244,15 @@ export class HandbookService {
   }
 
   async isEditor(ctx: UserContext): Promise<boolean> {
-    if (ctx.user.role === 'admin') return true;
-    if (ctx.user.role !== 'staff') return false;
+    if (HANDBOOK_EDITOR_ROLES.includes(ctx.user.role)) return true;
+    if (!editorByGrant(ctx.user.role)) return false;
     return this.dataSource.getRepository(HandbookEditor).exists({ where: { userId: ctx.user.id } });
   }
 
   async setEditor(ctx: UserContext, userId: string, editor: boolean): Promise<void> {
     const [user] = await this.users.usersByIds([userId]);
     if (!user) throw Problem.notFound('user');
-    if (editor && user.role !== 'staff')
+    if (editor && !editorByGrant(user.role))
       throw Problem.rule(`userId: only programme staff can be handbook editors (this user is ${user.role})`, [
         { field: 'userId', message: 'Endast programpersonal kan få redaktörsrätt' },
       ]);

@@ -5,7 +5,6 @@ import {
   type AssessmentDimension,
   type AssessmentResponse,
   type GroupAssessmentSummary,
-  PERSONAL_DATA_ROLES,
   DEFAULT_SMALL_CELL_THRESHOLD,
 } from '@stegvis/contracts';
 import { DataSource, In, Repository } from 'typeorm';
@@ -90,7 +89,7 @@ export class ProgressService {
     const pairs = rows
       .filter((r) => r.stage === 'end' && start.has(r.participantId))
       .map((r) => [start.get(r.participantId)!, r.ratings] as const);
-    const hide = !PERSONAL_DATA_ROLES.includes(ctx.user.role) && pairs.length < DEFAULT_SMALL_CELL_THRESHOLD;
+    const hide = this.policy.aggregateOnly(ctx.user) && pairs.length < DEFAULT_SMALL_CELL_THRESHOLD;
     const meanChange = Object.fromEntries(
       ASSESSMENT_DIMENSIONS.map((d) => [
         d,

@@ -96,7 +96,7 @@ export class ProgrammesService {
         }),
       );
       // Whoever starts a programme works in it; an admin sees every programme anyway.
-      if (ctx.user.role !== 'admin') await this.users.allocate([ctx.user.id], saved.id, m);
+      if (!this.policy.associationWide(ctx.user)) await this.users.allocate([ctx.user.id], saved.id, m);
       await this.audit.record(
         ctx,
         { action: 'programme.create', entityType: 'programme', entityId: saved.id },

@@ -42,7 +42,7 @@ export class ReferralsService {
       type: 'programme',
       id: dto.programmeId,
     });
-    if (ctx.user.role === 'analysis_member' && ctx.user.organisationId !== dto.organisationId) {
+    if (!this.policy.actsFor(ctx.user, dto.organisationId)) {
       throw new Problem(403, 'You may add referrals only from your own organisation', [
         { field: 'organisationId', message: 'not your organisation' },
       ]);

@@ -32,7 +32,7 @@ export class ReportsController {
   @Allow('report.read')
   @ApiOperation({
     summary:
-      'Progress report (delrapport) for a period: every figure with numerator and denominator; small cells suppressed for steering and evaluators',
+      'Progress report (delrapport) for a period: every figure with numerator and denominator; small cells suppressed for aggregate-only roles (admin, steering, evaluators)',
   })
   @ApiOkResponse({ description: 'report (null for aggregate-only roles) and tables' })
   @ApiProblems(400, 401, 403, 404)

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AGGREGATE_ONLY_ROLES, DEFAULT_SMALL_CELL_THRESHOLD } from '@stegvis/contracts';
+import { DEFAULT_SMALL_CELL_THRESHOLD } from '@stegvis/contracts';
 import { pdfFontFiles } from '../../common/pdf/fonts';
 import {
   computeProgressReportFromCounts,
@@ -56,7 +56,7 @@ export class ReportsService {
       period,
       q.internshipGroups ? { internshipGroups: q.internshipGroups.split(',').map(Number) } : {},
     );
-    const suppressed = AGGREGATE_ONLY_ROLES.includes(ctx.user.role);
+    const suppressed = this.policy.aggregateOnly(ctx.user);
     const tables = toReportTables(
       report,
       suppressed ? { smallCellThreshold: DEFAULT_SMALL_CELL_THRESHOLD } : {},

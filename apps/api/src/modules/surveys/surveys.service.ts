@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { AGGREGATE_ONLY_ROLES, ratio } from '@stegvis/contracts';
+import { ratio } from '@stegvis/contracts';
 import { DataSource, In, MoreThan, Repository } from 'typeorm';
 import { stockholmDate, stockholmToday } from '@stegvis/contracts';
 import { AuditService } from '../../common/audit/audit.service';
@@ -214,11 +214,11 @@ export class SurveysService {
     return r;
   }
 
-  /** Summary of one round. Staff see everything; steering and evaluators see suppressed small cells and reviewed free text only. */
+  /** Summary of one round. Staff see everything; aggregate-only roles see suppressed small cells and reviewed free text only. */
   async summary(ctx: UserContext, id: string, k?: number) {
     const round = await this.load(ctx, id, 'survey.summary');
     const q = this.catalog.get(round.questionnaireId, round.questionnaireVersion)!;
-    const suppress = AGGREGATE_ONLY_ROLES.includes(ctx.user.role);
+    const suppress = this.policy.aggregateOnly(ctx.user);
     const texts = freeTextQuestions(q.json);
     const counts = await this.countAnswers([id], texts, !suppress);
     const reviewed = new Map<string, string[]>();

@@ -1,8 +1,10 @@
-import type { Role } from '@stegvis/contracts';
+import type { Role } from './roles.js';
 
 /**
- * What each role may do, by action. The single table behind every access decision (docs/domain.md, "Who uses it").
- * Record-level scope (which programmes, which groups) is applied on top by PolicyService.
+ * What each role may do, by action. The single table behind every access decision (docs/domain.md, "Who uses it"):
+ * the api's `@Allow` guard refuses the other roles with 403, and the admin shows a page, tab or button only to a
+ * role that may do its action. Record-level scope (which programmes, which groups) is applied on top by the api's
+ * PolicyService.
  */
 export const ACTIONS = {
   'programme.read': ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'],
@@ -44,10 +46,10 @@ export const ACTIONS = {
   'referral.update': ['staff', 'analysis_member'],
   'meeting.read': ['staff', 'analysis_member'],
   'meeting.manage': ['staff', 'analysis_member'],
-  // Surveys: staff run rounds; summaries are aggregates (suppressed for steering and evaluators).
+  // Surveys: staff run rounds; summaries are aggregates (suppressed for AGGREGATE_ONLY_ROLES).
   'survey.manage': ['staff'],
   'survey.summary': ['admin', 'staff', 'steering', 'evaluator'],
-  // Reports are aggregates; steering and evaluators get small cells suppressed.
+  // Reports are aggregates; AGGREGATE_ONLY_ROLES get small cells suppressed.
   'report.read': ['admin', 'staff', 'steering', 'evaluator'],
   // Person-level follow-up files carry personal numbers: staff only, every row audited.
   'followup.export': ['staff'],
@@ -55,7 +57,7 @@ export const ACTIONS = {
   'statistics.manage': ['admin', 'staff'],
   'budget.manage': ['admin', 'staff'],
   // The method handbook holds no personal data and belongs to the association: all staff read it; editing also
-  // needs the editor right (HandbookService), which admins always have.
+  // needs the editor right (HandbookService), which HANDBOOK_EDITOR_ROLES always have.
   'handbook.read': ['admin', 'staff'],
   'handbook.edit': ['admin', 'staff'],
   'inflow.read': ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'],
@@ -63,5 +65,30 @@ export const ACTIONS = {
 
 export type Action = keyof typeof ACTIONS;
 
+/** Whether the role may ever do the action. Whether it may do it to one record is the api's PolicyService's answer. */
+export function can(role: Role | null | undefined, action: Action): boolean {
+  return role != null && (ACTIONS[action] as readonly Role[]).includes(role);
+}
+
 /** Roles that see every programme of the association rather than those they are allocated to. */
 export const ASSOCIATION_WIDE_ROLES: readonly Role[] = ['admin'];
+
+/**
+ * Roles that see figures only as published progress reports print them: small cells (and the cells that would
+ * give them away) suppressed, survey free text only once reviewed, the tables only and never the unsuppressed
+ * report. The admin is one of them: for figures and survey results the system owner is the evaluator audience (docs/domain.md,
+ * "Who sees which figures"); staff see every figure of their programmes.
+ */
+export const AGGREGATE_ONLY_ROLES: readonly Role[] = ['admin', 'steering', 'evaluator'];
+
+/**
+ * Roles that add referrals for their own organisation only: an analysis-group member is a case officer of one
+ * partner organisation, and the referral names who sent it.
+ */
+export const OWN_ORGANISATION_ROLES: readonly Role[] = ['analysis_member'];
+
+/**
+ * Roles that hold the handbook editor right by their role. The other roles of 'handbook.edit' edit only once an
+ * admin has granted them the right (HandbookService), and only they can be granted it.
+ */
+export const HANDBOOK_EDITOR_ROLES: readonly Role[] = ['admin'];
