@@ -6,6 +6,7 @@ import { IMPORT_COLUMNS } from './import-format';
 /** Excel keeps dates as dates and numbers as numbers; the import format wants the text a person would type. */
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
+  // exceljs gives a date cell as midnight UTC of the day typed (Excel has no zone): its UTC day is that day.
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
     if ('result' in v) return cellText(v.result);
