@@ -118,3 +118,33 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failure'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/** What kind of record an audit row is about. */
+export const AUDIT_ENTITY_TYPES = [
+  'app_user',
+  'assessment',
+  'committee_member',
+  'consent',
+  'employer',
+  'endpoint',
+  'enrolment',
+  'group',
+  'group_session',
+  'handbook_entry',
+  'internship',
+  'meeting',
+  'method_template',
+  'need',
+  'participant',
+  'programme',
+  'referral',
+  'request',
+  'session',
+  'staff_allocation',
+  'staff_member',
+  'survey_round',
+  'talk',
+  'target_group_stat',
+  'user',
+] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -5,7 +5,7 @@
  * added to an `as const` list without a label does not compile; labels.spec.ts in the admin checks that every
  * list exported here has a table (LABELLED_LISTS).
  */
-import type { AuditAction, AuditOutcome } from './audit.js';
+import type { AuditAction, AuditEntityType, AuditOutcome } from './audit.js';
 import type { ContactOutcome, EmployerSector, Industry, InternshipResult, NoReason } from './employers.js';
 import type {
   AbsenceReason,
@@ -356,6 +356,34 @@ const auditOutcome = {
   failure: { sv: 'Misslyckades', en: 'Failed' },
 } as const satisfies Record<AuditOutcome, Label>;
 
+const auditEntityType = {
+  app_user: { sv: 'Användare', en: 'User' },
+  assessment: { sv: 'Skattning', en: 'Self-assessment' },
+  committee_member: { sv: 'Ledamot', en: 'Committee member' },
+  consent: { sv: 'Samtycke', en: 'Consent' },
+  employer: { sv: 'Arbetsgivare', en: 'Employer' },
+  endpoint: { sv: 'Funktion', en: 'Function' },
+  enrolment: { sv: 'Inskrivning', en: 'Enrolment' },
+  group: { sv: 'Grupp', en: 'Group' },
+  group_session: { sv: 'Tillfälle', en: 'Session' },
+  handbook_entry: { sv: 'Avsnitt i metodhandboken', en: 'Handbook entry' },
+  internship: { sv: 'Praktik', en: 'Internship' },
+  meeting: { sv: 'Möte', en: 'Meeting' },
+  method_template: { sv: 'Metodmall', en: 'Method template' },
+  need: { sv: 'Behov', en: 'Need' },
+  participant: { sv: 'Deltagare', en: 'Participant' },
+  programme: { sv: 'Insats', en: 'Programme' },
+  referral: { sv: 'Remiss', en: 'Referral' },
+  request: { sv: 'Begäran', en: 'Request' },
+  session: { sv: 'Tillfälle', en: 'Session' },
+  staff_allocation: { sv: 'Bemanning', en: 'Staff allocation' },
+  staff_member: { sv: 'Medarbetare', en: 'Staff member' },
+  survey_round: { sv: 'Enkätomgång', en: 'Survey round' },
+  talk: { sv: 'Individuellt samtal', en: 'Individual talk' },
+  target_group_stat: { sv: 'Målgruppsstatistik', en: 'Target-group statistics' },
+  user: { sv: 'Användare', en: 'User' },
+} as const satisfies Record<AuditEntityType, Label>;
+
 const auditAction = {
   'actionplan.create': { sv: 'Skapade handlingsplan', en: 'Created an action plan' },
   'assessment.read': { sv: 'Läste skattningar', en: 'Read self-assessments' },
@@ -514,6 +542,7 @@ export const LABELS = {
   committeeKind,
   passwordProblem,
   auditOutcome,
+  auditEntityType,
   auditAction,
 } as const;
 
@@ -570,6 +599,7 @@ export const LABELLED_LISTS = {
   PASSWORD_PROBLEMS: 'passwordProblem',
   AUDIT_OUTCOMES: 'auditOutcome',
   AUDIT_ACTIONS: 'auditAction',
+  AUDIT_ENTITY_TYPES: 'auditEntityType',
 } as const satisfies Record<string, LabelKind>;
 
 /** The label of a value in one language. */

@@ -6,6 +6,7 @@ import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/rou
 import type { Role } from '@stegvis/contracts';
 import { AuthStore } from '../auth/auth-store';
 import { I18n, type TextKey } from '../i18n/i18n';
+import { Labels } from '../i18n/labels';
 
 interface NavItem {
   path: string;
@@ -51,11 +52,12 @@ const NAV: NavItem[] = [
 export class Shell {
   protected readonly auth = inject(AuthStore);
   protected readonly i18n = inject(I18n);
+  private readonly labels = inject(Labels);
   private readonly router = inject(Router);
   protected readonly nav = computed(() => NAV.filter((n) => this.auth.hasRole(...n.roles)));
   protected readonly roleLabel = computed(() => {
     const r = this.auth.role();
-    return r ? this.i18n.t(`role.${r}` as TextKey) : '';
+    return r ? this.labels.of('role', r) : '';
   });
 
   protected async logout(): Promise<void> {

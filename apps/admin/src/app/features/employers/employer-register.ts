@@ -14,7 +14,8 @@ import {
 } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
-import { I18n, type TextKey } from '../../core/i18n/i18n';
+import { I18n } from '../../core/i18n/i18n';
+import { LabelPipe } from '../../core/i18n/labels';
 
 /** The association's shared employer register: search, filter, add (organisation number checked by the api). */
 @Component({
@@ -27,6 +28,7 @@ import { I18n, type TextKey } from '../../core/i18n/i18n';
     MatSelectModule,
     MatButtonModule,
     MatIconModule,
+    LabelPipe,
   ],
   template: `
     <section class="page">
@@ -43,7 +45,7 @@ import { I18n, type TextKey } from '../../core/i18n/i18n';
           <mat-select [ngModel]="industry()" (ngModelChange)="industry.set($event)"
             ><mat-option value="">{{ i18n.t('em.allIndustries') }}</mat-option>
             @for (i of industries; track i) {
-              <mat-option [value]="i">{{ i }}</mat-option>
+              <mat-option [value]="i">{{ i | label: 'industry' }}</mat-option>
             }
           </mat-select>
         </mat-form-field>
@@ -64,8 +66,8 @@ import { I18n, type TextKey } from '../../core/i18n/i18n';
             <tr data-testid="employer-row">
               <td>{{ e.name }}</td>
               <td>{{ e.organisationNumber }}</td>
-              <td>{{ sector(e.sector) }}</td>
-              <td>{{ e.industry }}</td>
+              <td>{{ e.sector | label: 'employerSector' }}</td>
+              <td>{{ e.industry | label: 'industry' }}</td>
               <td>{{ e.internshipsHosted }}</td>
               <td>{{ e.hires }}</td>
             </tr>
@@ -101,7 +103,7 @@ import { I18n, type TextKey } from '../../core/i18n/i18n';
           ><mat-label>{{ i18n.t('em.sector') }}</mat-label
           ><mat-select formControlName="sector">
             @for (s of sectors; track s) {
-              <mat-option [value]="s">{{ sector(s) }}</mat-option>
+              <mat-option [value]="s">{{ s | label: 'employerSector' }}</mat-option>
             }
           </mat-select></mat-form-field
         >
@@ -109,7 +111,7 @@ import { I18n, type TextKey } from '../../core/i18n/i18n';
           ><mat-label>{{ i18n.t('em.industry') }}</mat-label
           ><mat-select formControlName="industry">
             @for (i of industries; track i) {
-              <mat-option [value]="i">{{ i }}</mat-option>
+              <mat-option [value]="i">{{ i | label: 'industry' }}</mat-option>
             }
           </mat-select></mat-form-field
         >
@@ -171,10 +173,6 @@ export class EmployerRegister {
   constructor() {
     this.http.get<MunicipalityResponse[]>('/api/municipalities').subscribe((m) => this.municipalities.set(m));
     effect(() => this.search(this.q(), this.industry()));
-  }
-
-  protected sector(s: string): string {
-    return (EMPLOYER_SECTORS as readonly string[]).includes(s) ? this.i18n.t(`sector.${s}` as TextKey) : s;
   }
 
   protected async save(): Promise<void> {

@@ -19,7 +19,8 @@ import {
 } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { asProblem } from '../../core/errors/problem-form';
-import { I18n, type TextKey } from '../../core/i18n/i18n';
+import { I18n } from '../../core/i18n/i18n';
+import { Labels } from '../../core/i18n/labels';
 import { stockholmToday } from '../../core/time/stockholm-time';
 import { GroupsApi } from './groups-api';
 import { addDays, isoWeek, mondayOf, shortDay } from './week.util';
@@ -41,6 +42,7 @@ type Cell = { status: AttendanceStatus; reason: AbsenceReason | null };
 export class AttendanceGrid implements OnInit {
   readonly groupId = input.required<string>();
   protected readonly i18n = inject(I18n);
+  protected readonly labels = inject(Labels);
   private readonly api = inject(GroupsApi);
   protected readonly grid = signal<AttendanceGridResponse | null>(null);
   protected readonly monday = signal<string>('');
@@ -140,7 +142,7 @@ export class AttendanceGrid implements OnInit {
   }
 
   protected reasonLabel(r: string): string {
-    return this.i18n.t(`reason.${r}` as TextKey);
+    return this.labels.stored('absenceReason', r);
   }
 
   private async reload(): Promise<void> {

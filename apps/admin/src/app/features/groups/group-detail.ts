@@ -4,7 +4,8 @@ import { MatTabsModule } from '@angular/material/tabs';
 import type { CalendarResponse, GroupResponse, StaffMemberResponse } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth-store';
-import { I18n, type TextKey } from '../../core/i18n/i18n';
+import { I18n } from '../../core/i18n/i18n';
+import { Labels } from '../../core/i18n/labels';
 import { GroupSurveys } from '../surveys/group-surveys';
 import { AttendanceGrid } from './attendance-grid';
 import { SessionMaterial } from '../handbook/session-material';
@@ -58,7 +59,7 @@ import { shortDay } from './week.util';
                         {{ s.theme }}
                       }
                       @if (s.status === 'cancelled') {
-                        <strong>({{ i18n.t('groups.cancelled') }}: {{ s.note }})</strong>
+                        <strong>({{ labels.of('sessionStatus', 'cancelled') }}: {{ s.note }})</strong>
                       }
                       @if (s.presenterAbsent && s.substituteStaffId) {
                         <span class="muted">
@@ -173,6 +174,7 @@ import { shortDay } from './week.util';
 export class GroupDetail implements OnInit {
   readonly id = input.required<string>();
   protected readonly i18n = inject(I18n);
+  protected readonly labels = inject(Labels);
   private readonly api = inject(GroupsApi);
   protected readonly group = signal<GroupResponse | null>(null);
   protected readonly calendar = signal<CalendarResponse | null>(null);
@@ -237,6 +239,6 @@ export class GroupDetail implements OnInit {
   }
 
   protected kind(k: string): string {
-    return this.i18n.t(`kind.${k}` as TextKey);
+    return this.labels.stored('sessionKind', k);
   }
 }

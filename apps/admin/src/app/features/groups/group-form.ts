@@ -9,7 +9,8 @@ import { Router, RouterLink } from '@angular/router';
 import { DELIVERY_MODES, type MethodTemplateResponse, type ProgrammeResponse } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
-import { I18n, type TextKey } from '../../core/i18n/i18n';
+import { I18n } from '../../core/i18n/i18n';
+import { Labels } from '../../core/i18n/labels';
 import { ProgrammePicker } from '../../shared/programme-picker';
 
 /** Starting a group: with a method template, its session calendar is made at once (no sessions on public holidays). */
@@ -111,6 +112,7 @@ import { ProgrammePicker } from '../../shared/programme-picker';
 })
 export class GroupForm {
   protected readonly i18n = inject(I18n);
+  private readonly labels = inject(Labels);
   private readonly http = inject(HttpClient);
   private readonly router = inject(Router);
   protected readonly modes = DELIVERY_MODES;
@@ -145,7 +147,7 @@ export class GroupForm {
   }
 
   protected modeLabel(d: string): string {
-    return (DELIVERY_MODES as readonly string[]).includes(d) ? this.i18n.t(`mode.${d}` as TextKey) : d;
+    return this.labels.stored('deliveryMode', d);
   }
 
   protected async save(): Promise<void> {

@@ -15,7 +15,8 @@ import {
 } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
-import { I18n, type TextKey } from '../../core/i18n/i18n';
+import { I18n } from '../../core/i18n/i18n';
+import { Labels } from '../../core/i18n/labels';
 
 /** A group's internships: who is where, the group's share with an internship, and a form to place someone. */
 @Component({
@@ -138,6 +139,7 @@ import { I18n, type TextKey } from '../../core/i18n/i18n';
 export class GroupInternships implements OnInit {
   readonly groupId = input.required<string>();
   protected readonly i18n = inject(I18n);
+  private readonly labels = inject(Labels);
   private readonly http = inject(HttpClient);
   protected readonly results = INTERNSHIP_RESULTS;
   protected readonly internships = signal<InternshipResponse[]>([]);
@@ -174,9 +176,7 @@ export class GroupInternships implements OnInit {
   }
 
   protected result(r: string): string {
-    return (INTERNSHIP_RESULTS as readonly string[]).includes(r)
-      ? this.i18n.t(`in.result.${r}` as TextKey)
-      : r;
+    return this.labels.stored('internshipResult', r);
   }
 
   protected async save(): Promise<void> {

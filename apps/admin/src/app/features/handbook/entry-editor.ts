@@ -23,7 +23,8 @@ import {
 import { debounceTime, firstValueFrom, switchMap } from 'rxjs';
 import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
-import { fileSize, HandbookApi, MODULE_LABELS } from './handbook-api';
+import { Labels } from '../../core/i18n/labels';
+import { fileSize, HandbookApi } from './handbook-api';
 
 /**
  * Writing an entry: Markdown on the left, the preview as participants' teachers will see it on the right. A failed
@@ -220,6 +221,7 @@ export class EntryEditor implements OnInit {
   /** The saved entry, or null when the editor was closed without saving. */
   readonly closed = output<HandbookEntryResponse | null>();
   protected readonly i18n = inject(I18n);
+  private readonly labels = inject(Labels);
   private readonly api = inject(HandbookApi);
   private readonly fb = inject(FormBuilder).nonNullable;
   protected readonly modules = HANDBOOK_MODULES;
@@ -272,7 +274,7 @@ export class EntryEditor implements OnInit {
   }
 
   protected moduleLabel(m: string): string {
-    return MODULE_LABELS[m][this.i18n.lang()];
+    return this.labels.stored('handbookModule', m);
   }
 
   protected addLink(): void {

@@ -74,14 +74,6 @@ export class HandbookApi {
   }
 }
 
-export const MODULE_LABELS: Record<string, { sv: string; en: string }> = {
-  mapping: { sv: 'Kartläggning', en: 'Mapping' },
-  lectures: { sv: 'Föreläsningar', en: 'Lectures' },
-  internship: { sv: 'Praktik', en: 'Internship' },
-  follow_up: { sv: 'Uppföljning', en: 'Follow-up' },
-  other: { sv: 'Övrigt', en: 'Other' },
-};
-
 export function fileSize(bytes: number): string {
   return bytes >= 1024 * 1024
     ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`

@@ -6,10 +6,11 @@ import type { HandbookEntryResponse, HandbookSearchHit, HandbookVersionResponse 
 import { firstValueFrom } from 'rxjs';
 import { asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
+import { Labels } from '../../core/i18n/labels';
 import { StockholmTimePipe, stockholmDate } from '../../core/time/stockholm-time';
 import { EntryEditor } from './entry-editor';
 import { EntryView } from './entry-view';
-import { HandbookApi, type HandbookMe, MODULE_LABELS } from './handbook-api';
+import { HandbookApi, type HandbookMe } from './handbook-api';
 
 interface Week {
   label: string;
@@ -298,6 +299,7 @@ interface ModuleGroup {
 })
 export class HandbookPage implements OnInit {
   protected readonly i18n = inject(I18n);
+  private readonly labels = inject(Labels);
   private readonly api = inject(HandbookApi);
   protected readonly me = signal<HandbookMe | null>(null);
   protected readonly entries = signal<HandbookEntryResponse[]>([]);
@@ -328,7 +330,7 @@ export class HandbookPage implements OnInit {
   }
 
   protected moduleLabel(m: string): string {
-    return MODULE_LABELS[m][this.i18n.lang()];
+    return this.labels.stored('handbookModule', m);
   }
 
   /** Search hits come from the server with « » around matches; shown as <mark>, everything else as text. */

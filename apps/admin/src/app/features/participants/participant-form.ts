@@ -15,7 +15,8 @@ import {
 } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
-import { I18n, type TextKey } from '../../core/i18n/i18n';
+import { I18n } from '../../core/i18n/i18n';
+import { LabelPipe } from '../../core/i18n/labels';
 import { ProgrammesApi } from '../programmes/programmes-api';
 
 /** Registering a participant. The personal number is checked by the api (date and check digit); a duplicate points to the record. */
@@ -29,6 +30,7 @@ import { ProgrammesApi } from '../programmes/programmes-api';
     MatSelectModule,
     MatCheckboxModule,
     MatButtonModule,
+    LabelPipe,
   ],
   template: `
     <section class="page">
@@ -71,7 +73,7 @@ import { ProgrammesApi } from '../programmes/programmes-api';
           ><mat-label>{{ i18n.t('p.gender') }}</mat-label>
           <mat-select formControlName="gender">
             @for (g of genders; track g) {
-              <mat-option [value]="g">{{ t('gender.' + g) }}</mat-option>
+              <mat-option [value]="g">{{ g | label: 'gender' }}</mat-option>
             }
           </mat-select></mat-form-field
         >
@@ -80,7 +82,7 @@ import { ProgrammesApi } from '../programmes/programmes-api';
           <mat-select formControlName="swedishLevel"
             ><mat-option [value]="null">–</mat-option>
             @for (l of levels; track l) {
-              <mat-option [value]="l">{{ l.replace('sfi_', 'SFI ').toUpperCase() }}</mat-option>
+              <mat-option [value]="l">{{ l | label: 'swedishLevel' }}</mat-option>
             }
           </mat-select></mat-form-field
         >
@@ -139,10 +141,6 @@ export class ParticipantForm {
         this.programmes.set(p.items);
         if (p.items.length) this.form.controls.programmeId.setValue(p.items[0].id);
       });
-  }
-
-  protected t(key: string): string {
-    return this.i18n.t(key as TextKey);
   }
 
   protected async save(): Promise<void> {

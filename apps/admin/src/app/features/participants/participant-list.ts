@@ -6,7 +6,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import type { ParticipantListItem } from '@stegvis/contracts';
-import { I18n, type TextKey } from '../../core/i18n/i18n';
+import { I18n } from '../../core/i18n/i18n';
+import { LabelPipe } from '../../core/i18n/labels';
 import { ProgrammePicker } from '../../shared/programme-picker';
 import { ParticipantsApi } from './participants-api';
 
@@ -20,6 +21,7 @@ import { ParticipantsApi } from './participants-api';
     MatInputModule,
     MatIconModule,
     ProgrammePicker,
+    LabelPipe,
   ],
   template: `
     <section class="page">
@@ -56,9 +58,9 @@ import { ParticipantsApi } from './participants-api';
                     <mat-icon class="lock" [attr.aria-label]="i18n.t('p.protected')" inline>lock</mat-icon>
                   }
                 </td>
-                <td>{{ gender(p.gender) }}</td>
+                <td>{{ p.gender | label: 'gender' }}</td>
                 <td>{{ p.birthYear ?? '–' }}</td>
-                <td>{{ p.swedishLevel?.replace('sfi_', 'SFI ')?.toUpperCase() ?? '–' }}</td>
+                <td>{{ p.swedishLevel | label: 'swedishLevel' }}</td>
               </tr>
             }
           </tbody>
@@ -92,9 +94,5 @@ export class ParticipantList {
       const q = this.q();
       if (id) this.api.list(id, q).subscribe((x) => this.items.set(x));
     });
-  }
-
-  protected gender(g: string): string {
-    return this.i18n.t(`gender.${g}` as TextKey);
   }
 }

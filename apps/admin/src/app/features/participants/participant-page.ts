@@ -17,6 +17,7 @@ import type {
 } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { I18n, type TextKey } from '../../core/i18n/i18n';
+import { LabelPipe, Labels } from '../../core/i18n/labels';
 import { StockholmTimePipe } from '../../core/time/stockholm-time';
 import { GroupsApi } from '../groups/groups-api';
 import { ParticipantsApi } from './participants-api';
@@ -25,7 +26,7 @@ import { ProgressChart } from './progress-chart';
 /** One participant, tab by tab. Health data loads only when its tab is opened, so reading it is a deliberate act. */
 @Component({
   selector: 'sv-participant-page',
-  imports: [MatTabsModule, MatButtonModule, MatIconModule, ProgressChart, StockholmTimePipe],
+  imports: [MatTabsModule, MatButtonModule, MatIconModule, ProgressChart, LabelPipe, StockholmTimePipe],
   templateUrl: './participant-page.html',
   styles: `
     dl {
@@ -54,6 +55,7 @@ import { ProgressChart } from './progress-chart';
 export class ParticipantPage implements OnInit {
   readonly id = input.required<string>();
   protected readonly i18n = inject(I18n);
+  protected readonly labels = inject(Labels);
   private readonly api = inject(ParticipantsApi);
   private readonly groupsApi = inject(GroupsApi);
   private readonly http = inject(HttpClient);

@@ -1,9 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { ASSESSMENT_DIMENSIONS, type AssessmentResponse } from '@stegvis/contracts';
+import {
+  ASSESSMENT_DIMENSIONS,
+  type AssessmentDimension,
+  type AssessmentResponse,
+  type AssessmentStage,
+} from '@stegvis/contracts';
 import type { ChartConfiguration } from 'chart.js';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import { BaseChartDirective } from 'ng2-charts';
-import { I18n, type TextKey } from '../../core/i18n/i18n';
+import { Labels } from '../../core/i18n/labels';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -49,7 +54,7 @@ const STAGE_COLOURS: Record<string, string> = { start: '#9aa4b2', middle: '#4f7f
 })
 export class ProgressChart {
   readonly assessments = input.required<AssessmentResponse[]>();
-  private readonly i18n = inject(I18n);
+  private readonly labels = inject(Labels);
   protected readonly dimensions = ASSESSMENT_DIMENSIONS;
   protected readonly options: ChartConfiguration<'bar'>['options'] = {
     animation: false,
@@ -66,10 +71,10 @@ export class ProgressChart {
     })),
   }));
 
-  protected label(d: string): string {
-    return this.i18n.t(`dim.${d}` as TextKey);
+  protected label(d: AssessmentDimension): string {
+    return this.labels.of('assessmentDimension', d);
   }
-  protected stage(s: string): string {
-    return ['start', 'middle', 'end'].includes(s) ? this.i18n.t(`p.stage.${s}` as TextKey) : s;
+  protected stage(s: AssessmentStage): string {
+    return this.labels.of('assessmentStage', s);
   }
 }

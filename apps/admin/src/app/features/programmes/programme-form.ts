@@ -20,10 +20,12 @@ import type {
   MunicipalityResponse,
   OrganisationResponse,
 } from '@stegvis/contracts';
+import { GOAL_UNITS } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { DraftStore } from '../../core/drafts/draft-store';
 import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
+import { LabelPipe } from '../../core/i18n/labels';
 import { endNotBeforeStart, goalTarget, isoDate } from './programme-validators';
 import { ProgrammesApi } from './programmes-api';
 
@@ -39,6 +41,7 @@ type FormValue = CreateProgrammeRequest & { version: number | null };
     MatSelectModule,
     MatButtonModule,
     MatIconModule,
+    LabelPipe,
   ],
   templateUrl: './programme-form.html',
   styles: `
@@ -80,6 +83,7 @@ type FormValue = CreateProgrammeRequest & { version: number | null };
 export class ProgrammeForm implements OnInit {
   readonly id = input<string>();
   protected readonly i18n = inject(I18n);
+  protected readonly units = GOAL_UNITS;
   private readonly api = inject(ProgrammesApi);
   private readonly router = inject(Router);
   private readonly drafts = inject(DraftStore);

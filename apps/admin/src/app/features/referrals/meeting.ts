@@ -12,10 +12,11 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatIconModule } from '@angular/material/icon';
 import type { Decision, DecisionRequest, GroupResponse, MeetingResponse } from '@stegvis/contracts';
-import { canTransition } from '@stegvis/contracts';
+import { canTransition, DECISIONS } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { asProblem } from '../../core/errors/problem-form';
-import { I18n, type TextKey } from '../../core/i18n/i18n';
+import { I18n } from '../../core/i18n/i18n';
+import { LabelPipe, Labels } from '../../core/i18n/labels';
 import { GroupsApi } from '../groups/groups-api';
 import { ReferralsApi } from './referrals-api';
 
@@ -28,7 +29,7 @@ interface Choice {
 /** Running an analysis-group meeting: who came, each referral on the agenda decided, then the minutes. */
 @Component({
   selector: 'sv-meeting',
-  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatIconModule],
+  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatIconModule, LabelPipe],
   templateUrl: './meeting.html',
   styles: `
     .card {
@@ -86,6 +87,8 @@ interface Choice {
 export class Meeting implements OnInit {
   readonly id = input.required<string>();
   protected readonly i18n = inject(I18n);
+  private readonly labels = inject(Labels);
+  protected readonly decisions = DECISIONS;
   private readonly api = inject(ReferralsApi);
   private readonly groupsApi = inject(GroupsApi);
   protected readonly meeting = signal<MeetingResponse | null>(null);
@@ -179,18 +182,10 @@ export class Meeting implements OnInit {
     this.message.set({ kind: 'ok', text: this.i18n.t('ref.minutesSent').replace('{n}', String(r.queued)) });
   }
 
-  protected status(s: string): string {
-    return this.i18n.t(`status.${s}` as TextKey);
-  }
-
   protected decisionOf(referralId: string): string {
     const d = this.meeting()?.decisions.find((x) => x.referralId === referralId);
     if (!d) return '';
-    const label = {
-      accept: this.i18n.t('status.accepted'),
-      wait_list: this.i18n.t('status.wait_listed'),
-      decline: this.i18n.t('status.declined'),
-    }[d.decision];
+    const label = this.labels.of('decision', d.decision);
     return d.reason ? `${label} – ${d.reason}` : label;
   }
 

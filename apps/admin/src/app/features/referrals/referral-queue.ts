@@ -9,7 +9,8 @@ import { Router, RouterLink } from '@angular/router';
 import { REFERRAL_STATUSES, type ReferralResponse, type ReferralStatus } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { asProblem } from '../../core/errors/problem-form';
-import { I18n, type TextKey } from '../../core/i18n/i18n';
+import { I18n } from '../../core/i18n/i18n';
+import { LabelPipe } from '../../core/i18n/labels';
 import { ProgrammePicker } from '../../shared/programme-picker';
 import { StockholmTimePipe, stockholmToday } from '../../core/time/stockholm-time';
 import { type MeetingSummary, ReferralsApi } from './referrals-api';
@@ -26,6 +27,7 @@ import { type MeetingSummary, ReferralsApi } from './referrals-api';
     MatIconModule,
     ProgrammePicker,
     StockholmTimePipe,
+    LabelPipe,
   ],
   templateUrl: './referral-queue.html',
   styles: `
@@ -121,10 +123,6 @@ export class ReferralQueue {
       .replace('{count}', String(r.count))
       .replace('{of}', String(r.of))
       .replace('{percent}', String(r.percent ?? 0));
-  }
-
-  protected label(status: string): string {
-    return this.i18n.t(`status.${status}` as TextKey);
   }
 
   protected async createMeeting(): Promise<void> {

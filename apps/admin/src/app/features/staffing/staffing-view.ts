@@ -14,13 +14,22 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { asProblem } from '../../core/errors/problem-form';
 import { AuthStore } from '../../core/auth/auth-store';
-import { I18n, type TextKey } from '../../core/i18n/i18n';
+import { I18n } from '../../core/i18n/i18n';
+import { LabelPipe } from '../../core/i18n/labels';
 import { ProgrammePicker } from '../../shared/programme-picker';
 import { stockholmToday } from '../../core/time/stockholm-time';
 
 @Component({
   selector: 'sv-staffing-view',
-  imports: [FormsModule, MatFormFieldModule, MatInputModule, MatIconModule, MatButtonModule, ProgrammePicker],
+  imports: [
+    FormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatIconModule,
+    MatButtonModule,
+    ProgrammePicker,
+    LabelPipe,
+  ],
   template: `
     <section class="page">
       <header class="page-header">
@@ -56,7 +65,7 @@ import { stockholmToday } from '../../core/time/stockholm-time';
             @for (a of s.allocations; track a.id) {
               <tr>
                 <td>{{ a.staffName }}</td>
-                <td>{{ role(a.staffRole) }}</td>
+                <td>{{ a.staffRole | label: 'staffRole' }}</td>
                 <td>{{ a.percent }} %</td>
                 <td>{{ a.startDate }} – {{ a.endDate }}</td>
                 <td>
@@ -86,7 +95,7 @@ import { stockholmToday } from '../../core/time/stockholm-time';
             <select [(ngModel)]="staffMemberId" data-testid="alloc-person">
               <option value="">–</option>
               @for (m of people(); track m.id) {
-                <option [value]="m.id">{{ m.name }} ({{ role(m.staffRole) }})</option>
+                <option [value]="m.id">{{ m.name }} ({{ m.staffRole | label: 'staffRole' }})</option>
               }
             </select></label
           >
@@ -118,7 +127,7 @@ import { stockholmToday } from '../../core/time/stockholm-time';
             >{{ i18n.t('st.role') }}
             <select [(ngModel)]="newRole">
               @for (r of staffRoles; track r) {
-                <option [value]="r">{{ role(r) }}</option>
+                <option [value]="r">{{ r | label: 'staffRole' }}</option>
               }
             </select></label
           >
@@ -194,10 +203,6 @@ export class StaffingView {
       if (id && /^\d{4}-\d\d-\d\d$/.test(date)) this.reload(id, date);
     });
     if (this.canManage) this.loadPeople();
-  }
-
-  protected role(r: string): string {
-    return this.i18n.t(`role.${r}` as TextKey);
   }
 
   /** An allocation above 100 % is saved (people are over-booked for a while) but the warning is shown at once. */
