@@ -567,6 +567,9 @@ describe('participants (e2e)', () => {
       expect(csv.headers['content-type']).toMatch(/text\/csv/);
       // Swedish time to the second, as everyone reads it; PostgreSQL's own tz data says what that is.
       expect(csv.text.startsWith('\uFEFFtid;vem;roll;händelse;typ;utfall\r\n')).toBe(true);
+      // Words, not codes: the file is read by the person the data is about.
+      expect(csv.text).toContain(';Kim Annangrupp;Personal;Läste deltagaruppgifter;Deltagare;Utfört\r\n');
+      expect(csv.text).not.toMatch(/participant\.read|;staff;|;success/);
       const [first] = await t.dataSource.query(
         `SELECT to_char(at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD HH24:MI:SS') AS at
          FROM audit_event WHERE subject_id = $1 ORDER BY at, id LIMIT 1`,

@@ -228,11 +228,11 @@ describe('progress report of the reference programme (e2e)', () => {
         });
     }
     const csv = (await staff.get(`/api/programmes/${w.programmeA}/reports/sus.csv?year=2022`)).text;
-    expect(csv).toContain('19811218-9876;woman;2022-01-10');
+    expect(csv).toContain('19811218-9876;Kvinna;2022-01-10;;Pågående;;;\r\n');
     expect(csv).not.toContain('19811228');
     expect(csv).not.toContain('19701063');
     // The anonymous part also holds group 5, still active in 2022 and without consent: 5 men and 7 women from 2021.
-    expect(csv).toContain('Startår;Kön;Antal\r\n2021;man;5\r\n2021;woman;7\r\n2022;man;1\r\n2022;woman;1');
+    expect(csv).toContain('Startår;Kön;Antal\r\n2021;Man;5\r\n2021;Kvinna;7\r\n2022;Man;1\r\n2022;Kvinna;1');
     const evaluator = await signIn(t, w.users.evaluatorA.email);
     expect((await evaluator.get(`/api/programmes/${w.programmeA}/reports/sus.csv?year=2022`)).status).toBe(
       403,

@@ -1,19 +1,15 @@
-import type { Gender, Industry, OutcomeCategory } from '@stegvis/contracts';
+import { type Gender, svLabels } from '@stegvis/contracts';
 import type { GoalKey, GroupStatus } from './programme-report.js';
 
-// The words users see in exported files; the admin can reuse them so a screen and a file say the same thing.
+// The words users see in exported files. Labels of the contracts' enumerations come from their one table
+// (packages/contracts/src/labels.ts), which the admin's screens use too, so a screen and a file say the same thing.
 
-export const OUTCOME_LABELS: Record<OutcomeCategory, string> = {
-  work: 'Arbete',
-  studies: 'Studier',
-  plan: 'Planering mot arbete eller studier',
-  health: 'Ohälsa som hinder',
-  other: 'Annat',
-  none: 'Varken arbete, studier eller planering',
-};
+export const OUTCOME_LABELS = svLabels('outcomeCategory');
 
 export const NO_OUTCOME_YET_LABEL = 'Inget resultat ännu';
 
+// Row headings of counts by gender ("Kvinnor", "Män"), the plural the progress reports print; the label of one
+// person's gender is LABELS.gender.
 export const GENDER_LABELS: Record<Gender, string> = {
   woman: 'Kvinnor',
   man: 'Män',
@@ -26,18 +22,7 @@ export const GROUP_STATUS_LABELS: Record<GroupStatus, string> = {
   completed: 'Avslutad',
 };
 
-export const INDUSTRY_LABELS: Record<Industry, string> = {
-  'pre-school/school': 'Förskola/skola',
-  retail: 'Butik/handel',
-  care: 'Vård/omsorg',
-  'bakery/café': 'Bageri/café',
-  'production/warehouse': 'Produktion/lager',
-  'hotel/restaurant': 'Hotell/restaurang',
-  'hair/beauty': 'Frisör/skönhet',
-  cleaning: 'Lokalvård',
-  'language café': 'Språkcafé',
-  other: 'Övrigt',
-};
+export const INDUSTRY_LABELS = svLabels('industry');
 
 export const GOAL_LABELS: Record<GoalKey, string> = {
   attendance: 'Närvaro',

@@ -1,6 +1,7 @@
+import type { AuditOutcome } from '@stegvis/contracts';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type AuditOutcome = 'success' | 'denied' | 'failure';
+export type { AuditOutcome };
 
 /**
  * Append-only: the database itself refuses UPDATE and DELETE (trigger in the migration), so not even a bug in

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RequestContext } from '../context/request-context';
+import type { AuditAction } from '@stegvis/contracts';
 import { AuditEvent, type AuditOutcome } from './audit-event.entity';
 
 export interface AuditEntry {
-  action: string;
+  /** One of AUDIT_ACTIONS, each with a label in packages/contracts/src/labels.ts, so the audit trail shows words. */
+  action: AuditAction;
   entityType: string;
   entityId?: string | null;
   subjectId?: string | null;

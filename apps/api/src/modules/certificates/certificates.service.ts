@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ASSESSMENT_DIMENSIONS, type AssessmentDimension } from '@stegvis/contracts';
+import { ASSESSMENT_DIMENSIONS, labelOf } from '@stegvis/contracts';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
 import { PolicyService } from '../../common/policy/policy.service';
@@ -11,24 +11,6 @@ import { ParticipantsService } from '../participants/participants.service';
 import { ProgressService } from '../participants/progress.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { renderPdf } from './pdf.util';
-
-const DIMENSION_SV: Record<AssessmentDimension, string> = {
-  swedish: 'Svenska',
-  digital_skills: 'Digital kompetens',
-  labour_market_knowledge: 'Kunskap om arbetsmarknaden',
-  job_search: 'Jobbsökande',
-  network: 'Nätverk',
-  health_energy: 'Hälsa och ork',
-  self_belief: 'Tro på egen förmåga',
-};
-
-const OUTCOME_SV: Record<string, string> = {
-  work: 'Arbete',
-  studies: 'Studier',
-  plan: 'Tydlig planering',
-  other: 'Annat',
-  none: 'Ingen ännu',
-};
 
 /**
  * Certificate (diplom) and action plan (handlingsplan) as PDF, in Swedish, from the record. Never any health
@@ -130,7 +112,7 @@ export class CertificatesService {
       // A health outcome is health data: it never goes on paper that may leave the programme.
       outcome:
         outcome && outcome.category !== 'health'
-          ? `${OUTCOME_SV[outcome.category]}${outcome.detail ? `: ${outcome.detail}` : ''}`
+          ? `${labelOf('outcomeCategory', outcome.category)}${outcome.detail ? `: ${outcome.detail}` : ''}`
           : null,
       attendance:
         row?.rate.percent == null
@@ -139,7 +121,7 @@ export class CertificatesService {
       progression:
         start && end
           ? ASSESSMENT_DIMENSIONS.map((d) => ({
-              label: DIMENSION_SV[d],
+              label: labelOf('assessmentDimension', d),
               start: start.ratings[d],
               end: end.ratings[d],
             }))

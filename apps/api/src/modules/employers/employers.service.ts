@@ -6,6 +6,7 @@ import {
   type GroupInternshipSummary,
   type Industry,
   type InternshipResponse,
+  labelOf,
   OFFER_RESULTS,
   ratio,
 } from '@stegvis/contracts';
@@ -288,8 +289,12 @@ export class EmployersService {
       ledToOffer: boolean;
     },
   ): Promise<void> {
-    const name = `Okänd arbetsgivare (import), ${i.industry}`;
-    let employer = await m.findOneBy(Employer, { name });
+    // Named with the industry's Swedish label, as screens show it; imports before that used the code.
+    const name = `Okänd arbetsgivare (import), ${labelOf('industry', i.industry)}`;
+    let employer = await m.findOneBy(Employer, [
+      { name },
+      { name: `Okänd arbetsgivare (import), ${i.industry}` },
+    ]);
     employer ??= await m.save(
       m.create(Employer, {
         name,

@@ -1,16 +1,15 @@
-import { type HandbookEntryResponse, type HandbookModule, stockholmToday } from '@stegvis/contracts';
+import {
+  type HandbookEntryResponse,
+  type HandbookModule,
+  stockholmToday,
+  svLabels,
+} from '@stegvis/contracts';
 import type { Paragraph } from 'docx';
 import { docx } from '../../common/lazy';
 import { renderPdf } from '../certificates/pdf.util';
 import { markdownText } from './handbook-content';
 
-export const MODULE_LABELS: Record<HandbookModule, string> = {
-  mapping: 'Kartläggning',
-  lectures: 'Föreläsningar',
-  internship: 'Praktik',
-  follow_up: 'Uppföljning',
-  other: 'Övrigt',
-};
+export const MODULE_LABELS = svLabels('handbookModule');
 
 /** Headings of the printed handbook: module, then week, then the theme's alternatives. */
 function placeOf(e: HandbookEntryResponse): string {

@@ -10,7 +10,7 @@ import type {
   HandbookVersionResponse,
   SessionMaterialResponse,
 } from '@stegvis/contracts';
-import { can, HANDBOOK_EDITOR_ROLES, type Role } from '@stegvis/contracts';
+import { type AuditAction, can, HANDBOOK_EDITOR_ROLES, type Role } from '@stegvis/contracts';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
@@ -285,7 +285,7 @@ export class HandbookService {
     m: EntityManager,
     ctx: UserContext,
     entry: HandbookEntry,
-    action: string,
+    action: AuditAction,
     details?: Record<string, unknown>,
   ): Promise<void> {
     await this.refreshSearchText(m, entry.id);

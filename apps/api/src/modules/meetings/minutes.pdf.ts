@@ -1,7 +1,5 @@
-import type { MeetingResponse } from '@stegvis/contracts';
+import { labelOf, type MeetingResponse } from '@stegvis/contracts';
 import { renderPdf } from '../certificates/pdf.util';
-
-const DECISION_SV = { accept: 'Antagen', wait_list: 'Väntelista', decline: 'Ej antagen' } as const;
 
 /**
  * Minutes of an analysis-group meeting. Names come from the agenda, which already shows protected identities as
@@ -21,7 +19,7 @@ export function renderMinutes(m: MeetingResponse, programmeName: string): Promis
     for (const d of m.decisions) {
       const r = m.agenda.find((a) => a.id === d.referralId);
       doc.text(
-        `${r?.candidateName ?? d.referralId} (${r?.organisationName ?? ''}): ${DECISION_SV[d.decision]}${d.reason ? ` – ${d.reason}` : ''}`,
+        `${r?.candidateName ?? d.referralId} (${r?.organisationName ?? ''}): ${labelOf('decision', d.decision)}${d.reason ? ` – ${d.reason}` : ''}`,
       );
     }
     doc

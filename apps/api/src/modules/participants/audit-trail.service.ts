@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type AuditTrailEntry, formatStockholmSeconds } from '@stegvis/contracts';
+import { type AuditTrailEntry, formatStockholmSeconds, labelOfStored } from '@stegvis/contracts';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
 import { PolicyService } from '../../common/policy/policy.service';
@@ -55,10 +55,10 @@ export class AuditTrailService {
       ...entries.map((e) => [
         formatStockholmSeconds(e.at),
         e.actor,
-        e.actorRole,
-        e.action,
-        e.entityType,
-        e.outcome,
+        e.actorRole && labelOfStored('role', e.actorRole),
+        labelOfStored('auditAction', e.action),
+        labelOfStored('auditEntityType', e.entityType),
+        labelOfStored('auditOutcome', e.outcome),
       ]),
     ];
     return `\uFEFF${lines.map((l) => l.map(cell).join(';')).join('\r\n')}\r\n`;

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { EnrolmentResponse, ParticipantListItem, ParticipantResponse } from '@stegvis/contracts';
 import { DataSource, type EntityManager, In, Repository } from 'typeorm';
-import { AuditService } from '../../common/audit/audit.service';
+import { type AuditEntry, AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
 import { pseudonymFor, visibleName } from '../../common/masking/masking';
 import { PolicyService } from '../../common/policy/policy.service';
@@ -62,7 +62,9 @@ export class ParticipantsService {
   async getParticipant(ctx: UserContext, id: string): Promise<ParticipantResponse> {
     const access = await this.policy.assertParticipantAccess(ctx, 'participant.read', id);
     const p = await this.participants.findOneByOrFail({ id });
-    const entries = [{ action: 'participant.read', entityType: 'participant', entityId: id, subjectId: id }];
+    const entries: AuditEntry[] = [
+      { action: 'participant.read', entityType: 'participant', entityId: id, subjectId: id },
+    ];
     if (p.protectedIdentity && access.identityVisible) {
       entries.push({
         action: 'participant.identity.read',

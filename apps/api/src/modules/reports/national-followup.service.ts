@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { labelOfStored, type LabelKind } from '@stegvis/contracts';
 import { toCsv } from '@stegvis/reports';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../../common/audit/audit.service';
+import { type AuditEntry, AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
 import { PolicyService } from '../../common/policy/policy.service';
 import { formatPersonalNumber } from '../participants/personal-number.util';
@@ -99,7 +100,7 @@ export class NationalFollowUpService {
         entityId: programmeId,
         details: { year, named: named.length, anonymous: rows.length - named.length },
       },
-      ...named.map((r) => ({
+      ...named.map((r): AuditEntry => ({
         action: 'followup.export',
         entityType: 'participant',
         entityId: r.participant_id,
@@ -119,18 +120,26 @@ export class NationalFollowUpService {
       ],
       ...named.map((r) => [
         formatPersonalNumber(r.personal_number!),
-        r.gender,
+        sv('gender', r.gender),
         r.start_date,
         r.end_date,
-        r.status,
-        r.support_before,
-        r.support_after,
-        r.category,
+        sv('enrolmentStatus', r.status),
+        sv('supportKind', r.support_before),
+        sv('supportKind', r.support_after),
+        sv('outcomeCategory', r.category),
       ]),
       [],
       ['Anonymt redovisade (utan samtycke eller med skyddad identitet)'],
       ['Startår', 'Kön', 'Antal'],
-      ...[...anonymous.entries()].sort().map(([k, n]) => [...k.split(';'), n]),
+      ...[...anonymous.entries()].sort().map(([k, n]) => {
+        const [year, gender] = k.split(';') as [string, string];
+        return [year, sv('gender', gender), n];
+      }),
     ]);
   }
+}
+
+/** A stored code as the file prints it: its Swedish label, empty when there is none. */
+function sv(kind: LabelKind, code: string | null): string {
+  return code === null ? '' : labelOfStored(kind, code, 'sv', '');
 }
