@@ -1,5 +1,4 @@
 import type { Gender, SwedishLevel } from './participants.js';
-import type { ProblemCode, ProblemNotice } from './problem-codes.js';
 
 export const REFERRAL_STATUSES = [
   'received',
@@ -65,11 +64,11 @@ export interface ReferralRequest {
   priority?: Priority;
 }
 
-/** One eligibility fact; `code` (a `screening_*` code) and `params` word it, `message` is the Swedish text. */
-export type ScreeningFlag = ProblemNotice<Extract<ProblemCode, `screening_${string}`>> & {
+export interface ScreeningFlag {
   criterion: string;
   ok: boolean;
-};
+  message: string;
+}
 
 export interface ReferralHistoryEntry {
   at: string;

@@ -3,7 +3,6 @@ import { PROBLEM_CONTENT_TYPE } from '@stegvis/contracts';
 import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { pathOf, type StegvisRequest } from '../context/request-context';
-import type { Coded } from '@stegvis/contracts';
 import { Problem, problemBody } from './problem';
 
 /** Every error leaves as RFC 9457 problem+json; no stack trace or SQL ever reaches the client. */
@@ -19,35 +18,28 @@ export class ProblemFilter implements ExceptionFilter {
     let detail: string | undefined;
     let errors: Problem['errors'];
     let extra: Record<string, unknown> | undefined;
-    let coded: Coded | undefined;
 
     if (exception instanceof Problem) {
       status = exception.getStatus();
       detail = exception.message;
       errors = exception.errors;
       extra = exception.extra;
-      coded = exception.coded;
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
       const r = exception.getResponse();
-      const fromBody = bodyProblem(exception.cause);
-      coded = fromBody?.coded;
       detail =
-        fromBody?.detail ??
+        bodyProblem(exception.cause) ??
         (typeof r === 'string' ? r : String((r as { message?: unknown }).message ?? exception.message));
     } else if (exception instanceof QueryFailedError && pgCode(exception) === '23505') {
       status = 409;
       detail = 'A record with the same unique value already exists';
-      coded = { code: 'duplicate_value' };
     } else if (exception instanceof QueryFailedError && pgCode(exception) === '22P02') {
       status = 400;
       detail = 'A value has the wrong format';
-      coded = { code: 'invalid_value' };
     } else if (isDatabaseUnavailable(exception)) {
       // The database is away (restart, failover, a killed backend): nothing was committed, the client may retry.
       status = 503;
       detail = 'The database is not reachable just now; nothing was saved. Try again in a few seconds.';
-      coded = { code: 'database_unavailable' };
       void res.header('Retry-After', '2');
       this.logger.warn({ err: exception, requestId: req.id }, 'Database unavailable');
     } else {
@@ -58,7 +50,7 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: req.id }, 'Server error');
     }
     const body = {
-      ...problemBody(status, detail, errors, coded),
+      ...problemBody(status, detail, errors),
       ...extra,
       instance: pathOf(req),
       requestId: req.id,
@@ -76,24 +68,18 @@ function pgCode(e: QueryFailedError): string | undefined {
  * Fastify's own answers to a body it could not read (mapped to HttpException by Nest, the FastifyError as cause),
  * in words a client developer can act on.
  */
-function bodyProblem(cause: unknown): { detail: string; coded: Coded } | undefined {
+function bodyProblem(cause: unknown): string | undefined {
   const code = (cause as { code?: unknown } | undefined)?.code;
   switch (code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { detail: 'The request body is too large', coded: { code: 'body_too_large' } };
+      return 'The request body is too large';
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return {
-        detail: 'Send the request body as application/json',
-        coded: { code: 'unsupported_media_type' },
-      };
+      return 'Send the request body as application/json';
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { detail: 'The request body is empty; send a JSON object', coded: { code: 'body_empty' } };
+      return 'The request body is empty; send a JSON object';
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       // secure-json-parse also refuses a __proto__ or constructor.prototype key, which could poison objects.
-      return {
-        detail: 'The request body is not valid JSON, or has a __proto__ or constructor.prototype key',
-        coded: { code: 'invalid_json' },
-      };
+      return 'The request body is not valid JSON, or has a __proto__ or constructor.prototype key';
   }
   return undefined;
 }

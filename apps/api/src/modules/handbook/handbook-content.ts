@@ -45,8 +45,6 @@ export function personalDataWarnings(fields: Record<string, string>): HandbookWa
       warnings.push({
         field,
         message: `Texten ser ut att innehålla ett personnummer (${hit[0].slice(0, 6)}…). Handboken delas med alla program – ta bort personuppgifter.`,
-        code: 'personal_number_in_text',
-        params: { excerpt: hit[0].slice(0, 6) },
       });
     }
   }

@@ -1,5 +1,4 @@
 import {
-  type Coded,
   type FieldError,
   type Gender,
   INDUSTRIES,
@@ -97,7 +96,6 @@ export function csvRecords(csv: string): { records: string[][]; errors: FieldErr
         {
           field: 'content',
           message: `the file is not valid CSV: ${err instanceof Error ? err.message : ''}`,
-          code: 'file_not_csv',
         },
       ],
     };
@@ -125,75 +123,43 @@ export function parseImportRecords(
   const header = records[0]?.map((h) => h.trim().toLowerCase()) ?? [];
   const missing = IMPORT_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length)
-    return {
-      rows: [],
-      errors: [
-        {
-          field: 'row 1',
-          message: `missing columns: ${missing.join(', ')}`,
-          code: 'missing_columns',
-          params: { columns: [...missing] },
-        },
-      ],
-    };
+    return { rows: [], errors: [{ field: 'row 1', message: `missing columns: ${missing.join(', ')}` }] };
   const rows: ImportRow[] = [];
   const groups = new Map<number, { start: string; end: string; line: number }>();
   records.slice(1).forEach((rec, i) => {
     const line = rowNumbers?.[i + 1] ?? i + 2;
     const get = (c: (typeof IMPORT_COLUMNS)[number]) => rec[header.indexOf(c)] ?? '';
-    const bad = (c: string, message: string, coded: Coded) =>
-      errors.push({ field: `row ${line}, ${c}`, message, ...coded });
-    const oneOf = (allowed: readonly string[]): Coded => ({
-      code: 'not_allowed',
-      params: { allowed: [...allowed] },
-    });
+    const bad = (c: string, message: string) => errors.push({ field: `row ${line}, ${c}`, message });
     const before = errors.length;
     const group = Number(get('grupp'));
-    if (!Number.isInteger(group) || group < 1)
-      bad('grupp', 'must be a group number (1, 2, …)', { code: 'invalid_group_number' });
+    if (!Number.isInteger(group) || group < 1) bad('grupp', 'must be a group number (1, 2, …)');
     for (const c of ['gruppstart', 'gruppslut', 'inskrivning_start'] as const)
-      if (!isIsoDate(get(c))) bad(c, 'must be a date YYYY-MM-DD', { code: 'invalid_date' });
+      if (!isIsoDate(get(c))) bad(c, 'must be a date YYYY-MM-DD');
     if (get('inskrivning_slut') && !isIsoDate(get('inskrivning_slut')))
-      bad('inskrivning_slut', 'must be a date YYYY-MM-DD or empty', { code: 'invalid_date' });
+      bad('inskrivning_slut', 'must be a date YYYY-MM-DD or empty');
     if (!municipalityCodes.has(get('kommunkod')))
-      bad('kommunkod', `${get('kommunkod') || '(empty)'} is not a municipality of the programme`, {
-        code: 'unknown_municipality_code',
-        params: { value: get('kommunkod') },
-      });
-    if (!get('fornamn')) bad('fornamn', 'is required', { code: 'required' });
-    if (!get('efternamn')) bad('efternamn', 'is required', { code: 'required' });
+      bad('kommunkod', `${get('kommunkod') || '(empty)'} is not a municipality of the programme`);
+    if (!get('fornamn')) bad('fornamn', 'is required');
+    if (!get('efternamn')) bad('efternamn', 'is required');
     const pn = get('personnummer') ? parsePersonalNumber(get('personnummer')) : null;
-    if (get('personnummer') && !pn)
-      bad('personnummer', 'is not a valid personnummer or samordningsnummer', {
-        code: 'invalid_personal_number',
-      });
-    if (!GENDER[get('kon').toLowerCase()])
-      bad('kon', 'must be kvinna, man or annat', oneOf(Object.keys(GENDER)));
+    if (get('personnummer') && !pn) bad('personnummer', 'is not a valid personnummer or samordningsnummer');
+    if (!GENDER[get('kon').toLowerCase()]) bad('kon', 'must be kvinna, man or annat');
     const status = STATUS[get('status').toLowerCase()];
-    if (!status) bad('status', 'must be pågående, fullföljd or avbrott', oneOf(Object.keys(STATUS)));
+    if (!status) bad('status', 'must be pågående, fullföljd or avbrott');
     if (status && status !== 'active' && !get('inskrivning_slut'))
-      bad('inskrivning_slut', 'is required unless the status is pågående', {
-        code: 'end_required_unless_ongoing',
-      });
+      bad('inskrivning_slut', 'is required unless the status is pågående');
     if (status === 'left_early' && !REASON[get('avbrottsorsak').toLowerCase()])
-      bad('avbrottsorsak', `must be one of ${Object.keys(REASON).join(', ')}`, oneOf(Object.keys(REASON)));
+      bad('avbrottsorsak', `must be one of ${Object.keys(REASON).join(', ')}`);
     if (get('resultat') && !OUTCOME[get('resultat').toLowerCase()])
-      bad(
-        'resultat',
-        `must be one of ${Object.keys(OUTCOME).join(', ')} or empty`,
-        oneOf(Object.keys(OUTCOME)),
-      );
+      bad('resultat', `must be one of ${Object.keys(OUTCOME).join(', ')} or empty`);
     if (get('praktik_bransch') && !(INDUSTRIES as readonly string[]).includes(get('praktik_bransch')))
-      bad('praktik_bransch', `must be one of ${INDUSTRIES.join(', ')} or empty`, oneOf(INDUSTRIES));
+      bad('praktik_bransch', `must be one of ${INDUSTRIES.join(', ')} or empty`);
     if (get('praktik_erbjudande') && !['ja', 'nej'].includes(get('praktik_erbjudande').toLowerCase()))
-      bad('praktik_erbjudande', 'must be ja, nej or empty', oneOf(['ja', 'nej']));
+      bad('praktik_erbjudande', 'must be ja, nej or empty');
     if (Number.isInteger(group)) {
       const seen = groups.get(group);
       if (seen && (seen.start !== get('gruppstart') || seen.end !== get('gruppslut')))
-        bad('gruppstart', `group ${group} has other dates on row ${seen.line}`, {
-          code: 'group_dates_differ',
-          params: { group, row: seen.line },
-        });
+        bad('gruppstart', `group ${group} has other dates on row ${seen.line}`);
       if (!seen) groups.set(group, { start: get('gruppstart'), end: get('gruppslut'), line });
     }
     if (errors.length > before) return;
@@ -217,8 +183,7 @@ export function parseImportRecords(
       ledToOffer: get('praktik_erbjudande').toLowerCase() === 'ja',
     });
   });
-  if (records.length < 2)
-    errors.push({ field: 'row 2', message: 'the file has no rows to import', code: 'file_no_rows' });
+  if (records.length < 2) errors.push({ field: 'row 2', message: 'the file has no rows to import' });
   return { rows, errors };
 }
 

@@ -54,10 +54,7 @@ export class MeetingsService {
     const invited = await Promise.all(dto.invitedUserIds.map((id) => this.users.findById(id)));
     const bad = invited.findIndex((u) => !u || !u.programmeIds.includes(dto.programmeId));
     if (bad >= 0)
-      throw Problem.field(`invitedUserIds.${bad}`, 'every invited user must work in this programme', {
-        code: 'not_in_programme',
-        params: { entity: 'user' },
-      });
+      throw Problem.field(`invitedUserIds.${bad}`, 'every invited user must work in this programme');
     const ready = await this.referrals.readyForDecision(dto.programmeId);
     const id = await this.dataSource.transaction(async (m) => {
       const meeting = await m.save(
@@ -169,16 +166,11 @@ export class MeetingsService {
     const groupStarts = new Map<string, string>();
     for (const [i, d] of dto.decisions.entries()) {
       if (!onAgenda.has(d.referralId))
-        throw Problem.field(`decisions.${i}.referralId`, 'the referral is not on this meeting’s agenda', {
-          code: 'not_on_agenda',
-        });
+        throw Problem.field(`decisions.${i}.referralId`, 'the referral is not on this meeting’s agenda');
       if (d.decision === 'accept' && !groupStarts.has(d.groupId!)) {
         const g = await this.groups.getGroup(ctx, d.groupId!).catch(() => null);
         if (!g || g.programmeId !== meeting.programmeId)
-          throw Problem.field(`decisions.${i}.groupId`, 'groupId is not a group of this programme', {
-            code: 'not_in_programme',
-            params: { entity: 'group' },
-          });
+          throw Problem.field(`decisions.${i}.groupId`, 'groupId is not a group of this programme');
         groupStarts.set(d.groupId!, g.startDate);
       }
     }
@@ -198,10 +190,7 @@ export class MeetingsService {
     await this.load(ctx, id, 'meeting.manage');
     const members = await this.members.findBy({ meetingId: id });
     const unknown = presentUserIds.findIndex((u) => !members.some((x) => x.userId === u));
-    if (unknown >= 0)
-      throw Problem.field(`presentUserIds.${unknown}`, 'not invited to this meeting', {
-        code: 'not_invited',
-      });
+    if (unknown >= 0) throw Problem.field(`presentUserIds.${unknown}`, 'not invited to this meeting');
     await this.dataSource.transaction(async (m) => {
       for (const x of members)
         await m.update(

@@ -24,11 +24,7 @@ export class OutcomesService {
 
   async setOutcome(ctx: UserContext, enrolmentId: string, dto: OutcomeDto): Promise<OutcomeResponse> {
     const e = await this.enrolment(ctx, enrolmentId, 'outcome.write');
-    if (dto.date < e.startDate)
-      throw Problem.field('date', 'date must not be before the enrolment started', {
-        code: 'before_enrolment_start',
-        params: { startDate: e.startDate },
-      });
+    if (dto.date < e.startDate) throw Problem.field('date', 'date must not be before the enrolment started');
     await this.dataSource.transaction(async (m) => {
       await m.upsert(
         Outcome,
@@ -82,9 +78,7 @@ export class OutcomesService {
   async addFollowUp(ctx: UserContext, enrolmentId: string, dto: FollowUpDto): Promise<OutcomeResponse> {
     const e = await this.enrolment(ctx, enrolmentId, 'outcome.write');
     if (!(await this.outcomes.existsBy({ enrolmentId })))
-      throw Problem.rule('Record the outcome at the end of the programme before its follow-ups', {
-        code: 'outcome_before_follow_up',
-      });
+      throw Problem.rule('Record the outcome at the end of the programme before its follow-ups');
     await this.dataSource.transaction(async (m) => {
       await m.upsert(
         FollowUp,

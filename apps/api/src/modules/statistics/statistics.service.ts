@@ -36,11 +36,7 @@ export class StatisticsService {
     const unknown = await this.organisations.unknownMunicipalities([
       ...new Set(rows.map((r) => r.municipalityId)),
     ]);
-    if (unknown.length)
-      throw Problem.field('rows', `unknown municipality ${unknown[0]}`, {
-        code: 'unknown_reference',
-        params: { entity: 'municipality' },
-      });
+    if (unknown.length) throw Problem.field('rows', `unknown municipality ${unknown[0]}`);
     await this.dataSource.transaction(async (m) => {
       await m.upsert(TargetGroupStat, rows, ['municipalityId', 'date']);
       await this.audit.record(
@@ -70,21 +66,15 @@ export class StatisticsService {
         errors.push({
           field: `row ${line}, kommunkod`,
           message: `${code || '(empty)'} is not a municipality`,
-          code: 'unknown_municipality_code',
-          params: { value: code ?? '' },
         });
       if (!isIsoDate(date ?? ''))
-        errors.push({
-          field: `row ${line}, datum`,
-          message: 'must be a date YYYY-MM-DD',
-          code: 'invalid_date',
-        });
+        errors.push({ field: `row ${line}, datum`, message: 'must be a date YYYY-MM-DD' });
       for (const [v, c] of [
         [unemployed, 'oppet_arbetslosa'],
         [inProgramme, 'i_program'],
       ] as const)
         if (!/^\d+$/.test(v ?? ''))
-          errors.push({ field: `row ${line}, ${c}`, message: 'must be a whole number', code: 'not_integer' });
+          errors.push({ field: `row ${line}, ${c}`, message: 'must be a whole number' });
       if (errors.length === n)
         rows.push({
           municipalityId: byCode.get(code)!,
@@ -94,10 +84,7 @@ export class StatisticsService {
         });
     });
     if (errors.length)
-      throw Problem.badRequest(`The file has ${errors.length} error(s); nothing was saved`, errors, {
-        code: 'file_has_errors',
-        params: { count: errors.length },
-      });
+      throw Problem.badRequest(`The file has ${errors.length} error(s); nothing was saved`, errors);
     return this.saveStats(ctx, rows);
   }
 
@@ -135,10 +122,7 @@ export class StatisticsService {
     });
     const programme = await this.programmes.getProgramme(ctx, programmeId);
     if (!programme.municipalities.some((m) => m.id === b.municipalityId))
-      throw Problem.field('municipalityId', 'municipalityId is not one of the programme’s municipalities', {
-        code: 'not_in_programme',
-        params: { entity: 'municipality' },
-      });
+      throw Problem.field('municipalityId', 'municipalityId is not one of the programme’s municipalities');
     await this.dataSource.transaction(async (m) => {
       await m.upsert(
         Budget,

@@ -1,4 +1,4 @@
-import { DEFAULT_SMALL_CELL_THRESHOLD, type ProblemNotice, checkThreshold, ratio } from '@stegvis/contracts';
+import { DEFAULT_SMALL_CELL_THRESHOLD, checkThreshold, ratio } from '@stegvis/contracts';
 import { Model } from 'survey-core';
 
 export interface ChoiceCount {
@@ -12,23 +12,11 @@ export interface QuestionSummary {
   type: string;
   title: string;
   answered: number | null;
-  /** Set instead of the figures when fewer than k people answered (Swedish text). */
+  /** Set instead of the figures when fewer than k people answered. */
   suppressed: string | null;
-  /** The same as a code (`fewer_than_k` with `k`), for a client to word in its language. */
-  suppression: ProblemNotice<'fewer_than_k'> | null;
   choices?: ChoiceCount[];
   mean?: number | null;
   texts?: string[];
-}
-
-/** What a suppressed question shows instead of its figures. */
-function fewerThanK(k: number): Pick<QuestionSummary, 'answered' | 'suppressed' | 'suppression'> {
-  const message = `färre än ${k} svar`;
-  return {
-    answered: null,
-    suppressed: message,
-    suppression: { code: 'fewer_than_k', params: { k }, message },
-  };
 }
 
 /**
@@ -51,9 +39,10 @@ export function summariseAnswers(
     if (type === 'comment' || type === 'text') {
       // Free text is no distribution: aggregate readers see what staff reviewed (approved or redacted), nothing else.
       const texts = opts.suppress ? (opts.reviewedTexts?.get(q.name) ?? []) : (given as string[]);
-      return { ...base, answered: texts.length, suppressed: null, suppression: null, texts };
+      return { ...base, answered: texts.length, suppressed: null, texts };
     }
-    if (opts.suppress && given.length < k) return { ...base, ...fewerThanK(k) };
+    if (opts.suppress && given.length < k)
+      return { ...base, answered: null, suppressed: `färre än ${k} svar` };
     const values: (string | number | boolean)[] =
       type === 'rating'
         ? (q as unknown as { visibleRateValues: { value: number }[] }).visibleRateValues.map((v) => v.value)
@@ -73,7 +62,6 @@ export function summariseAnswers(
       ...base,
       answered: given.length,
       suppressed: null,
-      suppression: null,
       choices,
       ...(type === 'rating' ? { mean: mean ?? null } : {}),
     };
@@ -110,15 +98,9 @@ export function summariseCounts(
       const texts = opts.suppress
         ? (opts.reviewedTexts?.get(q.name) ?? [])
         : (counts.texts.get(q.name) ?? []);
-      return {
-        ...base,
-        answered: opts.suppress ? texts.length : answered,
-        suppressed: null,
-        suppression: null,
-        texts,
-      };
+      return { ...base, answered: opts.suppress ? texts.length : answered, suppressed: null, texts };
     }
-    if (opts.suppress && answered < k) return { ...base, ...fewerThanK(k) };
+    if (opts.suppress && answered < k) return { ...base, answered: null, suppressed: `färre än ${k} svar` };
     const values: (string | number | boolean)[] =
       type === 'rating'
         ? (q as unknown as { visibleRateValues: { value: number }[] }).visibleRateValues.map((v) => v.value)
@@ -138,7 +120,6 @@ export function summariseCounts(
       ...base,
       answered,
       suppressed: null,
-      suppression: null,
       choices,
       ...(type === 'rating' ? { mean: mean ?? null } : {}),
     };

@@ -10,7 +10,6 @@ import {
   SWEDISH_LEVELS,
   type SwedishLevel,
   type ReferralResponse,
-  type ScreeningFlag,
 } from '@stegvis/contracts';
 import { Type } from 'class-transformer';
 import {
@@ -27,7 +26,6 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { ProblemNoticeSchema } from '../../../common/openapi/api-problems';
 import { PageQuery } from '../../../common/pagination/keyset';
 import { IsIsoDate } from '../../../common/validation/is-iso-date';
 
@@ -97,9 +95,10 @@ export class TransitionDto {
   @ApiProperty() @Type(() => Number) @IsInt() @Min(1) version: number;
 }
 
-class ScreeningFlagDto extends ProblemNoticeSchema {
+class ScreeningFlagDto {
   @ApiProperty() criterion: string;
   @ApiProperty() ok: boolean;
+  @ApiProperty() message: string;
 }
 
 class HistoryDto {
@@ -128,7 +127,7 @@ export class ReferralResponseDto implements ReferralResponse {
   @ApiProperty() declineReason: string;
   @ApiProperty({ nullable: true, type: String }) groupId: string | null;
   @ApiProperty({ nullable: true, type: String }) participantId: string | null;
-  @ApiProperty({ type: [ScreeningFlagDto] }) screening: ScreeningFlag[];
+  @ApiProperty({ type: [ScreeningFlagDto] }) screening: ScreeningFlagDto[];
   @ApiProperty() version: number;
   @ApiPropertyOptional({ type: [HistoryDto] }) history?: HistoryDto[];
 }

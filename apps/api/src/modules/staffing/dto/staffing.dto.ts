@@ -12,7 +12,6 @@ import {
   type ProgrammeStaffingResponse,
   type PersonStaffingResponse,
   type CommitteeMemberResponse,
-  type ProblemNotice,
 } from '@stegvis/contracts';
 import {
   IsEmail,
@@ -26,7 +25,6 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { ProblemNoticeSchema } from '../../../common/openapi/api-problems';
 import { IsIsoDate } from '../../../common/validation/is-iso-date';
 
 export class StaffMemberDto implements StaffMemberRequest {
@@ -69,11 +67,7 @@ export class AllocationResponseDto extends AllocationDto implements AllocationRe
   @ApiProperty() staffName: string;
   @ApiProperty({ enum: STAFF_ROLES }) staffRole: StaffRole;
   @ApiProperty() overAllocated: boolean;
-  @ApiProperty({
-    type: [ProblemNoticeSchema],
-    description: 'over_allocated when above full time in the period',
-  })
-  warnings: ProblemNotice<'over_allocated'>[];
+  @ApiProperty({ type: [String] }) warnings: string[];
 }
 
 export class OverviewQuery {
