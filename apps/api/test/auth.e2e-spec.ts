@@ -117,7 +117,9 @@ describe('authentication (e2e)', () => {
       .post('/api/auth/login')
       .send({ email: 'admin@test.se', password: PASSWORD, role: 'admin' });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ field: 'role', message: 'role is not a known field' }]);
+    expect(res.body.errors).toEqual([
+      { field: 'role', message: 'role is not a known field', code: 'unknown_field' },
+    ]);
   });
 
   it('rejects malformed JSON with 400, not 500', async () => {
@@ -137,13 +139,19 @@ describe('authentication (e2e)', () => {
       newPassword: 'a-brand-new-secret-99',
     });
     expect(wrong.status).toBe(400);
-    expect(wrong.body.errors).toEqual([{ field: 'currentPassword', message: 'currentPassword is wrong' }]);
+    expect(wrong.body.errors).toEqual([
+      { field: 'currentPassword', message: 'currentPassword is wrong', code: 'wrong_password' },
+    ]);
     const weak = await a.post('/api/auth/password', {
       currentPassword: PASSWORD,
       newPassword: 'Password1234',
     });
     expect(weak.body.errors).toEqual([
-      { field: 'newPassword', message: 'password is one of the most common passwords' },
+      {
+        field: 'newPassword',
+        message: 'password is one of the most common passwords',
+        code: 'password_too_common',
+      },
     ]);
     expect(
       (
@@ -178,7 +186,11 @@ describe('authentication (e2e)', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([
-      { field: 'password', message: 'password is one of the most common passwords' },
+      {
+        field: 'password',
+        message: 'password is one of the most common passwords',
+        code: 'password_too_common',
+      },
     ]);
   });
 });

@@ -116,7 +116,12 @@ describe('method handbook (e2e)', () => {
     expect(res.body.bodyHtml).not.toMatch(/<script|javascript:|onerror/i);
     expect(res.body.bodyHtml).toContain('<img src="https://x.se/a.png" />');
     expect(res.body.warnings).toEqual([
-      { field: 'body', message: expect.stringContaining('personnummer (191212…)') },
+      {
+        field: 'body',
+        message: expect.stringContaining('personnummer (191212…)'),
+        code: 'personal_number_in_text',
+        params: { excerpt: '191212' },
+      },
     ]);
     expect((await staffA.get(`/api/handbook/entries/${entryId}`)).body.warnings).toEqual([]);
   });

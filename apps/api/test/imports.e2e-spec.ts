@@ -53,10 +53,16 @@ describe('import of a historical programme (e2e)', () => {
     expect(res.status).toBe(400);
     expect(res.body.detail).toBe('The file has 2 error(s); nothing was imported');
     expect(res.body.errors).toEqual([
-      { field: 'row 4, inskrivning_slut', message: 'must be a date YYYY-MM-DD or empty' },
+      {
+        field: 'row 4, inskrivning_slut',
+        message: 'must be a date YYYY-MM-DD or empty',
+        code: 'invalid_date',
+      },
       {
         field: 'row 4, praktik_bransch',
         message: expect.stringMatching(/^must be one of pre-school\/school, retail/),
+        code: 'not_allowed',
+        params: { allowed: expect.arrayContaining(['pre-school/school', 'retail']) },
       },
     ]);
     expect(await counts()).toEqual(before);
@@ -140,7 +146,11 @@ describe('import of a historical programme (e2e)', () => {
     expect(bad.status).toBe(400);
     // Row 4 of the sheet: the header, Hodan, a blank row, then Yonas without an end date.
     expect(bad.body.errors).toEqual([
-      { field: 'row 4, inskrivning_slut', message: 'is required unless the status is pågående' },
+      {
+        field: 'row 4, inskrivning_slut',
+        message: 'is required unless the status is pågående',
+        code: 'end_required_unless_ongoing',
+      },
     ]);
     expect(await counts()).toEqual(before);
 
@@ -162,7 +172,7 @@ describe('import of a historical programme (e2e)', () => {
       .attach('file', Buffer.from(HEADER), { filename: 'historik.xlsx' });
     expect(notExcel.status).toBe(400);
     expect(notExcel.body.errors).toEqual([
-      { field: 'file', message: 'the file is not an Excel workbook (.xlsx)' },
+      { field: 'file', message: 'the file is not an Excel workbook (.xlsx)', code: 'file_not_xlsx' },
     ]);
   });
 

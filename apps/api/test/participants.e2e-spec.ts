@@ -183,6 +183,7 @@ describe('participants (e2e)', () => {
         {
           field: 'personalNumber',
           message: 'personalNumber is not a valid personnummer or samordningsnummer (date and check digit)',
+          code: 'invalid_personal_number',
         },
       ]);
       expect(await t.dataSource.query('SELECT count(*)::int AS n FROM participant')).toEqual(before);
@@ -214,6 +215,10 @@ describe('participants (e2e)', () => {
       });
       expect(dup.status).toBe(409);
       expect(dup.body.existingParticipantId).toBe(plainId);
+      expect(dup.body.code).toBe('duplicate_personal_number');
+      expect(dup.body.errors).toEqual([
+        { field: 'personalNumber', message: 'already registered', code: 'duplicate_personal_number' },
+      ]);
       const blind = await staffB.post('/api/participants', {
         programmeId: w.programmeB,
         firstName: 'Omar',
@@ -223,6 +228,7 @@ describe('participants (e2e)', () => {
       });
       expect(blind.status).toBe(409);
       expect(blind.body.existingParticipantId).toBeUndefined();
+      expect(blind.body.code).toBe('duplicate_personal_number');
     });
   });
 
@@ -431,6 +437,8 @@ describe('participants (e2e)', () => {
       expect(bad.body.errors[0]).toEqual({
         field: 'ratings.swedish',
         message: 'ratings.swedish must be a whole number from 1 to 5',
+        code: 'out_of_range',
+        params: { min: 1, max: 5 },
       });
     });
 

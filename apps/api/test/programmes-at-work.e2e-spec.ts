@@ -159,7 +159,7 @@ describe('programmes at work (e2e)', () => {
       const cancel = await staffA.patch(`/api/sessions/${s.id}`, { version: 1, status: 'cancelled' });
       expect(cancel.status).toBe(400);
       expect(cancel.body.errors).toEqual([
-        { field: 'note', message: 'say why the session is cancelled (note)' },
+        { field: 'note', message: 'say why the session is cancelled (note)', code: 'cancel_reason_required' },
       ]);
       const ok = await staffA.patch(`/api/sessions/${s.id}`, {
         version: 1,
@@ -286,7 +286,7 @@ describe('programmes at work (e2e)', () => {
         .set('Idempotency-Key', 'bad-week-0001');
       expect(res.status).toBe(400);
       expect(res.body.errors).toEqual([
-        { field: 'marks.1.reason', message: 'reason is required for an excused absence' },
+        { field: 'marks.1.reason', message: 'reason is required for an excused absence', code: 'required' },
       ]);
       const res2 = await staffA
         .put(`/api/groups/${groupId}/attendance`, {
@@ -295,7 +295,11 @@ describe('programmes at work (e2e)', () => {
         .set('Idempotency-Key', 'bad-week-0002');
       expect(res2.status).toBe(400);
       expect(res2.body.errors).toEqual([
-        { field: 'marks.0.enrolmentId', message: 'the participant was not enrolled on the session date' },
+        {
+          field: 'marks.0.enrolmentId',
+          message: 'the participant was not enrolled on the session date',
+          code: 'not_enrolled_on_date',
+        },
       ]);
       expect(await t.dataSource.query('SELECT count(*)::int AS n FROM attendance')).toEqual([{ n: 14 }]);
     });
@@ -385,7 +389,13 @@ describe('programmes at work (e2e)', () => {
       });
       expect(over.status).toBe(201);
       expect(over.body.overAllocated).toBe(true);
-      expect(over.body.warnings).toEqual(['Lena Ledare är allokerad 120 % (över 100 %) under perioden']);
+      expect(over.body.warnings).toEqual([
+        {
+          code: 'over_allocated',
+          params: { name: 'Lena Ledare', percent: 120 },
+          message: 'Lena Ledare är allokerad 120 % (över 100 %) under perioden',
+        },
+      ]);
       const overview = await admin.get(`/api/programmes/${w.programmeA}/staffing?date=2020-03-01`);
       expect(overview.body.totalPercent).toBe(150);
       expect(
@@ -448,6 +458,7 @@ describe('programmes at work (e2e)', () => {
         {
           field: 'organisationNumber',
           message: 'organisationNumber is not a valid Swedish organisation number (check digit)',
+          code: 'invalid_organisation_number',
         },
       ]);
       expect(await t.dataSource.query('SELECT count(*)::int AS n FROM employer')).toEqual([{ n: 0 }]);

@@ -181,6 +181,18 @@ describe('programmes (e2e)', () => {
     expect(res.status).toBe(400);
     const fields = (res.body.errors as { field: string }[]).map((e) => e.field).sort();
     expect(fields).toEqual(['colour', 'goals.0.targetValue', 'name', 'startDate']);
+    const codes = Object.fromEntries(
+      (res.body.errors as { field: string; code: string; params?: object }[]).map((e) => [
+        e.field,
+        [e.code, e.params],
+      ]),
+    );
+    expect(codes).toEqual({
+      colour: ['unknown_field', undefined],
+      'goals.0.targetValue': ['too_small', { min: 0 }],
+      name: ['required', undefined],
+      startDate: ['invalid_date', undefined],
+    });
     expect(await t.dataSource.query('SELECT count(*)::int AS n FROM programme')).toEqual(before);
   });
 
@@ -193,10 +205,25 @@ describe('programmes (e2e)', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([
-      { field: 'endDate', message: 'endDate must not be before startDate' },
-      { field: 'goals.0.targetValue', message: 'a percentage goal must be at most 100' },
-      { field: 'municipalityIds', message: 'municipalityIds names an unknown municipality' },
+      {
+        field: 'endDate',
+        message: 'endDate must not be before startDate',
+        code: 'end_before_start',
+        params: { start: 'startDate' },
+      },
+      {
+        field: 'goals.0.targetValue',
+        message: 'a percentage goal must be at most 100',
+        code: 'percent_over_100',
+      },
+      {
+        field: 'municipalityIds',
+        message: 'municipalityIds names an unknown municipality',
+        code: 'unknown_reference',
+        params: { entity: 'municipality' },
+      },
     ]);
+    expect(res.body.code).toBe('invalid_request');
   });
 
   it('refuses a duplicate name with 409', async () => {
@@ -237,7 +264,7 @@ describe('programmes (e2e)', () => {
     expect(seen).toEqual(all);
     expect(new Set(seen).size).toBe(seen.length);
     expect((await clients.admin.get('/api/programmes?after=garbage')).body.errors).toEqual([
-      { field: 'after', message: 'after is not a cursor this list gave out' },
+      { field: 'after', message: 'after is not a cursor this list gave out', code: 'invalid_cursor' },
     ]);
     expect((await clients.admin.get('/api/programmes?limit=500')).status).toBe(400);
   });
@@ -245,6 +272,6 @@ describe('programmes (e2e)', () => {
   it('a path id that is not a UUID is a 400 naming it', async () => {
     const res = await clients.admin.get('/api/programmes/not-a-uuid');
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
+    expect(res.body.errors).toEqual([{ field: 'id', message: 'id must be a UUID', code: 'invalid_uuid' }]);
   });
 });

@@ -70,6 +70,8 @@ describe('referrals and analysis-group meetings (e2e)', () => {
       criterion: 'swedish_level',
       ok: false,
       message: 'Svenskanivå SFI B (kravet är minst SFI C)',
+      code: 'screening_swedish_level',
+      params: { level: 'sfi_b', min: 'sfi_c' },
     });
     expect(bahar.body.screening.slice(1).every((f: { ok: boolean }) => f.ok)).toBe(true);
     expect(bahar.body.history).toEqual([
@@ -144,7 +146,7 @@ describe('referrals and analysis-group meetings (e2e)', () => {
       });
       expect(res.status).toBe(400);
       expect(res.body.errors).toEqual([
-        { field: 'decisions.0.reason', message: 'reason is required when declining' },
+        { field: 'decisions.0.reason', message: 'reason is required when declining', code: 'required' },
       ]);
       expect((await analyst.get(`/api/referrals/${ids.Bahar}`)).body.status).toBe('on_agenda');
     });

@@ -244,6 +244,13 @@ describe('progress report of the reference programme (e2e)', () => {
       `/api/programmes/${w.programmeA}/reports/progress?from=2021-05-01&to=2019-01-01`,
     );
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ field: 'to', message: 'to must not be before from' }]);
+    expect(res.body.errors).toEqual([
+      {
+        field: 'to',
+        message: 'to must not be before from',
+        code: 'end_before_start',
+        params: { start: 'from' },
+      },
+    ]);
   });
 });

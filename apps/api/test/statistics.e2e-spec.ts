@@ -47,7 +47,9 @@ describe('target-group statistics and economy (e2e)', () => {
     const bad = CSV.replace('1257;2021-03-01;56;130', '1257;2021-03-01;femtiosex;130');
     const r = await staff.post('/api/target-group-stats/import', { content: bad });
     expect(r.status).toBe(400);
-    expect(r.body.errors).toEqual([{ field: 'row 11, oppet_arbetslosa', message: 'must be a whole number' }]);
+    expect(r.body.errors).toEqual([
+      { field: 'row 11, oppet_arbetslosa', message: 'must be a whole number', code: 'not_integer' },
+    ]);
     expect(await t.dataSource.query('SELECT count(*)::int AS n FROM target_group_stat')).toEqual([{ n: 0 }]);
     expect((await staff.post('/api/target-group-stats/import', { content: CSV })).body).toEqual({
       saved: 10,

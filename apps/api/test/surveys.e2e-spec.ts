@@ -204,7 +204,11 @@ describe('surveys (e2e)', () => {
     const evaluator = await signIn(t, w.users.evaluatorA.email);
     const e = (await evaluator.get(`/api/survey-rounds/${round.id}/summary`)).body;
     const eq = (name: string) => e.questions.find((x: { name: string }) => x.name === name);
-    expect(eq('internship_rating')).toMatchObject({ answered: null, suppressed: 'färre än 5 svar' });
+    expect(eq('internship_rating')).toMatchObject({
+      answered: null,
+      suppressed: 'färre än 5 svar',
+      suppression: { code: 'fewer_than_k', params: { k: 5 }, message: 'färre än 5 svar' },
+    });
     expect(eq('overall').mean).toBe(3);
     expect(eq('comment').texts).toEqual(['Jag heter [namn] och bor på [adress]']);
     expect(JSON.stringify(e)).not.toContain('Storgatan');

@@ -35,7 +35,8 @@ describe('two-factor login, required for staff by configuration (e2e)', () => {
       .post('/api/auth/login')
       .send({ email: w.users.staffA.email, password: PASSWORD });
     expect(noCode.status).toBe(401);
-    expect(noCode.body.errors).toEqual([{ field: 'code', message: 'code is required' }]);
+    expect(noCode.body.errors).toEqual([{ field: 'code', message: 'code is required', code: 'required' }]);
+    expect(noCode.body.code).toBe('totp_required');
     const wrong = await request(t.http)
       .post('/api/auth/login')
       .send({
@@ -50,7 +51,9 @@ describe('two-factor login, required for staff by configuration (e2e)', () => {
       request(t.http).post('/api/auth/login').send({ email: w.users.staffA.email, password: PASSWORD, code });
     const reused = await login(confirmCode);
     expect(reused.status).toBe(401);
-    expect(reused.body.errors).toEqual([{ field: 'code', message: 'code is wrong or expired' }]);
+    expect(reused.body.errors).toEqual([
+      { field: 'code', message: 'code is wrong or expired', code: 'totp_code_wrong' },
+    ]);
     const next = codeFor(setup.body.secret, 30_000);
     expect((await login(next)).status).toBe(200);
     expect((await login(next)).status).toBe(401);

@@ -2,6 +2,7 @@
  * The method handbook: teaching material per method template, module, week and lecture theme, shared by every
  * programme of the association. It holds no personal data, so every staff member reads it.
  */
+import type { ProblemNotice } from './problem-codes.js';
 
 /** Modules of the method, as the template's phases are named. */
 export const HANDBOOK_MODULES = ['mapping', 'lectures', 'internship', 'follow_up', 'other'] as const;
@@ -43,10 +44,10 @@ export interface HandbookFileResponse {
   uploadedAt: string;
 }
 
-export interface HandbookWarning {
+/** Text that looks like personal data (`personal_number_in_text`); `message` is the Swedish text. */
+export type HandbookWarning = ProblemNotice<'personal_number_in_text'> & {
   field: string;
-  message: string;
-}
+};
 
 export interface HandbookEntryResponse extends HandbookEntryRequest {
   id: string;

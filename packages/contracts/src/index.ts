@@ -1,6 +1,7 @@
 export * from './roles.js';
 export * from './permissions.js';
 export * from './problem.js';
+export * from './problem-codes.js';
 export * from './auth.js';
 export * from './programmes.js';
 export * from './routes.js';

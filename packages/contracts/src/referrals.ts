@@ -1,4 +1,5 @@
 import type { Gender, SwedishLevel } from './participants.js';
+import type { ProblemCode, ProblemNotice } from './problem-codes.js';
 
 export const REFERRAL_STATUSES = [
   'received',
@@ -64,11 +65,11 @@ export interface ReferralRequest {
   priority?: Priority;
 }
 
-export interface ScreeningFlag {
+/** One eligibility fact; `code` (a `screening_*` code) and `params` word it, `message` is the Swedish text. */
+export type ScreeningFlag = ProblemNotice<Extract<ProblemCode, `screening_${string}`>> & {
   criterion: string;
   ok: boolean;
-  message: string;
-}
+};
 
 export interface ReferralHistoryEntry {
   at: string;

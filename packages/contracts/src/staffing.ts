@@ -1,3 +1,5 @@
+import type { ProblemNotice } from './problem-codes.js';
+
 export const STAFF_ROLES = ['programme_lead', 'programme_worker', 'career_counsellor'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
@@ -32,7 +34,8 @@ export interface AllocationResponse extends AllocationRequest {
   staffRole: StaffRole;
   /** The person's total over all programmes in an overlapping period exceeds 100 %. */
   overAllocated: boolean;
-  warnings: string[];
+  /** `over_allocated` when the person is above full time in the period. */
+  warnings: ProblemNotice<'over_allocated'>[];
 }
 
 export interface ProgrammeStaffingResponse {

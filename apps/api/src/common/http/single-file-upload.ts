@@ -12,7 +12,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import multer from 'multer';
 import type { Observable } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { Problem } from '../problem/problem';
+import { Problem, fieldError } from '../problem/problem';
 
 /**
  * An interceptor that reads one multipart field "file" into memory, stopping at `limit(config)` bytes so an
@@ -53,13 +53,24 @@ export function SingleFileUpload(limit: (config: AppConfig) => number): Type<Nes
           return new Problem(
             413,
             `file: larger than the ${Math.max(1, Math.round(this.maxBytes / 1024 / 1024))} MB allowed`,
-            [{ field: 'file', message: 'Filen är för stor' }],
+            [
+              fieldError('file', 'Filen är för stor', {
+                code: 'file_too_large',
+                params: { maxBytes: this.maxBytes },
+              }),
+            ],
+            undefined,
+            { code: 'file_too_large', params: { maxBytes: this.maxBytes } },
           );
         }
         const field = err.field && err.field !== 'file' ? err.field : 'file';
-        return Problem.field(field, `${err.message}; send one file in the multipart field "file"`);
+        return Problem.field(field, `${err.message}; send one file in the multipart field "file"`, {
+          code: 'upload_unreadable',
+        });
       }
-      return Problem.field('file', 'The upload could not be read as multipart/form-data');
+      return Problem.field('file', 'The upload could not be read as multipart/form-data', {
+        code: 'upload_unreadable',
+      });
     }
   }
   return mixin(SingleFileUploadInterceptor);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Problem } from '../problem/problem';
+import { Problem, fieldError } from '../problem/problem';
 import { SqlService, type SqlTx, sqlTxOf } from '../sql/sql.service';
 import { ABANDONED_AFTER_S, CLAIM_SQL, EXISTING_SQL, RECORD_SQL } from './idempotency-sql';
 
@@ -54,9 +54,13 @@ export class IdempotencyService {
 
   private check(key: string | undefined, body: unknown): string {
     if (!key)
-      throw Problem.field('Idempotency-Key', 'the Idempotency-Key header is required for this request');
+      throw Problem.field('Idempotency-Key', 'the Idempotency-Key header is required for this request', {
+        code: 'idempotency_key_required',
+      });
     if (!KEY.test(key))
-      throw Problem.field('Idempotency-Key', 'Idempotency-Key must be 8–128 letters, digits or ._:-');
+      throw Problem.field('Idempotency-Key', 'Idempotency-Key must be 8–128 letters, digits or ._:-', {
+        code: 'idempotency_key_invalid',
+      });
     return createHash('sha256')
       .update(JSON.stringify(body ?? null))
       .digest('hex');
@@ -77,14 +81,21 @@ export class IdempotencyService {
         response_status: number | null;
         response_body: T;
       }>(EXISTING_SQL, [scope, key]);
-      if (!existing) throw Problem.conflict('The same request is being processed; retry shortly');
+      if (!existing)
+        throw Problem.conflict('The same request is being processed; retry shortly', {
+          code: 'request_in_progress',
+        });
       if (existing.request_hash !== requestHash) {
-        throw Problem.rule('This Idempotency-Key was already used for a different request', [
-          { field: 'Idempotency-Key', message: 'reused with a different body' },
-        ]);
+        throw Problem.rule(
+          'This Idempotency-Key was already used for a different request',
+          { code: 'idempotency_key_reused' },
+          [fieldError('Idempotency-Key', 'reused with a different body', { code: 'idempotency_key_reused' })],
+        );
       }
       if (existing.response_status === null)
-        throw Problem.conflict('The same request is still being processed; retry shortly');
+        throw Problem.conflict('The same request is still being processed; retry shortly', {
+          code: 'request_in_progress',
+        });
       return { status: existing.response_status, body: existing.response_body, replayed: true };
     }
     const result = await work();

@@ -1,9 +1,27 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { PROBLEM_CODES, type ProblemCode, type ProblemParamValues } from '@stegvis/contracts';
+
+const CODES = Object.keys(PROBLEM_CODES);
+const PARAMS = {
+  type: 'object',
+  additionalProperties: true,
+  description:
+    'The code\'s parameters, e.g. `{ "max": 100 }` for too_large (packages/contracts/src/problem-codes.ts)',
+} as const;
+
+/** A warning or flag in a response: a stable code and its parameters for the client to word, and a text. */
+export class ProblemNoticeSchema {
+  @ApiProperty({ enum: CODES, enumName: 'ProblemCode', example: 'over_allocated' }) code: ProblemCode;
+  @ApiPropertyOptional(PARAMS) params?: ProblemParamValues;
+  @ApiProperty() message: string;
+}
 
 export class FieldErrorSchema {
   @ApiProperty({ example: 'goals.0.targetValue' }) field: string;
   @ApiProperty({ example: 'targetValue must not be less than 0' }) message: string;
+  @ApiProperty({ enum: CODES, enumName: 'ProblemCode', example: 'too_small' }) code: ProblemCode;
+  @ApiPropertyOptional({ ...PARAMS, example: { min: 0 } }) params?: ProblemParamValues;
 }
 
 export class ProblemSchema {
@@ -11,6 +29,14 @@ export class ProblemSchema {
   @ApiProperty({ example: 'Not found' }) title: string;
   @ApiProperty({ example: 404 }) status: number;
   @ApiPropertyOptional() detail?: string;
+  @ApiProperty({
+    enum: CODES,
+    enumName: 'ProblemCode',
+    example: 'not_found',
+    description: 'What went wrong as a stable code; `detail` says it in English',
+  })
+  code: ProblemCode;
+  @ApiPropertyOptional(PARAMS) params?: ProblemParamValues;
   @ApiPropertyOptional() instance?: string;
   @ApiPropertyOptional() requestId?: string;
   @ApiPropertyOptional({ type: [FieldErrorSchema] }) errors?: FieldErrorSchema[];

@@ -38,5 +38,5 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
   } catch {
     // fall through
   }
-  throw Problem.field('after', 'after is not a cursor this list gave out');
+  throw Problem.field('after', 'after is not a cursor this list gave out', { code: 'invalid_cursor' });
 }

@@ -3,6 +3,7 @@ import { PROBLEM_CONTENT_TYPE } from '@stegvis/contracts';
 import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { pathOf, type StegvisRequest } from '../context/request-context';
+import type { Coded } from '@stegvis/contracts';
 import { Problem, problemBody } from './problem';
 
 /** Every error leaves as RFC 9457 problem+json; no stack trace or SQL ever reaches the client. */
@@ -18,28 +19,35 @@ export class ProblemFilter implements ExceptionFilter {
     let detail: string | undefined;
     let errors: Problem['errors'];
     let extra: Record<string, unknown> | undefined;
+    let coded: Coded | undefined;
 
     if (exception instanceof Problem) {
       status = exception.getStatus();
       detail = exception.message;
       errors = exception.errors;
       extra = exception.extra;
+      coded = exception.coded;
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
       const r = exception.getResponse();
+      const fromBody = bodyProblem(exception.cause);
+      coded = fromBody?.coded;
       detail =
-        bodyProblem(exception.cause) ??
-        (typeof r === 'string' ? r : String((r as { message?: unknown }).message ?? exception.message));
+        fromBody?.detail ??
+        (typeof r === 'string' ? r : messageText((r as { message?: unknown }).message, exception.message));
     } else if (exception instanceof QueryFailedError && pgCode(exception) === '23505') {
       status = 409;
       detail = 'A record with the same unique value already exists';
+      coded = { code: 'duplicate_value' };
     } else if (exception instanceof QueryFailedError && pgCode(exception) === '22P02') {
       status = 400;
       detail = 'A value has the wrong format';
+      coded = { code: 'invalid_value' };
     } else if (isDatabaseUnavailable(exception)) {
       // The database is away (restart, failover, a killed backend): nothing was committed, the client may retry.
       status = 503;
       detail = 'The database is not reachable just now; nothing was saved. Try again in a few seconds.';
+      coded = { code: 'database_unavailable' };
       void res.header('Retry-After', '2');
       this.logger.warn({ err: exception, requestId: req.id }, 'Database unavailable');
     } else {
@@ -50,7 +58,7 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: req.id }, 'Server error');
     }
     const body = {
-      ...problemBody(status, detail, errors),
+      ...problemBody(status, detail, errors, coded),
       ...extra,
       instance: pathOf(req),
       requestId: req.id,
@@ -60,7 +68,14 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
-function pgCode(e: QueryFailedError): string | undefined {
+/** Nest's body message: a text, or the list a validation gives (joined as String() joins it). */
+function messageText(message: unknown, fallback: string): string {
+  if (typeof message === 'string') return message;
+  if (Array.isArray(message)) return message.join(',');
+  return fallback;
+}
+
+function pgCode(e: Pick<QueryFailedError, 'driverError'>): string | undefined {
   return (e.driverError as { code?: string } | undefined)?.code;
 }
 
@@ -68,18 +83,24 @@ function pgCode(e: QueryFailedError): string | undefined {
  * Fastify's own answers to a body it could not read (mapped to HttpException by Nest, the FastifyError as cause),
  * in words a client developer can act on.
  */
-function bodyProblem(cause: unknown): string | undefined {
+function bodyProblem(cause: unknown): { detail: string; coded: Coded } | undefined {
   const code = (cause as { code?: unknown } | undefined)?.code;
   switch (code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return 'The request body is too large';
+      return { detail: 'The request body is too large', coded: { code: 'body_too_large' } };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return 'Send the request body as application/json';
+      return {
+        detail: 'Send the request body as application/json',
+        coded: { code: 'unsupported_media_type' },
+      };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return 'The request body is empty; send a JSON object';
+      return { detail: 'The request body is empty; send a JSON object', coded: { code: 'body_empty' } };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       // secure-json-parse also refuses a __proto__ or constructor.prototype key, which could poison objects.
-      return 'The request body is not valid JSON, or has a __proto__ or constructor.prototype key';
+      return {
+        detail: 'The request body is not valid JSON, or has a __proto__ or constructor.prototype key',
+        coded: { code: 'invalid_json' },
+      };
   }
   return undefined;
 }

@@ -1,5 +1,12 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import type { FieldError, ProblemDetails } from '@stegvis/contracts';
+import {
+  type Coded,
+  type FieldError,
+  MIN_PASSWORD_LENGTH,
+  type PasswordProblem,
+  type ProblemCode,
+  type ProblemDetails,
+} from '@stegvis/contracts';
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
@@ -15,31 +22,86 @@ const TITLES: Record<number, string> = {
   503: 'Service unavailable',
 };
 
-/** Thrown by services for any error a client should see as problem+json. */
+/** The code of a problem thrown without one, so that every answer carries a code a client can word. */
+const STATUS_CODES: Record<number, ProblemCode> = {
+  400: 'invalid_request',
+  401: 'not_signed_in',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'body_too_large',
+  415: 'unsupported_media_type',
+  422: 'rule_not_met',
+  429: 'too_many_requests',
+  503: 'unavailable',
+};
+
+export function codeForStatus(status: number): Coded {
+  const code = STATUS_CODES[status] ?? 'internal_error';
+  // not_found names what was missing; a bare 404 (an unknown route) does not know.
+  return code === 'not_found' ? { code, params: { entity: '' } } : ({ code } as Coded);
+}
+
+/** A field error with its code: `fieldError('endDate', 'endDate must …', { code: 'end_before_start', … })`. */
+export function fieldError(field: string, message: string, coded: Coded): FieldError {
+  return { field, message, ...coded };
+}
+
+/** Why a password is refused (contracts' passwordProblem), as a code. */
+export function passwordCode(weak: PasswordProblem): Coded {
+  switch (weak) {
+    case 'too_short':
+      return { code: 'password_too_short', params: { min: MIN_PASSWORD_LENGTH } };
+    case 'too_common':
+      return { code: 'password_too_common' };
+    case 'contains_email':
+      return { code: 'password_contains_email' };
+  }
+}
+
+/**
+ * Thrown by services for any error a client should see as problem+json. `coded` is the stable code and its
+ * parameters (packages/contracts/src/problem-codes.ts); without one the status's generic code is sent.
+ */
 export class Problem extends HttpException {
   constructor(
     status: number,
     detail: string,
     readonly errors?: FieldError[],
     readonly extra?: Record<string, unknown>,
+    readonly coded?: Coded,
   ) {
     super(detail, status);
   }
 
-  static badRequest(detail: string, errors?: FieldError[]): Problem {
-    return new Problem(HttpStatus.BAD_REQUEST, detail, errors);
+  static badRequest(detail: string, errors?: FieldError[], coded?: Coded): Problem {
+    return new Problem(HttpStatus.BAD_REQUEST, detail, errors, undefined, coded);
   }
-  static field(field: string, message: string): Problem {
-    return new Problem(HttpStatus.BAD_REQUEST, `${field}: ${message}`, [{ field, message }]);
+  /** One field is wrong: the code goes on the field error and on the problem. */
+  static field(field: string, message: string, coded: Coded): Problem {
+    return new Problem(
+      HttpStatus.BAD_REQUEST,
+      `${field}: ${message}`,
+      [fieldError(field, message, coded)],
+      undefined,
+      coded,
+    );
   }
   static notFound(what: string): Problem {
-    return new Problem(HttpStatus.NOT_FOUND, `${what} was not found`);
+    return new Problem(HttpStatus.NOT_FOUND, `${what} was not found`, undefined, undefined, {
+      code: 'not_found',
+      params: { entity: what },
+    });
   }
-  static conflict(detail: string): Problem {
-    return new Problem(HttpStatus.CONFLICT, detail);
+  static conflict(detail: string, coded: Coded = { code: 'conflict' }): Problem {
+    return new Problem(HttpStatus.CONFLICT, detail, undefined, undefined, coded);
   }
-  static rule(detail: string, errors?: FieldError[]): Problem {
-    return new Problem(HttpStatus.UNPROCESSABLE_ENTITY, detail, errors);
+  /** Someone else saved first (optimistic locking). */
+  static stale(detail: string): Problem {
+    return Problem.conflict(detail, { code: 'stale_version' });
+  }
+  static rule(detail: string, coded: Coded, errors?: FieldError[]): Problem {
+    return new Problem(HttpStatus.UNPROCESSABLE_ENTITY, detail, errors, undefined, coded);
   }
 }
 
@@ -47,6 +109,7 @@ export function problemBody(
   status: number,
   detail: string | undefined,
   errors?: FieldError[],
+  coded: Coded = codeForStatus(status),
 ): ProblemDetails {
   const body: ProblemDetails = {
     type: status === 400 && errors?.length ? 'https://stegvis.se/problems/validation' : 'about:blank',
@@ -54,6 +117,8 @@ export function problemBody(
     status,
   };
   if (detail) body.detail = detail;
+  body.code = coded.code;
+  if (coded.params && Object.keys(coded.params).length) body.params = coded.params;
   if (errors?.length) body.errors = errors;
   return body;
 }

@@ -6,7 +6,8 @@ import { Problem } from '../problem/problem';
 export class UuidPipe implements PipeTransform<string, string> {
   constructor(private readonly name: string) {}
   transform(value: string): string {
-    if (!isUUID(value)) throw Problem.field(this.name, `${this.name} must be a UUID`);
+    if (!isUUID(value))
+      throw Problem.field(this.name, `${this.name} must be a UUID`, { code: 'invalid_uuid' });
     return value;
   }
 }

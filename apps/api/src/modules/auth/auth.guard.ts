@@ -33,7 +33,7 @@ export class AuthGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<StegvisRequest>();
     const cookie = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
     const user = cookie ? await this.auth.authenticate(cookie) : null;
-    if (!user) throw new Problem(401, 'Sign in to continue');
+    if (!user) throw new Problem(401, 'Sign in to continue', undefined, undefined, { code: 'not_signed_in' });
     req.stegvisUser = user;
 
     if (!SAFE_METHODS.has(req.method) && !this.reflector.getAllAndOverride<boolean>(SKIP_CSRF_KEY, targets)) {
@@ -46,7 +46,13 @@ export class AuthGuard implements CanActivate {
           outcome: 'denied',
           details: { path: pathOf(req) },
         });
-        throw new Problem(403, 'Missing or wrong CSRF token (send the X-CSRF-Token header)');
+        throw new Problem(
+          403,
+          'Missing or wrong CSRF token (send the X-CSRF-Token header)',
+          undefined,
+          undefined,
+          { code: 'csrf_token_missing' },
+        );
       }
     }
     if (user.mfaPending && !this.reflector.getAllAndOverride<boolean>(MFA_SETUP_KEY, targets)) {
@@ -55,6 +61,7 @@ export class AuthGuard implements CanActivate {
         'Set up two-factor authentication first (POST /api/auth/totp/setup)',
         undefined,
         { type: 'https://stegvis.se/problems/totp-setup-required' },
+        { code: 'mfa_setup_required' },
       );
     }
     const action = this.reflector.getAllAndOverride<Action | undefined>(ACTION_KEY, targets);
@@ -65,7 +72,7 @@ export class AuthGuard implements CanActivate {
         entityId: pathOf(req),
         outcome: 'denied',
       });
-      throw new Problem(403, 'Your role may not do this');
+      throw new Problem(403, 'Your role may not do this', undefined, undefined, { code: 'forbidden' });
     }
     return true;
   }

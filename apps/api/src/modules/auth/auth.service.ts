@@ -7,7 +7,7 @@ import { Secret, TOTP } from 'otpauth';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../../common/audit/audit.service';
 import type { AuthUser, RequestContext } from '../../common/context/request-context';
-import { Problem } from '../../common/problem/problem';
+import { Problem, fieldError, passwordCode } from '../../common/problem/problem';
 import { SqlService } from '../../common/sql/sql.service';
 import { burnVerifyTime, verifyPassword } from '../users/password.util';
 import { UsersService } from '../users/users.service';
@@ -56,7 +56,15 @@ export class AuthService {
         outcome: 'denied',
         details: { reason: 'throttled' },
       });
-      throw new Problem(429, 'Too many failed logins. Wait a few minutes and try again.');
+      throw new Problem(
+        429,
+        'Too many failed logins. Wait a few minutes and try again.',
+        undefined,
+        undefined,
+        {
+          code: 'too_many_logins',
+        },
+      );
     }
     const user = await this.users.findByEmail(email);
     const ok = user?.active
@@ -71,15 +79,16 @@ export class AuthService {
         outcome: 'failure',
       });
       // Same answer whether or not the user exists.
-      throw new Problem(401, 'Wrong e-mail or password');
+      throw new Problem(401, 'Wrong e-mail or password', undefined, undefined, { code: 'wrong_credentials' });
     }
     if (user.totpEnabled) {
       if (!code)
         throw new Problem(
           401,
           'Enter the six-digit code from your authenticator app',
-          [{ field: 'code', message: 'code is required' }],
+          [fieldError('code', 'code is required', { code: 'required' })],
           { type: 'https://stegvis.se/problems/totp-required' },
+          { code: 'totp_required' },
         );
       const step = totpStep(user.totpSecret!, code);
       if (step === null || !(await this.users.claimTotpStep(user.id, step))) {
@@ -91,9 +100,13 @@ export class AuthService {
           outcome: 'failure',
           details: { reason: 'totp' },
         });
-        throw new Problem(401, 'Wrong code', [{ field: 'code', message: 'code is wrong or expired' }], {
-          type: 'https://stegvis.se/problems/totp-required',
-        });
+        throw new Problem(
+          401,
+          'Wrong code',
+          [fieldError('code', 'code is wrong or expired', { code: 'totp_code_wrong' })],
+          { type: 'https://stegvis.se/problems/totp-required' },
+          { code: 'totp_code_wrong' },
+        );
       }
     }
     // A role that must use two factors, without them yet, gets a session good only for setting them up.
@@ -210,10 +223,10 @@ export class AuthService {
         entityId: ctx.user.id,
         outcome: 'failure',
       });
-      throw Problem.field('currentPassword', 'currentPassword is wrong');
+      throw Problem.field('currentPassword', 'currentPassword is wrong', { code: 'wrong_password' });
     }
     const weak = passwordProblem(next, user.email);
-    if (weak) throw Problem.field('newPassword', PASSWORD_MESSAGES[weak]);
+    if (weak) throw Problem.field('newPassword', PASSWORD_MESSAGES[weak], passwordCode(weak));
     await this.users.setPassword(user.id, next);
     await this.audit.record(ctx, { action: 'auth.password', entityType: 'user', entityId: user.id });
     await this.revokeAll(ctx, user.id);
@@ -231,7 +244,8 @@ export class AuthService {
   async confirmTotp(ctx: RequestContext & { user: AuthUser }, code: string): Promise<void> {
     const user = await this.users.findById(ctx.user.id);
     const step = user?.totpSecret ? totpStep(user.totpSecret, code) : null;
-    if (!user?.totpSecret || step === null) throw Problem.field('code', 'code is wrong or expired');
+    if (!user?.totpSecret || step === null)
+      throw Problem.field('code', 'code is wrong or expired', { code: 'totp_code_wrong' });
     await this.users.setTotp(user.id, user.totpSecret, true);
     // The code that confirmed the app cannot also sign in.
     await this.users.claimTotpStep(user.id, step);

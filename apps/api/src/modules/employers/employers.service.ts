@@ -68,7 +68,7 @@ export class EmployersService {
         .execute();
       if (res.affected !== 1) {
         if (!(await m.existsBy(Employer, { id }))) throw Problem.notFound('employer');
-        throw Problem.conflict('The employer was changed by someone else. Reload and try again.');
+        throw Problem.stale('The employer was changed by someone else. Reload and try again.');
       }
       await this.audit.record(ctx, { action: 'employer.update', entityType: 'employer', entityId: id }, m);
     });
@@ -156,7 +156,10 @@ export class EmployersService {
       id: dto.programmeId,
     });
     if (dto.periodEnd < dto.periodStart)
-      throw Problem.field('periodEnd', 'periodEnd must not be before periodStart');
+      throw Problem.field('periodEnd', 'periodEnd must not be before periodStart', {
+        code: 'end_before_start',
+        params: { start: 'periodStart' },
+      });
     const row = await this.places.save(this.places.create({ ...dto, employerId }));
     await this.audit.record(ctx, { action: 'employer.places', entityType: 'employer', entityId: employerId });
     return { id: row.id, employerId, ...dto };
@@ -164,11 +167,22 @@ export class EmployersService {
 
   async createInternship(ctx: UserContext, dto: InternshipDto): Promise<InternshipResponse> {
     const enrolment = await this.participants.getEnrolment(dto.enrolmentId);
-    if (!enrolment) throw Problem.field('enrolmentId', 'enrolmentId names no enrolment');
+    if (!enrolment)
+      throw Problem.field('enrolmentId', 'enrolmentId names no enrolment', {
+        code: 'unknown_reference',
+        params: { entity: 'enrolment' },
+      });
     await this.policy.assertGroupAccess(ctx, 'internship.write', enrolment.groupId);
     if (!(await this.employers.existsBy({ id: dto.employerId })))
-      throw Problem.field('employerId', 'employerId names no employer');
-    if (dto.endDate < dto.startDate) throw Problem.field('endDate', 'endDate must not be before startDate');
+      throw Problem.field('employerId', 'employerId names no employer', {
+        code: 'unknown_reference',
+        params: { entity: 'employer' },
+      });
+    if (dto.endDate < dto.startDate)
+      throw Problem.field('endDate', 'endDate must not be before startDate', {
+        code: 'end_before_start',
+        params: { start: 'startDate' },
+      });
     const saved = await this.dataSource.transaction(async (m) => {
       const i = await m.save(
         m.create(Internship, {
@@ -203,7 +217,11 @@ export class EmployersService {
     const enrolment = (await this.participants.getEnrolment(current.enrolmentId))!;
     await this.policy.assertGroupAccess(ctx, 'internship.write', enrolment.groupId);
     const endDate = dto.endDate ?? current.endDate;
-    if (endDate < current.startDate) throw Problem.field('endDate', 'endDate must not be before startDate');
+    if (endDate < current.startDate)
+      throw Problem.field('endDate', 'endDate must not be before startDate', {
+        code: 'end_before_start',
+        params: { start: 'startDate' },
+      });
     await this.dataSource.transaction(async (m) => {
       const res = await m
         .createQueryBuilder()
@@ -217,7 +235,7 @@ export class EmployersService {
         .where('id = :id AND version = :v', { id, v: dto.version })
         .execute();
       if (res.affected !== 1)
-        throw Problem.conflict('The internship was changed by someone else. Reload and try again.');
+        throw Problem.stale('The internship was changed by someone else. Reload and try again.');
       await this.audit.record(
         ctx,
         {
@@ -324,9 +342,13 @@ export class EmployersService {
       throw Problem.field(
         'organisationNumber',
         'organisationNumber is not a valid Swedish organisation number (check digit)',
+        { code: 'invalid_organisation_number' },
       );
     if ((await this.organisations.unknownMunicipalities([dto.municipalityId])).length)
-      throw Problem.field('municipalityId', 'municipalityId names no municipality');
+      throw Problem.field('municipalityId', 'municipalityId names no municipality', {
+        code: 'unknown_reference',
+        params: { entity: 'municipality' },
+      });
     return {
       name: dto.name.trim(),
       organisationNumber: orgNo,

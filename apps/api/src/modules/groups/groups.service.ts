@@ -4,6 +4,7 @@ import type {
   AttendanceGridResponse,
   CalendarResponse,
   GroupResponse,
+  FieldError,
   SessionResponse,
 } from '@stegvis/contracts';
 import { DataSource, type EntityManager, In, Repository } from 'typeorm';
@@ -11,7 +12,7 @@ import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { PolicyService } from '../../common/policy/policy.service';
-import { Problem } from '../../common/problem/problem';
+import { Problem, fieldError } from '../../common/problem/problem';
 import { ParticipantsService } from '../participants/participants.service';
 import { addDays, planCalendar } from '../programmes/calendar.util';
 import { ProgrammesService } from '../programmes/programmes.service';
@@ -50,15 +51,26 @@ export class GroupsService {
     });
     const programme = await this.programmes.getProgramme(ctx, dto.programmeId);
     if (!programme.municipalities.some((m) => m.id === dto.municipalityId)) {
-      throw Problem.field('municipalityId', 'municipalityId is not one of the programme’s municipalities');
+      throw Problem.field('municipalityId', 'municipalityId is not one of the programme’s municipalities', {
+        code: 'not_in_programme',
+        params: { entity: 'municipality' },
+      });
     }
     const template = dto.templateId ? await this.templates.templateOf(dto.programmeId, dto.templateId) : null;
     if (dto.templateId && !template)
-      throw Problem.field('templateId', 'templateId names no template of this programme');
+      throw Problem.field('templateId', 'templateId names no template of this programme', {
+        code: 'not_in_programme',
+        params: { entity: 'template' },
+      });
     const plan = template ? planCalendar(template, dto.startDate) : null;
     const endDate = dto.endDate ?? plan?.endDate;
-    if (!endDate) throw Problem.field('endDate', 'endDate is required when no template is given');
-    if (endDate < dto.startDate) throw Problem.field('endDate', 'endDate must not be before startDate');
+    if (!endDate)
+      throw Problem.field('endDate', 'endDate is required when no template is given', { code: 'required' });
+    if (endDate < dto.startDate)
+      throw Problem.field('endDate', 'endDate must not be before startDate', {
+        code: 'end_before_start',
+        params: { start: 'startDate' },
+      });
     const saved = await this.dataSource.transaction(async (m) => {
       const g = await m.save(
         m.create(Group, {
@@ -130,7 +142,11 @@ export class GroupsService {
 
   async createSession(ctx: UserContext, groupId: string, dto: CreateSessionDto): Promise<SessionResponse> {
     await this.policy.assertGroupAccess(ctx, 'session.manage', groupId);
-    if (dto.endTime <= dto.startTime) throw Problem.field('endTime', 'endTime must be after startTime');
+    if (dto.endTime <= dto.startTime)
+      throw Problem.field('endTime', 'endTime must be after startTime', {
+        code: 'end_not_after_start',
+        params: { start: 'startTime' },
+      });
     const s = await this.dataSource.transaction(async (m) => {
       const row = await m.save(
         m.create(GroupSession, {
@@ -157,12 +173,19 @@ export class GroupsService {
     ) as UpdateSessionDto;
     const next = { ...current, ...given };
     if (next.endTime.slice(0, 5) <= next.startTime.slice(0, 5))
-      throw Problem.field('endTime', 'endTime must be after startTime');
+      throw Problem.field('endTime', 'endTime must be after startTime', {
+        code: 'end_not_after_start',
+        params: { start: 'startTime' },
+      });
     if (dto.status === 'cancelled' && !(dto.note ?? current.note).trim()) {
-      throw Problem.field('note', 'say why the session is cancelled (note)');
+      throw Problem.field('note', 'say why the session is cancelled (note)', {
+        code: 'cancel_reason_required',
+      });
     }
     if (next.substituteStaffId && next.substituteStaffId === next.presenterStaffId) {
-      throw Problem.field('substituteStaffId', 'the substitute must be someone other than the presenter');
+      throw Problem.field('substituteStaffId', 'the substitute must be someone other than the presenter', {
+        code: 'substitute_is_presenter',
+      });
     }
     await this.dataSource.transaction(async (m) => {
       const res = await m
@@ -184,7 +207,7 @@ export class GroupsService {
         .where('id = :id AND version = :v', { id: sessionId, v: dto.version })
         .execute();
       if (res.affected !== 1)
-        throw Problem.conflict('The session was changed by someone else. Reload and try again.');
+        throw Problem.stale('The session was changed by someone else. Reload and try again.');
       await this.audit.record(
         ctx,
         {
@@ -274,29 +297,43 @@ export class GroupsService {
     const enrolments = await this.participants.findGroupEnrolments(ctx, groupId);
     const enrolmentById = new Map(enrolments.map((e) => [e.id, e]));
     const sessionById = new Map(sessions.map((s) => [s.id, s]));
-    const errors: { field: string; message: string }[] = [];
+    const errors: FieldError[] = [];
     const seen = new Set<string>();
     dto.marks.forEach((m, i) => {
       const s = sessionById.get(m.sessionId);
       const e = enrolmentById.get(m.enrolmentId);
       if (!s || s.groupId !== groupId)
-        errors.push({ field: `marks.${i}.sessionId`, message: 'sessionId is not a session of this group' });
+        errors.push(
+          fieldError(`marks.${i}.sessionId`, 'sessionId is not a session of this group', {
+            code: 'not_in_group',
+            params: { entity: 'session' },
+          }),
+        );
       else if (s.status === 'cancelled')
-        errors.push({ field: `marks.${i}.sessionId`, message: 'the session is cancelled' });
+        errors.push(
+          fieldError(`marks.${i}.sessionId`, 'the session is cancelled', { code: 'session_cancelled' }),
+        );
       if (!e)
-        errors.push({
-          field: `marks.${i}.enrolmentId`,
-          message: 'enrolmentId is not an enrolment in this group',
-        });
+        errors.push(
+          fieldError(`marks.${i}.enrolmentId`, 'enrolmentId is not an enrolment in this group', {
+            code: 'not_in_group',
+            params: { entity: 'enrolment' },
+          }),
+        );
       else if (s && (s.date < e.startDate || (e.endDate !== null && s.date > e.endDate))) {
-        errors.push({
-          field: `marks.${i}.enrolmentId`,
-          message: 'the participant was not enrolled on the session date',
-        });
+        errors.push(
+          fieldError(`marks.${i}.enrolmentId`, 'the participant was not enrolled on the session date', {
+            code: 'not_enrolled_on_date',
+          }),
+        );
       }
       const k = `${m.sessionId}:${m.enrolmentId}`;
       if (seen.has(k))
-        errors.push({ field: `marks.${i}`, message: 'the same session and participant appear twice' });
+        errors.push(
+          fieldError(`marks.${i}`, 'the same session and participant appear twice', {
+            code: 'duplicate_mark',
+          }),
+        );
       seen.add(k);
     });
     if (errors.length) throw Problem.badRequest(errors.map((e) => e.message).join('; '), errors);
@@ -338,10 +375,11 @@ export class GroupsService {
   async sessionTheme(
     sessionId: string,
   ): Promise<{ theme: string; groupId: string; templateId: string | null } | null> {
-    const [s]: { theme: string; group_id: string; template_id: string | null }[] = await this.dataSource.query(
-      `SELECT s.theme, s.group_id, g.template_id FROM group_session s JOIN programme_group g ON g.id = s.group_id WHERE s.id = $1`,
-      [sessionId],
-    );
+    const [s]: { theme: string; group_id: string; template_id: string | null }[] =
+      await this.dataSource.query(
+        `SELECT s.theme, s.group_id, g.template_id FROM group_session s JOIN programme_group g ON g.id = s.group_id WHERE s.id = $1`,
+        [sessionId],
+      );
     return s ? { theme: s.theme, groupId: s.group_id, templateId: s.template_id } : null;
   }
 

@@ -45,6 +45,8 @@ export function personalDataWarnings(fields: Record<string, string>): HandbookWa
       warnings.push({
         field,
         message: `Texten ser ut att innehålla ett personnummer (${hit[0].slice(0, 6)}…). Handboken delas med alla program – ta bort personuppgifter.`,
+        code: 'personal_number_in_text',
+        params: { excerpt: hit[0].slice(0, 6) },
       });
     }
   }
@@ -60,5 +62,5 @@ export async function allowedContentType(data: Buffer): Promise<string | null> {
 
 /** File names joined with their parts split at punctuation, so "cv-mall_2024.pptx" is found by "cv-mall" and "mall". */
 export function fileNameSearchText(names: readonly string[]): string {
-  return names.map((n) => `${n} ${n.replace(/[._\-]+/g, ' ')}`).join(' ');
+  return names.map((n) => `${n} ${n.replace(/[._-]+/g, ' ')}`).join(' ');
 }

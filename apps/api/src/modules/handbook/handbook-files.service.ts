@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UploadedFileData } from '../../common/http/single-file-upload';
 import type { UserContext } from '../../common/context/request-context';
-import { Problem } from '../../common/problem/problem';
+import { Problem, fieldError } from '../../common/problem/problem';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { HandbookFile } from './entities/handbook-file.entity';
 import { allowedContentType } from './handbook-content';
@@ -39,12 +39,18 @@ export class HandbookFilesService {
   ): Promise<HandbookFileResponse> {
     await this.handbook.assertEditor(ctx, entryId);
     await this.handbook.find(entryId);
-    if (!file) throw Problem.field('file', 'Välj en fil att ladda upp (multipart-fältet "file")');
-    if (file.size > this.config.handbook.maxFileBytes) {
+    if (!file)
+      throw Problem.field('file', 'Välj en fil att ladda upp (multipart-fältet "file")', {
+        code: 'file_required',
+      });
+    const maxBytes = this.config.handbook.maxFileBytes;
+    if (file.size > maxBytes) {
       throw new Problem(
         413,
         `file: the file is ${file.size} bytes; the largest allowed is ${this.config.handbook.maxFileBytes}`,
-        [{ field: 'file', message: 'Filen är för stor' }],
+        [fieldError('file', 'Filen är för stor', { code: 'file_too_large', params: { maxBytes } })],
+        undefined,
+        { code: 'file_too_large', params: { maxBytes } },
       );
     }
     const contentType = await allowedContentType(file.buffer);
@@ -52,7 +58,9 @@ export class HandbookFilesService {
       throw new Problem(
         415,
         'file: the content is not an allowed type (PDF, presentation, document, spreadsheet, image or video), whatever the file name says',
-        [{ field: 'file', message: 'Filtypen är inte tillåten' }],
+        [fieldError('file', 'Filtypen är inte tillåten', { code: 'file_type_not_allowed' })],
+        undefined,
+        { code: 'file_type_not_allowed' },
       );
     }
     const fileName = cleanFileName(file.originalname);

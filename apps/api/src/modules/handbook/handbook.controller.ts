@@ -63,7 +63,10 @@ const id = new UuidPipe('id');
 class ParseVersionPipe implements PipeTransform<string, number> {
   transform(value: string): number {
     if (!/^[1-9]\d{0,8}$/.test(value))
-      throw Problem.field('version', 'version must be a whole number from 1');
+      throw Problem.field('version', 'version must be a whole number from 1', {
+        code: 'too_small',
+        params: { min: 1 },
+      });
     return Number(value);
   }
 }

@@ -15,7 +15,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
 import { PolicyService } from '../../common/policy/policy.service';
-import { Problem } from '../../common/problem/problem';
+import { Problem, fieldError } from '../../common/problem/problem';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { GroupsService } from '../groups/groups.service';
 import { UsersService } from '../users/users.service';
@@ -94,7 +94,7 @@ export class HandbookService {
       const entry = await m.findOne(HandbookEntry, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!entry) throw Problem.notFound('handbook entry');
       if (entry.version !== version)
-        throw Problem.conflict(
+        throw Problem.stale(
           `The entry was changed by ${entry.updatedBy} (now version ${entry.version}); reload it and make your change again`,
         );
       Object.assign(entry, content, { updatedBy: ctx.user.displayName, updatedAt: new Date() });
@@ -228,7 +228,13 @@ export class HandbookService {
     if (entry.theme.toLowerCase() !== s.theme.toLowerCase()) {
       throw Problem.rule(
         `entryId: the entry is for the theme "${entry.theme}", the session's theme is "${s.theme}"`,
-        [{ field: 'entryId', message: 'Materialet hör till ett annat tema än passet' }],
+        { code: 'theme_mismatch', params: { entryTheme: entry.theme, sessionTheme: s.theme } },
+        [
+          fieldError('entryId', 'Materialet hör till ett annat tema än passet', {
+            code: 'theme_mismatch',
+            params: { entryTheme: entry.theme, sessionTheme: s.theme },
+          }),
+        ],
       );
     }
     await this.dataSource
@@ -253,9 +259,16 @@ export class HandbookService {
     const [user] = await this.users.usersByIds([userId]);
     if (!user) throw Problem.notFound('user');
     if (editor && !editorByGrant(user.role))
-      throw Problem.rule(`userId: only programme staff can be handbook editors (this user is ${user.role})`, [
-        { field: 'userId', message: 'Endast programpersonal kan få redaktörsrätt' },
-      ]);
+      throw Problem.rule(
+        `userId: only programme staff can be handbook editors (this user is ${user.role})`,
+        { code: 'editor_must_be_staff', params: { role: user.role } },
+        [
+          fieldError('userId', 'Endast programpersonal kan få redaktörsrätt', {
+            code: 'editor_must_be_staff',
+            params: { role: user.role },
+          }),
+        ],
+      );
     if (editor)
       await this.dataSource
         .getRepository(HandbookEditor)
@@ -277,7 +290,15 @@ export class HandbookService {
       entityId: entryId,
       outcome: 'denied',
     });
-    throw new Problem(403, 'Editing the handbook needs the editor right; ask an administrator');
+    throw new Problem(
+      403,
+      'Editing the handbook needs the editor right; ask an administrator',
+      undefined,
+      undefined,
+      {
+        code: 'handbook_editor_required',
+      },
+    );
   }
 
   /** Keeps the search text and writes the new version to the history, in the same transaction as the change. */

@@ -1,4 +1,5 @@
 import {
+  type Coded,
   type FieldError,
   type Gender,
   INDUSTRIES,
@@ -96,6 +97,7 @@ export function csvRecords(csv: string): { records: string[][]; errors: FieldErr
         {
           field: 'content',
           message: `the file is not valid CSV: ${err instanceof Error ? err.message : ''}`,
+          code: 'file_not_csv',
         },
       ],
     };
@@ -123,43 +125,75 @@ export function parseImportRecords(
   const header = records[0]?.map((h) => h.trim().toLowerCase()) ?? [];
   const missing = IMPORT_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length)
-    return { rows: [], errors: [{ field: 'row 1', message: `missing columns: ${missing.join(', ')}` }] };
+    return {
+      rows: [],
+      errors: [
+        {
+          field: 'row 1',
+          message: `missing columns: ${missing.join(', ')}`,
+          code: 'missing_columns',
+          params: { columns: [...missing] },
+        },
+      ],
+    };
   const rows: ImportRow[] = [];
   const groups = new Map<number, { start: string; end: string; line: number }>();
   records.slice(1).forEach((rec, i) => {
     const line = rowNumbers?.[i + 1] ?? i + 2;
     const get = (c: (typeof IMPORT_COLUMNS)[number]) => rec[header.indexOf(c)] ?? '';
-    const bad = (c: string, message: string) => errors.push({ field: `row ${line}, ${c}`, message });
+    const bad = (c: string, message: string, coded: Coded) =>
+      errors.push({ field: `row ${line}, ${c}`, message, ...coded });
+    const oneOf = (allowed: readonly string[]): Coded => ({
+      code: 'not_allowed',
+      params: { allowed: [...allowed] },
+    });
     const before = errors.length;
     const group = Number(get('grupp'));
-    if (!Number.isInteger(group) || group < 1) bad('grupp', 'must be a group number (1, 2, …)');
+    if (!Number.isInteger(group) || group < 1)
+      bad('grupp', 'must be a group number (1, 2, …)', { code: 'invalid_group_number' });
     for (const c of ['gruppstart', 'gruppslut', 'inskrivning_start'] as const)
-      if (!isIsoDate(get(c))) bad(c, 'must be a date YYYY-MM-DD');
+      if (!isIsoDate(get(c))) bad(c, 'must be a date YYYY-MM-DD', { code: 'invalid_date' });
     if (get('inskrivning_slut') && !isIsoDate(get('inskrivning_slut')))
-      bad('inskrivning_slut', 'must be a date YYYY-MM-DD or empty');
+      bad('inskrivning_slut', 'must be a date YYYY-MM-DD or empty', { code: 'invalid_date' });
     if (!municipalityCodes.has(get('kommunkod')))
-      bad('kommunkod', `${get('kommunkod') || '(empty)'} is not a municipality of the programme`);
-    if (!get('fornamn')) bad('fornamn', 'is required');
-    if (!get('efternamn')) bad('efternamn', 'is required');
+      bad('kommunkod', `${get('kommunkod') || '(empty)'} is not a municipality of the programme`, {
+        code: 'unknown_municipality_code',
+        params: { value: get('kommunkod') },
+      });
+    if (!get('fornamn')) bad('fornamn', 'is required', { code: 'required' });
+    if (!get('efternamn')) bad('efternamn', 'is required', { code: 'required' });
     const pn = get('personnummer') ? parsePersonalNumber(get('personnummer')) : null;
-    if (get('personnummer') && !pn) bad('personnummer', 'is not a valid personnummer or samordningsnummer');
-    if (!GENDER[get('kon').toLowerCase()]) bad('kon', 'must be kvinna, man or annat');
+    if (get('personnummer') && !pn)
+      bad('personnummer', 'is not a valid personnummer or samordningsnummer', {
+        code: 'invalid_personal_number',
+      });
+    if (!GENDER[get('kon').toLowerCase()])
+      bad('kon', 'must be kvinna, man or annat', oneOf(Object.keys(GENDER)));
     const status = STATUS[get('status').toLowerCase()];
-    if (!status) bad('status', 'must be pågående, fullföljd or avbrott');
+    if (!status) bad('status', 'must be pågående, fullföljd or avbrott', oneOf(Object.keys(STATUS)));
     if (status && status !== 'active' && !get('inskrivning_slut'))
-      bad('inskrivning_slut', 'is required unless the status is pågående');
+      bad('inskrivning_slut', 'is required unless the status is pågående', {
+        code: 'end_required_unless_ongoing',
+      });
     if (status === 'left_early' && !REASON[get('avbrottsorsak').toLowerCase()])
-      bad('avbrottsorsak', `must be one of ${Object.keys(REASON).join(', ')}`);
+      bad('avbrottsorsak', `must be one of ${Object.keys(REASON).join(', ')}`, oneOf(Object.keys(REASON)));
     if (get('resultat') && !OUTCOME[get('resultat').toLowerCase()])
-      bad('resultat', `must be one of ${Object.keys(OUTCOME).join(', ')} or empty`);
+      bad(
+        'resultat',
+        `must be one of ${Object.keys(OUTCOME).join(', ')} or empty`,
+        oneOf(Object.keys(OUTCOME)),
+      );
     if (get('praktik_bransch') && !(INDUSTRIES as readonly string[]).includes(get('praktik_bransch')))
-      bad('praktik_bransch', `must be one of ${INDUSTRIES.join(', ')} or empty`);
+      bad('praktik_bransch', `must be one of ${INDUSTRIES.join(', ')} or empty`, oneOf(INDUSTRIES));
     if (get('praktik_erbjudande') && !['ja', 'nej'].includes(get('praktik_erbjudande').toLowerCase()))
-      bad('praktik_erbjudande', 'must be ja, nej or empty');
+      bad('praktik_erbjudande', 'must be ja, nej or empty', oneOf(['ja', 'nej']));
     if (Number.isInteger(group)) {
       const seen = groups.get(group);
       if (seen && (seen.start !== get('gruppstart') || seen.end !== get('gruppslut')))
-        bad('gruppstart', `group ${group} has other dates on row ${seen.line}`);
+        bad('gruppstart', `group ${group} has other dates on row ${seen.line}`, {
+          code: 'group_dates_differ',
+          params: { group, row: seen.line },
+        });
       if (!seen) groups.set(group, { start: get('gruppstart'), end: get('gruppslut'), line });
     }
     if (errors.length > before) return;
@@ -183,7 +217,8 @@ export function parseImportRecords(
       ledToOffer: get('praktik_erbjudande').toLowerCase() === 'ja',
     });
   });
-  if (records.length < 2) errors.push({ field: 'row 2', message: 'the file has no rows to import' });
+  if (records.length < 2)
+    errors.push({ field: 'row 2', message: 'the file has no rows to import', code: 'file_no_rows' });
   return { rows, errors };
 }
 

@@ -28,12 +28,18 @@ export async function xlsxRecords(
     return {
       records: [],
       rowNumbers: [],
-      errors: [{ field: 'file', message: 'the file is not an Excel workbook (.xlsx)' }],
+      errors: [
+        { field: 'file', message: 'the file is not an Excel workbook (.xlsx)', code: 'file_not_xlsx' },
+      ],
     };
   }
   const sheet = wb.worksheets[0];
   if (!sheet)
-    return { records: [], rowNumbers: [], errors: [{ field: 'file', message: 'the workbook has no sheet' }] };
+    return {
+      records: [],
+      rowNumbers: [],
+      errors: [{ field: 'file', message: 'the workbook has no sheet', code: 'file_no_sheet' }],
+    };
   const width = Math.max(sheet.columnCount, IMPORT_COLUMNS.length);
   const records: string[][] = [];
   // Errors name the sheet's own row numbers, blank rows in between included, so a person finds the row in Excel.

@@ -42,7 +42,10 @@ export class ImportsService {
   }
 
   importXlsx(ctx: UserContext, programmeId: string, file: Buffer | undefined): Promise<ImportCounts> {
-    if (!file) throw Problem.field('file', 'Send the workbook in the multipart field "file"');
+    if (!file)
+      throw Problem.field('file', 'Send the workbook in the multipart field "file"', {
+        code: 'file_required',
+      });
     return this.importRecords(ctx, programmeId, () => xlsxRecords(file));
   }
 
@@ -60,10 +63,16 @@ export class ImportsService {
     const byCode = new Map(programme.municipalities.map((m) => [m.code, m.id]));
     const file = await read();
     if (file.errors.length)
-      throw Problem.badRequest('The file could not be read; nothing was imported', file.errors);
+      throw Problem.badRequest('The file could not be read; nothing was imported', file.errors, {
+        code: 'file_has_errors',
+        params: { count: file.errors.length },
+      });
     const { rows, errors } = parseImportRecords(file.records, new Set(byCode.keys()), file.rowNumbers);
     if (errors.length)
-      throw Problem.badRequest(`The file has ${errors.length} error(s); nothing was imported`, errors);
+      throw Problem.badRequest(`The file has ${errors.length} error(s); nothing was imported`, errors, {
+        code: 'file_has_errors',
+        params: { count: errors.length },
+      });
     const counts = { groups: 0, enrolments: 0, outcomes: 0, internships: 0 };
     await this.dataSource.transaction(async (m) => {
       const groupIds = new Map<number, string>();

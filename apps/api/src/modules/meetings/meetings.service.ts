@@ -54,7 +54,10 @@ export class MeetingsService {
     const invited = await Promise.all(dto.invitedUserIds.map((id) => this.users.findById(id)));
     const bad = invited.findIndex((u) => !u || !u.programmeIds.includes(dto.programmeId));
     if (bad >= 0)
-      throw Problem.field(`invitedUserIds.${bad}`, 'every invited user must work in this programme');
+      throw Problem.field(`invitedUserIds.${bad}`, 'every invited user must work in this programme', {
+        code: 'not_in_programme',
+        params: { entity: 'user' },
+      });
     const ready = await this.referrals.readyForDecision(dto.programmeId);
     const id = await this.dataSource.transaction(async (m) => {
       const meeting = await m.save(
@@ -166,11 +169,16 @@ export class MeetingsService {
     const groupStarts = new Map<string, string>();
     for (const [i, d] of dto.decisions.entries()) {
       if (!onAgenda.has(d.referralId))
-        throw Problem.field(`decisions.${i}.referralId`, 'the referral is not on this meeting’s agenda');
+        throw Problem.field(`decisions.${i}.referralId`, 'the referral is not on this meeting’s agenda', {
+          code: 'not_on_agenda',
+        });
       if (d.decision === 'accept' && !groupStarts.has(d.groupId!)) {
         const g = await this.groups.getGroup(ctx, d.groupId!).catch(() => null);
         if (!g || g.programmeId !== meeting.programmeId)
-          throw Problem.field(`decisions.${i}.groupId`, 'groupId is not a group of this programme');
+          throw Problem.field(`decisions.${i}.groupId`, 'groupId is not a group of this programme', {
+            code: 'not_in_programme',
+            params: { entity: 'group' },
+          });
         groupStarts.set(d.groupId!, g.startDate);
       }
     }
@@ -190,7 +198,10 @@ export class MeetingsService {
     await this.load(ctx, id, 'meeting.manage');
     const members = await this.members.findBy({ meetingId: id });
     const unknown = presentUserIds.findIndex((u) => !members.some((x) => x.userId === u));
-    if (unknown >= 0) throw Problem.field(`presentUserIds.${unknown}`, 'not invited to this meeting');
+    if (unknown >= 0)
+      throw Problem.field(`presentUserIds.${unknown}`, 'not invited to this meeting', {
+        code: 'not_invited',
+      });
     await this.dataSource.transaction(async (m) => {
       for (const x of members)
         await m.update(
@@ -242,7 +253,7 @@ export class MeetingsService {
       this.outbox.enqueue(
         tx,
         recipients.map((u) => ({
-          to: u!.email,
+          to: u.email,
           subject: `Protokoll från analysgruppens möte ${m.date}`,
           body: `Hej!\n\nHär kommer protokollet från analysgruppens möte ${m.date}. Logga in i Stegvis för att se ärendena.\n\nMed vänlig hälsning\nStegvis`,
           attachment: { name: `protokoll-${m.date}.pdf`, content: pdf },

@@ -37,7 +37,10 @@ export class ConsentsService {
   async addConsent(ctx: UserContext, participantId: string, dto: ConsentDto): Promise<ConsentResponse> {
     await this.policy.assertParticipantAccess(ctx, 'consent.write', participantId);
     if (dto.organisationId && (await this.organisations.unknownOrganisations([dto.organisationId])).length) {
-      throw Problem.field('organisationId', 'organisationId names no organisation');
+      throw Problem.field('organisationId', 'organisationId names no organisation', {
+        code: 'unknown_reference',
+        params: { entity: 'organisation' },
+      });
     }
     const saved = await this.dataSource.transaction(async (m) => {
       const c = await m.save(
@@ -77,7 +80,8 @@ export class ConsentsService {
     const c = await this.consents.findOneBy({ id: consentId });
     if (!c) throw Problem.notFound('consent');
     await this.policy.assertParticipantAccess(ctx, 'consent.write', c.participantId);
-    if (c.withdrawnAt) throw Problem.rule('The consent is already withdrawn');
+    if (c.withdrawnAt)
+      throw Problem.rule('The consent is already withdrawn', { code: 'consent_already_withdrawn' });
     await this.dataSource.transaction(async (m) => {
       await m.update(Consent, { id: consentId }, { withdrawnAt: new Date() });
       await this.audit.record(
@@ -116,6 +120,7 @@ export class ConsentsService {
     if (!(await this.hasConsent(participantId, purpose, organisationId))) {
       throw Problem.rule(
         `No consent in force for ${purpose}${organisationId ? ' with this organisation' : ''}: the participant has not given it, or has withdrawn it`,
+        { code: 'consent_missing', params: { purpose } },
       );
     }
   }

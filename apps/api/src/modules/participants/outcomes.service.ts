@@ -24,7 +24,11 @@ export class OutcomesService {
 
   async setOutcome(ctx: UserContext, enrolmentId: string, dto: OutcomeDto): Promise<OutcomeResponse> {
     const e = await this.enrolment(ctx, enrolmentId, 'outcome.write');
-    if (dto.date < e.startDate) throw Problem.field('date', 'date must not be before the enrolment started');
+    if (dto.date < e.startDate)
+      throw Problem.field('date', 'date must not be before the enrolment started', {
+        code: 'before_enrolment_start',
+        params: { startDate: e.startDate },
+      });
     await this.dataSource.transaction(async (m) => {
       await m.upsert(
         Outcome,
@@ -78,7 +82,9 @@ export class OutcomesService {
   async addFollowUp(ctx: UserContext, enrolmentId: string, dto: FollowUpDto): Promise<OutcomeResponse> {
     const e = await this.enrolment(ctx, enrolmentId, 'outcome.write');
     if (!(await this.outcomes.existsBy({ enrolmentId })))
-      throw Problem.rule('Record the outcome at the end of the programme before its follow-ups');
+      throw Problem.rule('Record the outcome at the end of the programme before its follow-ups', {
+        code: 'outcome_before_follow_up',
+      });
     await this.dataSource.transaction(async (m) => {
       await m.upsert(
         FollowUp,

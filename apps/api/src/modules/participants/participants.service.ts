@@ -7,7 +7,7 @@ import { type AuditEntry, AuditService } from '../../common/audit/audit.service'
 import type { UserContext } from '../../common/context/request-context';
 import { pseudonymFor, visibleName } from '../../common/masking/masking';
 import { PolicyService } from '../../common/policy/policy.service';
-import { Problem } from '../../common/problem/problem';
+import { Problem, fieldError } from '../../common/problem/problem';
 import type {
   CreateParticipantDto,
   MoveEnrolmentDto,
@@ -109,7 +109,7 @@ export class ParticipantsService {
         .where('id = :id AND version = :v', { id, v: dto.version })
         .execute();
       if (res.affected !== 1)
-        throw Problem.conflict('The participant was changed by someone else. Reload and try again.');
+        throw Problem.stale('The participant was changed by someone else. Reload and try again.');
       await this.audit.record(
         ctx,
         {
@@ -189,7 +189,10 @@ export class ParticipantsService {
     await this.policy.assertGroupAccess(ctx, 'participant.write', groupId);
     await this.policy.assertParticipantAccess(ctx, 'participant.write', participantId);
     const active = await this.enrolments.findOneBy({ participantId, groupId, status: 'active' });
-    if (active) throw Problem.conflict('The participant is already enrolled in this group');
+    if (active)
+      throw Problem.conflict('The participant is already enrolled in this group', {
+        code: 'already_enrolled',
+      });
     const saved = await this.dataSource.transaction(async (m) => {
       const e = await m.save(m.create(Enrolment, { participantId, groupId, startDate, status: 'active' }));
       await this.audit.record(
@@ -215,7 +218,10 @@ export class ParticipantsService {
     if (!e) throw Problem.notFound('enrolment');
     await this.policy.assertGroupAccess(ctx, 'participant.write', e.groupId);
     if (dto.endDate && dto.endDate < e.startDate)
-      throw Problem.field('endDate', 'endDate must not be before the enrolment started');
+      throw Problem.field('endDate', 'endDate must not be before the enrolment started', {
+        code: 'before_enrolment_start',
+        params: { startDate: e.startDate },
+      });
     await this.dataSource.transaction(async (m) => {
       await m.update(
         Enrolment,
@@ -247,10 +253,17 @@ export class ParticipantsService {
     if (!e) throw Problem.notFound('enrolment');
     await this.policy.assertGroupAccess(ctx, 'participant.write', e.groupId);
     await this.policy.assertGroupAccess(ctx, 'participant.write', dto.toGroupId);
-    if (e.status !== 'active') throw Problem.rule('Only an active enrolment can be moved');
+    if (e.status !== 'active')
+      throw Problem.rule('Only an active enrolment can be moved', { code: 'enrolment_not_active' });
     if (dto.toGroupId === e.groupId)
-      throw Problem.field('toGroupId', 'toGroupId is the group the participant is already in');
-    if (dto.date < e.startDate) throw Problem.field('date', 'date must not be before the enrolment started');
+      throw Problem.field('toGroupId', 'toGroupId is the group the participant is already in', {
+        code: 'same_group',
+      });
+    if (dto.date < e.startDate)
+      throw Problem.field('date', 'date must not be before the enrolment started', {
+        code: 'before_enrolment_start',
+        params: { startDate: e.startDate },
+      });
     const next = await this.dataSource.transaction(async (m) => {
       await m.update(
         Enrolment,
@@ -287,9 +300,7 @@ export class ParticipantsService {
     return this.enrolmentViews(ctx, rows);
   }
 
-  async getEnrolment(
-    id: string,
-  ): Promise<{
+  async getEnrolment(id: string): Promise<{
     id: string;
     groupId: string;
     participantId: string;
@@ -437,13 +448,17 @@ export class ParticipantsService {
           throw Problem.field(
             'personalNumber',
             'personalNumber is not a valid personnummer or samordningsnummer (date and check digit)',
+            { code: 'invalid_personal_number' },
           );
         out.personalNumber = pn.digits;
         out.birthYear ??= pn.birthYear;
       }
     }
     if (dto.yearOfArrival && dto.birthYear && dto.yearOfArrival < dto.birthYear) {
-      throw Problem.field('yearOfArrival', 'yearOfArrival must not be before birthYear');
+      throw Problem.field('yearOfArrival', 'yearOfArrival must not be before birthYear', {
+        code: 'end_before_start',
+        params: { start: 'birthYear' },
+      });
     }
     return out;
   }
@@ -469,8 +484,9 @@ export class ParticipantsService {
       pointer
         ? 'A participant with this personal number is already registered'
         : 'A participant with this personal number is already registered in another programme of the association',
-      [{ field: 'personalNumber', message: 'already registered' }],
+      [fieldError('personalNumber', 'already registered', { code: 'duplicate_personal_number' })],
       pointer ? { existingParticipantId: pointer } : undefined,
+      { code: 'duplicate_personal_number' },
     );
   }
 }

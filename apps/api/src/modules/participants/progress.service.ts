@@ -11,7 +11,7 @@ import { DataSource, In, Repository } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
 import { PolicyService } from '../../common/policy/policy.service';
-import { Problem } from '../../common/problem/problem';
+import { Problem, fieldError } from '../../common/problem/problem';
 import type { AssessmentDto } from './dto/participant.dto';
 import { Assessment } from './entities/assessment.entity';
 import { Enrolment } from './entities/enrolment.entity';
@@ -35,10 +35,17 @@ export class ProgressService {
     await this.policy.assertParticipantAccess(ctx, 'participant.write', participantId);
     const errors = ASSESSMENT_DIMENSIONS.filter(
       (d) => !Number.isInteger(dto.ratings[d]) || dto.ratings[d] < 1 || dto.ratings[d] > 5,
-    ).map((d) => ({ field: `ratings.${d}`, message: `ratings.${d} must be a whole number from 1 to 5` }));
+    ).map((d) =>
+      fieldError(`ratings.${d}`, `ratings.${d} must be a whole number from 1 to 5`, {
+        code: 'out_of_range',
+        params: { min: 1, max: 5 },
+      }),
+    );
     const unknown = Object.keys(dto.ratings)
       .filter((k) => !(ASSESSMENT_DIMENSIONS as readonly string[]).includes(k))
-      .map((k) => ({ field: `ratings.${k}`, message: `ratings.${k} is not a known dimension` }));
+      .map((k) =>
+        fieldError(`ratings.${k}`, `ratings.${k} is not a known dimension`, { code: 'unknown_field' }),
+      );
     if (errors.length || unknown.length)
       throw Problem.badRequest('Each dimension needs a rating from 1 to 5', [...errors, ...unknown]);
     const ratings = Object.fromEntries(ASSESSMENT_DIMENSIONS.map((d) => [d, dto.ratings[d]])) as Record<

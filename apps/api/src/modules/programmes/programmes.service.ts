@@ -6,7 +6,7 @@ import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
 import { decodeCursor, encodeCursor, type PageQuery } from '../../common/pagination/keyset';
 import { PolicyService } from '../../common/policy/policy.service';
-import { Problem } from '../../common/problem/problem';
+import { Problem, fieldError } from '../../common/problem/problem';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { UsersService } from '../users/users.service';
 import type { CreateProgrammeDto, UpdateProgrammeDto } from './dto/programme.dto';
@@ -131,7 +131,7 @@ export class ProgrammesService {
       const locked = await m.findOne(Programme, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!locked) throw Problem.notFound('programme');
       if (locked.version !== dto.version) {
-        throw Problem.conflict(
+        throw Problem.stale(
           `The programme was changed by someone else (version ${locked.version}, yours ${dto.version}). Reload and try again.`,
         );
       }
@@ -201,30 +201,56 @@ export class ProgrammesService {
     partnerIds: string[],
   ): Promise<void> {
     const errors: FieldError[] = [];
-    if (!p.name.trim()) errors.push({ field: 'name', message: 'name must not be empty' });
+    if (!p.name.trim()) errors.push(fieldError('name', 'name must not be empty', { code: 'required' }));
     if (p.endDate < p.startDate)
-      errors.push({ field: 'endDate', message: 'endDate must not be before startDate' });
+      errors.push(
+        fieldError('endDate', 'endDate must not be before startDate', {
+          code: 'end_before_start',
+          params: { start: 'startDate' },
+        }),
+      );
     const keys = new Set<string>();
     p.goals.forEach((g, i) => {
       if (g.unit === 'percent' && g.targetValue > 100) {
-        errors.push({ field: `goals.${i}.targetValue`, message: 'a percentage goal must be at most 100' });
+        errors.push(
+          fieldError(`goals.${i}.targetValue`, 'a percentage goal must be at most 100', {
+            code: 'percent_over_100',
+          }),
+        );
       }
       if (keys.has(g.key))
-        errors.push({ field: `goals.${i}.key`, message: `goal key "${g.key}" is used twice` });
+        errors.push(
+          fieldError(`goals.${i}.key`, `goal key "${g.key}" is used twice`, {
+            code: 'duplicate_key',
+            params: { key: g.key },
+          }),
+        );
       keys.add(g.key);
     });
     const unknownM = await this.organisations.unknownMunicipalities(municipalityIds);
     if (unknownM.includes(p.ownerMunicipalityId)) {
-      errors.push({ field: 'ownerMunicipalityId', message: 'ownerMunicipalityId names no municipality' });
+      errors.push(
+        fieldError('ownerMunicipalityId', 'ownerMunicipalityId names no municipality', {
+          code: 'unknown_reference',
+          params: { entity: 'municipality' },
+        }),
+      );
     }
     if (unknownM.some((id) => id !== p.ownerMunicipalityId)) {
-      errors.push({ field: 'municipalityIds', message: 'municipalityIds names an unknown municipality' });
+      errors.push(
+        fieldError('municipalityIds', 'municipalityIds names an unknown municipality', {
+          code: 'unknown_reference',
+          params: { entity: 'municipality' },
+        }),
+      );
     }
     if ((await this.organisations.unknownOrganisations(partnerIds)).length) {
-      errors.push({
-        field: 'partnerOrganisationIds',
-        message: 'partnerOrganisationIds names an unknown organisation',
-      });
+      errors.push(
+        fieldError('partnerOrganisationIds', 'partnerOrganisationIds names an unknown organisation', {
+          code: 'unknown_reference',
+          params: { entity: 'organisation' },
+        }),
+      );
     }
     if (errors.length) throw Problem.badRequest(errors.map((e) => e.message).join('; '), errors);
   }

@@ -46,9 +46,14 @@ export class TemplatesService {
       id: programmeId,
     });
     if (dto.lectureEnd <= dto.lectureStart)
-      throw Problem.field('lectureEnd', 'lectureEnd must be after lectureStart');
+      throw Problem.field('lectureEnd', 'lectureEnd must be after lectureStart', {
+        code: 'end_not_after_start',
+        params: { start: 'lectureStart' },
+      });
     if (dto.lectureCount > 0 && !dto.phases.some((p) => p.lectures)) {
-      throw Problem.field('phases', 'at least one phase must have lectures when lectureCount is above 0');
+      throw Problem.field('phases', 'at least one phase must have lectures when lectureCount is above 0', {
+        code: 'lectures_phase_required',
+      });
     }
     const saved = await this.dataSource.transaction(async (m) => {
       const t = await m.save(

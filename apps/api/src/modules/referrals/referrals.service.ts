@@ -14,7 +14,7 @@ import type { UserContext } from '../../common/context/request-context';
 import { pseudonymFor } from '../../common/masking/masking';
 import { decodeCursor, encodeCursor } from '../../common/pagination/keyset';
 import { PolicyService } from '../../common/policy/policy.service';
-import { Problem } from '../../common/problem/problem';
+import { Problem, fieldError } from '../../common/problem/problem';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { parsePersonalNumber } from '../participants/personal-number.util';
 import { ParticipantsService } from '../participants/participants.service';
@@ -43,16 +43,24 @@ export class ReferralsService {
       id: dto.programmeId,
     });
     if (!this.policy.actsFor(ctx.user, dto.organisationId)) {
-      throw new Problem(403, 'You may add referrals only from your own organisation', [
-        { field: 'organisationId', message: 'not your organisation' },
-      ]);
+      throw new Problem(
+        403,
+        'You may add referrals only from your own organisation',
+        [fieldError('organisationId', 'not your organisation', { code: 'not_your_organisation' })],
+        undefined,
+        { code: 'not_your_organisation' },
+      );
     }
     if ((await this.organisations.unknownOrganisations([dto.organisationId])).length)
-      throw Problem.field('organisationId', 'organisationId names no organisation');
+      throw Problem.field('organisationId', 'organisationId names no organisation', {
+        code: 'unknown_reference',
+        params: { entity: 'organisation' },
+      });
     if (!dto.consentToShare) {
       throw Problem.rule(
         'The candidate must consent to the analysis group sharing information about them before the referral can be received',
-        [{ field: 'consentToShare', message: 'consent is required' }],
+        { code: 'consent_to_share_required' },
+        [fieldError('consentToShare', 'consent is required', { code: 'consent_to_share_required' })],
       );
     }
     let personalNumber: string | null = null;
@@ -62,6 +70,7 @@ export class ReferralsService {
         throw Problem.field(
           'personalNumber',
           'personalNumber is not a valid personnummer or samordningsnummer (date and check digit)',
+          { code: 'invalid_personal_number' },
         );
       personalNumber = pn.digits;
     }
@@ -200,9 +209,12 @@ export class ReferralsService {
     const who = r.protectedIdentity ? r.pseudonym : `${r.firstName} ${r.lastName}`;
     // A stale version first: whoever decided on old information is told that someone else got there first.
     if (r.version !== o.version)
-      throw Problem.conflict(`The referral of ${who} was changed by someone else. Reload and try again.`);
+      throw Problem.stale(`The referral of ${who} was changed by someone else. Reload and try again.`);
     if (!canTransition(r.status, to))
-      throw Problem.rule(`A referral that is ${r.status} cannot become ${to}`);
+      throw Problem.rule(`A referral that is ${r.status} cannot become ${to}`, {
+        code: 'referral_transition',
+        params: { from: r.status, to },
+      });
     const decided = to === 'accepted' || to === 'declined' || to === 'wait_listed';
     const res = await m
       .createQueryBuilder()
@@ -218,7 +230,7 @@ export class ReferralsService {
       .where('id = :id AND version = :v', { id: r.id, v: o.version })
       .execute();
     if (res.affected !== 1)
-      throw Problem.conflict(`The referral of ${who} was changed by someone else. Reload and try again.`);
+      throw Problem.stale(`The referral of ${who} was changed by someone else. Reload and try again.`);
     await m.insert(ReferralEvent, {
       referralId: r.id,
       byUserId: ctx.user.id,
@@ -297,11 +309,12 @@ export class ReferralsService {
   async meetingDecisions(
     meetingId: string,
   ): Promise<{ referralId: string; toStatus: ReferralStatus; reason: string }[]> {
-    const rows: { referral_id: string; to_status: ReferralStatus; reason: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT ON (referral_id) referral_id, to_status, reason FROM referral_event
+    const rows: { referral_id: string; to_status: ReferralStatus; reason: string }[] =
+      await this.dataSource.query(
+        `SELECT DISTINCT ON (referral_id) referral_id, to_status, reason FROM referral_event
         WHERE meeting_id = $1 AND to_status IN ('accepted', 'wait_listed', 'declined') ORDER BY referral_id, at DESC, id DESC`,
-      [meetingId],
-    );
+        [meetingId],
+      );
     return rows.map((r) => ({ referralId: r.referral_id, toStatus: r.to_status, reason: r.reason }));
   }
 
@@ -325,10 +338,11 @@ export class ReferralsService {
   async countByGroupAndStatus(
     programmeId: string,
   ): Promise<{ groupId: string | null; status: ReferralStatus; n: number }[]> {
-    const rows: { group_id: string | null; status: ReferralStatus; n: number }[] = await this.dataSource.query(
-      `SELECT group_id, status, count(*)::int AS n FROM referral WHERE programme_id = $1 AND status IN ('accepted', 'screened', 'on_agenda', 'wait_listed', 'received') GROUP BY group_id, status`,
-      [programmeId],
-    );
+    const rows: { group_id: string | null; status: ReferralStatus; n: number }[] =
+      await this.dataSource.query(
+        `SELECT group_id, status, count(*)::int AS n FROM referral WHERE programme_id = $1 AND status IN ('accepted', 'screened', 'on_agenda', 'wait_listed', 'received') GROUP BY group_id, status`,
+        [programmeId],
+      );
     return rows.map((r) => ({ groupId: r.group_id, status: r.status, n: r.n }));
   }
 

@@ -49,7 +49,11 @@ export class ReportsService {
     });
     const programme = await this.programmes.getProgramme(ctx, programmeId);
     const period = { start: q.from ?? programme.startDate, end: q.to ?? today() };
-    if (period.end < period.start) throw Problem.field('to', 'to must not be before from');
+    if (period.end < period.start)
+      throw Problem.field('to', 'to must not be before from', {
+        code: 'end_before_start',
+        params: { start: 'from' },
+      });
     const input = await this.data.gather(programmeId, period);
     const report = computeProgressReportFromCounts(
       input,

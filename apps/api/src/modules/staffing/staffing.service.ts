@@ -48,7 +48,10 @@ export class StaffingService {
 
   async createStaffMember(ctx: UserContext, dto: StaffMemberDto): Promise<StaffMemberResponse> {
     if (dto.organisationId && (await this.organisations.unknownOrganisations([dto.organisationId])).length) {
-      throw Problem.field('organisationId', 'organisationId names no organisation');
+      throw Problem.field('organisationId', 'organisationId names no organisation', {
+        code: 'unknown_reference',
+        params: { entity: 'organisation' },
+      });
     }
     const saved = await this.dataSource.transaction(async (m) => {
       const s = await m.save(
@@ -79,9 +82,17 @@ export class StaffingService {
       type: 'programme',
       id: dto.programmeId,
     });
-    if (dto.endDate < dto.startDate) throw Problem.field('endDate', 'endDate must not be before startDate');
+    if (dto.endDate < dto.startDate)
+      throw Problem.field('endDate', 'endDate must not be before startDate', {
+        code: 'end_before_start',
+        params: { start: 'startDate' },
+      });
     const person = await this.staff.findOneBy({ id: dto.staffMemberId });
-    if (!person) throw Problem.field('staffMemberId', 'staffMemberId names no staff member');
+    if (!person)
+      throw Problem.field('staffMemberId', 'staffMemberId names no staff member', {
+        code: 'unknown_reference',
+        params: { entity: 'staff member' },
+      });
     const saved = await this.dataSource.transaction(async (m) => {
       const a = await m.save(m.create(StaffAllocation, dto));
       await this.audit.record(
@@ -150,7 +161,10 @@ export class StaffingService {
       id: programmeId,
     });
     if ((await this.organisations.unknownOrganisations([dto.organisationId])).length)
-      throw Problem.field('organisationId', 'organisationId names no organisation');
+      throw Problem.field('organisationId', 'organisationId names no organisation', {
+        code: 'unknown_reference',
+        params: { entity: 'organisation' },
+      });
     const saved = await this.dataSource.transaction(async (m) => {
       const c = await m.save(
         m.create(CommitteeMember, {
@@ -237,7 +251,15 @@ export class StaffingService {
         staffName: p.name,
         staffRole: p.staffRole,
         overAllocated: over,
-        warnings: over ? [`${p.name} är allokerad ${peak} % (över 100 %) under perioden`] : [],
+        warnings: over
+          ? [
+              {
+                code: 'over_allocated',
+                params: { name: p.name, percent: peak },
+                message: `${p.name} är allokerad ${peak} % (över 100 %) under perioden`,
+              },
+            ]
+          : [],
       };
     });
   }

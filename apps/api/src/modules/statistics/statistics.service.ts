@@ -36,7 +36,11 @@ export class StatisticsService {
     const unknown = await this.organisations.unknownMunicipalities([
       ...new Set(rows.map((r) => r.municipalityId)),
     ]);
-    if (unknown.length) throw Problem.field('rows', `unknown municipality ${unknown[0]}`);
+    if (unknown.length)
+      throw Problem.field('rows', `unknown municipality ${unknown[0]}`, {
+        code: 'unknown_reference',
+        params: { entity: 'municipality' },
+      });
     await this.dataSource.transaction(async (m) => {
       await m.upsert(TargetGroupStat, rows, ['municipalityId', 'date']);
       await this.audit.record(
@@ -66,15 +70,21 @@ export class StatisticsService {
         errors.push({
           field: `row ${line}, kommunkod`,
           message: `${code || '(empty)'} is not a municipality`,
+          code: 'unknown_municipality_code',
+          params: { value: code ?? '' },
         });
       if (!isIsoDate(date ?? ''))
-        errors.push({ field: `row ${line}, datum`, message: 'must be a date YYYY-MM-DD' });
+        errors.push({
+          field: `row ${line}, datum`,
+          message: 'must be a date YYYY-MM-DD',
+          code: 'invalid_date',
+        });
       for (const [v, c] of [
         [unemployed, 'oppet_arbetslosa'],
         [inProgramme, 'i_program'],
       ] as const)
         if (!/^\d+$/.test(v ?? ''))
-          errors.push({ field: `row ${line}, ${c}`, message: 'must be a whole number' });
+          errors.push({ field: `row ${line}, ${c}`, message: 'must be a whole number', code: 'not_integer' });
       if (errors.length === n)
         rows.push({
           municipalityId: byCode.get(code)!,
@@ -84,7 +94,10 @@ export class StatisticsService {
         });
     });
     if (errors.length)
-      throw Problem.badRequest(`The file has ${errors.length} error(s); nothing was saved`, errors);
+      throw Problem.badRequest(`The file has ${errors.length} error(s); nothing was saved`, errors, {
+        code: 'file_has_errors',
+        params: { count: errors.length },
+      });
     return this.saveStats(ctx, rows);
   }
 
@@ -122,7 +135,10 @@ export class StatisticsService {
     });
     const programme = await this.programmes.getProgramme(ctx, programmeId);
     if (!programme.municipalities.some((m) => m.id === b.municipalityId))
-      throw Problem.field('municipalityId', 'municipalityId is not one of the programme’s municipalities');
+      throw Problem.field('municipalityId', 'municipalityId is not one of the programme’s municipalities', {
+        code: 'not_in_programme',
+        params: { entity: 'municipality' },
+      });
     await this.dataSource.transaction(async (m) => {
       await m.upsert(
         Budget,

@@ -37,16 +37,30 @@ describe('validateAnswers', () => {
 
   it('names every field that is missing, out of range, not listed, unknown or not applicable', () => {
     expect(validateAnswers(json, { overall: 9, internship: 'maybe', wants: ['cake'], extra: 1 })).toEqual([
-      { field: 'answers.extra', message: 'extra is not a question of this questionnaire' },
-      { field: 'answers.overall', message: 'overall must be one of 1, 2, 3, 4, 5' },
-      { field: 'answers.internship', message: 'internship must be one of the listed choices' },
-      { field: 'answers.wants', message: 'wants must be a list of the listed choices' },
+      {
+        field: 'answers.extra',
+        message: 'extra is not a question of this questionnaire',
+        code: 'unknown_field',
+      },
+      {
+        field: 'answers.overall',
+        message: 'overall must be one of 1, 2, 3, 4, 5',
+        code: 'not_allowed',
+        params: { allowed: ['1', '2', '3', '4', '5'] },
+      },
+      {
+        field: 'answers.internship',
+        message: 'internship must be one of the listed choices',
+        code: 'not_a_choice',
+      },
+      { field: 'answers.wants', message: 'wants must be a list of the listed choices', code: 'not_a_choice' },
     ]);
     expect(validateAnswers(json, { internship: 'no', internship_rating: 3 })).toEqual([
-      { field: 'answers.overall', message: 'overall is required' },
+      { field: 'answers.overall', message: 'overall is required', code: 'required' },
       {
         field: 'answers.internship_rating',
         message: 'internship_rating does not apply to the other answers',
+        code: 'answer_not_applicable',
       },
     ]);
   });
@@ -56,12 +70,13 @@ describe('validateAnswers', () => {
       validateAnswers(json, { overall: 4, internship: 'yes', internship_rating: 5, comment: 'Bra!' }),
     ).toEqual([]);
     expect(validateAnswers(json, { internship: 'no' })).toEqual([
-      { field: 'answers.overall', message: 'overall is required' },
+      { field: 'answers.overall', message: 'overall is required', code: 'required' },
     ]);
     expect(validateAnswers(json, { overall: 2, internship: 'no', internship_rating: 4 })).toEqual([
       {
         field: 'answers.internship_rating',
         message: 'internship_rating does not apply to the other answers',
+        code: 'answer_not_applicable',
       },
     ]);
     expect(validateAnswers(json, { overall: 2, internship: 'yes', internship_rating: 4 })).toEqual([]);
@@ -83,12 +98,20 @@ describe('validateAnswers', () => {
       ],
     };
     expect(validateAnswers(paged, { worked: 'yes' })).toEqual([
-      { field: 'answers.job', message: 'job is required' },
+      { field: 'answers.job', message: 'job is required', code: 'required' },
     ]);
     expect(validateAnswers(paged, { worked: 'yes', job: 3 })).toEqual([]);
     expect(validateAnswers(paged, { worked: 'no', job: 3, internal: 'x' })).toEqual([
-      { field: 'answers.internal', message: 'internal does not apply to the other answers' },
-      { field: 'answers.job', message: 'job does not apply to the other answers' },
+      {
+        field: 'answers.internal',
+        message: 'internal does not apply to the other answers',
+        code: 'answer_not_applicable',
+      },
+      {
+        field: 'answers.job',
+        message: 'job does not apply to the other answers',
+        code: 'answer_not_applicable',
+      },
     ]);
   });
 

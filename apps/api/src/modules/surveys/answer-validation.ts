@@ -1,4 +1,4 @@
-import type { FieldError } from '@stegvis/contracts';
+import type { Coded, FieldError } from '@stegvis/contracts';
 import { ConditionRunner, type Question, Model } from 'survey-core';
 
 const MAX_TEXT = 2000;
@@ -82,7 +82,11 @@ export function validateAnswers(json: object, answers: Record<string, unknown>):
   const errors: FieldError[] = [];
   for (const key of Object.keys(answers)) {
     if (!names.has(key))
-      errors.push({ field: `answers.${key}`, message: `${key} is not a question of this questionnaire` });
+      errors.push({
+        field: `answers.${key}`,
+        message: `${key} is not a question of this questionnaire`,
+        code: 'unknown_field',
+      });
   }
   const known = Object.fromEntries(Object.entries(answers).filter(([k]) => names.has(k)));
   for (const rule of rules) {
@@ -90,44 +94,61 @@ export function validateAnswers(json: object, answers: Record<string, unknown>):
     const field = `answers.${rule.name}`;
     const isVisible = rule.visible && rule.conditions.every((c) => c.runValues(known));
     if (value === undefined || value === null || value === '') {
-      if (isVisible && rule.required) errors.push({ field, message: `${rule.name} is required` });
+      if (isVisible && rule.required)
+        errors.push({ field, message: `${rule.name} is required`, code: 'required' });
       continue;
     }
     if (!isVisible) {
-      errors.push({ field, message: `${rule.name} does not apply to the other answers` });
+      errors.push({
+        field,
+        message: `${rule.name} does not apply to the other answers`,
+        code: 'answer_not_applicable',
+      });
       continue;
     }
-    const message = checkValue(rule, value);
-    if (message) errors.push({ field, message });
+    const wrong = checkValue(rule, value);
+    if (wrong) errors.push({ field, ...wrong });
   }
   return errors;
 }
 
-function checkValue(rule: Rule, value: unknown): string | null {
+function checkValue(rule: Rule, value: unknown): ({ message: string } & Coded) | null {
   const allowed = rule.allowed ?? [];
   switch (rule.type) {
     case 'rating':
-      return allowed.includes(value) ? null : `${rule.name} must be one of ${allowed.join(', ')}`;
+      return allowed.includes(value)
+        ? null
+        : {
+            message: `${rule.name} must be one of ${allowed.join(', ')}`,
+            code: 'not_allowed',
+            params: { allowed: allowed.map(String) },
+          };
     case 'radiogroup':
     case 'dropdown':
       return allowed.includes(value) || (rule.other && value === 'other')
         ? null
-        : `${rule.name} must be one of the listed choices`;
+        : { message: `${rule.name} must be one of the listed choices`, code: 'not_a_choice' };
     case 'checkbox':
       return Array.isArray(value) &&
         value.length <= allowed.length + 1 &&
         value.every((v) => allowed.includes(v) || v === 'other')
         ? null
-        : `${rule.name} must be a list of the listed choices`;
+        : { message: `${rule.name} must be a list of the listed choices`, code: 'not_a_choice' };
     case 'boolean':
-      return typeof value === 'boolean' ? null : `${rule.name} must be yes or no`;
+      return typeof value === 'boolean'
+        ? null
+        : { message: `${rule.name} must be yes or no`, code: 'not_boolean' };
     case 'text':
     case 'comment':
       return typeof value === 'string' && value.length <= MAX_TEXT
         ? null
-        : `${rule.name} must be text of at most ${MAX_TEXT} characters`;
+        : {
+            message: `${rule.name} must be text of at most ${MAX_TEXT} characters`,
+            code: 'too_long',
+            params: { max: MAX_TEXT },
+          };
     default:
-      return `${rule.name} cannot be answered here`;
+      return { message: `${rule.name} cannot be answered here`, code: 'not_answerable' };
   }
 }
 

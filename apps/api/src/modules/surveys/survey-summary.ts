@@ -1,4 +1,4 @@
-import { DEFAULT_SMALL_CELL_THRESHOLD, checkThreshold, ratio } from '@stegvis/contracts';
+import { DEFAULT_SMALL_CELL_THRESHOLD, type ProblemNotice, checkThreshold, ratio } from '@stegvis/contracts';
 import { Model } from 'survey-core';
 
 export interface ChoiceCount {
@@ -12,11 +12,23 @@ export interface QuestionSummary {
   type: string;
   title: string;
   answered: number | null;
-  /** Set instead of the figures when fewer than k people answered. */
+  /** Set instead of the figures when fewer than k people answered (Swedish text). */
   suppressed: string | null;
+  /** The same as a code (`fewer_than_k` with `k`), for a client to word in its language. */
+  suppression: ProblemNotice<'fewer_than_k'> | null;
   choices?: ChoiceCount[];
   mean?: number | null;
   texts?: string[];
+}
+
+/** What a suppressed question shows instead of its figures. */
+function fewerThanK(k: number): Pick<QuestionSummary, 'answered' | 'suppressed' | 'suppression'> {
+  const message = `färre än ${k} svar`;
+  return {
+    answered: null,
+    suppressed: message,
+    suppression: { code: 'fewer_than_k', params: { k }, message },
+  };
 }
 
 /**
@@ -39,10 +51,9 @@ export function summariseAnswers(
     if (type === 'comment' || type === 'text') {
       // Free text is no distribution: aggregate readers see what staff reviewed (approved or redacted), nothing else.
       const texts = opts.suppress ? (opts.reviewedTexts?.get(q.name) ?? []) : (given as string[]);
-      return { ...base, answered: texts.length, suppressed: null, texts };
+      return { ...base, answered: texts.length, suppressed: null, suppression: null, texts };
     }
-    if (opts.suppress && given.length < k)
-      return { ...base, answered: null, suppressed: `färre än ${k} svar` };
+    if (opts.suppress && given.length < k) return { ...base, ...fewerThanK(k) };
     const values: (string | number | boolean)[] =
       type === 'rating'
         ? (q as unknown as { visibleRateValues: { value: number }[] }).visibleRateValues.map((v) => v.value)
@@ -62,6 +73,7 @@ export function summariseAnswers(
       ...base,
       answered: given.length,
       suppressed: null,
+      suppression: null,
       choices,
       ...(type === 'rating' ? { mean: mean ?? null } : {}),
     };
@@ -98,9 +110,15 @@ export function summariseCounts(
       const texts = opts.suppress
         ? (opts.reviewedTexts?.get(q.name) ?? [])
         : (counts.texts.get(q.name) ?? []);
-      return { ...base, answered: opts.suppress ? texts.length : answered, suppressed: null, texts };
+      return {
+        ...base,
+        answered: opts.suppress ? texts.length : answered,
+        suppressed: null,
+        suppression: null,
+        texts,
+      };
     }
-    if (opts.suppress && answered < k) return { ...base, answered: null, suppressed: `färre än ${k} svar` };
+    if (opts.suppress && answered < k) return { ...base, ...fewerThanK(k) };
     const values: (string | number | boolean)[] =
       type === 'rating'
         ? (q as unknown as { visibleRateValues: { value: number }[] }).visibleRateValues.map((v) => v.value)
@@ -120,6 +138,7 @@ export function summariseCounts(
       ...base,
       answered,
       suppressed: null,
+      suppression: null,
       choices,
       ...(type === 'rating' ? { mean: mean ?? null } : {}),
     };

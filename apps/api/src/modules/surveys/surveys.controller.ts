@@ -209,7 +209,10 @@ export class PublicSurveysController {
 
   private token(req: FastifyRequest): string {
     const t = (req.cookies as Record<string, string> | undefined)?.[SURVEY_COOKIE];
-    if (!t) throw new Problem(404, 'No survey code: open the link or type the code again');
+    if (!t)
+      throw new Problem(404, 'No survey code: open the link or type the code again', undefined, undefined, {
+        code: 'survey_code_missing',
+      });
     return t;
   }
 }

@@ -76,10 +76,18 @@ export class SurveysService {
   async openRound(ctx: UserContext, dto: CreateRoundDto) {
     const access = await this.policy.assertGroupAccess(ctx, 'survey.manage', dto.groupId);
     const q = this.catalog.get(dto.questionnaireId, dto.questionnaireVersion);
-    if (!q) throw Problem.field('questionnaireId', 'no such questionnaire (or version)');
+    if (!q)
+      throw Problem.field('questionnaireId', 'no such questionnaire (or version)', {
+        code: 'unknown_reference',
+        params: { entity: 'questionnaire' },
+      });
     const opensAt = new Date(dto.opensAt);
     const closesAt = new Date(dto.closesAt);
-    if (!(closesAt > opensAt)) throw Problem.field('closesAt', 'closesAt must be after opensAt');
+    if (!(closesAt > opensAt))
+      throw Problem.field('closesAt', 'closesAt must be after opensAt', {
+        code: 'end_not_after_start',
+        params: { start: 'opensAt' },
+      });
     // Who is enrolled on the Swedish day the round opens: 00:30 on 1 April is still 31 March in UTC.
     const openDay = stockholmDate(opensAt);
     const enrolled = (await this.participants.findGroupEnrolments(ctx, dto.groupId)).filter(
@@ -180,7 +188,10 @@ export class SurveysService {
     const { codeId, round } = await this.lookup(ctx.ip, token, true, channel === 'paper');
     const q = this.catalog.get(round.questionnaireId, round.questionnaireVersion)!;
     if (!q.languages.includes(body.language))
-      throw Problem.field('language', `language must be one of ${q.languages.join(', ')}`);
+      throw Problem.field('language', `language must be one of ${q.languages.join(', ')}`, {
+        code: 'not_allowed',
+        params: { allowed: [...q.languages] },
+      });
     const errors = validateAnswers(q.json, body.answers);
     if (errors.length) throw Problem.badRequest(errors.map((e) => e.message).join('; '), errors);
     // The scope is the round, never the code: the key table must not link an answer to a person either.
@@ -190,9 +201,13 @@ export class SurveysService {
         [codeId, today()],
       );
       if (spent.length !== 1)
-        throw new Problem(409, 'This code has already been used to answer', undefined, {
-          type: 'https://stegvis.se/problems/code-used',
-        });
+        throw new Problem(
+          409,
+          'This code has already been used to answer',
+          undefined,
+          { type: 'https://stegvis.se/problems/code-used' },
+          { code: 'survey_code_used' },
+        );
       await tx.rows(
         'INSERT INTO survey_response (round_id, language, channel, answers) VALUES ($1, $2, $3, $4)',
         [round.id, body.language, channel, JSON.stringify(body.answers)],
@@ -321,8 +336,10 @@ export class SurveysService {
     await this.load(ctx, id, 'survey.manage');
     const response = await this.responses.findOneBy({ id: dto.responseId, roundId: id });
     const original = response?.answers[dto.question];
-    if (typeof original !== 'string') throw Problem.field('question', 'no free-text answer to review there');
-    if (dto.status === 'redacted' && !dto.text?.trim()) throw Problem.field('text', 'give the redacted text');
+    if (typeof original !== 'string')
+      throw Problem.field('question', 'no free-text answer to review there', { code: 'free_text_missing' });
+    if (dto.status === 'redacted' && !dto.text?.trim())
+      throw Problem.field('text', 'give the redacted text', { code: 'redacted_text_required' });
     await this.reviews.upsert(
       {
         responseId: dto.responseId,
@@ -357,12 +374,18 @@ export class SurveysService {
       [hash, ip, trusted, FAILED_WINDOW_MS / 1000],
     );
     if (row.failures >= MAX_FAILED_CODES)
-      throw new Problem(429, 'Too many wrong codes. Wait ten minutes and try again.');
+      throw new Problem(429, 'Too many wrong codes. Wait ten minutes and try again.', undefined, undefined, {
+        code: 'too_many_code_attempts',
+      });
     if (!row.code_id) {
       if (!trusted) await this.attempts.insert({ ip });
-      throw new Problem(404, 'This code is not known', undefined, {
-        type: 'https://stegvis.se/problems/code-unknown',
-      });
+      throw new Problem(
+        404,
+        'This code is not known',
+        undefined,
+        { type: 'https://stegvis.se/problems/code-unknown' },
+        { code: 'survey_code_unknown' },
+      );
     }
     const round: RoundRow = {
       id: row.round_id,
@@ -373,18 +396,29 @@ export class SurveysService {
     };
     const now = new Date();
     if (now < round.opensAt)
-      throw new Problem(410, 'The survey has not opened yet', undefined, {
-        type: 'https://stegvis.se/problems/round-not-open',
-        opensAt: round.opensAt.toISOString(),
-      });
+      throw new Problem(
+        410,
+        'The survey has not opened yet',
+        undefined,
+        { type: 'https://stegvis.se/problems/round-not-open', opensAt: round.opensAt.toISOString() },
+        { code: 'round_not_open', params: { opensAt: round.opensAt.toISOString() } },
+      );
     if (now > round.closesAt)
-      throw new Problem(410, 'The survey has closed', undefined, {
-        type: 'https://stegvis.se/problems/round-closed',
-      });
+      throw new Problem(
+        410,
+        'The survey has closed',
+        undefined,
+        { type: 'https://stegvis.se/problems/round-closed' },
+        { code: 'round_closed' },
+      );
     if (row.used_on && !forSubmit)
-      throw new Problem(409, 'This code has already been used to answer', undefined, {
-        type: 'https://stegvis.se/problems/code-used',
-      });
+      throw new Problem(
+        409,
+        'This code has already been used to answer',
+        undefined,
+        { type: 'https://stegvis.se/problems/code-used' },
+        { code: 'survey_code_used' },
+      );
     return { codeId: row.code_id, round };
   }
 

@@ -4,7 +4,7 @@ import { ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { AuditService } from '../../common/audit/audit.service';
 import { Ctx, type UserContext } from '../../common/context/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems';
-import { Problem } from '../../common/problem/problem';
+import { Problem, passwordCode } from '../../common/problem/problem';
 import { Allow } from '../auth/auth.decorators';
 import { CreateUserDto, UserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
@@ -34,9 +34,9 @@ export class UsersController {
   @ApiProblems(400, 401, 403, 409)
   async create(@Ctx() ctx: UserContext, @Body() body: CreateUserDto): Promise<UserDto> {
     const weak = passwordProblem(body.password, body.email);
-    if (weak) throw Problem.field('password', PASSWORD_MESSAGES[weak]);
+    if (weak) throw Problem.field('password', PASSWORD_MESSAGES[weak], passwordCode(weak));
     if (await this.users.findByEmail(body.email))
-      throw Problem.conflict('A user with this e-mail already exists');
+      throw Problem.conflict('A user with this e-mail already exists', { code: 'duplicate_email' });
     const u = await this.users.createUser(body);
     await this.audit.record(ctx, {
       action: 'user.create',

@@ -83,9 +83,15 @@ export class HandbookFileResponseDto implements HandbookFileResponse {
   @ApiProperty() uploadedAt: string;
 }
 
+class PersonalNumberParams {
+  @ApiProperty({ example: '850709' }) excerpt: string;
+}
+
 export class HandbookWarningDto implements HandbookWarning {
   @ApiProperty() field: string;
   @ApiProperty() message: string;
+  @ApiProperty({ enum: ['personal_number_in_text'] }) code: 'personal_number_in_text';
+  @ApiProperty() params: PersonalNumberParams;
 }
 
 export class HandbookEntryResponseDto extends HandbookEntryDto implements HandbookEntryResponse {

@@ -10,6 +10,7 @@ import {
   SWEDISH_LEVELS,
   type SwedishLevel,
   type ReferralResponse,
+  type ScreeningFlag,
 } from '@stegvis/contracts';
 import { Type } from 'class-transformer';
 import {
@@ -26,6 +27,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { ProblemNoticeSchema } from '../../../common/openapi/api-problems';
 import { PageQuery } from '../../../common/pagination/keyset';
 import { IsIsoDate } from '../../../common/validation/is-iso-date';
 
@@ -95,10 +97,9 @@ export class TransitionDto {
   @ApiProperty() @Type(() => Number) @IsInt() @Min(1) version: number;
 }
 
-class ScreeningFlagDto {
+class ScreeningFlagDto extends ProblemNoticeSchema {
   @ApiProperty() criterion: string;
   @ApiProperty() ok: boolean;
-  @ApiProperty() message: string;
 }
 
 class HistoryDto {
@@ -127,7 +128,7 @@ export class ReferralResponseDto implements ReferralResponse {
   @ApiProperty() declineReason: string;
   @ApiProperty({ nullable: true, type: String }) groupId: string | null;
   @ApiProperty({ nullable: true, type: String }) participantId: string | null;
-  @ApiProperty({ type: [ScreeningFlagDto] }) screening: ScreeningFlagDto[];
+  @ApiProperty({ type: [ScreeningFlagDto] }) screening: ScreeningFlag[];
   @ApiProperty() version: number;
   @ApiPropertyOptional({ type: [HistoryDto] }) history?: HistoryDto[];
 }

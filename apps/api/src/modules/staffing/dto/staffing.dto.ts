@@ -12,6 +12,7 @@ import {
   type ProgrammeStaffingResponse,
   type PersonStaffingResponse,
   type CommitteeMemberResponse,
+  type ProblemNotice,
 } from '@stegvis/contracts';
 import {
   IsEmail,
@@ -25,6 +26,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { ProblemNoticeSchema } from '../../../common/openapi/api-problems';
 import { IsIsoDate } from '../../../common/validation/is-iso-date';
 
 export class StaffMemberDto implements StaffMemberRequest {
@@ -67,7 +69,11 @@ export class AllocationResponseDto extends AllocationDto implements AllocationRe
   @ApiProperty() staffName: string;
   @ApiProperty({ enum: STAFF_ROLES }) staffRole: StaffRole;
   @ApiProperty() overAllocated: boolean;
-  @ApiProperty({ type: [String] }) warnings: string[];
+  @ApiProperty({
+    type: [ProblemNoticeSchema],
+    description: 'over_allocated when above full time in the period',
+  })
+  warnings: ProblemNotice<'over_allocated'>[];
 }
 
 export class OverviewQuery {

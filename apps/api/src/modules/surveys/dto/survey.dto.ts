@@ -60,9 +60,14 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown, field: string, min: number, max: number): FieldError | null =>
   typeof v !== 'string'
-    ? { field, message: `${field} must be a string` }
+    ? { field, message: `${field} must be a string`, code: 'not_string' }
     : v.length < min || v.length > max
-      ? { field, message: `${field} must be ${min}–${max} characters` }
+      ? {
+          field,
+          message: `${field} must be ${min}–${max} characters`,
+          code: 'length_between',
+          params: { min, max },
+        }
       : null;
 
 /**
@@ -77,16 +82,16 @@ export class SubmitBodyPipe implements PipeTransform<unknown, SubmitBody> {
   transform(value: unknown): SubmitBody & { code?: string } {
     if (!isPlainObject(value))
       throw Problem.badRequest('The body must be a JSON object', [
-        { field: 'body', message: 'the body must be a JSON object' },
+        { field: 'body', message: 'the body must be a JSON object', code: 'not_object' },
       ]);
     const known = this.withCode ? ['language', 'answers', 'code'] : ['language', 'answers'];
     const errors: FieldError[] = Object.keys(value)
       .filter((k) => !known.includes(k))
-      .map((k) => ({ field: k, message: `${k} is not a known field` }));
+      .map((k): FieldError => ({ field: k, message: `${k} is not a known field`, code: 'unknown_field' }));
     const language = text(value.language, 'language', 2, 10);
     if (language) errors.push(language);
     if (!isPlainObject(value.answers))
-      errors.push({ field: 'answers', message: 'answers must be an object' });
+      errors.push({ field: 'answers', message: 'answers must be an object', code: 'not_object' });
     if (this.withCode) {
       const code = text(value.code, 'code', 4, 20);
       if (code) errors.push(code);
