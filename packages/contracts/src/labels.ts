@@ -608,7 +608,7 @@ export function labelOf<K extends LabelKind>(
   value: LabelValue<K>,
   lang: LabelLanguage = 'sv',
 ): string {
-  return ((LABELS[kind] as Record<string, Label>)[value] as Label)[lang];
+  return (LABELS[kind] as Record<string, Label>)[value][lang];
 }
 
 /**

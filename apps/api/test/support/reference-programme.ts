@@ -111,15 +111,13 @@ export async function loadReferenceProgramme(staff: Client, w: World): Promise<v
         })
       ).body.id as string;
       enrolled.push({ e, row });
-      lectures
-        .slice(0, row.attendance.held)
-        .forEach((s, i) =>
-          marks.push({
-            sessionId: s.id,
-            enrolmentId: e,
-            status: i < row.attendance.present ? 'present' : 'unexcused',
-          }),
-        );
+      lectures.slice(0, row.attendance.held).forEach((s, i) =>
+        marks.push({
+          sessionId: s.id,
+          enrolmentId: e,
+          status: i < row.attendance.present ? 'present' : 'unexcused',
+        }),
+      );
     }
     check(
       await staff

@@ -42,6 +42,7 @@ import { PostgresFileStorage } from './storage/postgres-file-storage';
           return new PostgresFileStorage(dataSource);
         // A plain require: the api is CommonJS, and Jest resolves it like the rest of the source.
         const { S3FileStorage } =
+          // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only where S3 is chosen (above)
           require('./storage/s3-file-storage') as typeof import('./storage/s3-file-storage');
         return new S3FileStorage(config.handbook.s3);
       },
