@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { ApiClient } from './api-client';
 import { launch, signIn } from './browser';
+import { expectNoRawCodes } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
 
 describe('attendance on a tablet (chromium against the real api)', () => {
@@ -119,6 +120,7 @@ describe('attendance on a tablet (chromium against the real api)', () => {
     assert.equal(await page.getByTestId('group-rate-percent').textContent(), '83 %');
     assert.match((await page.getByTestId('rate-1').textContent()) ?? '', /75 % \(3\/4\)/);
     assert.match((await page.getByTestId('rate-0').textContent()) ?? '', /100 % \(4\/4\)/);
+    await expectNoRawCodes(page, 'närvaro');
     await context.close();
   });
 
@@ -128,18 +130,36 @@ describe('attendance on a tablet (chromium against the real api)', () => {
     await page.getByTestId('nav-deltagare').click();
     await page.getByTestId('participant-row').first().waitFor();
     assert.equal(await page.getByTestId('participant-row').count(), 3);
+    await expectNoRawCodes(page, 'deltagare');
     await page.getByTestId('participant-search').fill('amina');
     await page.waitForFunction(
       () => document.querySelectorAll('[data-testid="participant-row"]').length === 1,
     );
     assert.match((await page.getByTestId('participant-row').textContent()) ?? '', /Amina Hassan/);
+    const internships = page.waitForResponse((r) => /\/api\/groups\/[^/]+\/internships/.test(r.url()));
     await page.getByRole('link', { name: 'Amina Hassan' }).click();
     await page.getByTestId('participant-name').waitFor();
+    await internships;
+    await expectNoRawCodes(page, 'deltagare, uppgifter');
     await page.getByRole('tab', { name: 'Progression' }).click();
     await page.getByTestId('progress-table').waitFor();
     const row = page.getByTestId('progress-table').getByRole('row', { name: /^Svenska/ });
     assert.deepEqual(await row.getByRole('cell').allTextContents(), ['2', '4']);
     await page.screenshot({ path: '/tmp/e2e-participant.png' });
+    await expectNoRawCodes(page, 'deltagare, progression');
+    // Every tab of the record: statuses, purposes, industries and outcomes show as words.
+    for (const tab of ['Samtycken', 'Inskrivningar', 'Närvaro', 'Praktik', 'Avslut']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await expectNoRawCodes(page, `deltagare, ${tab}`);
+    }
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/needs')),
+      page.getByRole('tab', { name: 'Kartläggning' }).click(),
+    ]);
+    await expectNoRawCodes(page, 'deltagare, Kartläggning');
+    await page.getByRole('tab', { name: 'Granskningslogg' }).click();
+    await page.getByText('Läste deltagaruppgifter').first().waitFor();
+    await expectNoRawCodes(page, 'deltagare, Granskningslogg');
     await page.close();
   });
 
@@ -153,6 +173,7 @@ describe('attendance on a tablet (chromium against the real api)', () => {
     await page.getByTestId('p-pn').fill('19811218-9877');
     await page.getByTestId('p-save').click();
     await page.getByTestId('p-pn-error').waitFor();
+    await expectNoRawCodes(page, 'ny deltagare');
     assert.equal(await page.getByTestId('p-first').inputValue(), 'Hodan');
     await page.getByTestId('p-pn').fill('19811218-9876');
     await page.getByTestId('p-save').click();
@@ -177,6 +198,7 @@ describe('attendance on a tablet (chromium against the real api)', () => {
     assert.equal(await page.locator('[data-testid^="session-"]').count(), 31);
     const dates = await page.locator('[data-testid^="session-"] td:first-child').allTextContents();
     assert.ok(!dates.includes('mån 5/4') && !dates.includes('tor 13/5'), dates.join(','));
+    await expectNoRawCodes(page, 'kalender');
     await page.getByTestId('cancel-reason-2').fill('Föreläsaren sjuk');
     await page.getByTestId('cancel-2').click();
     await page.getByTestId('session-2').filter({ hasText: 'Inställt: Föreläsaren sjuk' }).waitFor();
@@ -200,6 +222,7 @@ describe('attendance on a tablet (chromium against the real api)', () => {
     await page.getByTestId('internship-save').click();
     await page.getByTestId('internship-row').filter({ hasText: 'Förskolan Solen' }).waitFor();
     await page.getByTestId('internship-summary').filter({ hasText: '1 av 3 (33 %)' }).waitFor();
+    await expectNoRawCodes(page, 'praktik');
     await page.close();
   });
 });

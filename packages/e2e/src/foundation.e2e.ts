@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from './browser';
+import { expectNoRawCodes, rawCodesIn } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
 
 describe('foundation journeys (chromium against the real api)', () => {
@@ -28,6 +29,7 @@ describe('foundation journeys (chromium against the real api)', () => {
     await page.getByTestId('login-password').fill(users[role].password);
     await page.getByTestId('login-submit').click();
     await page.getByTestId('programme-table').waitFor();
+    await expectNoRawCodes(page, `insatser (${role})`);
     return page;
   }
 
@@ -143,6 +145,7 @@ describe('foundation journeys (chromium against the real api)', () => {
     await page.getByTestId('report-show').click();
     await page.getByTestId('report-enrolled').waitFor();
     assert.match((await page.getByTestId('report-enrolled').textContent()) ?? '', /Antal inskrivna/);
+    await expectNoRawCodes(page, 'rapport');
     const saved = page.waitForEvent('download');
     await page.getByTestId('download-xlsx').click();
     const file = await saved;
@@ -151,7 +154,9 @@ describe('foundation journeys (chromium against the real api)', () => {
     assert.equal(bytes.subarray(0, 2).toString(), 'PK');
     const csvSaved = page.waitForEvent('download');
     await page.getByTestId('download-csv').click();
-    assert.match(readFileSync(await (await csvSaved).path(), 'utf8'), /^\uFEFFDelrapport/);
+    const csv = readFileSync(await (await csvSaved).path(), 'utf8');
+    assert.match(csv, /^\uFEFFDelrapport/);
+    assert.deepEqual(rawCodesIn(csv), [], 'raw codes in the CSV');
     await page.close();
   });
 
@@ -167,6 +172,7 @@ describe('foundation journeys (chromium against the real api)', () => {
     await page.getByTestId('employer-orgno').fill('556703-7485');
     await page.getByRole('button', { name: 'Spara arbetsgivare' }).click();
     await page.getByTestId('employer-row').filter({ hasText: '556703-7485' }).waitFor();
+    await expectNoRawCodes(page, 'arbetsgivare');
     await page.close();
   });
 });

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { ApiClient } from './api-client';
 import { launch, signIn } from './browser';
+import { expectNoRawCodes } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
 
 // A one-page PDF, small enough to read here: what a presenter would attach as an exercise sheet.
@@ -92,6 +93,7 @@ describe('method handbook (chromium against the real api)', () => {
     assert.equal(await chosen.getByTestId('entry-file').textContent(), 'CV-mall stora rutor.pdf');
     // The other alternative is there too, for a substitute who knows the group better.
     assert.equal(await material.locator('.choice').count(), 2);
+    await expectNoRawCodes(page, 'material för passet');
     const download = page.waitForEvent('download');
     await chosen.getByTestId('entry-file').click();
     assert.equal((await download).suggestedFilename(), 'CV-mall stora rutor.pdf');
@@ -110,6 +112,7 @@ describe('method handbook (chromium against the real api)', () => {
     assert.deepEqual(await hits.locator('strong').allTextContents(), [
       'Presentationsteknik: berätta om dig själv på två minuter',
     ]);
+    await expectNoRawCodes(page, 'metodhandbok');
     await hits.first().click();
     await page.getByTestId('edit-entry').click();
     await page

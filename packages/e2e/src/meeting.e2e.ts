@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { extractText } from 'unpdf';
 import { ApiClient } from './api-client';
 import { launch } from './browser';
+import { expectNoRawCodes, rawCodesIn } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
 
 describe('analysis-group meeting (chromium against the real api)', () => {
@@ -87,6 +88,7 @@ describe('analysis-group meeting (chromium against the real api)', () => {
       rows.every((r) => !r.includes('Hemlig')),
       'a protected identity appears as a pseudonym',
     );
+    await expectNoRawCodes(page, 'remisskö');
     await page.getByTestId('meeting-date').fill('2029-12-10');
     await page.getByTestId('create-meeting').click();
     await page.getByTestId('agenda-0').waitFor();
@@ -103,6 +105,7 @@ describe('analysis-group meeting (chromium against the real api)', () => {
     await page.getByTestId('save-decisions').click();
     await page.getByTestId('meeting-message').filter({ hasText: 'Besluten är sparade.' }).waitFor();
     assert.match((await page.getByTestId(`agenda-${hodan}`).textContent()) ?? '', /Beslut: Antagen/);
+    await expectNoRawCodes(page, 'analysgruppens möte');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('minutes').click(),
@@ -116,6 +119,7 @@ describe('analysis-group meeting (chromium against the real api)', () => {
       /Deltagare [0-9A-F]{6} \(Arbetsförmedlingen\): Ej antagen – Har fått plats i annan insats/,
     );
     assert.doesNotMatch(text, /Hemlig/);
+    assert.deepEqual(rawCodesIn(text), [], 'raw codes in the minutes');
     await page.screenshot({ path: '/tmp/e2e-meeting.png', fullPage: true });
     await context.close();
   });

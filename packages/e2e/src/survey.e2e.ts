@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from './api-client';
 import { launch, signIn } from './browser';
+import { expectNoRawCodes } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
 
 /** Answers every page of the end-of-group questionnaire by clicking, as a participant would. */
@@ -123,6 +124,7 @@ describe('participant survey site on a phone (chromium against the real api)', (
     await page.locator('button[data-lang="sv"]').click();
     await page.locator('[data-name="overall"]').waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
+    await expectNoRawCodes(page, 'enkät');
     assert.match(
       (await page.locator('[data-name="overall"]').textContent()) ?? '',
       /Hur nöjd är du med programmet som helhet\?/,

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser } from 'playwright-core';
 import { launch } from './browser';
+import { expectNoRawCodes } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
 
 describe('two-factor login in the admin (chromium against the real api)', () => {
@@ -33,6 +34,7 @@ describe('two-factor login in the admin (chromium against the real api)', () => 
       }
     };
     await login();
+    await expectNoRawCodes(page, 'tvåstegsverifiering');
     await page.getByTestId('totp-start').click();
     const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
     const totp = new TOTP({ secret: Secret.fromBase32(secret) });
