@@ -126,6 +126,17 @@ export default defineConfig(
           ],
         },
       ],
+      // Relaxed for static methods only: Angular's Validators.required and the like are passed as values.
+      '@typescript-eslint/unbound-method': ['error', { ignoreStatic: true }],
+    },
+  },
+  {
+    files: ['apps/admin/src/**/*.ts'],
+    ignores: TESTS,
+    rules: {
+      // Relaxed for lifecycle hooks (async ngOnInit loading data): Angular ignores what a hook returns, so a
+      // promise there is the same as `void this.load()`; promises handed to events and callbacks stay errors.
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { inheritedMethods: false } }],
     },
   },
   {

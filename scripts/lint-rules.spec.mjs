@@ -91,6 +91,17 @@ describe('eslint.config.mjs', () => {
     );
   });
 
+  it("checks a component's inline template with the template and accessibility rules", async () => {
+    const code = `import { Component } from '@angular/core';
+
+@Component({ selector: 'app-some-view', template: '<img src="logo.png" />' })
+export class SomeView {}
+`;
+    assert.deepEqual(await ruleIds('apps/admin/src/app/features/groups/some-view.ts', code), [
+      '@angular-eslint/template/alt-text',
+    ]);
+  });
+
   it("allows HttpClient in a feature's *-api.ts and in core", async () => {
     assert.deepEqual(await ruleIds('apps/admin/src/app/features/groups/some-api.ts', HTTP_API), []);
     assert.deepEqual(await ruleIds('apps/admin/src/app/core/api/some-client.ts', HTTP_API), []);
