@@ -54,19 +54,18 @@ export class DownloadWithProgress {
       // A problem+json body arrives as a Blob here; read it for the message.
       let detail = '';
       const body = (err as { error?: unknown }).error;
-      if (body instanceof Blob)
-        detail =
-          (
-            (await body
-              .text()
-              .then((t) => JSON.parse(t))
-              .catch(() => null)) as { detail?: string } | null
-          )?.detail ?? '';
+      if (body instanceof Blob) {
+        const problem = (await body
+          .text()
+          .then((t) => JSON.parse(t))
+          .catch(() => null)) as { detail?: string; code?: string; params?: unknown } | null;
+        detail = problem ? this.i18n.problem(problem.code, problem.params, problem.detail ?? '') : '';
+      }
       this.state.set({
         key: null,
         received: 0,
         total: null,
-        error: detail || asProblem(err)?.detail || this.i18n.t('rep.downloadFailed'),
+        error: detail || asProblem(err, this.i18n.lang())?.detail || this.i18n.t('rep.downloadFailed'),
       });
     }
   }

@@ -16,9 +16,13 @@ describe('applyProblemToForm', () => {
       title: 'Bad request',
       status: 400,
       errors: [
-        { field: 'name', message: 'name must not be empty' },
-        { field: 'goals.0.targetValue', message: 'a percentage goal must be at most 100' },
-        { field: 'colour', message: 'colour is not a known field' },
+        { field: 'name', message: 'name must not be empty', code: 'required' },
+        {
+          field: 'goals.0.targetValue',
+          message: 'a percentage goal must be at most 100',
+          code: 'percent_over_100',
+        },
+        { field: 'colour', message: 'colour is not a known field', code: 'unknown_field' },
       ],
     });
     expect(f.get('name')!.errors).toEqual({ server: 'name must not be empty' });
@@ -26,7 +30,52 @@ describe('applyProblemToForm', () => {
       server: 'a percentage goal must be at most 100',
     });
     expect(f.get('name')!.touched).toBe(true);
-    expect(rest).toEqual([{ field: 'colour', message: 'colour is not a known field' }]);
+    expect(rest).toEqual([
+      { field: 'colour', message: 'colour is not a known field', code: 'unknown_field' },
+    ]);
+  });
+
+  it('words each field error by its code in the language given, keeping the api text for an unknown code', () => {
+    const f = form();
+    const rest = applyProblemToForm(
+      f,
+      {
+        type: 'about:blank',
+        title: 'Bad request',
+        status: 400,
+        errors: [
+          { field: 'name', message: 'name must not be empty', code: 'required' },
+          {
+            field: 'goals.0.targetValue',
+            message: 'must not be greater than 100',
+            code: 'too_large',
+            params: { max: 100 },
+          },
+          { field: 'colour', message: 'colour is newer than this admin', code: 'brand_new' as 'required' },
+        ],
+      },
+      'sv',
+    );
+    expect(f.get('name')!.errors).toEqual({ server: 'Fältet måste fyllas i.' });
+    expect(f.get(['goals', 0, 'targetValue'])!.errors).toEqual({ server: 'Högst 100.' });
+    expect(rest.map((e) => e.message)).toEqual(['colour is newer than this admin']);
+  });
+
+  it('words the detail of a problem by its code, and falls back to the detail for an unknown code', () => {
+    const stale = {
+      type: 'about:blank',
+      title: 'Conflict',
+      status: 409,
+      detail: 'stale',
+      code: 'stale_version',
+    };
+    expect(asProblem(new HttpErrorResponse({ status: 409, error: stale }), 'en')?.detail).toBe(
+      'Someone else changed this in the meantime. Reload and make your change again.',
+    );
+    const newer = { ...stale, code: 'from_the_future', detail: 'A newer rule' };
+    expect(asProblem(new HttpErrorResponse({ status: 409, error: newer }), 'sv')?.detail).toBe(
+      'A newer rule',
+    );
   });
 
   it('reads problem+json out of an HTTP error, and nothing out of a network failure', () => {

@@ -1,4 +1,5 @@
 import { Injectable, signal } from '@angular/core';
+import { problemText } from './problem-texts';
 
 export type Lang = 'sv' | 'en';
 
@@ -460,6 +461,11 @@ export class I18n {
 
   t(key: TextKey): string {
     return TEXTS[key][this.lang()];
+  }
+
+  /** An api error or warning code in the current language (problem-texts.ts); `fallback` for an unknown code. */
+  problem(code: unknown, params: unknown, fallback: string): string {
+    return problemText(this.lang(), code, params) ?? fallback;
   }
 
   toggle(): void {

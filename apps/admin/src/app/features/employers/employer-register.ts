@@ -186,7 +186,7 @@ export class EmployerRegister {
       this.form.reset();
       this.search(this.q(), this.industry());
     } catch (err) {
-      const rest = applyProblemToForm(this.form, asProblem(err));
+      const rest = applyProblemToForm(this.form, asProblem(err, this.i18n.lang()));
       this.banner.set(rest.map((e) => e.message).join('; ') || this.i18n.t('form.fixFields'));
     }
   }

@@ -133,7 +133,7 @@ export class AttendanceGrid implements OnInit {
       await this.reload();
       this.message.set({ kind: 'ok', text: this.i18n.t('groups.saved') });
     } catch (err) {
-      const p = asProblem(err);
+      const p = asProblem(err, this.i18n.lang());
       this.message.set({ kind: 'error', text: p?.detail ?? this.i18n.t('groups.retrying') });
       if (p && p.status < 500) this.pendingKey = null;
     } finally {

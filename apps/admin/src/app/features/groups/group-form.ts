@@ -171,9 +171,9 @@ export class GroupForm {
       );
       await this.router.navigate(['/grupper', g.id]);
     } catch (err) {
-      const rest = applyProblemToForm(this.form, asProblem(err));
+      const rest = applyProblemToForm(this.form, asProblem(err, this.i18n.lang()));
       this.banner.set(
-        rest.map((e) => e.message).join('; ') || asProblem(err)?.detail || this.i18n.t('form.fixFields'),
+        rest.map((e) => e.message).join('; ') || asProblem(err, this.i18n.lang())?.detail || this.i18n.t('form.fixFields'),
       );
     }
   }

@@ -193,9 +193,9 @@ export class GroupInternships implements OnInit {
       this.form.reset();
       await this.reload();
     } catch (err) {
-      const rest = applyProblemToForm(this.form, asProblem(err));
+      const rest = applyProblemToForm(this.form, asProblem(err, this.i18n.lang()));
       this.banner.set(
-        rest.map((e) => e.message).join('; ') || asProblem(err)?.detail || this.i18n.t('in.saveFailed'),
+        rest.map((e) => e.message).join('; ') || asProblem(err, this.i18n.lang())?.detail || this.i18n.t('in.saveFailed'),
       );
     }
   }

@@ -89,7 +89,9 @@ import { fileSize, HandbookApi } from './handbook-api';
         </div>
       </div>
       @for (w of warnings(); track w.field) {
-        <p class="warn-banner" role="status" data-testid="editor-warning">{{ w.message }}</p>
+        <p class="warn-banner" role="status" data-testid="editor-warning">
+          {{ i18n.problem(w.code, w.params, w.message) }}
+        </p>
       }
       <fieldset formArrayName="links">
         <legend>{{ i18n.t('hb.links') }}</legend>
@@ -306,7 +308,7 @@ export class EntryEditor implements OnInit {
       );
       this.closed.emit(saved);
     } catch (err) {
-      const problem = asProblem(err);
+      const problem = asProblem(err, this.i18n.lang());
       const rest = applyProblemToForm(this.form, problem);
       this.banner.set(
         problem?.status === 409
@@ -328,7 +330,7 @@ export class EntryEditor implements OnInit {
       const saved = await firstValueFrom(this.api.upload(e.id, file));
       this.files.update((f) => [...f, saved]);
     } catch (err) {
-      const p = asProblem(err);
+      const p = asProblem(err, this.i18n.lang());
       this.fileError.set(
         p?.status === 413
           ? this.i18n.t('hb.fileTooLarge')

@@ -109,7 +109,7 @@ interface ModuleGroup {
             <sv-entry-view [entry]="e" />
             @if (e.warnings.length) {
               @for (w of e.warnings; track w.field) {
-                <p class="warn-banner" role="status">{{ w.message }}</p>
+                <p class="warn-banner" role="status">{{ i18n.problem(w.code, w.params, w.message) }}</p>
               }
             }
             <div class="actions">
@@ -392,7 +392,7 @@ export class HandbookPage implements OnInit {
       this.history.set(await firstValueFrom(this.api.versions(id)));
       this.message.set(`${this.i18n.t('hb.restored')} ${version}.`);
     } catch (err) {
-      this.message.set(asProblem(err)?.detail ?? this.i18n.t('hb.saveFailed'));
+      this.message.set(asProblem(err, this.i18n.lang())?.detail ?? this.i18n.t('hb.saveFailed'));
     }
   }
 

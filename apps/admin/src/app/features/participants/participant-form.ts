@@ -160,7 +160,7 @@ export class ParticipantForm {
       );
       await this.router.navigate(['/deltagare', p.id]);
     } catch (err) {
-      const problem = asProblem(err);
+      const problem = asProblem(err, this.i18n.lang());
       const rest = applyProblemToForm(this.form, problem);
       this.banner.set(
         problem?.status === 409

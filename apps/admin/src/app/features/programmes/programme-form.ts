@@ -203,7 +203,7 @@ export class ProgrammeForm implements OnInit {
       await this.router.navigate(['/insatser']);
     } catch (err) {
       // The form keeps everything typed; only the messages change.
-      const problem = asProblem(err);
+      const problem = asProblem(err, this.i18n.lang());
       if (problem?.status === 409) this.banner.set(this.i18n.t('form.conflict'));
       else if (problem?.status === 400) {
         const rest = applyProblemToForm(this.form, problem);

@@ -166,7 +166,7 @@ export class Meeting implements OnInit {
       this.tried.set(false);
       this.message.set({ kind: 'ok', text: this.i18n.t('ref.decided') });
     } catch (err) {
-      const p = asProblem(err);
+      const p = asProblem(err, this.i18n.lang());
       this.message.set({
         kind: 'error',
         text:

@@ -240,7 +240,7 @@ export class ReportView {
       this.suppressed.set(r.suppressed);
       this.chart.set(chartOf(r.tables, this.i18n.t('rep.attendanceSeries')));
     } catch (err) {
-      const p = asProblem(err);
+      const p = asProblem(err, this.i18n.lang());
       this.error.set(p?.errors?.[0]?.message ?? p?.detail ?? this.i18n.t('error.generic'));
     } finally {
       this.busy.set(false);

@@ -70,7 +70,7 @@ import { stockholmToday } from '../../core/time/stockholm-time';
                 <td>{{ a.startDate }} – {{ a.endDate }}</td>
                 <td>
                   @if (a.overAllocated) {
-                    <span class="warn" [title]="a.warnings.join(' ')"
+                    <span class="warn" [title]="warningText(a)"
                       ><mat-icon inline>warning</mat-icon> {{ i18n.t('st.over') }}</span
                     >
                   }
@@ -188,6 +188,8 @@ export class StaffingView {
   protected readonly staffRoles = STAFF_ROLES;
   protected readonly people = signal<StaffMemberResponse[]>([]);
   protected readonly message = signal('');
+  protected readonly warningText = (a: { warnings: { code: string; params?: unknown; message: string }[] }) =>
+    a.warnings.map((w) => this.i18n.problem(w.code, w.params, w.message)).join(' ');
   protected readonly messageKind = signal('info-banner');
   protected staffMemberId = '';
   protected percent = 50;
@@ -218,10 +220,10 @@ export class StaffingView {
         }),
       );
       this.messageKind.set(a.overAllocated ? 'error-banner' : 'info-banner');
-      this.message.set(a.overAllocated ? a.warnings.join(' ') : this.i18n.t('st.saved'));
+      this.message.set(a.overAllocated ? this.warningText(a) : this.i18n.t('st.saved'));
       this.reload(this.programmeId(), this.date());
     } catch (err) {
-      const p = asProblem(err);
+      const p = asProblem(err, this.i18n.lang());
       this.messageKind.set('error-banner');
       this.message.set(
         p?.errors?.map((e) => e.message).join('; ') ?? p?.detail ?? this.i18n.t('st.saveFailed'),
@@ -239,7 +241,7 @@ export class StaffingView {
       this.newName = '';
       this.loadPeople();
     } catch (err) {
-      const p = asProblem(err);
+      const p = asProblem(err, this.i18n.lang());
       this.messageKind.set('error-banner');
       this.message.set(
         p?.errors?.map((e) => e.message).join('; ') ?? p?.detail ?? this.i18n.t('st.saveFailed'),

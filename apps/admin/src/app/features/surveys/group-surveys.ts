@@ -63,7 +63,7 @@ export class GroupSurveys implements OnInit {
       );
       await this.load();
     } catch (err) {
-      const p = asProblem(err);
+      const p = asProblem(err, this.i18n.lang());
       this.error.set(p?.errors?.[0]?.message ?? p?.detail ?? this.i18n.t('error.generic'));
     }
   }

@@ -25,6 +25,8 @@ export interface QuestionSummary {
   title: string;
   answered: number | null;
   suppressed: string | null;
+  /** `fewer_than_k` when suppressed, for the text in the reader's language. */
+  suppression?: { code: 'fewer_than_k'; params: { k: number }; message: string } | null;
   choices?: { value: string | number | boolean; count: number | null; percent: number | null }[];
   mean?: number | null;
   texts?: string[];
