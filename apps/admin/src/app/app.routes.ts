@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { authGuard, roleGuard } from './core/auth/auth-guard';
+import { actionGuard, authGuard } from './core/auth/auth-guard';
 import { Shell } from './core/shell/shell';
 
 export const routes: Routes = [
@@ -22,33 +22,33 @@ export const routes: Routes = [
       },
       {
         path: 'remisser',
-        canActivate: [roleGuard('staff', 'analysis_member')],
+        canActivate: [actionGuard('referral.read')],
         loadChildren: () => import('./features/referrals/referrals.routes').then((m) => m.REFERRALS_ROUTES),
       },
       {
         path: 'deltagare',
-        canActivate: [roleGuard('staff')],
+        canActivate: [actionGuard('participant.read')],
         loadChildren: () =>
           import('./features/participants/participants.routes').then((m) => m.PARTICIPANTS_ROUTES),
       },
       {
         path: 'bemanning',
-        canActivate: [roleGuard('admin', 'staff', 'steering')],
+        canActivate: [actionGuard('staffing.read')],
         loadComponent: () => import('./features/staffing/staffing-view').then((m) => m.StaffingView),
       },
       {
         path: 'arbetsgivare',
-        canActivate: [roleGuard('admin', 'staff')],
+        canActivate: [actionGuard('employer.read')],
         loadComponent: () => import('./features/employers/employer-register').then((m) => m.EmployerRegister),
       },
       {
         path: 'handbok',
-        canActivate: [roleGuard('admin', 'staff')],
+        canActivate: [actionGuard('handbook.read')],
         loadComponent: () => import('./features/handbook/handbook-page').then((m) => m.HandbookPage),
       },
       {
         path: 'rapporter',
-        canActivate: [roleGuard('admin', 'staff', 'steering', 'evaluator')],
+        canActivate: [actionGuard('report.read')],
         loadComponent: () => import('./features/reports/report-view').then((m) => m.ReportView),
       },
       {

@@ -9,7 +9,7 @@ import {
   type RouterStateSnapshot,
   type UrlTree,
 } from '@angular/router';
-import { authGuard, roleGuard } from './auth-guard';
+import { actionGuard, authGuard } from './auth-guard';
 
 describe('auth guards', () => {
   let http: HttpTestingController;
@@ -45,18 +45,16 @@ describe('auth guards', () => {
 
   it('lets a signed-in user through, and keeps an evaluator out of the programme form', async () => {
     const ok = run(authGuard);
-    http
-      .expectOne('/api/auth/me')
-      .flush({
-        id: 'u',
-        email: 'e@x.se',
-        displayName: 'Eva',
-        role: 'evaluator',
-        programmeIds: [],
-        csrfToken: 't',
-      });
+    http.expectOne('/api/auth/me').flush({
+      id: 'u',
+      email: 'e@x.se',
+      displayName: 'Eva',
+      role: 'evaluator',
+      programmeIds: [],
+      csrfToken: 't',
+    });
     expect(await ok).toBe(true);
-    const tree = (await run(roleGuard('admin', 'staff'))) as UrlTree;
+    const tree = (await run(actionGuard('programme.create'))) as UrlTree;
     expect(TestBed.inject(Router).serializeUrl(tree)).toBe('/');
     http.verify();
   });

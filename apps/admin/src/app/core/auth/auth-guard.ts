@@ -1,7 +1,7 @@
 import { inject } from '@angular/core';
 import type { CanActivateFn } from '@angular/router';
 import { Router } from '@angular/router';
-import type { Role } from '@stegvis/contracts';
+import type { Action } from '@stegvis/contracts';
 import { AuthStore } from './auth-store';
 
 /** Signed-in users only; others go to the login page and come back afterwards. */
@@ -12,13 +12,13 @@ export const authGuard: CanActivateFn = async (_route, state) => {
   return router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
 };
 
-/** Only the given roles; the others are sent to the start page. */
-export function roleGuard(...roles: Role[]): CanActivateFn {
+/** Only roles that may do the action; the others are sent to the start page. */
+export function actionGuard(action: Action): CanActivateFn {
   return async () => {
     // inject() works only before the first await.
     const store = inject(AuthStore);
     const router = inject(Router);
     await store.load();
-    return store.hasRole(...roles) ? true : router.createUrlTree(['/']);
+    return store.can(action) ? true : router.createUrlTree(['/']);
   };
 }

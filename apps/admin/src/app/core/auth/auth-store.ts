@@ -1,5 +1,5 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { CurrentUserResponse, Role } from '@stegvis/contracts';
+import { type Action, can as roleMay, type CurrentUserResponse, type Role } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthApi } from './auth-api';
 
@@ -43,8 +43,12 @@ export class AuthStore {
     this.expired.set(true);
   }
 
-  hasRole(...roles: Role[]): boolean {
-    const r = this.role();
-    return r !== null && roles.includes(r);
+  /**
+   * Whether the signed-in user's role may do the action: the table of packages/contracts/src/permissions.ts, which
+   * the api's guard enforces too. It reads the role signal, so a template or computed() calling it follows
+   * sign-in and sign-out.
+   */
+  can(action: Action): boolean {
+    return roleMay(this.role(), action);
   }
 }

@@ -1,5 +1,13 @@
 import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  type OnInit,
+  signal,
+} from '@angular/core';
 import { MatTabsModule } from '@angular/material/tabs';
 import type { CalendarResponse, GroupResponse, StaffMemberResponse } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
@@ -115,7 +123,7 @@ import { shortDay } from './week.util';
               ><div class="tab"><sv-attendance-grid [groupId]="g.id" /></div
             ></mat-tab>
           }
-          @if (canSeeAttendance()) {
+          @if (canSeeInternships()) {
             <mat-tab [label]="i18n.t('p.tab.internships')"
               ><div class="tab"><sv-group-internships [groupId]="g.id" /></div
             ></mat-tab>
@@ -179,11 +187,12 @@ export class GroupDetail implements OnInit {
   protected readonly group = signal<GroupResponse | null>(null);
   protected readonly calendar = signal<CalendarResponse | null>(null);
   private readonly auth = inject(AuthStore);
-  protected readonly canSeeAttendance = signal(this.auth.hasRole('staff'));
-  protected readonly canSeeSurveys = signal(this.auth.hasRole('admin', 'staff', 'steering', 'evaluator'));
+  protected readonly canSeeAttendance = computed(() => this.auth.can('attendance.read'));
+  protected readonly canSeeInternships = computed(() => this.auth.can('internship.read'));
+  protected readonly canSeeSurveys = computed(() => this.auth.can('survey.summary'));
 
-  protected readonly canEdit = signal(this.auth.hasRole('staff'));
-  protected readonly canReadHandbook = signal(this.auth.hasRole('admin', 'staff'));
+  protected readonly canEdit = computed(() => this.auth.can('session.manage'));
+  protected readonly canReadHandbook = computed(() => this.auth.can('handbook.read'));
   /** The session whose handbook material is open under its row. */
   protected readonly openMaterial = signal<string | null>(null);
   protected readonly staff = signal<StaffMemberResponse[]>([]);

@@ -14,7 +14,7 @@ import { GroupsApi } from './groups-api';
     <section class="page">
       <header class="page-header">
         <h1>{{ i18n.t('groups.title') }}</h1>
-        @if (canStart) {
+        @if (auth.can('group.manage')) {
           <a mat-flat-button routerLink="ny" data-testid="new-group">{{ i18n.t('groups.new') }}</a>
         }
       </header>
@@ -58,7 +58,7 @@ export class GroupList {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(GroupsApi);
   protected readonly programmeId = signal<string>('');
-  protected readonly canStart = inject(AuthStore).hasRole('admin', 'staff');
+  protected readonly auth = inject(AuthStore);
   protected readonly groups = signal<GroupResponse[]>([]);
 
   constructor() {

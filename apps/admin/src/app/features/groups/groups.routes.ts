@@ -1,7 +1,12 @@
 import type { Routes } from '@angular/router';
+import { actionGuard } from '../../core/auth/auth-guard';
 
 export const GROUPS_ROUTES: Routes = [
   { path: '', loadComponent: () => import('./group-list').then((m) => m.GroupList) },
-  { path: 'ny', loadComponent: () => import('./group-form').then((m) => m.GroupForm) },
+  {
+    path: 'ny',
+    canActivate: [actionGuard('group.manage')],
+    loadComponent: () => import('./group-form').then((m) => m.GroupForm),
+  },
   { path: ':id', loadComponent: () => import('./group-detail').then((m) => m.GroupDetail) },
 ];

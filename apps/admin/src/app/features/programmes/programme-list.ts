@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
@@ -14,7 +14,7 @@ import { ProgrammesApi } from './programmes-api';
     <section class="page">
       <header class="page-header">
         <h1>{{ i18n.t('programmes.title') }}</h1>
-        @if (canEdit()) {
+        @if (auth.can('programme.create')) {
           <a mat-flat-button routerLink="ny" data-testid="new-programme"
             ><mat-icon>add</mat-icon> {{ i18n.t('programmes.new') }}</a
           >
@@ -35,7 +35,7 @@ import { ProgrammesApi } from './programmes-api';
               <th scope="col">{{ i18n.t('programmes.owner') }}</th>
               <th scope="col">{{ i18n.t('programmes.period') }}</th>
               <th scope="col">{{ i18n.t('programmes.municipalities') }}</th>
-              @if (canEdit()) {
+              @if (auth.can('programme.update')) {
                 <th scope="col">
                   <span class="cdk-visually-hidden">{{ i18n.t('programmes.edit') }}</span>
                 </th>
@@ -49,7 +49,7 @@ import { ProgrammesApi } from './programmes-api';
                 <td>{{ p.ownerMunicipality.name }}</td>
                 <td>{{ p.startDate }} – {{ p.endDate }}</td>
                 <td>{{ municipalityNames(p) }}</td>
-                @if (canEdit()) {
+                @if (auth.can('programme.update')) {
                   <td>
                     <a
                       mat-button
@@ -75,12 +75,11 @@ import { ProgrammesApi } from './programmes-api';
 })
 export class ProgrammeList {
   protected readonly i18n = inject(I18n);
-  private readonly auth = inject(AuthStore);
+  protected readonly auth = inject(AuthStore);
   private readonly api = inject(ProgrammesApi);
   protected readonly programmes = signal<ProgrammeResponse[]>([]);
   protected readonly loaded = signal(false);
   protected readonly error = signal('');
-  protected readonly canEdit = computed(() => this.auth.hasRole('admin', 'staff'));
 
   constructor() {
     this.api.list().subscribe({

@@ -184,7 +184,7 @@ export class StaffingView {
   protected readonly date = signal(stockholmToday());
   protected readonly staffing = signal<ProgrammeStaffingResponse | null>(null);
   protected readonly percentOf = (a: { percent: number }) => a.percent;
-  protected readonly canManage = inject(AuthStore).hasRole('admin', 'staff');
+  protected readonly canManage = inject(AuthStore).can('staffing.manage');
   protected readonly staffRoles = STAFF_ROLES;
   protected readonly people = signal<StaffMemberResponse[]>([]);
   protected readonly message = signal('');

@@ -22,7 +22,7 @@ export class GroupSurveys implements OnInit {
   readonly groupId = input.required<string>();
   protected readonly i18n = inject(I18n);
   private readonly api = inject(SurveysApi);
-  protected readonly canManage = inject(AuthStore).hasRole('staff');
+  protected readonly canManage = inject(AuthStore).can('survey.manage');
   protected readonly rounds = signal<RoundView[]>([]);
   protected readonly issued = signal<(IssuedCode & { link: string; qr: string })[]>([]);
   protected readonly selected = signal<string | null>(null);

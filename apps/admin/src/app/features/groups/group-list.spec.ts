@@ -1,0 +1,52 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { provideZonelessChangeDetection } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { Role } from '@stegvis/contracts';
+import { of } from 'rxjs';
+import { AuthStore } from '../../core/auth/auth-store';
+import { ProgrammesApi } from '../programmes/programmes-api';
+import { GroupList } from './group-list';
+import { GroupsApi } from './groups-api';
+
+async function render(role: Role): Promise<HTMLElement> {
+  TestBed.configureTestingModule({
+    providers: [
+      provideZonelessChangeDetection(),
+      provideRouter([]),
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      { provide: ProgrammesApi, useValue: { list: () => of({ items: [], nextCursor: null }) } },
+      { provide: GroupsApi, useValue: { list: () => of([]) } },
+    ],
+  });
+  TestBed.inject(AuthStore).signedIn({
+    id: 'u',
+    email: 'x@y.se',
+    displayName: 'X',
+    role,
+    programmeIds: ['p1'],
+    csrfToken: 't',
+  });
+  const fixture = TestBed.createComponent(GroupList);
+  await fixture.whenStable();
+  return fixture.nativeElement as HTMLElement;
+}
+
+describe('GroupList', () => {
+  it('shows staff the button that starts a group', async () => {
+    const el = await render('staff');
+    const button = el.querySelector<HTMLAnchorElement>('[data-testid="new-group"]');
+    expect(button?.textContent?.trim()).toBe('Ny grupp');
+    expect(button?.getAttribute('href')).toBe('/ny');
+  });
+
+  it.each(['evaluator', 'steering', 'analysis_member'] as const)(
+    'shows %s no button to start a group (group.manage)',
+    async (role) => {
+      const el = await render(role);
+      expect(el.querySelector('[data-testid="new-group"]')).toBeNull();
+    },
+  );
+});
