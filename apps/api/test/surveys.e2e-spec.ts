@@ -179,9 +179,12 @@ describe('surveys (e2e)', () => {
     expect(q('internship_rating')).toMatchObject({ answered: 3, mean: 5 });
     expect(q('wants').choices.find((c: { value: string }) => c.value === 'language_support')).toEqual({
       value: 'language_support',
+      text: 'Språkstöd',
       count: 5,
       percent: 50,
     });
+    // Screens print the questionnaire's words, never a choice's value.
+    expect(q('time').choices.map((c: { text: string }) => c.text)).toEqual(['För kort', 'Lagom', 'För lång']);
     expect(q('comment').texts).toHaveLength(2);
 
     const free = (await staff.get(`/api/survey-rounds/${round.id}/free-text`)).body as {

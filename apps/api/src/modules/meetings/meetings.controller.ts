@@ -5,7 +5,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
-  ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
 import type { MeetingResponse } from '@stegvis/contracts';
@@ -32,7 +31,7 @@ import { MeetingsService } from './meetings.service';
 const id = new UuidPipe('id');
 
 class IntakeQuery {
-  @ApiProperty({ description: 'Groups starting on or after this day' }) @IsIsoDate() from: string;
+  @IsIsoDate() from: string;
 }
 
 @ApiTags('meetings')

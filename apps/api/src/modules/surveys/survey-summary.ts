@@ -1,8 +1,10 @@
 import { DEFAULT_SMALL_CELL_THRESHOLD, type ProblemNotice, checkThreshold, ratio } from '@stegvis/contracts';
-import { Model } from 'survey-core';
+import { Model, type Question } from 'survey-core';
 
 export interface ChoiceCount {
   value: string | number | boolean;
+  /** The choice's words in Swedish, as the questionnaire gives them: screens show this, never the value. */
+  text: string;
   count: number | null;
   percent: number | null;
 }
@@ -54,16 +56,10 @@ export function summariseAnswers(
       return { ...base, answered: texts.length, suppressed: null, suppression: null, texts };
     }
     if (opts.suppress && given.length < k) return { ...base, ...fewerThanK(k) };
-    const values: (string | number | boolean)[] =
-      type === 'rating'
-        ? (q as unknown as { visibleRateValues: { value: number }[] }).visibleRateValues.map((v) => v.value)
-        : type === 'boolean'
-          ? [true, false]
-          : (q as unknown as { choices: { value: string }[] }).choices.map((c) => c.value);
     const flat = given.flatMap((v): unknown[] => (Array.isArray(v) ? v : [v]));
-    const choices = values.map((value) => {
+    const choices = offered(q).map(({ value, text }) => {
       const count = flat.filter((v) => v === value).length;
-      return { value, count, percent: ratio(count, given.length).percent };
+      return { value, text, count, percent: ratio(count, given.length).percent };
     });
     const mean =
       type === 'rating' && given.length
@@ -119,16 +115,10 @@ export function summariseCounts(
       };
     }
     if (opts.suppress && answered < k) return { ...base, ...fewerThanK(k) };
-    const values: (string | number | boolean)[] =
-      type === 'rating'
-        ? (q as unknown as { visibleRateValues: { value: number }[] }).visibleRateValues.map((v) => v.value)
-        : type === 'boolean'
-          ? [true, false]
-          : (q as unknown as { choices: { value: string }[] }).choices.map((c) => c.value);
     const byValue = counts.values.get(q.name) ?? new Map<string, number>();
-    const choices = values.map((value) => {
+    const choices = offered(q).map(({ value, text }) => {
       const count = byValue.get(JSON.stringify(value)) ?? 0;
-      return { value, count, percent: ratio(count, answered).percent };
+      return { value, text, count, percent: ratio(count, answered).percent };
     });
     const mean =
       type === 'rating' && answered
@@ -143,4 +133,22 @@ export function summariseCounts(
       ...(type === 'rating' ? { mean: mean ?? null } : {}),
     };
   });
+}
+
+/** The values a question offers, in its order, with their words in the model's locale (Swedish). */
+function offered(q: Question): { value: string | number | boolean; text: string }[] {
+  const type = q.getType();
+  if (type === 'rating')
+    return (q as unknown as { visibleRateValues: { value: number; text: string }[] }).visibleRateValues.map(
+      (v) => ({ value: v.value, text: v.text || String(v.value) }),
+    );
+  if (type === 'boolean')
+    return [
+      { value: true, text: 'Ja' },
+      { value: false, text: 'Nej' },
+    ];
+  return (q as unknown as { choices: { value: string; text: string }[] }).choices.map((c) => ({
+    value: c.value,
+    text: c.text,
+  }));
 }

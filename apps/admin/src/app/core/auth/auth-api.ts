@@ -1,20 +1,19 @@
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { CurrentUserResponse, LoginRequest } from '@stegvis/contracts';
 import type { Observable } from 'rxjs';
-import { ApiClient, narrow } from '../api/api-client';
 
 @Injectable({ providedIn: 'root' })
 export class AuthApi {
-  private readonly api = inject(ApiClient);
+  private readonly http = inject(HttpClient);
 
   login(body: LoginRequest & { code?: string }): Observable<CurrentUserResponse> {
-    return this.api.POST('/api/auth/login', { body });
+    return this.http.post<CurrentUserResponse>('/api/auth/login', body);
   }
   logout(): Observable<void> {
-    // openapi.json declares no answer for it (the api sends 204).
-    return this.api.POST('/api/auth/logout').pipe(narrow<void>());
+    return this.http.post<void>('/api/auth/logout', {});
   }
   me(): Observable<CurrentUserResponse> {
-    return this.api.GET('/api/auth/me');
+    return this.http.get<CurrentUserResponse>('/api/auth/me');
   }
 }

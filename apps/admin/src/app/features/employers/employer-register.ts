@@ -1,3 +1,4 @@
+import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
 import { FormBuilder, FormsModule, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -8,17 +9,13 @@ import { MatSelectModule } from '@angular/material/select';
 import {
   EMPLOYER_SECTORS,
   type EmployerResponse,
-  type EmployerSector,
   INDUSTRIES,
-  type Industry,
   type MunicipalityResponse,
 } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
 import { LabelPipe } from '../../core/i18n/labels';
-import { ProgrammesApi } from '../programmes/programmes-api';
-import { EmployersApi } from './employers-api';
 
 /** The association's shared employer register: search, filter, add (organisation number checked by the api). */
 @Component({
@@ -157,7 +154,7 @@ import { EmployersApi } from './employers-api';
 })
 export class EmployerRegister {
   protected readonly i18n = inject(I18n);
-  private readonly api = inject(EmployersApi);
+  private readonly http = inject(HttpClient);
   protected readonly industries = INDUSTRIES;
   protected readonly sectors = EMPLOYER_SECTORS;
   protected readonly q = signal('');
@@ -168,15 +165,13 @@ export class EmployerRegister {
   protected readonly form = inject(FormBuilder).nonNullable.group({
     name: ['', Validators.required],
     organisationNumber: ['', Validators.required],
-    sector: ['private' as EmployerSector, Validators.required],
-    industry: ['retail' as Industry, Validators.required],
+    sector: ['private', Validators.required],
+    industry: ['retail', Validators.required],
     municipalityId: ['', Validators.required],
   });
 
   constructor() {
-    inject(ProgrammesApi)
-      .municipalities()
-      .subscribe((m) => this.municipalities.set(m));
+    this.http.get<MunicipalityResponse[]>('/api/municipalities').subscribe((m) => this.municipalities.set(m));
     effect(() => this.search(this.q(), this.industry()));
   }
 
@@ -187,7 +182,7 @@ export class EmployerRegister {
       return;
     }
     try {
-      await firstValueFrom(this.api.create(this.form.getRawValue()));
+      await firstValueFrom(this.http.post('/api/employers', this.form.getRawValue()));
       this.form.reset();
       this.search(this.q(), this.industry());
     } catch (err) {
@@ -197,8 +192,9 @@ export class EmployerRegister {
   }
 
   private search(q: string, industry: string): void {
-    this.api
-      .list({ q: q.trim() || undefined, industry: (industry || undefined) as Industry | undefined })
-      .subscribe((e) => this.employers.set(e));
+    const params: Record<string, string> = {};
+    if (q.trim()) params['q'] = q.trim();
+    if (industry) params['industry'] = industry;
+    this.http.get<EmployerResponse[]>('/api/employers', { params }).subscribe((e) => this.employers.set(e));
   }
 }

@@ -1,3 +1,4 @@
+import { HttpClient } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -19,7 +20,6 @@ import { SessionMaterial } from '../handbook/session-material';
 import { GroupInternships } from './group-internships';
 import { GroupsApi } from './groups-api';
 import { shortDay } from './week.util';
-import { StaffingApi } from '../staffing/staffing-api';
 
 @Component({
   selector: 'sv-group-detail',
@@ -196,7 +196,7 @@ export class GroupDetail implements OnInit {
   /** The session whose handbook material is open under its row. */
   protected readonly openMaterial = signal<string | null>(null);
   protected readonly staff = signal<StaffMemberResponse[]>([]);
-  private readonly staffingApi = inject(StaffingApi);
+  private readonly http = inject(HttpClient);
 
   async ngOnInit(): Promise<void> {
     const [g, c] = await Promise.all([
@@ -205,7 +205,8 @@ export class GroupDetail implements OnInit {
     ]);
     this.group.set(g);
     this.calendar.set(c);
-    if (this.canEdit()) this.staff.set(await firstValueFrom(this.staffingApi.staffMembers()));
+    if (this.canEdit())
+      this.staff.set(await firstValueFrom(this.http.get<StaffMemberResponse[]>('/api/staff-members')));
   }
 
   protected toggleMaterial(sessionId: string): void {
@@ -220,7 +221,7 @@ export class GroupDetail implements OnInit {
   protected async cancel(sessionId: string, version: number, note: string): Promise<void> {
     if (!note.trim()) return;
     await firstValueFrom(
-      this.api.updateSession(sessionId, { version, status: 'cancelled', note: note.trim() }),
+      this.http.patch(`/api/sessions/${sessionId}`, { version, status: 'cancelled', note: note.trim() }),
     );
     this.calendar.set(await firstValueFrom(this.api.calendar(this.id())));
   }
@@ -229,7 +230,11 @@ export class GroupDetail implements OnInit {
   protected async substitute(sessionId: string, version: number, staffId: string): Promise<void> {
     if (!staffId) return;
     await firstValueFrom(
-      this.api.updateSession(sessionId, { version, presenterAbsent: true, substituteStaffId: staffId }),
+      this.http.patch(`/api/sessions/${sessionId}`, {
+        version,
+        presenterAbsent: true,
+        substituteStaffId: staffId,
+      }),
     );
     this.calendar.set(await firstValueFrom(this.api.calendar(this.id())));
   }

@@ -1,3 +1,4 @@
+import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -5,19 +6,12 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import {
-  DELIVERY_MODES,
-  type DeliveryMode,
-  type MethodTemplateResponse,
-  type ProgrammeResponse,
-} from '@stegvis/contracts';
+import { DELIVERY_MODES, type MethodTemplateResponse, type ProgrammeResponse } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
 import { Labels } from '../../core/i18n/labels';
 import { ProgrammePicker } from '../../shared/programme-picker';
-import { ProgrammesApi } from '../programmes/programmes-api';
-import { GroupsApi } from './groups-api';
 
 /** Starting a group: with a method template, its session calendar is made at once (no sessions on public holidays). */
 @Component({
@@ -119,8 +113,7 @@ import { GroupsApi } from './groups-api';
 export class GroupForm {
   protected readonly i18n = inject(I18n);
   private readonly labels = inject(Labels);
-  private readonly api = inject(GroupsApi);
-  private readonly programmesApi = inject(ProgrammesApi);
+  private readonly http = inject(HttpClient);
   private readonly router = inject(Router);
   protected readonly modes = DELIVERY_MODES;
   protected readonly programmeId = signal('');
@@ -135,7 +128,7 @@ export class GroupForm {
     endDate: [''],
     capacity: [10, [Validators.required, Validators.min(1)]],
     overIntake: [2, [Validators.required, Validators.min(0)]],
-    deliveryMode: ['on_site' as DeliveryMode],
+    deliveryMode: ['on_site'],
     place: [''],
   });
 
@@ -143,8 +136,10 @@ export class GroupForm {
     effect(() => {
       const id = this.programmeId();
       if (!id) return;
-      this.api.templates(id).subscribe((t) => this.templates.set(t));
-      this.programmesApi.get(id).subscribe((p) => {
+      this.http
+        .get<MethodTemplateResponse[]>(`/api/programmes/${id}/templates`)
+        .subscribe((t) => this.templates.set(t));
+      this.http.get<ProgrammeResponse>(`/api/programmes/${id}`).subscribe((p) => {
         this.programme.set(p);
         this.form.controls.municipalityId.setValue(p.ownerMunicipality.id);
       });
@@ -164,7 +159,7 @@ export class GroupForm {
     const v = this.form.getRawValue();
     try {
       const g = await firstValueFrom(
-        this.api.create({
+        this.http.post<{ id: string }>('/api/groups', {
           programmeId: this.programmeId(),
           ...v,
           number: Number(v.number),

@@ -1,3 +1,4 @@
+import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -11,14 +12,11 @@ import {
   type GroupInternshipSummary,
   INTERNSHIP_RESULTS,
   type InternshipResponse,
-  type InternshipResult,
 } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
 import { Labels } from '../../core/i18n/labels';
-import { EmployersApi } from '../employers/employers-api';
-import { GroupsApi } from './groups-api';
 
 /** A group's internships: who is where, the group's share with an internship, and a form to place someone. */
 @Component({
@@ -142,8 +140,7 @@ export class GroupInternships implements OnInit {
   readonly groupId = input.required<string>();
   protected readonly i18n = inject(I18n);
   private readonly labels = inject(Labels);
-  private readonly api = inject(GroupsApi);
-  private readonly employersApi = inject(EmployersApi);
+  private readonly http = inject(HttpClient);
   protected readonly results = INTERNSHIP_RESULTS;
   protected readonly internships = signal<InternshipResponse[]>([]);
   protected readonly enrolments = signal<EnrolmentResponse[]>([]);
@@ -157,16 +154,20 @@ export class GroupInternships implements OnInit {
     startDate: ['', Validators.required],
     endDate: ['', Validators.required],
     supervisor: [''],
-    result: ['ongoing' as InternshipResult],
+    result: ['ongoing'],
     wishedSector: [true],
   });
 
   async ngOnInit(): Promise<void> {
-    const grid = await firstValueFrom(this.api.attendance(this.groupId()));
+    const grid = await firstValueFrom(
+      this.http.get<{ rows: { enrolmentId: string; displayName: string }[] }>(
+        `/api/groups/${this.groupId()}/attendance`,
+      ),
+    );
     this.enrolments.set(
       grid.rows.map((r) => ({ id: r.enrolmentId, displayName: r.displayName }) as EnrolmentResponse),
     );
-    this.employers.set(await firstValueFrom(this.employersApi.list()));
+    this.employers.set(await firstValueFrom(this.http.get<EmployerResponse[]>('/api/employers')));
     await this.reload();
   }
 
@@ -186,7 +187,9 @@ export class GroupInternships implements OnInit {
     }
     const v = this.form.getRawValue();
     try {
-      await firstValueFrom(this.api.createInternship({ ...v, periodNumber: Number(v.periodNumber) }));
+      await firstValueFrom(
+        this.http.post('/api/internships', { ...v, periodNumber: Number(v.periodNumber) }),
+      );
       this.form.reset();
       await this.reload();
     } catch (err) {
@@ -200,8 +203,10 @@ export class GroupInternships implements OnInit {
   private async reload(): Promise<void> {
     // Both at once, so the list and the share never disagree on screen.
     const [list, summary] = await Promise.all([
-      firstValueFrom(this.api.internships(this.groupId())),
-      firstValueFrom(this.api.internshipSummary(this.groupId())),
+      firstValueFrom(this.http.get<InternshipResponse[]>(`/api/groups/${this.groupId()}/internships`)),
+      firstValueFrom(
+        this.http.get<GroupInternshipSummary>(`/api/groups/${this.groupId()}/internship-summary`),
+      ),
     ]);
     this.internships.set(list);
     this.summary.set(summary);

@@ -1,3 +1,4 @@
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   HandbookEntryRequest,
@@ -10,72 +11,66 @@ import type {
   SessionMaterialResponse,
 } from '@stegvis/contracts';
 import type { Observable } from 'rxjs';
-import { ApiClient, narrow, type Schemas } from '../../core/api/api-client';
 
-export type HandbookMe = Schemas['HandbookMeResponseDto'];
+export interface HandbookMe {
+  editor: boolean;
+  maxFileBytes: number;
+  reviewMonths: number;
+}
 
 @Injectable({ providedIn: 'root' })
 export class HandbookApi {
-  private readonly api = inject(ApiClient);
+  private readonly http = inject(HttpClient);
 
   me(): Observable<HandbookMe> {
-    return this.api.GET('/api/handbook/me');
+    return this.http.get<HandbookMe>('/api/handbook/me');
   }
   list(): Observable<HandbookEntryResponse[]> {
-    return this.api.GET('/api/handbook/entries').pipe(narrow<HandbookEntryResponse[]>());
+    return this.http.get<HandbookEntryResponse[]>('/api/handbook/entries');
   }
   get(id: string): Observable<HandbookEntryResponse> {
-    return this.api.GET('/api/handbook/entries/{id}', { path: { id } }).pipe(narrow<HandbookEntryResponse>());
+    return this.http.get<HandbookEntryResponse>(`/api/handbook/entries/${id}`);
   }
   search(q: string): Observable<HandbookSearchHit[]> {
-    return this.api.GET('/api/handbook/search', { query: { q } });
+    return this.http.get<HandbookSearchHit[]>('/api/handbook/search', { params: { q } });
   }
   stale(): Observable<HandbookEntryResponse[]> {
-    return this.api.GET('/api/handbook/stale').pipe(narrow<HandbookEntryResponse[]>());
+    return this.http.get<HandbookEntryResponse[]>('/api/handbook/stale');
   }
   create(body: HandbookEntryRequest): Observable<HandbookEntryResponse> {
-    return this.api.POST('/api/handbook/entries', { body }).pipe(narrow<HandbookEntryResponse>());
+    return this.http.post<HandbookEntryResponse>('/api/handbook/entries', body);
   }
   update(id: string, body: HandbookEntryUpdate): Observable<HandbookEntryResponse> {
-    return this.api
-      .PUT('/api/handbook/entries/{id}', { path: { id }, body })
-      .pipe(narrow<HandbookEntryResponse>());
+    return this.http.put<HandbookEntryResponse>(`/api/handbook/entries/${id}`, body);
   }
   versions(id: string): Observable<HandbookVersionResponse[]> {
-    return this.api.GET('/api/handbook/entries/{id}/versions', { path: { id } });
+    return this.http.get<HandbookVersionResponse[]>(`/api/handbook/entries/${id}/versions`);
   }
   restore(id: string, version: number): Observable<HandbookEntryResponse> {
-    return this.api
-      .POST('/api/handbook/entries/{id}/versions/{version}/restore', { path: { id, version } })
-      .pipe(narrow<HandbookEntryResponse>());
+    return this.http.post<HandbookEntryResponse>(
+      `/api/handbook/entries/${id}/versions/${version}/restore`,
+      {},
+    );
   }
   review(id: string): Observable<HandbookEntryResponse> {
-    return this.api
-      .POST('/api/handbook/entries/{id}/review', { path: { id } })
-      .pipe(narrow<HandbookEntryResponse>());
+    return this.http.post<HandbookEntryResponse>(`/api/handbook/entries/${id}/review`, {});
   }
   preview(body: string): Observable<{ html: string; warnings: HandbookWarning[] }> {
-    return this.api
-      .POST('/api/handbook/preview', { body: { body } })
-      .pipe(narrow<{ html: string; warnings: HandbookWarning[] }>());
+    return this.http.post<{ html: string; warnings: HandbookWarning[] }>('/api/handbook/preview', { body });
   }
   upload(id: string, file: File): Observable<HandbookFileResponse> {
     const form = new FormData();
     form.append('file', file, file.name);
-    return this.api.POST('/api/handbook/entries/{id}/files', { path: { id }, body: form });
+    return this.http.post<HandbookFileResponse>(`/api/handbook/entries/${id}/files`, form);
   }
   removeFile(fileId: string): Observable<void> {
-    return this.api.DELETE('/api/handbook/files/{id}', { path: { id: fileId } });
+    return this.http.delete<void>(`/api/handbook/files/${fileId}`);
   }
   sessionMaterial(sessionId: string): Observable<SessionMaterialResponse> {
-    return this.api
-      .GET('/api/sessions/{id}/handbook', { path: { id: sessionId } })
-      .pipe(narrow<SessionMaterialResponse>());
+    return this.http.get<SessionMaterialResponse>(`/api/sessions/${sessionId}/handbook`);
   }
   choose(sessionId: string, entryId: string): Observable<SessionMaterialResponse> {
-    return this.api
-      .PUT('/api/sessions/{id}/handbook', { path: { id: sessionId }, body: { entryId } })
-      .pipe(narrow<SessionMaterialResponse>());
+    return this.http.put<SessionMaterialResponse>(`/api/sessions/${sessionId}/handbook`, { entryId });
   }
 }
 

@@ -1,3 +1,4 @@
+import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -57,6 +58,7 @@ export class ParticipantPage implements OnInit {
   protected readonly labels = inject(Labels);
   private readonly api = inject(ParticipantsApi);
   private readonly groupsApi = inject(GroupsApi);
+  private readonly http = inject(HttpClient);
   protected readonly p = signal<ParticipantResponse | null>(null);
   protected readonly consents = signal<ConsentResponse[]>([]);
   protected readonly enrolments = signal<EnrolmentResponse[]>([]);
@@ -91,7 +93,9 @@ export class ParticipantPage implements OnInit {
         g.rows.filter((r) => r.participantId === id).map((r) => ({ ...r, groupId: g.groupId })),
       ),
     );
-    const ints = await Promise.all(groups.map((g) => firstValueFrom(this.groupsApi.internships(g))));
+    const ints = await Promise.all(
+      groups.map((g) => firstValueFrom(this.http.get<InternshipResponse[]>(`/api/groups/${g}/internships`))),
+    );
     this.internships.set(ints.flat().filter((i) => i.participantId === id));
   }
 

@@ -1,3 +1,4 @@
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   AssessmentResponse,
@@ -11,56 +12,41 @@ import type {
   TalkResponse,
 } from '@stegvis/contracts';
 import type { Observable } from 'rxjs';
-import { ApiClient, narrow, type Schemas } from '../../core/api/api-client';
-
-export type CreateParticipant = Schemas['CreateParticipantDto'];
 
 @Injectable({ providedIn: 'root' })
 export class ParticipantsApi {
-  private readonly api = inject(ApiClient);
+  private readonly http = inject(HttpClient);
 
   list(programmeId: string, q: string): Observable<ParticipantListItem[]> {
-    return this.api
-      .GET('/api/participants', { query: { programmeId, q: q || undefined } })
-      .pipe(narrow<ParticipantListItem[]>());
+    return this.http.get<ParticipantListItem[]>('/api/participants', {
+      params: q ? { programmeId, q } : { programmeId },
+    });
   }
   get(id: string): Observable<ParticipantResponse> {
-    return this.api.GET('/api/participants/{id}', { path: { id } }).pipe(narrow<ParticipantResponse>());
-  }
-  /** A duplicate personal number is a 409 whose problem names the record (`existingParticipantId`). */
-  create(body: CreateParticipant): Observable<ParticipantResponse> {
-    return this.api.POST('/api/participants', { body }).pipe(narrow<ParticipantResponse>());
+    return this.http.get<ParticipantResponse>(`/api/participants/${id}`);
   }
   consents(id: string): Observable<ConsentResponse[]> {
-    return this.api
-      .GET('/api/participants/{id}/consents', { path: { id } })
-      .pipe(narrow<ConsentResponse[]>());
+    return this.http.get<ConsentResponse[]>(`/api/participants/${id}/consents`);
   }
   withdrawConsent(consentId: string): Observable<ConsentResponse> {
-    return this.api
-      .POST('/api/consents/{id}/withdraw', { path: { id: consentId } })
-      .pipe(narrow<ConsentResponse>());
+    return this.http.post<ConsentResponse>(`/api/consents/${consentId}/withdraw`, {});
   }
   enrolments(id: string): Observable<EnrolmentResponse[]> {
-    return this.api.GET('/api/participants/{id}/enrolments', { path: { id } });
+    return this.http.get<EnrolmentResponse[]>(`/api/participants/${id}/enrolments`);
   }
   needs(id: string): Observable<NeedResponse[]> {
-    return this.api.GET('/api/participants/{id}/needs', { path: { id } }).pipe(narrow<NeedResponse[]>());
+    return this.http.get<NeedResponse[]>(`/api/participants/${id}/needs`);
   }
   talks(id: string): Observable<TalkResponse[]> {
-    return this.api.GET('/api/participants/{id}/talks', { path: { id } });
+    return this.http.get<TalkResponse[]>(`/api/participants/${id}/talks`);
   }
   assessments(id: string): Observable<AssessmentResponse[]> {
-    return this.api
-      .GET('/api/participants/{id}/assessments', { path: { id } })
-      .pipe(narrow<AssessmentResponse[]>());
+    return this.http.get<AssessmentResponse[]>(`/api/participants/${id}/assessments`);
   }
   outcomes(id: string): Observable<OutcomeResponse[]> {
-    return this.api
-      .GET('/api/participants/{id}/outcomes', { path: { id } })
-      .pipe(narrow<OutcomeResponse[]>());
+    return this.http.get<OutcomeResponse[]>(`/api/participants/${id}/outcomes`);
   }
   auditTrail(id: string): Observable<AuditTrailEntry[]> {
-    return this.api.GET('/api/participants/{id}/audit-trail', { path: { id } });
+    return this.http.get<AuditTrailEntry[]>(`/api/participants/${id}/audit-trail`);
   }
 }

@@ -1,3 +1,4 @@
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   CreateProgrammeRequest,
@@ -8,28 +9,27 @@ import type {
   UpdateProgrammeRequest,
 } from '@stegvis/contracts';
 import type { Observable } from 'rxjs';
-import { ApiClient } from '../../core/api/api-client';
 
 @Injectable({ providedIn: 'root' })
 export class ProgrammesApi {
-  private readonly api = inject(ApiClient);
+  private readonly http = inject(HttpClient);
 
   list(): Observable<Page<ProgrammeResponse>> {
-    return this.api.GET('/api/programmes', { query: { limit: 200 } });
+    return this.http.get<Page<ProgrammeResponse>>('/api/programmes', { params: { limit: 200 } });
   }
   get(id: string): Observable<ProgrammeResponse> {
-    return this.api.GET('/api/programmes/{id}', { path: { id } });
+    return this.http.get<ProgrammeResponse>(`/api/programmes/${id}`);
   }
   create(body: CreateProgrammeRequest): Observable<ProgrammeResponse> {
-    return this.api.POST('/api/programmes', { body });
+    return this.http.post<ProgrammeResponse>('/api/programmes', body);
   }
   update(id: string, body: UpdateProgrammeRequest): Observable<ProgrammeResponse> {
-    return this.api.PATCH('/api/programmes/{id}', { path: { id }, body });
+    return this.http.patch<ProgrammeResponse>(`/api/programmes/${id}`, body);
   }
   municipalities(): Observable<MunicipalityResponse[]> {
-    return this.api.GET('/api/municipalities');
+    return this.http.get<MunicipalityResponse[]>('/api/municipalities');
   }
   organisations(): Observable<OrganisationResponse[]> {
-    return this.api.GET('/api/organisations');
+    return this.http.get<OrganisationResponse[]>('/api/organisations');
   }
 }

@@ -1,6 +1,6 @@
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
-  CommitteeMemberResponse,
   DecisionRequest,
   MeetingRequest,
   MeetingResponse,
@@ -9,68 +9,78 @@ import type {
   ReferralStatus,
 } from '@stegvis/contracts';
 import type { Observable } from 'rxjs';
-import { ApiClient, narrow, type Ok } from '../../core/api/api-client';
 
-/** The next group starts and the early-leaver rate; openapi.json documents the group rows as bare objects. */
-export interface Intake {
-  groups: {
-    groupId: string;
-    name: string;
-    startDate: string;
-    capacity: number;
-    accepted: number;
-    queued: number;
-    suggestedOverIntake: number;
-  }[];
-  earlyLeaverRate: { count: number; of: number; percent: number | null };
+export interface MeetingSummary {
+  id: string;
+  date: string;
+  status: 'planned' | 'held';
+  programmeId: string;
 }
 
 @Injectable({ providedIn: 'root' })
 export class ReferralsApi {
-  private readonly api = inject(ApiClient);
+  private readonly http = inject(HttpClient);
 
   queue(
     programmeId: string,
     status: ReferralStatus | '',
     after: string | null,
   ): Observable<Page<ReferralResponse>> {
-    return this.api
-      .GET('/api/referrals', {
-        query: { programmeId, limit: 50, status: status || undefined, after: after ?? undefined },
-      })
-      .pipe(narrow<Page<ReferralResponse>>());
+    const params: Record<string, string> = { programmeId, limit: '50' };
+    if (status) params['status'] = status;
+    if (after) params['after'] = after;
+    return this.http.get<Page<ReferralResponse>>('/api/referrals', { params });
   }
-  meetings(programmeId: string): Observable<MeetingResponse[]> {
-    return this.api.GET('/api/meetings', { query: { programmeId } }).pipe(narrow<MeetingResponse[]>());
+  meetings(programmeId: string): Observable<MeetingSummary[]> {
+    return this.http.get<MeetingSummary[]>('/api/meetings', { params: { programmeId } });
   }
   meeting(id: string): Observable<MeetingResponse> {
-    return this.api.GET('/api/meetings/{id}', { path: { id } }).pipe(narrow<MeetingResponse>());
+    return this.http.get<MeetingResponse>(`/api/meetings/${id}`);
   }
   createMeeting(body: MeetingRequest): Observable<MeetingResponse> {
-    return this.api.POST('/api/meetings', { body }).pipe(narrow<MeetingResponse>());
+    return this.http.post<MeetingResponse>('/api/meetings', body);
   }
-  committee(programmeId: string): Observable<CommitteeMemberResponse[]> {
-    return this.api.GET('/api/programmes/{id}/committees', { path: { id: programmeId } });
+  committee(programmeId: string): Observable<{ kind: string; userId: string | null; name: string }[]> {
+    return this.http.get<{ kind: string; userId: string | null; name: string }[]>(
+      `/api/programmes/${programmeId}/committees`,
+    );
   }
   attendance(id: string, presentUserIds: string[]): Observable<MeetingResponse> {
-    return this.api
-      .POST('/api/meetings/{id}/attendance', { path: { id }, body: { presentUserIds } })
-      .pipe(narrow<MeetingResponse>());
+    return this.http.post<MeetingResponse>(`/api/meetings/${id}/attendance`, { presentUserIds });
   }
   decide(id: string, decisions: DecisionRequest[]): Observable<MeetingResponse> {
-    return this.api
-      .POST('/api/meetings/{id}/decisions', { path: { id }, body: { decisions } })
-      .pipe(narrow<MeetingResponse>());
+    return this.http.post<MeetingResponse>(`/api/meetings/${id}/decisions`, { decisions });
   }
-  sendMinutes(id: string): Observable<Ok<'/api/meetings/{id}/minutes/send', 'post'>> {
-    return this.api.POST('/api/meetings/{id}/minutes/send', { path: { id } });
+  sendMinutes(id: string): Observable<{ queued: number }> {
+    return this.http.post<{ queued: number }>(`/api/meetings/${id}/minutes/send`, {});
   }
-  intake(programmeId: string, from: string): Observable<Intake> {
-    return this.api
-      .GET('/api/programmes/{id}/intake', {
-        path: { id: programmeId },
-        query: { from },
-      })
-      .pipe(narrow<Intake>());
+
+  intake(
+    programmeId: string,
+    from: string,
+  ): Observable<{
+    groups: {
+      groupId: string;
+      name: string;
+      startDate: string;
+      capacity: number;
+      accepted: number;
+      queued: number;
+      suggestedOverIntake: number;
+    }[];
+    earlyLeaverRate: { count: number; of: number; percent: number | null };
+  }> {
+    return this.http.get<{
+      groups: {
+        groupId: string;
+        name: string;
+        startDate: string;
+        capacity: number;
+        accepted: number;
+        queued: number;
+        suggestedOverIntake: number;
+      }[];
+      earlyLeaverRate: { count: number; of: number; percent: number | null };
+    }>(`/api/programmes/${programmeId}/intake`, { params: { from } });
   }
 }

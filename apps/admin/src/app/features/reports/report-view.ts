@@ -1,3 +1,4 @@
+import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -14,7 +15,6 @@ import { BaseChartDirective } from 'ng2-charts';
 import { DownloadWithProgress } from '../../shared/download-with-progress';
 import { ProgrammePicker } from '../../shared/programme-picker';
 import { stockholmToday } from '../../core/time/stockholm-time';
-import { REPORT_FORMATS, type ReportFormat, ReportsApi, type ReportTable } from './reports-api';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -29,6 +29,14 @@ function chartOf(tables: ReportTable[], label: string): ChartConfiguration<'bar'
       { label, data: rows.map((r) => (typeof r[4] === 'number' ? r[4] : 0)), backgroundColor: '#0b3d91' },
     ],
   };
+}
+
+interface ReportTable {
+  id: string;
+  title: string;
+  columns: string[];
+  rows: (string | number | null)[][];
+  notes: string[];
 }
 
 /** The progress report on screen: the same tables, from the same computation, as every download. */
@@ -191,8 +199,8 @@ function chartOf(tables: ReportTable[], label: string): ChartConfiguration<'bar'
 })
 export class ReportView {
   protected readonly i18n = inject(I18n);
-  private readonly api = inject(ReportsApi);
-  protected readonly formats = REPORT_FORMATS;
+  private readonly http = inject(HttpClient);
+  protected readonly formats = ['csv', 'xlsx', 'pdf', 'docx'];
   protected readonly programmeId = signal('');
   protected readonly from = signal('');
   protected readonly to = signal(stockholmToday());
@@ -213,10 +221,16 @@ export class ReportView {
     this.error.set('');
     try {
       const id = this.programmeId();
+      const params = { from: this.from(), to: this.to() };
       const [r, target, economy] = await Promise.all([
-        firstValueFrom(this.api.progress(id, this.from(), this.to())),
-        firstValueFrom(this.api.targetGroup(id, this.from(), this.to())),
-        firstValueFrom(this.api.economy(id)),
+        firstValueFrom(
+          this.http.get<{ tables: ReportTable[]; suppressed: boolean }>(
+            `/api/programmes/${id}/reports/progress`,
+            { params },
+          ),
+        ),
+        firstValueFrom(this.http.get<ReportTable>(`/api/programmes/${id}/reports/target-group`, { params })),
+        firstValueFrom(this.http.get<ReportTable>(`/api/programmes/${id}/reports/economy`)),
       ]);
       this.tables.set([
         ...r.tables,
@@ -235,12 +249,12 @@ export class ReportView {
 
   protected readonly dl = inject(DownloadWithProgress);
 
-  protected download(format: ReportFormat): Promise<void> {
-    return this.dl.download(
-      format,
-      this.api.progressFile(this.programmeId(), format, this.from(), this.to()),
-      `delrapport.${format}`,
-    );
+  protected downloadUrl(format: string): string {
+    return `/api/programmes/${this.programmeId()}/reports/progress.${format}?from=${this.from()}&to=${this.to()}`;
+  }
+
+  protected download(format: string): Promise<void> {
+    return this.dl.download(format, this.downloadUrl(format), `delrapport.${format}`);
   }
 
   protected kb(bytes: number): string {

@@ -97,8 +97,8 @@ export class GroupSurveys implements OnInit {
     window.print();
   }
 
-  protected value(v: string | number | boolean): string {
-    return typeof v === 'boolean' ? (v ? this.i18n.t('s.yes') : this.i18n.t('s.no')) : String(v);
+  protected choiceText(c: { value: string | number | boolean; text: string }): string {
+    return typeof c.value === 'boolean' ? (c.value ? this.i18n.t('s.yes') : this.i18n.t('s.no')) : c.text;
   }
 
   private async load(): Promise<void> {
