@@ -211,9 +211,7 @@ export class HandbookService {
   /** The handbook material of a session's theme, and the alternative its presenter chose. */
   async sessionMaterial(ctx: UserContext, sessionId: string): Promise<SessionMaterialResponse> {
     const s = await this.session(ctx, sessionId, 'group.read');
-    const entries = s.theme
-      ? await this.list({ theme: s.theme, templateId: s.templateId ?? undefined })
-      : [];
+    const entries = s.theme ? await this.list({ theme: s.theme, templateId: s.templateId ?? undefined }) : [];
     const chosen = await this.dataSource.getRepository(SessionMaterial).findOne({ where: { sessionId } });
     return { sessionId, theme: s.theme, entries, chosenEntryId: chosen?.entryId ?? null };
   }

@@ -173,7 +173,9 @@ export class GroupForm {
     } catch (err) {
       const rest = applyProblemToForm(this.form, asProblem(err, this.i18n.lang()));
       this.banner.set(
-        rest.map((e) => e.message).join('; ') || asProblem(err, this.i18n.lang())?.detail || this.i18n.t('form.fixFields'),
+        rest.map((e) => e.message).join('; ') ||
+          asProblem(err, this.i18n.lang())?.detail ||
+          this.i18n.t('form.fixFields'),
       );
     }
   }

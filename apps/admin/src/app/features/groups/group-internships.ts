@@ -195,7 +195,9 @@ export class GroupInternships implements OnInit {
     } catch (err) {
       const rest = applyProblemToForm(this.form, asProblem(err, this.i18n.lang()));
       this.banner.set(
-        rest.map((e) => e.message).join('; ') || asProblem(err, this.i18n.lang())?.detail || this.i18n.t('in.saveFailed'),
+        rest.map((e) => e.message).join('; ') ||
+          asProblem(err, this.i18n.lang())?.detail ||
+          this.i18n.t('in.saveFailed'),
       );
     }
   }

@@ -63,8 +63,7 @@ interface ModuleGroup {
             </h2>
             @for (h of hs; track h.id) {
               <button type="button" class="item hit" (click)="open(h.id)" data-testid="search-hit">
-                <strong>{{ h.title }}</strong
-                ><span class="excerpt" [innerHTML]="mark(h.excerpt)"></span>
+                <strong>{{ h.title }}</strong><span class="excerpt" [innerHTML]="mark(h.excerpt)"></span>
               </button>
             }
           } @else {

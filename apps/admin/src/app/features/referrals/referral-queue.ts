@@ -142,7 +142,9 @@ export class ReferralQueue {
       await this.router.navigate(['/remisser/moten', m.id]);
     } catch (err) {
       this.error.set(
-        asProblem(err, this.i18n.lang())?.errors?.[0]?.message ?? asProblem(err, this.i18n.lang())?.detail ?? this.i18n.t('error.generic'),
+        asProblem(err, this.i18n.lang())?.errors?.[0]?.message ??
+          asProblem(err, this.i18n.lang())?.detail ??
+          this.i18n.t('error.generic'),
       );
     }
   }
