@@ -1,5 +1,6 @@
-import { HttpClient, HttpEventType, type HttpResponse } from '@angular/common/http';
+import { type HttpEvent, HttpEventType, type HttpResponse } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
+import type { Observable } from 'rxjs';
 import { asProblem } from '../core/errors/problem-form';
 import { I18n } from '../core/i18n/i18n';
 
@@ -20,20 +21,20 @@ export function fileNameOf(disposition: string | null, fallback: string): string
 }
 
 /**
- * Downloads a file through HttpClient, so a long export shows how far it has come and a failure shows its reason
- * instead of a broken file; then hands the bytes to the browser's own save.
+ * Downloads a file through the api client (`api.files.GET(…)` in a feature's API file), so a long export shows
+ * how far it has come and a failure shows its reason instead of a broken file; then hands the bytes to the
+ * browser's own save.
  */
 @Injectable({ providedIn: 'root' })
 export class DownloadWithProgress {
-  private readonly http = inject(HttpClient);
   private readonly i18n = inject(I18n);
   readonly state = signal<DownloadState>({ key: null, received: 0, total: null, error: '' });
 
-  async download(key: string, url: string, fallbackName: string): Promise<void> {
+  async download(key: string, request: Observable<HttpEvent<Blob>>, fallbackName: string): Promise<void> {
     this.state.set({ key, received: 0, total: null, error: '' });
     try {
       const res = await new Promise<HttpResponse<Blob>>((resolve, reject) => {
-        this.http.get(url, { observe: 'events', reportProgress: true, responseType: 'blob' }).subscribe({
+        request.subscribe({
           next: (e) => {
             if (e.type === HttpEventType.DownloadProgress)
               this.state.update((s) => ({ ...s, received: e.loaded, total: e.total ?? null }));
@@ -57,7 +58,7 @@ export class DownloadWithProgress {
       if (body instanceof Blob) {
         const problem = (await body
           .text()
-          .then((t) => JSON.parse(t))
+          .then((t): unknown => JSON.parse(t))
           .catch(() => null)) as { detail?: string; code?: string; params?: unknown } | null;
         detail = problem ? this.i18n.problem(problem.code, problem.params, problem.detail ?? '') : '';
       }

@@ -5,6 +5,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
+  ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
 import type { MeetingResponse } from '@stegvis/contracts';
@@ -31,7 +32,7 @@ import { MeetingsService } from './meetings.service';
 const id = new UuidPipe('id');
 
 class IntakeQuery {
-  @IsIsoDate() from: string;
+  @ApiProperty({ description: 'Groups starting on or after this day' }) @IsIsoDate() from: string;
 }
 
 @ApiTags('meetings')

@@ -1358,7 +1358,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Progress report (delrapport) for a period: every figure with numerator and denominator; small cells suppressed for steering and evaluators */
+        /** Progress report (delrapport) for a period: every figure with numerator and denominator; small cells suppressed for aggregate-only roles (admin, steering, evaluators) */
         get: operations["ReportsController_progress"];
         put?: never;
         post?: never;
@@ -2533,6 +2533,17 @@ export interface components {
             startDate: string;
             endDate: string;
         };
+        /** @enum {string} */
+        ProblemCode: "required" | "unknown_field" | "not_string" | "not_integer" | "not_number" | "not_boolean" | "not_array" | "not_object" | "invalid_uuid" | "invalid_email" | "invalid_url" | "invalid_date" | "invalid_time" | "invalid_format" | "invalid_value" | "too_small" | "too_large" | "out_of_range" | "too_short" | "too_long" | "length_between" | "too_few_items" | "too_many_items" | "duplicate_items" | "not_allowed" | "invalid_personal_number" | "invalid_organisation_number" | "end_before_start" | "end_not_after_start" | "before_enrolment_start" | "unknown_reference" | "not_in_programme" | "not_in_group" | "percent_over_100" | "duplicate_key" | "year_of_arrival_before_birth" | "same_group" | "cancel_reason_required" | "substitute_is_presenter" | "lectures_phase_required" | "free_text_missing" | "redacted_text_required" | "not_invited" | "not_on_agenda" | "session_cancelled" | "not_enrolled_on_date" | "duplicate_mark" | "answer_not_applicable" | "not_a_choice" | "not_answerable" | "password_too_short" | "password_too_common" | "password_contains_email" | "wrong_password" | "totp_code_wrong" | "invalid_cursor" | "idempotency_key_required" | "idempotency_key_invalid" | "file_required" | "file_too_large" | "file_type_not_allowed" | "upload_unreadable" | "file_not_csv" | "file_not_xlsx" | "file_no_sheet" | "file_no_rows" | "file_has_errors" | "missing_columns" | "invalid_group_number" | "unknown_municipality_code" | "end_required_unless_ongoing" | "group_dates_differ" | "invalid_request" | "body_empty" | "invalid_json" | "body_too_large" | "unsupported_media_type" | "not_signed_in" | "wrong_credentials" | "totp_required" | "csrf_token_missing" | "mfa_setup_required" | "forbidden" | "not_your_organisation" | "handbook_editor_required" | "not_found" | "survey_code_missing" | "survey_code_unknown" | "stale_version" | "conflict" | "duplicate_value" | "duplicate_personal_number" | "duplicate_email" | "already_enrolled" | "request_in_progress" | "survey_code_used" | "round_not_open" | "round_closed" | "rule_not_met" | "consent_to_share_required" | "consent_missing" | "consent_already_withdrawn" | "referral_transition" | "enrolment_not_active" | "outcome_before_follow_up" | "theme_mismatch" | "editor_must_be_staff" | "idempotency_key_reused" | "too_many_requests" | "too_many_logins" | "too_many_code_attempts" | "internal_error" | "database_unavailable" | "unavailable" | "over_allocated" | "personal_number_in_text" | "fewer_than_k" | "screening_swedish_level_missing" | "screening_swedish_level" | "screening_birth_country_missing" | "screening_foreign_born" | "screening_not_foreign_born" | "screening_age_missing" | "screening_age" | "screening_registered_at_af" | "screening_not_registered_at_af";
+        ProblemNoticeSchema: {
+            /** @example over_allocated */
+            code: components["schemas"]["ProblemCode"];
+            /** @description The code's parameters, e.g. `{ "max": 100 }` for too_large (packages/contracts/src/problem-codes.ts) */
+            params?: {
+                [key: string]: unknown;
+            };
+            message: string;
+        };
         AllocationResponseDto: {
             /** Format: uuid */
             staffMemberId: string;
@@ -2550,7 +2561,8 @@ export interface components {
             /** @enum {string} */
             staffRole: "programme_lead" | "programme_worker" | "career_counsellor";
             overAllocated: boolean;
-            warnings: string[];
+            /** @description over_allocated when above full time in the period */
+            warnings: components["schemas"]["ProblemNoticeSchema"][];
         };
         ProgrammeStaffingDto: {
             programmeId: string;
@@ -2726,9 +2738,15 @@ export interface components {
             ledToOffer: number;
         };
         ScreeningFlagDto: {
+            /** @example over_allocated */
+            code: components["schemas"]["ProblemCode"];
+            /** @description The code's parameters, e.g. `{ "max": 100 }` for too_large (packages/contracts/src/problem-codes.ts) */
+            params?: {
+                [key: string]: unknown;
+            };
+            message: string;
             criterion: string;
             ok: boolean;
-            message: string;
         };
         HistoryDto: {
             at: string;
@@ -2975,9 +2993,16 @@ export interface components {
             size: number;
             uploadedAt: string;
         };
+        PersonalNumberParams: {
+            /** @example 850709 */
+            excerpt: string;
+        };
         HandbookWarningDto: {
             field: string;
             message: string;
+            /** @enum {string} */
+            code: "personal_number_in_text";
+            params: components["schemas"]["PersonalNumberParams"];
         };
         HandbookEntryResponseDto: {
             /** @example CV-träning: skriv ditt första CV */
@@ -3097,6 +3122,17 @@ export interface components {
             field: string;
             /** @example targetValue must not be less than 0 */
             message: string;
+            /** @example too_small */
+            code: components["schemas"]["ProblemCode"];
+            /**
+             * @description The code's parameters, e.g. `{ "max": 100 }` for too_large (packages/contracts/src/problem-codes.ts)
+             * @example {
+             *       "min": 0
+             *     }
+             */
+            params?: {
+                [key: string]: unknown;
+            };
         };
         ProblemSchema: {
             /** @example about:blank */
@@ -3106,6 +3142,15 @@ export interface components {
             /** @example 404 */
             status: number;
             detail?: string;
+            /**
+             * @description What went wrong as a stable code; `detail` says it in English
+             * @example not_found
+             */
+            code: components["schemas"]["ProblemCode"];
+            /** @description The code's parameters, e.g. `{ "max": 100 }` for too_large (packages/contracts/src/problem-codes.ts) */
+            params?: {
+                [key: string]: unknown;
+            };
             instance?: string;
             requestId?: string;
             errors?: components["schemas"]["FieldErrorSchema"][];
@@ -8086,7 +8131,10 @@ export interface operations {
     };
     MeetingsController_intake: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Groups starting on or after this day */
+                from: string;
+            };
             header?: never;
             path: {
                 id: string;

@@ -1,19 +1,20 @@
-import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { CurrentUserResponse, LoginRequest } from '@stegvis/contracts';
 import type { Observable } from 'rxjs';
+import { ApiClient, narrow } from '../api/api-client';
 
 @Injectable({ providedIn: 'root' })
 export class AuthApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   login(body: LoginRequest & { code?: string }): Observable<CurrentUserResponse> {
-    return this.http.post<CurrentUserResponse>('/api/auth/login', body);
+    return this.api.POST('/api/auth/login', { body });
   }
   logout(): Observable<void> {
-    return this.http.post<void>('/api/auth/logout', {});
+    // openapi.json declares no answer for it (the api sends 204).
+    return this.api.POST('/api/auth/logout').pipe(narrow<void>());
   }
   me(): Observable<CurrentUserResponse> {
-    return this.http.get<CurrentUserResponse>('/api/auth/me');
+    return this.api.GET('/api/auth/me');
   }
 }

@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
 import { FormBuilder, FormsModule, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -9,13 +8,17 @@ import { MatSelectModule } from '@angular/material/select';
 import {
   EMPLOYER_SECTORS,
   type EmployerResponse,
+  type EmployerSector,
   INDUSTRIES,
+  type Industry,
   type MunicipalityResponse,
 } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
 import { LabelPipe } from '../../core/i18n/labels';
+import { ProgrammesApi } from '../programmes/programmes-api';
+import { EmployersApi } from './employers-api';
 
 /** The association's shared employer register: search, filter, add (organisation number checked by the api). */
 @Component({
@@ -154,7 +157,7 @@ import { LabelPipe } from '../../core/i18n/labels';
 })
 export class EmployerRegister {
   protected readonly i18n = inject(I18n);
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(EmployersApi);
   protected readonly industries = INDUSTRIES;
   protected readonly sectors = EMPLOYER_SECTORS;
   protected readonly q = signal('');
@@ -165,13 +168,15 @@ export class EmployerRegister {
   protected readonly form = inject(FormBuilder).nonNullable.group({
     name: ['', Validators.required],
     organisationNumber: ['', Validators.required],
-    sector: ['private', Validators.required],
-    industry: ['retail', Validators.required],
+    sector: ['private' as EmployerSector, Validators.required],
+    industry: ['retail' as Industry, Validators.required],
     municipalityId: ['', Validators.required],
   });
 
   constructor() {
-    this.http.get<MunicipalityResponse[]>('/api/municipalities').subscribe((m) => this.municipalities.set(m));
+    inject(ProgrammesApi)
+      .municipalities()
+      .subscribe((m) => this.municipalities.set(m));
     effect(() => this.search(this.q(), this.industry()));
   }
 
@@ -182,7 +187,7 @@ export class EmployerRegister {
       return;
     }
     try {
-      await firstValueFrom(this.http.post('/api/employers', this.form.getRawValue()));
+      await firstValueFrom(this.api.create(this.form.getRawValue()));
       this.form.reset();
       this.search(this.q(), this.industry());
     } catch (err) {
@@ -192,9 +197,8 @@ export class EmployerRegister {
   }
 
   private search(q: string, industry: string): void {
-    const params: Record<string, string> = {};
-    if (q.trim()) params['q'] = q.trim();
-    if (industry) params['industry'] = industry;
-    this.http.get<EmployerResponse[]>('/api/employers', { params }).subscribe((e) => this.employers.set(e));
+    this.api
+      .list({ q: q.trim() || undefined, industry: (industry || undefined) as Industry | undefined })
+      .subscribe((e) => this.employers.set(e));
   }
 }

@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -20,6 +19,7 @@ import { SessionMaterial } from '../handbook/session-material';
 import { GroupInternships } from './group-internships';
 import { GroupsApi } from './groups-api';
 import { shortDay } from './week.util';
+import { StaffingApi } from '../staffing/staffing-api';
 
 @Component({
   selector: 'sv-group-detail',
@@ -196,7 +196,7 @@ export class GroupDetail implements OnInit {
   /** The session whose handbook material is open under its row. */
   protected readonly openMaterial = signal<string | null>(null);
   protected readonly staff = signal<StaffMemberResponse[]>([]);
-  private readonly http = inject(HttpClient);
+  private readonly staffingApi = inject(StaffingApi);
 
   async ngOnInit(): Promise<void> {
     const [g, c] = await Promise.all([
@@ -205,8 +205,7 @@ export class GroupDetail implements OnInit {
     ]);
     this.group.set(g);
     this.calendar.set(c);
-    if (this.canEdit())
-      this.staff.set(await firstValueFrom(this.http.get<StaffMemberResponse[]>('/api/staff-members')));
+    if (this.canEdit()) this.staff.set(await firstValueFrom(this.staffingApi.staffMembers()));
   }
 
   protected toggleMaterial(sessionId: string): void {
@@ -221,7 +220,7 @@ export class GroupDetail implements OnInit {
   protected async cancel(sessionId: string, version: number, note: string): Promise<void> {
     if (!note.trim()) return;
     await firstValueFrom(
-      this.http.patch(`/api/sessions/${sessionId}`, { version, status: 'cancelled', note: note.trim() }),
+      this.api.updateSession(sessionId, { version, status: 'cancelled', note: note.trim() }),
     );
     this.calendar.set(await firstValueFrom(this.api.calendar(this.id())));
   }
@@ -230,11 +229,7 @@ export class GroupDetail implements OnInit {
   protected async substitute(sessionId: string, version: number, staffId: string): Promise<void> {
     if (!staffId) return;
     await firstValueFrom(
-      this.http.patch(`/api/sessions/${sessionId}`, {
-        version,
-        presenterAbsent: true,
-        substituteStaffId: staffId,
-      }),
+      this.api.updateSession(sessionId, { version, presenterAbsent: true, substituteStaffId: staffId }),
     );
     this.calendar.set(await firstValueFrom(this.api.calendar(this.id())));
   }

@@ -1,17 +1,23 @@
-import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormBuilder, FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import { DELIVERY_MODES, type MethodTemplateResponse, type ProgrammeResponse } from '@stegvis/contracts';
+import {
+  DELIVERY_MODES,
+  type DeliveryMode,
+  type MethodTemplateResponse,
+  type ProgrammeResponse,
+} from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
 import { Labels } from '../../core/i18n/labels';
 import { ProgrammePicker } from '../../shared/programme-picker';
+import { ProgrammesApi } from '../programmes/programmes-api';
+import { GroupsApi } from './groups-api';
 
 /** Starting a group: with a method template, its session calendar is made at once (no sessions on public holidays). */
 @Component({
@@ -113,7 +119,8 @@ import { ProgrammePicker } from '../../shared/programme-picker';
 export class GroupForm {
   protected readonly i18n = inject(I18n);
   private readonly labels = inject(Labels);
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(GroupsApi);
+  private readonly programmesApi = inject(ProgrammesApi);
   private readonly router = inject(Router);
   protected readonly modes = DELIVERY_MODES;
   protected readonly programmeId = signal('');
@@ -128,7 +135,7 @@ export class GroupForm {
     endDate: [''],
     capacity: [10, [Validators.required, Validators.min(1)]],
     overIntake: [2, [Validators.required, Validators.min(0)]],
-    deliveryMode: ['on_site'],
+    deliveryMode: new FormControl<DeliveryMode>('on_site', { nonNullable: true }),
     place: [''],
   });
 
@@ -136,10 +143,8 @@ export class GroupForm {
     effect(() => {
       const id = this.programmeId();
       if (!id) return;
-      this.http
-        .get<MethodTemplateResponse[]>(`/api/programmes/${id}/templates`)
-        .subscribe((t) => this.templates.set(t));
-      this.http.get<ProgrammeResponse>(`/api/programmes/${id}`).subscribe((p) => {
+      this.api.templates(id).subscribe((t) => this.templates.set(t));
+      this.programmesApi.get(id).subscribe((p) => {
         this.programme.set(p);
         this.form.controls.municipalityId.setValue(p.ownerMunicipality.id);
       });
@@ -159,7 +164,7 @@ export class GroupForm {
     const v = this.form.getRawValue();
     try {
       const g = await firstValueFrom(
-        this.http.post<{ id: string }>('/api/groups', {
+        this.api.create({
           programmeId: this.programmeId(),
           ...v,
           number: Number(v.number),

@@ -1,6 +1,5 @@
-import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal } from '@angular/core';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormBuilder, FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -12,11 +11,14 @@ import {
   type GroupInternshipSummary,
   INTERNSHIP_RESULTS,
   type InternshipResponse,
+  type InternshipResult,
 } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
 import { Labels } from '../../core/i18n/labels';
+import { EmployersApi } from '../employers/employers-api';
+import { GroupsApi } from './groups-api';
 
 /** A group's internships: who is where, the group's share with an internship, and a form to place someone. */
 @Component({
@@ -140,7 +142,8 @@ export class GroupInternships implements OnInit {
   readonly groupId = input.required<string>();
   protected readonly i18n = inject(I18n);
   private readonly labels = inject(Labels);
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(GroupsApi);
+  private readonly employersApi = inject(EmployersApi);
   protected readonly results = INTERNSHIP_RESULTS;
   protected readonly internships = signal<InternshipResponse[]>([]);
   protected readonly enrolments = signal<EnrolmentResponse[]>([]);
@@ -154,20 +157,16 @@ export class GroupInternships implements OnInit {
     startDate: ['', Validators.required],
     endDate: ['', Validators.required],
     supervisor: [''],
-    result: ['ongoing'],
+    result: new FormControl<InternshipResult>('ongoing', { nonNullable: true }),
     wishedSector: [true],
   });
 
   async ngOnInit(): Promise<void> {
-    const grid = await firstValueFrom(
-      this.http.get<{ rows: { enrolmentId: string; displayName: string }[] }>(
-        `/api/groups/${this.groupId()}/attendance`,
-      ),
-    );
+    const grid = await firstValueFrom(this.api.attendance(this.groupId()));
     this.enrolments.set(
       grid.rows.map((r) => ({ id: r.enrolmentId, displayName: r.displayName }) as EnrolmentResponse),
     );
-    this.employers.set(await firstValueFrom(this.http.get<EmployerResponse[]>('/api/employers')));
+    this.employers.set(await firstValueFrom(this.employersApi.list()));
     await this.reload();
   }
 
@@ -187,9 +186,7 @@ export class GroupInternships implements OnInit {
     }
     const v = this.form.getRawValue();
     try {
-      await firstValueFrom(
-        this.http.post('/api/internships', { ...v, periodNumber: Number(v.periodNumber) }),
-      );
+      await firstValueFrom(this.api.createInternship({ ...v, periodNumber: Number(v.periodNumber) }));
       this.form.reset();
       await this.reload();
     } catch (err) {
@@ -205,10 +202,8 @@ export class GroupInternships implements OnInit {
   private async reload(): Promise<void> {
     // Both at once, so the list and the share never disagree on screen.
     const [list, summary] = await Promise.all([
-      firstValueFrom(this.http.get<InternshipResponse[]>(`/api/groups/${this.groupId()}/internships`)),
-      firstValueFrom(
-        this.http.get<GroupInternshipSummary>(`/api/groups/${this.groupId()}/internship-summary`),
-      ),
+      firstValueFrom(this.api.internships(this.groupId())),
+      firstValueFrom(this.api.internshipSummary(this.groupId())),
     ]);
     this.internships.set(list);
     this.summary.set(summary);

@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   HandbookEntryRequest,
@@ -11,66 +10,72 @@ import type {
   SessionMaterialResponse,
 } from '@stegvis/contracts';
 import type { Observable } from 'rxjs';
+import { ApiClient, narrow, type Schemas } from '../../core/api/api-client';
 
-export interface HandbookMe {
-  editor: boolean;
-  maxFileBytes: number;
-  reviewMonths: number;
-}
+export type HandbookMe = Schemas['HandbookMeResponseDto'];
 
 @Injectable({ providedIn: 'root' })
 export class HandbookApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   me(): Observable<HandbookMe> {
-    return this.http.get<HandbookMe>('/api/handbook/me');
+    return this.api.GET('/api/handbook/me');
   }
   list(): Observable<HandbookEntryResponse[]> {
-    return this.http.get<HandbookEntryResponse[]>('/api/handbook/entries');
+    return this.api.GET('/api/handbook/entries').pipe(narrow<HandbookEntryResponse[]>());
   }
   get(id: string): Observable<HandbookEntryResponse> {
-    return this.http.get<HandbookEntryResponse>(`/api/handbook/entries/${id}`);
+    return this.api.GET('/api/handbook/entries/{id}', { path: { id } }).pipe(narrow<HandbookEntryResponse>());
   }
   search(q: string): Observable<HandbookSearchHit[]> {
-    return this.http.get<HandbookSearchHit[]>('/api/handbook/search', { params: { q } });
+    return this.api.GET('/api/handbook/search', { query: { q } });
   }
   stale(): Observable<HandbookEntryResponse[]> {
-    return this.http.get<HandbookEntryResponse[]>('/api/handbook/stale');
+    return this.api.GET('/api/handbook/stale').pipe(narrow<HandbookEntryResponse[]>());
   }
   create(body: HandbookEntryRequest): Observable<HandbookEntryResponse> {
-    return this.http.post<HandbookEntryResponse>('/api/handbook/entries', body);
+    return this.api.POST('/api/handbook/entries', { body }).pipe(narrow<HandbookEntryResponse>());
   }
   update(id: string, body: HandbookEntryUpdate): Observable<HandbookEntryResponse> {
-    return this.http.put<HandbookEntryResponse>(`/api/handbook/entries/${id}`, body);
+    return this.api
+      .PUT('/api/handbook/entries/{id}', { path: { id }, body })
+      .pipe(narrow<HandbookEntryResponse>());
   }
   versions(id: string): Observable<HandbookVersionResponse[]> {
-    return this.http.get<HandbookVersionResponse[]>(`/api/handbook/entries/${id}/versions`);
+    return this.api.GET('/api/handbook/entries/{id}/versions', { path: { id } });
   }
   restore(id: string, version: number): Observable<HandbookEntryResponse> {
-    return this.http.post<HandbookEntryResponse>(
-      `/api/handbook/entries/${id}/versions/${version}/restore`,
-      {},
-    );
+    return this.api
+      .POST('/api/handbook/entries/{id}/versions/{version}/restore', { path: { id, version } })
+      .pipe(narrow<HandbookEntryResponse>());
   }
   review(id: string): Observable<HandbookEntryResponse> {
-    return this.http.post<HandbookEntryResponse>(`/api/handbook/entries/${id}/review`, {});
+    return this.api
+      .POST('/api/handbook/entries/{id}/review', { path: { id } })
+      .pipe(narrow<HandbookEntryResponse>());
   }
   preview(body: string): Observable<{ html: string; warnings: HandbookWarning[] }> {
-    return this.http.post<{ html: string; warnings: HandbookWarning[] }>('/api/handbook/preview', { body });
+    return this.api
+      .POST('/api/handbook/preview', { body: { body } })
+      .pipe(narrow<{ html: string; warnings: HandbookWarning[] }>());
   }
   upload(id: string, file: File): Observable<HandbookFileResponse> {
     const form = new FormData();
     form.append('file', file, file.name);
-    return this.http.post<HandbookFileResponse>(`/api/handbook/entries/${id}/files`, form);
+    return this.api.POST('/api/handbook/entries/{id}/files', { path: { id }, body: form });
   }
   removeFile(fileId: string): Observable<void> {
-    return this.http.delete<void>(`/api/handbook/files/${fileId}`);
+    return this.api.DELETE('/api/handbook/files/{id}', { path: { id: fileId } });
   }
   sessionMaterial(sessionId: string): Observable<SessionMaterialResponse> {
-    return this.http.get<SessionMaterialResponse>(`/api/sessions/${sessionId}/handbook`);
+    return this.api
+      .GET('/api/sessions/{id}/handbook', { path: { id: sessionId } })
+      .pipe(narrow<SessionMaterialResponse>());
   }
   choose(sessionId: string, entryId: string): Observable<SessionMaterialResponse> {
-    return this.http.put<SessionMaterialResponse>(`/api/sessions/${sessionId}/handbook`, { entryId });
+    return this.api
+      .PUT('/api/sessions/{id}/handbook', { path: { id: sessionId }, body: { entryId } })
+      .pipe(narrow<SessionMaterialResponse>());
   }
 }
 

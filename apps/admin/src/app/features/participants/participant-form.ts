@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -8,16 +7,18 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import {
+  type Gender,
   GENDERS,
-  type ParticipantResponse,
   type ProgrammeResponse,
   SWEDISH_LEVELS,
+  type SwedishLevel,
 } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
 import { LabelPipe } from '../../core/i18n/labels';
 import { ProgrammesApi } from '../programmes/programmes-api';
+import { ParticipantsApi } from './participants-api';
 
 /** Registering a participant. The personal number is checked by the api (date and check digit); a duplicate points to the record. */
 @Component({
@@ -115,20 +116,20 @@ import { ProgrammesApi } from '../programmes/programmes-api';
 })
 export class ParticipantForm {
   protected readonly i18n = inject(I18n);
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ParticipantsApi);
   private readonly router = inject(Router);
   protected readonly genders = GENDERS;
   protected readonly levels = SWEDISH_LEVELS;
   protected readonly programmes = signal<ProgrammeResponse[]>([]);
   protected readonly banner = signal('');
   protected readonly existing = signal<string | null>(null);
-  protected readonly form = inject(FormBuilder).group({
+  protected readonly form = inject(FormBuilder).nonNullable.group({
     programmeId: ['', Validators.required],
     firstName: ['', [Validators.required, Validators.maxLength(100)]],
     lastName: ['', [Validators.required, Validators.maxLength(100)]],
     personalNumber: [''],
-    gender: ['woman', Validators.required],
-    swedishLevel: [null as string | null],
+    gender: ['woman' as Gender, Validators.required],
+    swedishLevel: [null as SwedishLevel | null],
     countryOfBirth: [''],
     phone: [''],
     protectedIdentity: [false],
@@ -152,12 +153,7 @@ export class ParticipantForm {
     }
     const v = this.form.getRawValue();
     try {
-      const p = await firstValueFrom(
-        this.http.post<ParticipantResponse>('/api/participants', {
-          ...v,
-          personalNumber: v.personalNumber || null,
-        }),
-      );
+      const p = await firstValueFrom(this.api.create({ ...v, personalNumber: v.personalNumber || null }));
       await this.router.navigate(['/deltagare', p.id]);
     } catch (err) {
       const problem = asProblem(err, this.i18n.lang());

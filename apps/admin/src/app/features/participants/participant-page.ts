@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -58,7 +57,6 @@ export class ParticipantPage implements OnInit {
   protected readonly labels = inject(Labels);
   private readonly api = inject(ParticipantsApi);
   private readonly groupsApi = inject(GroupsApi);
-  private readonly http = inject(HttpClient);
   protected readonly p = signal<ParticipantResponse | null>(null);
   protected readonly consents = signal<ConsentResponse[]>([]);
   protected readonly enrolments = signal<EnrolmentResponse[]>([]);
@@ -93,9 +91,7 @@ export class ParticipantPage implements OnInit {
         g.rows.filter((r) => r.participantId === id).map((r) => ({ ...r, groupId: g.groupId })),
       ),
     );
-    const ints = await Promise.all(
-      groups.map((g) => firstValueFrom(this.http.get<InternshipResponse[]>(`/api/groups/${g}/internships`))),
-    );
+    const ints = await Promise.all(groups.map((g) => firstValueFrom(this.groupsApi.internships(g))));
     this.internships.set(ints.flat().filter((i) => i.participantId === id));
   }
 

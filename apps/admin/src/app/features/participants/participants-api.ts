@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   AssessmentResponse,
@@ -12,41 +11,56 @@ import type {
   TalkResponse,
 } from '@stegvis/contracts';
 import type { Observable } from 'rxjs';
+import { ApiClient, narrow, type Schemas } from '../../core/api/api-client';
+
+export type CreateParticipant = Schemas['CreateParticipantDto'];
 
 @Injectable({ providedIn: 'root' })
 export class ParticipantsApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   list(programmeId: string, q: string): Observable<ParticipantListItem[]> {
-    return this.http.get<ParticipantListItem[]>('/api/participants', {
-      params: q ? { programmeId, q } : { programmeId },
-    });
+    return this.api
+      .GET('/api/participants', { query: { programmeId, q: q || undefined } })
+      .pipe(narrow<ParticipantListItem[]>());
   }
   get(id: string): Observable<ParticipantResponse> {
-    return this.http.get<ParticipantResponse>(`/api/participants/${id}`);
+    return this.api.GET('/api/participants/{id}', { path: { id } }).pipe(narrow<ParticipantResponse>());
+  }
+  /** A duplicate personal number is a 409 whose problem names the record (`existingParticipantId`). */
+  create(body: CreateParticipant): Observable<ParticipantResponse> {
+    return this.api.POST('/api/participants', { body }).pipe(narrow<ParticipantResponse>());
   }
   consents(id: string): Observable<ConsentResponse[]> {
-    return this.http.get<ConsentResponse[]>(`/api/participants/${id}/consents`);
+    return this.api
+      .GET('/api/participants/{id}/consents', { path: { id } })
+      .pipe(narrow<ConsentResponse[]>());
   }
   withdrawConsent(consentId: string): Observable<ConsentResponse> {
-    return this.http.post<ConsentResponse>(`/api/consents/${consentId}/withdraw`, {});
+    return this.api
+      .POST('/api/consents/{id}/withdraw', { path: { id: consentId } })
+      .pipe(narrow<ConsentResponse>());
   }
   enrolments(id: string): Observable<EnrolmentResponse[]> {
-    return this.http.get<EnrolmentResponse[]>(`/api/participants/${id}/enrolments`);
+    return this.api.GET('/api/participants/{id}/enrolments', { path: { id } });
   }
   needs(id: string): Observable<NeedResponse[]> {
-    return this.http.get<NeedResponse[]>(`/api/participants/${id}/needs`);
+    return this.api.GET('/api/participants/{id}/needs', { path: { id } }).pipe(narrow<NeedResponse[]>());
   }
   talks(id: string): Observable<TalkResponse[]> {
-    return this.http.get<TalkResponse[]>(`/api/participants/${id}/talks`);
+    return this.api.GET('/api/participants/{id}/talks', { path: { id } });
   }
   assessments(id: string): Observable<AssessmentResponse[]> {
-    return this.http.get<AssessmentResponse[]>(`/api/participants/${id}/assessments`);
+    return this.api
+      .GET('/api/participants/{id}/assessments', { path: { id } })
+      .pipe(narrow<AssessmentResponse[]>());
   }
   outcomes(id: string): Observable<OutcomeResponse[]> {
-    return this.http.get<OutcomeResponse[]>(`/api/participants/${id}/outcomes`);
+    return this.api
+      .GET('/api/participants/{id}/outcomes', { path: { id } })
+      .pipe(narrow<OutcomeResponse[]>());
   }
   auditTrail(id: string): Observable<AuditTrailEntry[]> {
-    return this.http.get<AuditTrailEntry[]>(`/api/participants/${id}/audit-trail`);
+    return this.api.GET('/api/participants/{id}/audit-trail', { path: { id } });
   }
 }

@@ -1,4 +1,3 @@
-import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
@@ -6,6 +5,7 @@ import { provideRouter } from '@angular/router';
 import type { Role } from '@stegvis/contracts';
 import { AuthStore } from '../../core/auth/auth-store';
 import { ProgrammeList } from './programme-list';
+import { provideApi } from '../../core/api/provide-api';
 
 const programme = {
   id: 'p1',
@@ -30,7 +30,7 @@ async function render(role: Role): Promise<HTMLElement> {
     providers: [
       provideZonelessChangeDetection(),
       provideRouter([]),
-      provideHttpClient(),
+      provideApi(),
       provideHttpClientTesting(),
     ],
   });

@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   CreateProgrammeRequest,
@@ -9,27 +8,28 @@ import type {
   UpdateProgrammeRequest,
 } from '@stegvis/contracts';
 import type { Observable } from 'rxjs';
+import { ApiClient } from '../../core/api/api-client';
 
 @Injectable({ providedIn: 'root' })
 export class ProgrammesApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   list(): Observable<Page<ProgrammeResponse>> {
-    return this.http.get<Page<ProgrammeResponse>>('/api/programmes', { params: { limit: 200 } });
+    return this.api.GET('/api/programmes', { query: { limit: 200 } });
   }
   get(id: string): Observable<ProgrammeResponse> {
-    return this.http.get<ProgrammeResponse>(`/api/programmes/${id}`);
+    return this.api.GET('/api/programmes/{id}', { path: { id } });
   }
   create(body: CreateProgrammeRequest): Observable<ProgrammeResponse> {
-    return this.http.post<ProgrammeResponse>('/api/programmes', body);
+    return this.api.POST('/api/programmes', { body });
   }
   update(id: string, body: UpdateProgrammeRequest): Observable<ProgrammeResponse> {
-    return this.http.patch<ProgrammeResponse>(`/api/programmes/${id}`, body);
+    return this.api.PATCH('/api/programmes/{id}', { path: { id }, body });
   }
   municipalities(): Observable<MunicipalityResponse[]> {
-    return this.http.get<MunicipalityResponse[]>('/api/municipalities');
+    return this.api.GET('/api/municipalities');
   }
   organisations(): Observable<OrganisationResponse[]> {
-    return this.http.get<OrganisationResponse[]>('/api/organisations');
+    return this.api.GET('/api/organisations');
   }
 }

@@ -6,14 +6,19 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import { REFERRAL_STATUSES, type ReferralResponse, type ReferralStatus } from '@stegvis/contracts';
+import {
+  type MeetingResponse,
+  REFERRAL_STATUSES,
+  type ReferralResponse,
+  type ReferralStatus,
+} from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
 import { LabelPipe } from '../../core/i18n/labels';
 import { ProgrammePicker } from '../../shared/programme-picker';
 import { StockholmTimePipe, stockholmToday } from '../../core/time/stockholm-time';
-import { type MeetingSummary, ReferralsApi } from './referrals-api';
+import { type Intake, ReferralsApi } from './referrals-api';
 
 @Component({
   selector: 'sv-referral-queue',
@@ -80,21 +85,10 @@ export class ReferralQueue {
   protected readonly status = signal<ReferralStatus | ''>('');
   protected readonly items = signal<ReferralResponse[]>([]);
   protected readonly next = signal<string | null>(null);
-  protected readonly meetings = signal<MeetingSummary[]>([]);
+  protected readonly meetings = signal<MeetingResponse[]>([]);
   protected readonly meetingDate = signal(stockholmToday());
   protected readonly error = signal('');
-  protected readonly intake = signal<{
-    groups: {
-      groupId: string;
-      name: string;
-      startDate: string;
-      capacity: number;
-      accepted: number;
-      queued: number;
-      suggestedOverIntake: number;
-    }[];
-    earlyLeaverRate: { count: number; of: number; percent: number | null };
-  } | null>(null);
+  protected readonly intake = signal<Intake | null>(null);
 
   constructor() {
     effect(() => {

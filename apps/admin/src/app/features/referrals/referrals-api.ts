@@ -1,6 +1,6 @@
-import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  CommitteeMemberResponse,
   DecisionRequest,
   MeetingRequest,
   MeetingResponse,
@@ -9,78 +9,68 @@ import type {
   ReferralStatus,
 } from '@stegvis/contracts';
 import type { Observable } from 'rxjs';
+import { ApiClient, narrow, type Ok } from '../../core/api/api-client';
 
-export interface MeetingSummary {
-  id: string;
-  date: string;
-  status: 'planned' | 'held';
-  programmeId: string;
+/** The next group starts and the early-leaver rate; openapi.json documents the group rows as bare objects. */
+export interface Intake {
+  groups: {
+    groupId: string;
+    name: string;
+    startDate: string;
+    capacity: number;
+    accepted: number;
+    queued: number;
+    suggestedOverIntake: number;
+  }[];
+  earlyLeaverRate: { count: number; of: number; percent: number | null };
 }
 
 @Injectable({ providedIn: 'root' })
 export class ReferralsApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   queue(
     programmeId: string,
     status: ReferralStatus | '',
     after: string | null,
   ): Observable<Page<ReferralResponse>> {
-    const params: Record<string, string> = { programmeId, limit: '50' };
-    if (status) params['status'] = status;
-    if (after) params['after'] = after;
-    return this.http.get<Page<ReferralResponse>>('/api/referrals', { params });
+    return this.api
+      .GET('/api/referrals', {
+        query: { programmeId, limit: 50, status: status || undefined, after: after ?? undefined },
+      })
+      .pipe(narrow<Page<ReferralResponse>>());
   }
-  meetings(programmeId: string): Observable<MeetingSummary[]> {
-    return this.http.get<MeetingSummary[]>('/api/meetings', { params: { programmeId } });
+  meetings(programmeId: string): Observable<MeetingResponse[]> {
+    return this.api.GET('/api/meetings', { query: { programmeId } }).pipe(narrow<MeetingResponse[]>());
   }
   meeting(id: string): Observable<MeetingResponse> {
-    return this.http.get<MeetingResponse>(`/api/meetings/${id}`);
+    return this.api.GET('/api/meetings/{id}', { path: { id } }).pipe(narrow<MeetingResponse>());
   }
   createMeeting(body: MeetingRequest): Observable<MeetingResponse> {
-    return this.http.post<MeetingResponse>('/api/meetings', body);
+    return this.api.POST('/api/meetings', { body }).pipe(narrow<MeetingResponse>());
   }
-  committee(programmeId: string): Observable<{ kind: string; userId: string | null; name: string }[]> {
-    return this.http.get<{ kind: string; userId: string | null; name: string }[]>(
-      `/api/programmes/${programmeId}/committees`,
-    );
+  committee(programmeId: string): Observable<CommitteeMemberResponse[]> {
+    return this.api.GET('/api/programmes/{id}/committees', { path: { id: programmeId } });
   }
   attendance(id: string, presentUserIds: string[]): Observable<MeetingResponse> {
-    return this.http.post<MeetingResponse>(`/api/meetings/${id}/attendance`, { presentUserIds });
+    return this.api
+      .POST('/api/meetings/{id}/attendance', { path: { id }, body: { presentUserIds } })
+      .pipe(narrow<MeetingResponse>());
   }
   decide(id: string, decisions: DecisionRequest[]): Observable<MeetingResponse> {
-    return this.http.post<MeetingResponse>(`/api/meetings/${id}/decisions`, { decisions });
+    return this.api
+      .POST('/api/meetings/{id}/decisions', { path: { id }, body: { decisions } })
+      .pipe(narrow<MeetingResponse>());
   }
-  sendMinutes(id: string): Observable<{ queued: number }> {
-    return this.http.post<{ queued: number }>(`/api/meetings/${id}/minutes/send`, {});
+  sendMinutes(id: string): Observable<Ok<'/api/meetings/{id}/minutes/send', 'post'>> {
+    return this.api.POST('/api/meetings/{id}/minutes/send', { path: { id } });
   }
-
-  intake(
-    programmeId: string,
-    from: string,
-  ): Observable<{
-    groups: {
-      groupId: string;
-      name: string;
-      startDate: string;
-      capacity: number;
-      accepted: number;
-      queued: number;
-      suggestedOverIntake: number;
-    }[];
-    earlyLeaverRate: { count: number; of: number; percent: number | null };
-  }> {
-    return this.http.get<{
-      groups: {
-        groupId: string;
-        name: string;
-        startDate: string;
-        capacity: number;
-        accepted: number;
-        queued: number;
-        suggestedOverIntake: number;
-      }[];
-      earlyLeaverRate: { count: number; of: number; percent: number | null };
-    }>(`/api/programmes/${programmeId}/intake`, { params: { from } });
+  intake(programmeId: string, from: string): Observable<Intake> {
+    return this.api
+      .GET('/api/programmes/{id}/intake', {
+        path: { id: programmeId },
+        query: { from },
+      })
+      .pipe(narrow<Intake>());
   }
 }

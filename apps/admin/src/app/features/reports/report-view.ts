@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -15,6 +14,7 @@ import { BaseChartDirective } from 'ng2-charts';
 import { DownloadWithProgress } from '../../shared/download-with-progress';
 import { ProgrammePicker } from '../../shared/programme-picker';
 import { stockholmToday } from '../../core/time/stockholm-time';
+import { REPORT_FORMATS, type ReportFormat, ReportsApi, type ReportTable } from './reports-api';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -29,14 +29,6 @@ function chartOf(tables: ReportTable[], label: string): ChartConfiguration<'bar'
       { label, data: rows.map((r) => (typeof r[4] === 'number' ? r[4] : 0)), backgroundColor: '#0b3d91' },
     ],
   };
-}
-
-interface ReportTable {
-  id: string;
-  title: string;
-  columns: string[];
-  rows: (string | number | null)[][];
-  notes: string[];
 }
 
 /** The progress report on screen: the same tables, from the same computation, as every download. */
@@ -199,8 +191,8 @@ interface ReportTable {
 })
 export class ReportView {
   protected readonly i18n = inject(I18n);
-  private readonly http = inject(HttpClient);
-  protected readonly formats = ['csv', 'xlsx', 'pdf', 'docx'];
+  private readonly api = inject(ReportsApi);
+  protected readonly formats = REPORT_FORMATS;
   protected readonly programmeId = signal('');
   protected readonly from = signal('');
   protected readonly to = signal(stockholmToday());
@@ -221,16 +213,10 @@ export class ReportView {
     this.error.set('');
     try {
       const id = this.programmeId();
-      const params = { from: this.from(), to: this.to() };
       const [r, target, economy] = await Promise.all([
-        firstValueFrom(
-          this.http.get<{ tables: ReportTable[]; suppressed: boolean }>(
-            `/api/programmes/${id}/reports/progress`,
-            { params },
-          ),
-        ),
-        firstValueFrom(this.http.get<ReportTable>(`/api/programmes/${id}/reports/target-group`, { params })),
-        firstValueFrom(this.http.get<ReportTable>(`/api/programmes/${id}/reports/economy`)),
+        firstValueFrom(this.api.progress(id, this.from(), this.to())),
+        firstValueFrom(this.api.targetGroup(id, this.from(), this.to())),
+        firstValueFrom(this.api.economy(id)),
       ]);
       this.tables.set([
         ...r.tables,
@@ -249,12 +235,12 @@ export class ReportView {
 
   protected readonly dl = inject(DownloadWithProgress);
 
-  protected downloadUrl(format: string): string {
-    return `/api/programmes/${this.programmeId()}/reports/progress.${format}?from=${this.from()}&to=${this.to()}`;
-  }
-
-  protected download(format: string): Promise<void> {
-    return this.dl.download(format, this.downloadUrl(format), `delrapport.${format}`);
+  protected download(format: ReportFormat): Promise<void> {
+    return this.dl.download(
+      format,
+      this.api.progressFile(this.programmeId(), format, this.from(), this.to()),
+      `delrapport.${format}`,
+    );
   }
 
   protected kb(bytes: number): string {

@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -6,10 +5,10 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import {
-  type AllocationResponse,
   type ProgrammeStaffingResponse,
   STAFF_ROLES,
   type StaffMemberResponse,
+  type StaffRole,
 } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { asProblem } from '../../core/errors/problem-form';
@@ -18,6 +17,7 @@ import { I18n } from '../../core/i18n/i18n';
 import { LabelPipe } from '../../core/i18n/labels';
 import { ProgrammePicker } from '../../shared/programme-picker';
 import { stockholmToday } from '../../core/time/stockholm-time';
+import { StaffingApi } from './staffing-api';
 
 @Component({
   selector: 'sv-staffing-view',
@@ -179,7 +179,7 @@ import { stockholmToday } from '../../core/time/stockholm-time';
 })
 export class StaffingView {
   protected readonly i18n = inject(I18n);
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(StaffingApi);
   protected readonly programmeId = signal('');
   protected readonly date = signal(stockholmToday());
   protected readonly staffing = signal<ProgrammeStaffingResponse | null>(null);
@@ -196,7 +196,7 @@ export class StaffingView {
   protected start = '';
   protected end = '';
   protected newName = '';
-  protected newRole = 'programme_worker';
+  protected newRole: StaffRole = 'programme_worker';
 
   constructor() {
     effect(() => {
@@ -211,7 +211,7 @@ export class StaffingView {
   protected async allocate(): Promise<void> {
     try {
       const a = await firstValueFrom(
-        this.http.post<AllocationResponse>('/api/staff-allocations', {
+        this.api.allocate({
           staffMemberId: this.staffMemberId,
           programmeId: this.programmeId(),
           percent: Number(this.percent),
@@ -236,7 +236,7 @@ export class StaffingView {
     if (!this.newName.trim()) return;
     try {
       await firstValueFrom(
-        this.http.post('/api/staff-members', { name: this.newName.trim(), staffRole: this.newRole }),
+        this.api.createStaffMember({ name: this.newName.trim(), staffRole: this.newRole }),
       );
       this.newName = '';
       this.loadPeople();
@@ -250,12 +250,10 @@ export class StaffingView {
   }
 
   private reload(id: string, date: string): void {
-    this.http
-      .get<ProgrammeStaffingResponse>(`/api/programmes/${id}/staffing`, { params: { date } })
-      .subscribe((s) => this.staffing.set(s));
+    this.api.programmeStaffing(id, date).subscribe((s) => this.staffing.set(s));
   }
 
   private loadPeople(): void {
-    this.http.get<StaffMemberResponse[]>('/api/staff-members').subscribe((p) => this.people.set(p));
+    this.api.staffMembers().subscribe((p) => this.people.set(p));
   }
 }

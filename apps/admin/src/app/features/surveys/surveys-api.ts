@@ -1,16 +1,13 @@
-import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
+import { ApiClient, narrow, type Schemas } from '../../core/api/api-client';
 
-export interface RoundView {
-  id: string;
-  groupId: string;
-  questionnaireId: string;
-  questionnaireVersion: number;
-  opensAt: string;
-  closesAt: string;
-  responseRate: { count: number; of: number; percent: number | null };
-}
+export type RoundView = Schemas['RoundDto'];
+export type OpenRound = Schemas['CreateRoundDto'];
+export type FreeTextReview = Schemas['ReviewDto'];
+
+// openapi.json declares RoundDto for a new round but not its one-time codes, and no schema for the summary,
+// pending and free-text answers; these name the fields the api sends until its decorators describe them.
 
 export interface IssuedCode {
   enrolmentId: string;
@@ -38,40 +35,42 @@ export interface QuestionSummary {
   texts?: string[];
 }
 
+export interface FreeTextAnswer {
+  responseId: string;
+  question: string;
+  text: string;
+  reviewed: boolean;
+}
+
 @Injectable({ providedIn: 'root' })
 export class SurveysApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   rounds(groupId: string): Observable<RoundView[]> {
-    return this.http.get<RoundView[]>(`/api/groups/${groupId}/survey-rounds`);
+    return this.api.GET('/api/groups/{id}/survey-rounds', { path: { id: groupId } });
   }
-  open(body: {
-    groupId: string;
-    questionnaireId: string;
-    opensAt: string;
-    closesAt: string;
-  }): Observable<RoundView & { codes: IssuedCode[] }> {
-    return this.http.post<RoundView & { codes: IssuedCode[] }>('/api/survey-rounds', body);
+  /** The codes come only in this answer: they are never shown again. */
+  open(body: OpenRound): Observable<RoundView & { codes: IssuedCode[] }> {
+    return this.api.POST('/api/survey-rounds', { body }).pipe(narrow<RoundView & { codes: IssuedCode[] }>());
   }
   summary(id: string): Observable<{ round: RoundView; questions: QuestionSummary[] }> {
-    return this.http.get<{ round: RoundView; questions: QuestionSummary[] }>(
-      `/api/survey-rounds/${id}/summary`,
-    );
+    return this.api
+      .GET('/api/survey-rounds/{id}/summary', { path: { id } })
+      .pipe(narrow<{ round: RoundView; questions: QuestionSummary[] }>());
   }
   pending(id: string): Observable<{ displayName: string }[]> {
-    return this.http.get<{ displayName: string }[]>(`/api/survey-rounds/${id}/pending`);
+    return this.api
+      .GET('/api/survey-rounds/{id}/pending', { path: { id } })
+      .pipe(narrow<{ displayName: string }[]>());
   }
-  freeText(
-    id: string,
-  ): Observable<{ responseId: string; question: string; text: string; reviewed: boolean }[]> {
-    return this.http.get<{ responseId: string; question: string; text: string; reviewed: boolean }[]>(
-      `/api/survey-rounds/${id}/free-text`,
-    );
+  freeText(id: string): Observable<FreeTextAnswer[]> {
+    return this.api
+      .GET('/api/survey-rounds/{id}/free-text', { path: { id } })
+      .pipe(narrow<FreeTextAnswer[]>());
   }
-  review(
-    id: string,
-    body: { responseId: string; question: string; status: 'approved' | 'redacted'; text?: string },
-  ): Observable<void> {
-    return this.http.post<void>(`/api/survey-rounds/${id}/free-text/reviews`, body);
+  review(id: string, body: FreeTextReview): Observable<void> {
+    return this.api
+      .POST('/api/survey-rounds/{id}/free-text/reviews', { path: { id }, body })
+      .pipe(narrow<void>());
   }
 }

@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -9,6 +8,7 @@ import { Router } from '@angular/router';
 import { toDataURL } from 'qrcode';
 import { firstValueFrom } from 'rxjs';
 import { I18n } from '../../core/i18n/i18n';
+import { TwoFactorApi } from './two-factor-api';
 
 /** Setting up two-factor login: scan the QR code with an authenticator app, then type its first code. */
 @Component({
@@ -63,7 +63,7 @@ import { I18n } from '../../core/i18n/i18n';
 })
 export class TwoFactorSetup {
   protected readonly i18n = inject(I18n);
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(TwoFactorApi);
   private readonly router = inject(Router);
   protected readonly qr = signal('');
   protected readonly secret = signal('');
@@ -71,9 +71,7 @@ export class TwoFactorSetup {
   protected code = '';
 
   protected async start(): Promise<void> {
-    const r = await firstValueFrom(
-      this.http.post<{ secret: string; uri: string }>('/api/auth/totp/setup', {}),
-    );
+    const r = await firstValueFrom(this.api.setup());
     this.secret.set(r.secret);
     this.qr.set(await toDataURL(r.uri, { margin: 1, width: 220 }));
   }
@@ -81,7 +79,7 @@ export class TwoFactorSetup {
   protected async confirm(): Promise<void> {
     this.error.set('');
     try {
-      await firstValueFrom(this.http.post('/api/auth/totp/confirm', { code: this.code.trim() }));
+      await firstValueFrom(this.api.confirm(this.code.trim()));
       await this.router.navigateByUrl('/');
     } catch {
       this.error.set(this.i18n.t('tfa.wrongCode'));
