@@ -1,10 +1,10 @@
 import type { Role } from './roles.js';
 
 /**
- * What each role may do, by action. The single table behind every access decision (docs/domain.md, "Who uses it"):
- * the api's `@Allow` guard refuses the other roles with 403, and the admin shows a page, tab or button only to a
- * role that may do its action. Record-level scope (which programmes, which groups) is applied on top by the api's
- * PolicyService.
+ * What each role may do, by action. The single table behind every access decision (docs/domain.md,
+ * "Who uses it"): the api's `@Allow` guard refuses the other roles with 403, and the admin shows a page, tab
+ * or button only to a role that may do its action. Record-level scope (which programmes, which groups) is
+ * applied on top by the api's PolicyService.
  */
 export const ACTIONS = {
   'programme.read': ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'],
@@ -56,8 +56,8 @@ export const ACTIONS = {
   'import.run': ['admin', 'staff'],
   'statistics.manage': ['admin', 'staff'],
   'budget.manage': ['admin', 'staff'],
-  // The method handbook holds no personal data and belongs to the association: all staff read it; editing also
-  // needs the editor right (HandbookService), which HANDBOOK_EDITOR_ROLES always have.
+  // The method handbook holds no personal data and belongs to the association: all staff read it; editing
+  // also needs the editor right (HandbookService), which HANDBOOK_EDITOR_ROLES have by their role.
   'handbook.read': ['admin', 'staff'],
   'handbook.edit': ['admin', 'staff'],
   'inflow.read': ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'],
@@ -65,7 +65,7 @@ export const ACTIONS = {
 
 export type Action = keyof typeof ACTIONS;
 
-/** Whether the role may ever do the action. Whether it may do it to one record is the api's PolicyService's answer. */
+/** Whether the role may ever do the action; whether on one record, the api's PolicyService says. */
 export function can(role: Role | null | undefined, action: Action): boolean {
   return role != null && (ACTIONS[action] as readonly Role[]).includes(role);
 }
@@ -76,8 +76,8 @@ export const ASSOCIATION_WIDE_ROLES: readonly Role[] = ['admin'];
 /**
  * Roles that see figures only as published progress reports print them: small cells (and the cells that would
  * give them away) suppressed, survey free text only once reviewed, the tables only and never the unsuppressed
- * report. The admin is one of them: for figures and survey results the system owner is the evaluator audience (docs/domain.md,
- * "Who sees which figures"); staff see every figure of their programmes.
+ * report. The admin is one of them: for figures and survey results the system owner is the evaluator audience
+ * (docs/domain.md, "Who sees which figures"); staff see every figure of their programmes.
  */
 export const AGGREGATE_ONLY_ROLES: readonly Role[] = ['admin', 'steering', 'evaluator'];
 
@@ -88,7 +88,7 @@ export const AGGREGATE_ONLY_ROLES: readonly Role[] = ['admin', 'steering', 'eval
 export const OWN_ORGANISATION_ROLES: readonly Role[] = ['analysis_member'];
 
 /**
- * Roles that hold the handbook editor right by their role. The other roles of 'handbook.edit' edit only once an
- * admin has granted them the right (HandbookService), and only they can be granted it.
+ * Roles that hold the handbook editor right by their role. The other roles of 'handbook.edit' edit only once
+ * an admin has granted them the right (HandbookService), and only they can be granted it.
  */
 export const HANDBOOK_EDITOR_ROLES: readonly Role[] = ['admin'];
