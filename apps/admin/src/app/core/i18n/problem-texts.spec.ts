@@ -7,7 +7,14 @@ function sample(code: ProblemCode): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(kinds).map(([name, kind]) => [
       name,
-      kind === 'number' ? 42 : kind === 'string[]' ? ['alfa', 'beta'] : `värde-${name}`,
+      kind === 'number'
+        ? 42
+        : kind === 'string[]'
+          ? ['alfa', 'beta']
+          : // A moment (opensAt) is an ISO timestamp; any other text will do.
+            name.endsWith('At')
+            ? '2026-03-02T07:30:00.000Z'
+            : `värde-${name}`,
     ]),
   );
 }
@@ -47,6 +54,7 @@ describe('the texts of the api error and warning codes', () => {
       'Lena Ledare är allokerad 120 % (över 100 %) under perioden.',
     );
     expect(problemText('en', 'fewer_than_k', { k: 5 })).toBe('fewer than 5 answers');
+    expect(problemText('sv', 'round_not_open', { opensAt: '2026-03-02T07:30:00.000Z' })).toContain('08:30');
     expect(problemText('sv', 'screening_swedish_level', { level: 'sfi_b', min: 'sfi_c' })).toBe(
       'Svenskanivå SFI B (kravet är minst SFI C)',
     );
