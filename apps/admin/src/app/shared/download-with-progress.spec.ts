@@ -1,10 +1,9 @@
 import { HttpEventType } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { ApiClient } from '../core/api/api-client';
-import { provideApi } from '../core/api/provide-api';
+import { HttpTestingController, provideApiTesting } from '../core/api/testing';
 import { DownloadWithProgress } from './download-with-progress';
 
 describe('DownloadWithProgress', () => {
@@ -14,12 +13,7 @@ describe('DownloadWithProgress', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [
-        provideZonelessChangeDetection(),
-        provideRouter([]),
-        provideApi(),
-        provideHttpClientTesting(),
-      ],
+      providers: [provideZonelessChangeDetection(), provideRouter([]), provideApiTesting()],
     });
     http = TestBed.inject(HttpTestingController);
     dl = TestBed.inject(DownloadWithProgress);

@@ -1,5 +1,4 @@
 import { HttpEventType, type HttpEvent, type HttpResponse } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
@@ -8,7 +7,7 @@ import { firstValueFrom, toArray } from 'rxjs';
 import { AuthStore } from '../auth/auth-store';
 import { asProblem } from '../errors/problem-form';
 import { ApiClient, type Schemas } from './api-client';
-import { provideApi } from './provide-api';
+import { HttpTestingController, provideApiTesting } from './testing';
 
 describe('ApiClient', () => {
   let api: ApiClient;
@@ -16,12 +15,7 @@ describe('ApiClient', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [
-        provideZonelessChangeDetection(),
-        provideRouter([]),
-        provideApi(),
-        provideHttpClientTesting(),
-      ],
+      providers: [provideZonelessChangeDetection(), provideRouter([]), provideApiTesting()],
     });
     api = TestBed.inject(ApiClient);
     http = TestBed.inject(HttpTestingController);

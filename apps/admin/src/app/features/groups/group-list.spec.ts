@@ -1,10 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { Role } from '@stegvis/contracts';
 import { of } from 'rxjs';
+import { provideApiTesting } from '../../core/api/testing';
 import { AuthStore } from '../../core/auth/auth-store';
 import { ProgrammesApi } from '../programmes/programmes-api';
 import { GroupList } from './group-list';
@@ -15,8 +14,7 @@ async function render(role: Role): Promise<HTMLElement> {
     providers: [
       provideZonelessChangeDetection(),
       provideRouter([]),
-      provideHttpClient(),
-      provideHttpClientTesting(),
+      provideApiTesting(),
       { provide: ProgrammesApi, useValue: { list: () => of({ items: [], nextCursor: null }) } },
       { provide: GroupsApi, useValue: { list: () => of([]) } },
     ],

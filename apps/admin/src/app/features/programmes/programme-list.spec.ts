@@ -1,11 +1,10 @@
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { Role } from '@stegvis/contracts';
 import { AuthStore } from '../../core/auth/auth-store';
 import { ProgrammeList } from './programme-list';
-import { provideApi } from '../../core/api/provide-api';
+import { HttpTestingController, provideApiTesting } from '../../core/api/testing';
 
 const programme = {
   id: 'p1',
@@ -27,12 +26,7 @@ const programme = {
 
 async function render(role: Role): Promise<HTMLElement> {
   TestBed.configureTestingModule({
-    providers: [
-      provideZonelessChangeDetection(),
-      provideRouter([]),
-      provideApi(),
-      provideHttpClientTesting(),
-    ],
+    providers: [provideZonelessChangeDetection(), provideRouter([]), provideApiTesting()],
   });
   TestBed.inject(AuthStore).signedIn({
     id: 'u',
