@@ -5,6 +5,7 @@ import { Router } from '@angular/router';
 import { catchError, throwError } from 'rxjs';
 import { AuthStore } from '../auth/auth-store';
 import { DraftStore } from '../drafts/draft-store';
+import { asProblem } from '../errors/problem-form';
 
 /** A 401 outside the login call means the session ended: keep drafts, then go to the login page and come back. */
 export const sessionExpiryInterceptor: HttpInterceptorFn = (req, next) => {
@@ -16,7 +17,7 @@ export const sessionExpiryInterceptor: HttpInterceptorFn = (req, next) => {
       if (
         err instanceof HttpErrorResponse &&
         err.status === 403 &&
-        err.error?.type === 'https://stegvis.se/problems/totp-setup-required'
+        asProblem(err)?.type === 'https://stegvis.se/problems/totp-setup-required'
       ) {
         void router.navigate(['/tvafaktor']);
       }

@@ -9,6 +9,7 @@ import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { AuthApi } from '../../core/auth/auth-api';
 import { AuthStore } from '../../core/auth/auth-store';
+import { asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
 
 @Component({
@@ -133,11 +134,7 @@ export class Login {
     } catch (err) {
       const status = err instanceof HttpErrorResponse ? err.status : 0;
       // Two factors are on for this account: ask for the code, keep e-mail and password.
-      if (
-        status === 401 &&
-        err instanceof HttpErrorResponse &&
-        err.error?.type === 'https://stegvis.se/problems/totp-required'
-      ) {
+      if (status === 401 && asProblem(err)?.type === 'https://stegvis.se/problems/totp-required') {
         this.error.set(this.needCode() ? this.i18n.t('login.wrongCode') : '');
         this.needCode.set(true);
         this.form.controls.code.reset();

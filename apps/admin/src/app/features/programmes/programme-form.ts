@@ -7,7 +7,14 @@ import {
   type OnInit,
   signal,
 } from '@angular/core';
-import { FormArray, FormBuilder, type FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  FormArray,
+  FormBuilder,
+  type FormControl,
+  type FormGroup,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -30,6 +37,12 @@ import { endNotBeforeStart, goalTarget, isoDate } from './programme-validators';
 import { ProgrammesApi } from './programmes-api';
 
 type FormValue = CreateProgrammeRequest & { version: number | null };
+type GoalForm = FormGroup<{
+  key: FormControl<string>;
+  description: FormControl<string>;
+  targetValue: FormControl<number | null>;
+  unit: FormControl<GoalUnit>;
+}>;
 
 @Component({
   selector: 'sv-programme-form',
@@ -104,7 +117,7 @@ export class ProgrammeForm implements OnInit {
       startDate: ['', [Validators.required, isoDate]],
       endDate: ['', [Validators.required, isoDate]],
       targetGroup: ['', Validators.maxLength(4000)],
-      goals: this.fb.array<FormGroup>([]),
+      goals: this.fb.array<GoalForm>([]),
     },
     { validators: endNotBeforeStart },
   );
@@ -117,7 +130,7 @@ export class ProgrammeForm implements OnInit {
     inject(DestroyRef).onDestroy(unregister);
   }
 
-  get goals(): FormArray<FormGroup> {
+  get goals(): FormArray<GoalForm> {
     return this.form.controls.goals;
   }
 
@@ -166,8 +179,8 @@ export class ProgrammeForm implements OnInit {
         {
           key: [g.key, [Validators.required, Validators.pattern(/^[a-z][a-z0-9_]{0,39}$/)]],
           description: [g.description, [Validators.required, Validators.maxLength(300)]],
-          targetValue: [g.targetValue as number | null, Validators.required],
-          unit: [g.unit as GoalUnit],
+          targetValue: [g.targetValue, Validators.required],
+          unit: [g.unit],
         },
         { validators: goalTarget },
       ),
@@ -189,10 +202,10 @@ export class ProgrammeForm implements OnInit {
     const body: CreateProgrammeRequest = {
       ...v,
       goals: v.goals.map((g) => ({
-        key: g['key'],
-        description: g['description'],
-        targetValue: Number(g['targetValue']),
-        unit: g['unit'],
+        key: g.key,
+        description: g.description,
+        targetValue: Number(g.targetValue),
+        unit: g.unit,
       })),
     };
     this.saving.set(true);
@@ -230,14 +243,15 @@ export class ProgrammeForm implements OnInit {
     if (!g.touched) return '';
     if (g.errors?.['percentMax']) return this.i18n.t('form.percentMax');
     if (g.errors?.['negative']) return this.i18n.t('form.negative');
-    return g.get('targetValue')?.errors?.['server'] ?? '';
+    const server: unknown = g.controls.targetValue.errors?.['server'];
+    return typeof server === 'string' ? server : '';
   }
 
   private fill(v: FormValue): void {
     this.version = v.version;
     this.goals.clear();
     for (const g of v.goals) this.addGoal(g);
-    this.form.patchValue({ ...v, goals: undefined } as never);
+    this.form.patchValue({ ...v, goals: undefined });
   }
 
   private draftKey(): string {
