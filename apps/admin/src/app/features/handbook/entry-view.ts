@@ -27,8 +27,9 @@ import { fileSize } from './handbook-api';
         <ul class="files" [attr.aria-label]="i18n.t('hb.files')">
           @for (f of e.files; track f.id) {
             <li>
-              <a [href]="'/api/handbook/files/' + f.id" download data-testid="entry-file">{{ f.fileName }}</a
-              >&nbsp;<span class="muted">({{ size(f.size) }})</span>
+              <a [href]="'/api/handbook/files/' + f.id" download data-testid="entry-file">{{
+                f.fileName
+              }}</a>&nbsp;<span class="muted">({{ size(f.size) }})</span>
             </li>
           }
         </ul>
