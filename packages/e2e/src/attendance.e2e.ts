@@ -5,6 +5,7 @@ import { ApiClient } from './api-client';
 import { launch, signIn } from './browser';
 import { expectNoRawCodes } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
+import { text } from './text';
 
 describe('attendance on a tablet (chromium against the real api)', () => {
   let api: RunningApi;
@@ -107,17 +108,17 @@ describe('attendance on a tablet (chromium against the real api)', () => {
     await page.getByTestId('nav-grupper').tap();
     await page.getByTestId('open-group-3').tap();
     await page.getByTestId('week-label').waitFor();
-    assert.equal(await page.getByTestId('week-label').textContent(), 'Vecka 35');
-    assert.equal(await page.getByTestId('group-rate-percent').textContent(), '–');
+    assert.equal(await text(page.getByTestId('week-label')), 'Vecka 35');
+    assert.equal(await text(page.getByTestId('group-rate-percent')), '–');
     await page.getByTestId('all-present').tap();
     await page.getByTestId('mark-1-1-unexcused').tap();
     await page.getByTestId('mark-2-3-excused').tap();
     await page.screenshot({ path: '/tmp/e2e-attendance-tablet.png' });
     await page.getByTestId('save-week').tap();
     await page.getByTestId('attendance-message').waitFor();
-    assert.equal(await page.getByTestId('attendance-message').textContent(), 'Närvaron är sparad.');
+    assert.equal(await text(page.getByTestId('attendance-message')), 'Närvaron är sparad.');
     // 3 participants × 4 lectures = 12 held, 10 present.
-    assert.equal(await page.getByTestId('group-rate-percent').textContent(), '83 %');
+    assert.equal(await text(page.getByTestId('group-rate-percent')), '83 %');
     assert.match((await page.getByTestId('rate-1').textContent()) ?? '', /75 % \(3\/4\)/);
     assert.match((await page.getByTestId('rate-0').textContent()) ?? '', /100 % \(4\/4\)/);
     await expectNoRawCodes(page, 'närvaro');

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launch } from './browser';
 import { expectNoRawCodes, rawCodesIn } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
+import { text } from './text';
 
 describe('foundation journeys (chromium against the real api)', () => {
   let api: RunningApi;
@@ -45,7 +46,7 @@ describe('foundation journeys (chromium against the real api)', () => {
     await page.getByTestId('login-email').fill(users.staff.email);
     await page.getByTestId('login-password').fill('inte-rätt-lösenord');
     await page.getByTestId('login-submit').click();
-    assert.equal(await page.getByTestId('login-error').textContent(), 'Fel e-post eller lösenord');
+    assert.equal(await text(page.getByTestId('login-error')), 'Fel e-post eller lösenord');
     assert.equal(await page.getByTestId('login-email').inputValue(), users.staff.email);
     await page.close();
   });
@@ -88,7 +89,7 @@ describe('foundation journeys (chromium against the real api)', () => {
     await page.getByTestId('form-error').waitFor();
     assert.equal(await page.getByTestId('programme-name').inputValue(), 'Dubbla mål');
     const keyField = page.locator('mat-form-field', { has: page.getByTestId('goal-key-1') });
-    assert.equal(await keyField.locator('mat-error').textContent(), 'goal key "attendance" is used twice');
+    assert.equal(await text(keyField.locator('mat-error')), 'Nyckeln "attendance" används två gånger.');
     await page.close();
   });
 

@@ -5,6 +5,7 @@ import { ApiClient } from './api-client';
 import { launch, signIn } from './browser';
 import { expectNoRawCodes } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
+import { text } from './text';
 
 // A one-page PDF, small enough to read here: what a presenter would attach as an exercise sheet.
 const PDF = Buffer.from(
@@ -86,11 +87,8 @@ describe('method handbook (chromium against the real api)', () => {
     const material = page.getByTestId('session-material');
     await material.waitFor();
     const chosen = material.locator('.choice.chosen');
-    assert.equal(
-      await chosen.getByRole('heading').textContent(),
-      'CV-träning på lättläst svenska Lättläst svenska',
-    );
-    assert.equal(await chosen.getByTestId('entry-file').textContent(), 'CV-mall stora rutor.pdf');
+    assert.equal(await text(chosen.getByRole('heading')), 'CV-träning på lättläst svenska Lättläst svenska');
+    assert.equal(await text(chosen.getByTestId('entry-file')), 'CV-mall stora rutor.pdf');
     // The other alternative is there too, for a substitute who knows the group better.
     assert.equal(await material.locator('.choice').count(), 2);
     await expectNoRawCodes(page, 'material för passet');
