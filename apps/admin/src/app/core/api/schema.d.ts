@@ -2121,33 +2121,30 @@ export interface components {
         ParticipantDto: {
             firstName: string;
             lastName: string;
-            /**
-             * @description Personnummer or samordningsnummer
-             * @example 19811218-9876
-             */
-            personalNumber?: string | null;
+            /** @description YYYYMMDD-NNNN, or null when not given or hidden */
+            personalNumber: string | null;
             /** @enum {string} */
             gender: "woman" | "man" | "other";
-            birthYear?: number | null;
-            countryOfBirth?: string;
-            yearOfArrival?: number | null;
-            languages?: string[];
-            interpreterNeeded?: boolean;
+            birthYear: number | null;
+            countryOfBirth: string;
+            yearOfArrival: number | null;
+            languages: string[];
+            interpreterNeeded: boolean;
             /** @enum {string|null} */
-            swedishLevel?: "sfi_a" | "sfi_b" | "sfi_c" | "sfi_d" | "gruv" | "none" | null;
+            swedishLevel: "sfi_a" | "sfi_b" | "sfi_c" | "sfi_d" | "gruv" | "none" | null;
             /** @enum {string|null} */
-            educationLevel?: "none" | "primary" | "secondary" | "upper_secondary" | "post_secondary" | "university" | null;
-            educationField?: string;
-            workExperience?: string;
-            drivingLicence?: boolean;
-            computerAtHome?: boolean;
-            incomeSupport?: boolean;
+            educationLevel: "none" | "primary" | "secondary" | "upper_secondary" | "post_secondary" | "university" | null;
+            educationField: string;
+            workExperience: string;
+            drivingLicence: boolean;
+            computerAtHome: boolean;
+            incomeSupport: boolean;
             /** @enum {string|null} */
-            afStatus?: "openly_unemployed" | "in_programme" | "not_registered" | "other" | null;
-            phone?: string;
-            email?: string;
-            address?: string;
-            protectedIdentity?: boolean;
+            afStatus: "openly_unemployed" | "in_programme" | "not_registered" | "other" | null;
+            phone: string;
+            email: string;
+            address: string;
+            protectedIdentity: boolean;
             id: string;
             displayName: string;
             isCoordinationNumber: boolean;
@@ -2318,13 +2315,14 @@ export interface components {
                 [key: string]: number | null;
             };
         };
-        FollowUpDto: {
+        FollowUpResponseDto: {
             /** @enum {number} */
             months: 3 | 6 | 12;
             date: string;
             /** @enum {string} */
             category: "work" | "studies" | "plan" | "health" | "other" | "none";
             detail?: string;
+            id: string;
         };
         OutcomeResponseDto: {
             /** @enum {string} */
@@ -2340,7 +2338,7 @@ export interface components {
             supportAfter?: "income_support" | "activity_support" | "salary" | "student_finance" | "sickness_benefit" | "parental_benefit" | "none" | "other" | null;
             enrolmentId: string;
             participantId: string;
-            followUps: components["schemas"]["FollowUpDto"][];
+            followUps: components["schemas"]["FollowUpResponseDto"][];
         };
         OutcomeDto: {
             /** @enum {string} */
@@ -2354,6 +2352,14 @@ export interface components {
             supportBefore?: "income_support" | "activity_support" | "salary" | "student_finance" | "sickness_benefit" | "parental_benefit" | "none" | "other" | null;
             /** @enum {string|null} */
             supportAfter?: "income_support" | "activity_support" | "salary" | "student_finance" | "sickness_benefit" | "parental_benefit" | "none" | "other" | null;
+        };
+        FollowUpDto: {
+            /** @enum {number} */
+            months: 3 | 6 | 12;
+            date: string;
+            /** @enum {string} */
+            category: "work" | "studies" | "plan" | "health" | "other" | "none";
+            detail?: string;
         };
         AuditTrailEntryDto: {
             at: string;
@@ -2751,8 +2757,10 @@ export interface components {
         HistoryDto: {
             at: string;
             by: string;
-            from: string | null;
-            to: string;
+            /** @enum {string|null} */
+            from: "received" | "screened" | "on_agenda" | "accepted" | "wait_listed" | "declined" | "withdrawn" | null;
+            /** @enum {string} */
+            to: "received" | "screened" | "on_agenda" | "accepted" | "wait_listed" | "declined" | "withdrawn";
             reason: string;
             meetingId: string | null;
         };
@@ -2819,17 +2827,38 @@ export interface components {
             reason?: string;
             version: number;
         };
+        InviteeDto: {
+            userId: string;
+            name: string;
+            organisationName: string;
+            /** @description null until attendance is taken */
+            present: boolean | null;
+        };
+        ActionItemResponseDto: {
+            text: string;
+            owner: string;
+            dueDate: string;
+            id: string;
+            done: boolean;
+        };
+        MeetingDecisionDto: {
+            referralId: string;
+            /** @enum {string} */
+            decision: "accept" | "wait_list" | "decline";
+            reason: string;
+            groupId: string | null;
+        };
         MeetingResponseDto: {
             id: string;
             programmeId: string;
             date: string;
             /** @enum {string} */
             status: "planned" | "held";
-            invited: Record<string, never>[];
-            agenda: Record<string, never>[];
+            invited: components["schemas"]["InviteeDto"][];
+            agenda: components["schemas"]["ReferralResponseDto"][];
             caseNotes: string;
-            actionItems: Record<string, never>[];
-            decisions: Record<string, never>[];
+            actionItems: components["schemas"]["ActionItemResponseDto"][];
+            decisions: components["schemas"]["MeetingDecisionDto"][];
         };
         MeetingDto: {
             /** Format: uuid */
