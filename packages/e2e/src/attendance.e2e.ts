@@ -174,6 +174,11 @@ describe('attendance on a tablet (chromium against the real api)', () => {
     await page.getByTestId('p-pn').fill('19811218-9877');
     await page.getByTestId('p-save').click();
     await page.getByTestId('p-pn-error').waitFor();
+    // The field says what the api's code means, not a fixed text: a duplicate is not "invalid".
+    assert.equal(
+      await text(page.getByTestId('p-pn-error')),
+      'Inte ett giltigt personnummer eller samordningsnummer (datum och kontrollsiffra).',
+    );
     await expectNoRawCodes(page, 'ny deltagare');
     assert.equal(await page.getByTestId('p-first').inputValue(), 'Hodan');
     await page.getByTestId('p-pn').fill('19811218-9876');

@@ -234,10 +234,6 @@ export const TEXTS = {
   'p.firstName': { sv: 'Förnamn', en: 'First name' },
   'p.lastName': { sv: 'Efternamn', en: 'Last name' },
   'p.personalNumberFormat': { sv: 'Personnummer (ÅÅÅÅMMDD-NNNN)', en: 'Personal number (YYYYMMDD-NNNN)' },
-  'p.personalNumberInvalid': {
-    sv: 'Personnumret stämmer inte (datum eller kontrollsiffra)',
-    en: 'The personal number is not valid (date or check digit)',
-  },
   'p.openExisting': { sv: 'Öppna den befintliga', en: 'Open the existing record' },
   'p.consentPurpose': { sv: 'Ändamål', en: 'Purpose' },
   'p.consentScope': { sv: 'Omfattning', en: 'Scope' },
@@ -411,10 +407,6 @@ export const TEXTS = {
   'em.save': { sv: 'Spara arbetsgivare', en: 'Save employer' },
   'em.allIndustries': { sv: 'Alla', en: 'All' },
   'em.empty': { sv: 'Inga arbetsgivare matchar.', en: 'No employers match.' },
-  'em.orgNoInvalid': {
-    sv: 'Organisationsnumret stämmer inte (kontrollsiffran)',
-    en: 'The organisation number is not valid (check digit)',
-  },
   'in.withInternship': { sv: 'Med praktik', en: 'With an internship' },
   'in.of': { sv: 'av', en: 'of' },
   'in.ledToOffer': { sv: 'ledde till erbjudande', en: 'led to an offer' },

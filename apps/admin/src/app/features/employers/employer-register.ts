@@ -99,7 +99,9 @@ import { EmployersApi } from './employers-api';
             data-testid="employer-orgno"
           />
           @if (form.controls.organisationNumber.errors?.['server']) {
-            <mat-error data-testid="employer-orgno-error">{{ i18n.t('em.orgNoInvalid') }}</mat-error>
+            <mat-error data-testid="employer-orgno-error">{{
+              form.controls.organisationNumber.errors?.['server']
+            }}</mat-error>
           }
         </mat-form-field>
         <mat-form-field appearance="outline"

@@ -67,7 +67,9 @@ import { ParticipantsApi } from './participants-api';
           ><mat-label>{{ i18n.t('p.personalNumberFormat') }}</mat-label
           ><input matInput formControlName="personalNumber" data-testid="p-pn" />
           @if (form.controls.personalNumber.errors?.['server']) {
-            <mat-error data-testid="p-pn-error">{{ i18n.t('p.personalNumberInvalid') }}</mat-error>
+            <mat-error data-testid="p-pn-error">{{
+              form.controls.personalNumber.errors?.['server']
+            }}</mat-error>
           }
         </mat-form-field>
         <mat-form-field appearance="outline"

@@ -45,11 +45,15 @@ import { StaffingApi } from './staffing-api';
       @if (staffing(); as s) {
         <p class="total" data-testid="staffing-total">
           {{ i18n.t('st.total') }}:
-          <strong
-            >{{ s.allocations.map(percentOf).join(' % + ') }} %{{
-              s.allocations.length > 1 ? ' = ' + s.totalPercent + ' %' : ''
-            }}</strong
-          >
+          @if (s.allocations.length === 0) {
+            <strong>0 %</strong>
+          } @else {
+            <strong
+              >{{ s.allocations.map(percentOf).join(' % + ') }} %{{
+                s.allocations.length > 1 ? ' = ' + s.totalPercent + ' %' : ''
+              }}</strong
+            >
+          }
         </p>
         <table class="data">
           <thead>
