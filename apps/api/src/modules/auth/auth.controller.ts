@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CSRF_COOKIE, type CurrentUserResponse, SESSION_COOKIE } from '@stegvis/contracts';
 import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -7,7 +7,7 @@ import { Ctx, type RequestContext, type UserContext } from '../../common/context
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { AllowDuringMfaSetup, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
-import { ChangePasswordDto, CurrentUserDto, LoginDto, TotpCodeDto } from './dto/login.dto';
+import { ChangePasswordDto, CurrentUserDto, LoginDto, TotpCodeDto, TotpSetupDto } from './dto/login.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -97,8 +97,9 @@ export class AuthController {
   @ApiOperation({
     summary: 'Start two-factor setup: a TOTP secret and otpauth URI (for a QR code), shown once',
   })
+  @ApiCreatedResponse({ type: TotpSetupDto })
   @ApiProblems(401, 403)
-  setupTotp(@Ctx() ctx: UserContext): Promise<{ secret: string; uri: string }> {
+  setupTotp(@Ctx() ctx: UserContext): Promise<TotpSetupDto> {
     return this.auth.setupTotp(ctx);
   }
 

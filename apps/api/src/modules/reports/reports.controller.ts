@@ -8,7 +8,7 @@ import { reportFiles } from '../../common/lazy';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { Allow } from '../auth/auth.decorators';
-import { ReportQuery, YearQuery } from './dto/report.dto';
+import { ProgressReportDto, ReportQuery, YearQuery } from './dto/report.dto';
 import { NationalFollowUpService } from './national-followup.service';
 import { ReportsService } from './reports.service';
 
@@ -34,7 +34,10 @@ export class ReportsController {
     summary:
       'Progress report (delrapport) for a period: every figure with numerator and denominator; small cells suppressed for aggregate-only roles (admin, steering, evaluators)',
   })
-  @ApiOkResponse({ description: 'report (null for aggregate-only roles) and tables' })
+  @ApiOkResponse({
+    type: ProgressReportDto,
+    description: 'report (null for aggregate-only roles) and tables',
+  })
   @ApiProblems(400, 401, 403, 404)
   progress(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: ReportQuery) {
     return this.reports.progress(ctx, programmeId, q);

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiCookieAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCookieAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -20,6 +27,7 @@ import { ApiProblems } from '../../common/openapi/api-problems';
 import { IsIsoDate } from '../../common/validation/is-iso-date';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { Allow } from '../auth/auth.decorators';
+import { ReportTableDto } from '../reports/dto/report.dto';
 import { StatisticsService } from './statistics.service';
 
 class StatDto {
@@ -95,6 +103,7 @@ export class StatisticsController {
   @ApiOperation({
     summary: 'The target group in the programme’s municipalities at two dates, with the change',
   })
+  @ApiOkResponse({ type: ReportTableDto })
   @ApiProblems(400, 401, 403, 404)
   targetGroup(@Ctx() ctx: UserContext, @Param('id', new UuidPipe('id')) id: string, @Query() q: PeriodQuery) {
     return this.statistics.targetGroup(ctx, id, q.from, q.to);
@@ -114,6 +123,7 @@ export class StatisticsController {
   @Get('programmes/:id/reports/economy')
   @Allow('report.read')
   @ApiOperation({ summary: 'Economy per municipality: approved, invoiced per tertial, remaining, forecast' })
+  @ApiOkResponse({ type: ReportTableDto })
   @ApiProblems(400, 401, 403, 404)
   economy(@Ctx() ctx: UserContext, @Param('id', new UuidPipe('id')) id: string, @Query() q: YearQuery) {
     return this.statistics.economy(ctx, id, q.year);

@@ -30,13 +30,17 @@ import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { Allow, Public, SkipCsrf } from '../auth/auth.decorators';
 import {
   CreateRoundDto,
+  FreeTextAnswerDto,
+  OpenedRoundDto,
   PaperSubmitDto,
+  PendingDto,
   ReviewDto,
   RoundDto,
   StartDto,
   type SubmitBody,
   SubmitBodyPipe,
   SubmitDto,
+  SummaryDto,
   SummaryQuery,
 } from './dto/survey.dto';
 import { SurveysService } from './surveys.service';
@@ -55,7 +59,7 @@ export class SurveysController {
   @ApiOperation({
     summary: 'Open a survey round for a group; returns one code per participant, shown only this once',
   })
-  @ApiCreatedResponse({ type: RoundDto })
+  @ApiCreatedResponse({ type: OpenedRoundDto })
   @ApiProblems(400, 401, 403, 404)
   open(@Ctx() ctx: UserContext, @Body() body: CreateRoundDto) {
     return this.surveys.openRound(ctx, body);
@@ -82,6 +86,7 @@ export class SurveysController {
   @Get('survey-rounds/:id/pending')
   @Allow('survey.manage')
   @ApiOperation({ summary: 'Who has not answered yet (for a reminder; never linked to answers)' })
+  @ApiOkResponse({ type: [PendingDto] })
   @ApiProblems(400, 401, 403, 404)
   pending(@Ctx() ctx: UserContext, @Param('id', id) roundId: string) {
     return this.surveys.pending(ctx, roundId);
@@ -116,6 +121,7 @@ export class SurveysController {
   @ApiOperation({
     summary: 'Counts, percentages and means per question; small cells suppressed for aggregate-only roles',
   })
+  @ApiOkResponse({ type: SummaryDto })
   @ApiProblems(400, 401, 403, 404)
   summary(@Ctx() ctx: UserContext, @Param('id', id) roundId: string, @Query() q: SummaryQuery) {
     return this.surveys.summary(ctx, roundId, q.k);
@@ -124,6 +130,7 @@ export class SurveysController {
   @Get('survey-rounds/:id/free-text')
   @Allow('survey.manage')
   @ApiOperation({ summary: 'Free-text answers and whether they are reviewed' })
+  @ApiOkResponse({ type: [FreeTextAnswerDto] })
   @ApiProblems(400, 401, 403, 404)
   freeText(@Ctx() ctx: UserContext, @Param('id', id) roundId: string) {
     return this.surveys.freeText(ctx, roundId);

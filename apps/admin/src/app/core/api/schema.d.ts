@@ -1934,6 +1934,12 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        TotpSetupDto: {
+            /** @description The base32 secret, for typing into an authenticator app by hand */
+            secret: string;
+            /** @description The otpauth:// URI, for a QR code */
+            uri: string;
+        };
         TotpCodeDto: {
             /** @example 123456 */
             code: string;
@@ -2920,13 +2926,21 @@ export interface components {
                 absent?: number;
             }[];
         };
+        IntakeGroupDto: {
+            groupId: string;
+            name: string;
+            startDate: string;
+            capacity: number;
+            /** @description Referrals accepted into this group */
+            accepted: number;
+            /** @description Referrals of the programme not yet accepted anywhere */
+            queued: number;
+            /** @description Extra places so the group is still full after the usual early leavers */
+            suggestedOverIntake: number;
+        };
         IntakeDto: {
-            groups: Record<string, never>[];
-            earlyLeaverRate: {
-                count?: number;
-                of?: number;
-                percent?: number | null;
-            };
+            groups: components["schemas"]["IntakeGroupDto"][];
+            earlyLeaverRate: components["schemas"]["RatioDto"];
         };
         CreateRoundDto: {
             /** Format: uuid */
@@ -2940,6 +2954,25 @@ export interface components {
             /** @example 2020-11-30T20:00:00Z */
             closesAt: string;
         };
+        IssuedCodeDto: {
+            enrolmentId: string;
+            displayName: string;
+            /** @description For the link and QR code */
+            token: string;
+            /** @description For typing in by hand */
+            shortCode: string;
+        };
+        OpenedRoundDto: {
+            id: string;
+            groupId: string;
+            questionnaireId: string;
+            questionnaireVersion: number;
+            opensAt: string;
+            closesAt: string;
+            responseRate: components["schemas"]["RatioDto"];
+            /** @description One per participant; only in this answer, never again */
+            codes: components["schemas"]["IssuedCodeDto"][];
+        };
         RoundDto: {
             id: string;
             groupId: string;
@@ -2947,11 +2980,10 @@ export interface components {
             questionnaireVersion: number;
             opensAt: string;
             closesAt: string;
-            responseRate: {
-                count?: number;
-                of?: number;
-                percent?: number | null;
-            };
+            responseRate: components["schemas"]["RatioDto"];
+        };
+        PendingDto: {
+            displayName: string;
         };
         PaperSubmitDto: {
             /** @example sv */
@@ -2961,6 +2993,40 @@ export interface components {
             };
             /** @description The short code printed on the participant’s slip */
             code: string;
+        };
+        ChoiceCountDto: {
+            /** @description The choice's code in the questionnaire, never shown */
+            value: string | number | boolean;
+            /** @description The choice's words in Swedish, as the questionnaire gives them */
+            text: string;
+            count: number | null;
+            percent: number | null;
+        };
+        QuestionSummaryDto: {
+            name: string;
+            /** @description The SurveyJS question type, e.g. radiogroup, rating, comment */
+            type: string;
+            title: string;
+            answered: number | null;
+            /** @description Swedish text, set instead of the figures */
+            suppressed: string | null;
+            /** @description `fewer_than_k` with `k` */
+            suppression: components["schemas"]["ProblemNoticeSchema"] | null;
+            choices?: components["schemas"]["ChoiceCountDto"][];
+            /** @description Ratings only */
+            mean?: number | null;
+            /** @description Free-text questions only */
+            texts?: string[];
+        };
+        SummaryDto: {
+            round: components["schemas"]["RoundDto"];
+            questions: components["schemas"]["QuestionSummaryDto"][];
+        };
+        FreeTextAnswerDto: {
+            responseId: string;
+            question: string;
+            text: string;
+            reviewed: boolean;
         };
         ReviewDto: {
             /** Format: uuid */
@@ -2981,6 +3047,26 @@ export interface components {
             answers: {
                 [key: string]: unknown;
             };
+        };
+        /** @enum {string} */
+        ReportTableId: "report" | "enrolled" | "outcomes" | "work-or-studies" | "by-gender" | "attendance" | "internships" | "internships-by-group" | "internship-industries" | "clear-plan" | "surveys" | "goals" | "target-group" | "economy";
+        ReportTableDto: {
+            id: components["schemas"]["ReportTableId"];
+            title: string;
+            columns: string[];
+            /** @description Numbers stay numbers; null is an empty cell */
+            rows: ((string | number) | null)[][];
+            notes: string[];
+        };
+        ProgressReportDto: {
+            title: string;
+            /** @description Every figure with numerator and denominator (ProgressReport in packages/reports); null for aggregate-only roles */
+            report: {
+                [key: string]: unknown;
+            } | null;
+            tables: components["schemas"]["ReportTableDto"][];
+            /** @description Whether small cells are hidden (aggregate-only roles) */
+            suppressed: boolean;
         };
         ImportDto: {
             /** @description The CSV file’s text (docs/import.md) */
@@ -3504,6 +3590,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpSetupDto"];
+                };
+            };
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
@@ -8236,7 +8330,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoundDto"];
+                    "application/json": components["schemas"]["OpenedRoundDto"];
                 };
             };
             /** @description Invalid input; `errors` names each field */
@@ -8402,6 +8496,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingDto"][];
+                };
+            };
             /** @description Invalid input; `errors` names each field */
             400: {
                 headers: {
@@ -8585,6 +8687,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryDto"];
+                };
+            };
             /** @description Invalid input; `errors` names each field */
             400: {
                 headers: {
@@ -8634,6 +8744,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FreeTextAnswerDto"][];
+                };
+            };
             /** @description Invalid input; `errors` names each field */
             400: {
                 headers: {
@@ -8926,7 +9044,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressReportDto"];
+                };
             };
             /** @description Invalid input; `errors` names each field */
             400: {
@@ -9566,6 +9686,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportTableDto"];
+                };
+            };
             /** @description Invalid input; `errors` names each field */
             400: {
                 headers: {
@@ -9670,6 +9798,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportTableDto"];
+                };
+            };
             /** @description Invalid input; `errors` names each field */
             400: {
                 headers: {

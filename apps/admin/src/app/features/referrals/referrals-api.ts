@@ -9,21 +9,10 @@ import type {
   ReferralStatus,
 } from '@stegvis/contracts';
 import type { Observable } from 'rxjs';
-import { ApiClient, narrow, type Ok } from '../../core/api/api-client';
+import { ApiClient, narrow, type Ok, type Schemas } from '../../core/api/api-client';
 
-/** The next group starts and the early-leaver rate; openapi.json documents the group rows as bare objects. */
-export interface Intake {
-  groups: {
-    groupId: string;
-    name: string;
-    startDate: string;
-    capacity: number;
-    accepted: number;
-    queued: number;
-    suggestedOverIntake: number;
-  }[];
-  earlyLeaverRate: { count: number; of: number; percent: number | null };
-}
+/** The next group starts and the early-leaver rate. */
+export type Intake = Schemas['IntakeDto'];
 
 @Injectable({ providedIn: 'root' })
 export class ReferralsApi {
@@ -66,11 +55,6 @@ export class ReferralsApi {
     return this.api.POST('/api/meetings/{id}/minutes/send', { path: { id } });
   }
   intake(programmeId: string, from: string): Observable<Intake> {
-    return this.api
-      .GET('/api/programmes/{id}/intake', {
-        path: { id: programmeId },
-        query: { from },
-      })
-      .pipe(narrow<Intake>());
+    return this.api.GET('/api/programmes/{id}/intake', { path: { id: programmeId }, query: { from } });
   }
 }

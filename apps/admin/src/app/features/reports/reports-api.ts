@@ -1,19 +1,11 @@
 import type { HttpEvent } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import { ApiClient, narrow } from '../../core/api/api-client';
+import { ApiClient, type Schemas } from '../../core/api/api-client';
 
-/**
- * One table of a report (packages/reports/src/report-tables.ts). openapi.json declares no schema for the report
- * answers, so the fields the admin reads are named here.
- */
-export interface ReportTable {
-  id: string;
-  title: string;
-  columns: string[];
-  rows: (string | number | null)[][];
-  notes: string[];
-}
+/** One table of a report (packages/reports/src/report-tables.ts). */
+export type ReportTable = Schemas['ReportTableDto'];
+export type ProgressReport = Schemas['ProgressReportDto'];
 
 export const REPORT_FORMATS = ['csv', 'xlsx', 'pdf', 'docx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -22,18 +14,14 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export class ReportsApi {
   private readonly api = inject(ApiClient);
 
-  progress(id: string, from: string, to: string): Observable<{ tables: ReportTable[]; suppressed: boolean }> {
-    return this.api
-      .GET('/api/programmes/{id}/reports/progress', { path: { id }, query: { from, to } })
-      .pipe(narrow<{ tables: ReportTable[]; suppressed: boolean }>());
+  progress(id: string, from: string, to: string): Observable<ProgressReport> {
+    return this.api.GET('/api/programmes/{id}/reports/progress', { path: { id }, query: { from, to } });
   }
   targetGroup(id: string, from: string, to: string): Observable<ReportTable> {
-    return this.api
-      .GET('/api/programmes/{id}/reports/target-group', { path: { id }, query: { from, to } })
-      .pipe(narrow<ReportTable>());
+    return this.api.GET('/api/programmes/{id}/reports/target-group', { path: { id }, query: { from, to } });
   }
   economy(id: string): Observable<ReportTable> {
-    return this.api.GET('/api/programmes/{id}/reports/economy', { path: { id } }).pipe(narrow<ReportTable>());
+    return this.api.GET('/api/programmes/{id}/reports/economy', { path: { id } });
   }
 
   /** The progress report as a file, with download progress (shared/download-with-progress.ts). */

@@ -27,6 +27,12 @@ export class TotpCodeDto {
   @ApiProperty({ example: '123456' }) @IsString() @MaxLength(10) code: string;
 }
 
+export class TotpSetupDto {
+  @ApiProperty({ description: 'The base32 secret, for typing into an authenticator app by hand' })
+  secret: string;
+  @ApiProperty({ description: 'The otpauth:// URI, for a QR code' }) uri: string;
+}
+
 export class CurrentUserDto implements CurrentUserResponse {
   @ApiProperty() id: string;
   @ApiProperty() email: string;

@@ -171,7 +171,7 @@ export class SaveAttendanceDto implements SaveAttendanceRequest {
   marks: AttendanceMarkDto[];
 }
 
-class RatioDto {
+export class RatioDto {
   @ApiProperty() count: number;
   @ApiProperty() of: number;
   @ApiProperty({ nullable: true, type: Number }) percent: number | null;

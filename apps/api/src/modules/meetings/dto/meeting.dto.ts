@@ -27,6 +27,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { RatioDto } from '../../groups/dto/group.dto';
 import { ReferralResponseDto } from '../../referrals/dto/referral.dto';
 import { IsIsoDate } from '../../../common/validation/is-iso-date';
 
@@ -173,24 +174,18 @@ export class AbsenceDto {
   byOrganisation: { organisationName: string; invited: number; present: number; absent: number }[];
 }
 
+export class IntakeGroupDto {
+  @ApiProperty() groupId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() startDate: string;
+  @ApiProperty() capacity: number;
+  @ApiProperty({ description: 'Referrals accepted into this group' }) accepted: number;
+  @ApiProperty({ description: 'Referrals of the programme not yet accepted anywhere' }) queued: number;
+  @ApiProperty({ description: 'Extra places so the group is still full after the usual early leavers' })
+  suggestedOverIntake: number;
+}
+
 export class IntakeDto {
-  @ApiProperty({ type: 'array', items: { type: 'object' } })
-  groups: {
-    groupId: string;
-    name: string;
-    startDate: string;
-    capacity: number;
-    accepted: number;
-    queued: number;
-    suggestedOverIntake: number;
-  }[];
-  @ApiProperty({
-    type: 'object',
-    properties: {
-      count: { type: 'number' },
-      of: { type: 'number' },
-      percent: { type: 'number', nullable: true },
-    },
-  })
-  earlyLeaverRate: { count: number; of: number; percent: number | null };
+  @ApiProperty({ type: [IntakeGroupDto] }) groups: IntakeGroupDto[];
+  @ApiProperty({ type: RatioDto }) earlyLeaverRate: RatioDto;
 }

@@ -2,7 +2,15 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
+import {
+  type ProgressReport,
+  REPORT_TABLE_IDS,
+  type ReportTable,
+  type ReportTableId,
+  type TableCell,
+} from '@stegvis/reports';
 import { IsIsoDate } from '../../../common/validation/is-iso-date';
+import type { ProgressReportResponse } from '../reports.service';
 
 export class ReportQuery {
   @ApiPropertyOptional({ example: '2019-09-03', description: 'Defaults to the programme start' })
@@ -24,4 +32,38 @@ export class ReportQuery {
 
 export class YearQuery {
   @ApiProperty({ example: 2020 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
+}
+
+/** The progress report's table ids and the two tables that stand beside them (packages/reports). */
+const TABLE_IDS: readonly ReportTableId[] = [...REPORT_TABLE_IDS, 'target-group', 'economy'];
+
+export class ReportTableDto implements ReportTable {
+  @ApiProperty({ enum: TABLE_IDS, enumName: 'ReportTableId' }) id: ReportTableId;
+  @ApiProperty() title: string;
+  @ApiProperty({ type: [String] }) columns: string[];
+  @ApiProperty({
+    type: 'array',
+    items: {
+      type: 'array',
+      items: { oneOf: [{ type: 'string' }, { type: 'number' }], nullable: true },
+    },
+    description: 'Numbers stay numbers; null is an empty cell',
+  })
+  rows: TableCell[][];
+  @ApiProperty({ type: [String] }) notes: string[];
+}
+
+/** The figures are documented as an open object: the admin reads the tables, which every download prints too. */
+export class ProgressReportDto implements ProgressReportResponse {
+  @ApiProperty() title: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description:
+      'Every figure with numerator and denominator (ProgressReport in packages/reports); null for aggregate-only roles',
+  })
+  report: ProgressReport | null;
+  @ApiProperty({ type: [ReportTableDto] }) tables: ReportTableDto[];
+  @ApiProperty({ description: 'Whether small cells are hidden (aggregate-only roles)' }) suppressed: boolean;
 }

@@ -1,7 +1,11 @@
 import type { PipeTransform } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { FieldError } from '@stegvis/contracts';
+import type { FieldError, ProblemNotice } from '@stegvis/contracts';
+import { ProblemNoticeSchema } from '../../../common/openapi/api-problems';
 import { Problem } from '../../../common/problem/problem';
+import { RatioDto } from '../../groups/dto/group.dto';
+import type { ChoiceCount, QuestionSummary } from '../survey-summary';
+import type { IssuedCode } from '../surveys.service';
 import {
   IsIn,
   IsInt,
@@ -136,13 +140,62 @@ export class RoundDto {
   @ApiProperty() questionnaireVersion: number;
   @ApiProperty() opensAt: string;
   @ApiProperty() closesAt: string;
+  @ApiProperty({ type: RatioDto }) responseRate: RatioDto;
+}
+
+export class IssuedCodeDto implements IssuedCode {
+  @ApiProperty() enrolmentId: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ description: 'For the link and QR code' }) token: string;
+  @ApiProperty({ description: 'For typing in by hand' }) shortCode: string;
+}
+
+export class OpenedRoundDto extends RoundDto {
   @ApiProperty({
-    type: 'object',
-    properties: {
-      count: { type: 'number' },
-      of: { type: 'number' },
-      percent: { type: 'number', nullable: true },
-    },
+    type: [IssuedCodeDto],
+    description: 'One per participant; only in this answer, never again',
   })
-  responseRate: { count: number; of: number; percent: number | null };
+  codes: IssuedCodeDto[];
+}
+
+export class PendingDto {
+  @ApiProperty() displayName: string;
+}
+
+export class ChoiceCountDto implements ChoiceCount {
+  @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }],
+    description: "The choice's code in the questionnaire, never shown",
+  })
+  value: string | number | boolean;
+  @ApiProperty({ description: "The choice's words in Swedish, as the questionnaire gives them" })
+  text: string;
+  @ApiProperty({ nullable: true, type: Number }) count: number | null;
+  @ApiProperty({ nullable: true, type: Number }) percent: number | null;
+}
+
+export class QuestionSummaryDto implements QuestionSummary {
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'The SurveyJS question type, e.g. radiogroup, rating, comment' }) type: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ nullable: true, type: Number }) answered: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Swedish text, set instead of the figures' })
+  suppressed: string | null;
+  @ApiProperty({ nullable: true, type: ProblemNoticeSchema, description: '`fewer_than_k` with `k`' })
+  suppression: ProblemNotice<'fewer_than_k'> | null;
+  @ApiPropertyOptional({ type: [ChoiceCountDto] }) choices?: ChoiceCountDto[];
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Ratings only' }) mean?: number | null;
+  @ApiPropertyOptional({ type: [String], description: 'Free-text questions only' }) texts?: string[];
+}
+
+export class SummaryDto {
+  @ApiProperty({ type: RoundDto }) round: RoundDto;
+  @ApiProperty({ type: [QuestionSummaryDto] }) questions: QuestionSummaryDto[];
+}
+
+export class FreeTextAnswerDto {
+  @ApiProperty() responseId: string;
+  @ApiProperty() question: string;
+  @ApiProperty() text: string;
+  @ApiProperty() reviewed: boolean;
 }
