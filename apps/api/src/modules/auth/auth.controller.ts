@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CSRF_COOKIE, type CurrentUserResponse, SESSION_COOKIE } from '@stegvis/contracts';
 import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -46,6 +53,7 @@ export class AuthController {
   @HttpCode(204)
   @ApiCookieAuth()
   @ApiOperation({ summary: 'Sign out: ends this session' })
+  @ApiNoContentResponse()
   @ApiProblems(401, 403)
   async logout(@Ctx() ctx: UserContext, @Res({ passthrough: true }) res: FastifyReply): Promise<void> {
     await this.auth.logout(ctx);
@@ -108,6 +116,7 @@ export class AuthController {
   @HttpCode(204)
   @ApiCookieAuth()
   @ApiOperation({ summary: 'Confirm two-factor setup with a first code; from now on login asks for a code' })
+  @ApiNoContentResponse()
   @ApiProblems(400, 401, 403)
   confirmTotp(@Ctx() ctx: UserContext, @Body() body: TotpCodeDto): Promise<void> {
     return this.auth.confirmTotp(ctx, body.code);

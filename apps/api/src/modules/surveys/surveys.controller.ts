@@ -16,6 +16,7 @@ import {
   ApiCookieAuth,
   ApiCreatedResponse,
   ApiHeader,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -140,6 +141,7 @@ export class SurveysController {
   @Allow('survey.manage')
   @HttpCode(204)
   @ApiOperation({ summary: 'Approve or redact a free-text answer before evaluators see it' })
+  @ApiNoContentResponse()
   @ApiProblems(400, 401, 403, 404)
   review(@Ctx() ctx: UserContext, @Param('id', id) roundId: string, @Body() body: ReviewDto) {
     return this.surveys.review(ctx, roundId, body);

@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import { ApiClient, narrow, type Schemas } from '../../core/api/api-client';
+import { ApiClient, type Schemas } from '../../core/api/api-client';
 
 export type RoundView = Schemas['RoundDto'];
 export type OpenRound = Schemas['CreateRoundDto'];
@@ -35,8 +35,6 @@ export class SurveysApi {
     return this.api.GET('/api/survey-rounds/{id}/free-text', { path: { id } });
   }
   review(id: string, body: FreeTextReview): Observable<void> {
-    return this.api
-      .POST('/api/survey-rounds/{id}/free-text/reviews', { path: { id }, body })
-      .pipe(narrow<void>());
+    return this.api.POST('/api/survey-rounds/{id}/free-text/reviews', { path: { id }, body });
   }
 }

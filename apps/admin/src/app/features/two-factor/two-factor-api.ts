@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import { ApiClient, narrow, type Schemas } from '../../core/api/api-client';
+import { ApiClient, type Schemas } from '../../core/api/api-client';
 
 /** The secret and otpauth URI of a new two-factor setup. */
 export type TotpSetup = Schemas['TotpSetupDto'];
@@ -13,6 +13,6 @@ export class TwoFactorApi {
     return this.api.POST('/api/auth/totp/setup');
   }
   confirm(code: string): Observable<void> {
-    return this.api.POST('/api/auth/totp/confirm', { body: { code } }).pipe(narrow<void>());
+    return this.api.POST('/api/auth/totp/confirm', { body: { code } });
   }
 }
