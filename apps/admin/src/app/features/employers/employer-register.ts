@@ -100,7 +100,7 @@ import { EmployersApi } from './employers-api';
           />
           @if (form.controls.organisationNumber.errors?.['server']) {
             <mat-error data-testid="employer-orgno-error">{{
-              form.controls.organisationNumber.errors?.['server']
+              form.controls.organisationNumber.errors['server']
             }}</mat-error>
           }
         </mat-form-field>

@@ -68,7 +68,7 @@ import { ParticipantsApi } from './participants-api';
           ><input matInput formControlName="personalNumber" data-testid="p-pn" />
           @if (form.controls.personalNumber.errors?.['server']) {
             <mat-error data-testid="p-pn-error">{{
-              form.controls.personalNumber.errors?.['server']
+              form.controls.personalNumber.errors['server']
             }}</mat-error>
           }
         </mat-form-field>
