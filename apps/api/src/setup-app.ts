@@ -15,6 +15,7 @@ import type { Logger } from 'pino';
 import swaggerUi from 'swagger-ui-express';
 import { requestLogHook, requestIdOf } from './common/logging/logger';
 import { ProblemSchema } from './common/openapi/api-problems';
+import { BodyDepthPipe } from './common/problem/body-depth.pipe';
 import { createValidationPipe } from './common/problem/validation';
 import type { AppConfig } from './config/app-config';
 
@@ -117,7 +118,7 @@ async function setupApp(
   await app.register(fastifyCompress, { encodings: ['gzip', 'deflate'], threshold: 1024 });
   await app.register(fastifyCookie);
   app.setGlobalPrefix(API_PREFIX);
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new BodyDepthPipe(), createValidationPipe());
 
   const document = buildOpenApi(app);
   fastify.get(`/${API_PREFIX}/openapi.json`, (_request, reply) => reply.send(document));

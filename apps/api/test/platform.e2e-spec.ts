@@ -75,6 +75,26 @@ describe('platform (e2e)', () => {
     expect([slash.status, slash.body.database]).toEqual([200, 'up']);
   });
 
+  it('refuses a body nested 5,000 deep with 400 body_too_deep, before any transformation, also unauthenticated', async () => {
+    const deep = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000);
+    for (const path of ['/api/auth/login', '/api/public/surveys/session']) {
+      const res = await request(t.http).post(path).set('content-type', 'application/json').send(deep);
+      expect([res.status, res.headers['content-type'], res.body.code, res.body.params]).toEqual([
+        400,
+        'application/problem+json; charset=utf-8',
+        'body_too_deep',
+        { max: 32 },
+      ]);
+    }
+    // 32 levels are still read: the answer is about the fields, not the depth.
+    const ok = await request(t.http)
+      .post('/api/auth/login')
+      .set('content-type', 'application/json')
+      .send('{"email":' + '{"a":'.repeat(31) + '1' + '}'.repeat(31) + '}');
+    expect([ok.status, ok.body.code]).not.toEqual([400, 'body_too_deep']);
+    expect(ok.status).toBe(400);
+  });
+
   it("keeps a proxy's request id and replaces one that does not look like one", async () => {
     const kept = await request(t.http).get('/api/health').set('x-request-id', 'lb-7f3a9c21');
     expect(kept.headers['x-request-id']).toBe('lb-7f3a9c21');

@@ -85,6 +85,7 @@ export const PROBLEM_CODES = {
   body_empty: {},
   invalid_json: {},
   body_too_large: {},
+  body_too_deep: { max: 'number' },
   unsupported_media_type: {},
   // 401 and 403.
   not_signed_in: {},

@@ -265,6 +265,10 @@ export const PROBLEM_TEXTS: ProblemTexts = {
   body_empty: { sv: () => 'Begäran var tom.', en: () => 'The request was empty.' },
   invalid_json: { sv: () => 'Begäran kunde inte läsas.', en: () => 'The request could not be read.' },
   body_too_large: { sv: () => 'Det som skickades är för stort.', en: () => 'What was sent is too large.' },
+  body_too_deep: {
+    sv: (p) => `Det som skickades har fler än ${p.max} nivåer.`,
+    en: (p) => `What was sent is nested more than ${p.max} levels deep.`,
+  },
   unsupported_media_type: {
     sv: () => 'Det som skickades har fel format.',
     en: () => 'What was sent has the wrong format.',
