@@ -228,7 +228,15 @@ describe('surveys (e2e)', () => {
         (x: { name: string }) => x.name === 'comment',
       ).texts,
     ).toHaveLength(2);
-    expect((await evaluator.get(`/api/survey-rounds/${round.id}/summary?k=2`)).status).toBe(400);
+    // k is the deployment's: a caller cannot lower it to see the hidden cells (issue 16, item 12).
+    const lowered = await evaluator.get(`/api/survey-rounds/${round.id}/summary?k=3`);
+    const plain = await evaluator.get(`/api/survey-rounds/${round.id}/summary`);
+    expect(lowered.status).toBe(200);
+    expect(lowered.body).toEqual(plain.body);
+    // Three answered the internship question: hidden at the deployment's k = 5, whatever the caller asks.
+    expect(
+      lowered.body.questions.find((x: { name: string }) => x.name === 'internship_rating').suppression,
+    ).toMatchObject({ code: 'fewer_than_k', params: { k: 5 } });
   });
 
   it('a closed round answers 410; reminders list who has not answered, never what anyone answered', async () => {

@@ -7,7 +7,6 @@ import {
   Inject,
   Param,
   Post,
-  Query,
   Req,
   Res,
 } from '@nestjs/common';
@@ -42,7 +41,6 @@ import {
   SubmitBodyPipe,
   SubmitDto,
   SummaryDto,
-  SummaryQuery,
 } from './dto/survey.dto';
 import { SurveysService } from './surveys.service';
 
@@ -124,8 +122,9 @@ export class SurveysController {
   })
   @ApiOkResponse({ type: SummaryDto })
   @ApiProblems(400, 401, 403, 404)
-  summary(@Ctx() ctx: UserContext, @Param('id', id) roundId: string, @Query() q: SummaryQuery) {
-    return this.surveys.summary(ctx, roundId, q.k);
+  // The small-cell threshold is the deployment's, never the caller's: a lower k would reveal hidden cells.
+  summary(@Ctx() ctx: UserContext, @Param('id', id) roundId: string) {
+    return this.surveys.summary(ctx, roundId);
   }
 
   @Get('survey-rounds/:id/free-text')

@@ -230,7 +230,7 @@ export class SurveysService {
   }
 
   /** Summary of one round. Staff see everything; aggregate-only roles see suppressed small cells and reviewed free text only. */
-  async summary(ctx: UserContext, id: string, k?: number) {
+  async summary(ctx: UserContext, id: string) {
     const round = await this.load(ctx, id, 'survey.summary');
     const q = this.catalog.get(round.questionnaireId, round.questionnaireVersion)!;
     const suppress = this.policy.aggregateOnly(ctx.user);
@@ -246,7 +246,7 @@ export class SurveysService {
     }
     return {
       round: await this.describe(round),
-      questions: summariseCounts(q.json, counts, { suppress, k, reviewedTexts: reviewed }),
+      questions: summariseCounts(q.json, counts, { suppress, reviewedTexts: reviewed }),
     };
   }
 

@@ -8687,10 +8687,7 @@ export interface operations {
     };
     SurveysController_summary: {
         parameters: {
-            query?: {
-                /** @description Small-cell threshold k (≥ 3, default 5) */
-                k?: number;
-            };
+            query?: never;
             header?: never;
             path: {
                 id: string;

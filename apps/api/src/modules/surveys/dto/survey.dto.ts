@@ -125,14 +125,6 @@ export class ReviewDto {
   text?: string;
 }
 
-export class SummaryQuery {
-  @ApiPropertyOptional({ description: 'Small-cell threshold k (≥ 3, default 5)' })
-  @IsOptional()
-  @IsInt()
-  @Min(3)
-  k?: number;
-}
-
 export class RoundDto {
   @ApiProperty() id: string;
   @ApiProperty() groupId: string;
