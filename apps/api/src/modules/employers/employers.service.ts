@@ -37,7 +37,6 @@ export class EmployersService {
   constructor(
     @InjectRepository(Employer) private readonly employers: Repository<Employer>,
     @InjectRepository(EmployerContactLog) private readonly contactLog: Repository<EmployerContactLog>,
-    @InjectRepository(PlacesOffered) private readonly places: Repository<PlacesOffered>,
     @InjectRepository(Internship) private readonly internships: Repository<Internship>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: PolicyService,
@@ -160,8 +159,15 @@ export class EmployersService {
         code: 'end_before_start',
         params: { start: 'periodStart' },
       });
-    const row = await this.places.save(this.places.create({ ...dto, employerId }));
-    await this.audit.record(ctx, { action: 'employer.places', entityType: 'employer', entityId: employerId });
+    const row = await this.dataSource.transaction(async (m) => {
+      const saved = await m.save(m.create(PlacesOffered, { ...dto, employerId }));
+      await this.audit.record(
+        ctx,
+        { action: 'employer.places', entityType: 'employer', entityId: employerId },
+        m,
+      );
+      return saved;
+    });
     return { id: row.id, employerId, ...dto };
   }
 
@@ -252,7 +258,7 @@ export class EmployersService {
 
   async findGroupInternships(ctx: UserContext, groupId: string): Promise<InternshipResponse[]> {
     await this.policy.assertGroupAccess(ctx, 'internship.read', groupId);
-    const enrolments = await this.participants.findGroupEnrolments(ctx, groupId);
+    const enrolments = await this.participants.findGroupEnrolments(ctx, groupId, { audit: false });
     if (enrolments.length === 0) return [];
     const rows = await this.internships.find({
       where: { enrolmentId: In(enrolments.map((e) => e.id)) },
@@ -268,7 +274,7 @@ export class EmployersService {
   async groupSummary(ctx: UserContext, groupId: string): Promise<GroupInternshipSummary> {
     await this.policy.assertGroupAccess(ctx, 'internship.summary', groupId);
     const internshipStart = await this.groups.internshipPhaseStart(groupId);
-    const enrolments = await this.participants.findGroupEnrolments({ ...ctx }, groupId);
+    const enrolments = await this.participants.findGroupEnrolments({ ...ctx }, groupId, { audit: false });
     // Someone who left before the internship weeks began never had the chance of one.
     const stayed = enrolments.filter(
       (e) => e.status !== 'left_early' || (e.endDate !== null && e.endDate >= internshipStart),

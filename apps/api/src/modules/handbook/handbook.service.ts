@@ -136,11 +136,17 @@ export class HandbookService {
     await this.assertEditor(ctx, id);
     await this.find(id);
     // A review is not a content change: no new version, and the optimistic version stays as it is.
-    await this.dataSource.query(
-      `UPDATE handbook_entry SET reviewed_at = now(), reviewed_by = $2 WHERE id = $1`,
-      [id, ctx.user.displayName],
-    );
-    await this.audit.record(ctx, { action: 'handbook.review', entityType: 'handbook_entry', entityId: id });
+    await this.dataSource.transaction(async (m) => {
+      await m.query(`UPDATE handbook_entry SET reviewed_at = now(), reviewed_by = $2 WHERE id = $1`, [
+        id,
+        ctx.user.displayName,
+      ]);
+      await this.audit.record(
+        ctx,
+        { action: 'handbook.review', entityType: 'handbook_entry', entityId: id },
+        m,
+      );
+    });
     return this.get(id);
   }
 
@@ -235,14 +241,13 @@ export class HandbookService {
         ],
       );
     }
-    await this.dataSource
-      .getRepository(SessionMaterial)
-      .save({ sessionId, entryId, chosenBy: ctx.user.id, chosenAt: new Date() });
-    await this.audit.record(ctx, {
-      action: 'handbook.choose',
-      entityType: 'group_session',
-      entityId: sessionId,
-      details: { entryId },
+    await this.dataSource.transaction(async (m) => {
+      await m.save(SessionMaterial, { sessionId, entryId, chosenBy: ctx.user.id, chosenAt: new Date() });
+      await this.audit.record(
+        ctx,
+        { action: 'handbook.choose', entityType: 'group_session', entityId: sessionId, details: { entryId } },
+        m,
+      );
     });
     return this.sessionMaterial(ctx, sessionId);
   }
@@ -267,15 +272,18 @@ export class HandbookService {
           }),
         ],
       );
-    if (editor)
-      await this.dataSource
-        .getRepository(HandbookEditor)
-        .upsert({ userId, grantedBy: ctx.user.id }, ['userId']);
-    else await this.dataSource.getRepository(HandbookEditor).delete({ userId });
-    await this.audit.record(ctx, {
-      action: editor ? 'handbook.editor.grant' : 'handbook.editor.revoke',
-      entityType: 'app_user',
-      entityId: userId,
+    await this.dataSource.transaction(async (m) => {
+      if (editor) await m.upsert(HandbookEditor, { userId, grantedBy: ctx.user.id }, ['userId']);
+      else await m.delete(HandbookEditor, { userId });
+      await this.audit.record(
+        ctx,
+        {
+          action: editor ? 'handbook.editor.grant' : 'handbook.editor.revoke',
+          entityType: 'app_user',
+          entityId: userId,
+        },
+        m,
+      );
     });
   }
 

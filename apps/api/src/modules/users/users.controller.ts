@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { PASSWORD_MESSAGES, passwordProblem } from '@stegvis/contracts';
 import { ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditService } from '../../common/audit/audit.service';
 import { Ctx, type UserContext } from '../../common/context/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { Problem, passwordCode } from '../../common/problem/problem';
@@ -13,10 +12,7 @@ import { UsersService } from './users.service';
 @ApiCookieAuth()
 @Controller('users')
 export class UsersController {
-  constructor(
-    private readonly users: UsersService,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly users: UsersService) {}
 
   @Get()
   @Allow('user.manage')
@@ -37,13 +33,7 @@ export class UsersController {
     if (weak) throw Problem.field('password', PASSWORD_MESSAGES[weak], passwordCode(weak));
     if (await this.users.findByEmail(body.email))
       throw Problem.conflict('A user with this e-mail already exists', { code: 'duplicate_email' });
-    const u = await this.users.createUser(body);
-    await this.audit.record(ctx, {
-      action: 'user.create',
-      entityType: 'user',
-      entityId: u.id,
-      details: { role: u.role },
-    });
+    const u = await this.users.createUser(body, ctx);
     return {
       id: u.id,
       email: u.email,

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { Role } from '@stegvis/contracts';
 import { DataSource, In, Repository } from 'typeorm';
+import { AuditService } from '../../common/audit/audit.service';
+import type { RequestContext } from '../../common/context/request-context';
 import { SqlService } from '../../common/sql/sql.service';
 import { UserProgramme } from './entities/user-programme.entity';
 import { User } from './entities/user.entity';
@@ -36,6 +38,7 @@ export class UsersService {
     @InjectRepository(UserProgramme) private readonly allocations: Repository<UserProgramme>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sql: SqlService,
+    private readonly audit: AuditService,
   ) {}
 
   async findByEmail(email: string): Promise<UserRecord | null> {
@@ -73,7 +76,11 @@ export class UsersService {
     return this.users.count();
   }
 
-  async createUser(input: CreateUserInput): Promise<UserRecord> {
+  /**
+   * With the requester's context (the api), the new user is audited in the same transaction; the seed, the CLI and
+   * the initial admin have no requester.
+   */
+  async createUser(input: CreateUserInput, ctx?: RequestContext): Promise<UserRecord> {
     const passwordHash = await hashPassword(input.password);
     return this.dataSource.transaction(async (m) => {
       const user = await m.save(
@@ -91,6 +98,12 @@ export class UsersService {
           input.programmeIds.map((programmeId) => ({ userId: user.id, programmeId })),
         );
       }
+      if (ctx)
+        await this.audit.record(
+          ctx,
+          { action: 'user.create', entityType: 'user', entityId: user.id, details: { role: user.role } },
+          m,
+        );
       return { ...this.toRecord(user), programmeIds: input.programmeIds ?? [] };
     });
   }
