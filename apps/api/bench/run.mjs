@@ -1,7 +1,7 @@
 // `npm run bench`: measures the api against the bare SQL it runs, in the same run, on this machine.
 // Each benchmark seeds its own database, so the figures are repeatable. Results go to docs/benchmarks.md.
 import { spawn } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
@@ -256,15 +256,11 @@ async function attendanceSave() {
     // The baseline is what any endpoint must write for the same guarantee, in one transaction on one
     // connection: the key's claim, the marks, one audit row per mark and the recorded answer.
     const bare = async (marks) => {
-      const key = `bare-${randomUUID()}`;
-      const hash = createHash('sha256').update(JSON.stringify({ marks })).digest('hex');
+      const raw = `bare-${randomUUID()}`;
+      const key = idempotencySql.keyHash(scope, raw);
+      const hash = idempotencySql.requestHash(raw, { marks });
       await db.query('BEGIN');
-      const claimed = await db.query(idempotencySql.CLAIM_SQL, [
-        scope,
-        key,
-        hash,
-        idempotencySql.ABANDONED_AFTER_S,
-      ]);
+      const claimed = await db.query(idempotencySql.CLAIM_SQL, [scope, key, hash]);
       if (claimed.rowCount !== 1) throw new Error('the bare claim failed');
       const upsert = [];
       const audit = [];

@@ -39,7 +39,7 @@ const START_LOAD = loadavg();
 // The api runs as deployed: the memory settings of apps/api/runtime.env.
 const { apiRuntimeEnv } = createRequire(import.meta.url)('../runtime-env.cjs');
 // The api's own Idempotency-Key statements: the raw server claims and answers exactly as the api does.
-const { ABANDONED_AFTER_S, CLAIM_SQL, RECORD_SQL } = createRequire(import.meta.url)(
+const { CLAIM_SQL, RECORD_SQL, keyHash, requestHash } = createRequire(import.meta.url)(
   '../dist/common/idempotency/idempotency-sql.js',
 );
 // …sent the way the api sends them: as named prepared statements, parsed and planned once per connection.
@@ -96,7 +96,7 @@ async function rawServer(databaseUrl, port) {
     try {
       await client.query('BEGIN');
       const claimed = await client.query(
-        prepared(CLAIM_SQL, [scope, key, sha256(JSON.stringify(body)), ABANDONED_AFTER_S]),
+        prepared(CLAIM_SQL, [scope, keyHash(scope, key), requestHash(key, body)]),
       );
       if (claimed.rowCount === 0) {
         await client.query('ROLLBACK');
@@ -117,7 +117,9 @@ async function rawServer(databaseUrl, port) {
           [code.round_id, body.language, body.answers],
         ),
       );
-      await client.query(prepared(RECORD_SQL, [scope, key, 201, JSON.stringify({ status: 'stored' })]));
+      await client.query(
+        prepared(RECORD_SQL, [scope, keyHash(scope, key), 201, JSON.stringify({ status: 'stored' })]),
+      );
       await client.query('COMMIT');
       reply(201, { status: 'stored' });
     } catch (err) {

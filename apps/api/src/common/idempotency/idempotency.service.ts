@@ -1,10 +1,17 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Problem, fieldError } from '../problem/problem';
 import { SqlService, type SqlTx, sqlTxOf } from '../sql/sql.service';
-import { ABANDONED_AFTER_S, CLAIM_SQL, EXISTING_SQL, RECORD_SQL } from './idempotency-sql';
+import {
+  CLAIM_SQL,
+  EXISTING_SQL,
+  FORGET_SQL,
+  RECORD_SQL,
+  SCOPES_SQL,
+  keyHash,
+  requestHash,
+} from './idempotency-sql';
 
 export interface StoredResult<T> {
   status: number;
@@ -37,8 +44,8 @@ export class IdempotencyService {
     body: unknown,
     work: (m: EntityManager) => Promise<{ status: number; body: T }>,
   ): Promise<StoredResult<T>> {
-    const requestHash = this.check(key, body);
-    return this.dataSource.transaction((m) => this.once(sqlTxOf(m), scope, key!, requestHash, () => work(m)));
+    this.check(key);
+    return this.dataSource.transaction((m) => this.once(sqlTxOf(m), scope, key!, body, () => work(m)));
   }
 
   /** The same semantics for work in plain SQL on the pool (the survey submission, a hot path). */
@@ -48,11 +55,21 @@ export class IdempotencyService {
     body: unknown,
     work: (tx: SqlTx) => Promise<{ status: number; body: T }>,
   ): Promise<StoredResult<T>> {
-    const requestHash = this.check(key, body);
-    return this.sql.transaction((tx) => this.once(tx, scope, key!, requestHash, () => work(tx)));
+    this.check(key);
+    return this.sql.transaction((tx) => this.once(tx, scope, key!, body, () => work(tx)));
   }
 
-  private check(key: string | undefined, body: unknown): string {
+  /** The scopes starting with `prefix` that still hold keys (a survey sweep asks for `survey:`). */
+  async scopes(prefix: string): Promise<string[]> {
+    return (await this.sql.rows<{ scope: string }>(SCOPES_SQL, [prefix])).map((r) => r.scope);
+  }
+
+  /** Forgets the keys of scopes no replay can reach any more (a closed survey round's). */
+  async forget(scopes: string[]): Promise<void> {
+    if (scopes.length) await this.sql.rows(FORGET_SQL, [scopes]);
+  }
+
+  private check(key: string | undefined): void {
     if (!key)
       throw Problem.field('Idempotency-Key', 'the Idempotency-Key header is required for this request', {
         code: 'idempotency_key_required',
@@ -61,9 +78,6 @@ export class IdempotencyService {
       throw Problem.field('Idempotency-Key', 'Idempotency-Key must be 8–128 letters, digits or ._:-', {
         code: 'idempotency_key_invalid',
       });
-    return createHash('sha256')
-      .update(JSON.stringify(body ?? null))
-      .digest('hex');
   }
 
   /** Claim, work and answer, inside the caller's transaction. */
@@ -71,21 +85,23 @@ export class IdempotencyService {
     tx: SqlTx,
     scope: string,
     key: string,
-    requestHash: string,
+    body: unknown,
     work: () => Promise<{ status: number; body: T }>,
   ): Promise<StoredResult<T>> {
-    const claimed = await tx.rows(CLAIM_SQL, [scope, key, requestHash, ABANDONED_AFTER_S]);
+    const hashed = keyHash(scope, key);
+    const request = requestHash(key, body);
+    const claimed = await tx.rows(CLAIM_SQL, [scope, hashed, request]);
     if (claimed.length === 0) {
       const [existing] = await tx.rows<{
         request_hash: string;
         response_status: number | null;
         response_body: T;
-      }>(EXISTING_SQL, [scope, key]);
+      }>(EXISTING_SQL, [scope, hashed]);
       if (!existing)
         throw Problem.conflict('The same request is being processed; retry shortly', {
           code: 'request_in_progress',
         });
-      if (existing.request_hash !== requestHash) {
+      if (existing.request_hash !== request) {
         throw Problem.rule(
           'This Idempotency-Key was already used for a different request',
           { code: 'idempotency_key_reused' },
@@ -99,7 +115,7 @@ export class IdempotencyService {
       return { status: existing.response_status, body: existing.response_body, replayed: true };
     }
     const result = await work();
-    await tx.rows(RECORD_SQL, [scope, key, result.status, JSON.stringify(result.body)]);
+    await tx.rows(RECORD_SQL, [scope, hashed, result.status, JSON.stringify(result.body)]);
     return { ...result, replayed: false };
   }
 }

@@ -7,6 +7,7 @@ import { Statistics1795359989820 } from './1795359989820-statistics';
 import { TwoFactor1795361989332 } from './1795361989332-two-factor';
 import { Handbook1795975206130 } from './1795975206130-handbook';
 import { TotpLastStep1795990472180 } from './1795990472180-totp-last-step';
+import { IdempotencyKeysReduced1796550787913 } from './1796550787913-idempotency-keys-reduced';
 
 /** In order of application. A new migration is generated with `node dist/cli/generate-migration.js Name`. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   TwoFactor1795361989332,
   Handbook1795975206130,
   TotpLastStep1795990472180,
+  IdempotencyKeysReduced1796550787913,
 ];
