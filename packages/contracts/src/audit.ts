@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'budget.save',
   'certificate.create',
   'committee.add',
+  'committee.read',
   'consent.give',
   'consent.withdraw',
   'consent.write',

@@ -407,6 +407,7 @@ const auditAction = {
   'budget.save': { sv: 'Sparade budget', en: 'Saved a budget' },
   'certificate.create': { sv: 'Skapade diplom', en: 'Created a certificate' },
   'committee.add': { sv: 'Lade till ledamot', en: 'Added a committee member' },
+  'committee.read': { sv: 'Läste ledamöter', en: 'Read committee members' },
   'consent.give': { sv: 'Registrerade samtycke', en: 'Recorded a consent' },
   'consent.withdraw': { sv: 'Återkallade samtycke', en: 'Withdrew a consent' },
   'consent.write': { sv: 'Ändrade samtycke', en: 'Changed a consent' },

@@ -34,6 +34,8 @@ export const ACTIONS = {
   'audit.subject': ['admin', 'staff'],
   'staffing.read': ['admin', 'staff', 'steering'],
   'staffing.manage': ['admin', 'staff'],
+  // Committee members are named people: not for the evaluator, who sees no personal data (docs/domain.md).
+  'committee.read': ['admin', 'staff', 'analysis_member', 'steering'],
   // The employer register is shared by all the association's programmes.
   'employer.read': ['admin', 'staff'],
   'employer.manage': ['admin', 'staff'],

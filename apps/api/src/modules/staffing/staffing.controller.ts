@@ -86,7 +86,7 @@ export class StaffingController {
   }
 
   @Get('programmes/:id/committees')
-  @Allow('programme.read')
+  @Allow('committee.read')
   @ApiOperation({ summary: 'Steering-group and analysis-group members of a programme' })
   @ApiOkResponse({ type: [CommitteeMemberResponseDto] })
   @ApiProblems(400, 401, 403, 404)

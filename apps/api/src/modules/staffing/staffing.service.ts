@@ -107,7 +107,7 @@ export class StaffingService {
       );
       return a;
     });
-    return (await this.describe([saved]))[0];
+    return (await this.describe(ctx, [saved]))[0];
   }
 
   async programmeOverview(
@@ -122,7 +122,7 @@ export class StaffingService {
     const rows = await this.allocations.find({
       where: { programmeId, startDate: LessThanOrEqual(date), endDate: MoreThanOrEqual(date) },
     });
-    const described = await this.describe(rows, date);
+    const described = await this.describe(ctx, rows, date);
     return {
       programmeId,
       date,
@@ -131,23 +131,29 @@ export class StaffingService {
     };
   }
 
+  /**
+   * A person's allocations on a day. Outside the association-wide roles, only a person allocated (in any period)
+   * to a programme in the caller's scope is found (404 otherwise), and only the allocations in that scope are
+   * shown and summed: what someone does in other programmes is theirs to see.
+   */
   async personOverview(
     ctx: UserContext,
     staffMemberId: string,
     date = today(),
   ): Promise<PersonStaffingResponse> {
-    const rows = await this.allocations.find({
-      where: { staffMemberId, startDate: LessThanOrEqual(date), endDate: MoreThanOrEqual(date) },
-    });
-    const visible = rows.filter((a) => this.policy.inScope(ctx.user, a.programmeId));
-    if (!(await this.staff.existsBy({ id: staffMemberId }))) throw Problem.notFound('staff member');
-    const total = rows.reduce((s, a) => s + a.percent, 0);
+    const all = await this.allocations.find({ where: { staffMemberId } });
+    const mine = all.filter((a) => this.policy.inScope(ctx.user, a.programmeId));
+    const known = await this.staff.existsBy({ id: staffMemberId });
+    if (!known || (mine.length === 0 && !this.policy.associationWide(ctx.user)))
+      return this.policy.deny(ctx, 'staffing.read', { type: 'staff member', id: staffMemberId });
+    const visible = mine.filter((a) => a.startDate <= date && a.endDate >= date);
+    const total = visible.reduce((s, a) => s + a.percent, 0);
     return {
       staffMemberId,
       date,
       totalPercent: total,
       overAllocated: total > FULL_TIME,
-      allocations: await this.describe(visible, date),
+      allocations: await this.describe(ctx, visible, date),
     };
   }
 
@@ -197,7 +203,8 @@ export class StaffingService {
     programmeId: string,
     kind?: CommitteeKind,
   ): Promise<CommitteeMemberResponse[]> {
-    await this.policy.assertProgrammeAccess(ctx, 'programme.read', programmeId, {
+    // Names of people: not for the roles that see figures only (docs/domain.md: the evaluator sees no personal data).
+    await this.policy.assertProgrammeAccess(ctx, 'committee.read', programmeId, {
       type: 'programme',
       id: programmeId,
     });
@@ -216,12 +223,21 @@ export class StaffingService {
     }));
   }
 
-  /** Each allocation with its person and whether that person is above full time on an overlapping day. */
-  private async describe(rows: StaffAllocation[], onDate?: string): Promise<AllocationResponse[]> {
+  /**
+   * Each allocation with its person and whether that person is above full time on an overlapping day, counting
+   * the allocations in the caller's scope only (all of them for the association-wide roles).
+   */
+  private async describe(
+    ctx: UserContext,
+    rows: StaffAllocation[],
+    onDate?: string,
+  ): Promise<AllocationResponse[]> {
     if (rows.length === 0) return [];
     const people = await this.staff.findBy({ id: In([...new Set(rows.map((r) => r.staffMemberId))]) });
     const byId = new Map(people.map((p) => [p.id, p]));
-    const all = await this.allocations.findBy({ staffMemberId: In([...byId.keys()]) });
+    const all = (await this.allocations.findBy({ staffMemberId: In([...byId.keys()]) })).filter((o) =>
+      this.policy.inScope(ctx.user, o.programmeId),
+    );
     return rows.map((a) => {
       // The busiest day of this allocation's period decides: sum every allocation of the person covering it.
       const days = onDate
