@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { FieldError, Page, ProgrammeResponse } from '@stegvis/contracts';
-import { Brackets, DataSource, Repository } from 'typeorm';
+import { Brackets, DataSource, In, Repository } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
 import { decodeCursor, encodeCursor, type PageQuery } from '../../common/pagination/keyset';
@@ -173,6 +173,18 @@ export class ProgrammesService {
     });
     const p = await this.load(id);
     return toProgrammeResponse(p, await this.directoryFor([p]));
+  }
+
+  /** The municipalities these programmes run in (taking part or owning), for rules scoped by municipality. */
+  async municipalityIdsOf(programmeIds: readonly string[]): Promise<Set<string>> {
+    if (programmeIds.length === 0) return new Set();
+    const rows = await this.programmes.find({
+      where: { id: In([...programmeIds]) },
+      relations: { municipalities: true },
+    });
+    return new Set(
+      rows.flatMap((p) => [p.ownerMunicipalityId, ...p.municipalities.map((m) => m.municipalityId)]),
+    );
   }
 
   /** Whether a programme exists, for other modules that attach records to one. */

@@ -41,6 +41,17 @@ export class StatisticsService {
         code: 'unknown_reference',
         params: { entity: 'municipality' },
       });
+    // An admin writes any municipality's figures; anyone else only those of a municipality one of their
+    // programmes runs in, and a row outside them is a 404 like any record outside the caller's programmes.
+    if (!this.policy.associationWide(ctx.user)) {
+      const mine = await this.programmes.municipalityIdsOf(ctx.user.programmeIds);
+      const foreign = rows.find((r) => !mine.has(r.municipalityId));
+      if (foreign)
+        return this.policy.deny(ctx, 'statistics.manage', {
+          type: 'municipality',
+          id: foreign.municipalityId,
+        });
+    }
     await this.dataSource.transaction(async (m) => {
       await m.upsert(TargetGroupStat, rows, ['municipalityId', 'date']);
       await this.audit.record(
