@@ -97,6 +97,7 @@ export const AUDIT_ACTIONS = [
   'report.read',
   'session.create',
   'session.manage',
+  'session.notes.read',
   'session.update',
   'staff.create',
   'staffing.allocate',

@@ -82,8 +82,8 @@ export interface SessionResponse {
   presenterAbsent: boolean;
   substituteStaffId: string | null;
   status: SessionStatus;
-  /** Why it was cancelled or moved. */
-  note: string;
+  /** Why it was cancelled or moved; null for the roles without 'session.notes.read' (free text may name people). */
+  note: string | null;
   version: number;
 }
 

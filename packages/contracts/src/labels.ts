@@ -485,6 +485,7 @@ const auditAction = {
   'report.read': { sv: 'Läste rapport', en: 'Read a report' },
   'session.create': { sv: 'Lade till tillfälle', en: 'Added a session' },
   'session.manage': { sv: 'Ändrade tillfälle', en: 'Changed a session' },
+  'session.notes.read': { sv: 'Läste anteckning om tillfälle', en: 'Read a session note' },
   'session.update': { sv: 'Ändrade tillfälle', en: 'Changed a session' },
   'staff.create': { sv: 'Lade till medarbetare', en: 'Added a staff member' },
   'staffing.allocate': { sv: 'Ändrade bemanning', en: 'Changed staffing' },

@@ -19,6 +19,9 @@ export const ACTIONS = {
   'group.read': ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'],
   'group.manage': ['admin', 'staff'],
   'session.manage': ['staff'],
+  // A session's note (why it was cancelled or moved) is free text that may name people: staff only; the calendar
+  // shows other roles the session with a null note.
+  'session.notes.read': ['staff'],
   // Personal data of participants: programme staff only.
   'attendance.read': ['staff'],
   'attendance.write': ['staff'],

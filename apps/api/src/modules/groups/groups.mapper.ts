@@ -22,7 +22,8 @@ export function toGroupResponse(g: Group, enrolledCount: number): GroupResponse 
   };
 }
 
-export function toSessionResponse(s: GroupSession): SessionResponse {
+/** `withNote` false for the roles without 'session.notes.read': the note is free text that may name people. */
+export function toSessionResponse(s: GroupSession, withNote = true): SessionResponse {
   return {
     id: s.id,
     groupId: s.groupId,
@@ -36,7 +37,7 @@ export function toSessionResponse(s: GroupSession): SessionResponse {
     presenterAbsent: s.presenterAbsent,
     substituteStaffId: s.substituteStaffId,
     status: s.status,
-    note: s.note,
+    note: withNote ? s.note : null,
     version: s.version,
   };
 }

@@ -132,8 +132,9 @@ export class GroupsService {
   async getCalendar(ctx: UserContext, groupId: string): Promise<CalendarResponse> {
     await this.policy.assertGroupAccess(ctx, 'group.read', groupId);
     const rows = await this.sessions.find({ where: { groupId }, order: { date: 'ASC', startTime: 'ASC' } });
+    const notes = this.policy.can(ctx.user, 'session.notes.read');
     return {
-      sessions: rows.map(toSessionResponse),
+      sessions: rows.map((s) => toSessionResponse(s, notes)),
       lectureCount: rows.filter((s) => s.kind === 'lecture' && s.status === 'scheduled').length,
       lecturesShort: 0,
       skippedHolidays: [],

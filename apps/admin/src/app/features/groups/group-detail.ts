@@ -67,7 +67,10 @@ import { StaffingApi } from '../staffing/staffing-api';
                         {{ s.theme }}
                       }
                       @if (s.status === 'cancelled') {
-                        <strong>({{ labels.of('sessionStatus', 'cancelled') }}: {{ s.note }})</strong>
+                        <strong
+                          >({{ labels.of('sessionStatus', 'cancelled')
+                          }}{{ s.note ? ': ' + s.note : '' }})</strong
+                        >
                       }
                       @if (s.presenterAbsent && s.substituteStaffId) {
                         <span class="muted">

@@ -103,7 +103,12 @@ export class SessionDto implements SessionResponse {
   @ApiProperty() presenterAbsent: boolean;
   @ApiProperty({ nullable: true, type: String }) substituteStaffId: string | null;
   @ApiProperty({ enum: SESSION_STATUSES }) status: SessionStatus;
-  @ApiProperty() note: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "Why it was cancelled or moved; null without 'session.notes.read' (staff only)",
+  })
+  note: string | null;
   @ApiProperty() version: number;
 }
 
