@@ -5,7 +5,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import type {
@@ -23,6 +22,7 @@ import { ApiProblems } from '../../common/openapi/api-problems';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { Allow } from '../auth/auth.decorators';
 import { AuditTrailService } from './audit-trail.service';
+import { AuditTrailQuery } from './dto/audit-trail.dto';
 import { ConsentsService } from './consents.service';
 import {
   AssessmentDto,
@@ -245,20 +245,26 @@ export class ParticipantCareController {
   @ApiOperation({
     summary: '"Who has seen my data": every read and change of this participant, with actor and time',
   })
-  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces('application/json', 'text/csv', 'application/pdf')
   @ApiOkResponse({ type: [AuditTrailEntryDto] })
   @ApiProblems(400, 401, 403, 404)
   async auditTrail(
     @Ctx() ctx: UserContext,
     @Param('id', id) participantId: string,
-    @Query('format') format: string | undefined,
+    @Query() q: AuditTrailQuery,
     @Res({ passthrough: true }) res: FastifyReply,
-  ): Promise<AuditTrailEntry[] | string> {
+  ): Promise<AuditTrailEntry[] | string | Buffer> {
     const entries = await this.trail.extract(ctx, participantId);
-    if (format !== 'csv') return entries;
-    res.header('Content-Type', 'text/csv; charset=utf-8');
-    res.header('Content-Disposition', `attachment; filename="granskningslogg-${participantId}.csv"`);
-    return this.trail.toCsv(entries);
+    if (q.format === 'csv') {
+      res.header('Content-Type', 'text/csv; charset=utf-8');
+      res.header('Content-Disposition', `attachment; filename="granskningslogg-${participantId}.csv"`);
+      return this.trail.toCsv(entries);
+    }
+    if (q.format === 'pdf') {
+      res.header('Content-Type', 'application/pdf');
+      res.header('Content-Disposition', `attachment; filename="granskningslogg-${participantId}.pdf"`);
+      return this.trail.toPdf(participantId, entries);
+    }
+    return entries;
   }
 }
