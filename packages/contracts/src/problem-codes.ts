@@ -121,6 +121,8 @@ export const PROBLEM_CODES = {
   theme_mismatch: { entryTheme: 'string', sessionTheme: 'string' },
   editor_must_be_staff: { role: 'string' },
   idempotency_key_reused: {},
+  // A survey round's results wait until it has closed (state 'closed') with at least k answers.
+  survey_results_not_ready: { state: 'string', answered: 'number', k: 'number' },
   // 429 and 5xx.
   too_many_requests: {},
   too_many_logins: {},

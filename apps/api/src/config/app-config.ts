@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
-import { PASSWORD_MESSAGES, passwordProblem, ROLES, type Role } from '@stegvis/contracts';
+import {
+  DEFAULT_SMALL_CELL_THRESHOLD,
+  MIN_SMALL_CELL_THRESHOLD,
+  PASSWORD_MESSAGES,
+  passwordProblem,
+  ROLES,
+  type Role,
+} from '@stegvis/contracts';
 
 /**
  * The whole configuration of the api, validated once at start. This is the only module that reads
@@ -34,6 +41,11 @@ export interface AppConfig {
   retentionSchedule: boolean;
   /** smtp://user:pass@host:587 — without it, e-mail waits in the outbox table. */
   smtpUrl: string | null;
+  /**
+   * The deployment's k: a survey round's results are shown only once it has closed with at least k answers, and
+   * aggregate-only readers see no cell of fewer than k. Never taken from a request.
+   */
+  smallCellK: number;
   /** Roles that must sign in with a TOTP code as well (e.g. those who see personal data). */
   totpRequiredRoles: Role[];
   /** Seed demo data into an empty database (npm start). */
@@ -198,6 +210,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     runMigrations: bool(env, 'RUN_MIGRATIONS', true),
     demoSeed: bool(env, 'STEGVIS_DEMO_SEED', false),
     totpRequiredRoles: roles(env, 'TOTP_REQUIRED_ROLES'),
+    smallCellK: int(env, 'SMALL_CELL_K', DEFAULT_SMALL_CELL_THRESHOLD, MIN_SMALL_CELL_THRESHOLD, 1000),
     smtpUrl: env.SMTP_URL?.trim() || null,
     retentionYears: int(env, 'RETENTION_YEARS', 2, 1, 50),
     retentionSchedule: bool(env, 'RETENTION_SCHEDULE', nodeEnv !== 'test'),

@@ -1,4 +1,5 @@
-import { DEFAULT_SMALL_CELL_THRESHOLD, type ProblemNotice, checkThreshold, ratio } from '@stegvis/contracts';
+import { randomInt } from 'node:crypto';
+import { type ProblemNotice, checkThreshold, ratio } from '@stegvis/contracts';
 import { Model, type Question } from 'survey-core';
 
 export interface ChoiceCount {
@@ -33,49 +34,6 @@ function fewerThanK(k: number): Pick<QuestionSummary, 'answered' | 'suppressed' 
   };
 }
 
-/**
- * Counts and percentages per choice, means for ratings. With suppression on (aggregate-only readers), a
- * question answered by fewer than k people shows only "fewer than k answers", so one person's answer cannot be
- * read out of a small group. Free text appears only as reviewed (approved or redacted) by staff.
- */
-export function summariseAnswers(
-  json: object,
-  answers: Record<string, unknown>[],
-  opts: { suppress: boolean; k?: number; reviewedTexts?: Map<string, string[]> },
-): QuestionSummary[] {
-  const k = checkThreshold(opts.k ?? DEFAULT_SMALL_CELL_THRESHOLD);
-  const model = new Model(json);
-  model.locale = 'sv';
-  return model.getAllQuestions().map((q) => {
-    const type = q.getType();
-    const given = answers.map((a) => a[q.name]).filter((v) => v !== undefined && v !== null && v !== '');
-    const base = { name: q.name, type, title: q.title };
-    if (type === 'comment' || type === 'text') {
-      // Free text is no distribution: aggregate readers see what staff reviewed (approved or redacted), nothing else.
-      const texts = opts.suppress ? (opts.reviewedTexts?.get(q.name) ?? []) : (given as string[]);
-      return { ...base, answered: texts.length, suppressed: null, suppression: null, texts };
-    }
-    if (opts.suppress && given.length < k) return { ...base, ...fewerThanK(k) };
-    const flat = given.flatMap((v): unknown[] => (Array.isArray(v) ? v : [v]));
-    const choices = offered(q).map(({ value, text }) => {
-      const count = flat.filter((v) => v === value).length;
-      return { value, text, count, percent: ratio(count, given.length).percent };
-    });
-    const mean =
-      type === 'rating' && given.length
-        ? Math.round(((given as number[]).reduce((s, v) => s + v, 0) / given.length) * 10) / 10
-        : undefined;
-    return {
-      ...base,
-      answered: given.length,
-      suppressed: null,
-      suppression: null,
-      choices,
-      ...(type === 'rating' ? { mean: mean ?? null } : {}),
-    };
-  });
-}
-
 /** Answer counts as the database aggregates them: per question, how many answered, and how many gave each value. */
 export interface AnswerCounts {
   answered: Map<string, number>;
@@ -86,16 +44,29 @@ export interface AnswerCounts {
   texts: Map<string, string[]>;
 }
 
+/** A new order for every reader, from the system's random source: never the order the answers arrived in. */
+export function shuffled<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
 /**
- * The same summary as summariseAnswers, from counts the database computed, so a million answers never travel
- * into the process. Suppression, percentages and means follow the same rules.
+ * Counts and percentages per choice, means for ratings, from counts the database computed, so a million answers
+ * never travel into the process. With suppression on (aggregate-only readers), a question answered by fewer than
+ * k people shows only "fewer than k answers", so one person's answer cannot be read out of a small group, and
+ * free text appears only as reviewed (approved or redacted) by staff. Free text comes in a random order.
+ * `k` is the deployment's (AppConfig.smallCellK), never a caller's.
  */
 export function summariseCounts(
   json: object,
   counts: AnswerCounts,
-  opts: { suppress: boolean; k?: number; reviewedTexts?: Map<string, string[]> },
+  opts: { suppress: boolean; k: number; reviewedTexts?: Map<string, string[]> },
 ): QuestionSummary[] {
-  const k = checkThreshold(opts.k ?? DEFAULT_SMALL_CELL_THRESHOLD);
+  const k = checkThreshold(opts.k);
   const model = new Model(json);
   model.locale = 'sv';
   return model.getAllQuestions().map((q) => {
@@ -103,9 +74,9 @@ export function summariseCounts(
     const base = { name: q.name, type, title: q.title };
     const answered = counts.answered.get(q.name) ?? 0;
     if (type === 'comment' || type === 'text') {
-      const texts = opts.suppress
-        ? (opts.reviewedTexts?.get(q.name) ?? [])
-        : (counts.texts.get(q.name) ?? []);
+      const texts = shuffled(
+        opts.suppress ? (opts.reviewedTexts?.get(q.name) ?? []) : (counts.texts.get(q.name) ?? []),
+      );
       return {
         ...base,
         answered: opts.suppress ? texts.length : answered,

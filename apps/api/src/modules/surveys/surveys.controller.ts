@@ -107,7 +107,9 @@ export class SurveysController {
   @Get('survey-rounds/:id/summary')
   @Allow('survey.summary')
   @ApiOperation({
-    summary: 'Counts, percentages and means per question; small cells suppressed for aggregate-only roles',
+    summary:
+      'Counts, percentages and means per question, once the round has closed with at least k answers ' +
+      '(until then only the response rate and `withheld`); small cells suppressed for aggregate-only roles',
   })
   @ApiOkResponse({ type: SummaryDto })
   @ApiProblems(400, 401, 403, 404)
@@ -118,9 +120,13 @@ export class SurveysController {
 
   @Get('survey-rounds/:id/free-text')
   @Allow('survey.manage')
-  @ApiOperation({ summary: 'Free-text answers and whether they are reviewed' })
+  @ApiOperation({
+    summary:
+      'Free-text answers in a random order and whether they are reviewed; 422 survey_results_not_ready ' +
+      'until the round has closed with at least k answers',
+  })
   @ApiOkResponse({ type: [FreeTextAnswerDto] })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 422)
   freeText(@Ctx() ctx: UserContext, @Param('id', id) roundId: string) {
     return this.surveys.freeText(ctx, roundId);
   }
@@ -130,7 +136,7 @@ export class SurveysController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Approve or redact a free-text answer before evaluators see it' })
   @ApiNoContentResponse()
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 422)
   review(@Ctx() ctx: UserContext, @Param('id', id) roundId: string, @Body() body: ReviewDto) {
     return this.surveys.review(ctx, roundId, body);
   }

@@ -1,8 +1,14 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { ratio } from '@stegvis/contracts';
-import { DataSource, In, MoreThan, Repository } from 'typeorm';
+import { type ProblemNotice, ratio } from '@stegvis/contracts';
+import { DataSource, In, LessThan, MoreThan, Repository } from 'typeorm';
 import { stockholmDate, stockholmToday } from '@stegvis/contracts';
 import { AuditService } from '../../common/audit/audit.service';
 import type { RequestContext, UserContext } from '../../common/context/request-context';
@@ -10,6 +16,7 @@ import { IdempotencyService } from '../../common/idempotency/idempotency.service
 import { PolicyService } from '../../common/policy/policy.service';
 import { Problem } from '../../common/problem/problem';
 import { SqlService } from '../../common/sql/sql.service';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { ParticipantsService } from '../participants/participants.service';
 import { freeTextQuestions, validateAnswers } from './answer-validation';
 import type { CreateRoundDto, ReviewDto } from './dto/survey.dto';
@@ -19,13 +26,16 @@ import { SurveyCode } from './entities/survey-code.entity';
 import { SurveyResponse } from './entities/survey-response.entity';
 import { SurveyRound } from './entities/survey-round.entity';
 import { QuestionnaireCatalog } from './questionnaire-catalog';
-import { type AnswerCounts, summariseCounts } from './survey-summary';
+import { type AnswerCounts, shuffled, summariseCounts } from './survey-summary';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 // No 0/O, 1/I/L: short codes are read off paper and typed on a tablet.
 const SHORT_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const MAX_FAILED_CODES = 20;
 const FAILED_WINDOW_MS = 10 * 60_000;
+/** How often closed rounds' Idempotency-Key rows are swept away (each replica; deleting twice is harmless). */
+const KEY_SWEEP_MS = 10 * 60_000;
+const KEY_SCOPE = 'survey:';
 let todayCache = { until: 0, day: '' };
 /** Today in Stockholm, worked out at most once a second: formatting a date costs more than the rest of the check. */
 const today = () => {
@@ -55,8 +65,17 @@ export interface IssuedCode {
   shortCode: string;
 }
 
+/** Whether a round's results may be shown, and if not, why (the same notice for every reader). */
+interface Release {
+  answered: number;
+  withheld: ProblemNotice<'survey_results_not_ready'> | null;
+}
+
 @Injectable()
-export class SurveysService {
+export class SurveysService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Surveys');
+  private sweepTimer: NodeJS.Timeout | null = null;
+
   constructor(
     @InjectRepository(SurveyRound) private readonly rounds: Repository<SurveyRound>,
     @InjectRepository(SurveyCode) private readonly codes: Repository<SurveyCode>,
@@ -70,7 +89,43 @@ export class SurveysService {
     private readonly participants: ParticipantsService,
     private readonly catalog: QuestionnaireCatalog,
     private readonly sql: SqlService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  onApplicationBootstrap(): void {
+    // Tests call forgetClosedRoundKeys themselves.
+    if (this.config.nodeEnv === 'test') return;
+    this.sweepTimer = setInterval(() => void this.sweepKeys(), KEY_SWEEP_MS);
+    this.sweepTimer.unref();
+    void this.sweepKeys();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+  }
+
+  private async sweepKeys(): Promise<void> {
+    try {
+      await this.forgetClosedRoundKeys();
+    } catch (err) {
+      this.logger.error(err, 'Sweeping closed survey rounds’ idempotency keys failed');
+    }
+  }
+
+  /**
+   * A closed round refuses every submission before its Idempotency-Key is read, so no replay can come: its key
+   * rows go (issue 16). Runs every ten minutes, and for one round before its results are first shown.
+   */
+  async forgetClosedRoundKeys(now = new Date()): Promise<number> {
+    const ids = (await this.idempotency.scopes(KEY_SCOPE)).map((s) => s.slice(KEY_SCOPE.length));
+    if (ids.length === 0) return 0;
+    const closed = await this.rounds.find({
+      select: { id: true },
+      where: { id: In(ids), closesAt: LessThan(now) },
+    });
+    await this.idempotency.forget(closed.map((r) => KEY_SCOPE + r.id));
+    return closed.length;
+  }
 
   /** Opens a round for a group: one code per participant enrolled (and not gone) when it opens. Codes are shown once. */
   async openRound(ctx: UserContext, dto: CreateRoundDto) {
@@ -195,7 +250,7 @@ export class SurveysService {
     const errors = validateAnswers(q.json, body.answers);
     if (errors.length) throw Problem.badRequest(errors.map((e) => e.message).join('; '), errors);
     // The scope is the round, never the code: the key table must not link an answer to a person either.
-    return this.idempotency.runSql(`survey:${round.id}`, key, body, async (tx) => {
+    return this.idempotency.runSql(KEY_SCOPE + round.id, key, body, async (tx) => {
       const spent = await tx.rows(
         'UPDATE survey_code SET used_on = $2 WHERE id = $1 AND used_on IS NULL RETURNING id',
         [codeId, today()],
@@ -229,9 +284,16 @@ export class SurveysService {
     return r;
   }
 
-  /** Summary of one round. Staff see everything; aggregate-only roles see suppressed small cells and reviewed free text only. */
+  /**
+   * Summary of one round. Nobody sees any figure or free text of a round until it has closed with at least k
+   * answers (k the deployment's): while it is open a reader could compare two summaries around one answer and,
+   * with the "not answered" list, tell whose it was. Until then only the response rate and the reason. Released,
+   * staff see everything; aggregate-only roles see small cells suppressed and reviewed free text only.
+   */
   async summary(ctx: UserContext, id: string) {
     const round = await this.load(ctx, id, 'survey.summary');
+    const { withheld } = await this.release(round);
+    if (withheld) return { round: await this.describe(round), withheld, questions: [] };
     const q = this.catalog.get(round.questionnaireId, round.questionnaireVersion)!;
     const suppress = this.policy.aggregateOnly(ctx.user);
     const texts = freeTextQuestions(q.json);
@@ -239,15 +301,49 @@ export class SurveysService {
     const reviewed = new Map<string, string[]>();
     if (suppress) {
       const rows: { question: string; text: string }[] = await this.dataSource.query(
-        `SELECT v.question, v.text FROM free_text_review v JOIN survey_response r ON r.id = v.response_id WHERE r.round_id = $1 ORDER BY v.question, v.text`,
+        `SELECT v.question, v.text FROM free_text_review v JOIN survey_response r ON r.id = v.response_id WHERE r.round_id = $1`,
         [id],
       );
       for (const r of rows) reviewed.set(r.question, [...(reviewed.get(r.question) ?? []), r.text]);
     }
     return {
       round: await this.describe(round),
-      questions: summariseCounts(q.json, counts, { suppress, reviewedTexts: reviewed }),
+      withheld: null,
+      questions: summariseCounts(q.json, counts, {
+        suppress,
+        k: this.config.smallCellK,
+        reviewedTexts: reviewed,
+      }),
     };
+  }
+
+  /**
+   * Released once closed (the same instant submissions start to answer 410) with at least k answers. A released
+   * round's results never change: no answer can come after it closes. Its idempotency keys go first.
+   */
+  private async release(round: SurveyRound): Promise<Release> {
+    const answered = await this.responses.countBy({ roundId: round.id });
+    const k = this.config.smallCellK;
+    const closed = new Date() > round.closesAt;
+    if (closed) await this.idempotency.forget([KEY_SCOPE + round.id]);
+    if (closed && answered >= k) return { answered, withheld: null };
+    const state = closed ? 'closed' : 'open';
+    return {
+      answered,
+      withheld: {
+        code: 'survey_results_not_ready',
+        params: { state, answered, k },
+        message: closed
+          ? `Only ${answered} answered; results need at least ${k}`
+          : `Results are shown once the round has closed with at least ${k} answers`,
+      },
+    };
+  }
+
+  /** Free text and its review follow the summary's rule: a 422 until the round's results are released. */
+  private async assertReleased(round: SurveyRound): Promise<void> {
+    const { withheld } = await this.release(round);
+    if (withheld) throw Problem.rule(withheld.message, { code: withheld.code, params: withheld.params });
   }
 
   /**
@@ -309,9 +405,13 @@ export class SurveysService {
     return counts;
   }
 
-  /** Free-text answers waiting for review (staff). */
+  /**
+   * Free-text answers and whether they are reviewed (staff), once the round's results are released, in a new
+   * random order each time. `responseId` is the answer's random UUID (gen_random_uuid): it orders nothing.
+   */
   async freeText(ctx: UserContext, id: string) {
     const round = await this.load(ctx, id, 'survey.manage');
+    await this.assertReleased(round);
     const q = this.catalog.get(round.questionnaireId, round.questionnaireVersion)!;
     const names = freeTextQuestions(q.json);
     const rows = await this.responses.findBy({ roundId: id });
@@ -320,20 +420,22 @@ export class SurveysService {
         (r) => `${r.responseId}:${r.question}`,
       ),
     );
-    return rows.flatMap((r) =>
-      names
-        .filter((n) => typeof r.answers[n] === 'string' && r.answers[n] !== '')
-        .map((n) => ({
-          responseId: r.id,
-          question: n,
-          text: r.answers[n] as string,
-          reviewed: done.has(`${r.id}:${n}`),
-        })),
+    return shuffled(
+      rows.flatMap((r) =>
+        names
+          .filter((n) => typeof r.answers[n] === 'string' && r.answers[n] !== '')
+          .map((n) => ({
+            responseId: r.id,
+            question: n,
+            text: r.answers[n] as string,
+            reviewed: done.has(`${r.id}:${n}`),
+          })),
+      ),
     );
   }
 
   async review(ctx: UserContext, id: string, dto: ReviewDto) {
-    await this.load(ctx, id, 'survey.manage');
+    await this.assertReleased(await this.load(ctx, id, 'survey.manage'));
     const response = await this.responses.findOneBy({ id: dto.responseId, roundId: id });
     const original = response?.answers[dto.question];
     if (typeof original !== 'string')

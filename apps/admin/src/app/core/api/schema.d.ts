@@ -1256,7 +1256,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Counts, percentages and means per question; small cells suppressed for aggregate-only roles */
+        /** Counts, percentages and means per question, once the round has closed with at least k answers (until then only the response rate and `withheld`); small cells suppressed for aggregate-only roles */
         get: operations["SurveysController_summary"];
         put?: never;
         post?: never;
@@ -1273,7 +1273,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Free-text answers and whether they are reviewed */
+        /** Free-text answers in a random order and whether they are reviewed; 422 survey_results_not_ready until the round has closed with at least k answers */
         get: operations["SurveysController_freeText"];
         put?: never;
         post?: never;
@@ -2546,7 +2546,7 @@ export interface components {
             endDate: string;
         };
         /** @enum {string} */
-        ProblemCode: "required" | "unknown_field" | "not_string" | "not_integer" | "not_number" | "not_boolean" | "not_array" | "not_object" | "invalid_uuid" | "invalid_email" | "invalid_url" | "invalid_date" | "invalid_time" | "invalid_format" | "invalid_value" | "too_small" | "too_large" | "out_of_range" | "too_short" | "too_long" | "length_between" | "too_few_items" | "too_many_items" | "duplicate_items" | "not_allowed" | "invalid_personal_number" | "invalid_organisation_number" | "end_before_start" | "end_not_after_start" | "before_enrolment_start" | "unknown_reference" | "not_in_programme" | "not_in_group" | "percent_over_100" | "duplicate_key" | "year_of_arrival_before_birth" | "same_group" | "cancel_reason_required" | "substitute_is_presenter" | "lectures_phase_required" | "free_text_missing" | "redacted_text_required" | "not_invited" | "not_on_agenda" | "session_cancelled" | "not_enrolled_on_date" | "duplicate_mark" | "answer_not_applicable" | "not_a_choice" | "not_answerable" | "password_too_short" | "password_too_common" | "password_contains_email" | "wrong_password" | "totp_code_wrong" | "invalid_cursor" | "idempotency_key_required" | "idempotency_key_invalid" | "file_required" | "file_too_large" | "file_type_not_allowed" | "upload_unreadable" | "file_not_csv" | "file_not_xlsx" | "file_no_sheet" | "file_no_rows" | "file_has_errors" | "missing_columns" | "invalid_group_number" | "unknown_municipality_code" | "end_required_unless_ongoing" | "group_dates_differ" | "invalid_request" | "body_empty" | "invalid_json" | "body_too_large" | "body_too_deep" | "unsupported_media_type" | "not_signed_in" | "wrong_credentials" | "totp_required" | "csrf_token_missing" | "mfa_setup_required" | "forbidden" | "not_your_organisation" | "handbook_editor_required" | "not_found" | "survey_code_missing" | "survey_code_unknown" | "stale_version" | "conflict" | "duplicate_value" | "duplicate_personal_number" | "duplicate_email" | "already_enrolled" | "request_in_progress" | "survey_code_used" | "round_not_open" | "round_closed" | "rule_not_met" | "consent_to_share_required" | "consent_missing" | "consent_already_withdrawn" | "referral_transition" | "enrolment_not_active" | "outcome_before_follow_up" | "theme_mismatch" | "editor_must_be_staff" | "idempotency_key_reused" | "too_many_requests" | "too_many_logins" | "too_many_code_attempts" | "internal_error" | "database_unavailable" | "unavailable" | "over_allocated" | "personal_number_in_text" | "fewer_than_k" | "screening_swedish_level_missing" | "screening_swedish_level" | "screening_birth_country_missing" | "screening_foreign_born" | "screening_not_foreign_born" | "screening_age_missing" | "screening_age" | "screening_registered_at_af" | "screening_not_registered_at_af";
+        ProblemCode: "required" | "unknown_field" | "not_string" | "not_integer" | "not_number" | "not_boolean" | "not_array" | "not_object" | "invalid_uuid" | "invalid_email" | "invalid_url" | "invalid_date" | "invalid_time" | "invalid_format" | "invalid_value" | "too_small" | "too_large" | "out_of_range" | "too_short" | "too_long" | "length_between" | "too_few_items" | "too_many_items" | "duplicate_items" | "not_allowed" | "invalid_personal_number" | "invalid_organisation_number" | "end_before_start" | "end_not_after_start" | "before_enrolment_start" | "unknown_reference" | "not_in_programme" | "not_in_group" | "percent_over_100" | "duplicate_key" | "year_of_arrival_before_birth" | "same_group" | "cancel_reason_required" | "substitute_is_presenter" | "lectures_phase_required" | "free_text_missing" | "redacted_text_required" | "not_invited" | "not_on_agenda" | "session_cancelled" | "not_enrolled_on_date" | "duplicate_mark" | "answer_not_applicable" | "not_a_choice" | "not_answerable" | "password_too_short" | "password_too_common" | "password_contains_email" | "wrong_password" | "totp_code_wrong" | "invalid_cursor" | "idempotency_key_required" | "idempotency_key_invalid" | "file_required" | "file_too_large" | "file_type_not_allowed" | "upload_unreadable" | "file_not_csv" | "file_not_xlsx" | "file_no_sheet" | "file_no_rows" | "file_has_errors" | "missing_columns" | "invalid_group_number" | "unknown_municipality_code" | "end_required_unless_ongoing" | "group_dates_differ" | "invalid_request" | "body_empty" | "invalid_json" | "body_too_large" | "body_too_deep" | "unsupported_media_type" | "not_signed_in" | "wrong_credentials" | "totp_required" | "csrf_token_missing" | "mfa_setup_required" | "forbidden" | "not_your_organisation" | "handbook_editor_required" | "not_found" | "survey_code_missing" | "survey_code_unknown" | "stale_version" | "conflict" | "duplicate_value" | "duplicate_personal_number" | "duplicate_email" | "already_enrolled" | "request_in_progress" | "survey_code_used" | "round_not_open" | "round_closed" | "rule_not_met" | "consent_to_share_required" | "consent_missing" | "consent_already_withdrawn" | "referral_transition" | "enrolment_not_active" | "outcome_before_follow_up" | "theme_mismatch" | "editor_must_be_staff" | "idempotency_key_reused" | "survey_results_not_ready" | "too_many_requests" | "too_many_logins" | "too_many_code_attempts" | "internal_error" | "database_unavailable" | "unavailable" | "over_allocated" | "personal_number_in_text" | "fewer_than_k" | "screening_swedish_level_missing" | "screening_swedish_level" | "screening_birth_country_missing" | "screening_foreign_born" | "screening_not_foreign_born" | "screening_age_missing" | "screening_age" | "screening_registered_at_af" | "screening_not_registered_at_af";
         ProblemNoticeSchema: {
             /** @example over_allocated */
             code: components["schemas"]["ProblemCode"];
@@ -3020,9 +3020,16 @@ export interface components {
         };
         SummaryDto: {
             round: components["schemas"]["RoundDto"];
+            /** @description `survey_results_not_ready` with `state` (open or closed), `answered` and the deployment's `k` until the round has closed with at least k answers; then null */
+            withheld: components["schemas"]["ProblemNoticeSchema"] | null;
+            /** @description Empty while `withheld` is set */
             questions: components["schemas"]["QuestionSummaryDto"][];
         };
         FreeTextAnswerDto: {
+            /**
+             * Format: uuid
+             * @description The answer's random id, for a review; it says nothing of when the answer came
+             */
             responseId: string;
             question: string;
             text: string;
@@ -8797,6 +8804,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
+            /** @description A rule of the domain is not met */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
         };
     };
     SurveysController_review: {
@@ -8849,6 +8865,15 @@ export interface operations {
             };
             /** @description Not found, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A rule of the domain is not met */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -384,6 +384,16 @@ export const PROBLEM_TEXTS: ProblemTexts = {
     sv: () => 'Idempotency-Key har redan använts för en annan begäran.',
     en: () => 'This Idempotency-Key was already used for a different request.',
   },
+  survey_results_not_ready: {
+    sv: (p) =>
+      p.state === 'closed'
+        ? `Bara ${p.answered} svarade. Resultaten visas bara när minst ${p.k} har svarat, så att ingen kan pekas ut.`
+        : `Resultaten visas när enkäten har stängt, om minst ${p.k} har svarat (${p.answered} hittills).`,
+    en: (p) =>
+      p.state === 'closed'
+        ? `Only ${p.answered} answered. Results are shown only when at least ${p.k} have answered, so that no one can be singled out.`
+        : `Results are shown once the survey has closed, if at least ${p.k} have answered (${p.answered} so far).`,
+  },
   too_many_requests: {
     sv: () => 'För många försök – vänta en stund och försök igen.',
     en: () => 'Too many attempts – wait a while and try again.',

@@ -182,11 +182,24 @@ export class QuestionSummaryDto implements QuestionSummary {
 
 export class SummaryDto {
   @ApiProperty({ type: RoundDto }) round: RoundDto;
-  @ApiProperty({ type: [QuestionSummaryDto] }) questions: QuestionSummaryDto[];
+  @ApiProperty({
+    nullable: true,
+    type: ProblemNoticeSchema,
+    description:
+      "`survey_results_not_ready` with `state` (open or closed), `answered` and the deployment's `k` until the " +
+      'round has closed with at least k answers; then null',
+  })
+  withheld: ProblemNotice<'survey_results_not_ready'> | null;
+  @ApiProperty({ type: [QuestionSummaryDto], description: 'Empty while `withheld` is set' })
+  questions: QuestionSummaryDto[];
 }
 
 export class FreeTextAnswerDto {
-  @ApiProperty() responseId: string;
+  @ApiProperty({
+    format: 'uuid',
+    description: "The answer's random id, for a review; it says nothing of when the answer came",
+  })
+  responseId: string;
   @ApiProperty() question: string;
   @ApiProperty() text: string;
   @ApiProperty() reviewed: boolean;
