@@ -177,9 +177,20 @@ describe('infra: Kubernetes manifests and compose file (e2e)', () => {
       expect({ name, known: appReads.has(name) }).toEqual({ name, known: true });
     }
 
+    // The Deployment and the Job take the database URL and the personal-number key from Secrets.
+    for (const container of [api, job])
+      expect(
+        (container.env as { name: string; valueFrom?: { secretKeyRef?: { name: string } } }[])
+          .filter((e) => e.valueFrom?.secretKeyRef)
+          .map((e) => [e.name, e.valueFrom!.secretKeyRef!.name]),
+      ).toEqual([
+        ['DATABASE_URL', 'stegvis-db-app'],
+        ['PERSONAL_NUMBER_KEY', 'stegvis-personal-number-key'],
+      ]);
     const inCluster = loadConfig({
       ...apiEnv,
       DATABASE_URL: 'postgresql://stegvis:x@stegvis-db-rw.stegvis:5432/stegvis',
+      PERSONAL_NUMBER_KEY: 'a-key-of-at-least-thirty-two-characters',
     });
     expect(inCluster).toMatchObject({
       nodeEnv: 'production',
@@ -193,7 +204,13 @@ describe('infra: Kubernetes manifests and compose file (e2e)', () => {
 
     const secrets = mkdtempSync(join(tmpdir(), 'stegvis-secret-'));
     writeFileSync(join(secrets, 'database_url'), 'postgres://stegvis:x@db:5432/stegvis\n');
-    const single = loadConfig({ ...composeApi, DATABASE_URL_FILE: join(secrets, 'database_url') });
+    writeFileSync(join(secrets, 'personal_number_key'), 'a-key-of-at-least-thirty-two-characters\n');
+    expect(composeApi.PERSONAL_NUMBER_KEY_FILE).toBe('/run/secrets/personal_number_key');
+    const single = loadConfig({
+      ...composeApi,
+      DATABASE_URL_FILE: join(secrets, 'database_url'),
+      PERSONAL_NUMBER_KEY_FILE: join(secrets, 'personal_number_key'),
+    });
     rmSync(secrets, { recursive: true });
     expect(single).toMatchObject({
       nodeEnv: 'production',
@@ -202,6 +219,7 @@ describe('infra: Kubernetes manifests and compose file (e2e)', () => {
       trustProxy: 1,
       smtpUrl: null,
       totpRequiredRoles: [],
+      personalNumberKey: 'a-key-of-at-least-thirty-two-characters',
     });
     // The image's defaults and the settings agree on where the built sites are.
     for (const name of ['STEGVIS_ADMIN_DIST', 'STEGVIS_SURVEY_DIST']) {
@@ -297,7 +315,13 @@ describe('infra: Kubernetes manifests and compose file (e2e)', () => {
     }
     // Handbook files up to HANDBOOK_MAX_FILE_MB must pass the ingress.
     const maxFileMb =
-      loadConfig({ ...apiEnv, DATABASE_URL: 'postgres://x/y' }).handbook.maxFileBytes / 1024 / 1024;
+      loadConfig({
+        ...apiEnv,
+        DATABASE_URL: 'postgres://x/y',
+        PERSONAL_NUMBER_KEY: 'a-key-of-at-least-thirty-two-characters',
+      }).handbook.maxFileBytes /
+      1024 /
+      1024;
     expect(
       Number(
         /^(\d+)m$/.exec(ingress.metadata.annotations!['nginx.ingress.kubernetes.io/proxy-body-size'])![1],

@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from './app-config';
+
+const KEY = 'k'.repeat(24) + '-a-test-key-only';
 
 describe('loadConfig', () => {
   it('uses the embedded database and port 3000 when nothing is set', () => {
@@ -19,8 +24,37 @@ describe('loadConfig', () => {
   });
 
   it('makes cookies Secure in production', () => {
-    const c = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/stegvis' });
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/stegvis',
+      PERSONAL_NUMBER_KEY: KEY,
+    });
     expect(c.cookieSecure).toBe(true);
+  });
+
+  it('refuses to start in production without its own key for the personal-number hash', () => {
+    const prod = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/stegvis' };
+    expect(() => loadConfig(prod)).toThrow(
+      new ConfigError(
+        'PERSONAL_NUMBER_KEY (or PERSONAL_NUMBER_KEY_FILE) is required when NODE_ENV=production: it keys the personal-number hash',
+      ),
+    );
+    expect(() => loadConfig({ ...prod, PERSONAL_NUMBER_KEY: 'short' })).toThrow(
+      new ConfigError('PERSONAL_NUMBER_KEY must be at least 32 characters'),
+    );
+    expect(() =>
+      loadConfig({ ...prod, PERSONAL_NUMBER_KEY: 'stegvis-development-personal-number-key-not-secret' }),
+    ).toThrow(new ConfigError('PERSONAL_NUMBER_KEY must not be the development key in production'));
+    expect(loadConfig({ ...prod, PERSONAL_NUMBER_KEY: KEY }).personalNumberKey).toBe(KEY);
+    const dir = mkdtempSync(join(tmpdir(), 'stegvis-key-'));
+    writeFileSync(join(dir, 'key'), `${KEY}\n`);
+    expect(loadConfig({ ...prod, PERSONAL_NUMBER_KEY_FILE: join(dir, 'key') }).personalNumberKey).toBe(KEY);
+    rmSync(dir, { recursive: true });
+    expect(() => loadConfig({ ...prod, PERSONAL_NUMBER_KEY_FILE: join(dir, 'key') })).toThrow(
+      /PERSONAL_NUMBER_KEY_FILE names a file that cannot be read/,
+    );
+    // Development and tests hash with a fixed key, so their data is comparable from run to run.
+    expect(loadConfig({}).personalNumberKey).toBe('stegvis-development-personal-number-key-not-secret');
   });
 
   it('believes X-Forwarded-For from loopback only, unless TRUST_PROXY names the proxies in front', () => {

@@ -50,6 +50,11 @@ export interface AppConfig {
   totpRequiredRoles: Role[];
   /** Seed demo data into an empty database (npm start). */
   demoSeed: boolean;
+  /**
+   * The key of `participant.personal_number_hash` (HMAC-SHA256): duplicates across programmes are found by the
+   * hash, never by a lookup whose answer a user sees. Required in production; dev and test use a fixed one.
+   */
+  personalNumberKey: string;
   handbook: HandbookConfig;
 }
 
@@ -94,6 +99,39 @@ function handbookConfig(env: Env): HandbookConfig {
 }
 
 export class ConfigError extends Error {}
+
+/** Development and tests only: production refuses to start without its own key. */
+const DEV_PERSONAL_NUMBER_KEY = 'stegvis-development-personal-number-key-not-secret';
+const MIN_KEY_LENGTH = 32;
+
+/** A secret from `name` or, for container secrets, from the file `fileName` names; trimmed, null when unset. */
+function secret(env: Env, name: string, fileName: string): string | null {
+  const file = env[fileName]?.trim();
+  if (file) {
+    try {
+      return readFileSync(file, 'utf8').trim() || null;
+    } catch {
+      throw new ConfigError(`${fileName} names a file that cannot be read: ${file}`);
+    }
+  }
+  return env[name]?.trim() || null;
+}
+
+function personalNumberKey(env: Env, nodeEnv: AppConfig['nodeEnv']): string {
+  const key = secret(env, 'PERSONAL_NUMBER_KEY', 'PERSONAL_NUMBER_KEY_FILE');
+  if (!key) {
+    if (nodeEnv === 'production')
+      throw new ConfigError(
+        'PERSONAL_NUMBER_KEY (or PERSONAL_NUMBER_KEY_FILE) is required when NODE_ENV=production: it keys the personal-number hash',
+      );
+    return DEV_PERSONAL_NUMBER_KEY;
+  }
+  if (key.length < MIN_KEY_LENGTH)
+    throw new ConfigError(`PERSONAL_NUMBER_KEY must be at least ${MIN_KEY_LENGTH} characters`);
+  if (nodeEnv === 'production' && key === DEV_PERSONAL_NUMBER_KEY)
+    throw new ConfigError('PERSONAL_NUMBER_KEY must not be the development key in production');
+  return key;
+}
 
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 
@@ -209,6 +247,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : null,
     runMigrations: bool(env, 'RUN_MIGRATIONS', true),
     demoSeed: bool(env, 'STEGVIS_DEMO_SEED', false),
+    personalNumberKey: personalNumberKey(env, nodeEnv),
     totpRequiredRoles: roles(env, 'TOTP_REQUIRED_ROLES'),
     smallCellK: int(env, 'SMALL_CELL_K', DEFAULT_SMALL_CELL_THRESHOLD, MIN_SMALL_CELL_THRESHOLD, 1000),
     smtpUrl: env.SMTP_URL?.trim() || null,
