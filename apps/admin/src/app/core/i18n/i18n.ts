@@ -273,6 +273,10 @@ export const TEXTS = {
   's.print': { sv: 'Skriv ut kodlappar', en: 'Print code slips' },
   's.summary': { sv: 'Sammanställning', en: 'Summary' },
   's.pending': { sv: 'Har inte svarat', en: 'Not answered yet' },
+  's.anonymous': {
+    sv: 'Ingen, inte heller personal eller administratör, kan se vad en enskild person har svarat.',
+    en: 'No one, staff and administrators included, can see what any one person answered.',
+  },
   's.reviewText': { sv: 'Granska fritextsvar', en: 'Review free-text answers' },
   's.approve': { sv: 'Godkänn', en: 'Approve' },
   's.redact': { sv: 'Maskera', en: 'Redact' },

@@ -8,9 +8,19 @@ import { AuthStore } from '../../core/auth/auth-store';
 import { asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
 import { fromStockholmInput, StockholmTimePipe, toStockholmInput } from '../../core/time/stockholm-time';
-import { type IssuedCode, type QuestionSummary, type RoundView, SurveysApi } from './surveys-api';
+import {
+  type IssuedCode,
+  type QuestionSummary,
+  type RoundSummary,
+  type RoundView,
+  SurveysApi,
+} from './surveys-api';
 
-/** A group's survey rounds: open one (codes, QR, slips), watch the response rate, review free text, read the summary. */
+/**
+ * A group's survey rounds: open one (codes, QR, slips), watch the response rate, review free text, read the
+ * summary. Results (figures and free text) come only once a round has closed with at least k answers; until then
+ * the summary says so, with the response rate, and staff see who has not answered.
+ */
 @Component({
   selector: 'sv-group-surveys',
   imports: [FormsModule, MatButtonModule, MatIconModule, StockholmTimePipe],
@@ -27,6 +37,8 @@ export class GroupSurveys implements OnInit {
   protected readonly issued = signal<(IssuedCode & { link: string; qr: string })[]>([]);
   protected readonly selected = signal<string | null>(null);
   protected readonly questions = signal<QuestionSummary[]>([]);
+  /** Why the selected round's results are not shown yet, or null once they are. */
+  protected readonly withheld = signal<RoundSummary['withheld']>(null);
   protected readonly pending = signal<string[]>([]);
   protected readonly texts = signal<
     { responseId: string; question: string; text: string; reviewed: boolean }[]
@@ -70,10 +82,13 @@ export class GroupSurveys implements OnInit {
 
   protected async show(id: string): Promise<void> {
     this.selected.set(id);
-    this.questions.set((await firstValueFrom(this.api.summary(id))).questions);
+    const summary = await firstValueFrom(this.api.summary(id));
+    this.withheld.set(summary.withheld);
+    this.questions.set(summary.questions);
     if (this.canManage) {
       this.pending.set((await firstValueFrom(this.api.pending(id))).map((p) => p.displayName));
-      this.texts.set(await firstValueFrom(this.api.freeText(id)));
+      // Free text waits for the same release as the figures (the api answers 422 until then).
+      this.texts.set(summary.withheld ? [] : await firstValueFrom(this.api.freeText(id)));
     }
   }
 
