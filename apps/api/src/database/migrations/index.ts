@@ -8,6 +8,7 @@ import { TwoFactor1795361989332 } from './1795361989332-two-factor';
 import { Handbook1795975206130 } from './1795975206130-handbook';
 import { TotpLastStep1795990472180 } from './1795990472180-totp-last-step';
 import { IdempotencyKeysReduced1796550787913 } from './1796550787913-idempotency-keys-reduced';
+import { IdentityRules1796551093714 } from './1796551093714-identity-rules';
 
 /** In order of application. A new migration is generated with `node dist/cli/generate-migration.js Name`. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Handbook1795975206130,
   TotpLastStep1795990472180,
   IdempotencyKeysReduced1796550787913,
+  IdentityRules1796551093714,
 ];

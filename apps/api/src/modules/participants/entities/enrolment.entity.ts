@@ -16,6 +16,12 @@ import { Participant } from './participant.entity';
 @Entity('enrolment')
 @Index('ix_enrolment_group_id', ['groupId'])
 @Index('ix_enrolment_participant_id', ['participantId'])
+// A participant is active in at most one group of a programme at a time (docs/domain.md); the database holds it,
+// so two requests racing cannot both enrol her.
+@Index('ix_enrolment_one_active_per_programme', ['participantId', 'programmeId'], {
+  unique: true,
+  where: "status = 'active'",
+})
 export class Enrolment {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -34,6 +40,13 @@ export class Enrolment {
   @ManyToOne(() => Group, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'group_id' })
   group?: Relation<Group>;
+
+  /**
+   * The group's programme, copied by a trigger on insert (and on a change of group) so that the index above can
+   * name it; groups never change programme. Never written by the api.
+   */
+  @Column({ type: 'uuid', insert: false, update: false })
+  programmeId: string;
 
   @Column({ type: 'date' })
   startDate: string;

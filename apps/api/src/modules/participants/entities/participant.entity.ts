@@ -94,7 +94,14 @@ export class Participant {
   @Column({ type: 'timestamptz', nullable: true })
   pseudonymisedAt: Date | null;
 
-  /** Identity and address are secret: shown only to staff allocated to the participant's group. */
+  /**
+   * The user who registered the person: they see her protected identity and health data until she is first placed
+   * in a group (PolicyService). Null for records from before it was kept, from a referral or from an import.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  registeredBy: string | null;
+
+  /** Identity and address are secret: shown only to those PolicyService's identity rule names. */
   @Column({ type: 'boolean', default: false })
   protectedIdentity: boolean;
 

@@ -1,4 +1,12 @@
-import { CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  type Relation,
+} from 'typeorm';
 import { Programme } from '../../programmes/entities/programme.entity';
 import { User } from './user.entity';
 
@@ -18,6 +26,13 @@ export class UserProgramme {
   @ManyToOne(() => Programme, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'programme_id' })
   programme?: Relation<Programme>;
+
+  /**
+   * The lead mark (processledare): the lead sees the programme's protected identities and health data and decides
+   * who is group staff (PolicyService; docs/domain.md, "Who uses it").
+   */
+  @Column({ type: 'boolean', default: false })
+  lead: boolean;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
