@@ -96,6 +96,14 @@ describe('access matrix from the OpenAPI document (e2e)', () => {
         userId: w.users.staffB.id,
       })
     ).body;
+    // Bo works in programme B only: his staffing is B's to read.
+    await b.post('/api/staff-allocations', {
+      staffMemberId: member.id,
+      programmeId: w.programmeB,
+      percent: 50,
+      startDate: '2030-01-01',
+      endDate: '2030-12-31',
+    });
     const employer = (
       await b.post('/api/employers', {
         name: 'Förskolan Solen',
@@ -161,9 +169,10 @@ describe('access matrix from the OpenAPI document (e2e)', () => {
   });
   afterAll(() => t?.close());
 
-  // Association-wide registers with no programme of their own (the method handbook holds no personal data).
+  // Association-wide registers with no programme of their own (the method handbook holds no personal data). The
+  // list of staff members is one; a person's staffing is not (it shows their allocations, scoped by programme).
   const SHARED =
-    /^\/api\/(handbook|employers|staff-members|municipalities|organisations|auth|health|imports\/template|programmes$|users|target-group-stats|public)/;
+    /^\/api\/(handbook|employers|staff-members$|municipalities|organisations|auth|health|imports\/template|programmes$|users|target-group-stats|public)/;
 
   it('no role of programme A gets anything of programme B, and anonymous callers get 401', async () => {
     const doc = t.openapi as unknown as { paths: Record<string, Record<string, unknown>> };
