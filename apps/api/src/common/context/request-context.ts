@@ -9,6 +9,8 @@ export interface AuthUser {
   role: Role;
   organisationId: string | null;
   programmeIds: string[];
+  /** Of programmeIds, those whose allocation carries the lead mark (processledare): PolicyService's rules use it. */
+  leadProgrammeIds: string[];
   sessionIdHash: string;
   csrfToken: string;
   /** Two factors are required for the role but not set up yet: only TOTP setup may be used. */

@@ -126,6 +126,7 @@ export class AuthService {
       mfaPending,
     });
     const authUser: AuthUser = {
+      leadProgrammeIds: user.leadProgrammeIds,
       id: user.id,
       email: user.email,
       displayName: user.displayName,
@@ -175,6 +176,7 @@ export class AuthService {
       await this.sessions.update({ idHash }, { lastSeenAt: new Date(now) });
     }
     return {
+      leadProgrammeIds: user.leadProgrammeIds,
       id: user.id,
       email: user.email,
       displayName: user.displayName,

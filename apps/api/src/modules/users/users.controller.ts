@@ -40,6 +40,7 @@ export class UsersController {
       displayName: u.displayName,
       role: u.role,
       organisationId: u.organisationId,
+      leadProgrammeIds: u.leadProgrammeIds,
       programmeIds: u.programmeIds,
       active: u.active,
     };

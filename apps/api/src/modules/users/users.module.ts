@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AllocationsController } from './allocations.controller';
 import { UserProgramme } from './entities/user-programme.entity';
 import { User } from './entities/user.entity';
 import { UsersController } from './users.controller';
@@ -7,7 +8,7 @@ import { UsersService } from './users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, UserProgramme])],
-  controllers: [UsersController],
+  controllers: [UsersController, AllocationsController],
   providers: [UsersService],
   exports: [UsersService],
 })

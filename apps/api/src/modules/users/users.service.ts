@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { Role } from '@stegvis/contracts';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, type EntityManager, In, QueryFailedError, Repository } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { RequestContext } from '../../common/context/request-context';
 import { SqlService } from '../../common/sql/sql.service';
@@ -18,6 +18,8 @@ export interface UserRecord {
   active: boolean;
   passwordHash: string;
   programmeIds: string[];
+  /** The programmes whose allocation carries the lead mark (processledare); a subset of programmeIds. */
+  leadProgrammeIds: string[];
   totpSecret: string | null;
   totpEnabled: boolean;
 }
@@ -29,6 +31,8 @@ export interface CreateUserInput {
   password: string;
   organisationId?: string | null;
   programmeIds?: string[];
+  /** Of programmeIds, those the user leads. */
+  leadProgrammeIds?: string[];
 }
 
 @Injectable()
@@ -57,7 +61,8 @@ export class UsersService {
     const [u] = await this.sql.rows<UserRecord>(
       `SELECT u.id, u.email, u.display_name AS "displayName", u.role, u.organisation_id AS "organisationId", u.active,
               u.password_hash AS "passwordHash", u.totp_secret AS "totpSecret", u.totp_enabled AS "totpEnabled",
-              ARRAY(SELECT up.programme_id::text FROM user_programme up WHERE up.user_id = u.id ORDER BY 1) AS "programmeIds"
+              ARRAY(SELECT up.programme_id::text FROM user_programme up WHERE up.user_id = u.id ORDER BY 1) AS "programmeIds",
+              ARRAY(SELECT up.programme_id::text FROM user_programme up WHERE up.user_id = u.id AND up.lead ORDER BY 1) AS "leadProgrammeIds"
          FROM app_user u WHERE u.id = $1`,
       [id],
     );
@@ -92,10 +97,16 @@ export class UsersService {
           organisationId: input.organisationId ?? null,
         }),
       );
-      if (input.programmeIds?.length) {
+      // A programme the user leads is one they are allocated to.
+      const programmeIds = [...new Set([...(input.programmeIds ?? []), ...(input.leadProgrammeIds ?? [])])];
+      if (programmeIds.length) {
         await m.insert(
           UserProgramme,
-          input.programmeIds.map((programmeId) => ({ userId: user.id, programmeId })),
+          programmeIds.map((programmeId) => ({
+            userId: user.id,
+            programmeId,
+            lead: input.leadProgrammeIds?.includes(programmeId) ?? false,
+          })),
         );
       }
       if (ctx)
@@ -104,7 +115,11 @@ export class UsersService {
           { action: 'user.create', entityType: 'user', entityId: user.id, details: { role: user.role } },
           m,
         );
-      return { ...this.toRecord(user), programmeIds: input.programmeIds ?? [] };
+      return {
+        ...this.toRecord(user),
+        programmeIds: programmeIds.sort(),
+        leadProgrammeIds: programmeIds.filter((id) => input.leadProgrammeIds?.includes(id)).sort(),
+      };
     });
   }
 
@@ -118,6 +133,37 @@ export class UsersService {
       .values(userIds.map((userId) => ({ userId, programmeId })))
       .orIgnore()
       .execute();
+  }
+
+  /**
+   * Allocates the user to the programme (if not yet) and sets its lead mark; false when there is no such user or
+   * programme. `audit` runs in the same transaction, so the change and its audit entry commit together.
+   */
+  async setAllocation(
+    userId: string,
+    programmeId: string,
+    lead: boolean,
+    audit: (m: EntityManager) => Promise<void>,
+  ): Promise<boolean> {
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        if (!(await m.existsBy(User, { id: userId }))) return false;
+        await m
+          .createQueryBuilder()
+          .insert()
+          .into(UserProgramme)
+          .values({ userId, programmeId, lead })
+          .orUpdate(['lead'], ['user_id', 'programme_id'])
+          .execute();
+        await audit(m);
+        return true;
+      });
+    } catch (err) {
+      // No such programme: the foreign key says so (the programmes module owns that table).
+      if (err instanceof QueryFailedError && (err.driverError as { code?: string }).code === '23503')
+        return false;
+      throw err;
+    }
   }
 
   async usersByIds(ids: string[]): Promise<Pick<UserRecord, 'id' | 'displayName' | 'role'>[]> {
@@ -142,11 +188,25 @@ export class UsersService {
       totpSecret: u.totpSecret,
       totpEnabled: u.totpEnabled,
       programmeIds: (u.programmes ?? []).map((p) => p.programmeId).sort(),
+      leadProgrammeIds: (u.programmes ?? [])
+        .filter((p) => p.lead)
+        .map((p) => p.programmeId)
+        .sort(),
     };
   }
 
-  async setTotp(userId: string, secret: string | null, enabled: boolean): Promise<void> {
-    await this.users.update({ id: userId }, { totpSecret: secret, totpEnabled: enabled, totpLastStep: null });
+  /** With the caller's transaction, so that the change and its audit entry commit together. */
+  async setTotp(
+    userId: string,
+    secret: string | null,
+    enabled: boolean,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.update(
+      User,
+      { id: userId },
+      { totpSecret: secret, totpEnabled: enabled, totpLastStep: null },
+    );
   }
 
   /**

@@ -3,6 +3,7 @@ import { ROLES, type Role } from '@stegvis/contracts';
 import {
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsOptional,
@@ -29,6 +30,22 @@ export class CreateUserDto {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   programmeIds?: string[];
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Programmes the user leads (processledare): allocated too, and marked as lead',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  leadProgrammeIds?: string[];
+}
+
+/** A user's allocation to one programme and its lead mark. */
+export class AllocationDto {
+  @ApiProperty({ description: 'The lead mark (processledare): decides who is group staff' })
+  @IsBoolean()
+  lead: boolean;
 }
 
 export class UserDto {
@@ -38,5 +55,7 @@ export class UserDto {
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ nullable: true, type: String }) organisationId: string | null;
   @ApiProperty({ type: [String] }) programmeIds: string[];
+  @ApiProperty({ type: [String], description: 'Of programmeIds, those the user leads' })
+  leadProgrammeIds: string[];
   @ApiProperty() active: boolean;
 }
