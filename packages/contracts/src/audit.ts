@@ -71,6 +71,7 @@ export const AUDIT_ACTIONS = [
   'outcome.read',
   'outcome.write',
   'participant.create',
+  'participant.duplicate_check',
   'participant.erase',
   'participant.health',
   'participant.identity.read',

@@ -459,6 +459,10 @@ const auditAction = {
   'outcome.read': { sv: 'Läste avslut', en: 'Read outcomes' },
   'outcome.write': { sv: 'Registrerade avslut', en: 'Recorded an outcome' },
   'participant.create': { sv: 'Registrerade deltagare', en: 'Registered a participant' },
+  'participant.duplicate_check': {
+    sv: 'Personnumret skrevs in vid en registrering',
+    en: 'The personal number was typed in a registration',
+  },
   'participant.erase': { sv: 'Raderade deltagare', en: 'Erased a participant' },
   'participant.health': { sv: 'Hälsouppgifter', en: 'Health data' },
   'participant.identity.read': { sv: 'Läste skyddad identitet', en: 'Read a protected identity' },

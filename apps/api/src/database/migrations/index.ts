@@ -9,6 +9,7 @@ import { Handbook1795975206130 } from './1795975206130-handbook';
 import { TotpLastStep1795990472180 } from './1795990472180-totp-last-step';
 import { IdempotencyKeysReduced1796550787913 } from './1796550787913-idempotency-keys-reduced';
 import { IdentityRules1796551093714 } from './1796551093714-identity-rules';
+import { PersonalNumberHash1796550946774 } from './1796550946774-personal-number-hash';
 
 /** In order of application. A new migration is generated with `node dist/cli/generate-migration.js Name`. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   TotpLastStep1795990472180,
   IdempotencyKeysReduced1796550787913,
   IdentityRules1796551093714,
+  PersonalNumberHash1796550946774,
 ];

@@ -17,6 +17,7 @@ import { OutcomesService } from './outcomes.service';
 import { ParticipantCareController } from './participant-care.controller';
 import { ParticipantsController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
+import { PersonalNumberHasher } from './personal-number-hasher';
 import { ProgressService } from './progress.service';
 import { RetentionService } from './retention.service';
 
@@ -29,6 +30,7 @@ import { RetentionService } from './retention.service';
   controllers: [ParticipantsController, ParticipantCareController],
   providers: [
     ParticipantsService,
+    PersonalNumberHasher,
     ConsentsService,
     MappingService,
     ProgressService,

@@ -19,6 +19,7 @@ import type {
 import { Enrolment } from './entities/enrolment.entity';
 import { Participant } from './entities/participant.entity';
 import { toParticipantResponse } from './participants.mapper';
+import { PersonalNumberHasher } from './personal-number-hasher';
 import { parsePersonalNumber } from './personal-number.util';
 
 /** An enrolment with the name the viewer may see, for other modules (attendance grid, internships). */
@@ -34,6 +35,7 @@ export class ParticipantsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
+    private readonly hasher: PersonalNumberHasher,
   ) {}
 
   async createParticipant(ctx: UserContext, dto: CreateParticipantDto): Promise<ParticipantResponse> {
@@ -358,7 +360,12 @@ export class ParticipantsService {
 
   /**
    * An accepted referral becomes a participant enrolled in the chosen group, inside the caller's transaction
-   * (the meeting's decisions commit together). An existing record with the same personal number is reused.
+   * (the meeting's decisions commit together). An existing record of the same person (the keyed hash of the
+   * personal number) is reused only when the referral's programme registered it and the acting user may see it
+   * (a protected identity only by those PolicyService names); otherwise a new record is made, so that neither an
+   * intake nor an import tells anyone that she is registered elsewhere, nor places her record where its
+   * programme's staff would read it. Every record passed over is told in its own audit trail
+   * (`participant.duplicate_check`), which only those who see her read.
    */
   async admitFromReferral(
     ctx: UserContext,
@@ -378,9 +385,37 @@ export class ParticipantsService {
       protectedIdentity: boolean;
     },
   ): Promise<{ participantId: string; enrolmentId: string }> {
-    let participantId = r.personalNumber
-      ? (await m.findOneBy(Participant, { personalNumber: r.personalNumber }))?.id
-      : undefined;
+    const hash = this.hasher.hash(r.personalNumber);
+    const same = hash
+      ? await m.find(Participant, {
+          where: { personalNumberHash: hash },
+          select: { id: true, programmeId: true, protectedIdentity: true },
+          order: { createdAt: 'ASC', id: 'ASC' },
+        })
+      : [];
+    const sameProgramme = same.filter((p) => p.programmeId === r.programmeId);
+    const visible = await this.policy.identityVisibleFor(
+      ctx.user,
+      sameProgramme.filter((p) => p.protectedIdentity).map((p) => p.id),
+    );
+    const reused = sameProgramme.find((p) => !p.protectedIdentity || visible.has(p.id));
+    let participantId = reused?.id;
+    if (reused && r.protectedIdentity && !reused.protectedIdentity)
+      // A referral that says her identity is now protected protects the record it joins; never the other way.
+      await m.update(Participant, { id: reused.id }, { protectedIdentity: true });
+    const passedOver = same.filter((p) => p !== reused);
+    if (passedOver.length)
+      await this.audit.recordMany(
+        ctx,
+        passedOver.map((p) => ({
+          action: 'participant.duplicate_check',
+          entityType: 'participant',
+          entityId: p.id,
+          subjectId: p.id,
+          details: { from: r.source ?? 'referral', result: 'separate_record' },
+        })),
+        m,
+      );
     if (!participantId) {
       const id = randomUUID();
       await m.insert(Participant, {
@@ -390,6 +425,7 @@ export class ParticipantsService {
         lastName: r.lastName,
         gender: r.gender,
         personalNumber: r.personalNumber,
+        personalNumberHash: hash,
         birthYear: r.personalNumber ? Number(r.personalNumber.slice(0, 4)) : null,
         swedishLevel: r.swedishLevel,
         languages: r.languages,
@@ -442,6 +478,7 @@ export class ParticipantsService {
     if (given.personalNumber !== undefined) {
       if (given.personalNumber === null || given.personalNumber === '') {
         out.personalNumber = null;
+        out.personalNumberHash = null;
       } else {
         const pn = parsePersonalNumber(given.personalNumber);
         if (!pn)
@@ -451,6 +488,7 @@ export class ParticipantsService {
             { code: 'invalid_personal_number' },
           );
         out.personalNumber = pn.digits;
+        out.personalNumberHash = this.hasher.hash(pn.digits);
         out.birthYear ??= pn.birthYear;
       }
     }
@@ -463,30 +501,66 @@ export class ParticipantsService {
     return out;
   }
 
-  /** One record per person: a second registration of the same number points to the first, if one may see it. */
+  /**
+   * One record per person among those the user may see: a number already registered on a record the user may see
+   * (in their programmes and, when protected, her identity visible to them) is refused with a pointer to it. A
+   * record the user may not see is never hinted at: no refusal, no pointer, no other text; the new record is
+   * made. Every match is written to the matched person's own audit trail
+   * (`participant.duplicate_check`), which only those who see her read, so her extract shows who typed her number.
+   */
   private async refuseDuplicate(
     ctx: UserContext,
     digits: string | null,
     exceptId: string | null,
   ): Promise<void> {
     if (!digits) return;
-    const existing = await this.participants.findOneBy({ personalNumber: digits });
-    if (!existing || existing.id === exceptId) return;
+    const matches = (
+      await this.participants.find({
+        where: { personalNumberHash: this.hasher.hash(digits) },
+        select: { id: true, protectedIdentity: true },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      })
+    ).filter((p) => p.id !== exceptId);
+    if (matches.length === 0) return;
+    const visible = await this.policy.identityVisibleFor(
+      ctx.user,
+      matches.map((p) => p.id),
+    );
     let pointer: string | undefined;
-    try {
-      await this.policy.assertParticipantAccess(ctx, 'participant.read', existing.id);
-      pointer = existing.id;
-    } catch {
-      pointer = undefined;
+    for (const p of matches) {
+      if (p.protectedIdentity && !visible.has(p.id)) continue;
+      if (visible.has(p.id) || (await this.mayRead(ctx, p.id))) {
+        pointer = p.id;
+        break;
+      }
     }
+    await this.audit.recordMany(
+      ctx,
+      matches.map((p) => ({
+        action: 'participant.duplicate_check',
+        entityType: 'participant',
+        entityId: p.id,
+        subjectId: p.id,
+        details: { result: p.id === pointer ? 'refused' : 'separate_record' },
+      })),
+    );
+    if (!pointer) return;
     throw new Problem(
       409,
-      pointer
-        ? 'A participant with this personal number is already registered'
-        : 'A participant with this personal number is already registered in another programme of the association',
+      'A participant with this personal number is already registered',
       [fieldError('personalNumber', 'already registered', { code: 'duplicate_personal_number' })],
-      pointer ? { existingParticipantId: pointer } : undefined,
+      { existingParticipantId: pointer },
       { code: 'duplicate_personal_number' },
     );
+  }
+
+  /** Whether the user may read this (unprotected) record: its programmes are theirs. */
+  private async mayRead(ctx: UserContext, participantId: string): Promise<boolean> {
+    try {
+      await this.policy.assertParticipantAccess(ctx, 'participant.read', participantId);
+      return true;
+    } catch {
+      return false;
+    }
   }
 }

@@ -112,7 +112,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
 
   private async pseudonymise(m: DataSource['manager'], ids: string[]): Promise<void> {
     await m.query(
-      `UPDATE participant SET first_name = pseudonym, last_name = '', personal_number = NULL, phone = '', email = '', address = '',
+      `UPDATE participant SET first_name = pseudonym, last_name = '', personal_number = NULL, personal_number_hash = NULL, phone = '', email = '', address = '',
               work_experience = '', education_field = '', pseudonymised_at = now(), version = version + 1
         WHERE id = ANY ($1::uuid[])`,
       [ids],

@@ -40,10 +40,21 @@ export class Participant {
   @Column({ type: 'int', nullable: true })
   birthYear: number | null;
 
-  /** 12 digits, YYYYMMDDNNNN; personnummer or samordningsnummer. Unique within the association. */
-  @Index('ix_participant_personal_number', { unique: true, where: 'personal_number IS NOT NULL' })
+  /**
+   * 12 digits, YYYYMMDDNNNN; personnummer or samordningsnummer. Not unique: a person registered where a user may
+   * not see her gets a second record rather than an answer that she exists (docs/security.md).
+   */
   @Column({ type: 'text', nullable: true })
   personalNumber: string | null;
+
+  /**
+   * HMAC-SHA256 of `personalNumber` under PERSONAL_NUMBER_KEY (hex): finds one person's records across programmes
+   * for the association's counts and for the scoped duplicate check. Null when the number is; filled at start for
+   * rows written before it existed (PersonalNumberHasher).
+   */
+  @Index('ix_participant_personal_number_hash')
+  @Column({ type: 'text', nullable: true })
+  personalNumberHash: string | null;
 
   @Column({ type: 'text', default: '' })
   countryOfBirth: string;
