@@ -37,6 +37,9 @@ describe('participants (e2e)', () => {
   beforeAll(async () => {
     t = await startTestApp('participants');
     w = await seedWorld(t);
+    // staffA is Sara, the programme's lead (processledare): she names group staff and sees her group's people
+    // after their enrolment has ended (the 12 months of the last group's staff are long past for 2020).
+    await t.app.get(UsersService).setAllocation(w.users.staffA.id, w.programmeA, true, async () => {});
     groupStaff = await signIn(t, w.users.staffA.email);
     staffB = await signIn(t, w.users.staffB.email);
     await t.app.get(UsersService).createUser({

@@ -42,6 +42,8 @@ describe('programmes at work (e2e)', () => {
   beforeAll(async () => {
     t = await startTestApp('work');
     w = await seedWorld(t);
+    // staffA is Sara, the programme's lead (processledare): only the lead or an admin names group staff.
+    await t.app.get(UsersService).setAllocation(w.users.staffA.id, w.programmeA, true, async () => {});
     staffA = await signIn(t, w.users.staffA.email);
     staffB = await signIn(t, w.users.staffB.email);
     // Sara leads group 3 and is staffA's staff record; Nils works in the programme but not in this group.

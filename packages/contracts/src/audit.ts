@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = [
   'group.manage',
   'group.read',
   'handbook.choose',
+  'group.staff.self_assign',
   'handbook.create',
   'handbook.edit',
   'handbook.editor.grant',

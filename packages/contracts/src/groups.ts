@@ -51,6 +51,19 @@ export interface CreateGroupRequest {
   staffMemberIds?: string[];
 }
 
+/**
+ * A change of a group; send the version you read. Who is group staff (`staffMemberIds`) is changed only by the
+ * programme's lead or an admin.
+ */
+export interface UpdateGroupRequest {
+  version: number;
+  capacity?: number;
+  overIntake?: number;
+  deliveryMode?: DeliveryMode;
+  place?: string;
+  staffMemberIds?: string[];
+}
+
 export interface GroupResponse {
   id: string;
   programmeId: string;

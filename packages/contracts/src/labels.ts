@@ -432,6 +432,10 @@ const auditAction = {
   'handbook.edit': { sv: 'Redigerade metodhandboken', en: 'Edited the handbook' },
   'handbook.editor.grant': { sv: 'Gav redigeringsrätt till metodhandboken', en: 'Granted handbook editing' },
   'handbook.editor.revoke': {
+  'group.staff.self_assign': {
+    sv: 'Gjorde sig själv till personal i deltagarens grupp',
+    en: "Made themselves staff of the participant's group",
+  },
     sv: 'Tog bort redigeringsrätt till metodhandboken',
     en: 'Revoked handbook editing',
   },

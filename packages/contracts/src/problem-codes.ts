@@ -98,6 +98,7 @@ export const PROBLEM_CODES = {
   handbook_editor_required: {},
   // 404, 409, 410.
   not_found: { entity: 'string' },
+  programme_lead_required: {},
   survey_code_missing: {},
   survey_code_unknown: {},
   stale_version: {},
@@ -108,6 +109,7 @@ export const PROBLEM_CODES = {
   already_enrolled: {},
   request_in_progress: {},
   survey_code_used: {},
+  already_active_in_programme: {},
   round_not_open: { opensAt: 'string' },
   round_closed: {},
   // 422: rules of the domain.

@@ -1,6 +1,6 @@
 /**
  * The one masking step for protected identities: every response that names a participant goes through it.
- * Real name only when the identity is not protected, or the viewer is staff of the participant's group.
+ * Whether the viewer sees her is PolicyService's rule (`identityVisibleFor`); this file only applies the answer.
  */
 export interface Nameable {
   id: string;
@@ -10,6 +10,7 @@ export interface Nameable {
   pseudonym: string;
 }
 
+/** Real name only when the identity is not protected, or the viewer is among those who see her. */
 export function visibleName(p: Nameable, identityVisible: ReadonlySet<string>): string {
   if (p.protectedIdentity && !identityVisible.has(p.id)) return p.pseudonym;
   return `${p.firstName} ${p.lastName}`;
@@ -29,10 +30,48 @@ export interface IdentityFields {
   address: string;
 }
 
-/** The identity fields as this viewer may see them: the pseudonym and blanks when masked. */
+/**
+ * Facts that identify a person in a group of ten as surely as her name (docs/domain.md, "Protected identity"):
+ * masked wherever the identity is.
+ */
+export interface QuasiIdentifiers {
+  birthYear: number | null;
+  countryOfBirth: string;
+  yearOfArrival: number | null;
+  languages: string[];
+  educationLevel: string | null;
+  educationField: string;
+  workExperience: string;
+}
+
+const MASKED_QUASI: QuasiIdentifiers = {
+  birthYear: null,
+  countryOfBirth: '',
+  yearOfArrival: null,
+  languages: [],
+  educationLevel: null,
+  educationField: '',
+  workExperience: '',
+};
+
+/** The quasi-identifiers among `p`'s fields as this viewer may see them: null or empty when masked. */
+export function maskQuasiIdentifiers<T extends Partial<QuasiIdentifiers>>(p: T, masked: boolean): T {
+  return masked ? (blankQuasi(p) as T) : p;
+}
+
+function blankQuasi(p: object): object {
+  const out: Record<string, unknown> = { ...p };
+  for (const [k, v] of Object.entries(MASKED_QUASI)) if (k in out) out[k] = Array.isArray(v) ? [] : v;
+  return out;
+}
+
+/**
+ * The identity fields, and any quasi-identifiers among `p`'s fields, as this viewer may see them: the pseudonym,
+ * blanks and nulls when masked.
+ */
 export function maskIdentity<T extends IdentityFields & { pseudonym: string }>(p: T, masked: boolean): T {
   if (!masked) return p;
-  return {
+  return blankQuasi({
     ...p,
     firstName: p.pseudonym,
     lastName: '',
@@ -40,5 +79,5 @@ export function maskIdentity<T extends IdentityFields & { pseudonym: string }>(p
     phone: '',
     email: '',
     address: '',
-  };
+  }) as T;
 }

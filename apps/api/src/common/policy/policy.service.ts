@@ -5,7 +5,9 @@ import {
   AGGREGATE_ONLY_ROLES,
   ASSOCIATION_WIDE_ROLES,
   can as roleMay,
+  GROUP_STAFF_ROLES,
   OWN_ORGANISATION_ROLES,
+  stockholmToday,
 } from '@stegvis/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -18,7 +20,11 @@ export type ProgrammeScope = 'all' | readonly string[];
 export interface ParticipantAccess {
   participantId: string;
   programmeIds: string[];
-  /** May see the real identity even when protected: staff of one of the person's groups (or, before any group, staff of the registering programme). */
+  protectedIdentity: boolean;
+  /**
+   * The user is one of those who see her: her real identity when it is protected, and her health data always
+   * (`identityVisibleFor`, docs/domain.md's rule).
+   */
   identityVisible: boolean;
 }
 
@@ -100,43 +106,123 @@ export class PolicyService {
 
   /** Access to one participant: the registering programme or a programme of one of their groups must be in scope. */
   async assertParticipantAccess(ctx: Ctx, action: Action, participantId: string): Promise<ParticipantAccess> {
-    const rows: { programme_ids: string[]; enrolled: boolean; group_staff: boolean }[] =
-      await this.dataSource.query(
-        `SELECT array_remove(array_agg(DISTINCT g.programme_id) || array_agg(DISTINCT p.programme_id), NULL)::text[] AS programme_ids,
-              bool_or(e.id IS NOT NULL) AS enrolled,
-              coalesce(bool_or(EXISTS (SELECT 1 FROM staff_member s WHERE s.user_id = $2 AND s.id = ANY (g.staff_member_ids))), false) AS group_staff
+    const rows: { programme_ids: string[]; protected: boolean }[] = await this.dataSource.query(
+      `SELECT array_remove(array_agg(DISTINCT g.programme_id) || array_agg(DISTINCT p.programme_id), NULL)::text[] AS programme_ids,
+              bool_or(p.protected_identity) AS protected
          FROM participant p
          LEFT JOIN enrolment e ON e.participant_id = p.id
          LEFT JOIN programme_group g ON g.id = e.group_id
         WHERE p.id = $1
         GROUP BY p.id`,
-        [participantId, ctx.user.id],
-      );
+      [participantId],
+    );
     const row = rows[0];
     const programmeIds = row ? [...new Set(row.programme_ids)] : [];
     if (!row || !this.can(ctx.user, action) || !programmeIds.some((id) => this.inScope(ctx.user, id))) {
       await this.deny(ctx, action, { type: 'participant', id: participantId });
     }
-    const identityVisible = this.can(ctx.user, 'participant.read') && (row.group_staff || !row.enrolled);
-    return { participantId, programmeIds, identityVisible };
+    const identityVisible = (await this.identityVisibleFor(ctx.user, [participantId])).has(participantId);
+    return { participantId, programmeIds, protectedIdentity: row.protected, identityVisible };
   }
 
-  /** Of these participants, the ones whose real identity this user may see even when it is protected. */
+  /**
+   * Access to one participant's health data (needs, talk notes, a health outcome, leaving for health): only those
+   * who see her (`identityVisibleFor`), whether or not her identity is protected; 404 for everyone else.
+   */
+  async assertHealthAccess(ctx: Ctx, action: Action, participantId: string): Promise<ParticipantAccess> {
+    const access = await this.assertParticipantAccess(ctx, action, participantId);
+    if (!access.identityVisible) await this.deny(ctx, action, { type: 'participant', id: participantId });
+    return access;
+  }
+
+  /**
+   * Of these participants, the ones this user sees: the real identity when it is protected, and the health data of
+   * anyone (docs/domain.md, "Who uses it"). That is, for a user who may read participant records at all:
+   * (a) the worker who registered her, until she is first placed in a group;
+   * (b) the staff of a group she is actively enrolled in;
+   * (c) the staff of her last group (her latest enrolment), until 12 months after that enrolment ended;
+   * (d) the lead (processledare) of the programme that registered her or of one of her groups' programmes.
+   * Nobody else: not other staff of the programme, not the admin, who sees pseudonyms only. Nobody can grant
+   * themselves this: group staff are changed only by the lead or an admin (`mayAssignGroupStaff`).
+   */
   async identityVisibleFor(user: AuthUser, participantIds: readonly string[]): Promise<Set<string>> {
     if (participantIds.length === 0 || !this.can(user, 'participant.read')) return new Set();
-    const rows: { participant_id: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT e.participant_id
-         FROM enrolment e
-         JOIN programme_group g ON g.id = e.group_id
-         JOIN staff_member s ON s.id = ANY (g.staff_member_ids)
-        WHERE s.user_id = $1 AND e.participant_id = ANY ($2::uuid[])
-       UNION
-       SELECT p.id FROM participant p
-        WHERE p.id = ANY ($2::uuid[]) AND p.programme_id = ANY ($3::uuid[])
-          AND NOT EXISTS (SELECT 1 FROM enrolment e WHERE e.participant_id = p.id)`,
-      [user.id, participantIds, this.programmeScope(user) === 'all' ? [] : user.programmeIds],
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT p.id
+         FROM participant p
+        WHERE p.id = ANY ($2::uuid[])
+          AND (p.programme_id = ANY ($3::uuid[])
+               OR (p.registered_by = $1 AND NOT EXISTS (SELECT 1 FROM enrolment f WHERE f.participant_id = p.id))
+               OR EXISTS (
+                    SELECT 1
+                      FROM enrolment e
+                      JOIN programme_group g ON g.id = e.group_id
+                     WHERE e.participant_id = p.id
+                       AND (g.programme_id = ANY ($3::uuid[])
+                            OR (g.staff_member_ids && ARRAY(SELECT s.id FROM staff_member s WHERE s.user_id = $1)
+                                AND (e.status = 'active'
+                                     OR (NOT EXISTS (SELECT 1 FROM enrolment l
+                                                      WHERE l.participant_id = p.id
+                                                        AND (l.start_date, l.created_at, l.id) > (e.start_date, e.created_at, e.id))
+                                         AND (coalesce(e.end_date, g.end_date) + interval '12 months')::date >= $4::date))))))`,
+      [user.id, participantIds, user.leadProgrammeIds, stockholmToday()],
     );
-    return new Set(rows.map((r) => r.participant_id));
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Health data follows the identity rule, for every participant (docs/domain.md: "the same people"). */
+  healthVisibleFor(user: AuthUser, participantIds: readonly string[]): Promise<Set<string>> {
+    return this.identityVisibleFor(user, participantIds);
+  }
+
+  /**
+   * Who is group staff is decided by the programme's lead (a staff allocation with the lead mark) or by a role of
+   * GROUP_STAFF_ROLES (the admin); nobody else can make themselves staff of a group and so see its people.
+   */
+  mayAssignGroupStaff(user: AuthUser, programmeId: string): boolean {
+    return (
+      GROUP_STAFF_ROLES.includes(user.role) ||
+      (this.can(user, 'group.manage') &&
+        this.inScope(user, programmeId) &&
+        user.leadProgrammeIds.includes(programmeId))
+    );
+  }
+
+  /** 403 (audited) unless the user may decide who is staff of the programme's groups; the group itself is in scope. */
+  async assertMayAssignGroupStaff(
+    ctx: Ctx,
+    programmeId: string,
+    entity: { type: string; id: string },
+  ): Promise<void> {
+    if (this.mayAssignGroupStaff(ctx.user, programmeId)) return;
+    await this.audit.record(ctx, {
+      action: 'group.manage',
+      entityType: entity.type,
+      entityId: entity.id,
+      outcome: 'denied',
+      details: { reason: 'programme_lead_required' },
+    });
+    throw new Problem(403, 'Only the programme lead or an admin assigns group staff', undefined, undefined, {
+      code: 'programme_lead_required',
+    });
+  }
+
+  /** The staff-member records of a user (a user has at most one; none when they never worked in a group). */
+  async staffMemberIdsOf(userId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      'SELECT id FROM staff_member WHERE user_id = $1',
+      [userId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The programme a group belongs to, or null when there is no such group. */
+  async programmeOfGroup(groupId: string): Promise<string | null> {
+    const rows: { programme_id: string }[] = await this.dataSource.query(
+      'SELECT programme_id FROM programme_group WHERE id = $1',
+      [groupId],
+    );
+    return rows[0]?.programme_id ?? null;
   }
 
   /**

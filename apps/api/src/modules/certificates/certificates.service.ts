@@ -15,7 +15,8 @@ import { renderPdf } from './pdf.util';
 /**
  * Certificate (diplom) and action plan (handlingsplan) as PDF, in Swedish, from the record. Never any health
  * data: no needs, no talk notes, and a health outcome is left out. A protected identity shows as its pseudonym
- * unless the reader is staff of the participant's group.
+ * unless the reader is one of those who see her (PolicyService); her real name in a PDF is one
+ * `participant.identity.read` (recorded by getParticipant), and nobody else's identity is read for it.
  */
 @Injectable()
 export class CertificatesService {
@@ -92,7 +93,8 @@ export class CertificatesService {
       this.employers.findGroupInternships(ctx, enrolment.groupId),
       this.outcomes.findOutcomes(ctx, enrolment.participantId),
       this.progress.findAssessments(ctx, enrolment.participantId),
-      this.groups.getAttendance(ctx, enrolment.groupId),
+      // Her row only: the PDF names nobody else, so no one else's identity is read.
+      this.groups.getAttendance(ctx, enrolment.groupId, enrolmentId),
     ]);
     const programme = await this.programmes.getProgramme(ctx, group.programmeId);
     const outcome = outcomes.find((o) => o.enrolmentId === enrolmentId);

@@ -258,7 +258,7 @@ export class EmployersService {
 
   async findGroupInternships(ctx: UserContext, groupId: string): Promise<InternshipResponse[]> {
     await this.policy.assertGroupAccess(ctx, 'internship.read', groupId);
-    const enrolments = await this.participants.findGroupEnrolments(ctx, groupId);
+    const enrolments = await this.participants.findGroupEnrolments(ctx, groupId, { audit: false });
     if (enrolments.length === 0) return [];
     const rows = await this.internships.find({
       where: { enrolmentId: In(enrolments.map((e) => e.id)) },
@@ -274,7 +274,7 @@ export class EmployersService {
   async groupSummary(ctx: UserContext, groupId: string): Promise<GroupInternshipSummary> {
     await this.policy.assertGroupAccess(ctx, 'internship.summary', groupId);
     const internshipStart = await this.groups.internshipPhaseStart(groupId);
-    const enrolments = await this.participants.findGroupEnrolments({ ...ctx }, groupId);
+    const enrolments = await this.participants.findGroupEnrolments({ ...ctx }, groupId, { audit: false });
     // Someone who left before the internship weeks began never had the chance of one.
     const stayed = enrolments.filter(
       (e) => e.status !== 'left_early' || (e.endDate !== null && e.endDate >= internshipStart),

@@ -39,6 +39,7 @@ import {
   GroupQuery,
   SaveAttendanceDto,
   SessionDto,
+  UpdateGroupDto,
   UpdateSessionDto,
 } from './dto/group.dto';
 import { GroupsService } from './groups.service';
@@ -80,6 +81,22 @@ export class GroupsController {
   @ApiProblems(400, 401, 403, 404)
   get(@Ctx() ctx: UserContext, @Param('id', new UuidPipe('id')) id: string): Promise<GroupResponse> {
     return this.groups.getGroup(ctx, id);
+  }
+
+  @Patch('groups/:id')
+  @Allow('group.manage')
+  @ApiOperation({
+    summary:
+      'Change capacity, delivery mode, place or group staff; send the version you read. Only the programme lead or an admin changes the staff (403)',
+  })
+  @ApiOkResponse({ type: GroupDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  update(
+    @Ctx() ctx: UserContext,
+    @Param('id', new UuidPipe('id')) id: string,
+    @Body() body: UpdateGroupDto,
+  ): Promise<GroupResponse> {
+    return this.groups.updateGroup(ctx, id, body);
   }
 
   @Get('groups/:id/sessions')

@@ -18,7 +18,13 @@ import { addDays, planCalendar } from '../programmes/calendar.util';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { TemplatesService } from '../programmes/templates.service';
 import { attendanceRates } from './attendance.util';
-import type { CreateGroupDto, CreateSessionDto, SaveAttendanceDto, UpdateSessionDto } from './dto/group.dto';
+import type {
+  CreateGroupDto,
+  CreateSessionDto,
+  SaveAttendanceDto,
+  UpdateGroupDto,
+  UpdateSessionDto,
+} from './dto/group.dto';
 import { Attendance } from './entities/attendance.entity';
 import { Group } from './entities/group.entity';
 import { GroupSession } from './entities/session.entity';
@@ -49,6 +55,12 @@ export class GroupsService {
       type: 'programme',
       id: dto.programmeId,
     });
+    // Group staff see the group's protected identities and health data: only the lead or an admin names them.
+    if (dto.staffMemberIds?.length)
+      await this.policy.assertMayAssignGroupStaff(ctx, dto.programmeId, {
+        type: 'programme',
+        id: dto.programmeId,
+      });
     const programme = await this.programmes.getProgramme(ctx, dto.programmeId);
     if (!programme.municipalities.some((m) => m.id === dto.municipalityId)) {
       throw Problem.field('municipalityId', 'municipalityId is not one of the programme’s municipalities', {
@@ -110,6 +122,56 @@ export class GroupsService {
       calendar.skippedHolidays = plan.skippedHolidays;
     }
     return { ...toGroupResponse(saved, 0), calendar };
+  }
+
+  /**
+   * Capacity, delivery mode, place and who is group staff. A change of staff needs the programme's lead or an
+   * admin (403 otherwise); a user who adds themselves to a group where a protected person is enrolled is logged
+   * with `group.staff.self_assign` in her audit trail, so the admin sees it.
+   */
+  async updateGroup(ctx: UserContext, id: string, dto: UpdateGroupDto): Promise<GroupResponse> {
+    const access = await this.policy.assertGroupAccess(ctx, 'group.manage', id);
+    const current = await this.groups.findOneByOrFail({ id });
+    const given = Object.fromEntries(
+      Object.entries(dto).filter(([k, v]) => v !== undefined && k !== 'version'),
+    ) as Omit<UpdateGroupDto, 'version'>;
+    const staff = given.staffMemberIds;
+    const added = staff ? staff.filter((s) => !current.staffMemberIds.includes(s)) : [];
+    const removed = staff ? current.staffMemberIds.filter((s) => !staff.includes(s)) : [];
+    if (added.length || removed.length)
+      await this.policy.assertMayAssignGroupStaff(ctx, access.programmeId, { type: 'group', id });
+    const mine = added.length ? await this.policy.staffMemberIdsOf(ctx.user.id) : [];
+    const selfAssigned = added.some((s) => mine.includes(s));
+    const protectedPeople = selfAssigned ? await this.participants.protectedParticipantIdsInGroup(id) : [];
+    await this.dataSource.transaction(async (m) => {
+      const res = await m
+        .createQueryBuilder()
+        .update(Group)
+        .set({ ...given, version: current.version + 1 })
+        .where('id = :id AND version = :v', { id, v: dto.version })
+        .execute();
+      if (res.affected !== 1)
+        throw Problem.stale('The group was changed by someone else. Reload and try again.');
+      await this.audit.recordMany(
+        ctx,
+        [
+          {
+            action: 'group.manage',
+            entityType: 'group',
+            entityId: id,
+            details: { changed: Object.keys(given), ...(staff ? { added, removed } : {}) },
+          },
+          ...protectedPeople.map((participantId) => ({
+            action: 'group.staff.self_assign' as const,
+            entityType: 'group',
+            entityId: id,
+            subjectId: participantId,
+          })),
+        ],
+        m,
+      );
+    });
+    return this.getGroup(ctx, id);
   }
 
   async findGroups(ctx: UserContext, programmeId: string): Promise<GroupResponse[]> {
@@ -223,13 +285,23 @@ export class GroupsService {
     return toSessionResponse(await this.sessions.findOneByOrFail({ id: sessionId }));
   }
 
-  async getAttendance(ctx: UserContext, groupId: string): Promise<AttendanceGridResponse> {
+  /**
+   * The named attendance grid; every protected person whose real name it shows leaves a
+   * `participant.identity.read`. `onlyEnrolmentId` narrows it to one person (her certificate), whose identity read
+   * the caller records.
+   */
+  async getAttendance(
+    ctx: UserContext,
+    groupId: string,
+    onlyEnrolmentId?: string,
+  ): Promise<AttendanceGridResponse> {
     const access = await this.policy.assertGroupAccess(ctx, 'attendance.read', groupId);
-    const [sessions, enrolmentsByStart, programme] = await Promise.all([
+    const [sessions, all, programme] = await Promise.all([
       this.sessions.find({ where: { groupId }, order: { date: 'ASC', startTime: 'ASC' } }),
-      this.participants.findGroupEnrolments(ctx, groupId),
+      this.participants.findGroupEnrolments(ctx, groupId, { audit: !onlyEnrolmentId }),
       this.programmes.getProgramme(ctx, access.programmeId),
     ]);
+    const enrolmentsByStart = onlyEnrolmentId ? all.filter((e) => e.id === onlyEnrolmentId) : all;
     // Alphabetical, as on a paper register.
     const enrolments = [...enrolmentsByStart].sort((a, b) =>
       a.displayName.localeCompare(b.displayName, 'sv'),
@@ -295,7 +367,8 @@ export class GroupsService {
     await this.policy.assertGroupAccess(ctx, 'attendance.write', groupId);
     const sessionIds = [...new Set(dto.marks.map((m) => m.sessionId))];
     const sessions = await this.sessions.find({ where: { id: In(sessionIds) } });
-    const enrolments = await this.participants.findGroupEnrolments(ctx, groupId);
+    // Ids only, no names shown: not an identity read.
+    const enrolments = await this.participants.findGroupEnrolments(ctx, groupId, { audit: false });
     const enrolmentById = new Map(enrolments.map((e) => [e.id, e]));
     const sessionById = new Map(sessions.map((s) => [s.id, s]));
     const errors: FieldError[] = [];

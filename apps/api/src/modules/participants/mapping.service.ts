@@ -10,8 +10,9 @@ import { Need } from './entities/need.entity';
 import { Talk } from './entities/talk.entity';
 
 /**
- * Mapping: needs and individual talks. Health data is a special category: only the staff allocated to the
- * participant's group reach it (everyone else, staff of other groups included, gets 404), and every read is
+ * Mapping: needs and individual talks. Health data is a special category: only those who see her reach it
+ * (PolicyService's one rule: her registering worker until she is placed, her group's staff, her last group's staff
+ * for 12 months, the programme's lead); everyone else, staff of other groups included, gets 404. Every read is
  * audited.
  */
 @Injectable()
@@ -118,8 +119,6 @@ export class MappingService {
   }
 
   private async assertHealthAccess(ctx: UserContext, participantId: string): Promise<void> {
-    const access = await this.policy.assertParticipantAccess(ctx, 'participant.health', participantId);
-    if (!access.identityVisible)
-      await this.policy.deny(ctx, 'participant.health', { type: 'participant', id: participantId });
+    await this.policy.assertHealthAccess(ctx, 'participant.health', participantId);
   }
 }

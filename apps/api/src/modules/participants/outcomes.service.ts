@@ -24,6 +24,12 @@ export class OutcomesService {
 
   async setOutcome(ctx: UserContext, enrolmentId: string, dto: OutcomeDto): Promise<OutcomeResponse> {
     const e = await this.enrolment(ctx, enrolmentId, 'outcome.write');
+    const before = await this.outcomes.findOneBy({ enrolmentId });
+    const visible = await this.assertHealthWrite(
+      ctx,
+      e,
+      dto.category === 'health' || before?.category === 'health',
+    );
     if (dto.date < e.startDate)
       throw Problem.field('date', 'date must not be before the enrolment started', {
         code: 'before_enrolment_start',
@@ -56,7 +62,7 @@ export class OutcomesService {
         m,
       );
     });
-    return (await this.describe([e]))[0];
+    return (await this.describe([e], visible))[0];
   }
 
   /** For the import, inside the importer's transaction. */
@@ -81,7 +87,16 @@ export class OutcomesService {
 
   async addFollowUp(ctx: UserContext, enrolmentId: string, dto: FollowUpDto): Promise<OutcomeResponse> {
     const e = await this.enrolment(ctx, enrolmentId, 'outcome.write');
-    if (!(await this.outcomes.existsBy({ enrolmentId })))
+    const [outcome, earlier] = await Promise.all([
+      this.outcomes.findOneBy({ enrolmentId }),
+      this.followUps.findOneBy({ enrolmentId, months: dto.months }),
+    ]);
+    const visible = await this.assertHealthWrite(
+      ctx,
+      e,
+      dto.category === 'health' || outcome?.category === 'health' || earlier?.category === 'health',
+    );
+    if (!outcome)
       throw Problem.rule('Record the outcome at the end of the programme before its follow-ups', {
         code: 'outcome_before_follow_up',
       });
@@ -103,11 +118,11 @@ export class OutcomesService {
         m,
       );
     });
-    return (await this.describe([e]))[0];
+    return (await this.describe([e], visible))[0];
   }
 
   async findOutcomes(ctx: UserContext, participantId: string): Promise<OutcomeResponse[]> {
-    await this.policy.assertParticipantAccess(ctx, 'participant.read', participantId);
+    const access = await this.policy.assertParticipantAccess(ctx, 'participant.read', participantId);
     const rows = await this.enrolments.find({ where: { participantId }, order: { startDate: 'ASC' } });
     await this.audit.record(ctx, {
       action: 'outcome.read',
@@ -115,7 +130,17 @@ export class OutcomesService {
       entityId: participantId,
       subjectId: participantId,
     });
-    return this.describe(rows);
+    return this.describe(rows, access.identityVisible);
+  }
+
+  /**
+   * A health outcome (or follow-up) is health data: written, changed or overwritten only by those who see her
+   * (PolicyService), 404 for the rest. Returns whether the caller sees her health data.
+   */
+  private async assertHealthWrite(ctx: UserContext, e: Enrolment, health: boolean): Promise<boolean> {
+    const visible = (await this.policy.healthVisibleFor(ctx.user, [e.participantId])).has(e.participantId);
+    if (health && !visible) await this.policy.deny(ctx, 'outcome.write', { type: 'enrolment', id: e.id });
+    return visible;
   }
 
   private async enrolment(ctx: UserContext, id: string, action: 'outcome.write'): Promise<Enrolment> {
@@ -125,14 +150,19 @@ export class OutcomesService {
     return e;
   }
 
-  private async describe(rows: Enrolment[]): Promise<OutcomeResponse[]> {
+  /**
+   * Outcomes with their follow-ups. For a caller who does not see her health data (`healthVisible` false), a
+   * health outcome is left out as if none were recorded, and so is a health follow-up.
+   */
+  private async describe(rows: Enrolment[], healthVisible: boolean): Promise<OutcomeResponse[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
+    const shown = (x: { category: Outcome['category'] }) => healthVisible || x.category !== 'health';
     const [outs, fus] = await Promise.all([
       this.outcomes.findBy({ enrolmentId: In(ids) }),
       this.followUps.find({ where: { enrolmentId: In(ids) }, order: { months: 'ASC' } }),
     ]);
-    return outs.map((o) => ({
+    return outs.filter(shown).map((o) => ({
       enrolmentId: o.enrolmentId,
       participantId: rows.find((r) => r.id === o.enrolmentId)!.participantId,
       category: o.category,
@@ -143,7 +173,7 @@ export class OutcomesService {
       supportBefore: o.supportBefore,
       supportAfter: o.supportAfter,
       followUps: fus
-        .filter((f) => f.enrolmentId === o.enrolmentId)
+        .filter((f) => f.enrolmentId === o.enrolmentId && shown(f))
         .map((f) => ({
           id: f.id,
           months: f.months as 3 | 6 | 12,

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { EnrolmentResponse, ParticipantListItem, ParticipantResponse } from '@stegvis/contracts';
-import { DataSource, type EntityManager, In, Repository } from 'typeorm';
+import { DataSource, type EntityManager, In, QueryFailedError, Repository } from 'typeorm';
 import { type AuditEntry, AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
-import { pseudonymFor, visibleName } from '../../common/masking/masking';
+import { maskQuasiIdentifiers, pseudonymFor, visibleName } from '../../common/masking/masking';
 import { PolicyService } from '../../common/policy/policy.service';
 import { Problem, fieldError } from '../../common/problem/problem';
 import type {
@@ -49,7 +49,14 @@ export class ParticipantsService {
       // The id is made here so the pseudonym, derived from it, is stored in the same insert.
       const id = randomUUID();
       const row = await m.save(
-        m.create(Participant, { ...fields, id, programmeId: dto.programmeId, pseudonym: pseudonymFor(id) }),
+        m.create(Participant, {
+          ...fields,
+          id,
+          programmeId: dto.programmeId,
+          pseudonym: pseudonymFor(id),
+          // She is visible to the worker who registered her until she is first placed in a group (PolicyService).
+          registeredBy: ctx.user.id,
+        }),
       );
       await this.audit.record(
         ctx,
@@ -156,6 +163,7 @@ export class ParticipantsService {
       ctx.user,
       rows.filter((p) => p.protectedIdentity).map((p) => p.id),
     );
+    const masked = (p: Participant) => p.protectedIdentity && !visible.has(p.id);
     const needle = q.q?.trim().toLocaleLowerCase('sv');
     const shown = rows
       .map((p) => ({ p, name: visibleName(p, visible) }))
@@ -163,23 +171,32 @@ export class ParticipantsService {
     const enrolments = shown.length
       ? await this.enrolments.findBy({ participantId: In(shown.map((x) => x.p.id)) })
       : [];
-    await this.audit.record(ctx, {
-      action: 'participant.list',
-      entityType: 'programme',
-      entityId: q.programmeId,
-      details: { count: shown.length },
-    });
-    return shown.map(({ p, name }) => ({
-      id: p.id,
-      displayName: name,
-      gender: p.gender,
-      birthYear: p.birthYear,
-      swedishLevel: p.swedishLevel,
-      protectedIdentity: p.protectedIdentity,
-      groups: enrolments
-        .filter((e) => e.participantId === p.id)
-        .map((e) => ({ groupId: e.groupId, status: e.status })),
-    }));
+    // One entry for the list, and one per protected person whose real name it shows.
+    await this.audit.recordMany(ctx, [
+      {
+        action: 'participant.list',
+        entityType: 'programme',
+        entityId: q.programmeId,
+        details: { count: shown.length },
+      },
+      ...identityReads(shown.filter(({ p }) => p.protectedIdentity && !masked(p)).map(({ p }) => p.id)),
+    ]);
+    return shown.map(({ p, name }) =>
+      maskQuasiIdentifiers(
+        {
+          id: p.id,
+          displayName: name,
+          gender: p.gender,
+          birthYear: p.birthYear,
+          swedishLevel: p.swedishLevel,
+          protectedIdentity: p.protectedIdentity,
+          groups: enrolments
+            .filter((e) => e.participantId === p.id)
+            .map((e) => ({ groupId: e.groupId, status: e.status })),
+        },
+        masked(p),
+      ),
+    );
   }
 
   async enrol(
@@ -188,23 +205,35 @@ export class ParticipantsService {
     groupId: string,
     startDate: string,
   ): Promise<EnrolmentResponse> {
-    await this.policy.assertGroupAccess(ctx, 'participant.write', groupId);
-    await this.policy.assertParticipantAccess(ctx, 'participant.write', participantId);
+    const group = await this.policy.assertGroupAccess(ctx, 'participant.write', groupId);
+    const access = await this.policy.assertParticipantAccess(ctx, 'participant.write', participantId);
+    // Only those who see her may place her: placing her in a group one staffs would make her visible.
+    await this.refuseUnseen(ctx, participantId, access.identityVisible, {
+      type: 'participant',
+      id: participantId,
+    });
     const active = await this.enrolments.findOneBy({ participantId, groupId, status: 'active' });
     if (active)
       throw Problem.conflict('The participant is already enrolled in this group', {
         code: 'already_enrolled',
       });
-    const saved = await this.dataSource.transaction(async (m) => {
-      const e = await m.save(m.create(Enrolment, { participantId, groupId, startDate, status: 'active' }));
-      await this.audit.record(
-        ctx,
-        { action: 'enrolment.create', entityType: 'enrolment', entityId: e.id, subjectId: participantId },
-        m,
-      );
-      return e;
-    });
-    return (await this.enrolmentViews(ctx, [saved]))[0];
+    if (await this.enrolments.existsBy({ participantId, programmeId: group.programmeId, status: 'active' }))
+      throw alreadyActiveInProgramme();
+    const saved = await this.dataSource
+      .transaction(async (m) => {
+        const e = await m.save(m.create(Enrolment, { participantId, groupId, startDate, status: 'active' }));
+        await this.audit.record(
+          ctx,
+          { action: 'enrolment.create', entityType: 'enrolment', entityId: e.id, subjectId: participantId },
+          m,
+        );
+        return e;
+      })
+      .catch(activeConflict);
+    // The answer shows no more than the caller could read before the write.
+    return (
+      await this.enrolmentViews(ctx, [saved], { visible: seen(participantId, access.identityVisible) })
+    )[0];
   }
 
   async findParticipantEnrolments(ctx: UserContext, participantId: string): Promise<EnrolmentResponse[]> {
@@ -219,42 +248,57 @@ export class ParticipantsService {
     const e = await this.enrolments.findOneBy({ id });
     if (!e) throw Problem.notFound('enrolment');
     await this.policy.assertGroupAccess(ctx, 'participant.write', e.groupId);
+    const visible = await this.policy.identityVisibleFor(ctx.user, [e.participantId]);
+    // Leaving for health reasons is health data: written and changed only by those who see her.
+    const health = e.leftReason === 'health' || (dto.status === 'left_early' && dto.leftReason === 'health');
+    await this.refuseUnseen(
+      ctx,
+      e.participantId,
+      visible.has(e.participantId),
+      { type: 'enrolment', id },
+      health,
+    );
     if (dto.endDate && dto.endDate < e.startDate)
       throw Problem.field('endDate', 'endDate must not be before the enrolment started', {
         code: 'before_enrolment_start',
         params: { startDate: e.startDate },
       });
-    await this.dataSource.transaction(async (m) => {
-      await m.update(
-        Enrolment,
-        { id },
-        {
-          status: dto.status,
-          endDate: dto.status === 'active' ? null : (dto.endDate ?? null),
-          leftReason: dto.status === 'left_early' ? (dto.leftReason ?? null) : null,
-        },
-      );
-      await this.audit.record(
-        ctx,
-        {
-          action: 'enrolment.update',
-          entityType: 'enrolment',
-          entityId: id,
-          subjectId: e.participantId,
-          details: { status: dto.status },
-        },
-        m,
-      );
-    });
-    return (await this.enrolmentViews(ctx, [(await this.enrolments.findOneBy({ id }))!]))[0];
+    await this.dataSource
+      .transaction(async (m) => {
+        await m.update(
+          Enrolment,
+          { id },
+          {
+            status: dto.status,
+            endDate: dto.status === 'active' ? null : (dto.endDate ?? null),
+            leftReason: dto.status === 'left_early' ? (dto.leftReason ?? null) : null,
+          },
+        );
+        await this.audit.record(
+          ctx,
+          {
+            action: 'enrolment.update',
+            entityType: 'enrolment',
+            entityId: id,
+            subjectId: e.participantId,
+            details: { status: dto.status },
+          },
+          m,
+        );
+      })
+      .catch(activeConflict);
+    return (await this.enrolmentViews(ctx, [(await this.enrolments.findOneBy({ id }))!], { visible }))[0];
   }
 
   /** Moving to another group ends this enrolment (reason: moved to another group) and starts one there; history stays. */
   async moveEnrolment(ctx: UserContext, id: string, dto: MoveEnrolmentDto): Promise<EnrolmentResponse> {
     const e = await this.enrolments.findOneBy({ id });
     if (!e) throw Problem.notFound('enrolment');
-    await this.policy.assertGroupAccess(ctx, 'participant.write', e.groupId);
-    await this.policy.assertGroupAccess(ctx, 'participant.write', dto.toGroupId);
+    const from = await this.policy.assertGroupAccess(ctx, 'participant.write', e.groupId);
+    const to = await this.policy.assertGroupAccess(ctx, 'participant.write', dto.toGroupId);
+    // Only those who see her may move her: moving her to a group one staffs would make her visible.
+    const visible = await this.policy.identityVisibleFor(ctx.user, [e.participantId]);
+    await this.refuseUnseen(ctx, e.participantId, visible.has(e.participantId), { type: 'enrolment', id });
     if (e.status !== 'active')
       throw Problem.rule('Only an active enrolment can be moved', { code: 'enrolment_not_active' });
     if (dto.toGroupId === e.groupId)
@@ -266,40 +310,71 @@ export class ParticipantsService {
         code: 'before_enrolment_start',
         params: { startDate: e.startDate },
       });
-    const next = await this.dataSource.transaction(async (m) => {
-      await m.update(
-        Enrolment,
-        { id },
-        { status: 'left_early', endDate: dto.date, leftReason: 'other_effort' },
-      );
-      const created = await m.save(
-        m.create(Enrolment, {
-          participantId: e.participantId,
-          groupId: dto.toGroupId,
-          startDate: dto.date,
-          status: 'active',
-        }),
-      );
-      await this.audit.record(
-        ctx,
-        {
-          action: 'enrolment.move',
-          entityType: 'enrolment',
-          entityId: created.id,
-          subjectId: e.participantId,
-          details: { from: id },
-        },
-        m,
-      );
-      return created;
-    });
-    return (await this.enrolmentViews(ctx, [next]))[0];
+    // Within the programme the old enrolment ends as the new one starts; into another programme she must not
+    // already be active there.
+    if (
+      to.programmeId !== from.programmeId &&
+      (await this.enrolments.existsBy({
+        participantId: e.participantId,
+        programmeId: to.programmeId,
+        status: 'active',
+      }))
+    )
+      throw alreadyActiveInProgramme();
+    const next = await this.dataSource
+      .transaction(async (m) => {
+        await m.update(
+          Enrolment,
+          { id },
+          { status: 'left_early', endDate: dto.date, leftReason: 'other_effort' },
+        );
+        const created = await m.save(
+          m.create(Enrolment, {
+            participantId: e.participantId,
+            groupId: dto.toGroupId,
+            startDate: dto.date,
+            status: 'active',
+          }),
+        );
+        await this.audit.record(
+          ctx,
+          {
+            action: 'enrolment.move',
+            entityType: 'enrolment',
+            entityId: created.id,
+            subjectId: e.participantId,
+            details: { from: id },
+          },
+          m,
+        );
+        return created;
+      })
+      .catch(activeConflict);
+    return (await this.enrolmentViews(ctx, [next], { visible }))[0];
   }
 
-  /** Enrolments of a group with names masked for this viewer. Access to the group is the caller's check. */
-  async findGroupEnrolments(ctx: UserContext, groupId: string): Promise<EnrolmentView[]> {
+  /**
+   * Enrolments of a group with names masked for this viewer. Access to the group is the caller's check. Each
+   * protected person whose real name comes back leaves one `participant.identity.read`; a caller that shows no
+   * names (a count, a check of ids) passes `{ audit: false }`.
+   */
+  async findGroupEnrolments(
+    ctx: UserContext,
+    groupId: string,
+    opts: { audit?: boolean } = {},
+  ): Promise<EnrolmentView[]> {
     const rows = await this.enrolments.find({ where: { groupId }, order: { startDate: 'ASC', id: 'ASC' } });
-    return this.enrolmentViews(ctx, rows);
+    return this.enrolmentViews(ctx, rows, opts);
+  }
+
+  /** Participants with a protected identity who are or were enrolled in the group. */
+  async protectedParticipantIdsInGroup(groupId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT p.id FROM enrolment e JOIN participant p ON p.id = e.participant_id
+        WHERE e.group_id = $1 AND p.protected_identity ORDER BY p.id`,
+      [groupId],
+    );
+    return rows.map((r) => r.id);
   }
 
   async getEnrolment(id: string): Promise<{
@@ -338,14 +413,25 @@ export class ParticipantsService {
     return row;
   }
 
-  private async enrolmentViews(ctx: UserContext, rows: Enrolment[]): Promise<EnrolmentView[]> {
+  /**
+   * Enrolments as this viewer may see them: a protected person's name only for those who see her, and a health
+   * reason for leaving likewise (null for the rest, as for an early leaver whose reason was not given). `visible`
+   * overrides the rule (a write answers with what the caller saw before it); the real names shown are audited.
+   */
+  private async enrolmentViews(
+    ctx: UserContext,
+    rows: Enrolment[],
+    opts: { visible?: ReadonlySet<string>; audit?: boolean } = {},
+  ): Promise<EnrolmentView[]> {
     const ids = [...new Set(rows.map((r) => r.participantId))];
     const people = ids.length ? await this.participants.findBy({ id: In(ids) }) : [];
     const byId = new Map(people.map((p) => [p.id, p]));
-    const visible = await this.policy.identityVisibleFor(
-      ctx.user,
-      people.filter((p) => p.protectedIdentity).map((p) => p.id),
-    );
+    const visible = opts.visible ?? (await this.policy.identityVisibleFor(ctx.user, ids));
+    if (opts.audit !== false)
+      await this.audit.recordMany(
+        ctx,
+        identityReads(people.filter((p) => p.protectedIdentity && visible.has(p.id)).map((p) => p.id)),
+      );
     return rows.map((e) => ({
       id: e.id,
       participantId: e.participantId,
@@ -353,9 +439,25 @@ export class ParticipantsService {
       startDate: e.startDate,
       endDate: e.endDate,
       status: e.status,
-      leftReason: e.leftReason,
+      leftReason: e.leftReason === 'health' && !visible.has(e.participantId) ? null : e.leftReason,
       displayName: visibleName(byId.get(e.participantId)!, visible),
     }));
+  }
+
+  /**
+   * 404 (audited) when the participant's identity is protected, or `health` is at stake, and the caller is not
+   * among those who see her: a change would otherwise show her, or leak through what is accepted or refused.
+   */
+  private async refuseUnseen(
+    ctx: UserContext,
+    participantId: string,
+    sees: boolean,
+    entity: { type: string; id: string },
+    health = false,
+  ): Promise<void> {
+    if (sees) return;
+    const p = await this.participants.findOneBy({ id: participantId });
+    if (health || p?.protectedIdentity) await this.policy.deny(ctx, 'participant.write', entity);
   }
 
   /**
@@ -446,6 +548,10 @@ export class ParticipantsService {
         m,
       );
     }
+    const programmeId = await this.policy.programmeOfGroup(r.groupId);
+    // Active in at most one group of a programme at a time (also held by the database).
+    if (programmeId && (await m.existsBy(Enrolment, { participantId, programmeId, status: 'active' })))
+      throw alreadyActiveInProgramme();
     const e = await m.save(
       m.create(Enrolment, { participantId, groupId: r.groupId, startDate: r.startDate, status: 'active' }),
     );
@@ -563,4 +669,33 @@ export class ParticipantsService {
       return false;
     }
   }
+}
+
+/** One `participant.identity.read` per protected person whose real identity an answer shows. */
+function identityReads(participantIds: readonly string[]): AuditEntry[] {
+  return participantIds.map((id) => ({
+    action: 'participant.identity.read',
+    entityType: 'participant',
+    entityId: id,
+    subjectId: id,
+  }));
+}
+
+function seen(participantId: string, visible: boolean): ReadonlySet<string> {
+  return new Set(visible ? [participantId] : []);
+}
+
+function alreadyActiveInProgramme(): Problem {
+  return Problem.conflict('The participant is already active in another group of this programme', {
+    code: 'already_active_in_programme',
+  });
+}
+
+/** The database's own guard (ix_enrolment_one_active_per_programme) as the same 409, for two requests racing. */
+function activeConflict(err: unknown): never {
+  const pg =
+    err instanceof QueryFailedError ? (err.driverError as { code?: string; constraint?: string }) : null;
+  if (pg?.code === '23505' && pg.constraint === 'ix_enrolment_one_active_per_programme')
+    throw alreadyActiveInProgramme();
+  throw err;
 }

@@ -32,7 +32,10 @@ export class ProgressService {
     participantId: string,
     dto: AssessmentDto,
   ): Promise<AssessmentResponse> {
-    await this.policy.assertParticipantAccess(ctx, 'participant.write', participantId);
+    const access = await this.policy.assertParticipantAccess(ctx, 'participant.write', participantId);
+    // As for her record: a change by someone who may not see her would leak her through what is accepted.
+    if (access.protectedIdentity && !access.identityVisible)
+      await this.policy.deny(ctx, 'participant.write', { type: 'participant', id: participantId });
     const errors = ASSESSMENT_DIMENSIONS.filter(
       (d) => !Number.isInteger(dto.ratings[d]) || dto.ratings[d] < 1 || dto.ratings[d] > 5,
     ).map((d) =>

@@ -305,6 +305,10 @@ export const PROBLEM_TEXTS: ProblemTexts = {
   },
   survey_code_missing: {
     sv: () => 'Ingen enkätkod: öppna länken eller skriv koden igen.',
+  programme_lead_required: {
+    sv: () => 'Bara insatsens processledare eller en administratör bestämmer vem som är personal i en grupp.',
+    en: () => 'Only the programme lead or an admin decides who is staff of a group.',
+  },
     en: () => 'No survey code: open the link or type the code again.',
   },
   survey_code_unknown: { sv: () => 'Koden finns inte.', en: () => 'This code is not known.' },
@@ -342,6 +346,12 @@ export const PROBLEM_TEXTS: ProblemTexts = {
   },
   round_not_open: {
     sv: (p) => `Enkäten har inte öppnat än (öppnar ${formatStockholm(p.opensAt)}).`,
+  already_active_in_programme: {
+    sv: () =>
+      'Deltagaren är redan aktiv i en annan grupp i insatsen. Avsluta eller flytta den inskrivningen först.',
+    en: () =>
+      'The participant is already active in another group of this programme. End or move that enrolment first.',
+  },
     en: (p) => `The survey has not opened yet (opens ${formatStockholm(p.opensAt)} Swedish time).`,
   },
   round_closed: { sv: () => 'Enkäten har stängt.', en: () => 'The survey has closed.' },

@@ -12,6 +12,7 @@ import {
   SESSION_STATUSES,
   type SessionKind,
   type SessionStatus,
+  type UpdateGroupRequest,
   type UpdateSessionRequest,
   type GroupResponse,
   type SessionResponse,
@@ -60,7 +61,30 @@ export class CreateGroupDto implements CreateGroupRequest {
   @IsOptional()
   @IsUUID()
   templateId?: string;
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Group staff: only the programme lead or an admin may name them (403 otherwise)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  staffMemberIds?: string[];
+}
+
+export class UpdateGroupDto implements UpdateGroupRequest {
+  @ApiProperty({ description: 'The version you read' }) @IsInt() @Min(1) version: number;
+  @ApiPropertyOptional({ example: 10 }) @IsOptional() @IsInt() @Min(1) @Max(100) capacity?: number;
+  @ApiPropertyOptional({ example: 2 }) @IsOptional() @IsInt() @Min(0) @Max(50) overIntake?: number;
+  @ApiPropertyOptional({ enum: DELIVERY_MODES })
+  @IsOptional()
+  @IsIn(DELIVERY_MODES)
+  deliveryMode?: DeliveryMode;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) place?: string;
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Who is group staff: changed only by the programme lead or an admin (403 otherwise)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
