@@ -289,6 +289,24 @@ describe('no personal-number existence oracle (e2e)', () => {
     expect(await checks(cora)).toEqual([{ email: 'staff.a@test.se', result: 'separate_record' }]);
   });
 
+  it('the association counts her once across programmes, by the keyed hash; each effort counts its own', async () => {
+    const res = await admin.get('/api/reports/finsam?year=2020');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      year: 2020,
+      efforts: [
+        // B: staffB's record of Sara, Bea.
+        { effort: 'Första Steget', women: 2, men: 0, other: 0, total: 2 },
+        // A: Sara, and the two accepted referrals (a new record of Bea, and the never-seen candidate).
+        { effort: 'Nästa Steg', women: 3, men: 0, other: 0, total: 3 },
+      ],
+      // Sara and Bea are one person each however many records they have; plus the never-seen candidate.
+      persons: { women: 3, men: 0, other: 0, total: 3 },
+    });
+    for (const c of [staffA, staffB, await signIn(t, w.users.steeringA.email)])
+      expect((await c.get('/api/reports/finsam?year=2020')).status).toBe(403);
+  });
+
   it('fills the hash at start for rows written before it existed, and every row again when the key changed', async () => {
     const hasher = t.app.get(PersonalNumberHasher);
     const hashOf = async (id: string) =>

@@ -95,6 +95,7 @@ export const AUDIT_ACTIONS = [
   'referral.update',
   'referral.wait_listed',
   'referral.withdrawn',
+  'report.association',
   'report.finsam',
   'report.read',
   'session.create',

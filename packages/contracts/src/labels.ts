@@ -489,6 +489,7 @@ const auditAction = {
   'referral.update': { sv: 'Ändrade remiss', en: 'Changed a referral' },
   'referral.wait_listed': { sv: 'Remissen sattes på väntelista', en: 'Referral wait-listed' },
   'referral.withdrawn': { sv: 'Remissen återtogs', en: 'Referral withdrawn' },
+  'report.association': { sv: 'Läste förbundets siffror', en: "Read the association's figures" },
   'report.finsam': { sv: 'Tog ut Uppföljning Finsam', en: 'Produced the Finsam follow-up' },
   'report.read': { sv: 'Läste rapport', en: 'Read a report' },
   'session.create': { sv: 'Lade till tillfälle', en: 'Added a session' },

@@ -58,6 +58,9 @@ export const ACTIONS = {
   'report.read': ['admin', 'staff', 'steering', 'evaluator'],
   // Person-level follow-up files carry personal numbers: staff only, every row audited.
   'followup.export': ['staff'],
+  // The association's figures across programmes (one person counted once by the keyed hash of her number): only
+  // for a role that sees every programme, so the count reveals nothing outside what the reader may see.
+  'report.association': ['admin'],
   'import.run': ['admin', 'staff'],
   'statistics.manage': ['admin', 'staff'],
   'budget.manage': ['admin', 'staff'],

@@ -8,14 +8,32 @@ import type { UserContext } from '../../common/context/request-context';
 import { PolicyService } from '../../common/policy/policy.service';
 import { formatPersonalNumber } from '../participants/personal-number.util';
 
-export interface FinsamCounts {
-  year: number;
-  effort: string;
+export interface FinsamBySex {
   women: number;
   men: number;
   other: number;
   total: number;
 }
+
+export interface FinsamEffort extends FinsamBySex {
+  effort: string;
+}
+
+export interface FinsamCounts extends FinsamEffort {
+  year: number;
+}
+
+export interface FinsamAssociation {
+  year: number;
+  /** Each effort counts its own records, as its own Finsam figures do. */
+  efforts: FinsamEffort[];
+  /** Persons across the association's efforts, each once, by the keyed hash of the personal number. */
+  persons: FinsamBySex;
+}
+
+// Enrolled at some time in the year $1.
+const IN_YEAR =
+  'e.start_date <= make_date($1, 12, 31) AND (e.end_date IS NULL OR e.end_date >= make_date($1, 1, 1))';
 
 /**
  * Försäkringskassan's follow-up for coordination associations. Uppföljning Finsam wants participants per
@@ -55,6 +73,49 @@ export class NationalFollowUpService {
       details: { year },
     });
     return { year, ...row };
+  }
+
+  /**
+   * The association's Finsam figures: per effort, and the persons across all efforts counted once. A person may
+   * have a record in each of two programmes (the second was made by someone who could not see the first, and was
+   * told nothing); her records share `personal_number_hash`, so she is one person here. A record without a number
+   * is a person of its own. Only for association-wide users (`report.association`): they see every programme, so
+   * the count tells them nothing about a programme outside their view; a programme's staff, who can make a second
+   * record, never see this count, which would otherwise answer whether a number exists elsewhere.
+   */
+  async finsamAssociation(ctx: UserContext, year: number): Promise<FinsamAssociation> {
+    // The whole association is in view only for an association-wide role; the action table says the same.
+    if (!this.policy.associationWide(ctx.user))
+      await this.policy.deny(ctx, 'report.association', { type: 'association', id: 'finsam' });
+    const efforts = await this.dataSource.query<FinsamEffort[]>(
+      `SELECT pr.name AS effort,
+              count(DISTINCT p.id) FILTER (WHERE p.gender = 'woman')::int AS women,
+              count(DISTINCT p.id) FILTER (WHERE p.gender = 'man')::int AS men,
+              count(DISTINCT p.id) FILTER (WHERE p.gender = 'other')::int AS other,
+              count(DISTINCT p.id)::int AS total
+         FROM programme pr
+         LEFT JOIN programme_group g ON g.programme_id = pr.id
+         LEFT JOIN enrolment e ON e.group_id = g.id AND ${IN_YEAR}
+         LEFT JOIN participant p ON p.id = e.participant_id
+        GROUP BY pr.id, pr.name ORDER BY pr.name, pr.id`,
+      [year],
+    );
+    const [persons] = await this.dataSource.query<FinsamBySex[]>(
+      `SELECT count(DISTINCT x.person) FILTER (WHERE x.gender = 'woman')::int AS women,
+              count(DISTINCT x.person) FILTER (WHERE x.gender = 'man')::int AS men,
+              count(DISTINCT x.person) FILTER (WHERE x.gender = 'other')::int AS other,
+              count(DISTINCT x.person)::int AS total
+         FROM (SELECT coalesce(p.personal_number_hash, p.id::text) AS person, p.gender
+                 FROM enrolment e JOIN participant p ON p.id = e.participant_id
+                WHERE ${IN_YEAR}) x`,
+      [year],
+    );
+    await this.audit.record(ctx, {
+      action: 'report.finsam',
+      entityType: 'association',
+      details: { year },
+    });
+    return { year, efforts, persons };
   }
 
   /** SUS-style person-level file (staff only, audited): a row per consenting person; others anonymously. */

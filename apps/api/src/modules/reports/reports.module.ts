@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { GroupsModule } from '../groups/groups.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
+import { AssociationReportsController } from './association-reports.controller';
 import { NationalFollowUpService } from './national-followup.service';
 import { ReportDataService } from './report-data.service';
 import { ReportsController } from './reports.controller';
@@ -9,7 +10,7 @@ import { ReportsService } from './reports.service';
 /** Owns no table: it reads the others (ReportDataService) and computes with packages/reports. */
 @Module({
   imports: [GroupsModule, ProgrammesModule],
-  controllers: [ReportsController],
+  controllers: [ReportsController, AssociationReportsController],
   providers: [ReportsService, ReportDataService, NationalFollowUpService],
 })
 export class ReportsModule {}
