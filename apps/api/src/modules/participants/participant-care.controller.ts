@@ -2,10 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@
 import {
   ApiCookieAuth,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type {
   AssessmentResponse,
@@ -245,8 +246,15 @@ export class ParticipantCareController {
   @ApiOperation({
     summary: '"Who has seen my data": every read and change of this participant, with actor and time',
   })
-  @ApiProduces('application/json', 'text/csv', 'application/pdf')
-  @ApiOkResponse({ type: [AuditTrailEntryDto] })
+  @ApiExtraModels(AuditTrailEntryDto)
+  @ApiOkResponse({
+    description: 'JSON by default; ?format=csv a CSV file, ?format=pdf an A4 PDF, both in Swedish words',
+    content: {
+      'application/json': { schema: { type: 'array', items: { $ref: getSchemaPath(AuditTrailEntryDto) } } },
+      'text/csv': { schema: { type: 'string' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   @ApiProblems(400, 401, 403, 404)
   async auditTrail(
     @Ctx() ctx: UserContext,

@@ -2435,7 +2435,8 @@ export interface components {
             substituteStaffId: string | null;
             /** @enum {string} */
             status: "scheduled" | "cancelled";
-            note: string;
+            /** @description Why it was cancelled or moved; null without 'session.notes.read' (staff only) */
+            note: string | null;
             version: number;
         };
         CalendarDto: {
@@ -5538,7 +5539,7 @@ export interface operations {
     ParticipantCareController_auditTrail: {
         parameters: {
             query?: {
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "pdf";
             };
             header?: never;
             path: {
@@ -5548,13 +5549,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description JSON by default; ?format=csv a CSV file, ?format=pdf an A4 PDF, both in Swedish words */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditTrailEntryDto"][];
-                    "text/csv": components["schemas"]["AuditTrailEntryDto"][];
+                    "text/csv": string;
+                    "application/pdf": string;
                 };
             };
             /** @description Invalid input; `errors` names each field */
