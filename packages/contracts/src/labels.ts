@@ -427,15 +427,15 @@ const auditAction = {
   'group.create': { sv: 'Startade grupp', en: 'Started a group' },
   'group.manage': { sv: 'Ändrade grupp', en: 'Changed a group' },
   'group.read': { sv: 'Läste grupp', en: 'Read a group' },
+  'group.staff.self_assign': {
+    sv: 'Gjorde sig själv till personal i deltagarens grupp',
+    en: "Made themselves staff of the participant's group",
+  },
   'handbook.choose': { sv: 'Valde material till ett pass', en: 'Chose material for a session' },
   'handbook.create': { sv: 'Skapade avsnitt i metodhandboken', en: 'Created a handbook entry' },
   'handbook.edit': { sv: 'Redigerade metodhandboken', en: 'Edited the handbook' },
   'handbook.editor.grant': { sv: 'Gav redigeringsrätt till metodhandboken', en: 'Granted handbook editing' },
   'handbook.editor.revoke': {
-  'group.staff.self_assign': {
-    sv: 'Gjorde sig själv till personal i deltagarens grupp',
-    en: "Made themselves staff of the participant's group",
-  },
     sv: 'Tog bort redigeringsrätt till metodhandboken',
     en: 'Revoked handbook editing',
   },
