@@ -295,6 +295,10 @@ export const PROBLEM_TEXTS: ProblemTexts = {
     sv: () => 'Du kan bara lägga till remisser från din egen organisation.',
     en: () => 'You may add referrals only from your own organisation.',
   },
+  programme_lead_required: {
+    sv: () => 'Bara insatsens processledare eller en administratör bestämmer vem som är personal i en grupp.',
+    en: () => 'Only the programme lead or an admin decides who is staff of a group.',
+  },
   handbook_editor_required: {
     sv: () => 'Du behöver redaktörsrätt för att ändra i handboken; fråga en administratör.',
     en: () => 'Editing the handbook needs the editor right; ask an administrator.',
@@ -305,10 +309,6 @@ export const PROBLEM_TEXTS: ProblemTexts = {
   },
   survey_code_missing: {
     sv: () => 'Ingen enkätkod: öppna länken eller skriv koden igen.',
-  programme_lead_required: {
-    sv: () => 'Bara insatsens processledare eller en administratör bestämmer vem som är personal i en grupp.',
-    en: () => 'Only the programme lead or an admin decides who is staff of a group.',
-  },
     en: () => 'No survey code: open the link or type the code again.',
   },
   survey_code_unknown: { sv: () => 'Koden finns inte.', en: () => 'This code is not known.' },
@@ -336,6 +336,12 @@ export const PROBLEM_TEXTS: ProblemTexts = {
     sv: () => 'Deltagaren är redan inskriven i gruppen.',
     en: () => 'The participant is already enrolled in this group.',
   },
+  already_active_in_programme: {
+    sv: () =>
+      'Deltagaren är redan aktiv i en annan grupp i insatsen. Avsluta eller flytta den inskrivningen först.',
+    en: () =>
+      'The participant is already active in another group of this programme. End or move that enrolment first.',
+  },
   request_in_progress: {
     sv: () => 'Samma begäran behandlas redan; försök igen om en stund.',
     en: () => 'The same request is being processed; try again shortly.',
@@ -346,12 +352,6 @@ export const PROBLEM_TEXTS: ProblemTexts = {
   },
   round_not_open: {
     sv: (p) => `Enkäten har inte öppnat än (öppnar ${formatStockholm(p.opensAt)}).`,
-  already_active_in_programme: {
-    sv: () =>
-      'Deltagaren är redan aktiv i en annan grupp i insatsen. Avsluta eller flytta den inskrivningen först.',
-    en: () =>
-      'The participant is already active in another group of this programme. End or move that enrolment first.',
-  },
     en: (p) => `The survey has not opened yet (opens ${formatStockholm(p.opensAt)} Swedish time).`,
   },
   round_closed: { sv: () => 'Enkäten har stängt.', en: () => 'The survey has closed.' },
