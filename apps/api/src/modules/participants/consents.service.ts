@@ -112,6 +112,25 @@ export class ConsentsService {
     });
   }
 
+  /**
+   * Of these participants, those who have withdrawn a "share with partner" consent and not given it again for that
+   * organisation: from then on their name reaches no referral, meeting or minutes (ReferralsService masks it).
+   */
+  async sharingWithdrawn(participantIds: readonly string[]): Promise<Set<string>> {
+    if (participantIds.length === 0) return new Set();
+    const rows: { participant_id: string }[] = await this.consents
+      .createQueryBuilder('w')
+      .select('DISTINCT w.participant_id', 'participant_id')
+      .where('w.participant_id = ANY (CAST(:ids AS uuid[]))', { ids: participantIds })
+      .andWhere("w.purpose = 'share_with_partner' AND w.withdrawn_at IS NOT NULL")
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM consent c WHERE c.participant_id = w.participant_id AND c.purpose = 'share_with_partner'
+           AND c.withdrawn_at IS NULL AND c.organisation_id IS NOT DISTINCT FROM w.organisation_id)`,
+      )
+      .getRawMany();
+    return new Set(rows.map((r) => r.participant_id));
+  }
+
   async requireConsent(
     participantId: string,
     purpose: ConsentPurpose,

@@ -11,18 +11,25 @@ import {
 import { Brackets, DataSource, type EntityManager, In, Repository } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
-import { pseudonymFor } from '../../common/masking/masking';
+import { pseudonymFor, visibleName } from '../../common/masking/masking';
 import { decodeCursor, encodeCursor } from '../../common/pagination/keyset';
 import { PolicyService } from '../../common/policy/policy.service';
 import { Problem, fieldError } from '../../common/problem/problem';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { parsePersonalNumber } from '../participants/personal-number.util';
+import { ConsentsService } from '../participants/consents.service';
 import { ParticipantsService } from '../participants/participants.service';
 import { UsersService } from '../users/users.service';
 import type { QueueQuery, ReferralDto, TransitionDto } from './dto/referral.dto';
 import { ReferralEvent } from './entities/referral-event.entity';
 import { Referral } from './entities/referral.entity';
 import { screen } from './screening.util';
+
+/**
+ * The queue, the agenda and the minutes are the analysis group's shared forum: a masked candidate is shown to
+ * nobody there by name, whoever looks (the minutes are one file for every recipient).
+ */
+const NOBODY: ReadonlySet<string> = new Set();
 
 @Injectable()
 export class ReferralsService {
@@ -35,6 +42,7 @@ export class ReferralsService {
     private readonly organisations: OrganisationsService,
     private readonly participants: ParticipantsService,
     private readonly users: UsersService,
+    private readonly consents: ConsentsService,
   ) {}
 
   async createReferral(ctx: UserContext, dto: ReferralDto): Promise<ReferralResponse> {
@@ -206,10 +214,12 @@ export class ReferralsService {
       participantId?: string | null;
     },
   ): Promise<void> {
-    const who = r.protectedIdentity ? r.pseudonym : `${r.firstName} ${r.lastName}`;
+    const stale = async () =>
+      Problem.stale(
+        `The referral of ${(await this.candidateNames([r])).get(r.id)} was changed by someone else. Reload and try again.`,
+      );
     // A stale version first: whoever decided on old information is told that someone else got there first.
-    if (r.version !== o.version)
-      throw Problem.stale(`The referral of ${who} was changed by someone else. Reload and try again.`);
+    if (r.version !== o.version) throw await stale();
     if (!canTransition(r.status, to))
       throw Problem.rule(`A referral that is ${r.status} cannot become ${to}`, {
         code: 'referral_transition',
@@ -229,8 +239,7 @@ export class ReferralsService {
       })
       .where('id = :id AND version = :v', { id: r.id, v: o.version })
       .execute();
-    if (res.affected !== 1)
-      throw Problem.stale(`The referral of ${who} was changed by someone else. Reload and try again.`);
+    if (res.affected !== 1) throw await stale();
     await m.insert(ReferralEvent, {
       referralId: r.id,
       byUserId: ctx.user.id,
@@ -352,17 +361,45 @@ export class ReferralsService {
     return r!;
   }
 
-  /** Response shape; protected identities appear as their pseudonym to everyone in queue, agenda and minutes. */
+  /**
+   * The name each referral's candidate goes by in the queue, the agenda and the minutes, through the one masking
+   * step (common/masking): the pseudonym when her identity is protected, or when the person the referral became
+   * has withdrawn her consent to sharing with partners (from then on, also in minutes made of earlier meetings).
+   */
+  async candidateNames(rows: readonly Referral[]): Promise<Map<string, string>> {
+    const withdrawn = await this.consents.sharingWithdrawn([
+      ...new Set(rows.map((r) => r.participantId).filter((x): x is string => x !== null)),
+    ]);
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        visibleName(
+          {
+            id: r.id,
+            firstName: r.firstName,
+            lastName: r.lastName,
+            protectedIdentity:
+              r.protectedIdentity || (r.participantId !== null && withdrawn.has(r.participantId)),
+            pseudonym: r.pseudonym,
+          },
+          NOBODY,
+        ),
+      ]),
+    );
+  }
+
+  /** Response shape; masked candidates appear as their pseudonym to everyone in queue, agenda and minutes. */
   async describe(_ctx: UserContext, rows: Referral[]): Promise<ReferralResponse[]> {
     const orgs = new Map(
       (await this.organisations.findOrganisations([...new Set(rows.map((r) => r.organisationId))])).map(
         (o) => [o.id, o.name],
       ),
     );
+    const names = await this.candidateNames(rows);
     return rows.map((r) => ({
       id: r.id,
       programmeId: r.programmeId,
-      candidateName: r.protectedIdentity ? r.pseudonym : `${r.firstName} ${r.lastName}`,
+      candidateName: names.get(r.id)!,
       swedishLevel: r.swedishLevel,
       languages: r.languages,
       organisationId: r.organisationId,
