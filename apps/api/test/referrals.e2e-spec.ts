@@ -266,6 +266,48 @@ describe('referrals and analysis-group meetings (e2e)', () => {
         accepted: expect.any(Number),
       });
     });
+
+    it('e-mails the minutes only to the analysis group and the programme staff; case notes never go into them', async () => {
+      const m = await staff.post('/api/meetings', {
+        programmeId: w.programmeA,
+        date: '2020-10-01',
+        invitedUserIds: [
+          w.users.analysisA.id,
+          w.users.staffA.id,
+          w.users.steeringA.id,
+          w.users.evaluatorA.id,
+        ],
+      });
+      expect(m.status).toBe(201);
+      const notes = 'Ärendet Amal: orolig över boendet, följs upp av IFO';
+      expect((await analyst.patch(`/api/meetings/${m.body.id}/notes`, { caseNotes: notes })).status).toBe(
+        200,
+      );
+      // Those invited who may not read the minutes cannot read the meeting either.
+      for (const email of [w.users.steeringA.email, w.users.evaluatorA.email]) {
+        const c = await signIn(t, email);
+        expect((await c.get(`/api/meetings/${m.body.id}/minutes.pdf`)).status).toBe(403);
+      }
+      const sent = await staff.post(`/api/meetings/${m.body.id}/minutes/send`);
+      expect(sent.status).toBe(202);
+      expect(sent.body).toEqual({ queued: 2 });
+      const mails: { recipient: string; body: string; attachment: Buffer }[] = await t.dataSource.query(
+        `SELECT recipient, body, attachment FROM email_outbox WHERE subject = 'Protokoll från analysgruppens möte 2020-10-01' ORDER BY recipient`,
+      );
+      expect(mails.map((x) => x.recipient)).toEqual(['analys.a@test.se', 'staff.a@test.se']);
+      const pdf = await binary(analyst.get(`/api/meetings/${m.body.id}/minutes.pdf`));
+      for (const text of [
+        await pdfText(pdf.body as Buffer),
+        await pdfText(mails[0].attachment),
+        mails[0].body,
+      ]) {
+        expect(text).not.toContain('orolig');
+        expect(text).not.toContain('Amal');
+      }
+      expect(await pdfText(pdf.body as Buffer)).toContain('Protokoll – analysgruppens möte 2020-10-01');
+      // The members still read their notes in the meeting itself.
+      expect((await analyst.get(`/api/meetings/${m.body.id}`)).body.caseNotes).toBe(notes);
+    });
   });
 
   it('an analysis member of programme A gets 404 for programme B’s queue and meetings, and never health data', async () => {

@@ -159,7 +159,10 @@ export class MeetingsController {
   @Post('meetings/:id/minutes/send')
   @Allow('meeting.manage')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Send the minutes to every invited member (through the e-mail outbox)' })
+  @ApiOperation({
+    summary:
+      'Send the minutes, through the e-mail outbox, to the invited who may read them: the analysis group and the programme staff',
+  })
   @ApiOkResponse({ schema: { type: 'object', properties: { queued: { type: 'number' } } } })
   @ApiProblems(400, 401, 403, 404)
   send(@Ctx() ctx: UserContext, @Param('id', id) meetingId: string) {

@@ -19,6 +19,7 @@ import { MeetingAgendaItem } from './entities/meeting-agenda-item.entity';
 import { MeetingMember } from './entities/meeting-member.entity';
 import { Meeting } from './entities/meeting.entity';
 import { renderMinutes } from './minutes.pdf';
+import { minutesRecipients } from './minutes-recipients';
 
 /** The tertial of the Swedish day: a referral at 00:30 on 1 January belongs to the new year. */
 const tertialOf = (d: Date) => {
@@ -235,19 +236,21 @@ export class MeetingsService {
     return this.getMeeting(ctx, item.meetingId);
   }
 
+  /** The minutes as PDF: never the case-discussion notes, which stay in the meeting for its members. */
   async minutesPdf(ctx: UserContext, id: string): Promise<Buffer> {
-    const m = await this.getMeeting(ctx, id);
+    const { caseNotes: _notes, ...m } = await this.getMeeting(ctx, id);
     const programme = await this.programmes.getProgramme(ctx, m.programmeId);
     await this.audit.record(ctx, { action: 'meeting.minutes', entityType: 'meeting', entityId: id });
     return renderMinutes(m, programme.name);
   }
 
-  /** Puts the minutes in the outbox for every invited member; the e-mail text names nobody. */
+  /** Puts the minutes in the outbox for the invited who may read them (`minutesRecipients`); the e-mail names nobody. */
   async sendMinutes(ctx: UserContext, id: string): Promise<{ queued: number }> {
     const pdf = await this.minutesPdf(ctx, id);
     const m = await this.getMeeting(ctx, id);
-    const recipients = (await Promise.all(m.invited.map((i) => this.users.findById(i.userId)))).filter(
-      (u) => u !== null,
+    const recipients = minutesRecipients(
+      m.programmeId,
+      await Promise.all(m.invited.map((i) => this.users.findById(i.userId))),
     );
     await this.dataSource.transaction((tx) =>
       this.outbox.enqueue(

@@ -2,10 +2,13 @@ import { labelOf, type MeetingResponse } from '@stegvis/contracts';
 import { renderPdf } from '../certificates/pdf.util';
 
 /**
- * Minutes of an analysis-group meeting. Names come from the agenda, which already shows protected identities as
- * pseudonyms; personal numbers are never printed.
+ * Minutes of an analysis-group meeting. Names come from the agenda, which already shows masked candidates (protected
+ * identity, or consent to sharing withdrawn) as pseudonyms; personal numbers are never printed, and the
+ * case-discussion notes are not part of the minutes: the type leaves them out, so they cannot be printed.
  */
-export function renderMinutes(m: MeetingResponse, programmeName: string): Promise<Buffer> {
+export type Minutes = Omit<MeetingResponse, 'caseNotes'>;
+
+export function renderMinutes(m: Minutes, programmeName: string): Promise<Buffer> {
   return renderPdf(`Protokoll analysgrupp ${m.date}`, (doc) => {
     doc.fontSize(20).text(`Protokoll – analysgruppens möte ${m.date}`).moveDown(0.3);
     doc.fontSize(12).text(programmeName).moveDown();
@@ -22,12 +25,6 @@ export function renderMinutes(m: MeetingResponse, programmeName: string): Promis
         `${r?.candidateName ?? d.referralId} (${r?.organisationName ?? ''}): ${labelOf('decision', d.decision)}${d.reason ? ` – ${d.reason}` : ''}`,
       );
     }
-    doc
-      .moveDown()
-      .fontSize(14)
-      .text('Ärenden och inflöde')
-      .fontSize(11)
-      .text(m.caseNotes || '–');
     doc.moveDown().fontSize(14).text('Åtgärder').fontSize(11);
     if (m.actionItems.length === 0) doc.text('Inga.');
     for (const a of m.actionItems)
