@@ -6,7 +6,7 @@ import { ApiProblems } from '../../common/openapi/api-problems';
 import { Problem } from '../../common/problem/problem';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { Allow } from '../auth/auth.decorators';
-import { AllocationDto, UserDto } from './dto/user.dto';
+import { LeadMarkDto, UserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
 /** A user's allocation to a programme and its lead mark (processledare), which decides who is group staff. */
@@ -30,7 +30,7 @@ export class AllocationsController {
     @Ctx() ctx: UserContext,
     @Param('id', new UuidPipe('id')) userId: string,
     @Param('programmeId', new UuidPipe('programmeId')) programmeId: string,
-    @Body() body: AllocationDto,
+    @Body() body: LeadMarkDto,
   ): Promise<UserDto> {
     const done = await this.users.setAllocation(userId, programmeId, body.lead, (m) =>
       this.audit.record(

@@ -42,7 +42,7 @@ export class CreateUserDto {
 }
 
 /** A user's allocation to one programme and its lead mark. */
-export class AllocationDto {
+export class LeadMarkDto {
   @ApiProperty({ description: 'The lead mark (processledare): decides who is group staff' })
   @IsBoolean()
   lead: boolean;
