@@ -39,6 +39,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/{id}/programmes/{programmeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Allocate a user to a programme (if not yet) and set the lead mark of that allocation */
+        put: operations["AllocationsController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -574,7 +591,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change capacity, delivery mode, place or group staff; send the version you read. Only the programme lead or an admin changes the staff (403) */
+        patch: operations["GroupsController_update"];
         trace?: never;
     };
     "/api/groups/{id}/sessions": {
@@ -1900,6 +1918,8 @@ export interface components {
             role: "admin" | "staff" | "analysis_member" | "steering" | "evaluator";
             organisationId: string | null;
             programmeIds: string[];
+            /** @description Of programmeIds, those the user leads */
+            leadProgrammeIds: string[];
             active: boolean;
         };
         CreateUserDto: {
@@ -1911,6 +1931,12 @@ export interface components {
             password: string;
             organisationId?: string | null;
             programmeIds?: string[];
+            /** @description Programmes the user leads (processledare): allocated too, and marked as lead */
+            leadProgrammeIds?: string[];
+        };
+        LeadMarkDto: {
+            /** @description The lead mark (processledare): decides who is group staff */
+            lead: boolean;
         };
         LoginDto: {
             /** @example staff@nastasteg.example */
@@ -2417,6 +2443,20 @@ export interface components {
              * @description Generates the session calendar
              */
             templateId?: string;
+            /** @description Group staff: only the programme lead or an admin may name them (403 otherwise) */
+            staffMemberIds?: string[];
+        };
+        UpdateGroupDto: {
+            /** @description The version you read */
+            version: number;
+            /** @example 10 */
+            capacity?: number;
+            /** @example 2 */
+            overIntake?: number;
+            /** @enum {string} */
+            deliveryMode?: "on_site" | "digital" | "hybrid" | "split";
+            place?: string;
+            /** @description Who is group staff: changed only by the programme lead or an admin (403 otherwise) */
             staffMemberIds?: string[];
         };
         SessionDto: {
@@ -2547,7 +2587,7 @@ export interface components {
             endDate: string;
         };
         /** @enum {string} */
-        ProblemCode: "required" | "unknown_field" | "not_string" | "not_integer" | "not_number" | "not_boolean" | "not_array" | "not_object" | "invalid_uuid" | "invalid_email" | "invalid_url" | "invalid_date" | "invalid_time" | "invalid_format" | "invalid_value" | "too_small" | "too_large" | "out_of_range" | "too_short" | "too_long" | "length_between" | "too_few_items" | "too_many_items" | "duplicate_items" | "not_allowed" | "invalid_personal_number" | "invalid_organisation_number" | "end_before_start" | "end_not_after_start" | "before_enrolment_start" | "unknown_reference" | "not_in_programme" | "not_in_group" | "percent_over_100" | "duplicate_key" | "year_of_arrival_before_birth" | "same_group" | "cancel_reason_required" | "substitute_is_presenter" | "lectures_phase_required" | "free_text_missing" | "redacted_text_required" | "not_invited" | "not_on_agenda" | "session_cancelled" | "not_enrolled_on_date" | "duplicate_mark" | "answer_not_applicable" | "not_a_choice" | "not_answerable" | "password_too_short" | "password_too_common" | "password_contains_email" | "wrong_password" | "totp_code_wrong" | "invalid_cursor" | "idempotency_key_required" | "idempotency_key_invalid" | "file_required" | "file_too_large" | "file_type_not_allowed" | "upload_unreadable" | "file_not_csv" | "file_not_xlsx" | "file_no_sheet" | "file_no_rows" | "file_has_errors" | "missing_columns" | "invalid_group_number" | "unknown_municipality_code" | "end_required_unless_ongoing" | "group_dates_differ" | "invalid_request" | "body_empty" | "invalid_json" | "body_too_large" | "body_too_deep" | "unsupported_media_type" | "not_signed_in" | "wrong_credentials" | "totp_required" | "csrf_token_missing" | "mfa_setup_required" | "forbidden" | "not_your_organisation" | "handbook_editor_required" | "not_found" | "survey_code_missing" | "survey_code_unknown" | "stale_version" | "conflict" | "duplicate_value" | "duplicate_personal_number" | "duplicate_email" | "already_enrolled" | "request_in_progress" | "survey_code_used" | "round_not_open" | "round_closed" | "rule_not_met" | "consent_to_share_required" | "consent_missing" | "consent_already_withdrawn" | "referral_transition" | "enrolment_not_active" | "outcome_before_follow_up" | "theme_mismatch" | "editor_must_be_staff" | "idempotency_key_reused" | "survey_results_not_ready" | "too_many_requests" | "too_many_logins" | "too_many_code_attempts" | "internal_error" | "database_unavailable" | "unavailable" | "over_allocated" | "personal_number_in_text" | "fewer_than_k" | "screening_swedish_level_missing" | "screening_swedish_level" | "screening_birth_country_missing" | "screening_foreign_born" | "screening_not_foreign_born" | "screening_age_missing" | "screening_age" | "screening_registered_at_af" | "screening_not_registered_at_af";
+        ProblemCode: "required" | "unknown_field" | "not_string" | "not_integer" | "not_number" | "not_boolean" | "not_array" | "not_object" | "invalid_uuid" | "invalid_email" | "invalid_url" | "invalid_date" | "invalid_time" | "invalid_format" | "invalid_value" | "too_small" | "too_large" | "out_of_range" | "too_short" | "too_long" | "length_between" | "too_few_items" | "too_many_items" | "duplicate_items" | "not_allowed" | "invalid_personal_number" | "invalid_organisation_number" | "end_before_start" | "end_not_after_start" | "before_enrolment_start" | "unknown_reference" | "not_in_programme" | "not_in_group" | "percent_over_100" | "duplicate_key" | "year_of_arrival_before_birth" | "same_group" | "cancel_reason_required" | "substitute_is_presenter" | "lectures_phase_required" | "free_text_missing" | "redacted_text_required" | "not_invited" | "not_on_agenda" | "session_cancelled" | "not_enrolled_on_date" | "duplicate_mark" | "answer_not_applicable" | "not_a_choice" | "not_answerable" | "password_too_short" | "password_too_common" | "password_contains_email" | "wrong_password" | "totp_code_wrong" | "invalid_cursor" | "idempotency_key_required" | "idempotency_key_invalid" | "file_required" | "file_too_large" | "file_type_not_allowed" | "upload_unreadable" | "file_not_csv" | "file_not_xlsx" | "file_no_sheet" | "file_no_rows" | "file_has_errors" | "missing_columns" | "invalid_group_number" | "unknown_municipality_code" | "end_required_unless_ongoing" | "group_dates_differ" | "invalid_request" | "body_empty" | "invalid_json" | "body_too_large" | "body_too_deep" | "unsupported_media_type" | "not_signed_in" | "wrong_credentials" | "totp_required" | "csrf_token_missing" | "mfa_setup_required" | "forbidden" | "not_your_organisation" | "handbook_editor_required" | "programme_lead_required" | "not_found" | "survey_code_missing" | "survey_code_unknown" | "stale_version" | "conflict" | "duplicate_value" | "duplicate_personal_number" | "duplicate_email" | "already_enrolled" | "already_active_in_programme" | "request_in_progress" | "survey_code_used" | "round_not_open" | "round_closed" | "rule_not_met" | "consent_to_share_required" | "consent_missing" | "consent_already_withdrawn" | "referral_transition" | "enrolment_not_active" | "outcome_before_follow_up" | "theme_mismatch" | "editor_must_be_staff" | "idempotency_key_reused" | "survey_results_not_ready" | "too_many_requests" | "too_many_logins" | "too_many_code_attempts" | "internal_error" | "database_unavailable" | "unavailable" | "over_allocated" | "personal_number_in_text" | "fewer_than_k" | "screening_swedish_level_missing" | "screening_swedish_level" | "screening_birth_country_missing" | "screening_foreign_born" | "screening_not_foreign_born" | "screening_age_missing" | "screening_age" | "screening_registered_at_af" | "screening_not_registered_at_af";
         ProblemNoticeSchema: {
             /** @example over_allocated */
             code: components["schemas"]["ProblemCode"];
@@ -3402,6 +3442,68 @@ export interface operations {
             };
             /** @description Conflict: stale version or duplicate */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    AllocationsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                programmeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeadMarkDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5771,6 +5873,76 @@ export interface operations {
             };
             /** @description Not found, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    GroupsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateGroupDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
