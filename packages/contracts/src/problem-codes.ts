@@ -96,9 +96,9 @@ export const PROBLEM_CODES = {
   forbidden: {},
   not_your_organisation: {},
   handbook_editor_required: {},
+  programme_lead_required: {},
   // 404, 409, 410.
   not_found: { entity: 'string' },
-  programme_lead_required: {},
   survey_code_missing: {},
   survey_code_unknown: {},
   stale_version: {},
@@ -107,9 +107,9 @@ export const PROBLEM_CODES = {
   duplicate_personal_number: {},
   duplicate_email: {},
   already_enrolled: {},
+  already_active_in_programme: {},
   request_in_progress: {},
   survey_code_used: {},
-  already_active_in_programme: {},
   round_not_open: { opensAt: 'string' },
   round_closed: {},
   // 422: rules of the domain.
