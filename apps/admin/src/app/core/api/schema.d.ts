@@ -141,6 +141,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether two-factor login is on for the signed-in user, and whether their role needs it */
+        get: operations["AuthController_totpStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/totp/setup": {
         parameters: {
             query?: never;
@@ -150,7 +167,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start two-factor setup: a TOTP secret and otpauth URI (for a QR code), shown once */
+        /** Start two-factor setup, or replace the app in use: a TOTP secret and otpauth URI (for a QR code), shown once. Needs the password, and a current code while two-factor login is on; the new app counts once confirmed. */
         post: operations["AuthController_setupTotp"];
         delete?: never;
         options?: never;
@@ -169,6 +186,23 @@ export interface paths {
         put?: never;
         /** Confirm two-factor setup with a first code; from now on login asks for a code */
         post: operations["AuthController_confirmTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Switch two-factor login off: needs the password and a current code; audited and e-mailed to the user. Refused (422) for a role that must use two factors. */
+        post: operations["AuthController_disableTotp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1106,7 +1140,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send the minutes to every invited member (through the e-mail outbox) */
+        /** Send the minutes, through the e-mail outbox, to the invited who may read them: the analysis group and the programme staff */
         post: operations["MeetingsController_send"];
         delete?: never;
         options?: never;
@@ -1480,6 +1514,23 @@ export interface paths {
         };
         /** SUS-style person-level file: only with consent; protected identities and the rest anonymously (start year, sex) */
         get: operations["ReportsController_sus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/finsam": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Uppföljning Finsam for the association: each effort's participants of a year by sex, and the persons across all efforts, each counted once */
+        get: operations["AssociationReportsController_finsam"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1959,6 +2010,21 @@ export interface components {
         ChangePasswordDto: {
             currentPassword: string;
             newPassword: string;
+        };
+        TotpStatusDto: {
+            /** @description Two-factor login is on for the signed-in user */
+            enabled: boolean;
+            /** @description The user's role must sign in with two factors (TOTP_REQUIRED_ROLES): no switching off */
+            required: boolean;
+        };
+        TotpChangeDto: {
+            /** @description The current password */
+            password: string;
+            /**
+             * @description A current code from the authenticator app; required while two-factor login is on
+             * @example 123456
+             */
+            code?: string;
         };
         TotpSetupDto: {
             /** @description The base32 secret, for typing into an authenticator app by hand */
@@ -2587,7 +2653,7 @@ export interface components {
             endDate: string;
         };
         /** @enum {string} */
-        ProblemCode: "required" | "unknown_field" | "not_string" | "not_integer" | "not_number" | "not_boolean" | "not_array" | "not_object" | "invalid_uuid" | "invalid_email" | "invalid_url" | "invalid_date" | "invalid_time" | "invalid_format" | "invalid_value" | "too_small" | "too_large" | "out_of_range" | "too_short" | "too_long" | "length_between" | "too_few_items" | "too_many_items" | "duplicate_items" | "not_allowed" | "invalid_personal_number" | "invalid_organisation_number" | "end_before_start" | "end_not_after_start" | "before_enrolment_start" | "unknown_reference" | "not_in_programme" | "not_in_group" | "percent_over_100" | "duplicate_key" | "year_of_arrival_before_birth" | "same_group" | "cancel_reason_required" | "substitute_is_presenter" | "lectures_phase_required" | "free_text_missing" | "redacted_text_required" | "not_invited" | "not_on_agenda" | "session_cancelled" | "not_enrolled_on_date" | "duplicate_mark" | "answer_not_applicable" | "not_a_choice" | "not_answerable" | "password_too_short" | "password_too_common" | "password_contains_email" | "wrong_password" | "totp_code_wrong" | "invalid_cursor" | "idempotency_key_required" | "idempotency_key_invalid" | "file_required" | "file_too_large" | "file_type_not_allowed" | "upload_unreadable" | "file_not_csv" | "file_not_xlsx" | "file_no_sheet" | "file_no_rows" | "file_has_errors" | "missing_columns" | "invalid_group_number" | "unknown_municipality_code" | "end_required_unless_ongoing" | "group_dates_differ" | "invalid_request" | "body_empty" | "invalid_json" | "body_too_large" | "body_too_deep" | "unsupported_media_type" | "not_signed_in" | "wrong_credentials" | "totp_required" | "csrf_token_missing" | "mfa_setup_required" | "forbidden" | "not_your_organisation" | "handbook_editor_required" | "programme_lead_required" | "not_found" | "survey_code_missing" | "survey_code_unknown" | "stale_version" | "conflict" | "duplicate_value" | "duplicate_personal_number" | "duplicate_email" | "already_enrolled" | "already_active_in_programme" | "request_in_progress" | "survey_code_used" | "round_not_open" | "round_closed" | "rule_not_met" | "consent_to_share_required" | "consent_missing" | "consent_already_withdrawn" | "referral_transition" | "enrolment_not_active" | "outcome_before_follow_up" | "theme_mismatch" | "editor_must_be_staff" | "idempotency_key_reused" | "survey_results_not_ready" | "too_many_requests" | "too_many_logins" | "too_many_code_attempts" | "internal_error" | "database_unavailable" | "unavailable" | "over_allocated" | "personal_number_in_text" | "fewer_than_k" | "screening_swedish_level_missing" | "screening_swedish_level" | "screening_birth_country_missing" | "screening_foreign_born" | "screening_not_foreign_born" | "screening_age_missing" | "screening_age" | "screening_registered_at_af" | "screening_not_registered_at_af";
+        ProblemCode: "required" | "unknown_field" | "not_string" | "not_integer" | "not_number" | "not_boolean" | "not_array" | "not_object" | "invalid_uuid" | "invalid_email" | "invalid_url" | "invalid_date" | "invalid_time" | "invalid_format" | "invalid_value" | "too_small" | "too_large" | "out_of_range" | "too_short" | "too_long" | "length_between" | "too_few_items" | "too_many_items" | "duplicate_items" | "not_allowed" | "invalid_personal_number" | "invalid_organisation_number" | "end_before_start" | "end_not_after_start" | "before_enrolment_start" | "unknown_reference" | "not_in_programme" | "not_in_group" | "percent_over_100" | "duplicate_key" | "year_of_arrival_before_birth" | "same_group" | "cancel_reason_required" | "substitute_is_presenter" | "lectures_phase_required" | "free_text_missing" | "redacted_text_required" | "not_invited" | "not_on_agenda" | "session_cancelled" | "not_enrolled_on_date" | "duplicate_mark" | "answer_not_applicable" | "not_a_choice" | "not_answerable" | "password_too_short" | "password_too_common" | "password_contains_email" | "password_too_weak" | "invalid_characters" | "wrong_password" | "totp_code_wrong" | "invalid_cursor" | "idempotency_key_required" | "idempotency_key_invalid" | "file_required" | "file_too_large" | "file_type_not_allowed" | "upload_unreadable" | "file_not_csv" | "file_not_xlsx" | "file_no_sheet" | "file_no_rows" | "file_has_errors" | "missing_columns" | "invalid_group_number" | "unknown_municipality_code" | "end_required_unless_ongoing" | "group_dates_differ" | "invalid_request" | "body_empty" | "invalid_json" | "body_too_large" | "body_too_deep" | "unsupported_media_type" | "not_signed_in" | "wrong_credentials" | "totp_required" | "csrf_token_missing" | "mfa_setup_required" | "forbidden" | "not_your_organisation" | "handbook_editor_required" | "programme_lead_required" | "not_found" | "survey_code_missing" | "survey_code_unknown" | "stale_version" | "conflict" | "duplicate_value" | "duplicate_personal_number" | "duplicate_email" | "already_enrolled" | "already_active_in_programme" | "request_in_progress" | "survey_code_used" | "round_not_open" | "round_closed" | "rule_not_met" | "consent_to_share_required" | "consent_missing" | "consent_already_withdrawn" | "totp_not_enabled" | "totp_required_for_role" | "referral_transition" | "enrolment_not_active" | "outcome_before_follow_up" | "theme_mismatch" | "editor_must_be_staff" | "idempotency_key_reused" | "survey_results_not_ready" | "too_many_requests" | "too_many_logins" | "too_many_code_attempts" | "internal_error" | "database_unavailable" | "unavailable" | "over_allocated" | "personal_number_in_text" | "fewer_than_k" | "screening_swedish_level_missing" | "screening_swedish_level" | "screening_birth_country_missing" | "screening_foreign_born" | "screening_not_foreign_born" | "screening_age_missing" | "screening_age" | "screening_registered_at_af" | "screening_not_registered_at_af";
         ProblemNoticeSchema: {
             /** @example over_allocated */
             code: components["schemas"]["ProblemCode"];
@@ -3115,6 +3181,28 @@ export interface components {
             tables: components["schemas"]["ReportTableDto"][];
             /** @description Whether small cells are hidden (aggregate-only roles) */
             suppressed: boolean;
+        };
+        FinsamEffortDto: {
+            women: number;
+            men: number;
+            other: number;
+            total: number;
+            /** @example Nästa Steg */
+            effort: string;
+        };
+        FinsamBySexDto: {
+            women: number;
+            men: number;
+            other: number;
+            total: number;
+        };
+        FinsamAssociationDto: {
+            /** @example 2020 */
+            year: number;
+            /** @description Each effort counts its own records */
+            efforts: components["schemas"]["FinsamEffortDto"][];
+            /** @description Persons across all efforts, each once: records of one person in several programmes share the keyed hash of her personal number */
+            persons: components["schemas"]["FinsamBySexDto"];
         };
         ImportDto: {
             /** @description The CSV file’s text (docs/import.md) */
@@ -3697,7 +3785,7 @@ export interface operations {
             };
         };
     };
-    AuthController_setupTotp: {
+    AuthController_totpStatus: {
         parameters: {
             query?: never;
             header?: never;
@@ -3706,12 +3794,53 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpStatusDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    AuthController_setupTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpChangeDto"];
+            };
+        };
+        responses: {
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TotpSetupDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
             /** @description Not signed in, or the session has ended */
@@ -3725,6 +3854,15 @@ export interface operations {
             };
             /** @description Your role may not do this, or the CSRF token is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Too many requests; try again later */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3773,6 +3911,72 @@ export interface operations {
             };
             /** @description Your role may not do this, or the CSRF token is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    AuthController_disableTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpChangeDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A rule of the domain is not met */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Too many requests; try again later */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9618,6 +9822,54 @@ export interface operations {
             };
             /** @description Not found, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    AssociationReportsController_finsam: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinsamAssociationDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
