@@ -53,11 +53,92 @@ describe('authentication (e2e)', () => {
       .post('/api/auth/login')
       .send({ email: 'utv.a@test.se', password: PASSWORD });
     expect(blocked.status).toBe(429);
+    expect(blocked.body.code).toBe('too_many_logins');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(50);
+    expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(60);
     const audit = await t.dataSource.query(
       "SELECT outcome, count(*)::int AS n FROM audit_event WHERE action = 'auth.login' AND entity_id = $1 GROUP BY outcome ORDER BY outcome",
       [w.users.evaluatorA.id],
     );
     expect(audit).toEqual([{ outcome: 'failure', n: 3 }]);
+  });
+
+  /** A login from a client address (the test app trusts X-Forwarded-For from loopback, as behind an ingress). */
+  const loginFrom = (ip: string, email: string, password: string) =>
+    request(t.http).post('/api/auth/login').set('X-Forwarded-For', ip).send({ email, password });
+
+  it("a stranger's wrong passwords from one address do not lock the owner out at another", async () => {
+    for (let i = 0; i < 10; i++) {
+      const r = await loginFrom('198.51.100.66', 'analys.a@test.se', `guess-${i}-not-it`);
+      expect(r.status).toBe(i < 3 ? 401 : 429);
+    }
+    expect((await loginFrom('198.51.100.66', 'analys.a@test.se', PASSWORD)).status).toBe(429);
+    const owner = await loginFrom('192.0.2.10', 'analys.a@test.se', PASSWORD);
+    expect(owner.status).toBe(200);
+    // The owner's success clears only the owner's own pair: the stranger stays locked.
+    expect((await loginFrom('198.51.100.66', 'analys.a@test.se', PASSWORD)).status).toBe(429);
+  });
+
+  it('locks one account and address pair for longer each time: Retry-After doubles', async () => {
+    const ip = '198.51.100.77';
+    const email = 'nobody.in.particular@test.se';
+    for (let i = 0; i < 3; i++) expect((await loginFrom(ip, email, 'wrong-password')).status).toBe(401);
+    const lockOf = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT failures, extract(epoch FROM locked_until - updated_at)::int AS seconds
+             FROM login_throttle WHERE email = $1 AND ip = $2`,
+          [email, ip],
+        )
+      )[0] as { failures: number; seconds: number };
+    const waits: number[] = [];
+    for (const expected of [
+      { failures: 3, seconds: 60 },
+      { failures: 4, seconds: 120 },
+      { failures: 5, seconds: 240 },
+    ]) {
+      expect(await lockOf()).toEqual(expected);
+      const refused = await loginFrom(ip, email, 'wrong-password');
+      expect([refused.status, refused.body.code, refused.body.retryAfter]).toEqual([
+        429,
+        'too_many_logins',
+        Number(refused.headers['retry-after']),
+      ]);
+      waits.push(Number(refused.headers['retry-after']));
+      // The lock runs out (moved into the past, as time would): the next attempt is checked, fails, and locks longer.
+      await t.dataSource.query(
+        "UPDATE login_throttle SET locked_until = now() - interval '1 second', updated_at = now() - interval '1 second' - make_interval(secs => $3) WHERE email = $1 AND ip = $2",
+        [email, ip, expected.seconds],
+      );
+      expect((await loginFrom(ip, email, 'wrong-password')).status).toBe(401);
+    }
+    expect(waits.map((s, i) => s > [50, 110, 230][i] && s <= [60, 120, 240][i])).toEqual([true, true, true]);
+  });
+
+  it('failures at one office address lock no colleague out: one person 25 times, four others 3 times each', async () => {
+    const office = '203.0.113.50';
+    for (let i = 0; i < 25; i++)
+      expect((await loginFrom(office, 'styr.a@test.se', `mistyped-${i}`)).status).toBe(i < 3 ? 401 : 429);
+    for (let k = 0; k < 4; k++)
+      for (let i = 0; i < 3; i++)
+        expect((await loginFrom(office, `kollega${k}@test.se`, `mistyped-${i}`)).status).toBe(401);
+    expect((await loginFrom(office, 'styr.a@test.se', PASSWORD)).status).toBe(429);
+    expect((await loginFrom(office, 'staff.a@test.se', PASSWORD)).status).toBe(200);
+  });
+
+  it('refuses an address once more than 20 distinct accounts failed from it within the window', async () => {
+    const ip = '203.0.113.99';
+    for (let i = 0; i < 21; i++)
+      expect((await loginFrom(ip, `stuffed${i}@test.se`, 'Summer2024!')).status).toBe(401);
+    const next = await loginFrom(ip, 'staff.a@test.se', PASSWORD);
+    expect([next.status, next.body.code]).toEqual([429, 'too_many_logins']);
+    expect(Number(next.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    expect(Number(next.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
+    const denied = await t.dataSource.query(
+      "SELECT details->>'scope' AS scope FROM audit_event WHERE action = 'auth.login' AND outcome = 'denied' ORDER BY id DESC LIMIT 1",
+    );
+    expect(denied).toEqual([{ scope: 'address' }]);
+    expect((await loginFrom('203.0.113.100', 'staff.a@test.se', PASSWORD)).status).toBe(200);
   });
 
   it('ends the session at logout: the old cookie gets 401', async () => {
@@ -174,6 +255,50 @@ describe('authentication (e2e)', () => {
           .send({ email: 'staff.b@test.se', password: 'a-brand-new-secret-99' })
       ).status,
     ).toBe(200);
+  });
+
+  it('refuses a password zxcvbn scores below 3, naming the field and its warning', async () => {
+    const a = await signIn(t, 'admin@test.se');
+    const weak = await a.post('/api/auth/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'qwerty1234567',
+    });
+    expect([weak.status, weak.body.errors]).toEqual([
+      400,
+      [
+        {
+          field: 'newPassword',
+          message: 'password is too easy to guess',
+          code: 'password_too_weak',
+          params: { warning: 'similarToCommon' },
+        },
+      ],
+    ]);
+    // The person's own name counts as a known word.
+    const named = await a.post('/api/users', {
+      email: 'fotboll.andersson@test.se',
+      displayName: 'Fotboll Andersson',
+      role: 'staff',
+      password: 'Fotboll1234567',
+    });
+    expect([named.status, named.body.errors]).toEqual([
+      400,
+      [
+        {
+          field: 'password',
+          message: 'password is too easy to guess',
+          code: 'password_too_weak',
+          params: { warning: 'userInputs' },
+        },
+      ],
+    ]);
+    const other = await a.post('/api/users', {
+      email: 'kim.berg@test.se',
+      displayName: 'Kim Berg',
+      role: 'staff',
+      password: 'Fotboll1234567',
+    });
+    expect(other.status).toBe(201);
   });
 
   it('an admin cannot give a user a short or common password', async () => {

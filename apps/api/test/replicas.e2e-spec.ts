@@ -20,7 +20,7 @@ import {
  */
 describe('two replicas on one database (e2e)', () => {
   // TRUST_PROXY=1 as in infra/k8s: one ingress in front, which appends the client's address to X-Forwarded-For.
-  const env = { LOGIN_MAX_FAILURES: '3', TRUST_PROXY: '1' };
+  const env = { LOGIN_MAX_FAILURES: '3', LOGIN_MAX_ACCOUNTS_PER_ADDRESS: '11', TRUST_PROXY: '1' };
   let a: TestApp;
   let b: TestApp;
   let w: World;
@@ -219,7 +219,7 @@ describe('two replicas on one database (e2e)', () => {
     expect(denied).toEqual([{ n: 2 }]);
   });
 
-  it('failures per client address count across both too (4 × LOGIN_MAX_FAILURES), and only for that address', async () => {
+  it('accounts failing per client address count across both too (LOGIN_MAX_ACCOUNTS_PER_ADDRESS), and only for that address', async () => {
     // Twelve different unknown e-mails from one address, alternating between the replicas.
     for (let i = 0; i < 12; i++) {
       expect((await login(i % 2 ? b : a, `nobody${i}@test.se`, 'wrong-password', '203.0.113.7')).status).toBe(

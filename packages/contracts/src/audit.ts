@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'auth.logout',
   'auth.password',
   'auth.revoke_all',
+  'auth.totp.disable',
   'auth.totp.enable',
   'auth.totp.setup',
   'budget.manage',

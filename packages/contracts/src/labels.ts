@@ -348,6 +348,10 @@ const passwordProblem = {
     sv: 'Lösenordet får inte innehålla e-postadressen',
     en: 'The password must not contain the e-mail address',
   },
+  too_weak: {
+    sv: 'Lösenordet är för lätt att gissa',
+    en: 'The password is too easy to guess',
+  },
 } as const satisfies Record<PasswordProblem, Label>;
 
 const auditOutcome = {
@@ -398,6 +402,7 @@ const auditAction = {
   'auth.logout': { sv: 'Utloggning', en: 'Sign-out' },
   'auth.password': { sv: 'Bytte lösenord', en: 'Changed the password' },
   'auth.revoke_all': { sv: 'Loggade ut alla sessioner', en: 'Signed out every session' },
+  'auth.totp.disable': { sv: 'Stängde av tvåstegsverifiering', en: 'Turned off two-step verification' },
   'auth.totp.enable': { sv: 'Slog på tvåstegsverifiering', en: 'Turned on two-step verification' },
   'auth.totp.setup': {
     sv: 'Började ställa in tvåstegsverifiering',

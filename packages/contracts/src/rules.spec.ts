@@ -31,7 +31,7 @@ describe('isIsoDate', () => {
   });
 });
 
-import { passwordProblem } from './password.js';
+import { checkPassword, passwordProblem, passwordUserInputs } from './password.js';
 
 describe('passwordProblem', () => {
   it('refuses short, common and e-mail-based passwords', () => {
@@ -40,5 +40,22 @@ describe('passwordProblem', () => {
     assert.equal(passwordProblem('aaaaaaaaaaaaaa'), 'too_common');
     assert.equal(passwordProblem('sara.persson-2026!', 'sara.persson@kommun.se'), 'contains_email');
     assert.equal(passwordProblem('korrekt häst batteri häftklammer', 'sara@kommun.se'), null);
+  });
+
+  it('refuses what zxcvbn scores below 3, with its warning key, and counts the name and e-mail as known words', () => {
+    assert.deepEqual(checkPassword('qwerty1234567'), { problem: 'too_weak', warning: 'similarToCommon' });
+    assert.deepEqual(checkPassword('Persson12345678'), { problem: 'too_weak', warning: 'similarToCommon' });
+    assert.equal(checkPassword('Fotboll1234567'), null);
+    assert.deepEqual(checkPassword('Fotboll1234567', { name: 'Fotboll Andersson' }), {
+      problem: 'too_weak',
+      warning: 'userInputs',
+    });
+    assert.deepEqual(passwordUserInputs({ email: 'sara.persson@kommun.se', name: 'Sara Persson' }), [
+      'sara.persson@kommun.se',
+      'Sara Persson',
+      'sara',
+      'persson',
+      'kommun',
+    ]);
   });
 });

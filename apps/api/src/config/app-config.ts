@@ -29,6 +29,10 @@ export interface AppConfig {
   trustProxy: boolean | number | string;
   loginMaxFailures: number;
   loginWindowMinutes: number;
+  /** The first lock of an account-and-address pair; each later one is twice the one before. */
+  loginLockSeconds: number;
+  /** Distinct accounts failing from one address within the window before that address is refused. */
+  loginMaxAccountsPerAddress: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   /** Built admin SPA and survey site to serve, when present. */
   adminDist: string | null;
@@ -240,6 +244,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     trustProxy: trustProxy(env),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginWindowMinutes: int(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
+    loginLockSeconds: int(env, 'LOGIN_LOCK_SECONDS', 60, 1, 3600),
+    loginMaxAccountsPerAddress: int(env, 'LOGIN_MAX_ACCOUNTS_PER_ADDRESS', 20, 1, 100_000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, 'info'),
     adminDist: env.STEGVIS_ADMIN_DIST ? resolve(env.STEGVIS_ADMIN_DIST) : null,
     surveyDist: env.STEGVIS_SURVEY_DIST ? resolve(env.STEGVIS_SURVEY_DIST) : null,

@@ -6,7 +6,7 @@ import { HandbookFile } from '../modules/handbook/entities/handbook-file.entity'
 import { SessionMaterial } from '../modules/handbook/entities/session-material.entity';
 import { AuditEvent } from '../common/audit/audit-event.entity';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity';
-import { LoginAttempt } from '../modules/auth/entities/login-attempt.entity';
+import { LoginThrottle } from '../modules/auth/entities/login-throttle.entity';
 import { Session } from '../modules/auth/entities/session.entity';
 import { EmployerContactLog } from '../modules/employers/entities/employer-contact-log.entity';
 import { Employer } from '../modules/employers/entities/employer.entity';
@@ -56,7 +56,7 @@ import { User } from '../modules/users/entities/user.entity';
 export const ENTITIES = [
   AuditEvent,
   IdempotencyKey,
-  LoginAttempt,
+  LoginThrottle,
   Session,
   Municipality,
   Organisation,

@@ -47,8 +47,8 @@ export function fieldError(field: string, message: string, coded: Coded): FieldE
   return { field, message, ...coded };
 }
 
-/** Why a password is refused (contracts' passwordProblem), as a code. */
-export function passwordCode(weak: PasswordProblem): Coded {
+/** Why a password is refused (contracts' checkPassword), as a code; `warning` is zxcvbn's key for too_weak. */
+export function passwordCode(weak: PasswordProblem, warning = ''): Coded {
   switch (weak) {
     case 'too_short':
       return { code: 'password_too_short', params: { min: MIN_PASSWORD_LENGTH } };
@@ -56,6 +56,8 @@ export function passwordCode(weak: PasswordProblem): Coded {
       return { code: 'password_too_common' };
     case 'contains_email':
       return { code: 'password_contains_email' };
+    case 'too_weak':
+      return { code: 'password_too_weak', params: { warning } };
   }
 }
 

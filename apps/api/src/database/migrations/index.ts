@@ -8,6 +8,7 @@ import { TwoFactor1795361989332 } from './1795361989332-two-factor';
 import { Handbook1795975206130 } from './1795975206130-handbook';
 import { TotpLastStep1795990472180 } from './1795990472180-totp-last-step';
 import { IdempotencyKeysReduced1796550787913 } from './1796550787913-idempotency-keys-reduced';
+import { LoginThrottleAndPendingTotp1796550943738 } from './1796550943738-login-throttle-and-pending-totp';
 import { IdentityRules1796551093714 } from './1796551093714-identity-rules';
 import { PersonalNumberHash1796550946774 } from './1796550946774-personal-number-hash';
 
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   Handbook1795975206130,
   TotpLastStep1795990472180,
   IdempotencyKeysReduced1796550787913,
+  LoginThrottleAndPendingTotp1796550943738,
   IdentityRules1796551093714,
   PersonalNumberHash1796550946774,
 ];

@@ -14,7 +14,16 @@ import { Ctx, type RequestContext, type UserContext } from '../../common/context
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { AllowDuringMfaSetup, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
-import { ChangePasswordDto, CurrentUserDto, LoginDto, TotpCodeDto, TotpSetupDto } from './dto/login.dto';
+import { Problem } from '../../common/problem/problem';
+import {
+  ChangePasswordDto,
+  CurrentUserDto,
+  LoginDto,
+  TotpChangeDto,
+  TotpCodeDto,
+  TotpSetupDto,
+  TotpStatusDto,
+} from './dto/login.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -35,7 +44,10 @@ export class AuthController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CurrentUserResponse> {
-    const { sessionId, user, expiresAt } = await this.auth.login(ctx, body.email, body.password, body.code);
+    const { sessionId, user, expiresAt } = await retryAfter(
+      res,
+      this.auth.login(ctx, body.email, body.password, body.code),
+    );
     const base = {
       sameSite: 'strict' as const,
       secure: this.config.cookieSecure,
@@ -99,16 +111,34 @@ export class AuthController {
     res.clearCookie(CSRF_COOKIE, { path: '/' });
   }
 
+  @Get('totp')
+  @AllowDuringMfaSetup()
+  @ApiCookieAuth()
+  @ApiOperation({
+    summary: 'Whether two-factor login is on for the signed-in user, and whether their role needs it',
+  })
+  @ApiOkResponse({ type: TotpStatusDto })
+  @ApiProblems(401)
+  totpStatus(@Ctx() ctx: UserContext): Promise<TotpStatusDto> {
+    return this.auth.totpStatus(ctx);
+  }
+
   @Post('totp/setup')
   @AllowDuringMfaSetup()
   @ApiCookieAuth()
   @ApiOperation({
-    summary: 'Start two-factor setup: a TOTP secret and otpauth URI (for a QR code), shown once',
+    summary:
+      'Start two-factor setup, or replace the app in use: a TOTP secret and otpauth URI (for a QR code), shown once. ' +
+      'Needs the password, and a current code while two-factor login is on; the new app counts once confirmed.',
   })
   @ApiCreatedResponse({ type: TotpSetupDto })
-  @ApiProblems(401, 403)
-  setupTotp(@Ctx() ctx: UserContext): Promise<TotpSetupDto> {
-    return this.auth.setupTotp(ctx);
+  @ApiProblems(400, 401, 403, 429)
+  setupTotp(
+    @Ctx() ctx: UserContext,
+    @Body() body: TotpChangeDto,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<TotpSetupDto> {
+    return retryAfter(res, this.auth.setupTotp(ctx, body.password, body.code));
   }
 
   @Post('totp/confirm')
@@ -120,6 +150,35 @@ export class AuthController {
   @ApiProblems(400, 401, 403)
   confirmTotp(@Ctx() ctx: UserContext, @Body() body: TotpCodeDto): Promise<void> {
     return this.auth.confirmTotp(ctx, body.code);
+  }
+
+  @Post('totp/disable')
+  @HttpCode(204)
+  @ApiCookieAuth()
+  @ApiOperation({
+    summary:
+      'Switch two-factor login off: needs the password and a current code; audited and e-mailed to the user. ' +
+      'Refused (422) for a role that must use two factors.',
+  })
+  @ApiNoContentResponse()
+  @ApiProblems(400, 401, 403, 422, 429)
+  disableTotp(
+    @Ctx() ctx: UserContext,
+    @Body() body: TotpChangeDto,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<void> {
+    return retryAfter(res, this.auth.disableTotp(ctx, body.password, body.code));
+  }
+}
+
+/** A throttled attempt's 429 carries the seconds to wait; they go in Retry-After too (RFC 9110, 10.2.3). */
+async function retryAfter<T>(res: FastifyReply, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    const seconds = err instanceof Problem ? err.extra?.retryAfter : undefined;
+    if (typeof seconds === 'number') void res.header('Retry-After', String(seconds));
+    throw err;
   }
 }
 

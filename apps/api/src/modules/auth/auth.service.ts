@@ -1,18 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThan, Repository } from 'typeorm';
-import { PASSWORD_MESSAGES, passwordProblem } from '@stegvis/contracts';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { formatStockholm } from '@stegvis/contracts';
 import { Secret, TOTP } from 'otpauth';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../../common/audit/audit.service';
 import type { AuthUser, RequestContext } from '../../common/context/request-context';
-import { Problem, fieldError, passwordCode } from '../../common/problem/problem';
+import { Problem, fieldError } from '../../common/problem/problem';
 import { SqlService } from '../../common/sql/sql.service';
-import { burnVerifyTime, verifyPassword } from '../users/password.util';
-import { UsersService } from '../users/users.service';
-import { LoginAttempt } from './entities/login-attempt.entity';
+import { OutboxService } from '../outbox/outbox.service';
+import { assertStrongPassword, burnVerifyTime, verifyPassword } from '../users/password.util';
+import { type UserRecord, UsersService } from '../users/users.service';
 import { Session } from './entities/session.entity';
+import { LoginThrottleService, type Refused } from './login-throttle.service';
 
 export interface StartedSession {
   sessionId: string;
@@ -30,8 +31,10 @@ const TOUCH_INTERVAL_MS = 60_000;
 export class AuthService {
   constructor(
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
-    @InjectRepository(LoginAttempt) private readonly attempts: Repository<LoginAttempt>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly throttle: LoginThrottleService,
     private readonly users: UsersService,
+    private readonly outbox: OutboxService,
     private readonly sql: SqlService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -44,34 +47,22 @@ export class AuthService {
     code?: string,
   ): Promise<StartedSession> {
     const email = emailRaw.trim().toLowerCase();
-    const since = new Date(Date.now() - this.config.loginWindowMinutes * 60_000);
-    const [byEmail, byIp] = await Promise.all([
-      this.attempts.count({ where: { email, at: MoreThan(since) } }),
-      this.attempts.count({ where: { ip: ctx.ip, at: MoreThan(since) } }),
-    ]);
-    if (byEmail >= this.config.loginMaxFailures || byIp >= this.config.loginMaxFailures * 4) {
+    const gate = await this.throttle.begin(email, ctx.ip);
+    if (!gate.ok) {
       await this.audit.record(ctx, {
         action: 'auth.login',
         entityType: 'user',
         outcome: 'denied',
-        details: { reason: 'throttled' },
+        details: { reason: 'throttled', scope: gate.scope },
       });
-      throw new Problem(
-        429,
-        'Too many failed logins. Wait a few minutes and try again.',
-        undefined,
-        undefined,
-        {
-          code: 'too_many_logins',
-        },
-      );
+      throw throttled(gate);
     }
     const user = await this.users.findByEmail(email);
     const ok = user?.active
       ? await verifyPassword(user.passwordHash, password)
       : (await burnVerifyTime(password), false);
     if (!user || !ok) {
-      await this.attempts.insert({ email, ip: ctx.ip });
+      await this.throttle.failed();
       await this.audit.record(ctx, {
         action: 'auth.login',
         entityType: 'user',
@@ -82,7 +73,9 @@ export class AuthService {
       throw new Problem(401, 'Wrong e-mail or password', undefined, undefined, { code: 'wrong_credentials' });
     }
     if (user.totpEnabled) {
-      if (!code)
+      if (!code) {
+        // The right password, sent before the code was asked for: no guess was made, so it does not count.
+        await this.throttle.uncount(email, ctx.ip, gate);
         throw new Problem(
           401,
           'Enter the six-digit code from your authenticator app',
@@ -90,9 +83,10 @@ export class AuthService {
           { type: 'https://stegvis.se/problems/totp-required' },
           { code: 'totp_required' },
         );
+      }
       const step = totpStep(user.totpSecret!, code);
       if (step === null || !(await this.users.claimTotpStep(user.id, step))) {
-        await this.attempts.insert({ email, ip: ctx.ip });
+        await this.throttle.failed();
         await this.audit.record(ctx, {
           action: 'auth.login',
           entityType: 'user',
@@ -111,7 +105,7 @@ export class AuthService {
     }
     // A role that must use two factors, without them yet, gets a session good only for setting them up.
     const mfaPending = !user.totpEnabled && this.config.totpRequiredRoles.includes(user.role);
-    await this.attempts.delete({ email });
+    await this.throttle.succeeded(email, ctx.ip);
     const sessionId = newToken();
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.config.sessionAbsoluteHours * 3_600_000);
@@ -227,33 +221,183 @@ export class AuthService {
       });
       throw Problem.field('currentPassword', 'currentPassword is wrong', { code: 'wrong_password' });
     }
-    const weak = passwordProblem(next, user.email);
-    if (weak) throw Problem.field('newPassword', PASSWORD_MESSAGES[weak], passwordCode(weak));
+    assertStrongPassword('newPassword', next, { email: user.email, name: user.displayName });
     await this.users.setPassword(user.id, next);
     await this.audit.record(ctx, { action: 'auth.password', entityType: 'user', entityId: user.id });
     await this.revokeAll(ctx, user.id);
   }
 
-  /** Starts TOTP enrolment: a new secret, shown once as a QR-able otpauth URI; trusted after the first good code. */
-  async setupTotp(ctx: RequestContext & { user: AuthUser }): Promise<{ secret: string; uri: string }> {
+  async totpStatus(
+    ctx: RequestContext & { user: AuthUser },
+  ): Promise<{ enabled: boolean; required: boolean }> {
+    const user = await this.users.findById(ctx.user.id);
+    return {
+      enabled: user?.totpEnabled ?? false,
+      required: this.config.totpRequiredRoles.includes(ctx.user.role),
+    };
+  }
+
+  /**
+   * Starts TOTP enrolment, or the replacement of the app in use: a new secret, shown once as a QR-able otpauth URI
+   * and kept on this session until a first code confirms it. Needs the password, and a current code while two
+   * factors are on, so that a session left open (or stolen) cannot take over the second factor.
+   */
+  async setupTotp(
+    ctx: RequestContext & { user: AuthUser },
+    password: string,
+    code: string | undefined,
+  ): Promise<{ secret: string; uri: string }> {
+    const user = await this.proveOwner(ctx, 'auth.totp.setup', password, code);
     const secret = new Secret({ size: 20 });
-    const totp = new TOTP({ issuer: 'Stegvis', label: ctx.user.email, secret });
-    await this.users.setTotp(ctx.user.id, secret.base32, false);
-    await this.audit.record(ctx, { action: 'auth.totp.setup', entityType: 'user', entityId: ctx.user.id });
+    const totp = new TOTP({ issuer: 'Stegvis', label: user.email, secret });
+    await this.dataSource.transaction(async (m) => {
+      await m.update(Session, { idHash: ctx.user.sessionIdHash }, { totpPendingSecret: secret.base32 });
+      await this.audit.record(
+        ctx,
+        {
+          action: 'auth.totp.setup',
+          entityType: 'user',
+          entityId: user.id,
+          details: { replacing: user.totpEnabled },
+        },
+        m,
+      );
+    });
     return { secret: secret.base32, uri: totp.toString() };
   }
 
+  /** Confirms the secret this session started with a first code from the app; from then on login asks for one. */
   async confirmTotp(ctx: RequestContext & { user: AuthUser }, code: string): Promise<void> {
+    const [pending] = await this.sql.rows<{ secret: string | null }>(
+      'SELECT totp_pending_secret AS secret FROM session WHERE id_hash = $1',
+      [ctx.user.sessionIdHash],
+    );
     const user = await this.users.findById(ctx.user.id);
-    const step = user?.totpSecret ? totpStep(user.totpSecret, code) : null;
-    if (!user?.totpSecret || step === null)
+    const step = pending?.secret ? totpStep(pending.secret, code) : null;
+    if (!user || !pending?.secret || step === null)
       throw Problem.field('code', 'code is wrong or expired', { code: 'totp_code_wrong' });
-    await this.users.setTotp(user.id, user.totpSecret, true);
+    const secret = pending.secret;
+    await this.dataSource.transaction(async (m) => {
+      await this.users.setTotp(user.id, secret, true, m);
+      await m.update(
+        Session,
+        { idHash: ctx.user.sessionIdHash },
+        { mfaPending: false, totpPendingSecret: null },
+      );
+      await this.audit.record(
+        ctx,
+        {
+          action: 'auth.totp.enable',
+          entityType: 'user',
+          entityId: user.id,
+          details: { replacing: user.totpEnabled },
+        },
+        m,
+      );
+      if (user.totpEnabled) await this.outbox.enqueue(m, [totpMail(user, 'replaced')]);
+    });
     // The code that confirmed the app cannot also sign in.
     await this.users.claimTotpStep(user.id, step);
-    await this.sessions.update({ idHash: ctx.user.sessionIdHash }, { mfaPending: false });
-    await this.audit.record(ctx, { action: 'auth.totp.enable', entityType: 'user', entityId: user.id });
   }
+
+  /**
+   * Switches two factors off: needs the password and a current code, is audited, and tells the user by e-mail (an
+   * unexpected one is the sign to act). A role that must use two factors may replace the app but not switch off.
+   */
+  async disableTotp(
+    ctx: RequestContext & { user: AuthUser },
+    password: string,
+    code: string | undefined,
+  ): Promise<void> {
+    const current = await this.users.findById(ctx.user.id);
+    if (!current?.totpEnabled)
+      throw Problem.rule('Two-factor login is not switched on', { code: 'totp_not_enabled' });
+    if (this.config.totpRequiredRoles.includes(current.role))
+      throw Problem.rule('Your role must sign in with two factors; replace the app instead', {
+        code: 'totp_required_for_role',
+      });
+    const user = await this.proveOwner(ctx, 'auth.totp.disable', password, code);
+    await this.dataSource.transaction(async (m) => {
+      await this.users.setTotp(user.id, null, false, m);
+      await this.audit.record(ctx, { action: 'auth.totp.disable', entityType: 'user', entityId: user.id }, m);
+      await this.outbox.enqueue(m, [totpMail(user, 'disabled')]);
+    });
+  }
+
+  /**
+   * The signed-in user proves they are the owner: the password, and a current code while two factors are on. Wrong
+   * answers count towards the login throttle of the user's account and address, so a session cannot be used to
+   * guess the password.
+   */
+  private async proveOwner(
+    ctx: RequestContext & { user: AuthUser },
+    action: 'auth.totp.setup' | 'auth.totp.disable',
+    password: string,
+    code: string | undefined,
+  ): Promise<UserRecord> {
+    const user = await this.users.findById(ctx.user.id);
+    if (!user) throw Problem.notFound('user');
+    if (user.totpEnabled && !code) throw Problem.field('code', 'code is required', { code: 'required' });
+    const gate = await this.throttle.begin(user.email, ctx.ip);
+    if (!gate.ok) {
+      await this.audit.record(ctx, {
+        action,
+        entityType: 'user',
+        entityId: user.id,
+        outcome: 'denied',
+        details: { reason: 'throttled', scope: gate.scope },
+      });
+      throw throttled(gate);
+    }
+    const fail = async (field: 'password' | 'code', problem: Problem): Promise<never> => {
+      await this.throttle.failed();
+      await this.audit.record(ctx, {
+        action,
+        entityType: 'user',
+        entityId: user.id,
+        outcome: 'failure',
+        details: { reason: field },
+      });
+      throw problem;
+    };
+    if (!(await verifyPassword(user.passwordHash, password)))
+      return fail('password', Problem.field('password', 'password is wrong', { code: 'wrong_password' }));
+    if (user.totpEnabled) {
+      const step = totpStep(user.totpSecret!, code!);
+      if (step === null || !(await this.users.claimTotpStep(user.id, step)))
+        return fail('code', Problem.field('code', 'code is wrong or expired', { code: 'totp_code_wrong' }));
+    }
+    await this.throttle.succeeded(user.email, ctx.ip);
+    return user;
+  }
+}
+
+/** A refused attempt: 429 with the seconds to wait, which the controller also sends as Retry-After. */
+function throttled(gate: Refused): Problem {
+  return new Problem(
+    429,
+    'Too many failed logins. Wait a few minutes and try again.',
+    undefined,
+    { retryAfter: gate.retryAfterSeconds },
+    { code: 'too_many_logins' },
+  );
+}
+
+/** The e-mail a user gets when their second factor is switched off or replaced; it names no one else. */
+function totpMail(user: UserRecord, change: 'disabled' | 'replaced') {
+  const when = formatStockholm(new Date());
+  const what =
+    change === 'disabled'
+      ? `Tvåstegsverifieringen för ditt konto i Stegvis stängdes av ${when}.`
+      : `Tvåstegsverifieringen för ditt konto i Stegvis fick en ny autentiseringsapp ${when}.`;
+  return {
+    to: user.email,
+    subject:
+      change === 'disabled'
+        ? 'Tvåstegsverifiering avstängd i Stegvis'
+        : 'Ny app för tvåstegsverifiering i Stegvis',
+    body: `Hej ${user.displayName}!\n\n${what}\n\nVar det inte du? Byt lösenord direkt och kontakta Stegvis administratör.\n\nMed vänlig hälsning\nStegvis`,
+  };
 }
 
 const TOTP_PERIOD_S = 30;

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { PASSWORD_MESSAGES, passwordProblem } from '@stegvis/contracts';
 import { ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, type UserContext } from '../../common/context/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems';
-import { Problem, passwordCode } from '../../common/problem/problem';
+import { Problem } from '../../common/problem/problem';
 import { Allow } from '../auth/auth.decorators';
 import { CreateUserDto, UserDto } from './dto/user.dto';
+import { assertStrongPassword } from './password.util';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -29,8 +29,7 @@ export class UsersController {
   @ApiCreatedResponse({ type: UserDto })
   @ApiProblems(400, 401, 403, 409)
   async create(@Ctx() ctx: UserContext, @Body() body: CreateUserDto): Promise<UserDto> {
-    const weak = passwordProblem(body.password, body.email);
-    if (weak) throw Problem.field('password', PASSWORD_MESSAGES[weak], passwordCode(weak));
+    assertStrongPassword('password', body.password, { email: body.email, name: body.displayName });
     if (await this.users.findByEmail(body.email))
       throw Problem.conflict('A user with this e-mail already exists', { code: 'duplicate_email' });
     const u = await this.users.createUser(body, ctx);

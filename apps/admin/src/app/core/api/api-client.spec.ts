@@ -59,11 +59,11 @@ describe('ApiClient', () => {
   });
 
   it('sends `{}` for a write without a body of its own, and no body with DELETE', () => {
-    api.POST('/api/auth/totp/setup').subscribe();
-    const post = http.expectOne('/api/auth/totp/setup');
+    api.POST('/api/auth/sessions/revoke-all').subscribe();
+    const post = http.expectOne('/api/auth/sessions/revoke-all');
     expect(post.request.method).toBe('POST');
     expect(post.request.body).toEqual({});
-    post.flush({ secret: 's', uri: 'otpauth://totp/x' });
+    post.flush(null, { status: 204, statusText: 'No Content' });
 
     api.DELETE('/api/handbook/files/{id}', { path: { id: 'f1' } }).subscribe();
     const del = http.expectOne('/api/handbook/files/f1');

@@ -48,6 +48,35 @@ export const TEXTS = {
     sv: 'Koden stämmer inte. Vänta på nästa kod i appen och försök igen.',
     en: 'The code is not right. Wait for the next code in the app and try again.',
   },
+  'tfa.optionalIntro': {
+    sv: 'Med tvåstegsverifiering behövs både lösenordet och en kod från en autentiseringsapp (till exempel Microsoft eller Google Authenticator) för att logga in.',
+    en: 'With two-step verification, signing in needs both the password and a code from an authenticator app (for example Microsoft or Google Authenticator).',
+  },
+  'tfa.replaceIntro': {
+    sv: 'Tvåstegsverifiering är på. Du kan byta till en ny autentiseringsapp; den gamla gäller tills den nya är bekräftad.',
+    en: 'Two-step verification is on. You can move to a new authenticator app; the old one counts until the new one is confirmed.',
+  },
+  'tfa.prove': {
+    sv: 'Bekräfta att det är du genom att ange ditt lösenord.',
+    en: 'Confirm that it is you by entering your password.',
+  },
+  'tfa.proveWithCode': {
+    sv: 'Bekräfta att det är du: ange ditt lösenord och en kod från appen du använder nu.',
+    en: 'Confirm that it is you: enter your password and a code from the app you use now.',
+  },
+  'tfa.password': { sv: 'Ditt lösenord', en: 'Your password' },
+  'tfa.currentCode': { sv: 'Kod från appen du använder nu', en: 'Code from the app you use now' },
+  'tfa.scan': {
+    sv: 'Skanna QR-koden med autentiseringsappen och skriv in koden som appen visar.',
+    en: 'Scan the QR code with the authenticator app and type the code it shows.',
+  },
+  'tfa.replace': { sv: 'Byt app', en: 'Replace the app' },
+  'tfa.switchOff': { sv: 'Stäng av tvåstegsverifiering', en: 'Turn off two-step verification' },
+  'tfa.switchedOff': {
+    sv: 'Tvåstegsverifieringen är avstängd. Du får ett e-postmeddelande om ändringen.',
+    en: 'Two-step verification is off. You will get an e-mail about the change.',
+  },
+  'tfa.back': { sv: 'Tillbaka', en: 'Back' },
   'error.network': {
     sv: 'Kunde inte nå servern. Kontrollera anslutningen och försök igen.',
     en: 'Could not reach the server. Check the connection and try again.',

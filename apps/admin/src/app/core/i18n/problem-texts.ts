@@ -194,6 +194,16 @@ export const PROBLEM_TEXTS: ProblemTexts = {
     sv: () => 'Lösenordet får inte innehålla e-postadressen.',
     en: () => 'The password must not contain the e-mail address.',
   },
+  password_too_weak: {
+    sv: (p) =>
+      `Lösenordet är för lätt att gissa.${hint(p.warning, 'sv')} Välj en längre fras av ovanliga ord.`,
+    en: (p) =>
+      `The password is too easy to guess.${hint(p.warning, 'en')} Choose a longer phrase of uncommon words.`,
+  },
+  invalid_characters: {
+    sv: () => 'Får inte innehålla osynliga tecken eller tecken som vänder skriftriktningen.',
+    en: () => 'Must not contain invisible characters or characters that change the writing direction.',
+  },
   wrong_password: { sv: () => 'Fel nuvarande lösenord.', en: () => 'The current password is wrong.' },
   totp_code_wrong: {
     sv: () => 'Fel kod, eller koden har gått ut.',
@@ -370,6 +380,14 @@ export const PROBLEM_TEXTS: ProblemTexts = {
     sv: () => 'Samtycket är redan återkallat.',
     en: () => 'The consent is already withdrawn.',
   },
+  totp_not_enabled: {
+    sv: () => 'Tvåstegsverifiering är inte påslagen.',
+    en: () => 'Two-step verification is not switched on.',
+  },
+  totp_required_for_role: {
+    sv: () => 'Din roll kräver tvåstegsverifiering; den kan bytas men inte stängas av.',
+    en: () => 'Your role requires two-step verification; it can be replaced but not switched off.',
+  },
   referral_transition: {
     sv: (p) => `En remiss med status ${p.from} kan inte bli ${p.to}.`,
     en: (p) => `A referral that is ${p.from} cannot become ${p.to}.`,
@@ -463,6 +481,51 @@ export const PROBLEM_TEXTS: ProblemTexts = {
     sv: () => 'Inte inskriven på Arbetsförmedlingen',
     en: () => 'Not registered with the Public Employment Service',
   },
+};
+
+/** zxcvbn's warning keys (packages/contracts/src/password.ts), as a sentence after the verdict. */
+const PASSWORD_HINTS: Record<string, { sv: string; en: string }> = {
+  straightRow: { sv: 'Tangenter i rad är lätta att gissa.', en: 'Straight rows of keys are easy to guess.' },
+  keyPattern: {
+    sv: 'Korta tangentmönster är lätta att gissa.',
+    en: 'Short keyboard patterns are easy to guess.',
+  },
+  simpleRepeat: {
+    sv: 'Upprepade tecken som "aaa" är lätta att gissa.',
+    en: 'Repeated characters like "aaa" are easy to guess.',
+  },
+  extendedRepeat: {
+    sv: 'Upprepade mönster som "abcabc" är lätta att gissa.',
+    en: 'Repeated patterns like "abcabc" are easy to guess.',
+  },
+  sequences: {
+    sv: 'Följder som "abc" eller "123" är lätta att gissa.',
+    en: 'Sequences like "abc" or "123" are easy to guess.',
+  },
+  recentYears: { sv: 'Årtal är lätta att gissa.', en: 'Recent years are easy to guess.' },
+  dates: { sv: 'Datum är lätta att gissa.', en: 'Dates are easy to guess.' },
+  topTen: {
+    sv: 'Det är ett av de allra vanligaste lösenorden.',
+    en: 'It is one of the most used passwords.',
+  },
+  topHundred: { sv: 'Det är ett mycket vanligt lösenord.', en: 'It is a very common password.' },
+  common: { sv: 'Det är ett vanligt lösenord.', en: 'It is a common password.' },
+  similarToCommon: { sv: 'Det liknar ett vanligt lösenord.', en: 'It is similar to a common password.' },
+  wordByItself: { sv: 'Enstaka ord är lätta att gissa.', en: 'Single words are easy to guess.' },
+  namesByThemselves: { sv: 'Enstaka namn är lätta att gissa.', en: 'Single names are easy to guess.' },
+  commonNames: {
+    sv: 'Vanliga för- och efternamn är lätta att gissa.',
+    en: 'Common names are easy to guess.',
+  },
+  userInputs: {
+    sv: 'Det innehåller ditt namn eller din e-postadress.',
+    en: 'It contains your name or e-mail address.',
+  },
+  pwned: { sv: 'Det har läckt vid ett dataintrång.', en: 'It was exposed in a data breach.' },
+};
+const hint = (warning: string, lang: Lang): string => {
+  const text = PASSWORD_HINTS[warning]?.[lang];
+  return text ? ` ${text}` : '';
 };
 
 function cap(s: string): string {

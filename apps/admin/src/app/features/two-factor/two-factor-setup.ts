@@ -1,26 +1,42 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
+import { FormBuilder, FormsModule, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { toDataURL } from 'qrcode';
 import { firstValueFrom } from 'rxjs';
+import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
-import { TwoFactorApi } from './two-factor-api';
+import { type TotpStatus, TwoFactorApi } from './two-factor-api';
 
-/** Setting up two-factor login: scan the QR code with an authenticator app, then type its first code. */
+/**
+ * Two-factor login: set it up (scan the QR code, type the app's first code), replace the app, or switch it off.
+ * Every change asks for the password, and for a code from the current app while two factors are on, so a session
+ * left open cannot take the second factor over.
+ */
 @Component({
   selector: 'sv-two-factor-setup',
-  imports: [FormsModule, MatCardModule, MatFormFieldModule, MatInputModule, MatButtonModule],
+  imports: [
+    FormsModule,
+    ReactiveFormsModule,
+    RouterLink,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+  ],
   template: `
     <main class="wrap">
       <mat-card appearance="outlined">
         <mat-card-content>
           <h1>{{ i18n.t('tfa.title') }}</h1>
-          <p>{{ i18n.t('tfa.intro') }}</p>
-          @if (qr()) {
+          @if (switchedOff()) {
+            <p class="info-banner" role="status" data-testid="totp-off">{{ i18n.t('tfa.switchedOff') }}</p>
+            <a mat-button routerLink="/">{{ i18n.t('tfa.back') }}</a>
+          } @else if (qr()) {
+            <p>{{ i18n.t('tfa.scan') }}</p>
             <img [src]="qr()" [alt]="i18n.t('tfa.qrAlt')" width="220" height="220" />
             <p class="muted">
               {{ i18n.t('tfa.cannotScan') }} <code data-testid="totp-secret">{{ secret() }}</code>
@@ -35,10 +51,66 @@ import { TwoFactorApi } from './two-factor-api';
             <button mat-flat-button type="button" (click)="confirm()" data-testid="totp-confirm">
               {{ i18n.t('tfa.confirm') }}
             </button>
-          } @else {
-            <button mat-flat-button type="button" (click)="start()" data-testid="totp-start">
-              {{ i18n.t('tfa.showQr') }}
-            </button>
+          } @else if (status(); as s) {
+            <p>
+              {{ i18n.t(s.enabled ? 'tfa.replaceIntro' : s.required ? 'tfa.intro' : 'tfa.optionalIntro') }}
+            </p>
+            <p>{{ i18n.t(s.enabled ? 'tfa.proveWithCode' : 'tfa.prove') }}</p>
+            <form [formGroup]="form" (ngSubmit)="start()" novalidate>
+              <mat-form-field appearance="outline" class="wide">
+                <mat-label>{{ i18n.t('tfa.password') }}</mat-label>
+                <input
+                  matInput
+                  type="password"
+                  formControlName="password"
+                  autocomplete="current-password"
+                  data-testid="totp-password"
+                  required
+                />
+                @if (form.controls.password.errors?.['server']) {
+                  <mat-error data-testid="totp-password-error">{{
+                    form.controls.password.errors['server']
+                  }}</mat-error>
+                }
+              </mat-form-field>
+              @if (s.enabled) {
+                <mat-form-field appearance="outline" class="wide">
+                  <mat-label>{{ i18n.t('tfa.currentCode') }}</mat-label>
+                  <input
+                    matInput
+                    formControlName="code"
+                    inputmode="numeric"
+                    autocomplete="one-time-code"
+                    maxlength="6"
+                    data-testid="totp-current-code"
+                  />
+                  @if (form.controls.code.errors?.['server']) {
+                    <mat-error data-testid="totp-current-code-error">{{
+                      form.controls.code.errors['server']
+                    }}</mat-error>
+                  }
+                </mat-form-field>
+              }
+              @if (error()) {
+                <p class="error-banner" role="alert" data-testid="totp-error">{{ error() }}</p>
+              }
+              <div class="actions">
+                <button mat-flat-button type="submit" [disabled]="busy()" data-testid="totp-start">
+                  {{ i18n.t(s.enabled ? 'tfa.replace' : 'tfa.showQr') }}
+                </button>
+                @if (s.enabled && !s.required) {
+                  <button
+                    mat-stroked-button
+                    type="button"
+                    [disabled]="busy()"
+                    (click)="switchOff()"
+                    data-testid="totp-disable"
+                  >
+                    {{ i18n.t('tfa.switchOff') }}
+                  </button>
+                }
+              </div>
+            </form>
           }
         </mat-card-content>
       </mat-card>
@@ -58,22 +130,54 @@ import { TwoFactorApi } from './two-factor-api';
       font-size: 1.4rem;
       font-weight: 500;
     }
+    .wide {
+      width: 100%;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class TwoFactorSetup {
+export class TwoFactorSetup implements OnInit {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(TwoFactorApi);
   private readonly router = inject(Router);
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    password: ['', Validators.required],
+    code: [''],
+  });
+  protected readonly status = signal<TotpStatus | null>(null);
   protected readonly qr = signal('');
   protected readonly secret = signal('');
   protected readonly error = signal('');
+  protected readonly busy = signal(false);
+  protected readonly switchedOff = signal(false);
   protected code = '';
 
+  async ngOnInit(): Promise<void> {
+    try {
+      this.status.set(await firstValueFrom(this.api.status()));
+    } catch {
+      this.error.set(this.i18n.t('error.generic'));
+    }
+  }
+
   protected async start(): Promise<void> {
-    const r = await firstValueFrom(this.api.setup());
-    this.secret.set(r.secret);
-    this.qr.set(await toDataURL(r.uri, { margin: 1, width: 220 }));
+    await this.change(async (body) => {
+      const r = await firstValueFrom(this.api.setup(body));
+      this.secret.set(r.secret);
+      this.qr.set(await toDataURL(r.uri, { margin: 1, width: 220 }));
+    });
+  }
+
+  protected async switchOff(): Promise<void> {
+    await this.change(async (body) => {
+      await firstValueFrom(this.api.disable(body));
+      this.switchedOff.set(true);
+    });
   }
 
   protected async confirm(): Promise<void> {
@@ -83,6 +187,29 @@ export class TwoFactorSetup {
       await this.router.navigateByUrl('/');
     } catch {
       this.error.set(this.i18n.t('tfa.wrongCode'));
+    }
+  }
+
+  /** Sends the password (and the current code) with a change; the api's field errors go on their fields. */
+  private async change(work: (body: { password: string; code?: string }) => Promise<void>): Promise<void> {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const { password, code } = this.form.getRawValue();
+    this.busy.set(true);
+    this.error.set('');
+    try {
+      await work({ password, ...(code.trim() ? { code: code.trim() } : {}) });
+    } catch (err) {
+      const problem = asProblem(err, this.i18n.lang());
+      const rest = applyProblemToForm(this.form, problem);
+      this.error.set(
+        rest.map((e) => e.message).join('; ') ||
+          (problem?.errors?.length ? '' : (problem?.detail ?? this.i18n.t('error.generic'))),
+      );
+    } finally {
+      this.busy.set(false);
     }
   }
 }

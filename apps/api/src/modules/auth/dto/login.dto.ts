@@ -27,6 +27,32 @@ export class TotpCodeDto {
   @ApiProperty({ example: '123456' }) @IsString() @MaxLength(10) code: string;
 }
 
+export class TotpStatusDto {
+  @ApiProperty({ description: 'Two-factor login is on for the signed-in user' }) enabled: boolean;
+  @ApiProperty({
+    description: "The user's role must sign in with two factors (TOTP_REQUIRED_ROLES): no switching off",
+  })
+  required: boolean;
+}
+
+/** Proof that the signed-in person owns the account, for changing or switching off the second factor. */
+export class TotpChangeDto {
+  @ApiProperty({ description: 'The current password' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1024)
+  password: string;
+
+  @ApiPropertyOptional({
+    example: '123456',
+    description: 'A current code from the authenticator app; required while two-factor login is on',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  code?: string;
+}
+
 export class TotpSetupDto {
   @ApiProperty({ description: 'The base32 secret, for typing into an authenticator app by hand' })
   secret: string;

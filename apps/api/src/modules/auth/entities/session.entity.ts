@@ -43,4 +43,11 @@ export class Session {
   /** Signed in with the password only, by a role that must use two factors: only TOTP setup is allowed. */
   @Column({ type: 'boolean', default: false })
   mfaPending: boolean;
+
+  /**
+   * A new TOTP secret started on this session and not yet confirmed by a code. The account's own secret (and
+   * whether two factors are on) changes only at the confirmation, so an abandoned setup weakens nothing.
+   */
+  @Column({ type: 'text', nullable: true })
+  totpPendingSecret: string | null;
 }
