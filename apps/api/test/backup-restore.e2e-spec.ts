@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
+import { UsersService } from '../src/modules/users/users.service';
 import { loadReferenceProgramme, REFERENCE_PERIOD, referenceProgramme } from './support/reference-programme';
 import { type Client, seedWorld, signIn, startTestApp, type TestApp, type World } from './support/test-app';
 
@@ -80,6 +81,8 @@ describe('backup and restore (e2e)', () => {
     t = await startTestApp('backup');
     w = await seedWorld(t);
     staff = await signIn(t, w.users.staffA.email);
+    // The reference programme is typed in by its lead, who sees its people's health outcomes after placement.
+    await t.app.get(UsersService).setAllocation(w.users.staffA.id, w.programmeA, true, async () => {});
     await loadReferenceProgramme(staff, w);
     dir = mkdtempSync(join(tmpdir(), 'stegvis-backup-'));
     dump = join(dir, 'stegvis.dump');

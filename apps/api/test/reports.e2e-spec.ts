@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { UsersService } from '../src/modules/users/users.service';
 import { binary, docxXml, pdfText } from './support/files';
 import {
   loadReferenceProgramme,
@@ -24,6 +25,8 @@ describe('progress report of the reference programme (e2e)', () => {
     t = await startTestApp('reports');
     w = await seedWorld(t);
     staff = await signIn(t, w.users.staffA.email);
+    // The reference programme is typed in by its lead, who sees its people's health outcomes after placement.
+    await t.app.get(UsersService).setAllocation(w.users.staffA.id, w.programmeA, true, async () => {});
     await loadReferenceProgramme(staff, w);
   }, 300_000);
   afterAll(() => t?.close());
