@@ -301,6 +301,32 @@ describe('authentication (e2e)', () => {
     expect(other.status).toBe(201);
   });
 
+  it('refuses a display name with a bidi control, naming the field; drops zero-width characters; stores NFC', async () => {
+    const admin = await signIn(t, 'admin@test.se');
+    const body = (displayName: string, email: string) => ({
+      email,
+      displayName,
+      role: 'evaluator',
+      password: 'en-lång-fras-om-hösten-42',
+    });
+    const spoof = await admin.post('/api/users', body('Ada \u202Enimda', 'ada2@test.se'));
+    expect([spoof.status, spoof.body.errors]).toEqual([
+      400,
+      [
+        {
+          field: 'displayName',
+          message: 'displayName must not contain characters that change the writing direction',
+          code: 'invalid_characters',
+        },
+      ],
+    ]);
+    const hidden = await admin.post('/api/users', body('A\u030Asa Li\u200Bnd', 'asa@test.se'));
+    expect([hidden.status, hidden.body.displayName]).toEqual([201, '\u00C5sa Lind']);
+    expect(
+      await t.dataSource.query('SELECT display_name FROM app_user WHERE email = $1', ['asa@test.se']),
+    ).toEqual([{ display_name: '\u00C5sa Lind' }]);
+  });
+
   it('an admin cannot give a user a short or common password', async () => {
     const admin = await signIn(t, 'admin@test.se');
     const res = await admin.post('/api/users', {

@@ -15,6 +15,7 @@ export * from './percent.js';
 export * from './suppression.js';
 export * from './referrals.js';
 export * from './password.js';
+export * from './names.js';
 export * from './handbook.js';
 export * from './audit.js';
 export * from './labels.js';

@@ -57,6 +57,8 @@ export function codeForConstraint(rule: string, args: unknown[]): Coded {
       return { code: 'invalid_date' };
     case 'matches':
       return { code: 'invalid_format' };
+    case 'personName':
+      return { code: 'invalid_characters' };
     case 'isIn':
       return { code: 'not_allowed', params: { allowed: Array.isArray(args[0]) ? args[0].map(String) : [] } };
     case 'isEnum':

@@ -38,9 +38,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsIsoDate } from '../../../common/validation/is-iso-date';
+import { PersonName } from '../../../common/validation/person-name';
 
 export class EmployerContactDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) @PersonName() name: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
 }

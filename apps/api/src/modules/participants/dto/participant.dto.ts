@@ -63,10 +63,11 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsIsoDate } from '../../../common/validation/is-iso-date';
+import { PersonName } from '../../../common/validation/person-name';
 
 export class ParticipantRecordDto implements ParticipantRecord {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) firstName: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) lastName: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) @PersonName() firstName: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) @PersonName() lastName: string;
   @ApiPropertyOptional({
     nullable: true,
     type: String,

@@ -30,11 +30,12 @@ import {
 import { ProblemNoticeSchema } from '../../../common/openapi/api-problems';
 import { PageQuery } from '../../../common/pagination/keyset';
 import { IsIsoDate } from '../../../common/validation/is-iso-date';
+import { PersonName } from '../../../common/validation/person-name';
 
 export class ReferralDto implements ReferralRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() programmeId: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) firstName: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) lastName: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) @PersonName() firstName: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) @PersonName() lastName: string;
   @ApiProperty({ enum: GENDERS }) @IsIn(GENDERS) gender: Gender;
   @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
@@ -57,7 +58,7 @@ export class ReferralDto implements ReferralRequest {
   @ApiProperty({ format: 'uuid', description: 'The referring organisation' })
   @IsUUID()
   organisationId: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) referrerName: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) @PersonName() referrerName: string;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsIsoDate() wishedStart?:
     string | null;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(4000) reason: string;

@@ -28,9 +28,15 @@ import {
 } from 'class-validator';
 import { ProblemNoticeSchema } from '../../../common/openapi/api-problems';
 import { IsIsoDate } from '../../../common/validation/is-iso-date';
+import { PersonName } from '../../../common/validation/person-name';
 
 export class StaffMemberDto implements StaffMemberRequest {
-  @ApiProperty({ example: 'Sara Processledare' }) @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiProperty({ example: 'Sara Processledare' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  @PersonName()
+  name: string;
   @ApiProperty({ enum: STAFF_ROLES }) @IsIn(STAFF_ROLES) staffRole: StaffRole;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsUUID() organisationId?:
     string | null;
@@ -100,7 +106,7 @@ export class PersonStaffingDto implements PersonStaffingResponse {
 
 export class CommitteeMemberDto implements CommitteeMemberRequest {
   @ApiProperty({ enum: COMMITTEE_KINDS }) @IsIn(COMMITTEE_KINDS) kind: CommitteeKind;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) @PersonName() name: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() organisationId: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) roleTitle?: string;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsUUID() userId?: string | null;

@@ -12,10 +12,11 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { PersonName } from '../../../common/validation/person-name';
 
 export class CreateUserDto {
   @ApiProperty() @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254) email: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) displayName: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) @PersonName() displayName: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
   @ApiProperty({ minLength: 12, description: 'At least 12 characters' })
   @IsString()
