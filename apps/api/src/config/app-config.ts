@@ -27,6 +27,7 @@ export interface AppConfig {
   cookieSecure: boolean;
   /** Express's `trust proxy`: which hops' X-Forwarded-For to believe, so that per-address limits see the client. */
   trustProxy: boolean | number | string;
+  /** Failed attempts of one account from one address before the pair is locked. */
   loginMaxFailures: number;
   loginWindowMinutes: number;
   /** The first lock of an account-and-address pair; each later one is twice the one before. */

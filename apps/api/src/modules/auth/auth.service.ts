@@ -120,13 +120,13 @@ export class AuthService {
       mfaPending,
     });
     const authUser: AuthUser = {
-      leadProgrammeIds: user.leadProgrammeIds,
       id: user.id,
       email: user.email,
       displayName: user.displayName,
       role: user.role,
       organisationId: user.organisationId,
       programmeIds: user.programmeIds,
+      leadProgrammeIds: user.leadProgrammeIds,
       sessionIdHash: sha256(sessionId),
       csrfToken,
       mfaPending,
@@ -170,13 +170,13 @@ export class AuthService {
       await this.sessions.update({ idHash }, { lastSeenAt: new Date(now) });
     }
     return {
-      leadProgrammeIds: user.leadProgrammeIds,
       id: user.id,
       email: user.email,
       displayName: user.displayName,
       role: user.role,
       organisationId: user.organisationId,
       programmeIds: user.programmeIds,
+      leadProgrammeIds: user.leadProgrammeIds,
       sessionIdHash: idHash,
       csrfToken: session.csrfToken,
       mfaPending: session.mfaPending,

@@ -39,8 +39,8 @@ export class UsersController {
       displayName: u.displayName,
       role: u.role,
       organisationId: u.organisationId,
-      leadProgrammeIds: u.leadProgrammeIds,
       programmeIds: u.programmeIds,
+      leadProgrammeIds: u.leadProgrammeIds,
       active: u.active,
     };
   }
