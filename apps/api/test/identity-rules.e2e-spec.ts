@@ -324,6 +324,47 @@ describe('one rule for who sees a protected identity and health data (e2e)', () 
     });
   });
 
+  describe('the import of a programme’s history', () => {
+    const HEADER =
+      'grupp;gruppstart;gruppslut;kommunkod;fornamn;efternamn;personnummer;kon;inskrivning_start;inskrivning_slut;status;avbrottsorsak;resultat;resultat_detalj;praktik_bransch;praktik_erbjudande';
+    const row = (group: number, start: string, end: string, status: string) =>
+      `${group};${start};2021-04-09;1292;Imre;Import;19811228-9874;kvinna;${start};${end};${status};;;;;`;
+
+    it('takes a person’s rows in any order: an ended enrolment is never her active one', async () => {
+      const res = await worker.post(`/api/programmes/${w.programmeA}/imports`, {
+        content: [
+          HEADER,
+          row(32, '2021-01-11', '', 'pågående'),
+          row(31, '2020-08-24', '2020-11-20', 'fullföljd'),
+        ].join('\r\n'),
+      });
+      expect([res.status, res.body]).toEqual([
+        201,
+        { groups: 2, enrolments: 2, outcomes: 0, internships: 0 },
+      ]);
+      expect(
+        await t.dataSource.query(
+          `SELECT e.status, e.end_date::text AS end FROM enrolment e JOIN participant p ON p.id = e.participant_id
+            WHERE p.first_name = 'Imre' ORDER BY e.start_date`,
+        ),
+      ).toEqual([
+        { status: 'completed', end: '2020-11-20' },
+        { status: 'active', end: null },
+      ]);
+    });
+
+    it('refuses a file that makes her active in two groups of the programme, and imports nothing', async () => {
+      const before = await count('SELECT count(*)::int AS n FROM enrolment');
+      const res = await worker.post(`/api/programmes/${w.programmeA}/imports`, {
+        content: [HEADER, row(33, '2021-01-11', '', 'pågående'), row(34, '2021-01-11', '', 'pågående')].join(
+          '\r\n',
+        ),
+      });
+      expect([res.status, res.body.code]).toEqual([409, 'already_active_in_programme']);
+      expect(await count('SELECT count(*)::int AS n FROM enrolment')).toBe(before);
+    });
+  });
+
   describe('group staff and the lead', () => {
     it('the lead makes herself staff of her group: allowed, logged as such, and the admin sees it by pseudonym', async () => {
       const g1 = (await lead.get(`/api/groups/${groups.g1}`)).body;

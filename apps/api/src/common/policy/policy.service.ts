@@ -9,7 +9,7 @@ import {
   OWN_ORGANISATION_ROLES,
   stockholmToday,
 } from '@stegvis/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../context/request-context';
 import { Problem } from '../problem/problem';
@@ -216,9 +216,15 @@ export class PolicyService {
     return rows.map((r) => r.id);
   }
 
-  /** The programme a group belongs to, or null when there is no such group. */
-  async programmeOfGroup(groupId: string): Promise<string | null> {
-    const rows: { programme_id: string }[] = await this.dataSource.query(
+  /**
+   * The programme a group belongs to, or null when there is no such group; inside the caller's transaction when
+   * given one (a group the import has just made).
+   */
+  async programmeOfGroup(
+    groupId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string | null> {
+    const rows: { programme_id: string }[] = await manager.query(
       'SELECT programme_id FROM programme_group WHERE id = $1',
       [groupId],
     );

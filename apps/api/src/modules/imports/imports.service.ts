@@ -103,10 +103,12 @@ export class ImportsService {
           languages: [],
           phone: '',
           protectedIdentity: false,
+          ended:
+            r.status === 'active'
+              ? undefined
+              : { status: r.status, endDate: r.end, leftReason: r.leftReason },
         });
         counts.enrolments++;
-        if (r.status !== 'active')
-          await this.participants.closeEnrolmentIn(m, enrolmentId, r.status, r.end, r.leftReason);
         if (r.outcome) {
           await this.outcomes.setOutcomeIn(m, enrolmentId, {
             category: r.outcome,

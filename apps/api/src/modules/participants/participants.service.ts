@@ -485,6 +485,15 @@ export class ParticipantsService {
       languages: string[];
       phone: string;
       protectedIdentity: boolean;
+      /**
+       * For the import: how the enrolment ended, written as it is inserted, so a file's rows may come in any order
+       * (an ended enrolment never counts as her active one).
+       */
+      ended?: {
+        status: 'completed' | 'left_early';
+        endDate: string | null;
+        leftReason: Enrolment['leftReason'];
+      };
     },
   ): Promise<{ participantId: string; enrolmentId: string }> {
     const hash = this.hasher.hash(r.personalNumber);
@@ -548,12 +557,23 @@ export class ParticipantsService {
         m,
       );
     }
-    const programmeId = await this.policy.programmeOfGroup(r.groupId);
+    const programmeId = await this.policy.programmeOfGroup(r.groupId, m);
     // Active in at most one group of a programme at a time (also held by the database).
-    if (programmeId && (await m.existsBy(Enrolment, { participantId, programmeId, status: 'active' })))
+    if (
+      !r.ended &&
+      programmeId &&
+      (await m.existsBy(Enrolment, { participantId, programmeId, status: 'active' }))
+    )
       throw alreadyActiveInProgramme();
     const e = await m.save(
-      m.create(Enrolment, { participantId, groupId: r.groupId, startDate: r.startDate, status: 'active' }),
+      m.create(Enrolment, {
+        participantId,
+        groupId: r.groupId,
+        startDate: r.startDate,
+        status: r.ended?.status ?? 'active',
+        endDate: r.ended?.endDate ?? null,
+        leftReason: r.ended?.leftReason ?? null,
+      }),
     );
     await this.audit.record(
       ctx,
@@ -561,17 +581,6 @@ export class ParticipantsService {
       m,
     );
     return { participantId, enrolmentId: e.id };
-  }
-
-  /** For the import: the enrolment's end as it was, inside the importer's transaction. */
-  async closeEnrolmentIn(
-    m: EntityManager,
-    enrolmentId: string,
-    status: Enrolment['status'],
-    endDate: string | null,
-    leftReason: Enrolment['leftReason'],
-  ): Promise<void> {
-    await m.update(Enrolment, { id: enrolmentId }, { status, endDate, leftReason });
   }
 
   /** Only the fields present in `given` (all of `dto` on create), checked and normalised. */
