@@ -246,6 +246,29 @@ describe('one rule for who sees a protected identity and health data (e2e)', () 
       expect((await admin.get(`/api/participants/${samira}`)).status).toBe(403);
     });
 
+    it('her data-subject extract and her erasure are made only by those who see her (404 for other staff)', async () => {
+      const trail = await olle.get(`/api/participants/${samira}/audit-trail`);
+      expect([trail.status, trail.body.code]).toEqual([404, 'not_found']);
+      const erase = await olle.post(`/api/participants/${samira}/erase`, {});
+      expect([erase.status, erase.body.code]).toEqual([404, 'not_found']);
+      expect(
+        await count('SELECT count(*)::int AS n FROM participant WHERE id = $1 AND pseudonymised_at IS NULL', [
+          samira,
+        ]),
+      ).toBe(1);
+      expect(
+        await count(
+          "SELECT count(*)::int AS n FROM audit_event WHERE actor_id = $1 AND subject_id IS NULL AND entity_id = $2 AND outcome = 'denied' AND action IN ('audit.subject', 'participant.erase')",
+          [userId(olle), samira],
+        ),
+      ).toBe(2);
+      // The worker who sees her makes the extract; the admin answers for the association, naming only actors.
+      expect((await worker.get(`/api/participants/${samira}/audit-trail`)).status).toBe(200);
+      const forAdmin = await admin.get(`/api/participants/${samira}/audit-trail`);
+      expect(forAdmin.status).toBe(200);
+      expect(JSON.stringify(forAdmin.body)).not.toMatch(/Samira|Hemligs|19811218/);
+    });
+
     it('a worker who does not see her cannot enrol her in a group they staff: 404, nothing changed, audited', async () => {
       const res = await olle.post(`/api/participants/${samira}/enrolments`, {
         groupId: groups.g9,

@@ -136,6 +136,17 @@ export class PolicyService {
   }
 
   /**
+   * Access to what only those who see a protected person may do about her: her data-subject extract and her
+   * erasure (docs/domain.md). For anyone else she is a pseudonym, so the request is as if she did not exist.
+   */
+  async assertIdentityAccess(ctx: Ctx, action: Action, participantId: string): Promise<ParticipantAccess> {
+    const access = await this.assertParticipantAccess(ctx, action, participantId);
+    if (access.protectedIdentity && !access.identityVisible)
+      await this.deny(ctx, action, { type: 'participant', id: participantId });
+    return access;
+  }
+
+  /**
    * Of these participants, the ones this user sees: the real identity when it is protected, and the health data of
    * anyone (docs/domain.md, "Who uses it"). That is, for a user who may read participant records at all:
    * (a) the worker who registered her, until she is first placed in a group;

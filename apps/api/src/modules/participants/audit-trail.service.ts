@@ -26,9 +26,10 @@ export class AuditTrailService {
 
   async extract(ctx: UserContext, participantId: string): Promise<AuditTrailEntry[]> {
     // An association-wide role answers for every programme, so also for a person already erased, whose trail
-    // is all that is left of them; for anyone else the person must be in their programmes.
+    // is all that is left of them (and names only the actors, never her); for anyone else the person must be in
+    // their programmes and, when protected, one they see.
     const associationWide = this.policy.associationWide(ctx.user);
-    if (!associationWide) await this.policy.assertParticipantAccess(ctx, 'audit.subject', participantId);
+    if (!associationWide) await this.policy.assertIdentityAccess(ctx, 'audit.subject', participantId);
     const events = await this.audit.findForSubject(participantId);
     if (events.length === 0 && associationWide) throw Problem.notFound('participant');
     const actors = new Map(

@@ -93,7 +93,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
 
   /** Erasure on request (GDPR art. 17), keeping the anonymous statistics. */
   async erase(ctx: UserContext, participantId: string): Promise<void> {
-    await this.policy.assertParticipantAccess(ctx, 'participant.erase', participantId);
+    await this.policy.assertIdentityAccess(ctx, 'participant.erase', participantId);
     await this.dataSource.transaction(async (m) => {
       await this.pseudonymise(m, [participantId]);
       await this.audit.record(
