@@ -257,3 +257,29 @@ describe('progress report of the reference programme (e2e)', () => {
     ]);
   });
 });
+
+describe('the small-cell k of a report is the deployment’s setting (e2e)', () => {
+  let t: TestApp;
+  afterAll(() => t?.close());
+
+  it('with SMALL_CELL_K=10 the evaluator sees 8 women to studies as "..", and the note says fewer than 10', async () => {
+    t = await startTestApp('reports_k10', { SMALL_CELL_K: '10' });
+    const w = await seedWorld(t);
+    const staff = await signIn(t, w.users.staffA.email);
+    await t.app.get(UsersService).setAllocation(w.users.staffA.id, w.programmeA, true, async () => {});
+    await loadReferenceProgramme(staff, w);
+    const byGender = async (c: Client) =>
+      (
+        (await c.get(`/api/programmes/${w.programmeA}/reports/progress?${PERIOD}`)).body.tables as {
+          id: string;
+          rows: unknown[][];
+          notes: string[];
+        }[]
+      ).find((x) => x.id === 'by-gender')!;
+    const evaluator = await byGender(await signIn(t, w.users.evaluatorA.email));
+    expect(evaluator.rows[0].slice(0, 4)).toEqual(['Kvinnor', 30, '..', '..']);
+    expect(evaluator.notes.join(' ')).toContain('färre än 10');
+    // Staff see every figure of their programme whatever k is.
+    expect((await byGender(staff)).rows[0].slice(0, 4)).toEqual(['Kvinnor', 30, 7, 8]);
+  }, 300_000);
+});

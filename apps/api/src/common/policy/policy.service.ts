@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type Action,
@@ -10,6 +10,7 @@ import {
   stockholmToday,
 } from '@stegvis/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../context/request-context';
 import { Problem } from '../problem/problem';
@@ -46,6 +47,7 @@ export class PolicyService {
   constructor(
     private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The role check of packages/contracts/src/permissions.ts, the table the admin shows its actions by. */
@@ -61,6 +63,14 @@ export class PolicyService {
   /** The user sees figures only as published reports print them, small cells suppressed. */
   aggregateOnly(user: AuthUser): boolean {
     return AGGREGATE_ONLY_ROLES.includes(user.role);
+  }
+
+  /**
+   * Below how many persons a count is hidden from this user, or null when they see every figure: the
+   * deployment's k (SMALL_CELL_K) for aggregate-only roles. Every suppression of figures asks this.
+   */
+  smallCellK(user: AuthUser): number | null {
+    return this.aggregateOnly(user) ? this.config.smallCellK : null;
   }
 
   /** The user may act (add a referral) for this organisation: some roles only for their own. */

@@ -5,7 +5,6 @@ import {
   type AssessmentDimension,
   type AssessmentResponse,
   type GroupAssessmentSummary,
-  DEFAULT_SMALL_CELL_THRESHOLD,
 } from '@stegvis/contracts';
 import { DataSource, In, Repository } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
@@ -99,7 +98,8 @@ export class ProgressService {
     const pairs = rows
       .filter((r) => r.stage === 'end' && start.has(r.participantId))
       .map((r) => [start.get(r.participantId)!, r.ratings] as const);
-    const hide = this.policy.aggregateOnly(ctx.user) && pairs.length < DEFAULT_SMALL_CELL_THRESHOLD;
+    const k = this.policy.smallCellK(ctx.user);
+    const hide = k !== null && pairs.length < k;
     const meanChange = Object.fromEntries(
       ASSESSMENT_DIMENSIONS.map((d) => [
         d,

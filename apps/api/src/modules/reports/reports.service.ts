@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_SMALL_CELL_THRESHOLD } from '@stegvis/contracts';
 import { pdfFontFiles } from '../../common/pdf/fonts';
 import {
   computeProgressReportFromCounts,
@@ -60,11 +59,9 @@ export class ReportsService {
       period,
       q.internshipGroups ? { internshipGroups: q.internshipGroups.split(',').map(Number) } : {},
     );
-    const suppressed = this.policy.aggregateOnly(ctx.user);
-    const tables = toReportTables(
-      report,
-      suppressed ? { smallCellThreshold: DEFAULT_SMALL_CELL_THRESHOLD } : {},
-    );
+    const k = this.policy.smallCellK(ctx.user);
+    const suppressed = k !== null;
+    const tables = toReportTables(report, k !== null ? { smallCellThreshold: k } : {});
     await this.audit.record(ctx, {
       action: 'report.read',
       entityType: 'programme',

@@ -295,7 +295,8 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
     const { withheld } = await this.release(round);
     if (withheld) return { round: await this.describe(round), withheld, questions: [] };
     const q = this.catalog.get(round.questionnaireId, round.questionnaireVersion)!;
-    const suppress = this.policy.aggregateOnly(ctx.user);
+    const smallCellK = this.policy.smallCellK(ctx.user);
+    const suppress = smallCellK !== null;
     const texts = freeTextQuestions(q.json);
     const counts = await this.countAnswers([id], texts, !suppress);
     const reviewed = new Map<string, string[]>();
@@ -311,7 +312,7 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
       withheld: null,
       questions: summariseCounts(q.json, counts, {
         suppress,
-        k: this.config.smallCellK,
+        k: smallCellK ?? this.config.smallCellK,
         reviewedTexts: reviewed,
       }),
     };
