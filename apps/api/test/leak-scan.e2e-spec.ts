@@ -27,6 +27,13 @@ const NEEDLES = [
   'Skyddsgatan 7',
   'Skyddsgatan',
 ];
+/**
+ * Health data (her need and its care contact; another participant's health outcome): only for those who see the
+ * person — her group's staff and the lead — and there only under /participants and /enrolments.
+ */
+const HEALTH_NEEDLES = ['Sömnproblem', 'Vårdcentralen Norr', 'Utmattningssyndrom'];
+/** A session's note (why it was cancelled): programme staff only. */
+const STAFF_ONLY_NEEDLES = ['Lokalen vattenskadad'];
 const PORT = 3305;
 
 /** A signed-in caller of the child api, over real HTTP. */
@@ -167,6 +174,38 @@ describe('no trace of a protected identity outside her record (e2e)', () => {
       supportBefore: 'income_support',
       supportAfter: 'student_finance',
     });
+    // A second participant of the group, not protected, whose outcome is health: health data all the same.
+    const nora = await json('POST', '/api/participants', {
+      programmeId: w.programmeA,
+      firstName: 'Nora',
+      lastName: 'Hälsodotter',
+      gender: 'woman',
+    });
+    const noraEnrolment = await json('POST', `/api/participants/${nora.id}/enrolments`, {
+      groupId: group.id,
+      startDate: '2020-08-24',
+    });
+    await json('PATCH', `/api/enrolments/${noraEnrolment.id}`, {
+      status: 'completed',
+      endDate: '2020-11-20',
+    });
+    await json('PUT', `/api/enrolments/${noraEnrolment.id}/outcome`, {
+      category: 'health',
+      detail: 'Utmattningssyndrom, utredning av arbetsförmåga',
+      date: '2020-11-20',
+    });
+    const cancelled = await json('POST', `/api/groups/${group.id}/sessions`, {
+      date: '2020-08-27',
+      startTime: '13:00',
+      endTime: '15:00',
+      kind: 'lecture',
+      theme: 'Samhällsorientering',
+    });
+    await json('PATCH', `/api/sessions/${cancelled.id}`, {
+      version: cancelled.version,
+      status: 'cancelled',
+      note: 'Lokalen vattenskadad',
+    });
     const referral = await json('POST', '/api/referrals', {
       programmeId: w.programmeA,
       firstName: 'Rut',
@@ -180,8 +219,9 @@ describe('no trace of a protected identity outside her record (e2e)', () => {
     const meeting = await json('POST', '/api/meetings', {
       programmeId: w.programmeA,
       date: '2020-08-10',
-      invitedUserIds: [],
+      invitedUserIds: [w.users.analysisA.id, w.users.staffA.id, w.users.steeringA.id, w.users.evaluatorA.id],
     });
+    await json('POST', `/api/meetings/${meeting.id}/minutes/send`);
     const round = await json('POST', '/api/survey-rounds', {
       groupId: group.id,
       questionnaireId: 'end-of-group',
@@ -204,6 +244,8 @@ describe('no trace of a protected identity outside her record (e2e)', () => {
       groups: group.id,
       sessions: session.id,
       participants: p.id,
+      nora: nora.id,
+      noraEnrolment: noraEnrolment.id,
       enrolments: e.id,
       internships: internship.id,
       employers: employer.id,
@@ -232,6 +274,40 @@ describe('no trace of a protected identity outside her record (e2e)', () => {
       password: PASSWORD,
       programmeIds: [w.programmeA],
     });
+    // The seam of issue 16: a worker of the programme who is not her group's staff, made staff of another group
+    // by the lead, tries to place her there. Refused, so the scan below finds her hidden from that worker too.
+    const lead = await login(api.url, w.users.staffA.email);
+    const otherMember = JSON.parse(
+      (
+        await lead('POST', '/api/staff-members', {
+          name: 'Annan Personal',
+          staffRole: 'programme_worker',
+          userId: otherStaff.id,
+        })
+      ).bytes.toString(),
+    );
+    const otherGroup = JSON.parse(
+      (
+        await lead('POST', '/api/groups', {
+          programmeId: w.programmeA,
+          municipalityId: w.municipalities.angelholm,
+          number: 2,
+          startDate: '2020-11-23',
+          endDate: '2021-02-26',
+          capacity: 10,
+          overIntake: 0,
+          deliveryMode: 'on_site',
+          staffMemberIds: [otherMember.id],
+        })
+      ).bytes.toString(),
+    );
+    const attempt = await (
+      await login(api.url, otherStaff.email)
+    )('POST', `/api/participants/${ids.participants}/enrolments`, {
+      groupId: otherGroup.id,
+      startDate: '2020-11-23',
+    });
+    expect(attempt.status).toBe(404);
     for (const [who, email] of Object.entries({
       groupStaff: w.users.staffA.email,
       otherStaff: otherStaff.email,
@@ -245,13 +321,19 @@ describe('no trace of a protected identity outside her record (e2e)', () => {
     const leaks: string[] = [];
     let scanned = 0;
     let files = 0;
-    for (const path of Object.keys(doc.paths).filter(
-      (p) => 'get' in doc.paths[p] && !p.startsWith('/api/public'),
-    )) {
+    const paths = Object.keys(doc.paths).filter((p) => 'get' in doc.paths[p] && !p.startsWith('/api/public'));
+    // Every path with her ids, and the participant paths once more with Nora's, whose outcome is health.
+    const targets = [
+      ...paths.map((path) => ({ path, at: ids })),
+      ...paths
+        .filter((path) => /^\/api\/(participants|enrolments)\/\{/.test(path))
+        .map((path) => ({ path, at: { ...ids, participants: ids.nora, enrolments: ids.noraEnrolment } })),
+    ];
+    for (const { path, at } of targets) {
       const url =
         path.replace(
           /\/([a-z-]+)\/\{[a-zA-Z]+\}/g,
-          (_m, seg: string) => `/${seg}/${ids[seg] ?? '00000000-0000-4000-8000-000000000000'}`,
+          (_m, seg: string) => `/${seg}/${at[seg] ?? '00000000-0000-4000-8000-000000000000'}`,
         ) + `?${query}`;
       for (const [who, call] of Object.entries(callers)) {
         // Her own record (and what hangs under it) is the one place her group's staff may read these facts.
@@ -264,19 +346,34 @@ describe('no trace of a protected identity outside her record (e2e)', () => {
         scanned++;
         if (!r.type.includes('json')) files++;
         const text = await readable(r.type, r.bytes);
-        for (const n of NEEDLES)
+        const staffMember = who === 'groupStaff' || who === 'otherStaff';
+        for (const n of [...NEEDLES, ...HEALTH_NEEDLES, ...(staffMember ? [] : STAFF_ONLY_NEEDLES)])
           if (text.includes(n)) leaks.push(`${who} GET ${url} (${r.type}) contains "${n}"`);
       }
     }
     const log = api.output();
-    for (const n of NEEDLES) if (log.includes(n)) leaks.push(`api log contains "${n}"`);
+    const everything = [...NEEDLES, ...HEALTH_NEEDLES, ...STAFF_ONLY_NEEDLES];
+    for (const n of everything) if (log.includes(n)) leaks.push(`api log contains "${n}"`);
     const audit = JSON.stringify(await t.dataSource.query('SELECT * FROM audit_event'));
-    for (const n of NEEDLES) if (audit.includes(n)) leaks.push(`audit_event contains "${n}"`);
+    for (const n of everything) if (audit.includes(n)) leaks.push(`audit_event contains "${n}"`);
+    // Minutes go to the analysis group and the programme's staff only, and carry nothing of the above.
+    const mails: { recipient: string; body: string; attachment: Buffer | null }[] = await t.dataSource.query(
+      'SELECT recipient, body, attachment FROM email_outbox ORDER BY recipient',
+    );
+    const recipients = mails.map((m) => m.recipient);
+    for (const r of recipients.filter((x) => x !== w.users.analysisA.email && x !== w.users.staffA.email))
+      leaks.push(`minutes e-mailed to ${r}`);
+    for (const m of mails) {
+      const text = m.body + (m.attachment ? await pdfText(m.attachment) : '');
+      for (const n of everything)
+        if (text.includes(n)) leaks.push(`e-mail to ${m.recipient} contains "${n}"`);
+    }
     console.log(
       `leak scan: ${scanned} responses (${files} files), ${log.split('\n').length} log lines, audit entries scanned`,
     );
 
     expect(leaks).toEqual([]);
+    expect(recipients).toEqual([w.users.analysisA.email, w.users.staffA.email]);
     // The scan must have had something to look at: reports and files really came back.
     expect(scanned).toBeGreaterThan(120);
     expect(files).toBeGreaterThan(8);
@@ -288,5 +385,11 @@ describe('no trace of a protected identity outside her record (e2e)', () => {
     );
     expect(own).toContain(SECRET.personalNumber);
     expect(own).toContain(SECRET.address);
+    const needs = (await callers.groupStaff('GET', `/api/participants/${ids.participants}/needs`)).bytes;
+    expect(needs.toString()).toContain('Sömnproblem');
+    const outcomes = (await callers.groupStaff('GET', `/api/participants/${ids.nora}/outcomes`)).bytes;
+    expect(outcomes.toString()).toContain('Utmattningssyndrom');
+    const sessions = (await callers.otherStaff('GET', `/api/groups/${ids.groups}/sessions`)).bytes;
+    expect(sessions.toString()).toContain('Lokalen vattenskadad');
   });
 });
