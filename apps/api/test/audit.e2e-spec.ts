@@ -39,6 +39,8 @@ describe('audit in the same transaction as the write (e2e)', () => {
   let employerId: string;
   let entryId: string;
   let sessionId: string;
+  let meetingId: string;
+  let round: { id: string; codes: { shortCode: string }[] };
 
   beforeAll(async () => {
     t = await startTestApp('audit_tx');
@@ -87,6 +89,35 @@ describe('audit in the same transaction as the write (e2e)', () => {
     });
     expect(session.status).toBe(201);
     sessionId = session.body.id;
+    const meeting = await staffA.post('/api/meetings', {
+      programmeId: w.programmeA,
+      date: '2020-08-10',
+      invitedUserIds: [],
+    });
+    expect(meeting.status).toBe(201);
+    meetingId = meeting.body.id;
+    const person = await staffA.post('/api/participants', {
+      programmeId: w.programmeA,
+      firstName: 'Pia',
+      lastName: 'Papper',
+      gender: 'woman',
+    });
+    expect(
+      (
+        await staffA.post(`/api/participants/${person.body.id}/enrolments`, {
+          groupId: group.body.id,
+          startDate: '2020-08-24',
+        })
+      ).status,
+    ).toBe(201);
+    const opened = await staffA.post('/api/survey-rounds', {
+      groupId: group.body.id,
+      questionnaireId: 'end-of-group',
+      opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+      closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    expect(opened.status).toBe(201);
+    round = opened.body;
     await t.dataSource.query(
       `CREATE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN RAISE EXCEPTION 'audit refused for %', NEW.action; END $$`,
@@ -94,7 +125,7 @@ describe('audit in the same transaction as the write (e2e)', () => {
     await t.dataSource.query(
       `CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_event FOR EACH ROW
        WHEN (NEW.action IN ('user.create', 'employer.places', 'handbook.review', 'handbook.choose',
-                            'handbook.editor.grant'))
+                            'handbook.editor.grant', 'meeting.notes', 'survey.paper'))
        EXECUTE FUNCTION test_refuse_audit()`,
     );
   });
@@ -143,6 +174,41 @@ describe('audit in the same transaction as the write (e2e)', () => {
     expect(res.status).toBe(500);
     expect(
       await count(`SELECT count(*)::int AS n FROM session_material WHERE session_id = $1`, [sessionId]),
+    ).toBe(0);
+  });
+
+  it("keeps no meeting's case notes when their audit fails", async () => {
+    const res = await staffA.patch(`/api/meetings/${meetingId}/notes`, { caseNotes: 'Ärendet följs upp' });
+    expect(res.status).toBe(500);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM meeting WHERE id = $1 AND case_notes <> ''`, [meetingId]),
+    ).toBe(0);
+  });
+
+  it('stores no paper answer, and spends no code, when the audit of the entry fails', async () => {
+    const res = await staffA
+      .post(`/api/survey-rounds/${round.id}/paper-responses`, {
+        code: round.codes[0].shortCode,
+        language: 'sv',
+        answers: {
+          overall: 4,
+          lectures: 4,
+          talks: 4,
+          internship: 'no',
+          time: 'right',
+          wants: [],
+          next: 'work',
+        },
+      })
+      .set('Idempotency-Key', 'audit-paper-1-key');
+    expect(res.status).toBe(500);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM survey_response WHERE round_id = $1`, [round.id]),
+    ).toBe(0);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM survey_code WHERE round_id = $1 AND used_on IS NOT NULL`, [
+        round.id,
+      ]),
     ).toBe(0);
   });
 

@@ -28,6 +28,19 @@ export class AuditService {
   }
 
   async recordMany(ctx: RequestContext, entries: AuditEntry[], manager?: EntityManager): Promise<void> {
+    const m = manager ?? this.dataSource.manager;
+    await this.recordVia((sql, params) => m.query(sql, params), ctx, entries);
+  }
+
+  /**
+   * The same, inside a transaction TypeORM does not hold (the idempotent survey submission runs on its own
+   * client): `run` is that transaction's query function.
+   */
+  async recordVia(
+    run: (sql: string, params: unknown[]) => Promise<unknown>,
+    ctx: RequestContext,
+    entries: AuditEntry[],
+  ): Promise<void> {
     if (entries.length === 0) return;
     const rows = entries.map((e) => ({
       actor_id: ctx.user?.id ?? null,
@@ -42,7 +55,7 @@ export class AuditService {
     }));
     // One statement with the rows as one JSON parameter: a week of attendance writes a hundred entries, and
     // TypeORM's insert spent longer building that statement (and asked for ids back) than PostgreSQL took to run it.
-    await (manager ?? this.dataSource.manager).query(
+    await run(
       `INSERT INTO audit_event (actor_id, actor_role, action, entity_type, entity_id, subject_id, outcome, request_id, details)
        SELECT actor_id, actor_role, action, entity_type, entity_id, subject_id, outcome, request_id, details
          FROM jsonb_to_recordset($1::jsonb) AS e(actor_id uuid, actor_role text, action text, entity_type text, entity_id text,

@@ -217,8 +217,10 @@ export class MeetingsService {
 
   async setNotes(ctx: UserContext, id: string, caseNotes: string): Promise<MeetingResponse> {
     await this.load(ctx, id, 'meeting.manage');
-    await this.meetings.update({ id }, { caseNotes });
-    await this.audit.record(ctx, { action: 'meeting.notes', entityType: 'meeting', entityId: id });
+    await this.dataSource.transaction(async (m) => {
+      await m.update(Meeting, { id }, { caseNotes });
+      await this.audit.record(ctx, { action: 'meeting.notes', entityType: 'meeting', entityId: id }, m);
+    });
     return this.getMeeting(ctx, id);
   }
 

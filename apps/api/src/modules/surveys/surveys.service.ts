@@ -267,6 +267,11 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
         'INSERT INTO survey_response (round_id, language, channel, answers) VALUES ($1, $2, $3, $4)',
         [round.id, body.language, channel, JSON.stringify(body.answers)],
       );
+      // Staff typing a paper slip are audited with the answer, in its transaction; a participant is not.
+      if (channel === 'paper')
+        await this.audit.recordVia((sql, params) => tx.rows(sql, params), ctx, [
+          { action: 'survey.paper', entityType: 'survey_round', entityId: round.id },
+        ]);
       return { status: 201, body: { status: 'stored' as const } };
     });
   }
@@ -279,9 +284,7 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
     body: { language: string; answers: Record<string, unknown> },
   ) {
     await this.load(ctx, roundId, 'survey.manage');
-    const r = await this.submit(ctx, code, key, body, 'paper');
-    await this.audit.record(ctx, { action: 'survey.paper', entityType: 'survey_round', entityId: roundId });
-    return r;
+    return this.submit(ctx, code, key, body, 'paper');
   }
 
   /**
@@ -443,17 +446,19 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
       throw Problem.field('question', 'no free-text answer to review there', { code: 'free_text_missing' });
     if (dto.status === 'redacted' && !dto.text?.trim())
       throw Problem.field('text', 'give the redacted text', { code: 'redacted_text_required' });
-    await this.reviews.upsert(
-      {
-        responseId: dto.responseId,
-        question: dto.question,
-        status: dto.status,
-        text: dto.status === 'approved' ? original : dto.text!.trim(),
-        reviewedBy: ctx.user.id,
-      },
-      ['responseId', 'question'],
-    );
-    await this.audit.record(ctx, { action: 'survey.review', entityType: 'survey_round', entityId: id });
+    await this.dataSource.transaction(async (m) => {
+      await m.getRepository(FreeTextReview).upsert(
+        {
+          responseId: dto.responseId,
+          question: dto.question,
+          status: dto.status,
+          text: dto.status === 'approved' ? original : dto.text!.trim(),
+          reviewedBy: ctx.user.id,
+        },
+        ['responseId', 'question'],
+      );
+      await this.audit.record(ctx, { action: 'survey.review', entityType: 'survey_round', entityId: id }, m);
+    });
   }
 
   /**
