@@ -323,7 +323,7 @@ describe('no trace of a protected identity outside her record (e2e)', () => {
     let files = 0;
     const paths = Object.keys(doc.paths).filter((p) => 'get' in doc.paths[p] && !p.startsWith('/api/public'));
     // Every path with her ids, and the participant paths once more with Nora's, whose outcome is health.
-    const targets = [
+    const targets: { path: string; at: Record<string, string> }[] = [
       ...paths.map((path) => ({ path, at: ids })),
       ...paths
         .filter((path) => /^\/api\/(participants|enrolments)\/\{/.test(path))
