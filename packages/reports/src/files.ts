@@ -5,3 +5,4 @@ export * from './pdf.js';
 export * from './docx.js';
 export * from './pdf-chart.js';
 export * from './pdf-fonts.js';
+export * from './pdf-text.js';
