@@ -27,6 +27,7 @@ import type {
   LeftReason,
   NeedKind,
   OutcomeCategory,
+  OutcomeDetailCode,
   SupportKind,
   SwedishLevel,
 } from './participants.js';
@@ -131,6 +132,34 @@ const outcomeCategory = {
   other: { sv: 'Annat', en: 'Other' },
   none: { sv: 'Varken arbete, studier eller planering', en: 'Neither work, studies nor a plan' },
 } as const satisfies Record<OutcomeCategory, Label>;
+
+const outcomeDetail = {
+  unsubsidised_employment: { sv: 'Osubventionerad anställning', en: 'Unsubsidised employment' },
+  introduction_job: { sv: 'Introduktionsjobb', en: 'Introduction job' },
+  extra_job: { sv: 'Extratjänst', en: 'Extra job' },
+  new_start_job: { sv: 'Nystartsjobb', en: 'New-start job' },
+  wage_subsidy: { sv: 'Lönebidrag', en: 'Wage subsidy' },
+  hourly_on_call: { sv: 'Timanställning eller behovsanställning', en: 'Hourly or on-call work' },
+  seasonal_work: { sv: 'Säsongsarbete', en: 'Seasonal work' },
+  sfi: { sv: 'SFI', en: 'SFI (Swedish for immigrants)' },
+  gruv: { sv: 'GRUV (grundläggande vuxenutbildning)', en: 'GRUV (adult basic education)' },
+  vocational_training: { sv: 'Yrkesutbildning', en: 'Vocational training' },
+  labour_market_training: { sv: 'Arbetsmarknadsutbildning', en: 'Labour-market training' },
+  folk_high_school: { sv: 'Folkhögskola', en: 'Folk high school' },
+  swedish_1_3: { sv: 'Svenska som andraspråk 1–3', en: 'Swedish as a second language 1–3' },
+  clear_plan: { sv: 'Tydlig plan mot arbete eller studier', en: 'A clear plan towards work or studies' },
+  work_trial: { sv: 'Arbetsprövning', en: 'Work trial' },
+  work_capacity_assessment: { sv: 'Utredning av arbetsförmåga', en: 'Assessment of work capacity' },
+  care_contact: { sv: 'Vårdkontakt', en: 'Care contact' },
+  coordinated_rehabilitation: { sv: 'Samordnad rehabilitering', en: 'Coordinated rehabilitation' },
+  parental_leave: { sv: 'Föräldraledighet', en: 'Parental leave' },
+  moved_away: { sv: 'Flyttat från orten', en: 'Moved away' },
+  other_effort: { sv: 'Annan insats', en: 'Another programme' },
+  left_for_job: {
+    sv: 'Slutade direkt för ett arbete (räknas inte som resultat)',
+    en: 'Left at once for a job (not counted as a result)',
+  },
+} as const satisfies Record<OutcomeDetailCode, Label>;
 
 const supportKind = {
   income_support: { sv: 'Försörjningsstöd', en: 'Income support' },
@@ -533,6 +562,7 @@ export const LABELS = {
   assessmentStage,
   outcomeCategory,
   supportKind,
+  outcomeDetail,
   employerSector,
   industry,
   contactOutcome,
@@ -584,6 +614,7 @@ export const LABELLED_LISTS = {
   ASSESSMENT_STAGES: 'assessmentStage',
   OUTCOME_CATEGORIES: 'outcomeCategory',
   SUPPORT_KINDS: 'supportKind',
+  OUTCOME_DETAIL_CODES: 'outcomeDetail',
   EMPLOYER_SECTORS: 'employerSector',
   INDUSTRIES: 'industry',
   CONTACT_OUTCOMES: 'contactOutcome',

@@ -182,6 +182,79 @@ export interface GroupAssessmentSummary {
 export const OUTCOME_CATEGORIES = ['work', 'studies', 'plan', 'health', 'other', 'none'] as const;
 export type OutcomeCategory = (typeof OUTCOME_CATEGORIES)[number];
 
+/**
+ * Coded sub-categories of an outcome (docs/domain.md "Outcome"), so that a report can print "7 to work:
+ * 3 introduction jobs, 2 unsubsidised, 2 extra jobs". The free-text `detail` stays, for the occupation or course.
+ * `none` has none.
+ */
+export const OUTCOME_DETAIL_CODES = [
+  // work
+  'unsubsidised_employment',
+  'introduction_job',
+  'extra_job',
+  'new_start_job',
+  'wage_subsidy',
+  'hourly_on_call',
+  'seasonal_work',
+  // studies
+  'sfi',
+  'gruv',
+  'vocational_training',
+  'labour_market_training',
+  'folk_high_school',
+  'swedish_1_3',
+  // plan
+  'clear_plan',
+  'work_trial',
+  // health
+  'work_capacity_assessment',
+  'care_contact',
+  'coordinated_rehabilitation',
+  // other
+  'parental_leave',
+  'moved_away',
+  'other_effort',
+  'left_for_job',
+] as const;
+export type OutcomeDetailCode = (typeof OUTCOME_DETAIL_CODES)[number];
+
+/** The detail codes each category allows, in the order reports print them. */
+export const DETAIL_CODES_OF_CATEGORY = {
+  work: [
+    'unsubsidised_employment',
+    'introduction_job',
+    'extra_job',
+    'new_start_job',
+    'wage_subsidy',
+    'hourly_on_call',
+    'seasonal_work',
+  ],
+  studies: [
+    'sfi',
+    'gruv',
+    'vocational_training',
+    'labour_market_training',
+    'folk_high_school',
+    'swedish_1_3',
+  ],
+  plan: ['clear_plan', 'work_trial'],
+  health: ['work_capacity_assessment', 'care_contact', 'coordinated_rehabilitation'],
+  other: ['parental_leave', 'moved_away', 'other_effort', 'left_for_job'],
+  none: [],
+} as const satisfies Record<OutcomeCategory, readonly OutcomeDetailCode[]>;
+
+/** The category a detail code belongs to. */
+export function categoryOfDetailCode(code: OutcomeDetailCode): OutcomeCategory {
+  for (const c of OUTCOME_CATEGORIES)
+    if ((DETAIL_CODES_OF_CATEGORY[c] as readonly string[]).includes(code)) return c;
+  throw new RangeError(`No category has the detail code ${code}`);
+}
+
+/** Whether `code` (null or absent: uncoded) may be given with `category`. */
+export function detailCodeFits(category: OutcomeCategory, code: string | null | undefined): boolean {
+  return code == null || (DETAIL_CODES_OF_CATEGORY[category] as readonly string[]).includes(code);
+}
+
 export const SUPPORT_KINDS = [
   'income_support',
   'activity_support',
@@ -196,6 +269,9 @@ export type SupportKind = (typeof SUPPORT_KINDS)[number];
 
 export interface OutcomeRequest {
   category: OutcomeCategory;
+  /** One of the category's codes (DETAIL_CODES_OF_CATEGORY), or null while uncoded. */
+  detailCode?: OutcomeDetailCode | null;
+  /** Free text: the occupation, the course. */
   detail?: string;
   date: string;
   employmentBefore?: string;

@@ -37,6 +37,7 @@ export const PROBLEM_CODES = {
   end_before_start: { start: 'string' },
   end_not_after_start: { start: 'string' },
   before_enrolment_start: { startDate: 'string' },
+  detail_code_not_in_category: { category: 'string', allowed: 'string[]' },
   unknown_reference: { entity: 'string' },
   not_in_programme: { entity: 'string' },
   not_in_group: { entity: 'string' },

@@ -1,4 +1,10 @@
-import { formatStockholm, isProblemCode, type ProblemCode, type ProblemParams } from '@stegvis/contracts';
+import {
+  formatStockholm,
+  isProblemCode,
+  labelOfStored,
+  type ProblemCode,
+  type ProblemParams,
+} from '@stegvis/contracts';
 import type { Lang } from './i18n';
 
 /**
@@ -110,6 +116,12 @@ export const PROBLEM_TEXTS: ProblemTexts = {
   before_enrolment_start: {
     sv: (p) => `Får inte vara före inskrivningens start (${p.startDate}).`,
     en: (p) => `Must not be before the enrolment started (${p.startDate}).`,
+  },
+  detail_code_not_in_category: {
+    sv: (p) =>
+      `Underkategorin hör inte till ${labelOfStored('outcomeCategory', p.category, 'sv')}; välj en av: ${list(p.allowed.map((c) => labelOfStored('outcomeDetail', c, 'sv', c)))}.`,
+    en: (p) =>
+      `The sub-category does not belong to ${labelOfStored('outcomeCategory', p.category, 'en')}; choose one of: ${list(p.allowed.map((c) => labelOfStored('outcomeDetail', c, 'en', c)))}.`,
   },
   unknown_reference: {
     sv: (p) => `Hittar inte ${entity(p.entity, 'sv')}.`,
