@@ -27,4 +27,43 @@ describe('PDF fonts', () => {
     expect(helvetica).toContain('Deltagare Namn');
     expect(helvetica).not.toContain(NAMES);
   });
+
+  // Every api PDF goes through renderPdf (certificates, action plans, minutes, the handbook, the audit trail) or
+  // renderTablesPdf with these fonts: participants' names and answers in Arabic, Dari and Tigrinya print shaped,
+  // right to left where they are, and come back out as typed.
+  const ARABIC = 'فاطمة الزهراء حسن';
+  const DARI = 'محمد جان احمدی از کابل';
+  const TIGRINYA = 'ብርሃነ ተኽለ ገብረሚካኤል';
+  const MIXED = 'حضرت 12 جلسة في Stegvis';
+
+  it('prints names in Arabic, Dari and Tigrinya on a certificate', async () => {
+    const pdf = await renderPdf('Diplom', (doc, font) => {
+      doc.fontSize(28).text('Diplom', { align: 'center' });
+      for (const name of [ARABIC, DARI, TIGRINYA])
+        doc.font(font.bold).fontSize(16).text(name, { align: 'center' });
+      doc.font(font.regular).fontSize(12).text(`har deltagit i Nästa Steg: ${MIXED}`, { align: 'center' });
+    });
+    expect((await text(pdf)).split('\n')).toEqual([
+      'Diplom',
+      ARABIC,
+      DARI,
+      TIGRINYA,
+      `har deltagit i Nästa Steg: ${MIXED}`,
+    ]);
+  });
+
+  it('prints them in report tables, a right-to-left answer in the reading order of the line', async () => {
+    const table = {
+      id: 'surveys' as const,
+      title: 'Enkätsvar',
+      columns: ['Grupp', 'Svar'],
+      rows: [
+        ['Grupp 1', MIXED],
+        ['Grupp 2', TIGRINYA],
+      ],
+      notes: [],
+    };
+    const lines = (await text(await renderTablesPdf('Rapport', [table], pdfFontFiles()))).split('\n');
+    expect(lines).toEqual(['Rapport', 'Enkätsvar', 'Grupp Svar', `Grupp 1 ${MIXED}`, `Grupp 2 ${TIGRINYA}`]);
+  });
 });

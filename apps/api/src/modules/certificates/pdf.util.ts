@@ -2,7 +2,11 @@ import type { PdfFonts } from '@stegvis/reports/files';
 import { pdfkit, reportFiles } from '../../common/lazy';
 import { pdfFontFiles } from '../../common/pdf/fonts';
 
-/** Renders an A4 document to a Buffer, in Noto Sans (names beyond Western European letters print right). */
+/**
+ * Renders an A4 document to a Buffer, in Noto Sans (names beyond Western European letters print right), with
+ * Arabic, Dari and Tigrinya text in fonts of their own and in reading order: every `doc.text()` of `draw` goes
+ * through @stegvis/reports' pdf-text.ts, and a right-to-left paragraph without an `align` is aligned right.
+ */
 export function renderPdf(
   title: string,
   draw: (doc: PDFKit.PDFDocument, font: PdfFonts) => void,
