@@ -91,19 +91,32 @@ export interface Ink {
   pixels: string;
 }
 
-/** The ink (pixels darker than mid-grey) between two heights of the page, given in PDF points from the top. */
-export function inkBetween(page: RenderedPage, top: number, bottom: number): Ink {
+const dark = (page: RenderedPage, x: number, y: number) => {
+  const i = (y * page.width + x) * 4;
+  return page.rgba[i] + page.rgba[i + 1] + page.rgba[i + 2] < 3 * 128;
+};
+
+/**
+ * The ink (pixels darker than mid-grey) between two heights of the page, and optionally between two x, all in PDF
+ * points from the top left.
+ */
+export function inkBetween(page: RenderedPage, top: number, bottom: number, from = 0, to = Infinity): Ink {
   let count = 0;
   let minX = Infinity;
   let maxX = -Infinity;
   const rows: string[] = [];
+  const x0 = Math.floor(from * page.scale);
+  const x1 = Math.min(page.width, Math.ceil(to * page.scale));
   for (let y = Math.floor(top * page.scale); y < Math.ceil(bottom * page.scale); y++) {
     let row = '';
     for (let x = 0; x < page.width; x++) {
-      const i = (y * page.width + x) * 4;
-      const dark = page.rgba[i] + page.rgba[i + 1] + page.rgba[i + 2] < 3 * 128;
-      row += dark ? '#' : '.';
-      if (!dark) continue;
+      if (x < x0 || x >= x1) {
+        row += '.';
+        continue;
+      }
+      const ink = dark(page, x, y);
+      row += ink ? '#' : '.';
+      if (!ink) continue;
       count++;
       minX = Math.min(minX, x);
       maxX = Math.max(maxX, x + 1);
@@ -116,6 +129,27 @@ export function inkBetween(page: RenderedPage, top: number, bottom: number): Ink
     right: count ? maxX / page.scale : NaN,
     pixels: rows.map((r) => r.slice(minX, maxX)).join('\n'),
   };
+}
+
+/** The lines of ink between two x, top to bottom: bands of rows with ink, in PDF points from the top. */
+export function inkLines(page: RenderedPage, from: number, to: number): { top: number; bottom: number }[] {
+  const lines: { top: number; bottom: number }[] = [];
+  const x0 = Math.floor(from * page.scale);
+  const x1 = Math.min(page.width, Math.ceil(to * page.scale));
+  let start = -1;
+  for (let y = 0; y <= page.height; y++) {
+    let ink = false;
+    for (let x = x0; y < page.height && x < x1 && !ink; x++) ink = dark(page, x, y);
+    if (ink && start < 0) start = y;
+    if (!ink && start >= 0) {
+      const last = lines[lines.length - 1];
+      // Dots and marks a little apart from their letters belong to the same line.
+      if (last && start / page.scale - last.bottom < 2) last.bottom = y / page.scale;
+      else lines.push({ top: start / page.scale, bottom: y / page.scale });
+      start = -1;
+    }
+  }
+  return lines;
 }
 
 /** How many pixels of the page have exactly this colour (give or take anti-aliasing's rounding). */

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { paragraphDirection, type RunFont, visualRuns } from '../src/files.js';
-import { inkBetween, LATIN_ONLY, linesOf, pdfOf, renderPage } from './pdf-support.js';
+import { extractText } from 'unpdf';
+import { paragraphDirection, renderTablesPdf, type RunFont, visualRuns } from '../src/files.js';
+import { computeProgressReport, type ReportTable, toReportTables } from '../src/index.js';
+import { inkBetween, inkLines, LATIN_ONLY, linesOf, pdfOf, renderPage, WITH_SCRIPTS } from './pdf-support.js';
+import { REFERENCE_INTERNSHIP_GROUPS, REFERENCE_PERIOD, referenceInput } from './reference-programme.js';
 
 // Free-text answers as participants write them. The Arabic one has letters that share one shape and differ only in
 // their dots (ج ح, س ش, ب ت ث), the lam-alef ligature (الآن) and an Arabic comma; the Dari one has the zero-width
@@ -117,6 +122,60 @@ describe('the participants’ scripts in PDFs: the rendered page', () => {
     // And they are not the boxes.
     assert.notEqual(arA.pixels, boxArA.pixels);
     assert.notEqual(etA.pixels, boxEtA.pixels);
+  });
+});
+
+describe('the participants’ scripts in a progress report', () => {
+  // Answers of one line each in the answer column.
+  const ANSWERS: [string, string][] = [
+    ['Grupp 1', 'Bra kurs, jag har fått praktik på ett lager.'],
+    ['Grupp 2', 'تعلمت الكثير عن سوق العمل في السويد، شكرا!'],
+    ['Grupp 3', TIGRINYA],
+    ['Grupp 4', 'حالا در سویدن کار پیدا کرده‌ام.'],
+    ['Grupp 5', MIXED],
+  ];
+  const freeText: ReportTable = {
+    id: 'surveys',
+    title: 'Enkätsvar i fritext',
+    columns: ['Grupp', 'Svar'],
+    rows: ANSWERS,
+    notes: [],
+  };
+  // renderTablesPdf: margin 48, text width 499.3, two columns of 249.6 with 6 pt kept free at the right of each.
+  const ANSWER_COLUMN = [297.6, 541.3] as const;
+
+  it('prints free-text answers in the report’s table, each right-to-left one at the right of its cell', async () => {
+    const report = computeProgressReport(referenceInput(), REFERENCE_PERIOD, {
+      internshipGroups: REFERENCE_INTERNSHIP_GROUPS,
+    });
+    const tables = [freeText, ...toReportTables(report)];
+    const pdf = await renderTablesPdf('Delrapport – Nästa Steg', tables, WITH_SCRIPTS);
+    const lines = (await extractText(new Uint8Array(pdf), { mergePages: false })).text[0].split('\n');
+    const at = lines.indexOf('Grupp Svar');
+    assert.deepEqual(
+      lines.slice(at + 1, at + 1 + ANSWERS.length),
+      ANSWERS.map(([g, a]) => `${g} ${a.replaceAll('\u200c', ' ')}`),
+    );
+    // On the page: the column's heading "Svar", then one line per answer; right-to-left ones end at the column's
+    // right edge, the others start at its left.
+    const page = await renderPage(pdf, 1);
+    const [heading, ...answers] = inkLines(page, ...ANSWER_COLUMN).slice(0, 1 + ANSWERS.length);
+    const ink = answers.map((l) => inkBetween(page, l.top, l.bottom, ...ANSWER_COLUMN));
+    assert.ok(Math.abs(inkBetween(page, heading.top, heading.bottom, ...ANSWER_COLUMN).left - 297.6) < 1.5);
+    ANSWERS.forEach(([, answer], i) => {
+      const rtl = paragraphDirection(answer) === 'rtl';
+      const edge = rtl ? ink[i].right : ink[i].left;
+      assert.ok(
+        Math.abs(edge - ANSWER_COLUMN[rtl ? 1 : 0]) < 1.5,
+        `${answer}: ${ink[i].left}–${ink[i].right}`,
+      );
+    });
+    // docs/img/pdf-scripts.png is this page: WRITE_DOCS_IMG=1 npm test -w @stegvis/reports
+    if (process.env.WRITE_DOCS_IMG)
+      writeFileSync(
+        join(__dirname, '../../../../docs/img/pdf-scripts.png'),
+        await (await renderPage(pdf, 1, 1.5)).png(),
+      );
   });
 });
 
