@@ -48,9 +48,15 @@ const SCRIPT_OF: Record<PdfScript, RegExp> = {
   ethiopic: /[\u1200-\u139f\u2d80-\u2ddf\uab00-\uab2f\u{1e7e0}-\u{1e7ff}]/u,
 };
 
-/** Characters that need this layout: a right-to-left script or mark, or a script with a font of its own. */
+/**
+ * Characters that need this layout: a right-to-left script or mark, a script with a font of its own, or a bidi
+ * control (an isolate, a mark), which only this layout leaves out of the drawn text.
+ */
 const NEEDS_LAYOUT =
-  /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u1200-\u139f\u2d80-\u2ddf\uab00-\uab2f\u200f\u202b\u202e\u2067]/u;
+  /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u1200-\u139f\u2d80-\u2ddf\uab00-\uab2f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+/** The bidi controls: they set levels and are not drawn (fontkit would draw them as a space, which is extracted). */
+const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
 /** The scripts fontkit lays out right to left by itself (its own list, for the scripts a font here can have). */
 const FONTKIT_RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
@@ -62,14 +68,22 @@ export function needsScriptLayout(text: string): boolean {
   return NEEDS_LAYOUT.test(text);
 }
 
-/** The direction of a paragraph: that of its first strong letter (rules P2–P3), left to right when it has none. */
+/**
+ * The direction of a paragraph: that of its first strong letter outside isolates (rules P2–P3), left to right when it
+ * has none. A Swedish line that starts with a participant's name in Arabic is therefore right to left, unless the
+ * name is isolated: `${isolate(name)} – Grupp 3` is left to right, with the name right to left inside it.
+ */
 export function paragraphDirection(text: string): Direction {
-  for (const ch of text) {
-    const t = bidi().getBidiCharTypeName(ch);
-    if (t === 'L') return 'ltr';
-    if (t === 'R' || t === 'AL') return 'rtl';
-  }
-  return 'ltr';
+  const [paragraph] = bidi().getEmbeddingLevels(text, 'auto').paragraphs;
+  return paragraph && paragraph.level % 2 === 1 ? 'rtl' : 'ltr';
+}
+
+/**
+ * Text typed by someone, to put inside a line of ours (a name in a Swedish sentence): wrapped in Unicode's first
+ * strong isolate (U+2068 … U+2069), so its direction neither decides the line's nor leaks into the words around it.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
 }
 
 /** What layout needs to know of a font: whether it has a character. */
@@ -81,7 +95,10 @@ export interface VisualRun<F> {
   /** The run as typed (logical order), and where it starts in the line. */
   text: string;
   start: number;
-  /** What to hand fontkit so that it comes out in visual order (reversed and mirrored where fontkit will not). */
+  /**
+   * What to hand fontkit so that it comes out in visual order (reversed and mirrored where fontkit will not),
+   * without bidi controls. A run of controls alone is left out.
+   */
   shaped: string;
   level: number;
   font: F;
@@ -172,15 +189,17 @@ export function visualRuns<F extends RunFont>(
       i = j;
     }
   }
-  return runs.map((r) => {
+  return runs.flatMap((r) => {
     const text = line.slice(r.start, r.end);
+    const drawn = text.replace(BIDI_CONTROLS, '');
+    if (!drawn) return [];
     const rtl = r.level % 2 === 1;
-    const fontkitReverses = fontkitDirection(text) === 'rtl';
-    let shaped = text;
+    const fontkitReverses = fontkitDirection(drawn) === 'rtl';
+    let shaped = drawn;
     if (rtl && !fontkitReverses)
-      shaped = reverse(Array.from(text, (ch) => bidi().getMirroredCharacter(ch) ?? ch).join(''));
-    else if (!rtl && fontkitReverses) shaped = reverse(text);
-    return { text, start: r.start, shaped, level: r.level, font: r.font };
+      shaped = reverse(Array.from(drawn, (ch) => bidi().getMirroredCharacter(ch) ?? ch).join(''));
+    else if (!rtl && fontkitReverses) shaped = reverse(drawn);
+    return [{ text, start: r.start, shaped, level: r.level, font: r.font }];
   });
 }
 

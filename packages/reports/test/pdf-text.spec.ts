@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { extractText } from 'unpdf';
-import { paragraphDirection, renderTablesPdf, type RunFont, visualRuns } from '../src/files.js';
+import { isolate, paragraphDirection, renderTablesPdf, type RunFont, visualRuns } from '../src/files.js';
 import { computeProgressReport, type ReportTable, toReportTables } from '../src/index.js';
 import { inkBetween, inkLines, LATIN_ONLY, linesOf, pdfOf, renderPage, WITH_SCRIPTS } from './pdf-support.js';
 import { REFERENCE_INTERNSHIP_GROUPS, REFERENCE_PERIOD, referenceInput } from './reference-programme.js';
@@ -102,6 +102,19 @@ describe('the participants’ scripts in PDFs: the rendered page', () => {
       assert.ok(ltr.count > 100, `ink: ${ltr.count}`);
       assert.ok(Math.abs(ltr.left - LEFT) < 1.5, `left edge ${ltr.left}`);
     }
+  });
+
+  it('keeps a Swedish line that starts with an Arabic name left to right once the name is isolated', async () => {
+    const name = 'فاطمة أحمد';
+    const line = (n: string) => `${n} – Nästa Steg, Grupp 3 (2025-01-13 – 2025-04-11)`;
+    const pdf = await pdfOf(bands([line(isolate(name)), line(name)]));
+    // The isolate's marks are not drawn, so not read back either.
+    assert.equal((await linesOf(pdf))[0], line(name));
+    const page = await renderPage(pdf);
+    const [isolated, bare] = [0, 1].map((i) => inkBetween(page, ...band(i)));
+    assert.ok(Math.abs(isolated.left - LEFT) < 1.5, `isolated: left edge ${isolated.left}`);
+    // Without the isolate the name decides: a right-to-left line, at the right margin.
+    assert.ok(Math.abs(bare.right - RIGHT) < 1.5, `bare: right edge ${bare.right}`);
   });
 
   it('draws the letters themselves, where a font without them draws the same empty box for each', async () => {
@@ -232,5 +245,6 @@ describe('bidi runs', () => {
     assert.equal(paragraphDirection('Grupp 3: مرحبا'), 'ltr');
     assert.equal(paragraphDirection('ሰላም'), 'ltr');
     assert.equal(paragraphDirection('2025'), 'ltr');
+    assert.equal(paragraphDirection(`${isolate('مرحبا')} Hej`), 'ltr');
   });
 });
