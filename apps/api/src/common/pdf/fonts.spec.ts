@@ -1,6 +1,6 @@
 import { extractText } from 'unpdf';
 import { renderTablesPdf } from '@stegvis/reports/files';
-import { renderPdf } from '../../modules/certificates/pdf.util';
+import { isolate, renderPdf } from '../../modules/certificates/pdf.util';
 import { pdfFontFiles } from './fonts';
 
 const text = async (pdf: Buffer) => (await extractText(new Uint8Array(pdf), { mergePages: true })).text;
@@ -65,5 +65,16 @@ describe('PDF fonts', () => {
     };
     const lines = (await text(await renderTablesPdf('Rapport', [table], pdfFontFiles()))).split('\n');
     expect(lines).toEqual(['Rapport', 'Enkätsvar', 'Grupp Svar', `Grupp 1 ${MIXED}`, `Grupp 2 ${TIGRINYA}`]);
+  });
+
+  it('keeps the action plan’s heading a Swedish line when the name in front of it is Arabic', async () => {
+    const heading = (name: string) => `${name} – Nästa Steg, Grupp 3 (2025-01-13 – 2025-04-11)`;
+    const pdf = await renderPdf('Handlingsplan', (doc) =>
+      doc.text(heading(isolate(ARABIC))).text(heading(ARABIC)),
+    );
+    const [isolated, bare] = (await text(pdf)).split('\n');
+    expect(isolated).toBe(heading(ARABIC));
+    // Left bare, the name makes the line right to left: the Swedish part is read first.
+    expect(bare).not.toBe(heading(ARABIC));
   });
 });

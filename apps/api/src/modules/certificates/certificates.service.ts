@@ -10,7 +10,7 @@ import { OutcomesService } from '../participants/outcomes.service';
 import { ParticipantsService } from '../participants/participants.service';
 import { ProgressService } from '../participants/progress.service';
 import { ProgrammesService } from '../programmes/programmes.service';
-import { renderPdf } from './pdf.util';
+import { isolate, renderPdf } from './pdf.util';
 
 /**
  * Certificate (diplom) and action plan (handlingsplan) as PDF, in Swedish, from the record. Never any health
@@ -71,7 +71,10 @@ export class CertificatesService {
     });
     return renderPdf(`Handlingsplan ${f.name}`, (doc) => {
       doc.fontSize(22).text('Handlingsplan').moveDown(0.5);
-      doc.fontSize(12).text(`${f.name} – ${f.programme}, ${f.group} (${f.start} – ${f.end})`).moveDown();
+      doc
+        .fontSize(12)
+        .text(`${isolate(f.name)} – ${f.programme}, ${f.group} (${f.start} – ${f.end})`)
+        .moveDown();
       doc.fontSize(14).text('Det här har hänt').fontSize(12);
       doc.text(`Närvaro: ${f.attendance}`);
       doc.text(`Praktik: ${f.internships.length ? f.internships.join('; ') : 'ingen'}`).moveDown();

@@ -26,3 +26,11 @@ export function renderPdf(
     doc.end();
   });
 }
+
+/**
+ * A person's own text (a name) inside a line of ours: isolated, so that an Arabic name at the start of a Swedish
+ * line does not make the whole line right to left (pdf-text.ts `isolate`).
+ */
+export function isolate(text: string): string {
+  return reportFiles().isolate(text);
+}
