@@ -310,6 +310,24 @@ describe('referrals and analysis-group meetings (e2e)', () => {
     });
   });
 
+  it('prints an action item in Arabic, its line still Swedish: the text, then who is responsible and when', async () => {
+    const m = await staff.post('/api/meetings', {
+      programmeId: w.programmeA,
+      date: '2020-10-08',
+      invitedUserIds: [],
+    });
+    const item = await staff.post(`/api/meetings/${m.body.id}/action-items`, {
+      text: 'اتصل بصاحب العمل',
+      owner: 'Sara',
+      dueDate: '2020-10-15',
+    });
+    expect(item.status).toBe(201);
+    const pdf = await binary(staff.get(`/api/meetings/${m.body.id}/minutes.pdf`));
+    expect(await pdfText(pdf.body as Buffer)).toContain(
+      'اتصل بصاحب العمل – ansvarig Sara, senast 2020-10-15',
+    );
+  });
+
   it('an analysis member of programme A gets 404 for programme B’s queue and meetings, and never health data', async () => {
     const b = await signIn(t, w.users.staffB.email);
     const mB = await b.post('/api/meetings', {

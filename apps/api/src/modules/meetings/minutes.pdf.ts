@@ -1,10 +1,11 @@
 import { labelOf, type MeetingResponse } from '@stegvis/contracts';
-import { renderPdf } from '../certificates/pdf.util';
+import { isolate, renderPdf } from '../certificates/pdf.util';
 
 /**
  * Minutes of an analysis-group meeting. Names come from the agenda, which already shows masked candidates (protected
  * identity, or consent to sharing withdrawn) as pseudonyms; personal numbers are never printed, and the
  * case-discussion notes are not part of the minutes: the type leaves them out, so they cannot be printed.
+ * People's text is isolated, so a line that starts with an Arabic name still reads as Swedish, left to right.
  */
 export type Minutes = Omit<MeetingResponse, 'caseNotes'>;
 
@@ -15,19 +16,21 @@ export function renderMinutes(m: Minutes, programmeName: string): Promise<Buffer
     doc.fontSize(14).text('Närvaro').fontSize(11);
     for (const i of m.invited)
       doc.text(
-        `${i.name} (${i.organisationName}): ${i.present === null ? 'ej registrerad' : i.present ? 'närvarande' : 'frånvarande'}`,
+        `${isolate(i.name)} (${isolate(i.organisationName)}): ${i.present === null ? 'ej registrerad' : i.present ? 'närvarande' : 'frånvarande'}`,
       );
     doc.moveDown().fontSize(14).text('Beslut').fontSize(11);
     if (m.decisions.length === 0) doc.text('Inga beslut.');
     for (const d of m.decisions) {
       const r = m.agenda.find((a) => a.id === d.referralId);
       doc.text(
-        `${r?.candidateName ?? d.referralId} (${r?.organisationName ?? ''}): ${labelOf('decision', d.decision)}${d.reason ? ` – ${d.reason}` : ''}`,
+        `${isolate(r?.candidateName ?? d.referralId)} (${isolate(r?.organisationName ?? '')}): ${labelOf('decision', d.decision)}${d.reason ? ` – ${isolate(d.reason)}` : ''}`,
       );
     }
     doc.moveDown().fontSize(14).text('Åtgärder').fontSize(11);
     if (m.actionItems.length === 0) doc.text('Inga.');
     for (const a of m.actionItems)
-      doc.text(`${a.text} – ansvarig ${a.owner}, senast ${a.dueDate}${a.done ? ' (klar)' : ''}`);
+      doc.text(
+        `${isolate(a.text)} – ansvarig ${isolate(a.owner)}, senast ${a.dueDate}${a.done ? ' (klar)' : ''}`,
+      );
   });
 }
