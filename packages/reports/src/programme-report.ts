@@ -1,22 +1,31 @@
 import {
+  DETAIL_CODES_OF_CATEGORY,
+  FOLLOW_UP_MONTHS,
   GENDERS,
   INDUSTRIES,
+  LEFT_REASONS,
   OUTCOME_CATEGORIES,
   isIsoDate,
   type EnrolmentStatus,
+  type FollowUpMonths,
   type Gender,
   type Industry,
+  type LeftReason,
   type OutcomeCategory,
+  type OutcomeDetailCode,
 } from '@stegvis/contracts';
 import { percent, type Ratio } from './percent.js';
 import {
   checkCounts,
   countParticipants,
+  groupKey,
+  keyOfGroup,
   noOutcomes,
   overlaps,
   type ProgrammeReportCounts,
   type ReportAttendanceCount,
   type ReportCohort,
+  type ReportFollowUpCount,
   type ReportInternshipCount,
 } from './report-counts.js';
 
@@ -36,6 +45,8 @@ export interface ReportPeriod {
 
 export interface ReportGroup {
   number: number;
+  /** The municipality the group is run in; numbers are unique per municipality. Optional for one municipality. */
+  municipality?: string;
   start: string;
   end: string;
   status: GroupStatus;
@@ -45,6 +56,8 @@ export interface ReportGroup {
 
 export interface ReportOutcome {
   category: OutcomeCategory;
+  /** The coded sub-category, when staff have coded it; otherwise the report counts it as uncoded. */
+  detailCode?: OutcomeDetailCode | null;
   detail: string;
   /** When recorded; an outcome dated after the period does not count in it. */
   date?: string;
@@ -57,16 +70,30 @@ export interface ReportInternship {
 }
 
 export interface ReportParticipant {
-  /** A stable reference that is not the person's name or number: reports never carry identities. */
+  /** A stable reference of this enrolment that is not the person's name or number: reports never carry identities. */
   ref: string;
+  /**
+   * The person, when she has more than one enrolment (moved to another group): totals count her once, by her
+   * latest enrolment in the period. Default: `ref`.
+   */
+  person?: string;
   group: number;
+  /** The group's municipality, as on its ReportGroup. */
+  municipality?: string;
   gender: Gender;
-  /** Status as at the end of the period. */
+  /**
+   * How the enrolment ended (or `active`). A report whose period ends before `leftOn` (or, for a completer, before
+   * the group's end) counts it as active, as it was then.
+   */
   enrolment: EnrolmentStatus;
   /** Enrolment dates when they differ from the group's own. */
   enrolledOn?: string;
   leftOn?: string;
+  /** For early leavers: why. */
+  leftReason?: LeftReason;
   outcome: ReportOutcome | null;
+  /** Where she was 3, 6 and 12 months after the end, when followed up. */
+  followUps?: readonly { months: FollowUpMonths; category: OutcomeCategory; date?: string }[];
   /** Sessions held while the person was enrolled (cancelled sessions left out) and sessions present. */
   attendance: { held: number; present: number };
   internships: readonly ReportInternship[];
@@ -76,6 +103,7 @@ export interface ReportParticipant {
 
 export interface ReportSurveyRound {
   group: number;
+  municipality?: string;
   answers: number;
   /** Participants enrolled in the group when the round opened, counting those who had already left … */
   enrolledAtOpen: number;
@@ -101,8 +129,9 @@ export interface ProgrammeReportInput {
 
 export interface ProgressReportOptions {
   /**
-   * The groups the internship headline (rate, industries, offers) covers. Default: every group in the period.
-   * Progress reports often count only the groups whose internship weeks are over (Nästa Steg: groups 1–3).
+   * The groups the internship headline (rate, industries, offers) covers, by number (in every municipality that
+   * has that number). Default: every group in the period. Progress reports often count only the groups whose
+   * internship weeks are over (Nästa Steg: groups 1–3).
    */
   internshipGroups?: readonly number[];
 }
@@ -115,6 +144,8 @@ export type OutcomeCounts = Record<OutcomeCategory, number>;
 
 export interface GroupSummary {
   number: number;
+  /** Null when the input gave no municipality (a programme in one municipality). */
+  municipality: string | null;
   start: string;
   end: string;
   status: GroupStatus;
@@ -128,6 +159,8 @@ export interface GenderBreakdown {
   gender: Gender;
   enrolled: number;
   outcomes: OutcomeCounts;
+  /** Early leavers with no outcome recorded: counted as "Avbrott", never as no result yet. */
+  leftEarlyWithoutOutcome: number;
   noOutcomeYet: number;
   toWorkOrStudies: Ratio;
 }
@@ -143,6 +176,7 @@ export interface AttendanceFigure {
 
 export interface GroupAttendance extends AttendanceFigure {
   group: number;
+  municipality: string | null;
 }
 
 export interface IndustryCount {
@@ -152,6 +186,7 @@ export interface IndustryCount {
 
 export interface GroupInternships {
   group: number;
+  municipality: string | null;
   /** Participants with at least one internship / participants who stayed to the internship weeks. */
   rate: Ratio;
   internships: number;
@@ -170,6 +205,7 @@ export interface InternshipFigures {
 
 export interface SurveyResponse {
   group: number;
+  municipality: string | null;
   /** answers / (enrolled when the round opened − those who had left). */
   rate: Ratio;
   enrolledAtOpen: number;
@@ -187,16 +223,97 @@ export interface GoalFulfilment {
   met: boolean | null;
 }
 
+export interface DetailCount {
+  code: OutcomeDetailCode;
+  count: number;
+}
+
+/** One category with its coded sub-categories ("Arbete 7, varav introduktionsjobb 3 …") and the uncoded rest. */
+export interface OutcomeDetailBreakdown {
+  category: OutcomeCategory;
+  count: number;
+  /** The category's codes that someone has, in the contracts' order. */
+  codes: DetailCount[];
+  /** Outcomes of the category without a code yet (free text only): printed "okodad" until a worker codes them. */
+  uncoded: number;
+}
+
+export interface EarlyLeaverCount {
+  /** Null when no reason was recorded. */
+  reason: LeftReason | null;
+  count: number;
+}
+
+/**
+ * The standard figures of a set of enrolments (a group, a municipality, the programme), docs/evaluators.md. Every
+ * share is of `enrolled`.
+ */
+export interface OutcomeFigures {
+  enrolled: number;
+  completed: number;
+  leftEarly: number;
+  active: number;
+  outcomes: OutcomeCounts;
+  /** Early leavers with no outcome recorded: their own line ("Avbrott"), never "no result yet". */
+  leftEarlyWithoutOutcome: number;
+  /** Not left early and no outcome yet. */
+  noOutcomeYet: number;
+  toWork: Ratio;
+  toStudies: Ratio;
+  toWorkOrStudies: Ratio;
+  /** Did not leave early and have neither a work nor a studies outcome. */
+  neitherWorkNorStudies: Ratio;
+  /** One per category, in the contracts' order. */
+  details: OutcomeDetailBreakdown[];
+  /** Early leavers by reason, the reasons someone has, in the contracts' order (no reason last). */
+  earlyLeavers: EarlyLeaverCount[];
+}
+
+export interface GroupOutcomes extends OutcomeFigures {
+  group: number;
+  municipality: string | null;
+}
+
+export interface MunicipalityFigures extends OutcomeFigures {
+  /** Null for groups given without a municipality. */
+  municipality: string | null;
+  /** Sessions present of sessions held, over the municipality's groups. */
+  attendance: Ratio;
+}
+
+/** Where those followed up `months` after the end were then. */
+export interface FollowUpFigures {
+  months: FollowUpMonths;
+  /** Null: the whole programme. */
+  municipality: string | null;
+  followed: number;
+  outcomes: OutcomeCounts;
+  /** Work or studies of those followed up. */
+  toWorkOrStudies: Ratio;
+}
+
 export interface ProgressReport {
   programme: string;
   period: ReportPeriod;
+  /** Every enrolment of each group: a person who moved is listed in both groups. */
   groups: GroupSummary[];
+  /** Persons: one who moved between groups counts once, by her latest enrolment in the period. */
   enrolled: number;
+  /** The programme's standard figures, persons once. */
+  total: OutcomeFigures;
   byGender: GenderBreakdown[];
   /** Count of each category of all enrolled. */
   outcomes: Record<OutcomeCategory, Ratio>;
+  leftEarlyWithoutOutcome: Ratio;
   noOutcomeYet: Ratio;
   toWorkOrStudies: Ratio;
+  neitherWorkNorStudies: Ratio;
+  /** The standard figures per municipality (persons once, in the municipality of their latest enrolment). */
+  municipalities: MunicipalityFigures[];
+  /** The standard figures per group: every enrolment of the group. */
+  groupOutcomes: GroupOutcomes[];
+  /** Follow-ups 3, 6 and 12 months after the end, for the months someone has been followed up. */
+  followUps: FollowUpFigures[];
   attendance: { goalPercent: number; overall: AttendanceFigure; byGroup: GroupAttendance[] };
   internships: InternshipFigures;
   clearPlanGoal: Ratio & { target: number; met: boolean | null };
@@ -210,8 +327,8 @@ const TO_WORK_OR_STUDIES: readonly OutcomeCategory[] = ['work', 'studies'];
 const CLEAR_PLAN: readonly OutcomeCategory[] = ['work', 'studies', 'plan'];
 
 /**
- * Every figure of a progress report for one period, following docs/domain.md "How figures are counted".
- * Pure: the caller gathers the data (status and attendance as at the end of the period).
+ * Every figure of a progress report for one period, following docs/domain.md "How figures are counted" and
+ * docs/evaluators.md. Pure: the caller gathers the data (status and attendance as at the end of the period).
  */
 export function computeProgressReport(
   input: ProgrammeReportInput,
@@ -229,46 +346,48 @@ export function computeProgressReportFromCounts(
 ): ProgressReport {
   checkPeriod(period);
   checkGoals(input.programme.goals);
-  const groupsByNumber = new Map<number, ReportGroup>();
+  const groupsByKey = new Map<string, ReportGroup>();
   for (const g of input.groups) {
-    if (groupsByNumber.has(g.number)) throw new RangeError(`Group ${g.number} appears twice`);
+    const name = g.municipality === undefined ? `${g.number}` : `${g.number} (${g.municipality})`;
+    if (groupsByKey.has(keyOfGroup(g))) throw new RangeError(`Group ${name} appears twice`);
     if (!isIsoDate(g.start) || !isIsoDate(g.end) || g.start > g.end) {
-      throw new RangeError(`Group ${g.number} needs real start and end dates, start first`);
+      throw new RangeError(`Group ${name} needs real start and end dates, start first`);
     }
-    groupsByNumber.set(g.number, g);
+    groupsByKey.set(keyOfGroup(g), g);
   }
-  checkCounts(input, groupsByNumber);
+  checkCounts(input, groupsByKey);
 
-  const groups = [...groupsByNumber.values()]
+  const groups = [...groupsByKey.values()]
     .filter((g) => overlaps(g.start, g.end, period))
-    .sort((a, b) => a.number - b.number);
-  const inScope = new Set(groups.map((g) => g.number));
+    .sort(byMunicipalityAndNumber);
+  const inScope = new Set(groups.map(keyOfGroup));
   // Each group's counts, found once: filtering everything per group is quadratic for large programmes.
-  const byGroup = <T extends { group: number }>(rows: readonly T[]) => {
-    const m = new Map<number, T[]>(groups.map((g) => [g.number, []]));
-    for (const r of rows) m.get(r.group)?.push(r);
+  const byGroup = <T extends { group: number; municipality?: string }>(rows: readonly T[]) => {
+    const m = new Map<string, T[]>(groups.map((g) => [keyOfGroup(g), []]));
+    for (const r of rows) m.get(groupKey(r))?.push(r);
     return m;
   };
   const cohortsOf = byGroup(input.cohorts);
   const attendanceOfGroup = byGroup(input.attendance);
   const internshipsOfGroup = byGroup(input.internships);
-  const cohorts = groups.flatMap((g) => cohortsOf.get(g.number)!);
-  const enrolled = sumBy(cohorts, (c) => c.participants);
-
-  const outcomeCounts = countOutcomes(cohorts);
-  const noOutcomeYet = enrolled - sumOf(outcomeCounts, OUTCOME_CATEGORIES);
-  const toWorkOrStudies = percent(sumOf(outcomeCounts, TO_WORK_OR_STUDIES), enrolled);
+  const followUpsOfGroup = byGroup(input.followUps ?? []);
+  const of = <T>(m: Map<string, T[]>, g: ReportGroup): T[] => m.get(keyOfGroup(g))!;
+  const cohorts = groups.flatMap((g) => of(cohortsOf, g));
+  // Totals count persons once: an enrolment replaced by a later one of the same person is left out of them.
+  const persons = cohorts.filter((c) => !c.superseded);
+  const total = figuresOf(persons);
+  const enrolled = total.enrolled;
+  const outcomeCounts = total.outcomes;
 
   const byGender = GENDERS.map((gender): GenderBreakdown => {
-    const mine = cohorts.filter((c) => c.gender === gender);
-    const outcomes = countOutcomes(mine);
-    const count = sumBy(mine, (c) => c.participants);
+    const f = figuresOf(persons.filter((c) => c.gender === gender));
     return {
       gender,
-      enrolled: count,
-      outcomes,
-      noOutcomeYet: count - sumOf(outcomes, OUTCOME_CATEGORIES),
-      toWorkOrStudies: percent(sumOf(outcomes, TO_WORK_OR_STUDIES), count),
+      enrolled: f.enrolled,
+      outcomes: f.outcomes,
+      leftEarlyWithoutOutcome: f.leftEarlyWithoutOutcome,
+      noOutcomeYet: f.noOutcomeYet,
+      toWorkOrStudies: f.toWorkOrStudies,
     };
   });
 
@@ -276,27 +395,50 @@ export function computeProgressReportFromCounts(
   const attendance = {
     goalPercent,
     overall: attendanceOf(
-      groups.flatMap((g) => attendanceOfGroup.get(g.number)!),
+      groups.flatMap((g) => of(attendanceOfGroup, g)),
       goalPercent,
     ),
     byGroup: groups.map((g) => ({
       group: g.number,
-      ...attendanceOf(attendanceOfGroup.get(g.number)!, goalPercent),
+      municipality: g.municipality ?? null,
+      ...attendanceOf(of(attendanceOfGroup, g), goalPercent),
     })),
   };
 
-  const internshipGroups = [...(options.internshipGroups ?? groups.map((g) => g.number))].sort(
+  const municipalityNames = [...new Set(groups.map((g) => g.municipality ?? null))].sort(byName);
+  const municipalities = municipalityNames.map((municipality): MunicipalityFigures => {
+    const mine = groups.filter((g) => (g.municipality ?? null) === municipality);
+    return {
+      municipality,
+      ...figuresOf(mine.flatMap((g) => of(cohortsOf, g)).filter((c) => !c.superseded)),
+      attendance: attendanceOf(
+        mine.flatMap((g) => of(attendanceOfGroup, g)),
+        goalPercent,
+      ).rate,
+    };
+  });
+
+  const groupOutcomes = groups.map((g): GroupOutcomes => ({
+    group: g.number,
+    municipality: g.municipality ?? null,
+    ...figuresOf(of(cohortsOf, g)),
+  }));
+
+  const followUps = followUpsOf(groups, (g) => of(followUpsOfGroup, g), municipalityNames);
+
+  const internshipGroups = [...new Set(options.internshipGroups ?? groups.map((g) => g.number))].sort(
     (a, b) => a - b,
   );
   for (const n of internshipGroups) {
-    if (!inScope.has(n))
+    if (!groups.some((g) => g.number === n))
       throw new RangeError(`Internship figures asked for group ${n}, which is not in the period`);
   }
   const internshipsByGroup = groups.map((g): GroupInternships => {
-    const placements = internshipsOfGroup.get(g.number)!;
+    const placements = of(internshipsOfGroup, g);
     return {
       group: g.number,
-      rate: internshipRate(cohortsOf.get(g.number)!, g, period.end),
+      municipality: g.municipality ?? null,
+      rate: internshipRate(of(cohortsOf, g), g, period.end),
       internships: sumBy(placements, (i) => i.internships),
       offers: sumBy(placements, (i) => i.offers),
     };
@@ -310,12 +452,14 @@ export function computeProgressReportFromCounts(
       sumBy(headline, (g) => g.rate.of),
     ),
     offers: sumBy(headline, (g) => g.offers),
-    byIndustry: industriesOf(internshipGroups.flatMap((n) => internshipsOfGroup.get(n)!)),
+    byIndustry: industriesOf(
+      groups.filter((g) => headlineGroups.has(g.number)).flatMap((g) => of(internshipsOfGroup, g)),
+    ),
     byGroup: internshipsByGroup,
   };
 
   // "Completers with outcome work, studies or plan / completers, leaving out those with outcome health."
-  const completers = cohorts.filter((c) => c.enrolment === 'completed');
+  const completers = persons.filter((c) => c.enrolment === 'completed');
   const clearPlanRatio = percent(
     sumBy(completers, (c) => sumOf(c.outcomes, CLEAR_PLAN)),
     sumBy(completers, (c) => c.participants - c.outcomes.health),
@@ -327,15 +471,17 @@ export function computeProgressReportFromCounts(
     met: meets(clearPlanRatio, clearPlanTarget),
   };
 
+  const order = new Map(groups.map((g, i) => [keyOfGroup(g), i]));
   const surveys = input.surveyRounds
-    .filter((r) => inScope.has(r.group))
+    .filter((r) => inScope.has(groupKey(r)))
     .map((r) => ({
       group: r.group,
+      municipality: r.municipality ?? null,
       rate: surveyRate(r),
       enrolledAtOpen: r.enrolledAtOpen,
       leftBeforeOpen: r.leftBeforeOpen,
     }))
-    .sort((a, b) => a.group - b.group);
+    .sort((a, b) => order.get(groupKey(toRef(a)))! - order.get(groupKey(toRef(b)))!);
 
   const goals: GoalFulfilment[] = [
     {
@@ -351,41 +497,147 @@ export function computeProgressReportFromCounts(
     goals.push({
       key: 'work_or_studies',
       target: workOrStudiesTarget,
-      actual: toWorkOrStudies,
-      met: meets(toWorkOrStudies, workOrStudiesTarget),
+      actual: total.toWorkOrStudies,
+      met: meets(total.toWorkOrStudies, workOrStudiesTarget),
     });
   }
 
   return {
     programme: input.programme.name,
     period: { ...period },
-    groups: groups.map((g) => {
-      const mine = cohortsOf.get(g.number)!;
-      const count = (s: EnrolmentStatus) => sumBy(mine, (c) => (c.enrolment === s ? c.participants : 0));
+    groups: groups.map((g, i) => {
+      const f = groupOutcomes[i];
       return {
         number: g.number,
+        municipality: g.municipality ?? null,
         start: g.start,
         end: g.end,
         status: g.status,
-        enrolled: sumBy(mine, (c) => c.participants),
-        completed: count('completed'),
-        leftEarly: count('left_early'),
-        active: count('active'),
+        enrolled: f.enrolled,
+        completed: f.completed,
+        leftEarly: f.leftEarly,
+        active: f.active,
       };
     }),
     enrolled,
+    total,
     byGender,
     outcomes: Object.fromEntries(
       OUTCOME_CATEGORIES.map((c) => [c, percent(outcomeCounts[c], enrolled)]),
     ) as Record<OutcomeCategory, Ratio>,
-    noOutcomeYet: percent(noOutcomeYet, enrolled),
-    toWorkOrStudies,
+    leftEarlyWithoutOutcome: percent(total.leftEarlyWithoutOutcome, enrolled),
+    noOutcomeYet: percent(total.noOutcomeYet, enrolled),
+    toWorkOrStudies: total.toWorkOrStudies,
+    neitherWorkNorStudies: total.neitherWorkNorStudies,
+    municipalities,
+    groupOutcomes,
+    followUps,
     attendance,
     internships,
     clearPlanGoal,
     surveys,
     goals,
   };
+}
+
+/** The standard figures of a set of cohorts (docs/evaluators.md). */
+export function figuresOf(cohorts: readonly ReportCohort[]): OutcomeFigures {
+  const enrolled = sumBy(cohorts, (c) => c.participants);
+  const status = (s: EnrolmentStatus) => sumBy(cohorts, (c) => (c.enrolment === s ? c.participants : 0));
+  const outcomes = countOutcomes(cohorts);
+  const leavers = cohorts.filter((c) => c.enrolment === 'left_early');
+  const stayers = cohorts.filter((c) => c.enrolment !== 'left_early');
+  const withoutOutcome = (rows: readonly ReportCohort[]) =>
+    sumBy(rows, (c) => c.participants - sumOf(c.outcomes, OUTCOME_CATEGORIES));
+  const details = OUTCOME_CATEGORIES.map((category): OutcomeDetailBreakdown => {
+    const codes = (DETAIL_CODES_OF_CATEGORY[category] as readonly OutcomeDetailCode[])
+      .map((code) => ({ code, count: sumBy(cohorts, (c) => c.detailCodes?.[code] ?? 0) }))
+      .filter((d) => d.count > 0);
+    return {
+      category,
+      count: outcomes[category],
+      codes,
+      // A category without codes (none) has nothing to code.
+      uncoded: DETAIL_CODES_OF_CATEGORY[category].length
+        ? outcomes[category] - sumBy(codes, (d) => d.count)
+        : 0,
+    };
+  });
+  const reasons = new Map<LeftReason | null, number>();
+  for (const c of leavers)
+    reasons.set(c.leftReason ?? null, (reasons.get(c.leftReason ?? null) ?? 0) + c.participants);
+  const earlyLeavers = [...LEFT_REASONS, null]
+    .filter((r) => (reasons.get(r) ?? 0) > 0)
+    .map((reason) => ({ reason, count: reasons.get(reason)! }));
+  return {
+    enrolled,
+    completed: status('completed'),
+    leftEarly: status('left_early'),
+    active: status('active'),
+    outcomes,
+    leftEarlyWithoutOutcome: withoutOutcome(leavers),
+    noOutcomeYet: withoutOutcome(stayers),
+    toWork: percent(outcomes.work, enrolled),
+    toStudies: percent(outcomes.studies, enrolled),
+    toWorkOrStudies: percent(sumOf(outcomes, TO_WORK_OR_STUDIES), enrolled),
+    neitherWorkNorStudies: percent(
+      sumBy(stayers, (c) => c.participants - sumOf(c.outcomes, TO_WORK_OR_STUDIES)),
+      enrolled,
+    ),
+    details,
+    earlyLeavers,
+  };
+}
+
+/** The programme's follow-ups per months, then per municipality when there is more than one; persons once. */
+function followUpsOf(
+  groups: readonly ReportGroup[],
+  rowsOf: (g: ReportGroup) => readonly ReportFollowUpCount[],
+  municipalities: readonly (string | null)[],
+): FollowUpFigures[] {
+  const figures = (months: FollowUpMonths, municipality: string | null, scope: readonly ReportGroup[]) => {
+    const rows = scope.flatMap(rowsOf).filter((r) => r.months === months && !r.superseded);
+    const outcomes = noOutcomes();
+    for (const r of rows) outcomes[r.category] += r.participants;
+    const followed = sumBy(rows, (r) => r.participants);
+    return {
+      months,
+      municipality,
+      followed,
+      outcomes,
+      toWorkOrStudies: percent(sumOf(outcomes, TO_WORK_OR_STUDIES), followed),
+    };
+  };
+  return FOLLOW_UP_MONTHS.flatMap((months) => {
+    const all = figures(months, null, groups);
+    if (all.followed === 0) return [];
+    const each =
+      municipalities.length > 1
+        ? municipalities.map((m) =>
+            figures(
+              months,
+              m,
+              groups.filter((g) => (g.municipality ?? null) === m),
+            ),
+          )
+        : [];
+    return [...each, all];
+  });
+}
+
+function toRef(r: { group: number; municipality: string | null }) {
+  return r.municipality === null ? { group: r.group } : { group: r.group, municipality: r.municipality };
+}
+
+function byName(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a.localeCompare(b, 'sv');
+}
+
+function byMunicipalityAndNumber(a: ReportGroup, b: ReportGroup): number {
+  return byName(a.municipality ?? null, b.municipality ?? null) || a.number - b.number;
 }
 
 /**

@@ -1,15 +1,23 @@
 import { GENDERS, OUTCOME_CATEGORIES, type Ratio } from '@stegvis/contracts';
 import { percent } from './percent.js';
-import type { ProgressReport } from './programme-report.js';
+import type { OutcomeFigures, ProgressReport } from './programme-report.js';
+import type { Tertial } from './report-counts.js';
 import {
   GENDER_LABELS,
   GOAL_LABELS,
   GROUP_STATUS_LABELS,
   INDUSTRY_LABELS,
+  LEFT_EARLY_WITHOUT_OUTCOME_LABEL,
+  LEFT_REASON_LABELS,
+  NO_LEFT_REASON_LABEL,
   NO_OUTCOME_YET_LABEL,
   OUTCOME_LABELS,
+  detailRowLabel,
+  followUpLabel,
   groupLabel,
   groupSetLabel,
+  municipalityLabel,
+  tertialLabel,
 } from './swedish-labels.js';
 import {
   checkThreshold,
@@ -28,7 +36,13 @@ export const REPORT_TABLE_IDS = [
   'report',
   'enrolled',
   'outcomes',
+  'outcome-details',
   'work-or-studies',
+  'by-municipality',
+  'outcomes-by-group',
+  'early-leavers',
+  'follow-ups',
+  'tertials',
   'by-gender',
   'attendance',
   'internships',
@@ -60,9 +74,37 @@ export interface ReportTableOptions {
    * threshold, and the cells that would give them away. Omit for staff, who see every figure.
    */
   smallCellThreshold?: number;
+  /** The tertial the report ends in beside the one before it: the 'tertials' table. */
+  tertials?: TertialComparison;
 }
 
+/** Two tertials' reports, each computed for its own period (report-counts.ts `tertialOf`, `previousTertial`). */
+export interface TertialComparison {
+  previous: { tertial: Pick<Tertial, 'year' | 'index'>; report: ProgressReport };
+  current: { tertial: Pick<Tertial, 'year' | 'index'>; report: ProgressReport };
+}
+
+/**
+ * The tables that break the figures down by municipality, group, detail code, reason for leaving, follow-up and
+ * tertial. They are not yet protected for aggregate-only roles (the disclosure engine of issue 17 decides that),
+ * so `toReportTables` leaves them out when `smallCellThreshold` is given: no count reaches those roles unguarded.
+ */
+export const STAFF_ONLY_TABLE_IDS: readonly ReportTableId[] = [
+  'outcome-details',
+  'by-municipality',
+  'outcomes-by-group',
+  'early-leavers',
+  'follow-ups',
+  'tertials',
+];
+
 const TOTAL = 'Totalt';
+/** The rows of the outcome table, and the columns of the gender table: together they add up to the enrolled. */
+const OUTCOME_ROW_LABELS = [
+  ...OUTCOME_CATEGORIES.map((c) => OUTCOME_LABELS[c]),
+  LEFT_EARLY_WITHOUT_OUTCOME_LABEL,
+  NO_OUTCOME_YET_LABEL,
+];
 const YES_NO = (met: boolean | null): TableCell => (met === null ? null : met ? 'Ja' : 'Nej');
 
 /**
@@ -81,6 +123,30 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
   const k = options.smallCellThreshold;
   if (k !== undefined) checkThreshold(k);
   const s = new Suppressor(k);
+  // Groups are named with their municipality when the report has groups in more than one.
+  const multi = report.municipalities.length > 1;
+  const nameOf = (n: number, m: string | null) => groupLabel(n, multi ? municipalityLabel(m) : null);
+  const groupsLabel = multi
+    ? report.municipalities
+        .map(
+          (m) =>
+            `${municipalityLabel(m.municipality)}: ${groupSetLabel(
+              report.groups.filter((g) => g.municipality === m.municipality).map((g) => g.number),
+            )}`,
+        )
+        .join('; ')
+    : groupSetLabel(report.groups.map((g) => g.number));
+  // Totals count persons: one who moved between groups is in both groups' rows but once in a total.
+  const totalStatus = [
+    report.total.enrolled,
+    report.total.completed,
+    report.total.leftEarly,
+    report.total.active,
+  ];
+  const groupSum = (f: (g: ProgressReport['groups'][number]) => number) => sum(report.groups.map(f));
+  const moved = report.total.enrolled !== groupSum((g) => g.enrolled);
+  const persons = (c: SuppressedCell | undefined, value: number): TableCell =>
+    !c || c.count === null ? show(c) : value;
 
   const tables: ReportTable[] = [];
   const add = (
@@ -98,7 +164,10 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
     [
       ['Insats', report.programme],
       ['Period', `${report.period.start} – ${report.period.end}`],
-      ['Grupper', groupSetLabel(report.groups.map((g) => g.number))],
+      ['Grupper', groupsLabel],
+      ...(report.municipalities.some((m) => m.municipality !== null)
+        ? [['Kommuner', report.municipalities.map((m) => municipalityLabel(m.municipality)).join(', ')]]
+        : []),
     ],
   );
 
@@ -113,26 +182,38 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
     ['Grupp', 'Start', 'Slut', 'Status', 'Inskrivna', 'Fullföljt', 'Avslutat i förtid', 'Pågående'],
     [
       ...report.groups.map((g, i) => [
-        groupLabel(g.number),
+        nameOf(g.number, g.municipality),
         g.start,
         g.end,
         GROUP_STATUS_LABELS[g.status],
         show(enrolled.rowTotals[i]),
         ...row(enrolled, i).map(show),
       ]),
-      [TOTAL, null, null, null, show(enrolled.total), ...enrolled.columnTotals.map(show)],
+      [
+        TOTAL,
+        null,
+        null,
+        null,
+        ...[enrolled.total, ...enrolled.columnTotals].map((c, i) => persons(c, totalStatus[i])),
+      ],
     ],
     [
       'Inskrivna: alla med en inskrivning i en grupp som pågick under perioden, även de som avslutat i förtid.',
+      ...(moved
+        ? [
+            'Totalt räknar personer: den som bytt grupp står i båda grupperna men räknas en gång i totalen, med sin senaste inskrivning.',
+          ]
+        : []),
     ],
   );
 
   // Outcomes: gender × (outcome categories + no outcome yet); its column totals are the outcome table.
   const outcomeCounts = report.byGender.map((b) => [
     ...OUTCOME_CATEGORIES.map((c) => b.outcomes[c]),
+    b.leftEarlyWithoutOutcome,
     b.noOutcomeYet,
   ]);
-  const byGender = s.matrix(outcomeCounts, OUTCOME_CATEGORIES.length + 1, {
+  const byGender = s.matrix(outcomeCounts, OUTCOME_CATEGORIES.length + 2, {
     total: !enrolled.total.suppressed,
   });
   const workOrStudies = [OUTCOME_CATEGORIES.indexOf('work'), OUTCOME_CATEGORIES.indexOf('studies')];
@@ -143,6 +224,7 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
     })),
   );
   const totalCounts = OUTCOME_CATEGORIES.map((c) => report.outcomes[c].count).concat(
+    report.leftEarlyWithoutOutcome.count,
     report.noOutcomeYet.count,
   );
   const totalWs = s.partOf(byGender.columnTotals, totalCounts, workOrStudies, report.toWorkOrStudies.count);
@@ -152,7 +234,7 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
     'Resultat',
     ['Resultat', 'Antal', 'Av inskrivna', 'Andel (%)'],
     [
-      ...[...OUTCOME_CATEGORIES.map((c) => OUTCOME_LABELS[c]), NO_OUTCOME_YET_LABEL].map((label, i) => [
+      ...OUTCOME_ROW_LABELS.map((label, i) => [
         label,
         show(byGender.columnTotals[i]),
         show(byGender.total),
@@ -160,7 +242,10 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
       ]),
       [TOTAL, show(byGender.total), show(byGender.total), share(byGender.total, byGender.total)],
     ],
-    ['Andelen räknas av alla inskrivna, så en pågående grupp utan resultat ännu drar ner andelarna.'],
+    [
+      'Andelen räknas av alla inskrivna, så en pågående grupp utan resultat ännu drar ner andelarna.',
+      'Avbrott utan registrerat resultat: avslutade i förtid utan resultat; de räknas aldrig som "inget resultat ännu". Den som avslutat i förtid med ett resultat räknas under det.',
+    ],
   );
 
   add(
@@ -177,8 +262,7 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
     [
       'Kön',
       'Inskrivna',
-      ...OUTCOME_CATEGORIES.map((c) => OUTCOME_LABELS[c]),
-      NO_OUTCOME_YET_LABEL,
+      ...OUTCOME_ROW_LABELS,
       'Till arbete eller studier',
       'Andel till arbete eller studier (%)',
     ],
@@ -243,7 +327,7 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
     ],
     [
       ...att.byGroup.map((g, i) => [
-        groupLabel(g.group),
+        nameOf(g.group, g.municipality),
         show(participants[i]),
         ...sessions(g.rate, participants[i]),
         show(row(meeting, i)[0]),
@@ -324,7 +408,7 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
     const withCell = row(internshipGrid, i)[0];
     const stayed = s.partOf(row(internshipGrid, i), internshipRows[i] ?? [], [0, 1], g.rate.of);
     return [
-      groupLabel(g.group),
+      nameOf(g.group, g.municipality),
       show(withCell),
       show(stayed),
       share(withCell, stayed),
@@ -415,7 +499,7 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
         left?.suppressed || s.small(r.rate.of)
           ? { count: null, suppressed: 'complementary' }
           : shown(r.rate.of);
-      return [groupLabel(r.group), show(answered), show(asked), share(answered, asked)];
+      return [nameOf(r.group, r.municipality), show(answered), show(asked), share(answered, asked)];
     }),
     ['Tillfrågade: inskrivna när enkäten öppnades, utom de som redan hade slutat.'],
   );
@@ -438,6 +522,9 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
     ['Målet räknas som nått när utfallet, i hela procent, är minst målvärdet.'],
   );
 
+  if (k === undefined) tables.push(...breakdownTables(report, nameOf, options.tertials));
+  tables.sort((a, b) => tableOrder(a.id) - tableOrder(b.id));
+
   if (k !== undefined) {
     for (const t of tables) {
       if (t.rows.some((r) => r.includes(SUPPRESSED_MARK))) {
@@ -446,6 +533,208 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
         );
       }
     }
+  }
+  return tables;
+}
+
+function tableOrder(id: ReportTableId): number {
+  const i = (REPORT_TABLE_IDS as readonly string[]).indexOf(id);
+  return i < 0 ? REPORT_TABLE_IDS.length : i;
+}
+
+/**
+ * The tables that cut the figures by municipality, group, detail code, reason for leaving, follow-up and tertial
+ * (staff only for now: STAFF_ONLY_TABLE_IDS). Each has its total; totals count persons once.
+ */
+function breakdownTables(
+  report: ProgressReport,
+  nameOf: (n: number, m: string | null) => string,
+  tertials: TertialComparison | undefined,
+): ReportTable[] {
+  const tables: ReportTable[] = [];
+  const multi = report.municipalities.length > 1;
+  const perMunicipality = multi ? report.municipalities : [];
+  const municipalityColumns = perMunicipality.map((m) => municipalityLabel(m.municipality));
+  const total = report.total;
+  const of = (n: number) => percent(n, total.enrolled).percent;
+
+  // Each category with its codes under it, per municipality and in total.
+  const detailRows: TableCell[][] = [];
+  const line = (label: string, count: (f: OutcomeFigures) => number) =>
+    detailRows.push([label, ...perMunicipality.map(count), count(total), of(count(total))]);
+  total.details.forEach((d, i) => {
+    const pick = (f: OutcomeFigures) => f.details[i];
+    line(OUTCOME_LABELS[d.category], (f) => pick(f).count);
+    for (const c of d.codes)
+      line(
+        detailRowLabel(d.category, c.code),
+        (f) => pick(f).codes.find((x) => x.code === c.code)?.count ?? 0,
+      );
+    if (d.uncoded > 0) line(detailRowLabel(d.category, null), (f) => pick(f).uncoded);
+  });
+  line(LEFT_EARLY_WITHOUT_OUTCOME_LABEL, (f) => f.leftEarlyWithoutOutcome);
+  line(NO_OUTCOME_YET_LABEL, (f) => f.noOutcomeYet);
+  line(TOTAL, (f) => f.enrolled);
+  tables.push({
+    id: 'outcome-details',
+    title: 'Resultat per underkategori',
+    columns: ['Resultat', ...municipalityColumns, 'Antal', 'Andel av inskrivna (%)'],
+    rows: detailRows,
+    notes: [
+      '"Varav" är underkategorierna (koderna) under varje resultat. Okodad: resultatet har bara fritext, ingen kod ännu.',
+    ],
+  });
+
+  const keyRow = (label: string, f: OutcomeFigures, attendance: Ratio): TableCell[] => [
+    label,
+    f.enrolled,
+    f.completed,
+    f.leftEarly,
+    f.active,
+    f.toWork.count,
+    f.toStudies.count,
+    f.toWorkOrStudies.count,
+    f.toWorkOrStudies.percent,
+    f.neitherWorkNorStudies.count,
+    f.neitherWorkNorStudies.percent,
+    attendance.percent,
+  ];
+  tables.push({
+    id: 'by-municipality',
+    title: 'Nyckeltal per kommun',
+    columns: [
+      'Kommun',
+      'Inskrivna',
+      'Fullföljt',
+      'Avbrott',
+      'Pågående',
+      'Till arbete',
+      'Till studier',
+      'Till arbete eller studier',
+      'Andel till arbete eller studier (%)',
+      'Varken arbete eller studier',
+      'Andel varken arbete eller studier (%)',
+      'Närvaro (%)',
+    ],
+    rows: [
+      ...report.municipalities.map((m) => keyRow(municipalityLabel(m.municipality), m, m.attendance)),
+      keyRow(TOTAL, total, report.attendance.overall.rate),
+    ],
+    notes: [
+      'Andelarna räknas av alla inskrivna. Varken arbete eller studier: de som inte avslutat i förtid och varken har arbete eller studier som resultat.',
+      'Den som bytt grupp räknas en gång, i kommunen för sin senaste inskrivning. Närvaro räknas per inskrivning.',
+    ],
+  });
+
+  const outcomeRow = (label: string, f: OutcomeFigures): TableCell[] => [
+    label,
+    f.enrolled,
+    ...OUTCOME_CATEGORIES.map((c) => f.outcomes[c]),
+    f.leftEarlyWithoutOutcome,
+    f.noOutcomeYet,
+    f.toWorkOrStudies.count,
+    f.toWorkOrStudies.percent,
+  ];
+  const groupRows: TableCell[][] = [];
+  for (const m of report.municipalities) {
+    for (const g of report.groupOutcomes.filter((x) => x.municipality === m.municipality))
+      groupRows.push(outcomeRow(nameOf(g.group, g.municipality), g));
+    if (multi) groupRows.push(outcomeRow(`${TOTAL} ${municipalityLabel(m.municipality)}`, m));
+  }
+  groupRows.push(outcomeRow(TOTAL, total));
+  tables.push({
+    id: 'outcomes-by-group',
+    title: 'Resultat per grupp',
+    columns: [
+      'Grupp',
+      'Inskrivna',
+      ...OUTCOME_ROW_LABELS,
+      'Till arbete eller studier',
+      'Andel till arbete eller studier (%)',
+    ],
+    rows: groupRows,
+    notes: [
+      'Varje grupp visar alla sina inskrivningar; en summa räknar personer, så den som bytt grupp räknas en gång.',
+    ],
+  });
+
+  const reasons = total.earlyLeavers.map((e) => e.reason);
+  const leaverCount = (f: OutcomeFigures, r: (typeof reasons)[number]) =>
+    f.earlyLeavers.find((e) => e.reason === r)?.count ?? 0;
+  tables.push({
+    id: 'early-leavers',
+    title: 'Avbrott per orsak',
+    columns: ['Orsak', ...municipalityColumns, 'Antal'],
+    rows: [
+      ...reasons.map((r) => [
+        r === null ? NO_LEFT_REASON_LABEL : LEFT_REASON_LABELS[r],
+        ...perMunicipality.map((m) => leaverCount(m, r)),
+        leaverCount(total, r),
+      ]),
+      [TOTAL, ...perMunicipality.map((m) => m.leftEarly), total.leftEarly],
+    ],
+    notes: [
+      'Avbrott: avslutade i förtid, per orsak. Ett resultat som registrerats för dem räknas under det resultatet.',
+    ],
+  });
+
+  tables.push({
+    id: 'follow-ups',
+    title: 'Uppföljning efter avslut',
+    columns: [
+      'Uppföljning',
+      'Kommun',
+      'Uppföljda',
+      ...OUTCOME_CATEGORIES.map((c) => OUTCOME_LABELS[c]),
+      'Till arbete eller studier',
+      'Andel till arbete eller studier (%)',
+    ],
+    rows: report.followUps.map((f) => [
+      followUpLabel(f.months),
+      f.municipality === null ? TOTAL : municipalityLabel(f.municipality),
+      f.followed,
+      ...OUTCOME_CATEGORIES.map((c) => f.outcomes[c]),
+      f.toWorkOrStudies.count,
+      f.toWorkOrStudies.percent,
+    ]),
+    notes: [
+      report.followUps.length
+        ? 'Var deltagarna var 3, 6 och 12 månader efter avslut, för dem som följts upp; andelen räknas av de uppföljda.'
+        : 'Inga uppföljningar registrerade under perioden.',
+    ],
+  });
+
+  if (tertials) {
+    const { previous, current } = tertials;
+    const column = (t: TertialComparison['current']) =>
+      `${tertialLabel(t.tertial)} (${t.report.period.start} – ${t.report.period.end})`;
+    const figure = (label: string, f: (r: ProgressReport) => TableCell): TableCell[] => [
+      label,
+      f(previous.report),
+      f(current.report),
+    ];
+    tables.push({
+      id: 'tertials',
+      title: 'Denna tertial och föregående',
+      columns: ['Nyckeltal', column(previous), column(current)],
+      rows: [
+        figure('Inskrivna', (r) => r.total.enrolled),
+        figure('Fullföljt', (r) => r.total.completed),
+        figure('Avbrott', (r) => r.total.leftEarly),
+        figure('Pågående', (r) => r.total.active),
+        figure('Till arbete', (r) => r.total.toWork.count),
+        figure('Till studier', (r) => r.total.toStudies.count),
+        figure('Till arbete eller studier', (r) => r.total.toWorkOrStudies.count),
+        figure('Andel till arbete eller studier (%)', (r) => r.total.toWorkOrStudies.percent),
+        figure('Varken arbete eller studier', (r) => r.total.neitherWorkNorStudies.count),
+        figure('Andel varken arbete eller studier (%)', (r) => r.total.neitherWorkNorStudies.percent),
+        figure('Närvaro (%)', (r) => r.attendance.overall.rate.percent),
+        figure('Andel med praktik (%)', (r) => r.internships.rate.percent),
+      ],
+      notes: [
+        'Tertial: T1 januari–april, T2 maj–augusti, T3 september–december. Varje tertial räknar de inskrivna under tertialen, med status och resultat vid dess slut.',
+      ],
+    });
   }
   return tables;
 }

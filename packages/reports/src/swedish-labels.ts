@@ -1,4 +1,4 @@
-import { type Gender, svLabels } from '@stegvis/contracts';
+import { type Gender, type OutcomeCategory, type OutcomeDetailCode, svLabels } from '@stegvis/contracts';
 import type { GoalKey, GroupStatus } from './programme-report.js';
 
 // The words users see in exported files. Labels of the contracts' enumerations come from their one table
@@ -7,6 +7,44 @@ import type { GoalKey, GroupStatus } from './programme-report.js';
 export const OUTCOME_LABELS = svLabels('outcomeCategory');
 
 export const NO_OUTCOME_YET_LABEL = 'Inget resultat ännu';
+
+/** Early leavers without a recorded outcome: their own line, never "no result yet" (docs/evaluators.md). */
+export const LEFT_EARLY_WITHOUT_OUTCOME_LABEL = 'Avbrott utan registrerat resultat';
+
+export const OUTCOME_DETAIL_LABELS = svLabels('outcomeDetail');
+
+export const LEFT_REASON_LABELS = svLabels('leftReason');
+
+/** An early leaver whose reason was not recorded. */
+export const NO_LEFT_REASON_LABEL = 'Orsak ej angiven';
+
+/** Groups given without a municipality. */
+export const NO_MUNICIPALITY_LABEL = 'Kommun ej angiven';
+
+/** "Arbete – varav introduktionsjobb"; a category's outcomes without a code are "okodad" until a worker codes them. */
+export function detailRowLabel(category: OutcomeCategory, code: OutcomeDetailCode | null): string {
+  const label = code === null ? 'okodad' : lowerFirst(OUTCOME_DETAIL_LABELS[code]);
+  return `${OUTCOME_LABELS[category]} – varav ${label}`;
+}
+
+/** "introduktionsjobb", but "SFI" and "GRUV" stay as they are. */
+function lowerFirst(s: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+}
+
+export function municipalityLabel(m: string | null): string {
+  return m ?? NO_MUNICIPALITY_LABEL;
+}
+
+/** "3 månader efter avslut". */
+export function followUpLabel(months: number): string {
+  return `${months} månader efter avslut`;
+}
+
+/** "T1 2021". */
+export function tertialLabel(t: { year: number; index: number }): string {
+  return `T${t.index} ${t.year}`;
+}
 
 // Row headings of counts by gender ("Kvinnor", "Män"), the plural the progress reports print; the label of one
 // person's gender is LABELS.gender.
@@ -30,8 +68,9 @@ export const GOAL_LABELS: Record<GoalKey, string> = {
   work_or_studies: 'Till arbete eller studier',
 };
 
-export function groupLabel(n: number): string {
-  return `Grupp ${n}`;
+/** "Grupp 4"; with its municipality ("Grupp 4, Klippan") when the report has groups in more than one. */
+export function groupLabel(n: number, municipality?: string | null): string {
+  return municipality ? `Grupp ${n}, ${municipality}` : `Grupp ${n}`;
 }
 
 /** "Grupp 1–3" for a run, "Grupp 1, 3, 5" otherwise. */

@@ -175,6 +175,7 @@ describe('progress report of the reference programme (Nästa Steg)', () => {
       gender: 'woman',
       enrolled: 30,
       outcomes: { work: 7, studies: 8, plan: 5, health: 2, other: 1, none: 0 },
+      leftEarlyWithoutOutcome: 0,
       noOutcomeYet: 7,
       toWorkOrStudies: { count: 15, of: 30, percent: 50 },
     });
@@ -182,6 +183,7 @@ describe('progress report of the reference programme (Nästa Steg)', () => {
       gender: 'man',
       enrolled: 21,
       outcomes: { work: 4, studies: 7, plan: 4, health: 0, other: 1, none: 0 },
+      leftEarlyWithoutOutcome: 0,
       noOutcomeYet: 5,
       toWorkOrStudies: { count: 11, of: 21, percent: 52 },
     });
@@ -189,6 +191,7 @@ describe('progress report of the reference programme (Nästa Steg)', () => {
       gender: 'other',
       enrolled: 0,
       outcomes: { work: 0, studies: 0, plan: 0, health: 0, other: 0, none: 0 },
+      leftEarlyWithoutOutcome: 0,
       noOutcomeYet: 0,
       toWorkOrStudies: { count: 0, of: 0, percent: null },
     });

@@ -22,9 +22,10 @@ const table = (id: ReportTableId, from: readonly ReportTable[] = tables): Report
 
 describe('report tables of the reference programme', () => {
   it('has one table per id, in order, each row as wide as its headings', () => {
+    // The tertial table needs the two tertials' reports (TertialComparison); without them it is left out.
     assert.deepEqual(
       tables.map((t) => t.id),
-      [...REPORT_TABLE_IDS],
+      REPORT_TABLE_IDS.filter((id) => id !== 'tertials'),
     );
     for (const t of tables)
       for (const row of t.rows) assert.equal(row.length, t.columns.length, `${t.id}: ${JSON.stringify(row)}`);
@@ -61,6 +62,8 @@ describe('report tables of the reference programme', () => {
       ['Ohälsa som hinder', 2, 51, 4],
       ['Annat', 2, 51, 4],
       ['Varken arbete, studier eller planering', 0, 51, 0],
+      // Group 4's two early leavers have an outcome (other), so they count under it and this line is 0.
+      ['Avbrott utan registrerat resultat', 0, 51, 0],
       ['Inget resultat ännu', 12, 51, 24],
       ['Totalt', 51, 51, 100],
     ]);
@@ -72,10 +75,10 @@ describe('report tables of the reference programme', () => {
 
   it('breaks enrolled and outcomes down by gender', () => {
     assert.deepEqual(table('by-gender').rows, [
-      ['Kvinnor', 30, 7, 8, 5, 2, 1, 0, 7, 15, 50],
-      ['Män', 21, 4, 7, 4, 0, 1, 0, 5, 11, 52],
-      ['Annat', 0, 0, 0, 0, 0, 0, 0, 0, 0, null],
-      ['Totalt', 51, 11, 15, 9, 2, 2, 0, 12, 26, 51],
+      ['Kvinnor', 30, 7, 8, 5, 2, 1, 0, 0, 7, 15, 50],
+      ['Män', 21, 4, 7, 4, 0, 1, 0, 0, 5, 11, 52],
+      ['Annat', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null],
+      ['Totalt', 51, 11, 15, 9, 2, 2, 0, 0, 12, 26, 51],
     ]);
   });
 
@@ -159,16 +162,17 @@ describe('report tables with small cells suppressed (k = 5)', () => {
       ['Ohälsa som hinder', H, 51, H],
       ['Annat', H, 51, H],
       ['Varken arbete, studier eller planering', 0, 51, 0],
+      ['Avbrott utan registrerat resultat', 0, 51, 0],
       ['Inget resultat ännu', 12, 51, 24],
       ['Totalt', 51, 51, 100],
     ]);
     assert.deepEqual(table('work-or-studies', hidden).rows, [[26, 51, 51]]);
     // Work + studies per gender would single out the hidden work cells.
     assert.deepEqual(table('by-gender', hidden).rows, [
-      ['Kvinnor', 30, H, 8, H, H, H, 0, 7, H, H],
-      ['Män', 21, H, 7, H, 0, H, 0, 5, H, H],
-      ['Annat', 0, 0, 0, 0, 0, 0, 0, 0, 0, null],
-      ['Totalt', 51, 11, 15, H, H, H, 0, 12, 26, 51],
+      ['Kvinnor', 30, H, 8, H, H, H, 0, 0, 7, H, H],
+      ['Män', 21, H, 7, H, 0, H, 0, 0, 5, H, H],
+      ['Annat', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null],
+      ['Totalt', 51, 11, 15, H, H, H, 0, 0, 12, 26, 51],
     ]);
   });
 
@@ -219,7 +223,7 @@ describe('report tables with small cells suppressed (k = 5)', () => {
     const personCounts: [ReportTableId, number[]][] = [
       ['enrolled', [4, 5, 6, 7]],
       ['outcomes', [1]],
-      ['by-gender', [1, 2, 3, 4, 5, 6, 7, 8, 9]],
+      ['by-gender', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]],
       ['attendance', [1, 5]],
       ['internships', [1, 2, 4]],
       ['internships-by-group', [1, 2, 4, 5]],
