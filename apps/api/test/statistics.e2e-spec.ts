@@ -93,9 +93,11 @@ describe('target-group statistics and economy (e2e)', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('invoiced');
     const e = await staff.get(`/api/programmes/${programmeId}/reports/economy?year=2020`);
+    // 860 000 of 1 200 000 invoiced: 72 %.
     expect(e.body.rows).toEqual([
-      ['Ängelholm', 2020, 1200000, 300000, 250000, 310000, 860000, 340000, 1150000, 50000],
-      ['Totalt', null, 1200000, 300000, 250000, 310000, 860000, 340000, 1150000, 50000],
+      ['Ängelholm', 2020, 1200000, 300000, 250000, 310000, 860000, 72, 340000, 1150000, 50000],
+      ['Totalt', null, 1200000, 300000, 250000, 310000, 860000, 72, 340000, 1150000, 50000],
     ]);
+    expect(e.body.units).toEqual([null, null, 'kr', 'kr', 'kr', 'kr', 'kr', null, 'kr', 'kr', 'kr']);
   });
 });

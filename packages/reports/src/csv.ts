@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { columnHeadingWithUnit } from './amounts.js';
 import type { ReportTable, TableCell } from './report-tables.js';
 
 /**
@@ -6,7 +7,9 @@ import type { ReportTable, TableCell } from './report-tables.js';
  * semicolon between fields (comma is the decimal sign), CRLF line ends. Fields holding ; " or a line break are
  * quoted. Text starting with = + - @ (or a tab or carriage return) gets a leading ' so a spreadsheet never runs
  * it as a formula (CSV injection): names and free text in reports come from users. Numbers are written as
- * numbers — a negative figure is not a formula — with a decimal comma.
+ * numbers — a negative figure is not a formula — with a decimal comma. Amounts too: "1030000" under the heading
+ * "Beviljat (kr)", not "1 030 000 kr", which a spreadsheet or a script would read as text (CSV has no cell
+ * formats, and the no-break spaces of the Swedish format stop every number parser).
  */
 export const CSV_OPTIONS = {
   bom: true,
@@ -27,9 +30,13 @@ export function toCsv(rows: readonly (readonly TableCell[])[]): string {
   );
 }
 
+/** A table's column headings, each naming its unit: "Beviljat (kr)". */
+const headings = (table: ReportTable): string[] =>
+  table.columns.map((_, i) => columnHeadingWithUnit(table, i));
+
 /** One report table: its column headings, its rows, then its notes. */
 export function tableToCsv(table: ReportTable): string {
-  return toCsv([table.columns, ...table.rows, ...table.notes.map((n) => [n])]);
+  return toCsv([headings(table), ...table.rows, ...table.notes.map((n) => [n])]);
 }
 
 /**
@@ -40,7 +47,7 @@ export function tablesToCsv(tables: readonly ReportTable[]): string {
   const rows: TableCell[][] = [];
   tables.forEach((t, i) => {
     if (i > 0) rows.push([]);
-    rows.push([t.title], t.columns, ...t.rows, ...t.notes.map((n) => [n]));
+    rows.push([t.title], headings(t), ...t.rows, ...t.notes.map((n) => [n]));
   });
   return toCsv(rows);
 }

@@ -10,6 +10,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { cellText } from './amounts.js';
 import type { ReportTable } from './report-tables.js';
 
 /** The parts of a progress report the evaluator writes; the draft leaves a heading and a prompt for each. */
@@ -19,8 +20,6 @@ const OWN_TEXT = [
   ['Metod', 'Beskriv metoden: kartläggning, föreläsningar, praktik, jobb- och studiesök.'],
   ['Analys och slutsatser', 'Tolka siffrorna: vad har fungerat, vad behöver utvecklas?'],
 ] as const;
-
-const cellText = (v: string | number | null) => (v === null ? '' : String(v));
 
 /**
  * A DOCX draft of a progress report: every figure and table filled in from the same tables as the other files,
@@ -45,11 +44,12 @@ export async function renderReportDocx(title: string, tables: readonly ReportTab
           (r) =>
             new TableRow({
               children: r.map(
-                (c) =>
+                (c, i) =>
                   new TableCell({
                     children: [
                       new Paragraph({
-                        text: cellText(c),
+                        // Amounts as "1 030 000 kr" (amounts.ts), as on screen and in the PDF.
+                        text: cellText(t, i, c),
                         alignment: typeof c === 'number' ? AlignmentType.RIGHT : AlignmentType.LEFT,
                       }),
                     ],

@@ -8,3 +8,7 @@ export * from './swedish-labels.js';
 export * from './report-tables.js';
 export * from './csv.js';
 export * from './statistics.js';
+export * from './economy.js';
+export * from './amounts.js';
+export * from './charts.js';
+export * from './disclosure-model.js';

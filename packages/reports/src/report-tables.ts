@@ -63,6 +63,12 @@ export interface ReportTable {
   /** Numbers stay numbers (so a spreadsheet can sum them); null is an empty cell. */
   rows: TableCell[][];
   notes: string[];
+  /**
+   * The unit of each column, by index, when a column has one ('kr': amounts of money, amounts.ts). The screen,
+   * PDF and DOCX print such a cell as "1 030 000 kr", the CSV names the unit in the heading, the XLSX gives the
+   * cell a number format. Absent: no column has a unit.
+   */
+  units?: ('kr' | null)[];
 }
 
 /** What a hidden cell shows: Swedish official statistics' sign for a figure that is not published. */

@@ -1,6 +1,13 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { unitOf } from './amounts.js';
 import type { ReportTable } from './report-tables.js';
+
+/**
+ * The number format of an amount column: whole kronor with a thousands separator, shown as the reader's Excel
+ * groups digits (Swedish Excel: "1 030 000 kr"). The cell stays a number a formula can sum.
+ */
+export const AMOUNT_NUMBER_FORMAT = '#,##0 "kr"';
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 function sheetName(title: string, used: Set<string>): string {
@@ -40,15 +47,19 @@ export async function writeTablesXlsx(tables: readonly ReportTable[], out: Writa
   let sinceTurn = 0;
   for (const t of tables) {
     const ws = wb.addWorksheet(sheetName(t.title, used));
-    ws.columns = t.columns.map((c) => ({
+    const amounts = t.columns.flatMap((_, i) => (unitOf(t, i) === 'kr' ? [i + 1] : []));
+    ws.columns = t.columns.map((c, i) => ({
       header: c,
       key: c,
-      width: Math.max(12, Math.min(50, c.length + 4)),
+      // "1 030 000 kr" needs 13 characters.
+      width: Math.max(amounts.includes(i + 1) ? 15 : 12, Math.min(50, c.length + 4)),
     }));
     ws.getRow(1).font = { bold: true };
     ws.getRow(1).commit();
     for (const r of t.rows) {
-      ws.addRow(r).commit();
+      const row = ws.addRow(r);
+      for (const i of amounts) if (typeof r[i - 1] === 'number') row.getCell(i).numFmt = AMOUNT_NUMBER_FORMAT;
+      row.commit();
       if (++sinceTurn === ROWS_PER_TURN) {
         sinceTurn = 0;
         await turn(out);
