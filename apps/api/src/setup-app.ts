@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
@@ -7,17 +8,19 @@ import type { DynamicModule, INestApplication, LoggerService } from '@nestjs/com
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { API_PREFIX, SESSION_COOKIE } from '@stegvis/contracts';
+import { API_PREFIX, can, type Coded, PROBLEM_CONTENT_TYPE, SESSION_COOKIE } from '@stegvis/contracts';
 import express from 'express';
-import helmet from 'helmet';
+import helmet, { contentSecurityPolicy } from 'helmet';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import swaggerUi from 'swagger-ui-express';
 import { requestLogHook, requestIdOf } from './common/logging/logger';
 import { ProblemSchema } from './common/openapi/api-problems';
 import { BodyDepthPipe } from './common/problem/body-depth.pipe';
+import { problemBody } from './common/problem/problem';
 import { createValidationPipe } from './common/problem/validation';
 import type { AppConfig } from './config/app-config';
+import { AuthService } from './modules/auth/auth.service';
 
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -76,6 +79,71 @@ function trustProxy(
   return typeof value === 'number' ? (_address, hop) => hop < value : value;
 }
 
+/**
+ * Browser features neither site uses, switched off for them and for anything that might get injected into them
+ * (issue 16, item 16).
+ */
+export const PERMISSIONS_POLICY = [
+  'accelerometer',
+  'autoplay',
+  'browsing-topics',
+  'camera',
+  'display-capture',
+  'encrypted-media',
+  'fullscreen',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'idle-detection',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'picture-in-picture',
+  'publickey-credentials-get',
+  'screen-wake-lock',
+  'serial',
+  'usb',
+  'xr-spatial-tracking',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ');
+
+/** Where a page's index.html (admin, survey site, Swagger UI) puts the per-request nonce of its own styles. */
+export const CSP_NONCE_PLACEHOLDER = '__CSP_NONCE__';
+
+/**
+ * The Content-Security-Policy: no inline script and no inline style. Angular and Swagger UI write their own
+ * <style> elements; a page served from index.html carries a fresh nonce for them (`nonce(value)`), every other
+ * answer the policy without one. SurveyJS's styles are files; style *attributes* set from script (CSSOM) are not
+ * inline styles to CSP, but a `style="…"` in markup is, and is blocked.
+ */
+function securityPolicy(config: AppConfig): { plain: string; nonce: (value: string) => string } {
+  const directives = (styleSrc: string[]) => ({
+    defaultSrc: ["'self'"],
+    styleSrc,
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    frameAncestors: ["'none'"],
+    upgradeInsecureRequests: config.cookieSecure ? [] : null,
+  });
+  const header = (styleSrc: string[]) => {
+    let value = '';
+    contentSecurityPolicy({ directives: directives(styleSrc) })(
+      {} as never,
+      { setHeader: (_name: string, v: string) => (value = v) } as never,
+      () => undefined,
+    );
+    return value;
+  };
+  const withNonce = header(["'self'", `'nonce-${CSP_NONCE_PLACEHOLDER}'`]);
+  return { plain: header(["'self'"]), nonce: (value) => withNonce.replace(CSP_NONCE_PLACEHOLDER, value) };
+}
+
+/** 128 bits from the CSPRNG, new for every page. */
+const newNonce = () => randomBytes(16).toString('base64');
+
 /** Everything main.ts and the e2e tests share: hooks, plugins, pipes, prefix, docs, static sites. */
 async function setupApp(
   app: NestFastifyApplication,
@@ -83,8 +151,10 @@ async function setupApp(
   logger: Logger,
 ): Promise<OpenAPIObject> {
   const fastify = app.getHttpAdapter().getInstance();
+  const csp = securityPolicy(config);
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('X-Request-Id', request.id);
+    reply.header('Permissions-Policy', PERMISSIONS_POLICY);
     // Api answers carry personal data: never cached. The sites' assets set their own headers.
     if (request.url.startsWith(`/${API_PREFIX}/`)) reply.header('Cache-Control', 'no-store');
     done();
@@ -94,25 +164,13 @@ async function setupApp(
   fastify.addContentTypeParser('multipart/form-data', (_request, _payload, done) => done(null, undefined));
 
   // helmet's middleware built once and run on the Node response; @fastify/helmet rebuilt it, CSP parsing included,
-  // for every request (3 % of the api's CPU under the submission benchmark).
-  const securityHeaders = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Angular Material and SurveyJS set inline styles; no inline script is allowed.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: config.cookieSecure ? [] : null,
-      },
-    },
-    hsts: config.cookieSecure,
+  // for every request (3 % of the api's CPU under the submission benchmark). The CSP is one fixed string here; a
+  // page that needs a nonce replaces it (servePage).
+  const securityHeaders = helmet({ contentSecurityPolicy: false, hsts: config.cookieSecure });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.raw.setHeader('Content-Security-Policy', csp.plain);
+    securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err as Error | undefined));
   });
-  fastify.addHook('onRequest', (request, reply, done) =>
-    securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)),
-  );
   // SurveyJS is ~1.4 MB raw: gzip matters most to a participant on a cheap phone. Replies under 1 KB (most writes)
   // are sent as they are.
   await app.register(fastifyCompress, { encodings: ['gzip', 'deflate'], threshold: 1024 });
@@ -121,42 +179,118 @@ async function setupApp(
   app.useGlobalPipes(new BodyDepthPipe(), createValidationPipe());
 
   const document = buildOpenApi(app);
-  fastify.get(`/${API_PREFIX}/openapi.json`, (_request, reply) => reply.send(document));
-  serveDocs(fastify, document);
+  const docsAccess = docsGuard(app, config);
+  fastify.get(`/${API_PREFIX}/openapi.json`, { preHandler: docsAccess }, (_request, reply) =>
+    reply.send(document),
+  );
+  serveDocs(fastify, document, docsAccess, csp.nonce);
 
-  if (config.surveyDist) await serveSpa(fastify, '/s/', config.surveyDist);
-  if (config.adminDist) await serveSpa(fastify, '/', config.adminDist);
+  if (config.surveyDist) await serveSpa(fastify, '/s/', config.surveyDist, csp.nonce);
+  if (config.adminDist) await serveSpa(fastify, '/', config.adminDist, csp.nonce);
   return document;
 }
 
 /**
- * Swagger UI as swagger-ui-express serves it, from a small Express app of its own: the page is read by people,
- * not under load. The headers Fastify's hooks set (CSP, request id) are copied over before Express answers.
+ * Who may read Swagger UI and the OpenAPI document (API_DOCS): anyone, a signed-in admin ('apidocs.read'), or
+ * nobody. Outside development the map of every endpoint is not handed to whoever asks.
  */
-function serveDocs(fastify: FastifyInstance, document: OpenAPIObject): void {
+function docsGuard(
+  app: NestFastifyApplication,
+  config: AppConfig,
+): (request: FastifyRequest, reply: FastifyReply) => Promise<void> {
+  const refuse = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    detail: string,
+    coded: Coded,
+  ) =>
+    reply
+      .status(status)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(
+        JSON.stringify({
+          ...problemBody(status, detail, undefined, coded),
+          instance: request.url.split('?')[0],
+          requestId: request.id,
+        }),
+      );
+  return async (request, reply) => {
+    if (config.apiDocs === 'public') return;
+    if (config.apiDocs === 'off')
+      return void (await refuse(request, reply, 404, 'Not found', {
+        code: 'not_found',
+        params: { entity: '' },
+      }));
+    const cookie = (request.cookies as Record<string, string | undefined> | undefined)?.[SESSION_COOKIE];
+    const user = cookie ? await app.get(AuthService, { strict: false }).authenticate(cookie) : null;
+    if (!user)
+      return void (await refuse(request, reply, 401, 'Sign in to continue', { code: 'not_signed_in' }));
+    if (user.mfaPending || !can(user.role, 'apidocs.read'))
+      return void (await refuse(request, reply, 403, 'Your role may not do this', { code: 'forbidden' }));
+  };
+}
+
+/**
+ * Swagger UI as swagger-ui-express serves it, from a small Express app of its own: the page is read by people,
+ * not under load. Its page is served here, with a nonce on its two <style> elements and the icon sprite's
+ * inline style turned into attributes; the headers Fastify's hooks set (CSP, request id) are copied over before
+ * Express answers the rest.
+ */
+function serveDocs(
+  fastify: FastifyInstance,
+  document: OpenAPIObject,
+  access: (request: FastifyRequest, reply: FastifyReply) => Promise<void>,
+  policy: (nonce: string) => string,
+): void {
+  const page = swaggerUi
+    .generateHTML(document, { customSiteTitle: 'Stegvis API' })
+    .replaceAll('<style>', `<style nonce="${CSP_NONCE_PLACEHOLDER}">`)
+    .replace('style="position:absolute;width:0;height:0"', 'width="0" height="0" aria-hidden="true"');
   const docs = express();
   docs.disable('x-powered-by');
-  docs.use(
-    `/${API_PREFIX}/docs`,
-    swaggerUi.serve,
-    swaggerUi.setup(document, { customSiteTitle: 'Stegvis API' }),
-  );
-  const handler = (request: FastifyRequest, reply: FastifyReply) => {
+  docs.use(`/${API_PREFIX}/docs`, swaggerUi.serve);
+  const assets = (request: FastifyRequest, reply: FastifyReply) => {
     for (const [name, value] of Object.entries(reply.getHeaders()))
       if (value !== undefined) reply.raw.setHeader(name, value);
     reply.hijack();
     docs(request.raw as express.Request, reply.raw as express.Response);
   };
-  fastify.get(`/${API_PREFIX}/docs`, handler);
-  fastify.get(`/${API_PREFIX}/docs/*`, handler);
+  // The page's links are relative (./swagger-ui.css): /api/docs, which ignoreTrailingSlash also routes here, moves
+  // to /api/docs/.
+  const index = (request: FastifyRequest, reply: FastifyReply) =>
+    request.url.split('?')[0].endsWith('/') || request.url.endsWith('.html')
+      ? servePage(reply, page, policy)
+      : reply.redirect(`/${API_PREFIX}/docs/`);
+  fastify.get(`/${API_PREFIX}/docs/`, { preHandler: access }, index);
+  fastify.get(`/${API_PREFIX}/docs/index.html`, { preHandler: access }, index);
+  fastify.get(`/${API_PREFIX}/docs/*`, { preHandler: access }, assets);
+}
+
+/** A page with its own nonce: never stored by anyone, since the nonce in it must match the header it came with. */
+function servePage(reply: FastifyReply, html: string, policy: (nonce: string) => string): FastifyReply {
+  const nonce = newNonce();
+  return reply
+    .header('Cache-Control', 'no-store')
+    .header('Content-Security-Policy', policy(nonce))
+    .type('text/html; charset=utf-8')
+    .send(html.replaceAll(CSP_NONCE_PLACEHOLDER, nonce));
 }
 
 /**
  * A single-page app: its built files (content-hashed names, cached for a year) and, for any other GET under its
- * mount, its index.html (never cached), so that a deep link or a reload opens the app. /api/… is never the app.
+ * mount, its index.html (never stored, with a fresh CSP nonce), so that a deep link or a reload opens the app.
+ * /index.html itself is that page too, never the cached file. /api/… is never the app.
  */
-async function serveSpa(fastify: FastifyInstance, mount: '/' | '/s/', dir: string): Promise<void> {
-  if (!existsSync(join(dir, 'index.html'))) return;
+async function serveSpa(
+  fastify: FastifyInstance,
+  mount: '/' | '/s/',
+  dir: string,
+  policy: (nonce: string) => string,
+): Promise<void> {
+  const file = join(dir, 'index.html');
+  if (!existsSync(file)) return;
+  const html = readFileSync(file, 'utf8');
   // Built with Brotli and gzip copies beside each file (scripts/precompress.mjs): served as they are, to whoever
   // accepts them; @fastify/compress leaves an encoded reply alone.
   await fastify.register(fastifyStatic, {
@@ -164,7 +298,7 @@ async function serveSpa(fastify: FastifyInstance, mount: '/' | '/s/', dir: strin
     prefix: mount,
     index: false,
     wildcard: false,
-    globIgnore: ['**/*.br', '**/*.gz'],
+    globIgnore: ['**/*.br', '**/*.gz', 'index.html'],
     preCompressed: true,
     maxAge: '365d',
     immutable: true,
@@ -174,7 +308,7 @@ async function serveSpa(fastify: FastifyInstance, mount: '/' | '/s/', dir: strin
   const index = (request: FastifyRequest, reply: FastifyReply) => {
     if (request.url.startsWith(`/${API_PREFIX}/`) || request.url === `/${API_PREFIX}`)
       return reply.callNotFound();
-    return reply.header('Cache-Control', 'no-cache').sendFile('index.html', dir, { cacheControl: false });
+    return servePage(reply, html, policy);
   };
   // With ignoreTrailingSlash, '/s/' also answers '/s'.
   fastify.get(mount, index);

@@ -2,12 +2,31 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import request from 'supertest';
-import { startTestApp, type TestApp } from './support/test-app';
+import { loadConfig } from '../src/config/app-config';
+import { UsersService } from '../src/modules/users/users.service';
+import { type Client, PASSWORD, signIn, startReplica, startTestApp, type TestApp } from './support/test-app';
 
 describe('platform (e2e)', () => {
   let t: TestApp;
+  let admin: Client;
+  let staff: Client;
   beforeAll(async () => {
     t = await startTestApp('platform');
+    const users = t.app.get(UsersService);
+    await users.createUser({
+      email: 'admin@test.se',
+      displayName: 'Ada Admin',
+      role: 'admin',
+      password: PASSWORD,
+    });
+    await users.createUser({
+      email: 'staff@test.se',
+      displayName: 'Sam Staff',
+      role: 'staff',
+      password: PASSWORD,
+    });
+    admin = await signIn(t, 'admin@test.se');
+    staff = await signIn(t, 'staff@test.se');
   });
   afterAll(() => t?.close());
 
@@ -22,6 +41,8 @@ describe('platform (e2e)', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['content-security-policy']).not.toContain('unsafe-inline');
+    expect(res.headers['permissions-policy']).toContain('camera=(), ');
     expect(res.headers['x-powered-by']).toBeUndefined();
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -102,20 +123,65 @@ describe('platform (e2e)', () => {
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('serves a valid OpenAPI document and the docs page', async () => {
-    const doc = (await request(t.http).get('/api/openapi.json')).body;
+  it('serves a valid OpenAPI document and the docs page to a signed-in admin', async () => {
+    const doc = (await admin.get('/api/openapi.json')).body;
     await expect(SwaggerParser.validate(structuredClone(doc))).resolves.toBeTruthy();
-    const page = await request(t.http).get('/api/docs/');
-    expect(page.status).toBe(200);
+    const page = await admin.get('/api/docs/');
+    expect([page.status, page.headers['cache-control']]).toEqual([200, 'no-store']);
     expect(page.text).toContain('swagger-ui');
-    // Served by swagger-ui-express's own Express app, with the headers the api's hooks set.
-    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
-    const init = await request(t.http).get('/api/docs/swagger-ui-init.js');
+    // Its own <style> elements carry the page's nonce; no inline style is allowed otherwise.
+    const nonce = /<style nonce="([^"]+)">/.exec(page.text)?.[1];
+    expect(page.headers['content-security-policy']).toContain(`style-src 'self' 'nonce-${nonce}';`);
+    expect(page.text).not.toContain(' style="');
+    // The assets come from swagger-ui-express's own Express app, with the headers the api's hooks set.
+    const init = await admin.get('/api/docs/swagger-ui-init.js');
     expect([init.status, init.text.includes('"title": "Stegvis API"')]).toEqual([200, true]);
+    expect(init.headers['content-security-policy']).toContain("default-src 'self'");
+    expect((await admin.get('/api/docs')).headers.location).toBe('/api/docs/');
+  });
+
+  it('keeps Swagger UI and the OpenAPI document from anyone but a signed-in admin outside development', async () => {
+    for (const path of [
+      '/api/openapi.json',
+      '/api/docs/',
+      '/api/docs/swagger-ui-init.js',
+      '/api/docs/index.html',
+    ]) {
+      const anonymous = await request(t.http).get(path);
+      expect([path, anonymous.status, anonymous.body.code]).toEqual([path, 401, 'not_signed_in']);
+      const other = await staff.get(path);
+      expect([path, other.status, other.body.code]).toEqual([path, 403, 'forbidden']);
+      expect([path, (await admin.get(path)).status]).toEqual([path, 200]);
+    }
+    expect(loadConfig({ NODE_ENV: 'test' }).apiDocs).toBe('admin');
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://db/stegvis',
+        PERSONAL_NUMBER_KEY: 'k'.repeat(40),
+      }).apiDocs,
+    ).toBe('admin');
+    expect(loadConfig({ NODE_ENV: 'development' }).apiDocs).toBe('public');
+  });
+
+  it('API_DOCS=public serves them to anyone (development), API_DOCS=off to no one', async () => {
+    const open = await startReplica(t, { API_DOCS: 'public' });
+    const off = await startReplica(t, { API_DOCS: 'off' });
+    try {
+      const offAdmin = await signIn(off, 'admin@test.se');
+      for (const path of ['/api/openapi.json', '/api/docs/', '/api/docs/swagger-ui-init.js']) {
+        expect([path, (await request(open.http).get(path)).status]).toEqual([path, 200]);
+        const none = await offAdmin.get(path);
+        expect([path, none.status, none.body.code]).toEqual([path, 404, 'not_found']);
+      }
+    } finally {
+      await open.close();
+      await off.close();
+    }
   });
 
   it('documents the errors of every endpoint', async () => {
-    const doc = (await request(t.http).get('/api/openapi.json')).body as {
+    const doc = (await admin.get('/api/openapi.json')).body as {
       paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
     };
     const missing: string[] = [];
@@ -131,7 +197,7 @@ describe('platform (e2e)', () => {
   });
 
   it('the committed docs/api/openapi.json matches the running api (run `npm run openapi -w @stegvis/api` after a change)', async () => {
-    const doc = (await request(t.http).get('/api/openapi.json')).body;
+    const doc = (await admin.get('/api/openapi.json')).body;
     const committed = JSON.parse(readFileSync(join(__dirname, '../../../docs/api/openapi.json'), 'utf8'));
     expect(doc).toEqual(committed);
   });

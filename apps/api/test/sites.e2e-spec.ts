@@ -31,6 +31,9 @@ async function raw(
   }
 }
 
+/** As the admin's build writes it: Angular reads its styles' nonce from ngCspNonce. */
+const ADMIN_INDEX = '<!doctype html><title>Stegvis</title><sv-root ngCspNonce="__CSP_NONCE__"></sv-root>';
+
 describe('the admin and survey sites as the api serves them (e2e)', () => {
   let t: TestApp;
   let root: string;
@@ -43,7 +46,7 @@ describe('the admin and survey sites as the api serves them (e2e)', () => {
     const survey = join(root, 'survey');
     mkdirSync(admin, { recursive: true });
     mkdirSync(join(survey, 'assets'), { recursive: true });
-    writeFileSync(join(admin, 'index.html'), '<!doctype html><title>Stegvis</title>');
+    writeFileSync(join(admin, 'index.html'), ADMIN_INDEX);
     writeFileSync(join(admin, 'main-ABC123.js'), script);
     writeFileSync(join(survey, 'index.html'), '<!doctype html><title>Stegvis enkät</title>');
     writeFileSync(join(survey, 'assets', 'index-XYZ789.js'), script);
@@ -85,22 +88,33 @@ describe('the admin and survey sites as the api serves them (e2e)', () => {
     ]);
   });
 
-  it("answers a deep link or a reload with the site's index.html, never cached; /api/… stays the api", async () => {
+  it("answers a deep link, a reload or /index.html with the site's index.html, never stored; /api/… stays the api", async () => {
     for (const [path, title] of [
       ['/s', 'Stegvis enkät'],
       ['/s/', 'Stegvis enkät'],
       ['/s/kiosk', 'Stegvis enkät'],
-      ['/', 'Stegvis'],
-      ['/groups/2f1c/attendance', 'Stegvis'],
+      ['/s/index.html', 'Stegvis enkät'],
     ] as const) {
       const res = await request(t.http).get(path);
       expect([path, res.status, res.headers['cache-control'], res.text]).toEqual([
         path,
         200,
-        'no-cache',
+        'no-store',
         `<!doctype html><title>${title}</title>`,
       ]);
       expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    }
+    for (const path of ['/', '/index.html', '/groups/2f1c/attendance']) {
+      const res = await request(t.http).get(path);
+      expect([path, res.status, res.headers['cache-control'], res.headers.etag]).toEqual([
+        path,
+        200,
+        'no-store',
+        undefined,
+      ]);
+      expect(res.text).toMatch(
+        /^<!doctype html><title>Stegvis<\/title><sv-root ngCspNonce="[A-Za-z0-9+/]{22}=="><\/sv-root>$/,
+      );
     }
     const api = await request(t.http).get('/api/no-such-thing');
     expect([api.status, api.headers['content-type'], api.body.title]).toEqual([
@@ -113,6 +127,40 @@ describe('the admin and survey sites as the api serves them (e2e)', () => {
     expect([copy.status, copy.text]).toEqual([200, '<!doctype html><title>Stegvis enkät</title>']);
   });
 
+  it("gives each page its own style nonce, in the CSP header and in the page; no 'unsafe-inline' anywhere", async () => {
+    const nonceOf = async (path: string) => {
+      const res = await request(t.http).get(path);
+      const inPage = /ngCspNonce="([^"]+)"/.exec(res.text)?.[1];
+      const policy = res.headers['content-security-policy'] as string;
+      const styleSrc = policy.split(';').find((d) => d.startsWith('style-src'));
+      expect(styleSrc).toBe(`style-src 'self' 'nonce-${inPage}'`);
+      return inPage;
+    };
+    const [a, b] = [await nonceOf('/'), await nonceOf('/index.html')];
+    expect(a).not.toBe(b);
+    for (const path of ['/', '/s/', '/main-ABC123.js', '/s/assets/index-XYZ789.js', '/api/health']) {
+      const policy = (await request(t.http).get(path)).headers['content-security-policy'] as string;
+      expect([path, policy.includes('unsafe-inline'), policy.includes("script-src-attr 'none'")]).toEqual([
+        path,
+        false,
+        true,
+      ]);
+    }
+    // Everything else gets the policy without a nonce.
+    const asset = await request(t.http).get('/main-ABC123.js');
+    expect(
+      (asset.headers['content-security-policy'] as string).split(';').find((d) => d.startsWith('style-src')),
+    ).toBe("style-src 'self'");
+  });
+
+  it('switches off the browser features neither site uses (Permissions-Policy)', async () => {
+    for (const path of ['/', '/s/', '/main-ABC123.js', '/api/health']) {
+      const policy = (await request(t.http).get(path)).headers['permissions-policy'] as string;
+      for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'serial', 'hid'])
+        expect([path, feature, policy.includes(`${feature}=()`)]).toEqual([path, feature, true]);
+    }
+  });
+
   it('serves the admin when the survey site has not been built (its folder without index.html)', async () => {
     const unbuilt = mkdtempSync(join(tmpdir(), 'stegvis-unbuilt-'));
     const other = await startReplica(t, {
@@ -121,7 +169,10 @@ describe('the admin and survey sites as the api serves them (e2e)', () => {
     });
     try {
       const res = await request(other.http).get('/groups/2f1c/attendance');
-      expect([res.status, res.text]).toEqual([200, '<!doctype html><title>Stegvis</title>']);
+      expect([res.status, res.text.startsWith('<!doctype html><title>Stegvis</title><sv-root')]).toEqual([
+        200,
+        true,
+      ]);
     } finally {
       await other.close();
       rmSync(unbuilt, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { DEFAULT_LOCALE, END_OF_GROUP_V1 } from '@stegvis/questionnaires';
-import { Model, surveyLocalization } from 'survey-core';
+import { Model, surveyLocalization, SvgRegistry } from 'survey-core';
 import { describe, expect, it } from 'vitest';
 import { inLanguage } from './questionnaire-text';
 import { createSurvey } from './survey-page';
@@ -38,5 +38,14 @@ describe('createSurvey (a page per task)', () => {
     expect(split.getQuestionByName('internship_rating').isVisible).toBe(true);
     expect(split.currentPage.name).toBe(whole.currentPage.name);
     expect(split.isLastPage).toBe(false);
+  });
+});
+
+describe("SurveyJS's icons under the page's CSP (no inline style)", () => {
+  it('renders its icon sprite without a style attribute, every icon still there', () => {
+    const html = SvgRegistry.iconsRenderedHtml();
+    expect(html.match(/style=/g)).toBeNull();
+    expect(html).toContain('<symbol id="icon-timercircle"');
+    expect(Object.keys(SvgRegistry.icons).length).toBeGreaterThan(50);
   });
 });

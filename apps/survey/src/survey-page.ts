@@ -4,7 +4,14 @@
 // such a chunk shares with the entry into a chunk of its own.
 import 'survey-core/survey-core.fontless.min.css';
 import type { LanguageCode } from '@stegvis/questionnaires';
-import { Model, type PageModel, type Question, QuestionRatingModel, surveyLocalization } from 'survey-core';
+import {
+  Model,
+  type PageModel,
+  type Question,
+  QuestionRatingModel,
+  surveyLocalization,
+  SvgRegistry,
+} from 'survey-core';
 import { renderSurvey } from 'survey-js-ui';
 import './locales';
 import './survey-theme.css';
@@ -13,6 +20,25 @@ import './survey-theme.css';
 // once, but sets its "done" flag on the question instead of the class): a canvas, a forced style recalculation and
 // a second render of the question each time. Our ratings are numbers, which have no colours.
 (QuestionRatingModel as unknown as { colorsCalculated: boolean }).colorsCalculated = true;
+
+// The page's Content-Security-Policy allows no inline style (issue 16): a `style="…"` in markup is blocked, and the
+// e2e journeys fail on the violation. SurveyJS writes its icon sprite as markup, and its timer icon carries one (a
+// stroke from CSS variables); the survey has no timer, so the attribute goes. Styles SurveyJS sets from script
+// (CSSOM) are not inline styles to CSP.
+withoutInlineStyles(SvgRegistry);
+
+/** Takes every `style` attribute out of the icons SurveyJS renders as markup; exported for its test. */
+export function withoutInlineStyles(registry: Pick<typeof SvgRegistry, 'icons' | 'updateMarkup'>): void {
+  let changed = false;
+  for (const [id, symbol] of Object.entries(registry.icons)) {
+    const plain = symbol.replace(/\s+style=("[^"]*"|'[^']*')/g, '');
+    if (plain !== symbol) {
+      registry.icons[id] = plain;
+      changed = true;
+    }
+  }
+  if (changed) registry.updateMarkup();
+}
 
 /** SurveyJS's `--sd-mobile-width`: narrower than this, it lays questions out for a phone. */
 const MOBILE_WIDTH = 600;

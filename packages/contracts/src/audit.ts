@@ -4,6 +4,7 @@
  */
 export const AUDIT_ACTIONS = [
   'actionplan.create',
+  'apidocs.read',
   'assessment.read',
   'assessment.summary',
   'assessment.write',

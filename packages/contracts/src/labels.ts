@@ -419,6 +419,7 @@ const auditEntityType = {
 
 const auditAction = {
   'actionplan.create': { sv: 'Skapade handlingsplan', en: 'Created an action plan' },
+  'apidocs.read': { sv: 'Läste API-dokumentationen', en: 'Read the API documentation' },
   'assessment.read': { sv: 'Läste skattningar', en: 'Read self-assessments' },
   'assessment.summary': { sv: 'Läste gruppens skattningar', en: "Read the group's self-assessments" },
   'assessment.write': { sv: 'Registrerade skattning', en: 'Recorded a self-assessment' },

@@ -13,6 +13,8 @@ export const ACTIONS = {
   'directory.read': ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'],
   'directory.manage': ['admin'],
   'user.manage': ['admin'],
+  // The api's Swagger UI and OpenAPI document outside development (API_DOCS=admin, the default there).
+  'apidocs.read': ['admin'],
   'template.read': ['admin', 'staff', 'analysis_member'],
   'template.manage': ['admin', 'staff'],
   // Group facts (dates, capacity, sessions) are not personal data: the analysis group plans intake with them.

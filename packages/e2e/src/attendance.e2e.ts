@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { ApiClient } from './api-client';
-import { launch, signIn } from './browser';
+import { failOnCspViolations, launch, signIn } from './browser';
 import { expectNoRawCodes } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
 import { text } from './text';
 
 describe('attendance on a tablet (chromium against the real api)', () => {
+  failOnCspViolations();
   let api: RunningApi;
   let browser: Browser;
   let staff: { email: string; password: string };

@@ -3,12 +3,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
-import { launch } from './browser';
+import { failOnCspViolations, launch } from './browser';
 import { expectNoRawCodes, rawCodesIn } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
 import { text } from './text';
 
 describe('foundation journeys (chromium against the real api)', () => {
+  failOnCspViolations();
   let api: RunningApi;
   let browser: Browser;
   let users: Record<string, { email: string; password: string }>;

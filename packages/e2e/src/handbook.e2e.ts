@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { ApiClient } from './api-client';
-import { launch, signIn } from './browser';
+import { failOnCspViolations, launch, signIn } from './browser';
 import { expectNoRawCodes } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
 import { text } from './text';
@@ -13,6 +13,7 @@ const PDF = Buffer.from(
 );
 
 describe('method handbook (chromium against the real api)', () => {
+  failOnCspViolations();
   let api: RunningApi;
   let browser: Browser;
   let staff: { email: string; password: string };

@@ -4,11 +4,12 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { extractText } from 'unpdf';
 import { ApiClient } from './api-client';
-import { launch } from './browser';
+import { failOnCspViolations, launch } from './browser';
 import { expectNoRawCodes, rawCodesIn } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
 
 describe('analysis-group meeting (chromium against the real api)', () => {
+  failOnCspViolations();
   let api: RunningApi;
   let browser: Browser;
   let analyst: { email: string; password: string };

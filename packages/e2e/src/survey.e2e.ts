@@ -4,7 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from './api-client';
-import { launch, signIn } from './browser';
+import { failOnCspViolations, launch, signIn } from './browser';
 import { expectNoRawCodes } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
 
@@ -23,6 +23,7 @@ async function answer(page: Page, next: string, complete: string): Promise<void>
 }
 
 describe('participant survey site on a phone (chromium against the real api)', () => {
+  failOnCspViolations();
   let api: RunningApi;
   let browser: Browser;
   let codes: { token: string; shortCode: string }[];

@@ -2,11 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser } from 'playwright-core';
-import { launch } from './browser';
+import { failOnCspViolations, launch } from './browser';
 import { expectNoRawCodes } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
+import { text } from './text';
 
 describe('two-factor login in the admin (chromium against the real api)', () => {
+  failOnCspViolations();
   let api: RunningApi;
   let browser: Browser;
   let staff: { email: string; password: string };
@@ -35,6 +37,13 @@ describe('two-factor login in the admin (chromium against the real api)', () => 
     };
     await login();
     await expectNoRawCodes(page, 'tvåstegsverifiering');
+    // Setting up (or replacing) the second factor asks for the password first.
+    await page.getByTestId('totp-start').click();
+    assert.equal(await page.getByTestId('totp-secret').count(), 0);
+    await page.getByTestId('totp-password').fill('not the password at all');
+    await page.getByTestId('totp-start').click();
+    assert.equal(await text(page.getByTestId('totp-password-error')), 'Fel nuvarande lösenord.');
+    await page.getByTestId('totp-password').fill(staff.password);
     await page.getByTestId('totp-start').click();
     const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
     const totp = new TOTP({ secret: Secret.fromBase32(secret) });
@@ -51,6 +60,10 @@ describe('two-factor login in the admin (chromium against the real api)', () => 
     await page.getByTestId('login-code').fill(totp.generate({ timestamp: Date.now() + 30_000 }));
     await page.getByTestId('login-submit').click();
     await page.getByTestId('programme-row').first().waitFor();
+    // Now that two factors are on, replacing the app needs a current code too; a staff role cannot switch them off.
+    await page.goto(`${api.url}/tvafaktor`);
+    await page.getByTestId('totp-current-code').waitFor();
+    assert.equal(await page.getByTestId('totp-disable').count(), 0);
     await page.close();
   });
 });

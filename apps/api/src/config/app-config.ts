@@ -35,6 +35,11 @@ export interface AppConfig {
   /** Distinct accounts failing from one address within the window before that address is refused. */
   loginMaxAccountsPerAddress: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /**
+   * Who may read Swagger UI (/api/docs) and the OpenAPI document (/api/openapi.json): anyone (the default in
+   * development), a signed-in admin (the default elsewhere), or nobody (404).
+   */
+  apiDocs: 'public' | 'admin' | 'off';
   /** Built admin SPA and survey site to serve, when present. */
   adminDist: string | null;
   surveyDist: string | null;
@@ -248,6 +253,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     loginLockSeconds: int(env, 'LOGIN_LOCK_SECONDS', 60, 1, 3600),
     loginMaxAccountsPerAddress: int(env, 'LOGIN_MAX_ACCOUNTS_PER_ADDRESS', 20, 1, 100_000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, 'info'),
+    apiDocs: oneOf(
+      env,
+      'API_DOCS',
+      ['public', 'admin', 'off'] as const,
+      nodeEnv === 'development' ? 'public' : 'admin',
+    ),
     adminDist: env.STEGVIS_ADMIN_DIST ? resolve(env.STEGVIS_ADMIN_DIST) : null,
     surveyDist: env.STEGVIS_SURVEY_DIST ? resolve(env.STEGVIS_SURVEY_DIST) : null,
     initialAdmin:
