@@ -14,6 +14,8 @@ const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 const HEADER =
   'grupp;gruppstart;gruppslut;kommunkod;fornamn;efternamn;personnummer;kon;inskrivning_start;inskrivning_slut;status;avbrottsorsak;resultat;resultat_detalj;praktik_bransch;praktik_erbjudande';
+/** The template's columns: the file's, with the optional detail code beside the outcome. */
+const TEMPLATE_HEADER = HEADER.replace(';resultat;', ';resultat;resultat_kod;');
 const GOOD = [
   '1;2019-09-23;2019-12-20;1292;Amina;Exempel;19811218-9876;kvinna;2019-09-23;2019-12-20;fullföljd;;studier;barnskötarutbildning;pre-school/school;nej',
   '1;2019-09-23;2019-12-20;1292;Omar;Exempel;;man;2019-09-23;2019-10-04;avbrott;arbete;annat;timanställning;;',
@@ -38,9 +40,60 @@ describe('import of a historical programme (e2e)', () => {
   });
   afterAll(() => t?.close());
 
-  it('offers a template with the columns', async () => {
+  it('offers a template with the columns, the detail code beside the outcome', async () => {
     const res = await staff.get('/api/imports/template.csv');
-    expect(res.text.startsWith(`\uFEFF${HEADER}\r\n`)).toBe(true);
+    expect(res.text.startsWith(`\uFEFF${TEMPLATE_HEADER}\r\n`)).toBe(true);
+  });
+
+  it('keeps two towns’ "Grupp 4" apart and stores the detail codes; an unknown code refuses the file', async () => {
+    const header = `${HEADER};resultat_kod`;
+    // Programme B runs in Perstorp (1275) and Klippan (1276).
+    const rows = [
+      '4;2021-01-11;2021-04-09;1275;Sara;Exempel;;kvinna;2021-01-11;2021-04-09;fullföljd;;arbete;barnskötare;;;introduction_job',
+      '4;2021-02-01;2021-04-30;1276;Ali;Exempel;;man;2021-02-01;2021-04-30;fullföljd;;studier;;;;SFI',
+    ];
+    const staffB = await signIn(t, w.users.staffB.email);
+    const before = await counts();
+    const bad = await staffB.post(`/api/programmes/${w.programmeB}/imports`, {
+      content: [header, rows[0], rows[1].replace(';SFI', ';introduction_job')].join('\r\n'),
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([
+      {
+        field: 'row 3, resultat_kod',
+        message: 'introduction_job is not a detail code of studier',
+        code: 'detail_code_not_in_category',
+        params: {
+          category: 'studies',
+          allowed: [
+            'sfi',
+            'gruv',
+            'vocational_training',
+            'labour_market_training',
+            'folk_high_school',
+            'swedish_1_3',
+          ],
+        },
+      },
+    ]);
+    expect(await counts()).toEqual(before);
+
+    const ok = await staffB.post(`/api/programmes/${w.programmeB}/imports`, {
+      content: [header, ...rows].join('\r\n'),
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toEqual({ groups: 2, enrolments: 2, outcomes: 2, internships: 0 });
+    expect(
+      await t.dataSource.query(
+        `SELECT m.name, g.number, o.detail_code FROM programme_group g JOIN municipality m ON m.id = g.municipality_id
+           JOIN enrolment e ON e.group_id = g.id JOIN outcome o ON o.enrolment_id = e.id
+          WHERE g.programme_id = $1 ORDER BY m.name`,
+        [w.programmeB],
+      ),
+    ).toEqual([
+      { name: 'Klippan', number: 4, detail_code: 'sfi' },
+      { name: 'Perstorp', number: 4, detail_code: 'introduction_job' },
+    ]);
   });
 
   it('one bad row: nothing is written and the error names the row and the column', async () => {
@@ -96,7 +149,7 @@ describe('import of a historical programme (e2e)', () => {
     expect(template.status).toBe(200);
     const tw = new ExcelJS.Workbook();
     await tw.xlsx.load(template.body as unknown as ArrayBuffer);
-    expect((tw.worksheets[0].getRow(1).values as string[]).slice(1)).toEqual(HEADER.split(';'));
+    expect((tw.worksheets[0].getRow(1).values as string[]).slice(1)).toEqual(TEMPLATE_HEADER.split(';'));
     expect(tw.worksheets[0].rowCount).toBe(3);
 
     const before = await counts();

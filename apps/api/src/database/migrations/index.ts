@@ -11,6 +11,7 @@ import { IdempotencyKeysReduced1796550787913 } from './1796550787913-idempotency
 import { LoginThrottleAndPendingTotp1796550943738 } from './1796550943738-login-throttle-and-pending-totp';
 import { IdentityRules1796551093714 } from './1796551093714-identity-rules';
 import { PersonalNumberHash1796550946774 } from './1796550946774-personal-number-hash';
+import { GroupNumbersPerMunicipalityAndDetailCodes1796553425371 } from './1796553425371-group-numbers-per-municipality-and-detail-codes';
 
 /** In order of application. A new migration is generated with `node dist/cli/generate-migration.js Name`. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   LoginThrottleAndPendingTotp1796550943738,
   IdentityRules1796551093714,
   PersonalNumberHash1796550946774,
+  GroupNumbersPerMunicipalityAndDetailCodes1796553425371,
 ];

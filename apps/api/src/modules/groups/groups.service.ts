@@ -484,7 +484,11 @@ export class GroupsService {
     m: EntityManager,
     g: { programmeId: string; municipalityId: string; number: number; startDate: string; endDate: string },
   ): Promise<string> {
-    const existing = await m.findOneBy(Group, { programmeId: g.programmeId, number: g.number });
+    const existing = await m.findOneBy(Group, {
+      programmeId: g.programmeId,
+      municipalityId: g.municipalityId,
+      number: g.number,
+    });
     if (existing) return existing.id;
     return (
       await m.save(

@@ -1,5 +1,7 @@
 import {
   type Coded,
+  DETAIL_CODES_OF_CATEGORY,
+  detailCodeFits,
   type FieldError,
   type Gender,
   INDUSTRIES,
@@ -7,6 +9,9 @@ import {
   isIsoDate,
   type LeftReason,
   type OutcomeCategory,
+  OUTCOME_DETAIL_CODES,
+  type OutcomeDetailCode,
+  svLabels,
 } from '@stegvis/contracts';
 import { parse } from 'csv-parse/sync';
 import { parsePersonalNumber } from '../participants/personal-number.util';
@@ -34,6 +39,26 @@ export const IMPORT_COLUMNS = [
   'praktik_erbjudande',
 ] as const;
 
+/**
+ * The template's columns: the required ones and, beside the outcome, `resultat_kod`, which a file may leave out
+ * (files made before it existed still import): the outcome's detail code, as the code (introduction_job) or its
+ * Swedish label (Introduktionsjobb), one of the category's.
+ */
+export const TEMPLATE_COLUMNS = [
+  ...IMPORT_COLUMNS.slice(0, IMPORT_COLUMNS.indexOf('resultat') + 1),
+  'resultat_kod',
+  ...IMPORT_COLUMNS.slice(IMPORT_COLUMNS.indexOf('resultat') + 1),
+] as const;
+
+const DETAIL_LABELS = svLabels('outcomeDetail');
+/** A detail code by its code or its Swedish label, case-insensitive. */
+const DETAIL_CODE = new Map<string, OutcomeDetailCode>(
+  OUTCOME_DETAIL_CODES.flatMap((c) => [
+    [c, c],
+    [DETAIL_LABELS[c].toLowerCase(), c],
+  ]),
+);
+
 export interface ImportRow {
   line: number;
   group: number;
@@ -49,6 +74,7 @@ export interface ImportRow {
   status: 'active' | 'completed' | 'left_early';
   leftReason: LeftReason | null;
   outcome: OutcomeCategory | null;
+  outcomeDetailCode: OutcomeDetailCode | null;
   outcomeDetail: string;
   industry: Industry | null;
   ledToOffer: boolean;
@@ -137,10 +163,10 @@ export function parseImportRecords(
       ],
     };
   const rows: ImportRow[] = [];
-  const groups = new Map<number, { start: string; end: string; line: number }>();
+  const groups = new Map<string, { start: string; end: string; line: number }>();
   records.slice(1).forEach((rec, i) => {
     const line = rowNumbers?.[i + 1] ?? i + 2;
-    const get = (c: (typeof IMPORT_COLUMNS)[number]) => rec[header.indexOf(c)] ?? '';
+    const get = (c: (typeof TEMPLATE_COLUMNS)[number]) => rec[header.indexOf(c)] ?? '';
     const bad = (c: string, message: string, coded: Coded) =>
       errors.push({ field: `row ${line}, ${c}`, message, ...coded });
     const oneOf = (allowed: readonly string[]): Coded => ({
@@ -183,18 +209,29 @@ export function parseImportRecords(
         `must be one of ${Object.keys(OUTCOME).join(', ')} or empty`,
         oneOf(Object.keys(OUTCOME)),
       );
+    const category = OUTCOME[get('resultat').toLowerCase()];
+    const detailCode = get('resultat_kod') ? DETAIL_CODE.get(get('resultat_kod').toLowerCase()) : null;
+    if (get('resultat_kod') && !get('resultat'))
+      bad('resultat', 'is required when resultat_kod is given', { code: 'required' });
+    else if (get('resultat_kod') && category && (!detailCode || !detailCodeFits(category, detailCode)))
+      bad('resultat_kod', `${get('resultat_kod')} is not a detail code of ${get('resultat')}`, {
+        code: 'detail_code_not_in_category',
+        params: { category, allowed: [...DETAIL_CODES_OF_CATEGORY[category]] },
+      });
     if (get('praktik_bransch') && !(INDUSTRIES as readonly string[]).includes(get('praktik_bransch')))
       bad('praktik_bransch', `must be one of ${INDUSTRIES.join(', ')} or empty`, oneOf(INDUSTRIES));
     if (get('praktik_erbjudande') && !['ja', 'nej'].includes(get('praktik_erbjudande').toLowerCase()))
       bad('praktik_erbjudande', 'must be ja, nej or empty', oneOf(['ja', 'nej']));
+    // A group is its municipality and its number: two towns may each have a "Grupp 4".
     if (Number.isInteger(group)) {
-      const seen = groups.get(group);
+      const key = `${get('kommunkod')}:${group}`;
+      const seen = groups.get(key);
       if (seen && (seen.start !== get('gruppstart') || seen.end !== get('gruppslut')))
         bad('gruppstart', `group ${group} has other dates on row ${seen.line}`, {
           code: 'group_dates_differ',
           params: { group, row: seen.line },
         });
-      if (!seen) groups.set(group, { start: get('gruppstart'), end: get('gruppslut'), line });
+      if (!seen) groups.set(key, { start: get('gruppstart'), end: get('gruppslut'), line });
     }
     if (errors.length > before) return;
     rows.push({
@@ -212,6 +249,7 @@ export function parseImportRecords(
       status,
       leftReason: status === 'left_early' ? REASON[get('avbrottsorsak').toLowerCase()] : null,
       outcome: get('resultat') ? OUTCOME[get('resultat').toLowerCase()] : null,
+      outcomeDetailCode: detailCode ?? null,
       outcomeDetail: get('resultat_detalj'),
       industry: (get('praktik_bransch') || null) as Industry | null,
       ledToOffer: get('praktik_erbjudande').toLowerCase() === 'ja',
@@ -223,4 +261,4 @@ export function parseImportRecords(
 }
 
 // The example rows carry no personal numbers: a template gets copied, and a real-looking number with it.
-export const TEMPLATE_CSV = `\uFEFF${IMPORT_COLUMNS.join(';')}\r\n1;2019-09-23;2019-12-20;1292;Amina;Exempel;;kvinna;2019-09-23;2019-12-20;fullföljd;;studier;barnskötarutbildning;pre-school/school;nej\r\n1;2019-09-23;2019-12-20;1292;Omar;Exempel;;man;2019-09-23;2019-10-04;avbrott;arbete;annat;timanställning;;\r\n`;
+export const TEMPLATE_CSV = `\uFEFF${TEMPLATE_COLUMNS.join(';')}\r\n1;2019-09-23;2019-12-20;1292;Amina;Exempel;;kvinna;2019-09-23;2019-12-20;fullföljd;;studier;vocational_training;barnskötarutbildning;pre-school/school;nej\r\n1;2019-09-23;2019-12-20;1292;Omar;Exempel;;man;2019-09-23;2019-10-04;avbrott;arbete;annat;left_for_job;timanställning;;\r\n`;

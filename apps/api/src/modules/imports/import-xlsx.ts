@@ -1,7 +1,7 @@
 import type { FieldError } from '@stegvis/contracts';
 import type ExcelJS from 'exceljs';
 import { exceljs } from '../../common/lazy';
-import { IMPORT_COLUMNS } from './import-format';
+import { TEMPLATE_COLUMNS } from './import-format';
 
 /** Excel keeps dates as dates and numbers as numbers; the import format wants the text a person would type. */
 function cellText(v: ExcelJS.CellValue): string {
@@ -40,7 +40,7 @@ export async function xlsxRecords(
       rowNumbers: [],
       errors: [{ field: 'file', message: 'the workbook has no sheet', code: 'file_no_sheet' }],
     };
-  const width = Math.max(sheet.columnCount, IMPORT_COLUMNS.length);
+  const width = Math.max(sheet.columnCount, TEMPLATE_COLUMNS.length);
   const records: string[][] = [];
   // Errors name the sheet's own row numbers, blank rows in between included, so a person finds the row in Excel.
   const rowNumbers: number[] = [];
@@ -58,7 +58,7 @@ export async function xlsxRecords(
 export async function templateXlsx(rows: readonly (readonly string[])[]): Promise<Buffer> {
   const wb = new (exceljs().Workbook)();
   const ws = wb.addWorksheet('Import');
-  ws.addRow([...IMPORT_COLUMNS]).font = { bold: true };
+  ws.addRow([...TEMPLATE_COLUMNS]).font = { bold: true };
   for (const r of rows) ws.addRow([...r]);
   ws.columns.forEach((c) => (c.width = 16));
   return Buffer.from(await wb.xlsx.writeBuffer());

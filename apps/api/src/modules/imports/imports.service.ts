@@ -75,11 +75,13 @@ export class ImportsService {
       });
     const counts = { groups: 0, enrolments: 0, outcomes: 0, internships: 0 };
     await this.dataSource.transaction(async (m) => {
-      const groupIds = new Map<number, string>();
+      // A group is its municipality and its number (two towns may each have a "Grupp 4").
+      const groupIds = new Map<string, string>();
       for (const r of rows) {
-        if (!groupIds.has(r.group)) {
+        const groupKey = `${r.municipalityCode}:${r.group}`;
+        if (!groupIds.has(groupKey)) {
           groupIds.set(
-            r.group,
+            groupKey,
             await this.groups.importGroup(m, {
               programmeId,
               municipalityId: byCode.get(r.municipalityCode)!,
@@ -93,7 +95,7 @@ export class ImportsService {
         const { enrolmentId } = await this.participants.admitFromReferral(ctx, m, {
           source: 'import',
           programmeId,
-          groupId: groupIds.get(r.group)!,
+          groupId: groupIds.get(groupKey)!,
           startDate: r.start,
           firstName: r.firstName,
           lastName: r.lastName,
@@ -112,6 +114,7 @@ export class ImportsService {
         if (r.outcome) {
           await this.outcomes.setOutcomeIn(m, enrolmentId, {
             category: r.outcome,
+            detailCode: r.outcomeDetailCode,
             detail: r.outcomeDetail,
             date: r.end ?? r.groupEnd,
           });

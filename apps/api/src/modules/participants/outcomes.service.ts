@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { OutcomeResponse } from '@stegvis/contracts';
+import { DETAIL_CODES_OF_CATEGORY, detailCodeFits, type OutcomeResponse } from '@stegvis/contracts';
 import { DataSource, type EntityManager, In, Repository } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
@@ -35,12 +35,18 @@ export class OutcomesService {
         code: 'before_enrolment_start',
         params: { startDate: e.startDate },
       });
+    if (!detailCodeFits(dto.category, dto.detailCode))
+      throw Problem.field('detailCode', `detailCode is not one of the codes of ${dto.category}`, {
+        code: 'detail_code_not_in_category',
+        params: { category: dto.category, allowed: [...DETAIL_CODES_OF_CATEGORY[dto.category]] },
+      });
     await this.dataSource.transaction(async (m) => {
       await m.upsert(
         Outcome,
         {
           enrolmentId,
           category: dto.category,
+          detailCode: dto.detailCode ?? null,
           detail: dto.detail ?? '',
           date: dto.date,
           employmentBefore: dto.employmentBefore ?? '',
@@ -69,7 +75,7 @@ export class OutcomesService {
   async setOutcomeIn(
     m: EntityManager,
     enrolmentId: string,
-    o: { category: Outcome['category']; detail: string; date: string },
+    o: { category: Outcome['category']; detailCode: Outcome['detailCode']; detail: string; date: string },
   ): Promise<void> {
     await m.upsert(
       Outcome,
@@ -166,6 +172,7 @@ export class OutcomesService {
       enrolmentId: o.enrolmentId,
       participantId: rows.find((r) => r.id === o.enrolmentId)!.participantId,
       category: o.category,
+      detailCode: o.detailCode,
       detail: o.detail,
       date: o.date,
       employmentBefore: o.employmentBefore,

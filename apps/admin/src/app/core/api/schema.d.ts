@@ -2413,6 +2413,11 @@ export interface components {
                 [key: string]: number | null;
             };
         };
+        /**
+         * @description The coded sub-category; it must be one of the category’s codes (DETAIL_CODES_OF_CATEGORY in @stegvis/contracts), else 400 detail_code_not_in_category. Null or absent: uncoded.
+         * @enum {string}
+         */
+        OutcomeDetailCode: "unsubsidised_employment" | "introduction_job" | "extra_job" | "new_start_job" | "wage_subsidy" | "hourly_on_call" | "seasonal_work" | "sfi" | "gruv" | "vocational_training" | "labour_market_training" | "folk_high_school" | "swedish_1_3" | "clear_plan" | "work_trial" | "work_capacity_assessment" | "care_contact" | "coordinated_rehabilitation" | "parental_leave" | "moved_away" | "other_effort" | "left_for_job";
         FollowUpResponseDto: {
             /** @enum {number} */
             months: 3 | 6 | 12;
@@ -2425,7 +2430,15 @@ export interface components {
         OutcomeResponseDto: {
             /** @enum {string} */
             category: "work" | "studies" | "plan" | "health" | "other" | "none";
-            /** @example timanställning, bageri */
+            /**
+             * @description The coded sub-category; it must be one of the category’s codes (DETAIL_CODES_OF_CATEGORY in @stegvis/contracts), else 400 detail_code_not_in_category. Null or absent: uncoded.
+             * @example introduction_job
+             */
+            detailCode?: components["schemas"]["OutcomeDetailCode"] | null;
+            /**
+             * @description Free text: the occupation, the course
+             * @example timanställning, bageri
+             */
             detail?: string;
             date: string;
             employmentBefore?: string;
@@ -2441,7 +2454,15 @@ export interface components {
         OutcomeDto: {
             /** @enum {string} */
             category: "work" | "studies" | "plan" | "health" | "other" | "none";
-            /** @example timanställning, bageri */
+            /**
+             * @description The coded sub-category; it must be one of the category’s codes (DETAIL_CODES_OF_CATEGORY in @stegvis/contracts), else 400 detail_code_not_in_category. Null or absent: uncoded.
+             * @example introduction_job
+             */
+            detailCode?: components["schemas"]["OutcomeDetailCode"] | null;
+            /**
+             * @description Free text: the occupation, the course
+             * @example timanställning, bageri
+             */
             detail?: string;
             date: string;
             employmentBefore?: string;
@@ -2653,7 +2674,7 @@ export interface components {
             endDate: string;
         };
         /** @enum {string} */
-        ProblemCode: "required" | "unknown_field" | "not_string" | "not_integer" | "not_number" | "not_boolean" | "not_array" | "not_object" | "invalid_uuid" | "invalid_email" | "invalid_url" | "invalid_date" | "invalid_time" | "invalid_format" | "invalid_value" | "too_small" | "too_large" | "out_of_range" | "too_short" | "too_long" | "length_between" | "too_few_items" | "too_many_items" | "duplicate_items" | "not_allowed" | "invalid_personal_number" | "invalid_organisation_number" | "end_before_start" | "end_not_after_start" | "before_enrolment_start" | "unknown_reference" | "not_in_programme" | "not_in_group" | "percent_over_100" | "duplicate_key" | "year_of_arrival_before_birth" | "same_group" | "cancel_reason_required" | "substitute_is_presenter" | "lectures_phase_required" | "free_text_missing" | "redacted_text_required" | "not_invited" | "not_on_agenda" | "session_cancelled" | "not_enrolled_on_date" | "duplicate_mark" | "answer_not_applicable" | "not_a_choice" | "not_answerable" | "password_too_short" | "password_too_common" | "password_contains_email" | "password_too_weak" | "invalid_characters" | "wrong_password" | "totp_code_wrong" | "invalid_cursor" | "idempotency_key_required" | "idempotency_key_invalid" | "file_required" | "file_too_large" | "file_type_not_allowed" | "upload_unreadable" | "file_not_csv" | "file_not_xlsx" | "file_no_sheet" | "file_no_rows" | "file_has_errors" | "missing_columns" | "invalid_group_number" | "unknown_municipality_code" | "end_required_unless_ongoing" | "group_dates_differ" | "invalid_request" | "body_empty" | "invalid_json" | "body_too_large" | "body_too_deep" | "unsupported_media_type" | "not_signed_in" | "wrong_credentials" | "totp_required" | "csrf_token_missing" | "mfa_setup_required" | "forbidden" | "not_your_organisation" | "handbook_editor_required" | "programme_lead_required" | "not_found" | "survey_code_missing" | "survey_code_unknown" | "stale_version" | "conflict" | "duplicate_value" | "duplicate_personal_number" | "duplicate_email" | "already_enrolled" | "already_active_in_programme" | "request_in_progress" | "survey_code_used" | "round_not_open" | "round_closed" | "rule_not_met" | "consent_to_share_required" | "consent_missing" | "consent_already_withdrawn" | "totp_not_enabled" | "totp_required_for_role" | "referral_transition" | "enrolment_not_active" | "outcome_before_follow_up" | "theme_mismatch" | "editor_must_be_staff" | "idempotency_key_reused" | "survey_results_not_ready" | "too_many_requests" | "too_many_logins" | "too_many_code_attempts" | "internal_error" | "database_unavailable" | "unavailable" | "over_allocated" | "personal_number_in_text" | "fewer_than_k" | "screening_swedish_level_missing" | "screening_swedish_level" | "screening_birth_country_missing" | "screening_foreign_born" | "screening_not_foreign_born" | "screening_age_missing" | "screening_age" | "screening_registered_at_af" | "screening_not_registered_at_af";
+        ProblemCode: "required" | "unknown_field" | "not_string" | "not_integer" | "not_number" | "not_boolean" | "not_array" | "not_object" | "invalid_uuid" | "invalid_email" | "invalid_url" | "invalid_date" | "invalid_time" | "invalid_format" | "invalid_value" | "too_small" | "too_large" | "out_of_range" | "too_short" | "too_long" | "length_between" | "too_few_items" | "too_many_items" | "duplicate_items" | "not_allowed" | "invalid_personal_number" | "invalid_organisation_number" | "end_before_start" | "end_not_after_start" | "before_enrolment_start" | "detail_code_not_in_category" | "unknown_reference" | "not_in_programme" | "not_in_group" | "percent_over_100" | "duplicate_key" | "year_of_arrival_before_birth" | "same_group" | "cancel_reason_required" | "substitute_is_presenter" | "lectures_phase_required" | "free_text_missing" | "redacted_text_required" | "not_invited" | "not_on_agenda" | "session_cancelled" | "not_enrolled_on_date" | "duplicate_mark" | "answer_not_applicable" | "not_a_choice" | "not_answerable" | "password_too_short" | "password_too_common" | "password_contains_email" | "password_too_weak" | "invalid_characters" | "wrong_password" | "totp_code_wrong" | "invalid_cursor" | "idempotency_key_required" | "idempotency_key_invalid" | "file_required" | "file_too_large" | "file_type_not_allowed" | "upload_unreadable" | "file_not_csv" | "file_not_xlsx" | "file_no_sheet" | "file_no_rows" | "file_has_errors" | "missing_columns" | "invalid_group_number" | "unknown_municipality_code" | "end_required_unless_ongoing" | "group_dates_differ" | "invalid_request" | "body_empty" | "invalid_json" | "body_too_large" | "body_too_deep" | "unsupported_media_type" | "not_signed_in" | "wrong_credentials" | "totp_required" | "csrf_token_missing" | "mfa_setup_required" | "forbidden" | "not_your_organisation" | "handbook_editor_required" | "programme_lead_required" | "not_found" | "survey_code_missing" | "survey_code_unknown" | "stale_version" | "conflict" | "duplicate_value" | "duplicate_personal_number" | "duplicate_email" | "already_enrolled" | "already_active_in_programme" | "request_in_progress" | "survey_code_used" | "round_not_open" | "round_closed" | "rule_not_met" | "consent_to_share_required" | "consent_missing" | "consent_already_withdrawn" | "totp_not_enabled" | "totp_required_for_role" | "referral_transition" | "enrolment_not_active" | "outcome_before_follow_up" | "theme_mismatch" | "editor_must_be_staff" | "idempotency_key_reused" | "survey_results_not_ready" | "too_many_requests" | "too_many_logins" | "too_many_code_attempts" | "internal_error" | "database_unavailable" | "unavailable" | "over_allocated" | "personal_number_in_text" | "fewer_than_k" | "screening_swedish_level_missing" | "screening_swedish_level" | "screening_birth_country_missing" | "screening_foreign_born" | "screening_not_foreign_born" | "screening_age_missing" | "screening_age" | "screening_registered_at_af" | "screening_not_registered_at_af";
         ProblemNoticeSchema: {
             /** @example over_allocated */
             code: components["schemas"]["ProblemCode"];
@@ -3163,7 +3184,7 @@ export interface components {
             };
         };
         /** @enum {string} */
-        ReportTableId: "report" | "enrolled" | "outcomes" | "work-or-studies" | "by-gender" | "attendance" | "internships" | "internships-by-group" | "internship-industries" | "clear-plan" | "surveys" | "goals" | "target-group" | "economy";
+        ReportTableId: "report" | "enrolled" | "outcomes" | "outcome-details" | "work-or-studies" | "by-municipality" | "outcomes-by-group" | "early-leavers" | "follow-ups" | "tertials" | "by-gender" | "attendance" | "internships" | "internships-by-group" | "internship-industries" | "clear-plan" | "surveys" | "goals" | "target-group" | "economy";
         ReportTableDto: {
             id: components["schemas"]["ReportTableId"];
             title: string;

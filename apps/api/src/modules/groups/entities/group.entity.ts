@@ -15,9 +15,14 @@ import { Municipality } from '../../organisations/entities/municipality.entity';
 import { MethodTemplate } from '../../programmes/entities/method-template.entity';
 import { Programme } from '../../programmes/entities/programme.entity';
 
-/** One cohort of a programme in one municipality ("Grupp 3"). `group` is an SQL keyword, hence the table name. */
+/**
+ * One cohort of a programme in one municipality ("Grupp 3"). Numbers are unique per municipality: two towns may
+ * each have a "Grupp 4". `group` is an SQL keyword, hence the table name.
+ */
 @Entity('programme_group')
-@Index('ix_programme_group_programme_number', ['programmeId', 'number'], { unique: true })
+@Index('ix_programme_group_programme_municipality_number', ['programmeId', 'municipalityId', 'number'], {
+  unique: true,
+})
 export class Group {
   @PrimaryGeneratedColumn('uuid')
   id: string;

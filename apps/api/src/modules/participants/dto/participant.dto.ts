@@ -21,7 +21,9 @@ import {
   NEED_KINDS,
   type NeedKind,
   OUTCOME_CATEGORIES,
+  OUTCOME_DETAIL_CODES,
   type OutcomeCategory,
+  type OutcomeDetailCode,
   type ParticipantRecord,
   SUPPORT_KINDS,
   type SupportKind,
@@ -315,7 +317,21 @@ export class AssessmentSummaryDto implements GroupAssessmentSummary {
 
 export class OutcomeDto implements OutcomeRequest {
   @ApiProperty({ enum: OUTCOME_CATEGORIES }) @IsIn(OUTCOME_CATEGORIES) category: OutcomeCategory;
-  @ApiPropertyOptional({ example: 'timanställning, bageri' })
+  @ApiPropertyOptional({
+    enum: OUTCOME_DETAIL_CODES,
+    enumName: 'OutcomeDetailCode',
+    nullable: true,
+    example: 'introduction_job',
+    description:
+      'The coded sub-category; it must be one of the category’s codes (DETAIL_CODES_OF_CATEGORY in @stegvis/contracts), else 400 detail_code_not_in_category. Null or absent: uncoded.',
+  })
+  @IsOptional()
+  @IsIn(OUTCOME_DETAIL_CODES)
+  detailCode?: OutcomeDetailCode | null;
+  @ApiPropertyOptional({
+    example: 'timanställning, bageri',
+    description: 'Free text: the occupation, the course',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(300)
@@ -346,6 +362,8 @@ export class FollowUpResponseDto extends FollowUpDto implements FollowUpResponse
 }
 
 export class OutcomeResponseDto extends OutcomeDto implements OutcomeResponse {
+  @ApiProperty({ enum: OUTCOME_DETAIL_CODES, enumName: 'OutcomeDetailCode', nullable: true })
+  override detailCode: OutcomeDetailCode | null;
   @ApiProperty() override detail: string;
   @ApiProperty() override employmentBefore: string;
   @ApiProperty() override employmentAfter: string;

@@ -1,4 +1,4 @@
-import type { OutcomeCategory, SupportKind } from '@stegvis/contracts';
+import type { OutcomeCategory, OutcomeDetailCode, SupportKind } from '@stegvis/contracts';
 import {
   Column,
   Entity,
@@ -23,6 +23,11 @@ export class Outcome {
   @Column({ type: 'text' })
   category: OutcomeCategory;
 
+  /** The coded sub-category (DETAIL_CODES_OF_CATEGORY); null while only the free text says it ("okodad"). */
+  @Column({ type: 'text', nullable: true })
+  detailCode: OutcomeDetailCode | null;
+
+  /** Free text: the occupation, the course. */
   @Column({ type: 'text', default: '' })
   detail: string;
 
