@@ -231,7 +231,7 @@ describe('progress report of the reference programme (e2e)', () => {
         });
     }
     const csv = (await staff.get(`/api/programmes/${w.programmeA}/reports/sus.csv?year=2022`)).text;
-    expect(csv).toContain('19811218-9876;Kvinna;2022-01-10;;Pågående;;;\r\n');
+    expect(csv).toContain('19811218-9876;Kvinna;2022-01-10;;Pågående;;;;\r\n');
     expect(csv).not.toContain('19811228');
     expect(csv).not.toContain('19701063');
     // The anonymous part also holds group 5, still active in 2022 and without consent: 5 men and 7 women from 2021.
@@ -256,6 +256,203 @@ describe('progress report of the reference programme (e2e)', () => {
       },
     ]);
   });
+});
+
+describe('a programme in two municipalities, each with a "Grupp 4" (e2e)', () => {
+  let t: TestApp;
+  let w: World;
+  afterAll(() => t?.close());
+
+  it('keeps the groups apart, codes outcomes, counts a moved participant once and prints it all', async () => {
+    t = await startTestApp('reports_towns');
+    w = await seedWorld(t);
+    // Programme B runs in Perstorp and Klippan; staffB works in it.
+    const staff = await signIn(t, w.users.staffB.email);
+    const p = w.programmeB;
+    const group = async (municipalityId: string, startDate: string, endDate: string) =>
+      staff.post('/api/groups', {
+        programmeId: p,
+        municipalityId,
+        number: 4,
+        startDate,
+        endDate,
+        capacity: 12,
+        overIntake: 0,
+        deliveryMode: 'on_site',
+      });
+    const perstorp = await group(w.municipalities.perstorp, '2024-09-02', '2024-12-13');
+    const klippan = await group(w.municipalities.klippan, '2024-11-04', '2025-02-28');
+    expect([perstorp.status, klippan.status]).toEqual([201, 201]);
+    const twice = await group(w.municipalities.klippan, '2025-03-03', '2025-05-30');
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('duplicate_value');
+
+    let n = 0;
+    const enrol = async (groupId: string, startDate: string, gender: string) => {
+      const person = (
+        await staff.post('/api/participants', {
+          programmeId: p,
+          firstName: `Ort${n}`,
+          lastName: `Exempel${n++}`,
+          gender,
+        })
+      ).body;
+      return (await staff.post(`/api/participants/${person.id}/enrolments`, { groupId, startDate })).body
+        .id as string;
+    };
+    const complete = (e: string, endDate: string) =>
+      staff.patch(`/api/enrolments/${e}`, { status: 'completed', endDate });
+    const outcome = async (e: string, category: string, detailCode: string | null, date: string) => {
+      const res = await staff.put(`/api/enrolments/${e}/outcome`, { category, detailCode, detail: '', date });
+      expect(res.status).toBe(200);
+      return res;
+    };
+    // Perstorp: P1 introduction job, P2 work without a code, P3 left early (personal reasons, no outcome),
+    // P4 SFI, P5 moved to Klippan's group, where she completed with a work trial.
+    const [p1, p2, p3, p4, p5] = [
+      await enrol(perstorp.body.id, '2024-09-02', 'woman'),
+      await enrol(perstorp.body.id, '2024-09-02', 'man'),
+      await enrol(perstorp.body.id, '2024-09-02', 'woman'),
+      await enrol(perstorp.body.id, '2024-09-02', 'man'),
+      await enrol(perstorp.body.id, '2024-09-02', 'woman'),
+    ];
+    for (const e of [p1, p2, p4]) await complete(e, '2024-12-13');
+    await staff.patch(`/api/enrolments/${p3}`, {
+      status: 'left_early',
+      endDate: '2024-10-01',
+      leftReason: 'personal',
+    });
+    const moved = await staff.post(`/api/enrolments/${p5}/move`, {
+      toGroupId: klippan.body.id,
+      date: '2024-11-04',
+    });
+    expect(moved.status).toBe(201);
+    const p5k = (
+      await t.dataSource.query<{ id: string }[]>(
+        "SELECT id FROM enrolment WHERE group_id = $1 AND status = 'active'",
+        [klippan.body.id],
+      )
+    )[0]!.id;
+    const [k1, k2, k3] = [
+      await enrol(klippan.body.id, '2024-11-04', 'man'),
+      await enrol(klippan.body.id, '2024-11-04', 'woman'),
+      await enrol(klippan.body.id, '2024-11-04', 'man'),
+    ];
+    for (const e of [p5k, k1, k2, k3]) await complete(e, '2025-02-28');
+
+    // A code must be one of its category's: SFI is not a kind of work.
+    const wrong = await staff.put(`/api/enrolments/${p1}/outcome`, {
+      category: 'work',
+      detailCode: 'sfi',
+      date: '2024-12-13',
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors).toEqual([
+      {
+        field: 'detailCode',
+        message: 'detailCode is not one of the codes of work',
+        code: 'detail_code_not_in_category',
+        params: {
+          category: 'work',
+          allowed: [
+            'unsubsidised_employment',
+            'introduction_job',
+            'extra_job',
+            'new_start_job',
+            'wage_subsidy',
+            'hourly_on_call',
+            'seasonal_work',
+          ],
+        },
+      },
+    ]);
+    const unknown = await staff.put(`/api/enrolments/${p1}/outcome`, {
+      category: 'work',
+      detailCode: 'astronaut',
+      date: '2024-12-13',
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0]).toMatchObject({ field: 'detailCode', code: 'not_allowed' });
+
+    const saved = await outcome(p1, 'work', 'introduction_job', '2024-12-13');
+    expect(saved.body).toMatchObject({ category: 'work', detailCode: 'introduction_job' });
+    await outcome(p2, 'work', null, '2024-12-13');
+    await outcome(p4, 'studies', 'sfi', '2024-12-13');
+    await outcome(p5k, 'plan', 'work_trial', '2025-02-28');
+    await outcome(k1, 'other', 'parental_leave', '2025-02-28');
+    await outcome(k2, 'work', 'extra_job', '2025-02-28');
+    expect(
+      (
+        await staff.post(`/api/enrolments/${p1}/follow-ups`, {
+          months: 3,
+          date: '2025-03-13',
+          category: 'work',
+        })
+      ).status,
+    ).toBe(200);
+
+    const res = await staff.get(`/api/programmes/${p}/reports/progress?from=2024-09-01&to=2025-04-30`);
+    expect(res.status).toBe(200);
+    const tables = res.body.tables as { id: string; columns: string[]; rows: unknown[][] }[];
+    const table = (id: string) => tables.find((x) => x.id === id)!;
+    // Each group lists its enrolments (P5 in both); the total counts 8 persons.
+    expect(table('enrolled').rows).toEqual([
+      ['Grupp 4, Klippan', '2024-11-04', '2025-02-28', 'Avslutad', 4, 4, 0, 0],
+      ['Grupp 4, Perstorp', '2024-09-02', '2024-12-13', 'Avslutad', 5, 3, 2, 0],
+      ['Totalt', null, null, null, 8, 7, 1, 0],
+    ]);
+    expect(table('outcome-details').columns).toEqual([
+      'Resultat',
+      'Klippan',
+      'Perstorp',
+      'Antal',
+      'Andel av inskrivna (%)',
+    ]);
+    expect(table('outcome-details').rows).toEqual([
+      ['Arbete', 1, 2, 3, 38],
+      ['Arbete – varav introduktionsjobb', 0, 1, 1, 13],
+      ['Arbete – varav extratjänst', 1, 0, 1, 13],
+      ['Arbete – varav okodad', 0, 1, 1, 13],
+      ['Studier', 0, 1, 1, 13],
+      ['Studier – varav SFI', 0, 1, 1, 13],
+      ['Planering mot arbete eller studier', 1, 0, 1, 13],
+      ['Planering mot arbete eller studier – varav arbetsprövning', 1, 0, 1, 13],
+      ['Ohälsa som hinder', 0, 0, 0, 0],
+      ['Annat', 1, 0, 1, 13],
+      ['Annat – varav föräldraledighet', 1, 0, 1, 13],
+      ['Varken arbete, studier eller planering', 0, 0, 0, 0],
+      ['Avbrott utan registrerat resultat', 0, 1, 1, 13],
+      ['Inget resultat ännu', 1, 0, 1, 13],
+      ['Totalt', 4, 4, 8, 100],
+    ]);
+    expect(table('early-leavers').rows).toEqual([
+      ['Personliga skäl', 0, 1, 1],
+      ['Totalt', 0, 1, 1],
+    ]);
+    expect(table('follow-ups').rows).toEqual([
+      ['3 månader efter avslut', 'Klippan', 0, 0, 0, 0, 0, 0, 0, 0, null],
+      ['3 månader efter avslut', 'Perstorp', 1, 1, 0, 0, 0, 0, 0, 1, 100],
+      ['3 månader efter avslut', 'Totalt', 1, 1, 0, 0, 0, 0, 0, 1, 100],
+    ]);
+    // T3 2024: all 8 persons, Klippan's group still running; T1 2025: Klippan's 4, all completed.
+    expect(table('tertials').columns).toEqual([
+      'Nyckeltal',
+      'T3 2024 (2024-09-01 – 2024-12-31)',
+      'T1 2025 (2025-01-01 – 2025-04-30)',
+    ]);
+    expect(table('tertials').rows.slice(0, 4)).toEqual([
+      ['Inskrivna', 8, 4],
+      ['Fullföljt', 3, 4],
+      ['Avbrott', 1, 0],
+      ['Pågående', 4, 0],
+    ]);
+
+    // The person-level file carries the code beside the category.
+    const sus = await staff.get(`/api/programmes/${p}/reports/sus.csv?year=2024`);
+    expect(sus.text.split('\r\n')[0]).toBe(
+      '\uFEFFPersonnummer;Kön;Startdatum;Slutdatum;Status;Försörjning före;Försörjning efter;Resultat;Resultat, underkategori',
+    );
+  }, 300_000);
 });
 
 describe('the small-cell k of a report is the deployment’s setting (e2e)', () => {

@@ -32,6 +32,7 @@ const CROSS_MODULE_READERS: Record<string, readonly string[]> = {
     'consent',
     'employer',
     'enrolment',
+    'follow_up',
     'group_session',
     'internship',
     'outcome',

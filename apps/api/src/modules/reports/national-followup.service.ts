@@ -136,10 +136,11 @@ export class NationalFollowUpService {
       support_before: string | null;
       support_after: string | null;
       category: string | null;
+      detail_code: string | null;
     }[] = await this.dataSource.query(
       `SELECT p.id AS participant_id, p.personal_number, p.protected_identity, p.gender,
               EXISTS (SELECT 1 FROM consent c WHERE c.participant_id = p.id AND c.purpose = 'national_followup' AND c.withdrawn_at IS NULL) AS consent,
-              e.start_date::text, e.end_date::text, e.status, o.support_before, o.support_after, o.category
+              e.start_date::text, e.end_date::text, e.status, o.support_before, o.support_after, o.category, o.detail_code
          FROM enrolment e
          JOIN programme_group g ON g.id = e.group_id
          JOIN participant p ON p.id = e.participant_id
@@ -178,6 +179,7 @@ export class NationalFollowUpService {
         'Försörjning före',
         'Försörjning efter',
         'Resultat',
+        'Resultat, underkategori',
       ],
       ...named.map((r) => [
         formatPersonalNumber(r.personal_number!),
@@ -188,6 +190,7 @@ export class NationalFollowUpService {
         sv('supportKind', r.support_before),
         sv('supportKind', r.support_after),
         sv('outcomeCategory', r.category),
+        sv('outcomeDetail', r.detail_code),
       ]),
       [],
       ['Anonymt redovisade (utan samtycke eller med skyddad identitet)'],

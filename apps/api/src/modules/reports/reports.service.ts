@@ -2,9 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { pdfFontFiles } from '../../common/pdf/fonts';
 import {
   computeProgressReportFromCounts,
+  previousTertial,
   type ProgressReport,
+  type ReportPeriod,
   type ReportTable,
+  type TertialComparison,
   tablesToCsv,
+  tertialOf,
   toReportTables,
 } from '@stegvis/reports';
 import { stockholmToday } from '@stegvis/contracts';
@@ -53,7 +57,10 @@ export class ReportsService {
         code: 'end_before_start',
         params: { start: 'from' },
       });
-    const input = await this.data.gather(programmeId, period);
+    const municipalities = new Map(
+      [programme.ownerMunicipality, ...programme.municipalities].map((m) => [m.id, m.name]),
+    );
+    const input = await this.data.gather(programmeId, period, municipalities);
     const report = computeProgressReportFromCounts(
       input,
       period,
@@ -61,7 +68,10 @@ export class ReportsService {
     );
     const k = this.policy.smallCellK(ctx.user);
     const suppressed = k !== null;
-    const tables = toReportTables(report, k !== null ? { smallCellThreshold: k } : {});
+    // The tertial the period ends in beside the one before: the breakdown tables are staff's for now
+    // (STAFF_ONLY_TABLE_IDS), so the two extra reports are counted only for them.
+    const tertials = suppressed ? undefined : await this.tertials(programmeId, period, municipalities);
+    const tables = toReportTables(report, k !== null ? { smallCellThreshold: k } : { tertials });
     await this.audit.record(ctx, {
       action: 'report.read',
       entityType: 'programme',
@@ -78,6 +88,23 @@ export class ReportsService {
 
   csv(tables: ReportTable[]): string {
     return tablesToCsv(tables);
+  }
+
+  /** This tertial (up to the period's end) and the previous one, each counted as a report of its own. */
+  private async tertials(
+    programmeId: string,
+    period: ReportPeriod,
+    municipalities: ReadonlyMap<string, string>,
+  ): Promise<TertialComparison> {
+    const current = tertialOf(period.end);
+    const previous = previousTertial(current);
+    const reportOf = async (p: ReportPeriod) =>
+      computeProgressReportFromCounts(await this.data.gather(programmeId, p, municipalities), p);
+    const [before, now] = await Promise.all([
+      reportOf({ start: previous.start, end: previous.end }),
+      reportOf({ start: current.start, end: period.end }),
+    ]);
+    return { previous: { tertial: previous, report: before }, current: { tertial: current, report: now } };
   }
 
   pdf(title: string, tables: ReportTable[]): Promise<Buffer> {
