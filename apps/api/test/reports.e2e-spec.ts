@@ -146,6 +146,129 @@ describe('progress report of the reference programme (e2e)', () => {
     expect(text).toMatch(/Grupp 3\t10\t273\t310\t88\t10\t100\t/);
   });
 
+  it('every download carries the economy of the period’s budget years, amounts as "1 030 000 kr"', async () => {
+    const budget = (year: number, approved: number, invoiced: number[], forecast: number) =>
+      staff.put(`/api/programmes/${w.programmeA}/budget`, {
+        municipalityId: w.municipalities.angelholm,
+        year,
+        approved,
+        invoiced,
+        forecast,
+      });
+    expect((await budget(2020, 1_030_000, [250_000, 310_500, 120_000], 1_000_000)).status).toBe(204);
+    expect((await budget(2021, 1_200_000, [400_000, 0, 0], 1_250_000)).status).toBe(204);
+    // 2022 is after the period (2019-09-03 – 2021-05-01): not in its report.
+    expect((await budget(2022, 900_000, [0, 0, 0], 900_000)).status).toBe(204);
+    // By hand: 2020 invoiced 680 500 of 1 030 000 (66.07 %), 349 500 left, forecast 30 000 under;
+    // 2021 invoiced 400 000 of 1 200 000 (33.3 %), forecast 50 000 over; in all 1 080 500 of 2 230 000 (48.5 %).
+    const rows = [
+      ['Ängelholm', 2020, 1_030_000, 250_000, 310_500, 120_000, 680_500, 66, 349_500, 1_000_000, 30_000],
+      ['Ängelholm', 2021, 1_200_000, 400_000, 0, 0, 400_000, 33, 800_000, 1_250_000, -50_000],
+      ['Totalt', null, 2_230_000, 650_000, 310_500, 120_000, 1_080_500, 48, 1_149_500, 2_250_000, -20_000],
+    ];
+    const columns = [
+      'Kommun',
+      'År',
+      'Beviljat',
+      'Fakturerat T1',
+      'Fakturerat T2',
+      'Fakturerat T3',
+      'Fakturerat totalt',
+      'Andel fakturerat (%)',
+      'Kvar',
+      'Prognos',
+      'Avvikelse mot beviljat',
+    ];
+    const url = (ext: string) => `/api/programmes/${w.programmeA}/reports/progress${ext}?${PERIOD}`;
+    type Table = { id: string; columns: string[]; rows: unknown[][]; units?: unknown[] };
+
+    // JSON, for staff and, in full (money is no count of people), for the evaluator.
+    for (const c of [staff, await signIn(t, w.users.evaluatorA.email, PASSWORD)]) {
+      const tables = (await c.get(url(''))).body.tables as Table[];
+      const economy = tables.find((x) => x.id === 'economy')!;
+      expect(economy.columns).toEqual(columns);
+      expect(economy.rows).toEqual(rows);
+      expect(economy.units).toEqual([null, null, 'kr', 'kr', 'kr', 'kr', 'kr', null, 'kr', 'kr', 'kr']);
+    }
+
+    // CSV: plain numbers, the unit in the heading.
+    const csv = (await staff.get(url('.csv'))).text;
+    expect(csv).toContain(
+      'Ekonomi\r\nKommun;År;Beviljat (kr);Fakturerat T1 (kr);Fakturerat T2 (kr);Fakturerat T3 (kr);' +
+        'Fakturerat totalt (kr);Andel fakturerat (%);Kvar (kr);Prognos (kr);Avvikelse mot beviljat (kr)\r\n' +
+        'Ängelholm;2020;1030000;250000;310500;120000;680500;66;349500;1000000;30000\r\n' +
+        'Ängelholm;2021;1200000;400000;0;0;400000;33;800000;1250000;-50000\r\n' +
+        'Totalt;;2230000;650000;310500;120000;1080500;48;1149500;2250000;-20000\r\n',
+    );
+
+    // XLSX: numbers, with the kronor number format.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await binary(staff.get(url('.xlsx')))).body as ArrayBuffer);
+    const ws = wb.getWorksheet('Ekonomi')!;
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(columns);
+    rows.forEach((row, i) =>
+      expect((ws.getRow(i + 2).values as unknown[]).slice(1)).toEqual(row.map((c) => c ?? undefined)),
+    );
+    expect(ws.getRow(2).getCell(3).numFmt).toBe('#,##0 "kr"');
+    expect(ws.getRow(4).getCell(11).numFmt).toBe('#,##0 "kr"');
+    expect(ws.getRow(2).getCell(8).numFmt).toBeUndefined();
+
+    // PDF: each row on a line, amounts in Swedish format (no-break spaces, read here as spaces).
+    const text = (await pdfText((await binary(staff.get(url('.pdf')))).body as Buffer)).replace(
+      /\u00a0/g,
+      ' ',
+    );
+    expect(text).toContain(
+      'Ängelholm 2020 1 030 000 kr 250 000 kr 310 500 kr 120 000 kr 680 500 kr 66 349 500 kr 1 000 000 kr 30 000 kr',
+    );
+    expect(text).toContain(
+      'Ängelholm 2021 1 200 000 kr 400 000 kr 0 kr 0 kr 400 000 kr 33 800 000 kr 1 250 000 kr −50 000 kr',
+    );
+    expect(text).toContain(
+      'Totalt 2 230 000 kr 650 000 kr 310 500 kr 120 000 kr 1 080 500 kr 48 1 149 500 kr 2 250 000 kr −20 000 kr',
+    );
+
+    // DOCX: the same, with the no-break spaces themselves.
+    const cells = [
+      ...docxXml((await binary(staff.get(url('.docx')))).body as Buffer).matchAll(
+        /<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g,
+      ),
+    ].map((m) => m[1]);
+    const at = cells.indexOf('Ekonomi');
+    expect(at).toBeGreaterThan(0);
+    const nbsp = (s: string) => s.replace(/ /g, '\u00a0');
+    expect(cells.slice(at + 1 + columns.length, at + 1 + 2 * columns.length)).toEqual(
+      [
+        'Ängelholm',
+        '2020',
+        '1 030 000 kr',
+        '250 000 kr',
+        '310 500 kr',
+        '120 000 kr',
+        '680 500 kr',
+        '66',
+        '349 500 kr',
+        '1 000 000 kr',
+        '30 000 kr',
+      ].map(nbsp),
+    );
+    // The total's year is an empty cell: no text.
+    expect(cells.slice(at + 1 + 3 * columns.length, at + 4 * columns.length)).toEqual(
+      [
+        'Totalt',
+        '2 230 000 kr',
+        '650 000 kr',
+        '310 500 kr',
+        '120 000 kr',
+        '1 080 500 kr',
+        '48',
+        '1 149 500 kr',
+        '2 250 000 kr',
+        '−20 000 kr',
+      ].map(nbsp),
+    );
+  });
+
   it('for evaluators, steering and the admin: the same report with small cells suppressed, and no personal data anywhere', async () => {
     for (const who of ['evaluatorA', 'steeringA', 'admin'] as const) {
       const c = await signIn(t, w.users[who].email, PASSWORD);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { GroupsModule } from '../groups/groups.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
+import { StatisticsModule } from '../statistics/statistics.module';
 import { AssociationReportsController } from './association-reports.controller';
 import { NationalFollowUpService } from './national-followup.service';
 import { ReportDataService } from './report-data.service';
@@ -9,7 +10,7 @@ import { ReportsService } from './reports.service';
 
 /** Owns no table: it reads the others (ReportDataService) and computes with packages/reports. */
 @Module({
-  imports: [GroupsModule, ProgrammesModule],
+  imports: [GroupsModule, ProgrammesModule, StatisticsModule],
   controllers: [ReportsController, AssociationReportsController],
   providers: [ReportsService, ReportDataService, NationalFollowUpService],
 })

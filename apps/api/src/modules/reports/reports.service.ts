@@ -18,6 +18,7 @@ import type { UserContext } from '../../common/context/request-context';
 import { PolicyService } from '../../common/policy/policy.service';
 import { Problem } from '../../common/problem/problem';
 import { ProgrammesService } from '../programmes/programmes.service';
+import { StatisticsService } from '../statistics/statistics.service';
 import type { ReportQuery } from './dto/report.dto';
 import { ReportDataService } from './report-data.service';
 
@@ -39,6 +40,7 @@ export class ReportsService {
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
     private readonly programmes: ProgrammesService,
+    private readonly statistics: StatisticsService,
   ) {}
 
   async progress(
@@ -72,6 +74,8 @@ export class ReportsService {
     // (STAFF_ONLY_TABLE_IDS), so the two extra reports are counted only for them.
     const tertials = suppressed ? undefined : await this.tertials(programmeId, period, municipalities);
     const tables = toReportTables(report, k !== null ? { smallCellThreshold: k } : { tertials });
+    // The economy too, so every download carries it: amounts of money, no counts of people, so nothing is hidden.
+    tables.push(await this.statistics.economyOfPeriod(ctx, programmeId, period));
     await this.audit.record(ctx, {
       action: 'report.read',
       entityType: 'programme',

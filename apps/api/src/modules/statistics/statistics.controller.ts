@@ -56,18 +56,21 @@ class PeriodQuery {
   @ApiProperty() @IsIsoDate() from: string;
   @ApiProperty() @IsIsoDate() to: string;
 }
+/** Ten billion kronor: beyond any programme, and the share invoiced is still computed exactly (percent.ts). */
+const MAX_KRONOR = 10_000_000_000;
 class BudgetDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() municipalityId: string;
   @ApiProperty() @IsInt() @Min(2000) @Max(2100) year: number;
-  @ApiProperty({ description: 'Kronor' }) @IsInt() @Min(0) approved: number;
+  @ApiProperty({ description: 'Kronor' }) @IsInt() @Min(0) @Max(MAX_KRONOR) approved: number;
   @ApiProperty({ type: [Number], description: 'Invoiced per tertial T1–T3, kronor' })
   @IsArray()
   @ArrayMinSize(3)
   @ArrayMaxSize(3)
   @IsInt({ each: true })
   @Min(0, { each: true })
+  @Max(MAX_KRONOR, { each: true })
   invoiced: number[];
-  @ApiProperty() @IsInt() @Min(0) forecast: number;
+  @ApiProperty({ description: 'Kronor' }) @IsInt() @Min(0) @Max(MAX_KRONOR) forecast: number;
 }
 class YearQuery {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
@@ -122,7 +125,10 @@ export class StatisticsController {
 
   @Get('programmes/:id/reports/economy')
   @Allow('report.read')
-  @ApiOperation({ summary: 'Economy per municipality: approved, invoiced per tertial, remaining, forecast' })
+  @ApiOperation({
+    summary:
+      'Economy per municipality and year: approved, invoiced per tertial, share invoiced, remaining, forecast (the progress report carries the same table)',
+  })
   @ApiOkResponse({ type: ReportTableDto })
   @ApiProblems(400, 401, 403, 404)
   economy(@Ctx() ctx: UserContext, @Param('id', new UuidPipe('id')) id: string, @Query() q: YearQuery) {

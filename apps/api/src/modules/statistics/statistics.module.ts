@@ -11,5 +11,6 @@ import { StatisticsService } from './statistics.service';
   imports: [TypeOrmModule.forFeature([TargetGroupStat, Budget]), OrganisationsModule, ProgrammesModule],
   controllers: [StatisticsController],
   providers: [StatisticsService],
+  exports: [StatisticsService],
 })
 export class StatisticsModule {}

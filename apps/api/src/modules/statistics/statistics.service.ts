@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type FieldError, isIsoDate } from '@stegvis/contracts';
 import { economyTable, type ReportTable, targetGroupTable } from '@stegvis/reports';
 import { parse } from 'csv-parse/sync';
-import { DataSource, Repository } from 'typeorm';
+import { Between, DataSource, Repository } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
 import { PolicyService } from '../../common/policy/policy.service';
@@ -171,31 +171,56 @@ export class StatisticsService {
     });
   }
 
+  /** The economy endpoint: one year, or every year of the programme. */
   async economy(ctx: UserContext, programmeId: string, year?: number): Promise<ReportTable> {
+    return this.economyOf(ctx, programmeId, year ? { from: year, to: year } : null);
+  }
+
+  /**
+   * The economy of a report period: the budget years the period overlaps (a budget is kept per calendar year,
+   * invoiced per tertial). Every download of the progress report carries this table.
+   */
+  async economyOfPeriod(
+    ctx: UserContext,
+    programmeId: string,
+    period: { start: string; end: string },
+  ): Promise<ReportTable> {
+    return this.economyOf(ctx, programmeId, {
+      from: Number(period.start.slice(0, 4)),
+      to: Number(period.end.slice(0, 4)),
+    });
+  }
+
+  /** packages/reports' `economyTable` over the budget lines of the years asked for: the one computation. */
+  private async economyOf(
+    ctx: UserContext,
+    programmeId: string,
+    years: { from: number; to: number } | null,
+  ): Promise<ReportTable> {
     await this.policy.assertProgrammeAccess(ctx, 'report.read', programmeId, {
       type: 'programme',
       id: programmeId,
     });
     const programme = await this.programmes.getProgramme(ctx, programmeId);
     const rows = await this.budgets.find({
-      where: { programmeId, ...(year ? { year } : {}) },
-      order: { year: 'ASC' },
+      where: {
+        programmeId,
+        ...(years ? { year: Between(years.from, years.to) } : {}),
+      },
     });
     const name = (id: string) => programme.municipalities.find((m) => m.id === id)?.name ?? '';
     return economyTable(
-      rows
-        .map((r) => ({
-          municipality: name(r.municipalityId),
-          year: r.year,
-          approved: Number(r.approved),
-          invoiced: [
-            Number(r.invoiced[0] ?? 0),
-            Number(r.invoiced[1] ?? 0),
-            Number(r.invoiced[2] ?? 0),
-          ] as const,
-          forecast: Number(r.forecast),
-        }))
-        .sort((a, b) => a.year - b.year || a.municipality.localeCompare(b.municipality, 'sv')),
+      rows.map((r) => ({
+        municipality: name(r.municipalityId),
+        year: r.year,
+        approved: Number(r.approved),
+        invoiced: [
+          Number(r.invoiced[0] ?? 0),
+          Number(r.invoiced[1] ?? 0),
+          Number(r.invoiced[2] ?? 0),
+        ] as const,
+        forecast: Number(r.forecast),
+      })),
     );
   }
 }

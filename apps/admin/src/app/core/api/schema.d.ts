@@ -1682,7 +1682,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Economy per municipality: approved, invoiced per tertial, remaining, forecast */
+        /** Economy per municipality and year: approved, invoiced per tertial, share invoiced, remaining, forecast (the progress report carries the same table) */
         get: operations["StatisticsController_economy"];
         put?: never;
         post?: never;
@@ -3192,6 +3192,8 @@ export interface components {
             /** @description Numbers stay numbers; null is an empty cell */
             rows: ((string | number) | null)[][];
             notes: string[];
+            /** @description The unit of each column by index, when a column has one: "kr" for amounts of money (whole kronor), printed as "1 030 000 kr" */
+            units?: ("kr" | null)[];
         };
         ProgressReportDto: {
             title: string;
@@ -3251,6 +3253,7 @@ export interface components {
             approved: number;
             /** @description Invoiced per tertial T1–T3, kronor */
             invoiced: number[];
+            /** @description Kronor */
             forecast: number;
         };
         HandbookLinkDto: {

@@ -51,6 +51,13 @@ export class ReportTableDto implements ReportTable {
   })
   rows: TableCell[][];
   @ApiProperty({ type: [String] }) notes: string[];
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', enum: ['kr'], nullable: true },
+    description:
+      'The unit of each column by index, when a column has one: "kr" for amounts of money (whole kronor), printed as "1 030 000 kr"',
+  })
+  units?: ('kr' | null)[];
 }
 
 /** The figures are documented as an open object: the admin reads the tables, which every download prints too. */
