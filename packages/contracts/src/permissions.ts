@@ -80,15 +80,15 @@ export function can(role: Role | null | undefined, action: Action): boolean {
   return role != null && (ACTIONS[action] as readonly Role[]).includes(role);
 }
 
-/** Roles that see every programme of the association rather than those they are allocated to. */
-export const ASSOCIATION_WIDE_ROLES: readonly Role[] = ['admin'];
-
 /**
  * Roles that decide who is staff of a group by their role. Other roles with 'group.manage' (staff) do so only in a
  * programme whose allocation carries their lead mark (processledare; the api's PolicyService): group staff see
  * the protected identities and health data of the group's participants, so nobody may make themselves staff.
  */
 export const GROUP_STAFF_ROLES: readonly Role[] = ['admin'];
+
+/** Roles that see every programme of the association rather than those they are allocated to. */
+export const ASSOCIATION_WIDE_ROLES: readonly Role[] = ['admin'];
 
 /**
  * Roles that see figures only as published progress reports print them: small cells (and the cells that would

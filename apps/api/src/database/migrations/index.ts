@@ -9,8 +9,8 @@ import { Handbook1795975206130 } from './1795975206130-handbook';
 import { TotpLastStep1795990472180 } from './1795990472180-totp-last-step';
 import { IdempotencyKeysReduced1796550787913 } from './1796550787913-idempotency-keys-reduced';
 import { LoginThrottleAndPendingTotp1796550943738 } from './1796550943738-login-throttle-and-pending-totp';
-import { IdentityRules1796551093714 } from './1796551093714-identity-rules';
 import { PersonalNumberHash1796550946774 } from './1796550946774-personal-number-hash';
+import { IdentityRules1796551093714 } from './1796551093714-identity-rules';
 import { GroupNumbersPerMunicipalityAndDetailCodes1796553425371 } from './1796553425371-group-numbers-per-municipality-and-detail-codes';
 
 /** In order of application. A new migration is generated with `node dist/cli/generate-migration.js Name`. */
@@ -26,7 +26,7 @@ export const MIGRATIONS = [
   TotpLastStep1795990472180,
   IdempotencyKeysReduced1796550787913,
   LoginThrottleAndPendingTotp1796550943738,
-  IdentityRules1796551093714,
   PersonalNumberHash1796550946774,
+  IdentityRules1796551093714,
   GroupNumbersPerMunicipalityAndDetailCodes1796553425371,
 ];
