@@ -14,8 +14,9 @@ const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 const HEADER =
   'grupp;gruppstart;gruppslut;kommunkod;fornamn;efternamn;personnummer;kon;inskrivning_start;inskrivning_slut;status;avbrottsorsak;resultat;resultat_detalj;praktik_bransch;praktik_erbjudande';
-/** The template's columns: the file's, with the optional detail code beside the outcome. */
-const TEMPLATE_HEADER = HEADER.replace(';resultat;', ';resultat;resultat_kod;');
+/** The template's columns: the file's, and the optional ones (docs/import.md). */
+const TEMPLATE_HEADER =
+  'grupp;gruppstart;gruppslut;kommunkod;fornamn;efternamn;personnummer;kon;svenskniva;inskrivning_start;inskrivning_slut;status;avbrottsorsak;resultat;resultat_kod;resultat_detalj;resultat_datum;praktik_bransch;praktik_start;praktik_slut;praktik_erbjudande';
 const GOOD = [
   '1;2019-09-23;2019-12-20;1292;Amina;Exempel;19811218-9876;kvinna;2019-09-23;2019-12-20;fullföljd;;studier;barnskötarutbildning;pre-school/school;nej',
   '1;2019-09-23;2019-12-20;1292;Omar;Exempel;;man;2019-09-23;2019-10-04;avbrott;arbete;annat;timanställning;;',
@@ -40,7 +41,7 @@ describe('import of a historical programme (e2e)', () => {
   });
   afterAll(() => t?.close());
 
-  it('offers a template with the columns, the detail code beside the outcome', async () => {
+  it('offers a template with the columns, the optional ones included', async () => {
     const res = await staff.get('/api/imports/template.csv');
     expect(res.text.startsWith(`\uFEFF${TEMPLATE_HEADER}\r\n`)).toBe(true);
   });
@@ -60,8 +61,9 @@ describe('import of a historical programme (e2e)', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([
       {
-        field: 'row 3, resultat_kod',
-        message: 'introduction_job is not a detail code of studier',
+        field: 'rows.3.resultat_kod',
+        message:
+          'Rad 3, kolumn resultat_kod: introduction_job hör inte till resultatet studier; ange sfi, gruv, vocational_training, labour_market_training, folk_high_school, swedish_1_3',
         code: 'detail_code_not_in_category',
         params: {
           category: 'studies',
@@ -107,13 +109,15 @@ describe('import of a historical programme (e2e)', () => {
     expect(res.body.detail).toBe('The file has 2 error(s); nothing was imported');
     expect(res.body.errors).toEqual([
       {
-        field: 'row 4, inskrivning_slut',
-        message: 'must be a date YYYY-MM-DD or empty',
+        field: 'rows.4.inskrivning_slut',
+        message: 'Rad 4, kolumn inskrivning_slut: ange ett datum ÅÅÅÅ-MM-DD eller lämna tomt',
         code: 'invalid_date',
       },
       {
-        field: 'row 4, praktik_bransch',
-        message: expect.stringMatching(/^must be one of pre-school\/school, retail/),
+        field: 'rows.4.praktik_bransch',
+        message: expect.stringMatching(
+          /^Rad 4, kolumn praktik_bransch: bageri är inte tillåtet; ange pre-school\/school, retail, .* eller lämna tomt$/,
+        ),
         code: 'not_allowed',
         params: { allowed: expect.arrayContaining(['pre-school/school', 'retail']) },
       },
@@ -200,8 +204,8 @@ describe('import of a historical programme (e2e)', () => {
     // Row 4 of the sheet: the header, Hodan, a blank row, then Yonas without an end date.
     expect(bad.body.errors).toEqual([
       {
-        field: 'row 4, inskrivning_slut',
-        message: 'is required unless the status is pågående',
+        field: 'rows.4.inskrivning_slut',
+        message: 'Blad Blad1, rad 4, kolumn inskrivning_slut: slutdatum krävs om statusen inte är pågående',
         code: 'end_required_unless_ongoing',
       },
     ]);
@@ -225,7 +229,7 @@ describe('import of a historical programme (e2e)', () => {
       .attach('file', Buffer.from(HEADER), { filename: 'historik.xlsx' });
     expect(notExcel.status).toBe(400);
     expect(notExcel.body.errors).toEqual([
-      { field: 'file', message: 'the file is not an Excel workbook (.xlsx)', code: 'file_not_xlsx' },
+      { field: 'file', message: 'Filen är inte en Excel-arbetsbok (.xlsx).', code: 'file_not_xlsx' },
     ]);
   });
 

@@ -1,7 +1,6 @@
-import type { FieldError } from '@stegvis/contracts';
 import type ExcelJS from 'exceljs';
 import { exceljs } from '../../common/lazy';
-import { TEMPLATE_COLUMNS } from './import-format';
+import { type ImportRecords, TEMPLATE_COLUMNS } from './import-format';
 
 /** Excel keeps dates as dates and numbers as numbers; the import format wants the text a person would type. */
 function cellText(v: ExcelJS.CellValue): string {
@@ -17,41 +16,52 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v).trim();
 }
 
-/** The first sheet's cells, row by row, as the CSV reader would give them; blank rows skipped, row numbers kept. */
-export async function xlsxRecords(
-  data: Buffer,
-): Promise<{ records: string[][]; rowNumbers: number[]; errors: FieldError[] }> {
+/**
+ * The first sheet's cells, row by row, as the CSV reader would give them, each row without its empty cells at the
+ * end (Excel has no row width; a value beyond the header's columns is then an error naming the row). Blank rows are
+ * skipped; row numbers and the sheet's name are kept for the errors.
+ */
+export async function xlsxRecords(data: Buffer): Promise<ImportRecords> {
   const wb = new (exceljs().Workbook)();
+  const none = { records: [], rowNumbers: [], sheet: null };
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
     return {
-      records: [],
-      rowNumbers: [],
+      ...none,
       errors: [
-        { field: 'file', message: 'the file is not an Excel workbook (.xlsx)', code: 'file_not_xlsx' },
+        {
+          field: 'file',
+          message: 'Filen är inte en Excel-arbetsbok (.xlsx).',
+          code: 'file_not_xlsx',
+        },
       ],
     };
   }
   const sheet = wb.worksheets[0];
   if (!sheet)
     return {
-      records: [],
-      rowNumbers: [],
-      errors: [{ field: 'file', message: 'the workbook has no sheet', code: 'file_no_sheet' }],
+      ...none,
+      errors: [
+        {
+          field: 'file',
+          message: 'Arbetsboken har inget blad.',
+          code: 'file_no_sheet',
+        },
+      ],
     };
-  const width = Math.max(sheet.columnCount, TEMPLATE_COLUMNS.length);
   const records: string[][] = [];
   // Errors name the sheet's own row numbers, blank rows in between included, so a person finds the row in Excel.
   const rowNumbers: number[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, n) => {
-    const cells = Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value));
-    if (cells.some((c) => c !== '')) {
+    const cells = Array.from({ length: row.cellCount }, (_, i) => cellText(row.getCell(i + 1).value));
+    while (cells.length && cells[cells.length - 1] === '') cells.pop();
+    if (cells.length) {
       records.push(cells);
       rowNumbers.push(n);
     }
   });
-  return { records, rowNumbers, errors: [] };
+  return { records, rowNumbers, sheet: sheet.name, errors: [] };
 }
 
 /** The template as a workbook: the same columns and example rows as the CSV, dates typed as text. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FieldError } from '@stegvis/contracts';
+import { type FieldError, stockholmToday } from '@stegvis/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
@@ -11,7 +11,7 @@ import { GroupsService } from '../groups/groups.service';
 import { OutcomesService } from '../participants/outcomes.service';
 import { ParticipantsService } from '../participants/participants.service';
 import { ProgrammesService } from '../programmes/programmes.service';
-import { csvRecords, parseImportRecords } from './import-format';
+import { csvRecords, type ImportRecords, parseImportRecords } from './import-format';
 import { xlsxRecords } from './import-xlsx';
 
 export interface ImportCounts {
@@ -20,6 +20,12 @@ export interface ImportCounts {
   outcomes: number;
   internships: number;
 }
+
+const refused = (errors: FieldError[]) =>
+  Problem.badRequest(`The file has ${errors.length} error(s); nothing was imported`, errors, {
+    code: 'file_has_errors',
+    params: { count: errors.length },
+  });
 
 /** Imports a historical programme: all rows are checked first, then written in one transaction, or nothing is. */
 @Injectable()
@@ -36,9 +42,7 @@ export class ImportsService {
   ) {}
 
   importCsv(ctx: UserContext, programmeId: string, content: string): Promise<ImportCounts> {
-    return this.importRecords(ctx, programmeId, () =>
-      Promise.resolve({ ...csvRecords(content), rowNumbers: undefined }),
-    );
+    return this.importRecords(ctx, programmeId, () => Promise.resolve(csvRecords(content)));
   }
 
   importXlsx(ctx: UserContext, programmeId: string, file: Buffer | undefined): Promise<ImportCounts> {
@@ -53,38 +57,33 @@ export class ImportsService {
   private async importRecords(
     ctx: UserContext,
     programmeId: string,
-    read: () => Promise<{ records: string[][]; rowNumbers?: number[]; errors: FieldError[] }>,
+    read: () => Promise<ImportRecords>,
   ): Promise<ImportCounts> {
     await this.policy.assertProgrammeAccess(ctx, 'import.run', programmeId, {
       type: 'programme',
       id: programmeId,
     });
     const programme = await this.programmes.getProgramme(ctx, programmeId);
-    const byCode = new Map(programme.municipalities.map((m) => [m.code, m.id]));
     const file = await read();
     if (file.errors.length)
       throw Problem.badRequest('The file could not be read; nothing was imported', file.errors, {
         code: 'file_has_errors',
         params: { count: file.errors.length },
       });
-    const { rows, errors } = parseImportRecords(file.records, new Set(byCode.keys()), file.rowNumbers);
-    if (errors.length)
-      throw Problem.badRequest(`The file has ${errors.length} error(s); nothing was imported`, errors, {
-        code: 'file_has_errors',
-        params: { count: errors.length },
-      });
+    const { rows, errors } = parseImportRecords(file, programme.municipalities, stockholmToday());
+    if (errors.length) throw refused(errors);
     const counts = { groups: 0, enrolments: 0, outcomes: 0, internships: 0 };
     await this.dataSource.transaction(async (m) => {
       // A group is its municipality and its number (two towns may each have a "Grupp 4").
       const groupIds = new Map<string, string>();
       for (const r of rows) {
-        const groupKey = `${r.municipalityCode}:${r.group}`;
+        const groupKey = `${r.municipalityId}:${r.group}`;
         if (!groupIds.has(groupKey)) {
           groupIds.set(
             groupKey,
             await this.groups.importGroup(m, {
               programmeId,
-              municipalityId: byCode.get(r.municipalityCode)!,
+              municipalityId: r.municipalityId,
               number: r.group,
               startDate: r.groupStart,
               endDate: r.groupEnd,
@@ -101,14 +100,18 @@ export class ImportsService {
           lastName: r.lastName,
           gender: r.gender,
           personalNumber: r.personalNumber,
-          swedishLevel: null,
+          swedishLevel: r.swedishLevel,
           languages: [],
           phone: '',
           protectedIdentity: false,
           ended:
             r.status === 'active'
               ? undefined
-              : { status: r.status, endDate: r.end, leftReason: r.leftReason },
+              : {
+                  status: r.status,
+                  endDate: r.end,
+                  leftReason: r.leftReason,
+                },
         });
         counts.enrolments++;
         if (r.outcome) {
@@ -116,7 +119,7 @@ export class ImportsService {
             category: r.outcome,
             detailCode: r.outcomeDetailCode,
             detail: r.outcomeDetail,
-            date: r.end ?? r.groupEnd,
+            date: r.outcomeDate,
           });
           counts.outcomes++;
         }
@@ -124,9 +127,9 @@ export class ImportsService {
           await this.employers.importInternship(m, {
             enrolmentId,
             industry: r.industry,
-            municipalityId: byCode.get(r.municipalityCode)!,
-            startDate: r.start,
-            endDate: r.end ?? r.groupEnd,
+            municipalityId: r.municipalityId,
+            startDate: r.internshipStart,
+            endDate: r.internshipEnd,
             ledToOffer: r.ledToOffer,
           });
           counts.internships++;
@@ -134,7 +137,12 @@ export class ImportsService {
       }
       await this.audit.record(
         ctx,
-        { action: 'import.run', entityType: 'programme', entityId: programmeId, details: counts },
+        {
+          action: 'import.run',
+          entityType: 'programme',
+          entityId: programmeId,
+          details: counts,
+        },
         m,
       );
     });

@@ -280,6 +280,54 @@ export const PROBLEM_TEXTS: ProblemTexts = {
     sv: (p) => `Grupp ${p.group} har andra datum på rad ${p.row}.`,
     en: (p) => `Group ${p.group} has other dates on row ${p.row}.`,
   },
+  column_count_differs: {
+    sv: (p) => `Raden har ${p.actual} kolumner men rubrikraden har ${p.expected}.`,
+    en: (p) => `The row has ${p.actual} columns but the header has ${p.expected}.`,
+  },
+  unknown_columns: {
+    sv: (p) => `Okända kolumner: ${list(p.columns)}.`,
+    en: (p) => `Unknown columns: ${list(p.columns)}.`,
+  },
+  duplicate_columns: {
+    sv: (p) => `Kolumner som finns två gånger: ${list(p.columns)}.`,
+    en: (p) => `Columns given twice: ${list(p.columns)}.`,
+  },
+  before_group_start: {
+    sv: (p) => `Datumet ligger före gruppens start (${p.groupStart}).`,
+    en: (p) => `The date is before the group starts (${p.groupStart}).`,
+  },
+  after_group_end: {
+    sv: (p) => `Datumet ligger efter gruppens slut (${p.groupEnd}).`,
+    en: (p) => `The date is after the group ends (${p.groupEnd}).`,
+  },
+  ongoing_in_ended_group: {
+    sv: (p) => `Gruppen slutade ${p.groupEnd}; en inskrivning i den kan inte vara pågående.`,
+    en: (p) => `The group ended on ${p.groupEnd}; an enrolment in it cannot be ongoing.`,
+  },
+  ongoing_has_end: {
+    sv: () => 'En pågående inskrivning har inget slutdatum.',
+    en: () => 'An ongoing enrolment has no end date.',
+  },
+  only_when_left_early: {
+    sv: () => 'Fylls bara i när statusen är avbrott.',
+    en: () => 'Only given when the status is left early.',
+  },
+  outside_enrolment: {
+    sv: (p) => `Datumet ligger utanför inskrivningen (${p.start} – ${p.end}).`,
+    en: (p) => `The date is outside the enrolment (${p.start} – ${p.end}).`,
+  },
+  duplicate_row: {
+    sv: (p) => `Samma inskrivning som på rad ${p.row}.`,
+    en: (p) => `The same enrolment as on row ${p.row}.`,
+  },
+  already_imported: {
+    sv: () => 'Inskrivningen finns redan: samma person, grupp och startdatum.',
+    en: () => 'The enrolment is already there: the same person, group and start date.',
+  },
+  group_exists_with_other_dates: {
+    sv: (p) => `Gruppen finns redan med perioden ${p.start} – ${p.end}.`,
+    en: (p) => `The group already exists with the period ${p.start} – ${p.end}.`,
+  },
   invalid_request: {
     sv: () => 'Uppgifterna är inte giltiga. Rätta de markerade fälten.',
     en: () => 'The data is not valid. Correct the marked fields.',
