@@ -48,6 +48,16 @@ const person = (fornamn: string, changes: Row = {}): string[] => {
 const csv = (rows: string[][], columns: readonly string[] = COLUMNS) =>
   [columns, ...rows].map((r) => r.join(';')).join('\r\n');
 
+/** A personnummer with its check digit (Luhn over the last ten digits). */
+function pnr(date: string, serial: string): string {
+  const ten = `${date.slice(2)}${serial}`;
+  const sum = [...ten].reduce((s, ch, i) => {
+    const v = Number(ch) * (i % 2 === 0 ? 2 : 1);
+    return s + (v > 9 ? v - 9 : v);
+  }, 0);
+  return `${date}-${serial}${(10 - (sum % 10)) % 10}`;
+}
+
 /** A workbook with the rows on a sheet of that name, from row 1 (the header) down. */
 async function workbook(sheet: string, rows: (string | number | Date | null)[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -196,6 +206,98 @@ describe('an import that cannot be wrong silently (e2e)', () => {
           'Blad Deltagare, rad 14, kolumn inskrivning_start: datumet ligger före gruppens start (2020-08-24)',
         code: 'before_group_start',
         params: { groupStart: '2020-08-24' },
+      },
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a second import of the same rows, listing them, and stores nothing the second time', async () => {
+    const rows = [
+      person('Jamila', { grupp: '9', personnummer: pnr('19850312', '238') }),
+      person('Kawsar', { grupp: '9' }),
+      person('Lina', {
+        grupp: '9',
+        inskrivning_slut: '2020-10-30',
+        status: 'avbrott',
+        avbrottsorsak: 'hälsa',
+      }),
+    ];
+    const first = await importCsv(csv(rows));
+    expect([first.status, first.body]).toEqual([
+      201,
+      { groups: 1, enrolments: 3, outcomes: 0, internships: 0 },
+    ]);
+    const before = await counts();
+    const again = await importCsv(csv(rows));
+    expect(again.status).toBe(400);
+    expect(again.body.errors).toEqual(
+      [2, 3, 4].map((row) => ({
+        field: `rows.${row}`,
+        message: `Rad ${row}: inskrivningen finns redan (samma person i grupp 9 från 2020-08-24); raden har importerats förut`,
+        code: 'already_imported',
+      })),
+    );
+    expect(await counts()).toEqual(before);
+
+    // Written another way (the number without its century, the name in capitals), a new row beside them: the old
+    // ones are still the same enrolments, and the new one is not stored either.
+    const retyped = await importCsv(
+      csv([
+        person('Nasra', { grupp: '9' }),
+        person('JAMILA', {
+          grupp: '9',
+          personnummer: pnr('19850312', '238').slice(2),
+          efternamn: 'prov',
+        }),
+        person(' Kawsar ', { grupp: '9' }),
+      ]),
+    );
+    expect(retyped.status).toBe(400);
+    expect(retyped.body.errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([
+      ['rows.3', 'already_imported'],
+      ['rows.4', 'already_imported'],
+    ]);
+    expect(await counts()).toEqual(before);
+
+    // The same person from another day is another enrolment; a row given twice in one file is not.
+    const twice = await importCsv(
+      csv([
+        person('Kawsar', {
+          grupp: '10',
+          gruppstart: '2021-01-11',
+          gruppslut: '2021-04-09',
+          inskrivning_start: '2021-01-11',
+          inskrivning_slut: '2021-04-09',
+        }),
+        person('Kawsar', {
+          grupp: '10',
+          gruppstart: '2021-01-11',
+          gruppslut: '2021-04-09',
+          inskrivning_start: '2021-01-11',
+          inskrivning_slut: '2021-04-09',
+        }),
+      ]),
+    );
+    expect(twice.body.errors).toEqual([
+      {
+        field: 'rows.3',
+        message: 'Rad 3: samma inskrivning som rad 2 (samma person, grupp och startdatum)',
+        code: 'duplicate_row',
+        params: { row: 2 },
+      },
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a group that exists with other dates', async () => {
+    const before = await counts();
+    const res = await importCsv(csv([person('Oda', { grupp: '9', gruppslut: '2020-12-18' })]));
+    expect(res.body.errors).toEqual([
+      {
+        field: 'rows.2.gruppstart',
+        message: 'Rad 2, kolumn gruppstart: grupp 9 finns redan med perioden 2020-08-24 – 2020-12-17',
+        code: 'group_exists_with_other_dates',
+        params: { start: '2020-08-24', end: '2020-12-17' },
       },
     ]);
     expect(await counts()).toEqual(before);

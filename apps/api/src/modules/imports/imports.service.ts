@@ -11,7 +11,13 @@ import { GroupsService } from '../groups/groups.service';
 import { OutcomesService } from '../participants/outcomes.service';
 import { ParticipantsService } from '../participants/participants.service';
 import { ProgrammesService } from '../programmes/programmes.service';
-import { csvRecords, type ImportRecords, parseImportRecords } from './import-format';
+import {
+  csvRecords,
+  type ImportRecords,
+  type ImportRow,
+  parseImportRecords,
+  rowError,
+} from './import-format';
 import { xlsxRecords } from './import-xlsx';
 
 export interface ImportCounts {
@@ -72,10 +78,11 @@ export class ImportsService {
       });
     const { rows, errors } = parseImportRecords(file, programme.municipalities, stockholmToday());
     if (errors.length) throw refused(errors);
+    const existing = await this.checkAgainstStored(ctx, programmeId, rows, file.sheet);
     const counts = { groups: 0, enrolments: 0, outcomes: 0, internships: 0 };
     await this.dataSource.transaction(async (m) => {
       // A group is its municipality and its number (two towns may each have a "Grupp 4").
-      const groupIds = new Map<string, string>();
+      const groupIds = new Map(existing);
       for (const r of rows) {
         const groupKey = `${r.municipalityId}:${r.group}`;
         if (!groupIds.has(groupKey)) {
@@ -107,11 +114,7 @@ export class ImportsService {
           ended:
             r.status === 'active'
               ? undefined
-              : {
-                  status: r.status,
-                  endDate: r.end,
-                  leftReason: r.leftReason,
-                },
+              : { status: r.status, endDate: r.end, leftReason: r.leftReason },
         });
         counts.enrolments++;
         if (r.outcome) {
@@ -137,15 +140,66 @@ export class ImportsService {
       }
       await this.audit.record(
         ctx,
-        {
-          action: 'import.run',
-          entityType: 'programme',
-          entityId: programmeId,
-          details: counts,
-        },
+        { action: 'import.run', entityType: 'programme', entityId: programmeId, details: counts },
         m,
       );
     });
     return counts;
+  }
+
+  /**
+   * The rows against what the programme already holds: a group of the file that exists (same municipality and
+   * number) must have the file's dates, and a row whose enrolment is already there (the same person in the same
+   * group from the same day, docs/import.md) is refused, so a file imported twice doubles nothing. Answers the
+   * existing groups by municipality and number.
+   */
+  private async checkAgainstStored(
+    ctx: UserContext,
+    programmeId: string,
+    rows: readonly ImportRow[],
+    sheet: string | null,
+  ): Promise<Map<string, string>> {
+    const errors: FieldError[] = [];
+    const stored = new Map(
+      (await this.groups.findGroups(ctx, programmeId)).map((g) => [`${g.municipalityId}:${g.number}`, g]),
+    );
+    const existing = new Map<string, string>();
+    const checked = new Set<string>();
+    for (const r of rows) {
+      const key = `${r.municipalityId}:${r.group}`;
+      const g = stored.get(key);
+      if (!g || checked.has(key)) continue;
+      checked.add(key);
+      if (g.startDate !== r.groupStart || g.endDate !== r.groupEnd)
+        errors.push(
+          rowError(
+            sheet,
+            r.line,
+            'gruppstart',
+            `grupp ${r.group} finns redan med perioden ${g.startDate} – ${g.endDate}`,
+            { code: 'group_exists_with_other_dates', params: { start: g.startDate, end: g.endDate } },
+          ),
+        );
+      else existing.set(key, g.id);
+    }
+    const candidates = rows.flatMap((r) => {
+      const groupId = existing.get(`${r.municipalityId}:${r.group}`);
+      return groupId ? [{ ...r, groupId, startDate: r.start }] : [];
+    });
+    const already = await this.participants.alreadyEnrolled(ctx, candidates);
+    for (const r of candidates)
+      if (already.has(r))
+        errors.push(
+          rowError(
+            sheet,
+            r.line,
+            null,
+            `inskrivningen finns redan (samma person i grupp ${r.group} från ${r.start}); raden har importerats förut`,
+            { code: 'already_imported' },
+          ),
+        );
+    errors.sort((a, b) => Number(a.field.split('.')[1]) - Number(b.field.split('.')[1]));
+    if (errors.length) throw refused(errors);
+    return existing;
   }
 }

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { EnrolmentResponse, ParticipantListItem, ParticipantResponse } from '@stegvis/contracts';
+import {
+  type EnrolmentResponse,
+  normalisePersonName,
+  type ParticipantListItem,
+  type ParticipantResponse,
+} from '@stegvis/contracts';
 import { DataSource, type EntityManager, In, QueryFailedError, Repository } from 'typeorm';
 import { type AuditEntry, AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
@@ -458,6 +463,66 @@ export class ParticipantsService {
     if (sees) return;
     const p = await this.participants.findOneBy({ id: participantId });
     if (health || p?.protectedIdentity) await this.policy.deny(ctx, 'participant.write', entity);
+  }
+
+  /**
+   * For the import: which of these enrolments are already there, as the same person with an enrolment in the same
+   * group from the same day. The same person is the same personal number (by its keyed hash), or else the same
+   * first and last name (case-insensitive, as normalised): a row without a number matches by name, and a row with
+   * one also matches a record that has none. Only records the user may see count: a protected person's row is
+   * imported as a separate record, as any row naming her is, so the answer says nothing about her
+   * (docs/security.md, "A personal number is no oracle").
+   */
+  async alreadyEnrolled<
+    T extends {
+      groupId: string;
+      startDate: string;
+      personalNumber: string | null;
+      firstName: string;
+      lastName: string;
+    },
+  >(ctx: UserContext, candidates: readonly T[]): Promise<Set<T>> {
+    if (candidates.length === 0) return new Set();
+    const stored: {
+      id: string;
+      group_id: string;
+      start: string;
+      hash: string | null;
+      first_name: string;
+      last_name: string;
+      protected: boolean;
+    }[] = await this.dataSource.query(
+      `SELECT p.id, e.group_id, e.start_date::text AS start, p.personal_number_hash AS hash, p.first_name,
+              p.last_name, p.protected_identity AS protected
+         FROM enrolment e JOIN participant p ON p.id = e.participant_id
+        WHERE e.group_id = ANY ($1::uuid[])`,
+      [[...new Set(candidates.map((c) => c.groupId))]],
+    );
+    const visible = await this.policy.identityVisibleFor(
+      ctx.user,
+      stored.filter((s) => s.protected).map((s) => s.id),
+    );
+    const name = (first: string, last: string) =>
+      `${normalisePersonName(first).trim()}\u0000${normalisePersonName(last).trim()}`.toLowerCase();
+    const byHash = new Set<string>();
+    const byName = new Set<string>();
+    const byNameWithoutNumber = new Set<string>();
+    for (const s of stored) {
+      if (s.protected && !visible.has(s.id)) continue;
+      const at = `${s.group_id}:${s.start}:`;
+      if (s.hash) byHash.add(at + s.hash);
+      byName.add(at + name(s.first_name, s.last_name));
+      if (!s.hash) byNameWithoutNumber.add(at + name(s.first_name, s.last_name));
+    }
+    return new Set(
+      candidates.filter((c) => {
+        const at = `${c.groupId}:${c.startDate}:`;
+        const hash = this.hasher.hash(c.personalNumber);
+        return hash
+          ? byHash.has(at + hash) || byNameWithoutNumber.has(at + name(c.firstName, c.lastName))
+          : byName.has(at + name(c.firstName, c.lastName));
+      }),
+    );
   }
 
   /**
