@@ -46,6 +46,20 @@ export function cellText(table: Pick<ReportTable, 'units'>, column: number, valu
 }
 
 /**
+ * Whether a column is set right-aligned, so its digits stand under each other: in a table with amounts, the amount
+ * columns and every other column of figures (a number, an empty cell or the suppression mark ".." in each row).
+ * Tables without amounts keep their layout. The PDF and the screen use this one rule. ('..' is report-tables'
+ * SUPPRESSED_MARK, written out so this module imports no value; economy.spec.ts checks they agree.)
+ */
+export function alignsRight(table: Pick<ReportTable, 'rows' | 'units'>, column: number): boolean {
+  if (!table.units?.some(Boolean)) return false;
+  return (
+    unitOf(table, column) !== null ||
+    table.rows.every((r) => typeof r[column] === 'number' || r[column] === null || r[column] === '..')
+  );
+}
+
+/**
  * A column's heading in a file whose cells are bare numbers (CSV): the unit in brackets, "Beviljat (kr)", so the
  * number needs no unit of its own.
  */

@@ -1,9 +1,9 @@
 import PDFDocument from 'pdfkit';
-import { cellText } from './amounts.js';
+import { alignsRight, cellText } from './amounts.js';
 import { chartOf } from './charts.js';
 import { drawBarChart } from './pdf-chart.js';
 import { type PdfFontFiles, type PdfFonts, useFonts } from './pdf-fonts.js';
-import { type ReportTable, SUPPRESSED_MARK } from './report-tables.js';
+import type { ReportTable } from './report-tables.js';
 
 /** Room between two columns, in points. */
 const GAP = 6;
@@ -73,13 +73,8 @@ export function renderTablesPdf(
       // Amounts as "1 030 000 kr" (amounts.ts); every other cell as it is.
       const body = t.rows.map((r) => r.map((c, i) => cellText(t, i, c)));
       const { size, widths } = layout(doc, font, t.columns, body, width);
-      // In a table with amounts, their columns and the other columns of figures are right-aligned, so the digits
-      // stand under each other; other tables keep their layout.
-      const right = t.columns.map(
-        (_, i) =>
-          t.units?.some(Boolean) &&
-          t.rows.every((r) => typeof r[i] === 'number' || r[i] === null || r[i] === SUPPRESSED_MARK),
-      );
+      // In a table with amounts, the columns of figures are right-aligned (amounts.ts).
+      const right = t.columns.map((_, i) => alignsRight(t, i));
       const row = (cells: readonly string[], bold: boolean) => {
         if (doc.y > doc.page.height - 72) doc.addPage();
         const y = doc.y;

@@ -7,7 +7,14 @@ import { PassThrough } from 'node:stream';
 import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { AMOUNT_NUMBER_FORMAT, renderReportDocx, renderTablesPdf, writeTablesXlsx } from '../src/files.js';
-import { type BudgetLine, economyTable, formatAmount, tablesToCsv } from '../src/index.js';
+import {
+  alignsRight,
+  type BudgetLine,
+  economyTable,
+  formatAmount,
+  SUPPRESSED_MARK,
+  tablesToCsv,
+} from '../src/index.js';
 import { parseCsv } from './csv-parse.js';
 import { LATIN_ONLY, linesOf } from './pdf-support.js';
 
@@ -56,6 +63,19 @@ describe('the economy table', () => {
       ['Totalt', null, 2_400_000, 685_000, 0, 508_500, 1_193_500, 50, 1_206_500, 2_420_000, -20_000],
     ]);
     assert.deepEqual(t.units, [null, null, 'kr', 'kr', 'kr', 'kr', 'kr', null, 'kr', 'kr', 'kr']);
+  });
+
+  it('sets the columns of figures right-aligned, in a table with amounts only', () => {
+    assert.deepEqual(
+      t.columns.map((_, i) => alignsRight(t, i)),
+      [false, true, true, true, true, true, true, true, true, true, true],
+    );
+    const hidden = { rows: [['Grupp 1', SUPPRESSED_MARK, 100]], units: [null, null, 'kr' as const] };
+    assert.deepEqual(
+      [0, 1, 2].map((i) => alignsRight(hidden, i)),
+      [false, true, true],
+    );
+    assert.equal(alignsRight({ rows: [['Grupp 1', 12]] }, 1), false);
   });
 
   it('leaves the share empty when nothing is approved, and says so when no budget is registered', () => {
