@@ -470,12 +470,7 @@ export const TEXTS = {
   'rep.loading': { sv: 'Hämtar …', en: 'Loading …' },
   'rep.downloadFailed': { sv: 'Nedladdningen misslyckades.', en: 'The download failed.' },
   'rep.of': { sv: 'av', en: 'of' },
-  'rep.attendanceSeries': { sv: 'Närvaro (%)', en: 'Attendance (%)' },
-  'rep.attendanceChart': { sv: 'Närvaro per grupp (%)', en: 'Attendance per group (%)' },
-  'rep.attendanceChartLabel': {
-    sv: 'Närvaro per grupp; siffrorna finns i tabellen Närvaro per grupp',
-    en: 'Attendance per group; the figures are in the table Attendance per group',
-  },
+  'rep.hidden': { sv: 'visas inte', en: 'not shown' },
 } as const satisfies Record<string, { readonly sv: string; readonly en: string }>;
 
 export type TextKey = keyof typeof TEXTS;

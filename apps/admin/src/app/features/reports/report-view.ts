@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -8,28 +8,11 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { firstValueFrom } from 'rxjs';
 import { asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
-import type { ChartConfiguration } from 'chart.js';
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
-import { BaseChartDirective } from 'ng2-charts';
+import { alignsRight, type Chart, cellText, chartOf } from '@stegvis/reports/view';
 import { DownloadWithProgress } from '../../shared/download-with-progress';
 import { ProgrammePicker } from '../../shared/programme-picker';
 import { stockholmToday } from '../../core/time/stockholm-time';
 import { REPORT_FORMATS, type ReportFormat, ReportsApi, type ReportTable } from './reports-api';
-
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
-
-/** Attendance per group against the goal, from the same table the files carry. */
-function chartOf(tables: ReportTable[], label: string): ChartConfiguration<'bar'>['data'] | null {
-  const t = tables.find((x) => x.id === 'attendance');
-  if (!t) return null;
-  const rows = t.rows.filter((r) => r[0] !== 'Totalt');
-  return {
-    labels: rows.map((r) => String(r[0])),
-    datasets: [
-      { label, data: rows.map((r) => (typeof r[4] === 'number' ? r[4] : 0)), backgroundColor: '#0b3d91' },
-    ],
-  };
-}
 
 /** The progress report on screen: the same tables, from the same computation, as every download. */
 @Component({
@@ -41,7 +24,6 @@ function chartOf(tables: ReportTable[], label: string): ChartConfiguration<'bar'
     MatButtonModule,
     MatIconModule,
     MatProgressBarModule,
-    BaseChartDirective,
     ProgrammePicker,
   ],
   template: `
@@ -105,43 +87,58 @@ function chartOf(tables: ReportTable[], label: string): ChartConfiguration<'bar'
         @if (suppressed()) {
           <p class="info-banner">{{ i18n.t('rep.suppressed') }}</p>
         }
-        @if (chart(); as c) {
-          <figure class="chart">
-            <figcaption>{{ i18n.t('rep.attendanceChart') }}</figcaption>
-            <div class="canvas">
-              <canvas
-                baseChart
-                [type]="'bar'"
-                [data]="c"
-                [options]="chartOptions"
-                [attr.aria-label]="i18n.t('rep.attendanceChartLabel')"
-              ></canvas>
-            </div>
-          </figure>
-        }
         @for (t of tables(); track t.id) {
           <section class="table" [attr.data-testid]="'report-' + t.id">
             <h2>{{ t.title }}</h2>
-            <table class="data">
-              <thead>
-                <tr>
-                  @for (c of t.columns; track $index) {
-                    <th scope="col">{{ c }}</th>
-                  }
-                </tr>
-              </thead>
-              <tbody>
-                @for (r of t.rows; track $index) {
+            <div class="scroll">
+              <table class="data" [class.dense]="t.columns.length > 8">
+                <thead>
                   <tr>
-                    @for (c of r; track $index) {
-                      <td>{{ c ?? '' }}</td>
+                    @for (c of t.columns; track $index) {
+                      <th scope="col" [class.num]="rightAligned(t, $index)">{{ c }}</th>
                     }
                   </tr>
-                }
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  @for (r of t.rows; track $index) {
+                    <tr>
+                      @for (c of r; track $index) {
+                        <td [class.num]="rightAligned(t, $index)">{{ cell(t, $index, c) }}</td>
+                      }
+                    </tr>
+                  }
+                </tbody>
+              </table>
+            </div>
             @for (n of t.notes; track $index) {
               <p class="muted note">{{ n }}</p>
+            }
+            @if (charts().get(t); as c) {
+              <!-- The PDF's chart, from the same data (packages/reports' chartOf): a hidden figure draws no bar. -->
+              <figure class="chart" [attr.data-testid]="'chart-' + t.id">
+                <figcaption>{{ c.caption }}</figcaption>
+                @if (c.absent) {
+                  <p class="absent" data-testid="chart-absent">{{ c.absent }}</p>
+                } @else {
+                  <ul class="bars">
+                    @for (b of c.bars; track $index) {
+                      <li data-testid="chart-bar" [class.hidden-figure]="b.hidden">
+                        <span class="label">{{ b.label }}</span>
+                        <span class="track" aria-hidden="true">
+                          @if (b.percent !== null && b.percent > 0) {
+                            <span
+                              class="fill"
+                              data-testid="chart-fill"
+                              [style.width.%]="width(b.percent)"
+                            ></span>
+                          }
+                        </span>
+                        <span class="value">{{ b.hidden ? i18n.t('rep.hidden') : b.shown }}</span>
+                      </li>
+                    }
+                  </ul>
+                }
+              </figure>
             }
           </section>
         }
@@ -177,14 +174,63 @@ function chartOf(tables: ReportTable[], label: string): ChartConfiguration<'bar'
       font-size: 0.85rem;
       margin: 4px 0;
     }
+    .scroll {
+      overflow-x: auto;
+    }
+    /* A wide table (the economy's eleven columns) keeps to the page on a laptop screen. */
+    table.dense th,
+    table.dense td {
+      padding: 8px 6px;
+      font-size: 0.875rem;
+    }
+    th.num,
+    td.num {
+      text-align: right;
+    }
+    td.num {
+      white-space: nowrap;
+    }
     .chart {
       background: white;
       border-radius: 8px;
       padding: 12px;
-      margin: 0 0 12px;
+      margin: 12px 0;
+      max-width: 720px;
     }
-    .canvas {
-      height: 240px;
+    figcaption {
+      font-style: italic;
+      margin-bottom: 8px;
+    }
+    .absent {
+      margin: 0;
+    }
+    .bars {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 4px;
+    }
+    .bars li {
+      display: grid;
+      grid-template-columns: minmax(8rem, 16rem) 1fr 6rem;
+      gap: 8px;
+      align-items: center;
+    }
+    .track {
+      height: 12px;
+      background: #e8ecf2;
+      border-radius: 2px;
+      overflow: hidden;
+    }
+    .fill {
+      display: block;
+      height: 100%;
+      background: #1a5fb4;
+    }
+    .hidden-figure .value {
+      font-style: italic;
+      color: #555;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -200,31 +246,43 @@ export class ReportView {
   protected readonly suppressed = signal(false);
   protected readonly busy = signal(false);
   protected readonly error = signal('');
-  protected readonly chart = signal<ChartConfiguration<'bar'>['data'] | null>(null);
-  protected readonly chartOptions: ChartConfiguration<'bar'>['options'] = {
-    animation: false,
-    responsive: true,
-    maintainAspectRatio: false,
-    scales: { y: { min: 0, max: 100 } },
-  };
+  /** Each table's chart, as the PDF draws it (packages/reports' chartOf); none for a table without one. */
+  protected readonly charts = computed(() => {
+    const charts = new Map<ReportTable, Chart>();
+    for (const t of this.tables()) {
+      const c = chartOf(t);
+      if (c) charts.set(t, c);
+    }
+    return charts;
+  });
+
+  /** A cell as the files print it: amounts as "1 030 000 kr". */
+  protected cell(t: ReportTable, column: number, value: ReportTable['rows'][number][number]): string {
+    return cellText(t, column, value);
+  }
+
+  /** Figures right-aligned in a table with amounts, as in the PDF. */
+  protected rightAligned(t: ReportTable, column: number): boolean {
+    return alignsRight(t, column);
+  }
+
+  /** A bar's length: its per cent of the track, never beyond it. */
+  protected width(percent: number): number {
+    return Math.min(100, percent);
+  }
 
   protected async load(): Promise<void> {
     this.busy.set(true);
     this.error.set('');
     try {
       const id = this.programmeId();
-      const [r, target, economy] = await Promise.all([
+      // The progress report carries the economy; the target group stands beside it on screen.
+      const [r, target] = await Promise.all([
         firstValueFrom(this.api.progress(id, this.from(), this.to())),
         firstValueFrom(this.api.targetGroup(id, this.from(), this.to())),
-        firstValueFrom(this.api.economy(id)),
       ]);
-      this.tables.set([
-        ...r.tables,
-        ...(target.rows.length ? [target] : []),
-        ...(economy.rows.length > 1 ? [economy] : []),
-      ]);
+      this.tables.set([...r.tables, ...(target.rows.length ? [target] : [])]);
       this.suppressed.set(r.suppressed);
-      this.chart.set(chartOf(r.tables, this.i18n.t('rep.attendanceSeries')));
     } catch (err) {
       const p = asProblem(err, this.i18n.lang());
       this.error.set(p?.errors?.[0]?.message ?? p?.detail ?? this.i18n.t('error.generic'));

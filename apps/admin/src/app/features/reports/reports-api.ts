@@ -20,9 +20,6 @@ export class ReportsApi {
   targetGroup(id: string, from: string, to: string): Observable<ReportTable> {
     return this.api.GET('/api/programmes/{id}/reports/target-group', { path: { id }, query: { from, to } });
   }
-  economy(id: string): Observable<ReportTable> {
-    return this.api.GET('/api/programmes/{id}/reports/economy', { path: { id } });
-  }
 
   /** The progress report as a file, with download progress (shared/download-with-progress.ts). */
   progressFile(id: string, format: ReportFormat, from: string, to: string): Observable<HttpEvent<Blob>> {
