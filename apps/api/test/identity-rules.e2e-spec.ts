@@ -141,6 +141,10 @@ describe('one rule for who sees a protected identity and health data (e2e)', () 
       const list = await admin.get('/api/users');
       const lea = list.body.find((u: { email: string }) => u.email === 'lea@test.se');
       expect([lea.programmeIds, lea.leadProgrammeIds]).toEqual([[w.programmeA], [w.programmeA]]);
+      // The signed-in user knows what they lead, so the admin can offer naming group staff there only.
+      const me = await lead.get('/api/auth/me');
+      expect([me.body.programmeIds, me.body.leadProgrammeIds]).toEqual([[w.programmeA], [w.programmeA]]);
+      expect((await worker.get('/api/auth/me')).body.leadProgrammeIds).toEqual([]);
       expect(
         (await worker.put(`/api/users/${userId(gina)}/programmes/${w.programmeA}`, { lead: true })).status,
       ).toBe(403);

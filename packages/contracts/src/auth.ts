@@ -11,6 +11,8 @@ export interface CurrentUserResponse {
   displayName: string;
   role: Role;
   programmeIds: string[];
+  /** The programmes whose allocation carries the lead mark (processledare): the user names their groups' staff. */
+  leadProgrammeIds: string[];
   /** Echo this value in the X-CSRF-Token header of every unsafe request. */
   csrfToken: string;
 }

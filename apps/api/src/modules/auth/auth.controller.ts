@@ -189,6 +189,7 @@ function toCurrentUser(u: UserContext['user']): CurrentUserResponse {
     displayName: u.displayName,
     role: u.role,
     programmeIds: u.programmeIds,
+    leadProgrammeIds: u.leadProgrammeIds,
     csrfToken: u.csrfToken,
   };
 }

@@ -95,6 +95,7 @@ describe('ApiClient', () => {
       displayName: 'Eva',
       role: 'staff',
       programmeIds: [],
+      leadProgrammeIds: [],
       csrfToken: 't',
     });
     const navigate = vi.spyOn(router, 'navigate').mockResolvedValue(true);

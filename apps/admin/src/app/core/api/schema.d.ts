@@ -2004,6 +2004,8 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "staff" | "analysis_member" | "steering" | "evaluator";
             programmeIds: string[];
+            /** @description Programmes the user leads (the lead mark): they name group staff there */
+            leadProgrammeIds: string[];
             /** @description Send as X-CSRF-Token on every unsafe request */
             csrfToken: string;
         };

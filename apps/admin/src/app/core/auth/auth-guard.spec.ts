@@ -51,6 +51,7 @@ describe('auth guards', () => {
       displayName: 'Eva',
       role: 'evaluator',
       programmeIds: [],
+      leadProgrammeIds: [],
       csrfToken: 't',
     });
     expect(await ok).toBe(true);

@@ -11,6 +11,7 @@ const user = (role: Role) => ({
   displayName: 'X',
   role,
   programmeIds: ['p1'],
+  leadProgrammeIds: [],
   csrfToken: 't',
 });
 

@@ -22,6 +22,7 @@ async function navFor(role: Role): Promise<string[]> {
     displayName: 'X',
     role,
     programmeIds: ['p1'],
+    leadProgrammeIds: [],
     csrfToken: 't',
   });
   const fixture = TestBed.createComponent(Shell);

@@ -25,6 +25,7 @@ async function render(role: Role): Promise<HTMLElement> {
     displayName: 'X',
     role,
     programmeIds: ['p1'],
+    leadProgrammeIds: [],
     csrfToken: 't',
   });
   const fixture = TestBed.createComponent(GroupList);

@@ -52,6 +52,7 @@ async function render(role: Role, summary: RoundSummary, lang: 'sv' | 'en' = 'sv
     displayName: 'X',
     role,
     programmeIds: ['p1'],
+    leadProgrammeIds: [],
     csrfToken: 't',
   });
   TestBed.inject(I18n).lang.set(lang);

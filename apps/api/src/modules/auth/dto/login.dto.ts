@@ -65,6 +65,11 @@ export class CurrentUserDto implements CurrentUserResponse {
   @ApiProperty() displayName: string;
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ type: [String] }) programmeIds: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'Programmes the user leads (the lead mark): they name group staff there',
+  })
+  leadProgrammeIds: string[];
   @ApiProperty({ description: 'Send as X-CSRF-Token on every unsafe request' }) csrfToken: string;
 }
 
