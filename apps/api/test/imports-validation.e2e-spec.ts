@@ -1,5 +1,6 @@
-import { INDUSTRIES } from '@stegvis/contracts';
+import { INDUSTRIES, labelOf, OUTCOME_DETAIL_CODES } from '@stegvis/contracts';
 import ExcelJS from 'exceljs';
+import { binary } from './support/files';
 import { type Client, seedWorld, signIn, startTestApp, type TestApp, type World } from './support/test-app';
 
 /** Every column of the template, in its order (docs/import.md). */
@@ -452,5 +453,103 @@ describe('an import that cannot be wrong silently (e2e)', () => {
       { name: 'Klippan', number: 12 },
       { name: 'Ängelholm', number: 12 },
     ]);
+  });
+
+  it('offers an Excel template with a drop-down list on each coded column and a sheet that explains the codes', async () => {
+    const res = await binary(staff.get('/api/imports/template.xlsx'));
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Deltagare', 'Koder']);
+    const [sheet, codes] = wb.worksheets;
+    expect((sheet.getRow(1).values as string[]).slice(1)).toEqual([...COLUMNS]);
+
+    const explained = codes
+      .getSheetValues()
+      .slice(2)
+      .map((r) => (r as string[]).slice(1));
+    expect(codes.getRow(1).values).toEqual([undefined, 'Kolumn', 'Kod', 'Betydelse']);
+    const of = (column: string) => explained.filter((r) => r[0] === column).map((r) => [r[1], r[2]]);
+    expect(of('kon')).toEqual([
+      ['kvinna', 'Kvinna'],
+      ['man', 'Man'],
+      ['annat', 'Annat'],
+    ]);
+    expect(of('status')).toEqual([
+      ['pågående', 'Pågående'],
+      ['fullföljd', 'Genomförd'],
+      ['avbrott', 'Avbrott'],
+    ]);
+    expect(of('svenskniva')).toEqual([
+      ['sfi a', 'SFI A'],
+      ['sfi b', 'SFI B'],
+      ['sfi c', 'SFI C'],
+      ['sfi d', 'SFI D'],
+      ['gruv', 'GRUV'],
+      ['ingen', 'Ingen SFI eller GRUV'],
+    ]);
+    expect(of('avbrottsorsak')).toEqual([
+      ['personliga', 'Personliga skäl'],
+      ['flytt', 'Flyttat'],
+      ['arbete', 'Fick arbete'],
+      ['hälsa', 'Hälsoskäl'],
+      ['föräldraledighet', 'Föräldraledighet'],
+      ['annan insats', 'Gick till en annan insats'],
+      ['annat', 'Annat'],
+    ]);
+    expect(of('resultat')).toEqual([
+      ['arbete', 'Arbete'],
+      ['studier', 'Studier'],
+      ['planering', 'Planering mot arbete eller studier'],
+      ['hälsa', 'Ohälsa som hinder'],
+      ['annat', 'Annat'],
+      ['inget', 'Varken arbete, studier eller planering'],
+    ]);
+    expect(of('resultat_kod')).toHaveLength(OUTCOME_DETAIL_CODES.length);
+    expect(of('resultat_kod').slice(0, 2)).toEqual([
+      ['unsubsidised_employment', 'Osubventionerad anställning (under Arbete)'],
+      ['introduction_job', 'Introduktionsjobb (under Arbete)'],
+    ]);
+    expect(of('praktik_bransch')).toEqual(INDUSTRIES.map((c) => [c, labelOf('industry', c)]));
+    expect(of('praktik_erbjudande')).toEqual([
+      ['ja', 'Praktiken ledde till ett erbjudande om arbete'],
+      ['nej', 'Inget erbjudande om arbete'],
+    ]);
+
+    // Each coded column, from the first row to the last the template prepares, offers exactly its codes.
+    const coded = [
+      'kon',
+      'svenskniva',
+      'status',
+      'avbrottsorsak',
+      'resultat',
+      'resultat_kod',
+      'praktik_bransch',
+      'praktik_erbjudande',
+    ];
+    for (const column of coded) {
+      const letter = sheet.getColumn(COLUMNS.indexOf(column as (typeof COLUMNS)[number]) + 1).letter;
+      for (const row of [2, 2000]) {
+        const v = sheet.getCell(`${letter}${row}`).dataValidation;
+        expect([column, v.type, v.allowBlank, v.showErrorMessage]).toEqual([column, 'list', true, true]);
+        const [, first, last] = /^Koder!\$B\$(\d+):\$B\$(\d+)$/.exec(v.formulae![0] as string)!;
+        const offered = Array.from({ length: Number(last) - Number(first) + 1 }, (_, i) => [
+          codes.getCell(`A${Number(first) + i}`).value,
+          codes.getCell(`B${Number(first) + i}`).value,
+        ]);
+        expect(offered).toEqual(of(column).map(([code]) => [column, code]));
+      }
+    }
+    // Columns that take no code have no list.
+    expect(sheet.getCell('E2').dataValidation).toBeUndefined();
+
+    // And the template's own example rows import.
+    const before = await counts();
+    const imported = await importXlsx(res.body as Buffer);
+    expect([imported.status, imported.body]).toEqual([
+      201,
+      { groups: 1, enrolments: 2, outcomes: 2, internships: 1 },
+    ]);
+    expect((await counts()).e).toBe(before.e + 2);
   });
 });

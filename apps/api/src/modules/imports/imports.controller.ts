@@ -27,7 +27,7 @@ import { SingleFileUpload, type UploadedFileData } from '../../common/http/singl
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { Allow } from '../auth/auth.decorators';
-import { csvRecords, TEMPLATE_CSV } from './import-format';
+import { TEMPLATE_CSV } from './import-format';
 import { templateXlsx } from './import-xlsx';
 import { ImportsService } from './imports.service';
 
@@ -58,12 +58,14 @@ export class ImportsController {
 
   @Get('imports/template.xlsx')
   @Allow('import.run')
-  @ApiOperation({ summary: 'The import template as an Excel workbook: the same columns and example rows' })
+  @ApiOperation({
+    summary:
+      'The import template as an Excel workbook: the same columns and example rows, drop-down lists of the codes and a sheet that explains them',
+  })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiProblems(401, 403)
   async templateXlsx(): Promise<StreamableFile> {
-    const examples = csvRecords(TEMPLATE_CSV).records.slice(1);
-    return new StreamableFile(await templateXlsx(examples), {
+    return new StreamableFile(await templateXlsx(), {
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       disposition: contentDisposition('stegvis-import-mall.xlsx'),
     });

@@ -1563,7 +1563,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The import template as an Excel workbook: the same columns and example rows */
+        /** The import template as an Excel workbook: the same columns and example rows, drop-down lists of the codes and a sheet that explains them */
         get: operations["ImportsController_templateXlsx"];
         put?: never;
         post?: never;
