@@ -11,4 +11,3 @@ export * from './statistics.js';
 export * from './economy.js';
 export * from './amounts.js';
 export * from './charts.js';
-export * from './disclosure-model.js';
