@@ -171,7 +171,7 @@ describe('consents take effect (e2e)', () => {
 
     it('with consent she is a row of the person-level file', async () => {
       const csv = await sus();
-      expect(csv).toContain('19850312-1017;Kvinna;2020-08-24;;Pågående;;;\r\n');
+      expect(csv).toContain('19850312-1017;Kvinna;2020-08-24;;Pågående;;;;\r\n');
       // Nadia, accepted from the referral, never consented: she is counted anonymously.
       expect(csv).toContain('Startår;Kön;Antal\r\n2020;Kvinna;1');
       expect(await finsam()).toEqual({
