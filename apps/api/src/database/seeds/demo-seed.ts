@@ -87,9 +87,9 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoCreden
   const evaluator = await mk('utvarderare@stegvis.local', 'Erik Utvärderare', 'evaluator');
   await users.allocate([staff.id, analysis.id, steering.id, evaluator.id], nastaSteg.id);
   await users.allocate([steering.id], forstaSteget.id);
-  // The staff user is the lead (processledare) of both demo programmes: sees their protected identities and
-  // decides who is group staff.
-  for (const p of [nastaSteg, forstaSteget]) await users.setAllocation(staff.id, p.id, true, async () => {});
+  // The staff user is the lead (processledare) of her programme: sees its protected identities and decides who
+  // is group staff. Första Steget stays another programme's, so the demo shows what she may not see.
+  await users.setAllocation(staff.id, nastaSteg.id, true, async () => {});
   await seedHandbook(app.get(HandbookService), ctx, {
     ...ctx,
     user: { ...ctx.user, ...staff, programmeIds: [nastaSteg.id] },
