@@ -1,5 +1,11 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import { type Action, can as roleMay, type CurrentUserResponse, type Role } from '@stegvis/contracts';
+import {
+  type Action,
+  can as roleMay,
+  type CurrentUserResponse,
+  GROUP_STAFF_ROLES,
+  type Role,
+} from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthApi } from './auth-api';
 
@@ -50,5 +56,17 @@ export class AuthStore {
    */
   can(action: Action): boolean {
     return roleMay(this.role(), action);
+  }
+
+  /**
+   * Whether the user decides who is staff of a group in the programme: a role of GROUP_STAFF_ROLES (the admin), or
+   * 'group.manage' with the lead mark in that programme (`leadProgrammeIds` of /api/auth/me). The api's
+   * PolicyService enforces the same rule with a 403; the admin hides the control from everyone else.
+   */
+  mayAssignGroupStaff(programmeId: string): boolean {
+    const role = this.role();
+    if (role === null) return false;
+    if (GROUP_STAFF_ROLES.includes(role)) return true;
+    return this.can('group.manage') && (this.user()?.leadProgrammeIds ?? []).includes(programmeId);
   }
 }

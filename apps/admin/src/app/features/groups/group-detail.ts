@@ -17,13 +17,14 @@ import { GroupSurveys } from '../surveys/group-surveys';
 import { AttendanceGrid } from './attendance-grid';
 import { SessionMaterial } from '../handbook/session-material';
 import { GroupInternships } from './group-internships';
+import { GroupSettings } from './group-settings';
 import { GroupsApi } from './groups-api';
 import { shortDay } from './week.util';
 import { StaffingApi } from '../staffing/staffing-api';
 
 @Component({
   selector: 'sv-group-detail',
-  imports: [MatTabsModule, AttendanceGrid, GroupSurveys, GroupInternships, SessionMaterial],
+  imports: [MatTabsModule, AttendanceGrid, GroupSurveys, GroupInternships, SessionMaterial, GroupSettings],
   template: `
     <section class="page">
       @if (group(); as g) {
@@ -32,6 +33,7 @@ import { StaffingApi } from '../staffing/staffing-api';
             {{ g.name }} <span class="muted">{{ g.startDate }} – {{ g.endDate }}</span>
           </h1>
         </header>
+        <sv-group-settings [group]="g" (changed)="group.set($event)" />
         <mat-tab-group [selectedIndex]="canSeeAttendance() ? 1 : 0">
           <mat-tab [label]="i18n.t('groups.calendar')">
             <table class="data" data-testid="calendar">

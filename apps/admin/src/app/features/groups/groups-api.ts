@@ -14,6 +14,7 @@ import { ApiClient, narrow, type Ok, type Schemas } from '../../core/api/api-cli
 
 export type CreateGroup = Schemas['CreateGroupDto'];
 export type UpdateSession = Schemas['UpdateSessionDto'];
+export type UpdateGroup = Schemas['UpdateGroupDto'];
 export type CreateInternship = Schemas['InternshipDto'];
 
 @Injectable({ providedIn: 'root' })
@@ -28,6 +29,10 @@ export class GroupsApi {
   }
   create(body: CreateGroup): Observable<GroupResponse> {
     return this.api.POST('/api/groups', { body });
+  }
+  /** Capacity, over-intake, delivery mode, place and group staff; a stale `version` is a 409, staff by others a 403. */
+  update(id: string, body: UpdateGroup): Observable<GroupResponse> {
+    return this.api.PATCH('/api/groups/{id}', { path: { id }, body });
   }
   /** The method templates of a programme, to start a group's calendar from. */
   templates(programmeId: string): Observable<MethodTemplateResponse[]> {
