@@ -20,12 +20,21 @@ import { LabelPipe, Labels } from '../../core/i18n/labels';
 import { StockholmTimePipe } from '../../core/time/stockholm-time';
 import { GroupsApi } from '../groups/groups-api';
 import { ParticipantsApi } from './participants-api';
+import { EnrolmentsTab } from './enrolments-tab';
 import { ProgressChart } from './progress-chart';
 
 /** One participant, tab by tab. Health data loads only when its tab is opened, so reading it is a deliberate act. */
 @Component({
   selector: 'sv-participant-page',
-  imports: [MatTabsModule, MatButtonModule, MatIconModule, ProgressChart, LabelPipe, StockholmTimePipe],
+  imports: [
+    MatTabsModule,
+    MatButtonModule,
+    MatIconModule,
+    ProgressChart,
+    LabelPipe,
+    StockholmTimePipe,
+    EnrolmentsTab,
+  ],
   templateUrl: './participant-page.html',
   styles: `
     dl {

@@ -14,6 +14,9 @@ import type { Observable } from 'rxjs';
 import { ApiClient, narrow, type Schemas } from '../../core/api/api-client';
 
 export type CreateParticipant = Schemas['CreateParticipantDto'];
+export type Enrol = Schemas['EnrolDto'];
+export type MoveEnrolment = Schemas['MoveEnrolmentDto'];
+export type UpdateEnrolment = Schemas['UpdateEnrolmentDto'];
 
 @Injectable({ providedIn: 'root' })
 export class ParticipantsApi {
@@ -43,6 +46,18 @@ export class ParticipantsApi {
   }
   enrolments(id: string): Observable<EnrolmentResponse[]> {
     return this.api.GET('/api/participants/{id}/enrolments', { path: { id } });
+  }
+  /** A second active enrolment in the same programme is a 409 (`already_enrolled`). */
+  enrol(id: string, body: Enrol): Observable<EnrolmentResponse> {
+    return this.api.POST('/api/participants/{id}/enrolments', { path: { id }, body });
+  }
+  /** The old enrolment ends the day before `date` and stays in the history. */
+  moveEnrolment(id: string, body: MoveEnrolment): Observable<EnrolmentResponse> {
+    return this.api.POST('/api/enrolments/{id}/move', { path: { id }, body });
+  }
+  /** Completed, or left early with a reason. */
+  updateEnrolment(id: string, body: UpdateEnrolment): Observable<EnrolmentResponse> {
+    return this.api.PATCH('/api/enrolments/{id}', { path: { id }, body });
   }
   needs(id: string): Observable<NeedResponse[]> {
     return this.api.GET('/api/participants/{id}/needs', { path: { id } }).pipe(narrow<NeedResponse[]>());
