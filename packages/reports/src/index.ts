@@ -11,3 +11,5 @@ export * from './statistics.js';
 export * from './economy.js';
 export * from './amounts.js';
 export * from './charts.js';
+export * from './disclosure-model.js';
+export * from './disclosure.js';
