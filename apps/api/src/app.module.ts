@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './common/audit/audit.module';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { PolicyModule } from './common/policy/policy.module';
+import { DisclosureModule } from './common/disclosure/disclosure.module';
 import { ProblemFilter } from './common/problem/problem.filter';
 import { SqlModule } from './common/sql/sql.module';
 import type { AppConfig } from './config/app-config';
@@ -42,6 +43,7 @@ export class AppModule {
         SqlModule,
         AuditModule,
         PolicyModule,
+        DisclosureModule,
         IdempotencyModule,
         HealthModule,
         UsersModule,

@@ -36,6 +36,8 @@ export const PROBLEM_CODES = {
   invalid_organisation_number: {},
   end_before_start: { start: 'string' },
   end_not_after_start: { start: 'string' },
+  // Aggregate-only readers choose among fixed periods: tertials, years, the whole programme.
+  period_not_fixed: {},
   before_enrolment_start: { startDate: 'string' },
   detail_code_not_in_category: { category: 'string', allowed: 'string[]' },
   unknown_reference: { entity: 'string' },

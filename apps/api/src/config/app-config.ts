@@ -56,6 +56,11 @@ export interface AppConfig {
    * aggregate-only readers see no cell of fewer than k. Never taken from a request.
    */
   smallCellK: number;
+  /**
+   * How long the disclosure audit of one programme may take (DISCLOSURE_AUDIT_MS) before it fails closed: an
+   * aggregate-only reader then sees no figure that depends on an outcome, until the data changes.
+   */
+  disclosureAuditMs: number;
   /** Roles that must sign in with a TOTP code as well (e.g. those who see personal data). */
   totpRequiredRoles: Role[];
   /** Seed demo data into an empty database (npm start). */
@@ -268,6 +273,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     personalNumberKey: personalNumberKey(env, nodeEnv),
     totpRequiredRoles: roles(env, 'TOTP_REQUIRED_ROLES'),
     smallCellK: int(env, 'SMALL_CELL_K', DEFAULT_SMALL_CELL_THRESHOLD, MIN_SMALL_CELL_THRESHOLD, 1000),
+    disclosureAuditMs: int(env, 'DISCLOSURE_AUDIT_MS', 60_000, 1_000, 600_000),
     smtpUrl: env.SMTP_URL?.trim() || null,
     retentionYears: int(env, 'RETENTION_YEARS', 2, 1, 50),
     retentionSchedule: bool(env, 'RETENTION_SCHEDULE', nodeEnv !== 'test'),

@@ -25,6 +25,22 @@ const REGISTRY = 'database/entities.ts';
 const CROSS_MODULE_READERS: Record<string, readonly string[]> = {
   // Access decisions: a group's programme and staff, a participant's groups and programmes.
   'common/policy': ['enrolment', 'participant', 'programme_group', 'staff_member'],
+  // The disclosure audit: a programme's data at person level (no names or numbers), read in one pass per data
+  // version, so that what aggregate-only readers see is decided on everything they can obtain.
+  'common/disclosure': [
+    'attendance',
+    'enrolment',
+    'follow_up',
+    'group_session',
+    'internship',
+    'municipality',
+    'outcome',
+    'participant',
+    'programme',
+    'programme_group',
+    'progress_assessment',
+    'survey_round',
+  ],
   // Report figures are aggregates over many owners' rows in one query each (report-queries.ts,
   // national-followup.service.ts); going through eight services would move the joins into memory.
   reports: [

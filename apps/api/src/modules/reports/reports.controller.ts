@@ -8,7 +8,7 @@ import { reportFiles } from '../../common/lazy';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { Allow } from '../auth/auth.decorators';
-import { ProgressReportDto, ReportQuery, YearQuery } from './dto/report.dto';
+import { FixedPeriodDto, ProgressReportDto, ReportQuery, YearQuery } from './dto/report.dto';
 import { NationalFollowUpService } from './national-followup.service';
 import { ReportsService } from './reports.service';
 
@@ -32,7 +32,7 @@ export class ReportsController {
   @Allow('report.read')
   @ApiOperation({
     summary:
-      'Progress report (delrapport) for a period: every figure with numerator and denominator; small cells suppressed for aggregate-only roles (admin, steering, evaluators)',
+      'Progress report (delrapport) for a period: every figure with numerator and denominator for staff; for aggregate-only roles (admin, steering, evaluators) the tables as published reports print them, a fixed period only (GET …/reports/periods; default the whole programme), health cells below k hidden with what would give them away (400 period_not_fixed for other dates)',
   })
   @ApiOkResponse({
     type: ProgressReportDto,
@@ -41,6 +41,18 @@ export class ReportsController {
   @ApiProblems(400, 401, 403, 404)
   progress(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string, @Query() q: ReportQuery) {
     return this.reports.progress(ctx, programmeId, q);
+  }
+
+  @Get('periods')
+  @Allow('report.read')
+  @ApiOperation({
+    summary:
+      'The fixed periods of the programme (tertials, calendar years, the whole programme): the only periods aggregate-only roles may ask a report for',
+  })
+  @ApiOkResponse({ type: [FixedPeriodDto] })
+  @ApiProblems(400, 401, 403, 404)
+  periods(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string): Promise<FixedPeriodDto[]> {
+    return this.reports.periods(ctx, programmeId);
   }
 
   @Get('progress.csv')

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { pdfFontFiles } from '../../common/pdf/fonts';
 import {
   computeProgressReportFromCounts,
+  type FixedPeriod,
   previousTertial,
   type ProgressReport,
   type ReportPeriod,
@@ -21,8 +22,11 @@ import { ProgrammesService } from '../programmes/programmes.service';
 import { StatisticsService } from '../statistics/statistics.service';
 import type { ReportQuery } from './dto/report.dto';
 import { ReportDataService } from './report-data.service';
+import { DisclosureService } from '../../common/disclosure/disclosure.service';
 
 const today = () => stockholmToday();
+/** A tertial's fixed-period id ("2021-T2"). */
+const fixedId = (t: { year: number; index: number }) => `${t.year}-T${t.index}`;
 
 export interface ProgressReportResponse {
   /** Every figure with numerator and denominator; only for roles that may see small counts. */
@@ -41,6 +45,7 @@ export class ReportsService {
     private readonly audit: AuditService,
     private readonly programmes: ProgrammesService,
     private readonly statistics: StatisticsService,
+    private readonly disclosure: DisclosureService,
   ) {}
 
   async progress(
@@ -53,7 +58,21 @@ export class ReportsService {
       id: programmeId,
     });
     const programme = await this.programmes.getProgramme(ctx, programmeId);
-    const period = { start: q.from ?? programme.startDate, end: q.to ?? today() };
+    const k = this.policy.smallCellK(ctx.user);
+    // Aggregate-only readers get fixed periods only (the whole programme by default): any two dates would let
+    // two reports be subtracted. The disclosure engine audits exactly these.
+    const fixed =
+      k === null
+        ? null
+        : this.disclosure.fixedPeriod(
+            programme,
+            q.from === undefined && q.to === undefined
+              ? { start: programme.startDate, end: programme.endDate }
+              : { start: q.from ?? '', end: q.to ?? '' },
+          );
+    const period = fixed
+      ? { start: fixed.start, end: fixed.end }
+      : { start: q.from ?? programme.startDate, end: q.to ?? today() };
     if (period.end < period.start)
       throw Problem.field('to', 'to must not be before from', {
         code: 'end_before_start',
@@ -68,14 +87,39 @@ export class ReportsService {
       period,
       q.internshipGroups ? { internshipGroups: q.internshipGroups.split(',').map(Number) } : {},
     );
-    const k = this.policy.smallCellK(ctx.user);
     const suppressed = k !== null;
-    // The tertial the period ends in beside the one before: the breakdown tables are staff's for now
-    // (STAFF_ONLY_TABLE_IDS), so the two extra reports are counted only for them.
-    const tertials = suppressed ? undefined : await this.tertials(programmeId, period, municipalities);
-    const tables = toReportTables(report, k !== null ? { smallCellThreshold: k } : { tertials });
+    // The tertial the period ends in beside the one before; for aggregate-only readers only when both are fixed
+    // periods of the programme (the disclosure engine audits those).
+    const current = tertialOf(period.end);
+    const fixedTertials = fixed
+      ? {
+          previous: this.disclosure
+            .periods(programme)
+            .find((p) => p.id === fixedId(previousTertial(current))),
+          current: this.disclosure.periods(programme).find((p) => p.id === fixedId(current)),
+        }
+      : null;
+    const withTertials =
+      !fixedTertials || (!!fixedTertials.previous && !!fixedTertials.current && current.end === period.end);
+    const tertials = withTertials ? await this.tertials(programmeId, period, municipalities) : undefined;
     // The economy too, so every download carries it: amounts of money, no counts of people, so nothing is hidden.
-    tables.push(await this.statistics.economyOfPeriod(ctx, programmeId, period));
+    const staffTables = [
+      ...toReportTables(report, { tertials }),
+      await this.statistics.economyOfPeriod(ctx, programmeId, period),
+    ];
+    const tables =
+      k !== null && fixed
+        ? await this.disclosure.discloseReport(
+            programmeId,
+            k,
+            staffTables,
+            report,
+            fixed,
+            tertials && fixedTertials?.previous && fixedTertials.current
+              ? { previous: fixedTertials.previous, current: fixedTertials.current }
+              : null,
+          )
+        : staffTables;
     await this.audit.record(ctx, {
       action: 'report.read',
       entityType: 'programme',
@@ -92,6 +136,15 @@ export class ReportsService {
 
   csv(tables: ReportTable[]): string {
     return tablesToCsv(tables);
+  }
+
+  /** The programme's fixed periods: tertials, calendar years, the whole programme. */
+  async periods(ctx: UserContext, programmeId: string): Promise<FixedPeriod[]> {
+    await this.policy.assertProgrammeAccess(ctx, 'report.read', programmeId, {
+      type: 'programme',
+      id: programmeId,
+    });
+    return this.disclosure.periods(await this.programmes.getProgramme(ctx, programmeId));
   }
 
   /** This tertial (up to the period's end) and the previous one, each counted as a report of its own. */

@@ -113,6 +113,10 @@ export const PROBLEM_TEXTS: ProblemTexts = {
     sv: (p) => `Måste vara efter ${start(p.start, 'sv')}.`,
     en: (p) => `Must be after ${start(p.start, 'en')}.`,
   },
+  period_not_fixed: {
+    sv: () => 'Välj en tertial, ett kalenderår eller hela insatsen.',
+    en: () => 'Choose a tertial, a calendar year or the whole programme.',
+  },
   before_enrolment_start: {
     sv: (p) => `Får inte vara före inskrivningens start (${p.startDate}).`,
     en: (p) => `Must not be before the enrolment started (${p.startDate}).`,

@@ -3,6 +3,9 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  FIXED_PERIOD_KINDS,
+  type FixedPeriod,
+  type FixedPeriodKind,
   type ProgressReport,
   REPORT_TABLE_IDS,
   type ReportTable,
@@ -28,6 +31,18 @@ export class ReportQuery {
   @IsOptional()
   @Matches(/^\d{1,3}(,\d{1,3})*$/, { message: 'internshipGroups must be group numbers separated by commas' })
   internshipGroups?: string;
+}
+
+/** A fixed period (disclosure-model.ts `fixedPeriods`): what aggregate-only readers may ask a report for. */
+export class FixedPeriodDto implements FixedPeriod {
+  @ApiProperty({
+    example: '2021-T1',
+    description: '"2021-T1" (a tertial), "2021" (a calendar year) or "whole"',
+  })
+  id: string;
+  @ApiProperty({ enum: FIXED_PERIOD_KINDS, enumName: 'FixedPeriodKind' }) kind: FixedPeriodKind;
+  @ApiProperty({ example: '2021-01-01' }) start: string;
+  @ApiProperty({ example: '2021-04-30' }) end: string;
 }
 
 export class YearQuery {
