@@ -163,8 +163,8 @@ export interface ReportDisclosureContext {
   view: DisclosureView;
   /** The fixed period of the report (disclosure-model.ts `fixedPeriods`). */
   period: string;
-  /** The tertial before it, when the report carries the 'tertials' comparison. */
-  previousPeriod?: string;
+  /** The two tertials of the 'tertials' comparison (fixed-period ids), when the report carries it. */
+  tertials?: { previous: string; current: string };
   /** The programme's groups, to name rows. */
   groups: readonly { key: string; number: number; municipality: string | null }[];
   /** Survey rounds: which group, and the day each opened. */
@@ -560,7 +560,7 @@ function specsOf(t: ReportTable, report: ProgressReport, ctx: ReportDisclosureCo
       return t.rows.map((row) => {
         const label = String(row[0]);
         return byColumn(row, (_c, i) => {
-          const period = i === 1 ? ctx.previousPeriod : i === 2 ? ctx.period : undefined;
+          const period = i === 1 ? ctx.tertials?.previous : i === 2 ? ctx.tertials?.current : undefined;
           if (!period) return undefined;
           const kk = (table: DisclosureCellTable, column: string) => cellKey(period, table, ROW_ALL, column);
           const figures: Record<string, Spec> = {

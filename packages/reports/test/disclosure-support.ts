@@ -231,32 +231,31 @@ export function audienceTables(
   ledger = new DisclosureLedger(),
 ): { tables: ReportTable[]; ledger: DisclosureLedger } {
   const report = computeProgressReport(reportInputFor(p, period), period);
+  // As the api: the tertial the period ends in beside the one before, when both are fixed periods.
+  const t = tertialOf(period.end);
+  const prev = previousTertial(t);
+  const currentFixed = t.end === period.end ? findFixedPeriod(p, t) : null;
+  const prevFixed = findFixedPeriod(p, prev);
   const tertials =
-    period.kind === 'tertial'
-      ? (() => {
-          const t = tertialOf(period.start);
-          const prev = previousTertial(t);
-          const prevFixed = findFixedPeriod(p, prev);
-          return prevFixed
-            ? {
-                previous: {
-                  tertial: prev,
-                  report: computeProgressReport(reportInputFor(p, prevFixed), prevFixed),
-                },
-                current: { tertial: t, report },
-              }
-            : undefined;
-        })()
+    currentFixed && prevFixed
+      ? {
+          previous: { tertial: prev, report: computeProgressReport(reportInputFor(p, prevFixed), prevFixed) },
+          current: {
+            tertial: t,
+            report: computeProgressReport(reportInputFor(p, currentFixed), currentFixed),
+          },
+        }
       : undefined;
   const staff = toReportTables(report, tertials ? { tertials } : {});
-  const previous = tertials ? findFixedPeriod(p, tertials.previous.tertial)?.id : undefined;
+  const previous = prevFixed?.id;
+  const current = currentFixed?.id;
   const tables = discloseReportTables(
     staff,
     report,
     {
       view,
       period: period.id,
-      ...(previous ? { previousPeriod: previous } : {}),
+      ...(previous && current ? { tertials: { previous, current } } : {}),
       groups: p.groups,
       rounds: p.groups.flatMap((g) =>
         g.surveyRounds.map((r) => ({ key: r.key, group: g.key, openDay: r.openDay })),
