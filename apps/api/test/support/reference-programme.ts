@@ -1,10 +1,13 @@
-import fixture from '../fixtures/reference-programme.json';
+import {
+  REFERENCE_REPORT_PERIOD,
+  referenceProgramme as fixture,
+} from '../../src/database/seeds/reference-programme-data';
 import type { Client, World } from './test-app';
 
 export { fixture as referenceProgramme };
 
 /** The report period the fixture's expected figures are for. */
-export const REFERENCE_PERIOD = 'from=2019-09-03&to=2021-05-01&internshipGroups=1,2,3';
+export const REFERENCE_PERIOD = `from=${REFERENCE_REPORT_PERIOD.from}&to=${REFERENCE_REPORT_PERIOD.to}&internshipGroups=1,2,3`;
 
 /** Names and personal numbers the tests give the fixture's people, to scan every output for. */
 const personOf = (i: number) => ({
@@ -34,9 +37,9 @@ function check(res: { status: number; body: unknown }, status: number, what: str
 }
 
 /**
- * Loads the reference programme (apps/api/test/fixtures/reference-programme.json) into programme A through the
- * api, as staff would type it in: groups from the 13-week template, participants, attendance, outcomes,
- * internships and paper survey answers.
+ * Loads the reference programme (src/database/seeds/reference-programme-data.ts, which the demo seed loads too)
+ * into programme A through the api, as staff would type it in: groups from the 13-week template, participants,
+ * attendance, outcomes, internships and paper survey answers.
  */
 export async function loadReferenceProgramme(staff: Client, w: World): Promise<void> {
   const p = w.programmeA;
