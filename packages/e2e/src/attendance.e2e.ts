@@ -37,7 +37,8 @@ describe('attendance on a tablet (chromium against the real api)', () => {
     const group = await c.call('POST', '/api/groups', {
       programmeId: programme.id,
       municipalityId: programme.ownerMunicipality.id,
-      number: 3,
+      // The demo's Nästa Steg has groups 1–5 in Ängelholm (the reference programme).
+      number: 6,
       startDate: '2020-08-24',
       capacity: 10,
       overIntake: 2,
@@ -107,7 +108,7 @@ describe('attendance on a tablet (chromium against the real api)', () => {
     const page = await context.newPage();
     await signIn(page, api.url, staff);
     await page.getByTestId('nav-grupper').tap();
-    await page.getByTestId('open-group-3').tap();
+    await page.getByTestId('open-group-6').tap();
     await page.getByTestId('week-label').waitFor();
     assert.equal(await text(page.getByTestId('week-label')), 'Vecka 35');
     assert.equal(await text(page.getByTestId('group-rate-percent')), '–');
@@ -131,7 +132,8 @@ describe('attendance on a tablet (chromium against the real api)', () => {
     await signIn(page, api.url, staff);
     await page.getByTestId('nav-deltagare').click();
     await page.getByTestId('participant-row').first().waitFor();
-    assert.equal(await page.getByTestId('participant-row').count(), 3);
+    // The demo's 51 in Nästa Steg and this journey's three.
+    assert.equal(await page.getByTestId('participant-row').count(), 54);
     await expectNoRawCodes(page, 'deltagare');
     await page.getByTestId('participant-search').fill('amina');
     await page.waitForFunction(
@@ -196,7 +198,8 @@ describe('attendance on a tablet (chromium against the real api)', () => {
     await page.getByTestId('group-number').fill('7');
     await page.getByTestId('group-start').fill('2021-03-29');
     await page.getByTestId('group-template').click();
-    await page.getByRole('option', { name: /13 veckor/ }).click();
+    // This journey's template, not the demo's "Tretton veckor (13 veckor)".
+    await page.getByRole('option', { name: /^13 veckor/ }).click();
     await page.getByTestId('group-save').click();
     // Staff land on the attendance tab; the calendar is one tab away.
     await page.getByRole('tab', { name: 'Kalender' }).click();
@@ -216,7 +219,7 @@ describe('attendance on a tablet (chromium against the real api)', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
     await signIn(page, api.url, staff);
     await page.getByTestId('nav-grupper').click();
-    await page.getByTestId('open-group-3').click();
+    await page.getByTestId('open-group-6').click();
     await page.getByRole('tab', { name: 'Praktik' }).click();
     await page.getByTestId('internship-summary').waitFor();
     assert.match((await page.getByTestId('internship-summary').textContent()) ?? '', /0 av 3/);

@@ -147,6 +147,12 @@ describe('foundation journeys (chromium against the real api)', () => {
     await page.getByTestId('report-show').click();
     await page.getByTestId('report-enrolled').waitFor();
     assert.match((await page.getByTestId('report-enrolled').textContent()) ?? '', /Antal inskrivna/);
+    // The demo's Nästa Steg is the seed report's programme: 26 of the 51 enrolled went on to work or studies.
+    assert.deepEqual(await page.getByTestId('report-work-or-studies').getByRole('cell').allTextContents(), [
+      '26',
+      '51',
+      '51',
+    ]);
     await expectNoRawCodes(page, 'rapport');
     const saved = page.waitForEvent('download');
     await page.getByTestId('download-xlsx').click();

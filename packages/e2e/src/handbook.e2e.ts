@@ -51,7 +51,8 @@ describe('method handbook (chromium against the real api)', () => {
     const group = await c.call('POST', '/api/groups', {
       programmeId: programme.id,
       municipalityId: programme.ownerMunicipality.id,
-      number: 4,
+      // The demo's Nästa Steg has groups 1–5 in Ängelholm (the reference programme).
+      number: 6,
       startDate: '2020-08-24',
       capacity: 10,
       overIntake: 0,
@@ -79,7 +80,7 @@ describe('method handbook (chromium against the real api)', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
     await signIn(page, api.url, substitute);
     await page.getByTestId('nav-grupper').click();
-    await page.getByTestId('open-group-4').click();
+    await page.getByTestId('open-group-6').click();
     // Click 1: the calendar; click 2: the session's theme.
     await page.getByRole('tab', { name: 'Kalender' }).click();
     // The first CV session is the one the presenter prepared.

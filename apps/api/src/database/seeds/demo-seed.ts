@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Role } from '@stegvis/contracts';
+import type { UserContext } from '../../common/context/request-context';
 import { HandbookService } from '../../modules/handbook/handbook.service';
 import { OrganisationsService } from '../../modules/organisations/organisations.service';
 import { ProgrammesService } from '../../modules/programmes/programmes.service';
 import { UsersService } from '../../modules/users/users.service';
+import { seedDemoProgrammes, seedTargetGroupStats } from './demo-programmes';
 
 export interface DemoCredential {
   email: string;
@@ -21,8 +23,12 @@ const MUNICIPALITIES: [string, string][] = [
 ];
 
 /**
- * Demo data for `npm start`: the association's municipalities and partners, the programmes Nästa Steg and
- * Första Steget, and one user per role. Runs only on an empty user table; passwords are random and shown once.
+ * Demo data for `npm start`: the association's municipalities and partners, one user per role, and two programmes
+ * with people and figures: Nästa Steg, the reference programme of the seed progress report (its five groups, 51
+ * participants, outcomes, attendance, internships and survey rounds), which the staff user leads, and Steg för
+ * steg, another lead's, with a group in Perstorp, one in Klippan and a budget (demo-programmes.ts). Nästa Steg
+ * sorts first, so it is the programme the admin's and the steering group's screens open with too. Runs only on an
+ * empty user table; passwords are random and shown once.
  */
 export async function seedDemo(app: INestApplicationContext): Promise<DemoCredential[] | null> {
   const users = app.get(UsersService);
@@ -34,7 +40,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoCreden
   const af = await orgs.upsertOrganisation('Arbetsförmedlingen', 'employment_service');
   const ifo = await orgs.upsertOrganisation('Ängelholms kommun, försörjningsstöd', 'income_support');
   const sfi = await orgs.upsertOrganisation('SFI Ängelholm', 'adult_education');
-  await orgs.upsertOrganisation('Lärcentrum Klippan', 'adult_education');
+  const lc = await orgs.upsertOrganisation('Lärcentrum Klippan', 'adult_education');
 
   const password = () => randomBytes(12).toString('base64url');
   const creds: DemoCredential[] = [];
@@ -71,12 +77,12 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoCreden
       'Utrikes födda kvinnor och män som står långt från arbetsmarknaden, med svenska på minst SFI C-nivå.',
     goals,
   });
-  const forstaSteget = await programmes.createProgramme(ctx, {
-    name: 'Första Steget',
+  const stegForSteg = await programmes.createProgramme(ctx, {
+    name: 'Steg för steg',
     ownerMunicipalityId: m['Perstorp'],
     municipalityIds: [m['Perstorp'], m['Klippan']],
-    partnerOrganisationIds: [af.id],
-    startDate: '2020-01-01',
+    partnerOrganisationIds: [af.id, lc.id],
+    startDate: '2021-01-04',
     endDate: '2022-06-30',
     targetGroup: 'Utrikes födda kvinnor i Perstorp och Klippan.',
     goals,
@@ -86,10 +92,34 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoCreden
   const steering = await mk('styrgrupp@stegvis.local', 'Stina Styrgrupp', 'steering');
   const evaluator = await mk('utvarderare@stegvis.local', 'Erik Utvärderare', 'evaluator');
   await users.allocate([staff.id, analysis.id, steering.id, evaluator.id], nastaSteg.id);
-  await users.allocate([steering.id], forstaSteget.id);
+  await users.allocate([steering.id], stegForSteg.id);
   // The staff user is the lead (processledare) of her programme: sees its protected identities and decides who
-  // is group staff. Första Steget stays another programme's, so the demo shows what she may not see.
+  // is group staff. Steg för steg stays another programme's, so the demo shows what she may not see; its own lead,
+  // whose password nobody is shown, typed its groups in.
   await users.setAllocation(staff.id, nastaSteg.id, true, async () => {});
+  const otherLead = await users.createUser({
+    email: 'processledare.perstorp@stegvis.local',
+    displayName: 'Petra Processledare',
+    role: 'staff',
+    password: password(),
+    leadProgrammeIds: [stegForSteg.id],
+  });
+  await seedDemoProgrammes(app, {
+    reference: {
+      id: nastaSteg.id,
+      town: { id: m['Ängelholm'], name: 'Ängelholm' },
+      lead: await signedIn(users, staff.id),
+    },
+    twoTowns: {
+      id: stegForSteg.id,
+      towns: [
+        { id: m['Perstorp'], name: 'Perstorp' },
+        { id: m['Klippan'], name: 'Klippan' },
+      ],
+      lead: await signedIn(users, otherLead.id),
+    },
+  });
+  await seedTargetGroupStats(app, ctx, m);
   await seedHandbook(app.get(HandbookService), ctx, {
     ...ctx,
     user: { ...ctx.user, ...staff, programmeIds: [nastaSteg.id] },
@@ -98,6 +128,26 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoCreden
 }
 
 type SeedCtx = Parameters<HandbookService['create']>[0];
+
+/** The context a signed-in request of the user would have: her programmes and the ones she leads. */
+async function signedIn(users: UsersService, id: string): Promise<UserContext> {
+  const u = (await users.findById(id))!;
+  return {
+    requestId: 'demo-seed',
+    ip: '127.0.0.1',
+    user: {
+      id: u.id,
+      email: u.email,
+      displayName: u.displayName,
+      role: u.role,
+      organisationId: u.organisationId,
+      programmeIds: u.programmeIds,
+      leadProgrammeIds: u.leadProgrammeIds,
+      sessionIdHash: '',
+      csrfToken: '',
+    },
+  };
+}
 
 /** A few handbook entries, so the handbook and the calendar's material are not empty in the demo. */
 async function seedHandbook(handbook: HandbookService, adminCtx: SeedCtx, staffCtx: SeedCtx): Promise<void> {
