@@ -31,8 +31,11 @@ import { percent } from './percent.js';
 // their row and shown only with it (disclosure.ts), so they add nothing the model does not hold.
 // ---------------------------------------------------------------------------------------------------------------
 
-/** How an enrolment ended: still running (or with no end date), completed, or left early. */
-export const HUB_ENDS = ['active', 'completed', 'left'] as const;
+/**
+ * How an enrolment ended: still running without an end date (`open`: it counts in every later year, as Finsam
+ * counts it), still running with one (`active`), completed, or left early.
+ */
+export const HUB_ENDS = ['open', 'active', 'completed', 'left'] as const;
 export type HubEnd = (typeof HUB_ENDS)[number];
 
 /** A reason for leaving as aggregate-only audiences see it: health is counted with personal reasons, always. */
@@ -371,6 +374,8 @@ export function buildDisclosureModel(
     for (let from = g.first; from <= g.last; from++)
       for (let to = from; to <= g.last; to++)
         for (const end of HUB_ENDS) {
+          // Without an end date an enrolment overlaps every period until its group ends.
+          if (end === 'open' && to !== g.last) continue;
           const h = hubs.push({ group: gi, from, to, end }) - 1;
           hubIndex.set(`${gi}:${from}:${to}:${end}`, h);
           hubVar.push(add({ kind: 'hub', hub: h }));
@@ -576,7 +581,11 @@ export function buildDisclosureModel(
       const [p0, p1] = slots.range(period);
       const inP = (hub: Hub) => hub.from <= p1 && hub.to >= p0;
       const statusAt = (hub: Hub): EnrolmentStatus =>
-        hub.end !== 'active' && hub.to <= p1 ? (hub.end === 'left' ? 'left_early' : 'completed') : 'active';
+        (hub.end === 'completed' || hub.end === 'left') && hub.to <= p1
+          ? hub.end === 'left'
+            ? 'left_early'
+            : 'completed'
+          : 'active';
       const ocAt = (v: VarInfo): OutcomeCategory | null => {
         const s = (v as { state: OcState }).state;
         return s && s.slot <= p1 ? s.cat : null;
@@ -930,7 +939,7 @@ export function buildDisclosureModel(
       const [p0, p1] = slots.range(period);
       const year = Number(period.id);
       const all = rows[rows.length - 1];
-      const inYear = (hub: Hub) => hub.from <= p1 && (hub.end === 'active' || hub.to >= p0);
+      const inYear = (hub: Hub) => hub.from <= p1 && (hub.end === 'open' || hub.to >= p0);
       for (const gender of [...GENDERS, null]) {
         push(
           '-',
@@ -1059,7 +1068,14 @@ function locate(
   if (e.status !== 'active' && e.end === null) return 'an ended enrolment without an end date';
   if (e.end !== null && e.end > g.end && e.status !== 'active')
     return 'an enrolment that ends after its group';
-  const end: HubEnd = e.status === 'active' ? 'active' : e.status === 'completed' ? 'completed' : 'left';
+  const end: HubEnd =
+    e.status === 'active'
+      ? e.end === null
+        ? 'open'
+        : 'active'
+      : e.status === 'completed'
+        ? 'completed'
+        : 'left';
   const from = Math.max(g.first, Math.min(g.last, slots.of(e.start)));
   // An active enrolment with an end date overlaps periods until that date; without one, until the group ends.
   const to = e.end === null ? g.last : Math.max(from, Math.min(g.last, slots.of(e.end)));

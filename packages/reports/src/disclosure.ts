@@ -94,7 +94,8 @@ export function viewOf(
  * Tables given to aggregate-only audiences, by id. `model`: its counts are cells of the disclosure model (audited
  * together). `text`: no counts. `amounts`: money, no people. `external`: figures from outside the programme's
  * data (Arbetsförmedlingen's statistics). `cross-programme`: the association's persons across programmes, no
- * outcome or health data (admin only).
+ * outcome or health data (the admin's employer register and association figures). `referrals`: counts of
+ * referrals and of the analysis group's meetings, before anyone joins a group: no outcome or health data.
  */
 export const DISCLOSURE_TABLES = {
   report: 'text',
@@ -122,7 +123,15 @@ export const DISCLOSURE_TABLES = {
   'finsam-association': 'cross-programme',
   'survey-round': 'model',
   'assessment-summary': 'model',
-} as const satisfies Record<string, 'model' | 'text' | 'amounts' | 'external' | 'cross-programme'>;
+  group: 'model',
+  employers: 'cross-programme',
+  inflow: 'referrals',
+  intake: 'referrals',
+  'meeting-attendance': 'referrals',
+} as const satisfies Record<
+  string,
+  'model' | 'text' | 'amounts' | 'external' | 'cross-programme' | 'referrals'
+>;
 export type DisclosureTableId = keyof typeof DISCLOSURE_TABLES;
 
 export interface UnregisteredCell {
@@ -750,6 +759,11 @@ export function finsamKeys(year: number): Record<Gender | 'total', string> {
 /** A survey round's asked (enrolled when it opened). */
 export function surveyRoundKeyOf(roundKey: string): string {
   return cellKey('-', 'survey', rowOfRound(roundKey), 'asked');
+}
+
+/** A group's enrolments (the group page's enrolled count): all of them, the whole programme's period. */
+export function groupEnrolledKey(groupKey: string): string {
+  return cellKey('whole', 'status', rowOfGroup(groupKey), 'enrolled');
 }
 
 /** A group's assessment pairs (start and end assessed). */

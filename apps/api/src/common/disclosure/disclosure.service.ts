@@ -24,7 +24,6 @@ import {
 } from '@stegvis/reports';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { GroupsService } from '../../modules/groups/groups.service';
 import type { AuthUser } from '../context/request-context';
 import { PolicyService } from '../policy/policy.service';
 import { Problem, fieldError } from '../problem/problem';
@@ -61,6 +60,13 @@ export class DisclosureService implements OnModuleDestroy {
   private readonly pending = new Map<number, (reply: AuditReply) => void>();
   /** By programme and k: the latest data version's decision (a promise, so concurrent requests share it). */
   private readonly decisions = new Map<string, { version: string; decision: Promise<ProgrammeDisclosure> }>();
+  /** By programme: the model's values for its latest data (the plain endpoints' check needs no audit). */
+  private readonly models = new Map<
+    string,
+    { data: string; supported: boolean; values: Record<string, number> }
+  >();
+  /** Data (by hash) on which a view found a figure the model does not hold: shown fail-closed. */
+  private readonly poisoned = new Set<string>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -98,11 +104,14 @@ export class DisclosureService implements OnModuleDestroy {
   /** The decision for a programme's current data, audited once per data version. */
   async decide(programmeId: string, k: number): Promise<ProgrammeDisclosure> {
     const programme = await this.gather(programmeId);
-    const version = versionOf(programme, k);
+    const data = hashOf(programme);
+    const version = hashOf([k, data]);
     const key = `${programmeId}:${k}`;
     const cached = this.decisions.get(key);
-    if (cached?.version === version) return cached.decision;
-    const decision = this.audit(programme, version, k);
+    if (cached && cached.version === version) return cached.decision;
+    const decision = this.poisoned.has(data)
+      ? Promise.resolve(this.fallback(programme, version, k, 'a figure differs from the audited data'))
+      : this.audit(programme, version, k);
     this.decisions.set(key, { version, decision });
     if (this.decisions.size > 200) this.decisions.delete(this.decisions.keys().next().value!);
     return decision;
@@ -138,22 +147,40 @@ export class DisclosureService implements OnModuleDestroy {
 
   /**
    * An endpoint's plain counts (no health or survey data: never hidden), registered and checked against the model
-   * the audit used; a difference makes the programme's views fail closed.
+   * the audit uses (no audit needed: just the model); a difference makes the programme's views fail closed until
+   * its data changes.
    */
   async checkCounts(
     programmeId: string,
-    k: number,
     table: DisclosureTableId,
-    counts: (model: DisclosureModel) => { key: string; value: number }[],
+    counts: readonly { key: string; value: number }[],
   ): Promise<void> {
-    const d = await this.decide(programmeId, k);
-    const model = buildDisclosureModel(d.programme);
-    if (model.unsupported.length) {
+    const programme = await this.gather(programmeId);
+    const data = hashOf(programme);
+    let model = this.models.get(programmeId);
+    if (!model || model.data !== data) {
+      const built = buildDisclosureModel(programme);
+      model = {
+        data,
+        supported: built.unsupported.length === 0,
+        values: Object.fromEntries(built.cells.map((c) => [c.key, c.value])),
+      };
+      this.models.set(programmeId, model);
+      if (this.models.size > 200) this.models.delete(this.models.keys().next().value!);
+    }
+    if (!model.supported) {
+      // The audit fails closed for this programme anyway.
       disclosureLedger.record(table);
       return;
     }
-    const values = Object.fromEntries(model.cells.map((c) => [c.key, c.value]));
-    if (!checkPlainCounts(table, counts(model), values)) this.failClosed(programmeId, k, d, table);
+    if (!checkPlainCounts(table, counts, model.values)) {
+      this.logger.warn(
+        `Programme ${programmeId}: ${table} differs from the audited data; its views fail closed`,
+      );
+      this.poisoned.add(data);
+      for (const key of [...this.decisions.keys()])
+        if (key.startsWith(`${programmeId}:`)) this.decisions.delete(key);
+    }
   }
 
   onModuleDestroy(): Promise<number> | undefined {
@@ -166,17 +193,34 @@ export class DisclosureService implements OnModuleDestroy {
     this.logger.warn(
       `Programme ${programmeId}: ${what} differs from the audited data; its views fail closed`,
     );
-    const model = buildDisclosureModel(d.programme);
-    const fallback = fallbackOf(model, k);
+    this.poisoned.add(hashOf(d.programme));
     this.decisions.set(`${programmeId}:${k}`, {
       version: d.version,
-      decision: Promise.resolve({ ...d, status: 'fallback', reason: `${what} differs`, view: fallback }),
+      decision: Promise.resolve(this.fallback(d.programme, d.version, k, `${what} differs`)),
     });
   }
 
+  private fallback(
+    programme: DisclosureProgramme,
+    version: string,
+    k: number,
+    reason: string,
+  ): ProgrammeDisclosure {
+    return {
+      programme,
+      version,
+      status: 'fallback',
+      reason,
+      view: fallbackOf(buildDisclosureModel(programme), k),
+    };
+  }
+
   private async gather(programmeId: string): Promise<DisclosureProgramme> {
-    // Each group's first internship day is GroupsService's rule; looked up when needed, as the groups module
-    // itself depends on modules that use this service.
+    // Each group's first internship day is GroupsService's rule; looked up when needed (and its file loaded then),
+    // as the groups module uses this service itself.
+    const { GroupsService } =
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load breaks the import cycle
+      require('../../modules/groups/groups.service') as typeof import('../../modules/groups/groups.service');
     const groups = this.moduleRef.get(GroupsService, { strict: false });
     const data = await gatherDisclosureData(
       (sql, params) => this.dataSource.query(sql, params),
@@ -261,11 +305,9 @@ export class DisclosureService implements OnModuleDestroy {
   }
 }
 
-/** A hash of the data and k: a decision is reused only for exactly the data it audited. */
-function versionOf(programme: DisclosureProgramme, k: number): string {
-  return createHash('sha256')
-    .update(JSON.stringify([k, programme]))
-    .digest('base64url');
+/** A hash of the data (and k): a decision is reused only for exactly the data it audited. */
+function hashOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 }
 
 /** The fail-closed view: every figure that depends on an outcome, and every health cell, hidden. */
