@@ -11,7 +11,9 @@ import {
   ratio,
 } from '@stegvis/contracts';
 import { Brackets, DataSource, type EntityManager, In, Repository } from 'typeorm';
+import { disclosureLedger, internshipSummaryKeys } from '@stegvis/reports';
 import { AuditService } from '../../common/audit/audit.service';
+import { DisclosureService } from '../../common/disclosure/disclosure.service';
 import type { UserContext } from '../../common/context/request-context';
 import { PolicyService } from '../../common/policy/policy.service';
 import { Problem } from '../../common/problem/problem';
@@ -44,6 +46,7 @@ export class EmployersService {
     private readonly organisations: OrganisationsService,
     private readonly participants: ParticipantsService,
     private readonly groups: GroupsService,
+    private readonly disclosure: DisclosureService,
   ) {}
 
   async createEmployer(ctx: UserContext, dto: EmployerDto): Promise<EmployerResponse> {
@@ -75,6 +78,8 @@ export class EmployersService {
   }
 
   async findEmployers(q: EmployerQuery): Promise<EmployerResponse[]> {
+    // Internships hosted and hires per employer: the association's register, no outcome or health data.
+    disclosureLedger.record('employers');
     const qb = this.employers
       .createQueryBuilder('e')
       .orderBy('e.name', 'ASC')
@@ -97,6 +102,7 @@ export class EmployersService {
   async getEmployer(id: string): Promise<EmployerResponse> {
     const e = await this.employers.findOneBy({ id });
     if (!e) throw Problem.notFound('employer');
+    disclosureLedger.record('employers');
     return (await this.describe([e]))[0];
   }
 
@@ -272,7 +278,7 @@ export class EmployersService {
    * industries, and internships that led to an offer of work. Aggregates only.
    */
   async groupSummary(ctx: UserContext, groupId: string): Promise<GroupInternshipSummary> {
-    await this.policy.assertGroupAccess(ctx, 'internship.summary', groupId);
+    const access = await this.policy.assertGroupAccess(ctx, 'internship.summary', groupId);
     const internshipStart = await this.groups.internshipPhaseStart(groupId);
     const enrolments = await this.participants.findGroupEnrolments({ ...ctx }, groupId, { audit: false });
     // Someone who left before the internship weeks began never had the chance of one.
@@ -290,9 +296,19 @@ export class EmployersService {
     const byIndustry: Record<string, number> = {};
     for (const r of rows)
       byIndustry[industryOf.get(r.employerId)!] = (byIndustry[industryOf.get(r.employerId)!] ?? 0) + 1;
+    const withInternship = ratio(stayed.filter((e) => withOne.has(e.id)).length, stayed.length);
+    // Plain counts, shown to every audience; for aggregate-only readers registered with the disclosure engine and
+    // checked against what its audit used (placements and offers go with them).
+    if (this.disclosure.audience(ctx.user).kind === 'aggregate') {
+      const keys = internshipSummaryKeys(groupId);
+      await this.disclosure.checkCounts(access.programmeId, 'internship-summary', [
+        { key: keys.with, value: withInternship.count },
+        { key: keys.stayed, value: withInternship.of },
+      ]);
+    }
     return {
       groupId,
-      withInternship: ratio(stayed.filter((e) => withOne.has(e.id)).length, stayed.length),
+      withInternship,
       byIndustry,
       ledToOffer: rows.filter((r) => OFFER_RESULTS.includes(r.result)).length,
     };
