@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { labelOfStored, type LabelKind } from '@stegvis/contracts';
-import { toCsv } from '@stegvis/reports';
+import { disclosureLedger, finsamKeys, fixedPeriods, toCsv } from '@stegvis/reports';
 import { DataSource } from 'typeorm';
 import { type AuditEntry, AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
+import { DisclosureService } from '../../common/disclosure/disclosure.service';
 import { PolicyService } from '../../common/policy/policy.service';
+import { Problem } from '../../common/problem/problem';
 import { formatPersonalNumber } from '../participants/personal-number.util';
 
 export interface FinsamBySex {
@@ -46,6 +48,7 @@ export class NationalFollowUpService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
+    private readonly disclosure: DisclosureService,
   ) {}
 
   async finsam(ctx: UserContext, programmeId: string, year: number): Promise<FinsamCounts> {
@@ -53,6 +56,23 @@ export class NationalFollowUpService {
       type: 'programme',
       id: programmeId,
     });
+    const aggregate = this.disclosure.audience(ctx.user).kind === 'aggregate';
+    if (aggregate) {
+      // Aggregate-only readers: a year of the programme (a fixed period), as for the report.
+      const [p] = await this.dataSource.query<{ start: string; end: string }[]>(
+        'SELECT start_date::text AS start, end_date::text AS end FROM programme WHERE id = $1',
+        [programmeId],
+      );
+      const years = fixedPeriods(p).filter((x) => x.kind === 'year');
+      if (!years.some((x) => x.id === String(year)))
+        throw Problem.field(
+          'year',
+          `year must be one of the programme's: ${years.map((x) => x.id).join(', ')}`,
+          {
+            code: 'period_not_fixed',
+          },
+        );
+    }
     const [row] = await this.dataSource.query<Omit<FinsamCounts, 'year'>[]>(
       `SELECT pr.name AS effort,
               count(DISTINCT p.id) FILTER (WHERE p.gender = 'woman')::int AS women,
@@ -66,6 +86,16 @@ export class NationalFollowUpService {
         WHERE pr.id = $1 GROUP BY pr.name`,
       [programmeId, year],
     );
+    if (aggregate) {
+      // Plain counts, registered with the disclosure engine and checked against what its audit used.
+      const keys = finsamKeys(year);
+      await this.disclosure.checkCounts(programmeId, 'finsam', [
+        { key: keys.woman, value: row.women },
+        { key: keys.man, value: row.men },
+        { key: keys.other, value: row.other },
+        { key: keys.total, value: row.total },
+      ]);
+    }
     await this.audit.record(ctx, {
       action: 'report.finsam',
       entityType: 'programme',
@@ -110,6 +140,8 @@ export class NationalFollowUpService {
                 WHERE ${IN_YEAR}) x`,
       [year],
     );
+    // The association's persons across programmes: no outcome or health data, registered as such.
+    disclosureLedger.record('finsam-association');
     await this.audit.record(ctx, {
       action: 'report.finsam',
       entityType: 'association',
