@@ -10,7 +10,9 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type ProblemNotice, ratio } from '@stegvis/contracts';
 import { DataSource, In, LessThan, MoreThan, Repository } from 'typeorm';
 import { stockholmDate, stockholmToday } from '@stegvis/contracts';
+import { surveyRoundKeyOf } from '@stegvis/reports';
 import { AuditService } from '../../common/audit/audit.service';
+import { DisclosureService } from '../../common/disclosure/disclosure.service';
 import type { RequestContext, UserContext } from '../../common/context/request-context';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { PolicyService } from '../../common/policy/policy.service';
@@ -90,6 +92,7 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
     private readonly catalog: QuestionnaireCatalog,
     private readonly sql: SqlService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly disclosure: DisclosureService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -196,11 +199,26 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
   async findRounds(ctx: UserContext, groupId: string) {
     await this.policy.assertGroupAccess(ctx, 'survey.summary', groupId);
     const rows = await this.rounds.find({ where: { groupId }, order: { opensAt: 'DESC' } });
+    await this.registerRounds(ctx, rows);
     return Promise.all(rows.map((r) => this.describe(r)));
   }
 
   async getRound(ctx: UserContext, id: string) {
-    return this.describe(await this.load(ctx, id, 'survey.summary'));
+    const round = await this.load(ctx, id, 'survey.summary');
+    await this.registerRounds(ctx, [round]);
+    return this.describe(round);
+  }
+
+  /**
+   * A round's response rate tells how many were enrolled when it opened: a plain count, which aggregate-only
+   * readers see too; registered with the disclosure engine and checked against what its audit used.
+   */
+  private async registerRounds(ctx: UserContext, rounds: readonly SurveyRound[]): Promise<void> {
+    if (this.disclosure.audience(ctx.user).kind !== 'aggregate') return;
+    for (const r of rounds)
+      await this.disclosure.checkCounts(r.programmeId, 'survey-round', [
+        { key: surveyRoundKeyOf(r.id), value: r.enrolledAtOpen },
+      ]);
   }
 
   /** Who has not answered yet, for a reminder. Never linked to answers. */
@@ -296,6 +314,7 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
   async summary(ctx: UserContext, id: string) {
     const round = await this.load(ctx, id, 'survey.summary');
     const { withheld } = await this.release(round);
+    await this.registerRounds(ctx, [round]);
     if (withheld) return { round: await this.describe(round), withheld, questions: [] };
     const q = this.catalog.get(round.questionnaireId, round.questionnaireVersion)!;
     const smallCellK = this.policy.smallCellK(ctx.user);
