@@ -7,7 +7,9 @@ import {
   type GroupAssessmentSummary,
 } from '@stegvis/contracts';
 import { DataSource, In, Repository } from 'typeorm';
+import { assessmentKey } from '@stegvis/reports';
 import { AuditService } from '../../common/audit/audit.service';
+import { DisclosureService } from '../../common/disclosure/disclosure.service';
 import type { UserContext } from '../../common/context/request-context';
 import { PolicyService } from '../../common/policy/policy.service';
 import { Problem, fieldError } from '../../common/problem/problem';
@@ -23,6 +25,7 @@ export class ProgressService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
+    private readonly disclosure: DisclosureService,
   ) {}
 
   /** Records (or replaces) the assessment of a stage. */
@@ -90,7 +93,7 @@ export class ProgressService {
    * threshold, so that one person's ratings cannot be read out of a tiny group.
    */
   async groupSummary(ctx: UserContext, groupId: string): Promise<GroupAssessmentSummary> {
-    await this.policy.assertGroupAccess(ctx, 'assessment.summary', groupId);
+    const access = await this.policy.assertGroupAccess(ctx, 'assessment.summary', groupId);
     const enrolments = await this.dataSource.getRepository(Enrolment).findBy({ groupId });
     const ids = [...new Set(enrolments.map((e) => e.participantId))];
     const rows = ids.length ? await this.assessments.findBy({ participantId: In(ids) }) : [];
@@ -100,6 +103,12 @@ export class ProgressService {
       .map((r) => [start.get(r.participantId)!, r.ratings] as const);
     const k = this.policy.smallCellK(ctx.user);
     const hide = k !== null && pairs.length < k;
+    // The number with both assessments is a plain count: registered with the disclosure engine and checked against
+    // what its audit used. The means are self-ratings (health and energy among them): shown only from k.
+    if (k !== null)
+      await this.disclosure.checkCounts(access.programmeId, 'assessment-summary', [
+        { key: assessmentKey(groupId), value: pairs.length },
+      ]);
     const meanChange = Object.fromEntries(
       ASSESSMENT_DIMENSIONS.map((d) => [
         d,
