@@ -8,7 +8,9 @@ import type {
   SessionResponse,
 } from '@stegvis/contracts';
 import { DataSource, type EntityManager, In, Repository } from 'typeorm';
+import { groupEnrolledKey } from '@stegvis/reports';
 import { AuditService } from '../../common/audit/audit.service';
+import { DisclosureService } from '../../common/disclosure/disclosure.service';
 import type { UserContext } from '../../common/context/request-context';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { PolicyService } from '../../common/policy/policy.service';
@@ -45,6 +47,7 @@ export class GroupsService {
     private readonly templates: TemplatesService,
     private readonly programmes: ProgrammesService,
     private readonly participants: ParticipantsService,
+    private readonly disclosure: DisclosureService,
   ) {}
 
   async createGroup(
@@ -181,14 +184,26 @@ export class GroupsService {
     });
     const rows = await this.groups.find({ where: { programmeId }, order: { number: 'ASC' } });
     const counts = await this.participants.countActive(rows.map((g) => g.id));
+    await this.registerCounts(ctx, programmeId, counts);
     return rows.map((g) => toGroupResponse(g, counts.get(g.id) ?? 0));
   }
 
   async getGroup(ctx: UserContext, id: string): Promise<GroupResponse> {
-    await this.policy.assertGroupAccess(ctx, 'group.read', id);
+    const access = await this.policy.assertGroupAccess(ctx, 'group.read', id);
     const g = await this.groups.findOneByOrFail({ id });
     const counts = await this.participants.countActive([id]);
+    await this.registerCounts(ctx, access.programmeId, counts);
     return toGroupResponse(g, counts.get(id) ?? 0);
+  }
+
+  /** A group's enrolled count is a plain count: for aggregate-only readers checked against the disclosure audit. */
+  private async registerCounts(ctx: UserContext, programmeId: string, counts: ReadonlyMap<string, number>) {
+    if (this.disclosure.audience(ctx.user).kind !== 'aggregate') return;
+    await this.disclosure.checkCounts(
+      programmeId,
+      'group',
+      [...counts].map(([groupId, value]) => ({ key: groupEnrolledKey(groupId), value })),
+    );
   }
 
   async getCalendar(ctx: UserContext, groupId: string): Promise<CalendarResponse> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type MeetingResponse, ratio, stockholmDate } from '@stegvis/contracts';
 import { DataSource, Repository } from 'typeorm';
+import { disclosureLedger } from '@stegvis/reports';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
 import { PolicyService } from '../../common/policy/policy.service';
@@ -274,6 +275,8 @@ export class MeetingsService {
       type: 'programme',
       id: programmeId,
     });
+    // Counts of referrals and meetings, before anyone joins a group: registered with the disclosure engine.
+    disclosureLedger.record('inflow');
     const rows = await this.referrals.inflowTimes(programmeId);
     const orgs = new Map((await this.organisations.findOrganisations()).map((o) => [o.id, o.name]));
     const counts = new Map<string, number>();
@@ -312,6 +315,8 @@ export class MeetingsService {
       type: 'programme',
       id: programmeId,
     });
+    // Counts of referrals and meetings, before anyone joins a group: registered with the disclosure engine.
+    disclosureLedger.record('meeting-attendance');
     const rows: { organisation_id: string | null; invited: number; present: number; absent: number }[] =
       await this.dataSource.query(
         `SELECT mm.organisation_id, count(*)::int AS invited, count(*) FILTER (WHERE mm.present)::int AS present, count(*) FILTER (WHERE mm.present = false)::int AS absent
@@ -369,6 +374,8 @@ export class MeetingsService {
       type: 'meeting',
       id,
     });
+    // Counts of referrals and meetings, before anyone joins a group: registered with the disclosure engine.
+    disclosureLedger.record('intake');
     return meeting!;
   }
 }
