@@ -443,7 +443,7 @@ class Auditor {
   }
 
   private hideable(r: Row): boolean {
-    return !r.hidden && r.cells.some((c) => c.outcomeDependent);
+    return !r.hidden && r.terms.size > 0 && r.cells.some((c) => c.outcomeDependent);
   }
 
   /** The hub (top unknown) of each unknown. */
@@ -529,7 +529,8 @@ class Auditor {
   private baselineZeros: Uint8Array | undefined;
 
   setHidden(row: Row, hidden: boolean): void {
-    if (row.hidden === hidden) return;
+    // A cell that can count nobody (no unknowns: a group outside the period) is 0 whatever the data: never hidden.
+    if (row.hidden === hidden || row.terms.size === 0) return;
     row.hidden = hidden;
     this.zeroCache = undefined;
   }

@@ -325,9 +325,13 @@ function specsOf(t: ReportTable, report: ProgressReport, ctx: ReportDisclosureCo
   const P = ctx.period;
   const k = (table: DisclosureCellTable, row: string, column: string) => cellKey(P, table, row, column);
   const multi = report.municipalities.length > 1;
+  // The report names its own groups (with their municipality only when it has groups in more than one): two
+  // towns' "Grupp 1" are told apart there, and a group outside the period must not take another's name.
+  const inReport = new Set(report.groups.map((g) => `${g.municipality ?? ''}\u0000${g.number}`));
   const groupRow = new Map<string, string>();
   for (const g of ctx.groups)
-    groupRow.set(groupLabel(g.number, multi ? municipalityLabel(g.municipality) : null), rowOfGroup(g.key));
+    if (inReport.has(`${g.municipality ?? ''}\u0000${g.number}`))
+      groupRow.set(groupLabel(g.number, multi ? municipalityLabel(g.municipality) : null), rowOfGroup(g.key));
   const municipalityRow = new Map<string, string>(
     report.municipalities.map((m) => [municipalityLabel(m.municipality), rowOfMunicipality(m.municipality)]),
   );
