@@ -6,7 +6,8 @@ import type { DisclosureEnrolment, DisclosureProgramme } from '@stegvis/reports'
 export type Query = <T>(sql: string, params: unknown[]) => Promise<T[]>;
 
 /**
- * One programme's data at person level for the disclosure audit: who was enrolled in which group when, how it
+ * One programme's data at person level for the disclosure audit (in a stable order — groups by municipality and
+ * number, rounds by opening — so that the same data always gets the same decision): who was enrolled in which group when, how it
  * ended, outcome, follow-ups, internships, sessions held and attended, assessments, survey rounds. No names or
  * numbers: a person is her participant id. Read-only, like the reports' SQL (a cross-module reader, docs/
  * architecture.md). `internshipStarts` gives each group's first internship day (GroupsService's rule).
@@ -29,12 +30,12 @@ export async function gatherDisclosureData(
       query<{ id: string; number: number; municipality: string | null; start: string; end: string }>(
         `SELECT g.id, g.number, m.name AS municipality, g.start_date::text AS start, g.end_date::text AS end
          FROM programme_group g LEFT JOIN municipality m ON m.id = g.municipality_id
-        WHERE g.programme_id = $1 ORDER BY g.id`,
+        WHERE g.programme_id = $1 ORDER BY m.name, g.number, g.id`,
         [programmeId],
       ),
       query<{ id: string; group_id: string; opens_at: Date }>(
         `SELECT r.id, r.group_id, r.opens_at FROM survey_round r JOIN programme_group g ON g.id = r.group_id
-        WHERE g.programme_id = $1 ORDER BY r.id`,
+        WHERE g.programme_id = $1 ORDER BY r.opens_at, r.id`,
         [programmeId],
       ),
       query<{
