@@ -16,11 +16,7 @@ import { ProgrammesApi } from '../features/programmes/programmes-api';
   template: `
     <mat-form-field appearance="outline">
       <mat-label>{{ i18n.t('groups.programme') }}</mat-label>
-      <mat-select
-        [ngModel]="programmeId()"
-        (ngModelChange)="programmeId.set($event)"
-        [attr.data-testid]="testId"
-      >
+      <mat-select [ngModel]="programmeId()" (ngModelChange)="choose($event)" [attr.data-testid]="testId">
         @for (p of programmes(); track p.id) {
           <mat-option [value]="p.id">{{ p.name }}</mat-option>
         }
@@ -36,6 +32,13 @@ export class ProgrammePicker {
   protected readonly i18n = inject(I18n);
   protected readonly programmes = signal<ProgrammeResponse[]>([]);
   protected readonly testId = 'programme-picker';
+
+  /** A choice made by the user: the screen hears of the whole programme, as it did of the first. */
+  protected choose(id: string): void {
+    this.programmeId.set(id);
+    const p = this.programmes().find((x) => x.id === id);
+    if (p) this.programmeChange.emit(p);
+  }
 
   constructor() {
     inject(ProgrammesApi)

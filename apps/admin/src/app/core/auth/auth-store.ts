@@ -3,6 +3,7 @@ import {
   type Action,
   can as roleMay,
   type CurrentUserResponse,
+  AGGREGATE_ONLY_ROLES,
   GROUP_STAFF_ROLES,
   type Role,
 } from '@stegvis/contracts';
@@ -56,6 +57,15 @@ export class AuthStore {
    */
   can(action: Action): boolean {
     return roleMay(this.role(), action);
+  }
+
+  /**
+   * Whether the user sees figures only as published reports print them (AGGREGATE_ONLY_ROLES): such a user asks a
+   * report for a fixed period only (tertial, year, whole programme), as the api requires.
+   */
+  aggregateOnly(): boolean {
+    const role = this.role();
+    return role !== null && AGGREGATE_ONLY_ROLES.includes(role);
   }
 
   /**

@@ -462,6 +462,11 @@ export const TEXTS = {
   'rep.from': { sv: 'Från (ÅÅÅÅ-MM-DD)', en: 'From (YYYY-MM-DD)' },
   'rep.to': { sv: 'Till (ÅÅÅÅ-MM-DD)', en: 'To (YYYY-MM-DD)' },
   'rep.show': { sv: 'Visa rapport', en: 'Show report' },
+  'rep.period': { sv: 'Period', en: 'Period' },
+  'rep.period.whole': { sv: 'Hela insatsen', en: 'The whole programme' },
+  'rep.period.year': { sv: 'År', en: 'Year' },
+  'rep.period.tertial': { sv: 'Tertial', en: 'Tertial' },
+  'rep.period.custom': { sv: 'Egna datum', en: 'Dates of your own' },
   'rep.download': { sv: 'Ladda ner', en: 'Download' },
   'rep.suppressed': {
     sv: 'Små tal (färre än 5 personer) visas som ".." för att skydda enskilda.',

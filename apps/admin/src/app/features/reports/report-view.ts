@@ -5,6 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
 import { firstValueFrom } from 'rxjs';
 import { asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
@@ -12,7 +13,14 @@ import { alignsRight, type Chart, cellText, chartOf } from '@stegvis/reports/vie
 import { DownloadWithProgress } from '../../shared/download-with-progress';
 import { ProgrammePicker } from '../../shared/programme-picker';
 import { stockholmToday } from '../../core/time/stockholm-time';
-import { REPORT_FORMATS, type ReportFormat, ReportsApi, type ReportTable } from './reports-api';
+import { AuthStore } from '../../core/auth/auth-store';
+import {
+  type FixedPeriod,
+  REPORT_FORMATS,
+  type ReportFormat,
+  ReportsApi,
+  type ReportTable,
+} from './reports-api';
 
 /** The progress report on screen: the same tables, from the same computation, as every download. */
 @Component({
@@ -24,6 +32,7 @@ import { REPORT_FORMATS, type ReportFormat, ReportsApi, type ReportTable } from 
     MatButtonModule,
     MatIconModule,
     MatProgressBarModule,
+    MatSelectModule,
     ProgrammePicker,
   ],
   template: `
@@ -32,15 +41,32 @@ import { REPORT_FORMATS, type ReportFormat, ReportsApi, type ReportTable } from 
         <h1>{{ i18n.t('rep.title') }}</h1>
       </header>
       <div class="filters">
-        <sv-programme-picker [(programmeId)]="programmeId" (programmeChange)="from.set($event.startDate)" />
-        <mat-form-field appearance="outline"
-          ><mat-label>{{ i18n.t('rep.from') }}</mat-label
-          ><input matInput [ngModel]="from()" (ngModelChange)="from.set($event)" data-testid="report-from"
-        /></mat-form-field>
-        <mat-form-field appearance="outline"
-          ><mat-label>{{ i18n.t('rep.to') }}</mat-label
-          ><input matInput [ngModel]="to()" (ngModelChange)="to.set($event)" data-testid="report-to"
-        /></mat-form-field>
+        <sv-programme-picker [(programmeId)]="programmeId" (programmeChange)="programmeChanged($event)" />
+        <mat-form-field appearance="outline">
+          <mat-label>{{ i18n.t('rep.period') }}</mat-label>
+          <mat-select [ngModel]="periodId()" (ngModelChange)="pickPeriod($event)" data-testid="report-period">
+            @for (p of periods(); track p.id) {
+              <mat-option [value]="p.id">{{ periodLabel(p) }}</mat-option>
+            }
+            @if (!fixedOnly()) {
+              <mat-option value="">{{ i18n.t('rep.period.custom') }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        @if (!fixedOnly()) {
+          <mat-form-field appearance="outline"
+            ><mat-label>{{ i18n.t('rep.from') }}</mat-label
+            ><input
+              matInput
+              [ngModel]="from()"
+              (ngModelChange)="setDate('from', $event)"
+              data-testid="report-from"
+          /></mat-form-field>
+          <mat-form-field appearance="outline"
+            ><mat-label>{{ i18n.t('rep.to') }}</mat-label
+            ><input matInput [ngModel]="to()" (ngModelChange)="setDate('to', $event)" data-testid="report-to"
+          /></mat-form-field>
+        }
         <button mat-flat-button type="button" (click)="load()" data-testid="report-show">
           {{ i18n.t('rep.show') }}
         </button>
@@ -242,6 +268,12 @@ export class ReportView {
   protected readonly programmeId = signal('');
   protected readonly from = signal('');
   protected readonly to = signal(stockholmToday());
+  private readonly auth = inject(AuthStore);
+  /** Steering, evaluators and the admin ask for fixed periods only (the api refuses other dates for them). */
+  protected readonly fixedOnly = computed(() => this.auth.aggregateOnly());
+  protected readonly periods = signal<FixedPeriod[]>([]);
+  /** The chosen fixed period's id, or '' for dates typed by staff. */
+  protected readonly periodId = signal('');
   protected readonly tables = signal<ReportTable[]>([]);
   protected readonly suppressed = signal(false);
   protected readonly busy = signal(false);
@@ -269,6 +301,50 @@ export class ReportView {
   /** A bar's length: its per cent of the track, never beyond it. */
   protected width(percent: number): number {
     return Math.min(100, percent);
+  }
+
+  /** A new programme: its fixed periods, the whole programme chosen, so the first report needs one click. */
+  protected async programmeChanged(p: { id: string; startDate: string }): Promise<void> {
+    this.from.set(p.startDate);
+    this.to.set(stockholmToday());
+    this.periods.set([]);
+    this.periodId.set('');
+    this.tables.set([]);
+    try {
+      const periods = await firstValueFrom(this.api.periods(p.id));
+      // The whole programme first (the usual choice), then years and tertials in time order, as the api gives them.
+      this.periods.set([
+        ...periods.filter((x) => x.kind === 'whole'),
+        ...periods.filter((x) => x.kind !== 'whole'),
+      ]);
+      const whole = periods.find((x) => x.kind === 'whole');
+      if (whole) this.pickPeriod(whole.id);
+    } catch (err) {
+      const problem = asProblem(err, this.i18n.lang());
+      this.error.set(problem?.detail ?? this.i18n.t('error.generic'));
+    }
+  }
+
+  protected pickPeriod(id: string): void {
+    this.periodId.set(id);
+    const p = this.periods().find((x) => x.id === id);
+    if (!p) return;
+    this.from.set(p.start);
+    this.to.set(p.end);
+  }
+
+  /** Typing a date leaves the fixed periods: the report covers exactly the dates typed. */
+  protected setDate(which: 'from' | 'to', value: string): void {
+    (which === 'from' ? this.from : this.to).set(value);
+    this.periodId.set('');
+  }
+
+  /** "Hela insatsen", "År 2021", "Tertial 1 2021 (jan–apr)". */
+  protected periodLabel(p: FixedPeriod): string {
+    if (p.kind === 'whole') return `${this.i18n.t('rep.period.whole')} (${p.start} – ${p.end})`;
+    if (p.kind === 'year') return `${this.i18n.t('rep.period.year')} ${p.id}`;
+    const [year, t] = p.id.split('-T');
+    return `${this.i18n.t('rep.period.tertial')} ${t} ${year} (${p.start} – ${p.end})`;
   }
 
   protected async load(): Promise<void> {

@@ -6,6 +6,8 @@ import { ApiClient, type Schemas } from '../../core/api/api-client';
 /** One table of a report (packages/reports/src/report-tables.ts). */
 export type ReportTable = Schemas['ReportTableDto'];
 export type ProgressReport = Schemas['ProgressReportDto'];
+/** A fixed report period: a tertial, a calendar year or the whole programme. */
+export type FixedPeriod = Schemas['FixedPeriodDto'];
 
 export const REPORT_FORMATS = ['csv', 'xlsx', 'pdf', 'docx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -16,6 +18,10 @@ export class ReportsApi {
 
   progress(id: string, from: string, to: string): Observable<ProgressReport> {
     return this.api.GET('/api/programmes/{id}/reports/progress', { path: { id }, query: { from, to } });
+  }
+  /** The periods aggregate-only roles may ask for (tertials, years, the whole programme); staff may pick them too. */
+  periods(id: string): Observable<FixedPeriod[]> {
+    return this.api.GET('/api/programmes/{id}/reports/periods', { path: { id } });
   }
   targetGroup(id: string, from: string, to: string): Observable<ReportTable> {
     return this.api.GET('/api/programmes/{id}/reports/target-group', { path: { id }, query: { from, to } });
