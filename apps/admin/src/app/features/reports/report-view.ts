@@ -42,7 +42,7 @@ import {
       </header>
       <div class="filters">
         <sv-programme-picker [(programmeId)]="programmeId" (programmeChange)="programmeChanged($event)" />
-        <mat-form-field appearance="outline">
+        <mat-form-field appearance="outline" class="period">
           <mat-label>{{ i18n.t('rep.period') }}</mat-label>
           <mat-select [ngModel]="periodId()" (ngModelChange)="pickPeriod($event)" data-testid="report-period">
             @for (p of periods(); track p.id) {
@@ -172,6 +172,9 @@ import {
     </section>
   `,
   styles: `
+    .period {
+      min-width: 22rem;
+    }
     .filters {
       display: flex;
       gap: 16px;
@@ -339,12 +342,13 @@ export class ReportView {
     this.periodId.set('');
   }
 
-  /** "Hela insatsen", "År 2021", "Tertial 1 2021 (jan–apr)". */
+  /** "Hela insatsen (2019-09-03 – 2021-12-31)", "År 2021", "Tertial 1 2021 (jan–apr)". */
   protected periodLabel(p: FixedPeriod): string {
     if (p.kind === 'whole') return `${this.i18n.t('rep.period.whole')} (${p.start} – ${p.end})`;
     if (p.kind === 'year') return `${this.i18n.t('rep.period.year')} ${p.id}`;
     const [year, t] = p.id.split('-T');
-    return `${this.i18n.t('rep.period.tertial')} ${t} ${year} (${p.start} – ${p.end})`;
+    const months = this.i18n.t(t === '1' ? 'rep.period.t1' : t === '2' ? 'rep.period.t2' : 'rep.period.t3');
+    return `${this.i18n.t('rep.period.tertial')} ${t} ${year} (${months})`;
   }
 
   protected async load(): Promise<void> {
