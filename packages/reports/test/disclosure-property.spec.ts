@@ -151,7 +151,6 @@ describe('disclosure audit against an exact search over every possible programme
   ];
   for (const picked of cases) {
     it(`agrees on ${picked.length} people: ${picked.join(', ')}`, async () => {
-      const started = Date.now();
       const real = tinyProgramme(picked.map((i) => types[i]));
       const model = buildDisclosureModel(real, { domain: DOMAIN });
       assert.deepEqual(model.unsupported, []);
@@ -176,13 +175,6 @@ describe('disclosure audit against an exact search over every possible programme
           b[1] = Math.max(b[1], v!);
         }
       }
-      if (process.env.DEBUG_TINY) {
-        console.log(
-          JSON.stringify(decision.hidden.filter((k) => truth.has(k)).map((k) => [k, truth.get(k)])),
-        );
-        console.log(JSON.stringify(shown.map((k) => [k, truth.get(k)])));
-      }
-      if (process.env.DEBUG_TINY) console.log('ms', Date.now() - started);
       for (const iv of lp) assert.deepEqual([iv.lo, iv.hi], bounds.get(iv.key), iv.key);
     });
   }
