@@ -140,10 +140,8 @@ describe('attendance on a tablet (chromium against the real api)', () => {
       () => document.querySelectorAll('[data-testid="participant-row"]').length === 1,
     );
     assert.match((await page.getByTestId('participant-row').textContent()) ?? '', /Amina Hassan/);
-    const internships = page.waitForResponse((r) => /\/api\/groups\/[^/]+\/internships/.test(r.url()));
     await page.getByRole('link', { name: 'Amina Hassan' }).click();
     await page.getByTestId('participant-name').waitFor();
-    await internships;
     await expectNoRawCodes(page, 'deltagare, uppgifter');
     await page.getByRole('tab', { name: 'Progression' }).click();
     await page.getByTestId('progress-table').waitFor();
@@ -152,8 +150,19 @@ describe('attendance on a tablet (chromium against the real api)', () => {
     await page.screenshot({ path: '/tmp/e2e-participant.png' });
     await expectNoRawCodes(page, 'deltagare, progression');
     // Every tab of the record: statuses, purposes, industries and outcomes show as words.
-    for (const tab of ['Samtycken', 'Inskrivningar', 'Närvaro', 'Praktik', 'Avslut']) {
-      await page.getByRole('tab', { name: tab }).click();
+    // Each tab loads its own data when opened; wait for it before reading the words.
+    const tabs: [string, RegExp | null][] = [
+      ['Samtycken', /\/consents$/],
+      ['Inskrivningar', null],
+      ['Närvaro', /\/attendance$/],
+      ['Praktik', /\/internships$/],
+      ['Avslut', /\/outcomes$/],
+    ];
+    for (const [tab, loads] of tabs) {
+      await Promise.all([
+        loads ? page.waitForResponse((r) => loads.test(new URL(r.url()).pathname)) : null,
+        page.getByRole('tab', { name: tab }).click(),
+      ]);
       await expectNoRawCodes(page, `deltagare, ${tab}`);
     }
     await Promise.all([

@@ -1,4 +1,4 @@
-import { TEXTS } from './i18n';
+import { TEXT_SOURCES, TEXTS } from './i18n';
 
 describe('the UI text table', () => {
   const entries = Object.entries(TEXTS) as [string, { sv: string; en: string }][];
@@ -25,5 +25,10 @@ describe('the UI text table', () => {
       )
       .filter((k) => k !== 'att.reason');
     expect(built).toEqual([]);
+  });
+
+  it('defines each key in one file only', () => {
+    const keys = TEXT_SOURCES.flatMap((s) => Object.keys(s));
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
   });
 });

@@ -1,13 +1,23 @@
 import { Injectable, signal } from '@angular/core';
 import { problemText } from './problem-texts';
+import { PARTICIPANT_RECORD_TEXTS } from './texts/participant-record';
+import { PARTICIPANT_WORK_TEXTS } from './texts/participant-work';
+import { PARTICIPANT_OUTCOME_TEXTS } from './texts/participant-outcome';
+import { TEMPLATES_TEXTS } from './texts/templates';
+import { CALENDAR_TEXTS } from './texts/calendar';
+import { EMPLOYERS_TEXTS } from './texts/employers';
+import { SURVEY_ROUNDS_TEXTS } from './texts/survey-rounds';
+import { SHARED_TEXTS } from './texts/shared';
+import type { Texts } from './texts/texts';
 
 export type Lang = 'sv' | 'en';
 
 /**
  * UI texts, Swedish first. Runtime-switchable (a case officer may prefer English), so not Angular's build-time
- * i18n. Keys are grouped by screen.
+ * i18n. Keys are grouped by screen; a screen's new texts go in its own file in texts/, merged below, so that
+ * screens built side by side do not edit one file.
  */
-export const TEXTS = {
+const BASE_TEXTS = {
   'app.name': { sv: 'Stegvis', en: 'Stegvis' },
   'nav.programmes': { sv: 'Insatser', en: 'Programmes' },
   'nav.groups': { sv: 'Grupper och närvaro', en: 'Groups and attendance' },
@@ -514,7 +524,32 @@ export const TEXTS = {
   'en.endDate': { sv: 'Slutdatum (ÅÅÅÅ-MM-DD)', en: 'End date (YYYY-MM-DD)' },
   'en.saved': { sv: 'Inskrivningen är sparad.', en: 'The enrolment is saved.' },
   'en.for': { sv: 'för inskrivningen i {group}', en: 'for the enrolment in {group}' },
-} as const satisfies Record<string, { readonly sv: string; readonly en: string }>;
+} as const satisfies Texts;
+
+export const TEXTS = {
+  ...BASE_TEXTS,
+  ...PARTICIPANT_RECORD_TEXTS,
+  ...PARTICIPANT_WORK_TEXTS,
+  ...PARTICIPANT_OUTCOME_TEXTS,
+  ...TEMPLATES_TEXTS,
+  ...CALENDAR_TEXTS,
+  ...EMPLOYERS_TEXTS,
+  ...SURVEY_ROUNDS_TEXTS,
+  ...SHARED_TEXTS,
+} as const satisfies Texts;
+
+/** Each file's table, for the check that no key is defined in two of them (a spread would hide it). */
+export const TEXT_SOURCES: readonly Texts[] = [
+  BASE_TEXTS,
+  PARTICIPANT_RECORD_TEXTS,
+  PARTICIPANT_WORK_TEXTS,
+  PARTICIPANT_OUTCOME_TEXTS,
+  TEMPLATES_TEXTS,
+  CALENDAR_TEXTS,
+  EMPLOYERS_TEXTS,
+  SURVEY_ROUNDS_TEXTS,
+  SHARED_TEXTS,
+];
 
 export type TextKey = keyof typeof TEXTS;
 
