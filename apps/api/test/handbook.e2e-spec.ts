@@ -101,7 +101,7 @@ describe('method handbook (e2e)', () => {
     expect((await staffA.get('/api/handbook/entries')).body.length).toBe(before);
   });
 
-  it('renders Markdown without scripts and warns when the text looks like a personal number', async () => {
+  it('renders Markdown without scripts', async () => {
     const res = await staffA.post(
       '/api/handbook/entries',
       entry({
@@ -109,13 +109,33 @@ describe('method handbook (e2e)', () => {
         module: 'other',
         week: null,
         theme: 'Övrigt',
-        body: 'Hej <script>alert(1)</script> [klicka](javascript:alert(2)) <img src="https://x.se/a.png" onerror="alert(3)"> Anna 19121212-1212',
+        body: 'Hej <script>alert(1)</script> [klicka](javascript:alert(2)) <img src="https://x.se/a.png" onerror="alert(3)">',
       }),
     );
     expect(res.status).toBe(201);
     expect(res.body.bodyHtml).not.toMatch(/<script|javascript:|onerror/i);
     expect(res.body.bodyHtml).toContain('<img src="https://x.se/a.png" />');
-    expect(res.body.warnings).toEqual([
+    expect(res.body.warnings).toEqual([]);
+  });
+
+  it('refuses a personal number in an entry with 400 at its field, and the text never reaches the history', async () => {
+    const versionsWith = async (text: string) =>
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM handbook_entry_version
+            WHERE title LIKE $1 OR body LIKE $1 OR theme LIKE $1 OR alternative LIKE $1 OR when_to_use LIKE $1 OR links::text LIKE $1`,
+          [`%${text}%`],
+        )
+      )[0].n as number;
+    const before = (await staffA.get('/api/handbook/entries')).body.length;
+    const created = await staffA.post(
+      '/api/handbook/entries',
+      entry({ title: 'Samtal med Anna', body: 'Anna 19121212-1212 berättade om sitt CV.' }),
+    );
+    expect(created.status).toBe(400);
+    expect(created.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(created.body.code).toBe('personal_number_in_text');
+    expect(created.body.errors).toEqual([
       {
         field: 'body',
         message: expect.stringContaining('personnummer (191212…)'),
@@ -123,7 +143,30 @@ describe('method handbook (e2e)', () => {
         params: { excerpt: '191212' },
       },
     ]);
-    expect((await staffA.get(`/api/handbook/entries/${entryId}`)).body.warnings).toEqual([]);
+    expect((await staffA.get('/api/handbook/entries')).body.length).toBe(before);
+
+    const current = (await staffA.get(`/api/handbook/entries/${entryId}`)).body;
+    const changed = await staffA.put(`/api/handbook/entries/${entryId}`, {
+      ...entry({
+        whenToUse: 'Som för 121212-1212',
+        links: [{ title: 'Lista 1212121212', url: 'https://x.se/' }],
+      }),
+      version: current.version,
+    });
+    expect(changed.status).toBe(400);
+    expect(changed.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'whenToUse',
+      'links.0.title',
+    ]);
+    const after = (await staffA.get(`/api/handbook/entries/${entryId}`)).body;
+    expect(after.version).toBe(current.version);
+    expect(after.whenToUse).toBe(current.whenToUse);
+    expect(await versionsWith('1212-1212')).toBe(0);
+    expect(await versionsWith('121212-1212')).toBe(0);
+    expect(await versionsWith('1212121212')).toBe(0);
+    // The live check before saving still warns, at the field.
+    const preview = await staffA.post('/api/handbook/preview', { body: 'Ring 19121212-1212' });
+    expect(preview.body.warnings.map((w: { field: string }) => w.field)).toEqual(['body']);
   });
 
   it('keeps every version and restores an earlier one exactly; a stale version is refused with 409', async () => {
@@ -233,6 +276,41 @@ describe('method handbook (e2e)', () => {
     expect(byFile.body.map((h: { id: string }) => h.id)).toEqual([entryId]);
     expect((await staffB.get('/api/handbook/search?q=trädgårdsskötsel')).body).toEqual([]);
     expect((await staffB.get('/api/handbook/search?q=')).status).toBe(400);
+  });
+
+  it('finds inflected and compound Swedish forms from the base word: samtal → samtalet, arbetsmarknad → arbetsmarknaden', async () => {
+    const talk = await staffA.post(
+      '/api/handbook/entries',
+      entry({
+        title: 'Det första mötet',
+        body: 'Samtalet leds av handledaren.',
+        module: 'mapping',
+        theme: 'Möte',
+      }),
+    );
+    const market = await staffA.post(
+      '/api/handbook/entries',
+      entry({
+        title: 'Studiebesök',
+        body: 'Vi lär oss om arbetsmarknaden i Skåne.',
+        module: 'lectures',
+        theme: 'Besök',
+      }),
+    );
+    expect([talk.status, market.status]).toEqual([201, 201]);
+    const ids = async (q: string) =>
+      ((await staffB.get(`/api/handbook/search?q=${encodeURIComponent(q)}`)).body as { id: string }[]).map(
+        (h) => h.id,
+      );
+    expect(await ids('samtal')).toEqual([talk.body.id]);
+    expect(await ids('arbetsmarknad')).toEqual([market.body.id]);
+    expect(await ids('Arbetsmarknaden')).toEqual([market.body.id]);
+    expect(await ids('samtalet')).toEqual([talk.body.id]);
+    const hit = (await staffB.get('/api/handbook/search?q=arbetsmarknad')).body[0];
+    expect(hit.excerpt).toContain('«arbetsmarknaden»');
+    // A phrase and an excluded word keep their meaning.
+    expect(await ids('samtal -handledaren')).toEqual([]);
+    expect(await ids('"arbetsmarknaden i Skåne"')).toEqual([market.body.id]);
   });
 
   it('shows a session the entries of its theme, and the alternative the presenter chose, to a substitute at once', async () => {

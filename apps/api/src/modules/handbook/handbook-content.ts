@@ -53,6 +53,31 @@ export function personalDataWarnings(fields: Record<string, string>): HandbookWa
   return warnings;
 }
 
+/**
+ * The fields of an entry that hold a valid personal number, each a field error with the warning's code and words. Saving is refused on any: a number once saved would live on in the history, which keeps every version.
+ */
+export function personalNumberErrors(entry: {
+  title: string;
+  body: string;
+  theme: string;
+  alternative: string;
+  whenToUse: string;
+  links: readonly { title: string; url: string }[];
+}): HandbookWarning[] {
+  const fields: Record<string, string> = {
+    title: entry.title,
+    body: entry.body,
+    theme: entry.theme,
+    alternative: entry.alternative,
+    whenToUse: entry.whenToUse,
+  };
+  entry.links.forEach((l, i) => {
+    fields[`links.${i}.title`] = l.title;
+    fields[`links.${i}.url`] = l.url;
+  });
+  return personalDataWarnings(fields);
+}
+
 /** The file's real type from its bytes, or null when it is not one the handbook accepts, whatever its name says. */
 export async function allowedContentType(data: Buffer): Promise<string | null> {
   const type = await fileTypeFromBuffer(data);

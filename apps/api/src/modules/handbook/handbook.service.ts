@@ -24,7 +24,13 @@ import { HandbookEntryVersion } from './entities/handbook-entry-version.entity';
 import { HandbookEntry } from './entities/handbook-entry.entity';
 import { HandbookFile } from './entities/handbook-file.entity';
 import { SessionMaterial } from './entities/session-material.entity';
-import { fileNameSearchText, markdownText, personalDataWarnings, renderMarkdown } from './handbook-content';
+import {
+  fileNameSearchText,
+  markdownText,
+  personalDataWarnings,
+  personalNumberErrors,
+  renderMarkdown,
+} from './handbook-content';
 import { exportTitle, handbookDocx, handbookPdf } from './handbook-export';
 
 export interface EntryFilter {
@@ -39,6 +45,20 @@ const MODULE_ORDER = `array_position(ARRAY['mapping','lectures','internship','fo
 /** A role that may edit the handbook once granted the editor right, which its role alone does not give. */
 function editorByGrant(role: Role): boolean {
   return can(role, 'handbook.edit') && !HANDBOOK_EDITOR_ROLES.includes(role);
+}
+
+/**
+ * 400 naming each field that holds a personal number, before anything is written: the handbook is shared by every
+ * programme and its history keeps every version, so such a text must never be saved at all.
+ */
+function assertNoPersonalNumber(entry: Parameters<typeof personalNumberErrors>[0]): void {
+  const errors = personalNumberErrors(entry);
+  if (errors.length)
+    throw Problem.badRequest(
+      `${errors.map((e) => e.field).join(', ')}: the text looks like it contains a personal number; remove it`,
+      errors,
+      { code: 'personal_number_in_text', params: errors[0].params },
+    );
 }
 
 /** Handbook entries, their versions, review and search. Files are HandbookFilesService's. */
@@ -74,6 +94,7 @@ export class HandbookService {
 
   async create(ctx: UserContext, body: HandbookEntryRequest): Promise<HandbookEntryResponse> {
     await this.assertEditor(ctx, null);
+    assertNoPersonalNumber(body);
     const id = await this.dataSource.transaction(async (m) => {
       const entry = await m.save(HandbookEntry, {
         ...body,
@@ -90,6 +111,7 @@ export class HandbookService {
   async update(ctx: UserContext, id: string, body: HandbookEntryUpdate): Promise<HandbookEntryResponse> {
     await this.assertEditor(ctx, id);
     const { version, ...content } = body;
+    assertNoPersonalNumber(content);
     await this.dataSource.transaction(async (m) => {
       const entry = await m.findOne(HandbookEntry, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!entry) throw Problem.notFound('handbook entry');
@@ -111,6 +133,14 @@ export class HandbookService {
       if (!entry) throw Problem.notFound('handbook entry');
       const old = await m.findOne(HandbookEntryVersion, { where: { entryId: id, version } });
       if (!old) throw Problem.notFound('handbook entry version');
+      // A version saved before numbers were refused may hold one: it is not brought back into the handbook.
+      const found = personalNumberErrors(old);
+      if (found.length)
+        throw Problem.rule(
+          'The version contains what looks like a personal number; it cannot be restored',
+          { code: 'personal_number_in_text', params: found[0].params },
+          found,
+        );
       const { title, body, module, week, theme, templateId, alternative, whenToUse, links } = old;
       Object.assign(entry, {
         title,
@@ -198,10 +228,18 @@ export class HandbookService {
     };
   }
 
-  /** Swedish full-text search over titles, text and attached file names; inflected forms match their stem. */
+  /**
+   * Swedish full-text search over titles, text and attached file names. The Swedish stemmer alone does not bring
+   * a word and its inflections together ("samtal" stays "samtal" but "samtalet" stays "samtalet"; "arbetsmarknad"
+   * becomes "arbetsmarkn" but "arbetsmarknaden" "arbetsmarknad"), so every stemmed word of three letters or more
+   * is searched as a prefix: "samtal" finds "samtalet" and "samtalsmetodik", as a Swedish reader expects of
+   * compounds. The query keeps websearch syntax ("a phrase", or, -word); the GIN index still serves prefixes.
+   */
   async search(q: string): Promise<HandbookSearchHit[]> {
     const rows: (HandbookSearchHit & { rank: number })[] = await this.dataSource.query(
-      `WITH q AS (SELECT websearch_to_tsquery('swedish', $1) AS query)
+      `WITH q AS (
+         SELECT regexp_replace(websearch_to_tsquery('swedish', $1)::text, '''((?:[^'']|''''){3,})''', '''\\1'':*', 'g')::tsquery AS query
+       )
        SELECT e.id, e.title, e.module, e.week, e.theme, e.alternative,
               ts_headline('swedish', e.search_text, q.query, 'StartSel=«, StopSel=», MaxWords=24, MinWords=8, MaxFragments=2') AS excerpt,
               ts_rank(to_tsvector('swedish', e.search_text), q.query) AS rank
