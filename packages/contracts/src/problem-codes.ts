@@ -40,6 +40,8 @@ export const PROBLEM_CODES = {
   period_not_fixed: {},
   before_enrolment_start: { startDate: 'string' },
   detail_code_not_in_category: { category: 'string', allowed: 'string[]' },
+  // A follow-up dated before its window opens (follow-up-dates.ts: a month before it falls due).
+  follow_up_before_window: { months: 'number', windowStart: 'string', dueDate: 'string' },
   unknown_reference: { entity: 'string' },
   not_in_programme: { entity: 'string' },
   not_in_group: { entity: 'string' },

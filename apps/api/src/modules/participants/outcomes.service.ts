@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DETAIL_CODES_OF_CATEGORY, detailCodeFits, type OutcomeResponse } from '@stegvis/contracts';
+import {
+  DETAIL_CODES_OF_CATEGORY,
+  detailCodeFits,
+  followUpDueDate,
+  followUpWindowStart,
+  type OutcomeResponse,
+} from '@stegvis/contracts';
 import { DataSource, type EntityManager, In, Repository } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
@@ -106,6 +112,17 @@ export class OutcomesService {
       throw Problem.rule('Record the outcome at the end of the programme before its follow-ups', {
         code: 'outcome_before_follow_up',
       });
+    // Counted from the outcome date; the admin shows the same window (contracts' follow-up-dates.ts).
+    const windowStart = followUpWindowStart(outcome.date, dto.months);
+    if (dto.date < windowStart)
+      throw Problem.field(
+        'date',
+        `date must not be before ${windowStart}, a month before the follow-up is due`,
+        {
+          code: 'follow_up_before_window',
+          params: { months: dto.months, windowStart, dueDate: followUpDueDate(outcome.date, dto.months) },
+        },
+      );
     await this.dataSource.transaction(async (m) => {
       await m.upsert(
         FollowUp,

@@ -127,6 +127,12 @@ export const PROBLEM_TEXTS: ProblemTexts = {
     en: (p) =>
       `The sub-category does not belong to ${labelOfStored('outcomeCategory', p.category, 'en')}; choose one of: ${list(p.allowed.map((c) => labelOfStored('outcomeDetail', c, 'en', c)))}.`,
   },
+  follow_up_before_window: {
+    sv: (p) =>
+      `För tidigt: uppföljningen efter ${p.months} månader kan registreras från ${p.windowStart} (den ska göras ${p.dueDate}).`,
+    en: (p) =>
+      `Too early: the ${p.months}-month follow-up can be recorded from ${p.windowStart} (it is due ${p.dueDate}).`,
+  },
   unknown_reference: {
     sv: (p) => `Hittar inte ${entity(p.entity, 'sv')}.`,
     en: (p) => `${cap(entity(p.entity, 'en'))} was not found.`,

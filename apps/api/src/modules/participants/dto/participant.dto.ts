@@ -351,7 +351,13 @@ export class OutcomeDto implements OutcomeRequest {
 
 export class FollowUpDto implements FollowUpRequest {
   @ApiProperty({ enum: FOLLOW_UP_MONTHS }) @IsIn(FOLLOW_UP_MONTHS) months: FollowUpMonths;
-  @ApiProperty() @IsIsoDate() date: string;
+  @ApiProperty({
+    example: '2031-02-10',
+    description:
+      'It falls due `months` after the outcome date (followUpDueDate in @stegvis/contracts); a date before its window opens, one month earlier, is 400 follow_up_before_window.',
+  })
+  @IsIsoDate()
+  date: string;
   @ApiProperty({ enum: OUTCOME_CATEGORIES }) @IsIn(OUTCOME_CATEGORIES) category: OutcomeCategory;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) detail?: string;
 }
