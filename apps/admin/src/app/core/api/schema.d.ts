@@ -286,11 +286,29 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The programme's method templates */
+        /** The programme's method templates, each in its current version */
         get: operations["TemplatesController_list"];
         put?: never;
         /** Add a method template: phases with weeks, lecture themes and days */
         post: operations["TemplatesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{programmeId}/templates/{templateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a method template, also one a newer version has replaced */
+        get: operations["TemplatesController_get"];
+        /** Change a method template: saved as a new version (new id); groups started from earlier versions keep theirs. Send the version you read (409 template_superseded if it has been replaced) */
+        put: operations["TemplatesController_update"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -593,6 +611,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/participants/{id}/extract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The data-subject extract: record, consents, enrolments, assessments, outcomes, health data (for those who see it) and audit trail; only for those who see her (audited) */
+        get: operations["ParticipantExtractController_extract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{id}/action-plan/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The action plan's steps, by due date (read audited) */
+        get: operations["ActionPlanController_steps"];
+        put?: never;
+        /** Add a step to the action plan: what, who carries it out, by when */
+        post: operations["ActionPlanController_addStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-plan-steps/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a step or mark it done; send the version you read (409 when stale) */
+        patch: operations["ActionPlanController_updateStep"];
+        trace?: never;
+    };
     "/api/groups": {
         parameters: {
             query?: never;
@@ -625,7 +695,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change capacity, delivery mode, place or group staff; send the version you read. Only the programme lead or an admin changes the staff (403) */
+        /** Change dates, capacity, delivery mode, place or group staff; send the version you read. New dates must hold the scheduled sessions and enrolments (400 naming the date). Only the programme lead or an admin changes the staff (403) */
         patch: operations["GroupsController_update"];
         trace?: never;
     };
@@ -830,10 +900,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Places the employer offers, for the user's programmes, latest period first */
+        get: operations["EmployersController_places"];
         put?: never;
         /** Internship places the employer offers a programme for a period */
         post: operations["EmployersController_offer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employers/{id}/internships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Internships the employer hosted in the user's programmes; a protected participant named only for those who see her */
+        get: operations["EmployersController_internships"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -908,6 +996,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/enrolments/{id}/certificate/signers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who may sign the certificate: the group's staff and the programme's allocated staff */
+        get: operations["CertificatesController_signers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/enrolments/{id}/certificate.pdf": {
         parameters: {
             query?: never;
@@ -915,7 +1020,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Certificate (diplom) as PDF; never health data */
+        /** Certificate (diplom) as PDF: the group's modules from its method template, the date of issue and the signer; never health data */
         get: operations["CertificatesController_certificate"];
         put?: never;
         post?: never;
@@ -932,7 +1037,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Action plan (handlingsplan) as PDF: attendance, internships, progression, the plan ahead */
+        /** Action plan (handlingsplan) as PDF: attendance, internships, progression, the plan ahead with its steps */
         get: operations["CertificatesController_actionPlan"];
         put?: never;
         post?: never;
@@ -2158,8 +2263,15 @@ export interface components {
             lectureEnd: string;
             /** @example 5 */
             computerDayWeekday: number | null;
+            /** @description This version's id; a group keeps the id of the version it was started from */
             id: string;
             programmeId: string;
+            /** @description The first version's id, shared by all versions */
+            lineageId: string;
+            /** @example 1 */
+            version: number;
+            /** @description When a newer version replaced this one */
+            supersededAt: string | null;
             totalWeeks: number;
         };
         MethodTemplateDto: {
@@ -2184,6 +2296,31 @@ export interface components {
             lectureEnd: string;
             /** @example 5 */
             computerDayWeekday: number | null;
+        };
+        UpdateMethodTemplateDto: {
+            /** @example 13 veckor */
+            name: string;
+            phases: components["schemas"]["TemplatePhaseDto"][];
+            themes: string[];
+            /** @example 31 */
+            lectureCount: number;
+            /**
+             * @example [
+             *       1,
+             *       2,
+             *       3,
+             *       4
+             *     ]
+             */
+            lectureWeekdays: number[];
+            /** @example 13:00 */
+            lectureStart: string;
+            /** @example 15:30 */
+            lectureEnd: string;
+            /** @example 5 */
+            computerDayWeekday: number | null;
+            /** @description The version you read; a newer one answers 409 template_superseded */
+            version: number;
         };
         ParticipantListItemDto: {
             id: string;
@@ -2440,6 +2577,10 @@ export interface components {
         FollowUpResponseDto: {
             /** @enum {number} */
             months: 3 | 6 | 12;
+            /**
+             * @description It falls due `months` after the outcome date (followUpDueDate in @stegvis/contracts); a date before its window opens, one month earlier, is 400 follow_up_before_window.
+             * @example 2031-02-10
+             */
             date: string;
             /** @enum {string} */
             category: "work" | "studies" | "plan" | "health" | "other" | "none";
@@ -2494,6 +2635,10 @@ export interface components {
         FollowUpDto: {
             /** @enum {number} */
             months: 3 | 6 | 12;
+            /**
+             * @description It falls due `months` after the outcome date (followUpDueDate in @stegvis/contracts); a date before its window opens, one month earlier, is 400 follow_up_before_window.
+             * @example 2031-02-10
+             */
             date: string;
             /** @enum {string} */
             category: "work" | "studies" | "plan" | "health" | "other" | "none";
@@ -2506,6 +2651,60 @@ export interface components {
             action: string;
             entityType: string;
             outcome: string;
+        };
+        ParticipantExtractDto: {
+            /** @description When the extract was made (UTC) */
+            madeAt: string;
+            participant: components["schemas"]["ParticipantDto"];
+            consents: components["schemas"]["ConsentResponseDto"][];
+            enrolments: components["schemas"]["EnrolmentDto"][];
+            assessments: components["schemas"]["AssessmentResponseDto"][];
+            outcomes: components["schemas"]["OutcomeResponseDto"][];
+            /** @description Whether needs, talk notes and health outcomes are in it (only for those who see her health data) */
+            healthIncluded: boolean;
+            needs: components["schemas"]["NeedResponseDto"][];
+            talks: components["schemas"]["TalkResponseDto"][];
+            /** @description Every audited read and change of her data */
+            auditTrail: components["schemas"]["AuditTrailEntryDto"][];
+        };
+        ActionPlanStepResponseDto: {
+            /** @description What is to be done */
+            text: string;
+            /** @description Who carries it out, e.g. "Deltagaren", "SYV" */
+            owner: string;
+            /**
+             * Format: date
+             * @description By when, YYYY-MM-DD
+             */
+            dueDate: string;
+            id: string;
+            enrolmentId: string;
+            participantId: string;
+            done: boolean;
+            /** Format: date-time */
+            doneAt: string | null;
+            version: number;
+        };
+        ActionPlanStepDto: {
+            /** @description What is to be done */
+            text: string;
+            /** @description Who carries it out, e.g. "Deltagaren", "SYV" */
+            owner: string;
+            /**
+             * Format: date
+             * @description By when, YYYY-MM-DD
+             */
+            dueDate: string;
+        };
+        UpdateActionPlanStepDto: {
+            /** @description The version you read; a stale one is a 409 */
+            version: number;
+            text?: string;
+            owner?: string;
+            /** Format: date */
+            dueDate?: string;
+            /** @description Marks the step done (true) or not done again (false) */
+            done?: boolean;
         };
         GroupDto: {
             id: string;
@@ -2555,6 +2754,16 @@ export interface components {
         UpdateGroupDto: {
             /** @description The version you read */
             version: number;
+            /**
+             * @description Refused (400) while scheduled sessions or enrolments would fall outside the new period
+             * @example 2020-08-24
+             */
+            startDate?: string;
+            /**
+             * @description Not before startDate
+             * @example 2020-12-17
+             */
+            endDate?: string;
             /** @example 10 */
             capacity?: number;
             /** @example 2 */
@@ -2581,8 +2790,10 @@ export interface components {
             substituteStaffId: string | null;
             /** @enum {string} */
             status: "scheduled" | "cancelled";
-            /** @description Why it was cancelled or moved; null without 'session.notes.read' (staff only) */
+            /** @description Why it was added, cancelled or moved; null without 'session.notes.read' (staff only) */
             note: string | null;
+            /** @description The day it was first planned for, once moved to another day */
+            movedFrom: string | null;
             version: number;
         };
         CalendarDto: {
@@ -2606,6 +2817,8 @@ export interface components {
             /** @enum {string} */
             mode?: "on_site" | "digital" | "hybrid" | "split";
             presenterStaffId?: string | null;
+            /** @description Why it is added, e.g. a study visit the group asked for */
+            note?: string;
         };
         UpdateSessionDto: {
             version: number;
@@ -2620,6 +2833,7 @@ export interface components {
             substituteStaffId?: string | null;
             /** @enum {string} */
             status?: "scheduled" | "cancelled";
+            /** @description Why it is cancelled or moved: required with status cancelled and with a new date or time */
             note?: string;
         };
         RatioDto: {
@@ -2645,6 +2859,8 @@ export interface components {
             status: "present" | "excused" | "unexcused";
             /** @enum {string|null} */
             reason?: "sick_child" | "own_sickness" | "authority_appointment" | "doctor_appointment" | "other" | null;
+            /** @description Read: the stored version. Save: the version you read, 0 for a cell that was empty; a mark changed since answers 409 and nothing is stored. Left out: saved whatever is stored */
+            version?: number;
         };
         AttendanceGridDto: {
             groupId: string;
@@ -2693,7 +2909,7 @@ export interface components {
             endDate: string;
         };
         /** @enum {string} */
-        ProblemCode: "required" | "unknown_field" | "not_string" | "not_integer" | "not_number" | "not_boolean" | "not_array" | "not_object" | "invalid_uuid" | "invalid_email" | "invalid_url" | "invalid_date" | "invalid_time" | "invalid_format" | "invalid_value" | "too_small" | "too_large" | "out_of_range" | "too_short" | "too_long" | "length_between" | "too_few_items" | "too_many_items" | "duplicate_items" | "not_allowed" | "invalid_personal_number" | "invalid_organisation_number" | "end_before_start" | "end_not_after_start" | "period_not_fixed" | "before_enrolment_start" | "detail_code_not_in_category" | "unknown_reference" | "not_in_programme" | "not_in_group" | "percent_over_100" | "duplicate_key" | "year_of_arrival_before_birth" | "same_group" | "cancel_reason_required" | "substitute_is_presenter" | "lectures_phase_required" | "free_text_missing" | "redacted_text_required" | "not_invited" | "not_on_agenda" | "session_cancelled" | "not_enrolled_on_date" | "duplicate_mark" | "answer_not_applicable" | "not_a_choice" | "not_answerable" | "password_too_short" | "password_too_common" | "password_contains_email" | "password_too_weak" | "invalid_characters" | "wrong_password" | "totp_code_wrong" | "invalid_cursor" | "idempotency_key_required" | "idempotency_key_invalid" | "file_required" | "file_too_large" | "file_type_not_allowed" | "upload_unreadable" | "file_not_csv" | "file_not_xlsx" | "file_no_sheet" | "file_no_rows" | "file_has_errors" | "missing_columns" | "invalid_group_number" | "unknown_municipality_code" | "end_required_unless_ongoing" | "group_dates_differ" | "column_count_differs" | "unknown_columns" | "duplicate_columns" | "before_group_start" | "after_group_end" | "ongoing_in_ended_group" | "ongoing_has_end" | "only_when_left_early" | "outside_enrolment" | "duplicate_row" | "already_imported" | "group_exists_with_other_dates" | "invalid_request" | "body_empty" | "invalid_json" | "body_too_large" | "body_too_deep" | "unsupported_media_type" | "not_signed_in" | "wrong_credentials" | "totp_required" | "csrf_token_missing" | "mfa_setup_required" | "forbidden" | "not_your_organisation" | "handbook_editor_required" | "programme_lead_required" | "not_found" | "survey_code_missing" | "survey_code_unknown" | "stale_version" | "conflict" | "duplicate_value" | "duplicate_personal_number" | "duplicate_email" | "already_enrolled" | "already_active_in_programme" | "request_in_progress" | "survey_code_used" | "round_not_open" | "round_closed" | "rule_not_met" | "consent_to_share_required" | "consent_missing" | "consent_already_withdrawn" | "totp_not_enabled" | "totp_required_for_role" | "referral_transition" | "enrolment_not_active" | "outcome_before_follow_up" | "theme_mismatch" | "editor_must_be_staff" | "idempotency_key_reused" | "survey_results_not_ready" | "too_many_requests" | "too_many_logins" | "too_many_code_attempts" | "internal_error" | "database_unavailable" | "unavailable" | "over_allocated" | "personal_number_in_text" | "fewer_than_k" | "screening_swedish_level_missing" | "screening_swedish_level" | "screening_birth_country_missing" | "screening_foreign_born" | "screening_not_foreign_born" | "screening_age_missing" | "screening_age" | "screening_registered_at_af" | "screening_not_registered_at_af";
+        ProblemCode: "required" | "unknown_field" | "not_string" | "not_integer" | "not_number" | "not_boolean" | "not_array" | "not_object" | "invalid_uuid" | "invalid_email" | "invalid_url" | "invalid_date" | "invalid_time" | "invalid_format" | "invalid_value" | "too_small" | "too_large" | "out_of_range" | "too_short" | "too_long" | "length_between" | "too_few_items" | "too_many_items" | "duplicate_items" | "not_allowed" | "invalid_personal_number" | "invalid_organisation_number" | "end_before_start" | "end_not_after_start" | "sessions_outside_period" | "enrolments_outside_period" | "period_not_fixed" | "before_enrolment_start" | "date_in_future" | "detail_code_not_in_category" | "follow_up_before_window" | "unknown_reference" | "not_in_programme" | "not_in_group" | "percent_over_100" | "duplicate_key" | "year_of_arrival_before_birth" | "same_group" | "cancel_reason_required" | "move_reason_required" | "substitute_is_presenter" | "lectures_phase_required" | "free_text_missing" | "redacted_text_required" | "not_invited" | "not_on_agenda" | "session_cancelled" | "not_enrolled_on_date" | "duplicate_mark" | "answer_not_applicable" | "not_a_choice" | "not_answerable" | "password_too_short" | "password_too_common" | "password_contains_email" | "password_too_weak" | "invalid_characters" | "wrong_password" | "totp_code_wrong" | "invalid_cursor" | "idempotency_key_required" | "idempotency_key_invalid" | "file_required" | "file_too_large" | "file_type_not_allowed" | "upload_unreadable" | "file_not_csv" | "file_not_xlsx" | "file_no_sheet" | "file_no_rows" | "file_has_errors" | "missing_columns" | "invalid_group_number" | "unknown_municipality_code" | "end_required_unless_ongoing" | "group_dates_differ" | "column_count_differs" | "unknown_columns" | "duplicate_columns" | "before_group_start" | "after_group_end" | "ongoing_in_ended_group" | "ongoing_has_end" | "only_when_left_early" | "outside_enrolment" | "duplicate_row" | "already_imported" | "group_exists_with_other_dates" | "invalid_request" | "body_empty" | "invalid_json" | "body_too_large" | "body_too_deep" | "unsupported_media_type" | "not_signed_in" | "wrong_credentials" | "totp_required" | "csrf_token_missing" | "mfa_setup_required" | "forbidden" | "not_your_organisation" | "handbook_editor_required" | "programme_lead_required" | "not_found" | "survey_code_missing" | "survey_code_unknown" | "stale_version" | "template_superseded" | "conflict" | "duplicate_value" | "duplicate_personal_number" | "duplicate_email" | "already_enrolled" | "already_active_in_programme" | "request_in_progress" | "survey_code_used" | "round_not_open" | "round_closed" | "rule_not_met" | "consent_to_share_required" | "consent_missing" | "consent_already_withdrawn" | "totp_not_enabled" | "totp_required_for_role" | "referral_transition" | "enrolment_not_active" | "outcome_before_follow_up" | "theme_mismatch" | "editor_must_be_staff" | "idempotency_key_reused" | "survey_results_not_ready" | "too_many_requests" | "too_many_logins" | "too_many_code_attempts" | "internal_error" | "database_unavailable" | "unavailable" | "over_allocated" | "personal_number_in_text" | "fewer_than_k" | "screening_swedish_level_missing" | "screening_swedish_level" | "screening_birth_country_missing" | "screening_foreign_born" | "screening_not_foreign_born" | "screening_age_missing" | "screening_age" | "screening_registered_at_af" | "screening_not_registered_at_af";
         ProblemNoticeSchema: {
             /** @example over_allocated */
             code: components["schemas"]["ProblemCode"];
@@ -2818,8 +3034,11 @@ export interface components {
             date: string;
             /** @enum {string} */
             outcome: "asked" | "yes" | "no" | "later";
-            /** @enum {string} */
-            reason?: "pandemic" | "language_demands" | "places_taken_by_others" | "no_capacity" | "other";
+            /**
+             * @description Required when the answer is no
+             * @enum {string|null}
+             */
+            reason?: "pandemic" | "language_demands" | "places_taken_by_others" | "no_capacity" | "other" | null;
             note?: string;
             id: string;
             employerId: string;
@@ -2829,8 +3048,11 @@ export interface components {
             date: string;
             /** @enum {string} */
             outcome: "asked" | "yes" | "no" | "later";
-            /** @enum {string} */
-            reason?: "pandemic" | "language_demands" | "places_taken_by_others" | "no_capacity" | "other";
+            /**
+             * @description Required when the answer is no
+             * @enum {string|null}
+             */
+            reason?: "pandemic" | "language_demands" | "places_taken_by_others" | "no_capacity" | "other" | null;
             note?: string;
         };
         PlacesOfferedDto: {
@@ -2839,6 +3061,43 @@ export interface components {
             periodStart: string;
             periodEnd: string;
             places: number;
+        };
+        PlacesOfferedResponseDto: {
+            /** Format: uuid */
+            programmeId: string;
+            periodStart: string;
+            periodEnd: string;
+            places: number;
+            id: string;
+            employerId: string;
+        };
+        EmployerInternshipResponseDto: {
+            /** Format: uuid */
+            enrolmentId: string;
+            /** Format: uuid */
+            employerId: string;
+            /** @example 1 */
+            periodNumber: number;
+            startDate: string;
+            endDate: string;
+            workplace?: string;
+            supervisor?: string;
+            wishedSector: boolean;
+            /** @enum {string} */
+            result?: "ongoing" | "completed" | "extended" | "offer_employment" | "offer_seasonal" | "offer_hourly" | "broken_off";
+            id: string;
+            groupId: string;
+            participantId: string;
+            employerName: string;
+            /** @enum {string} */
+            industry: "pre-school/school" | "retail" | "care" | "bakery/café" | "production/warehouse" | "hotel/restaurant" | "hair/beauty" | "cleaning" | "language café" | "other";
+            version: number;
+            /** @description The participant's name, or her pseudonym for those who may not see her */
+            displayName: string;
+            /** @example Grupp 3 */
+            groupName: string;
+            /** Format: uuid */
+            municipalityId: string;
         };
         InternshipDto: {
             /** Format: uuid */
@@ -2895,6 +3154,12 @@ export interface components {
                 [key: string]: number;
             };
             ledToOffer: number;
+        };
+        CertificateSignerDto: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            staffRole: "programme_lead" | "programme_worker" | "career_counsellor";
         };
         ScreeningFlagDto: {
             /** @example over_allocated */
@@ -4480,12 +4745,141 @@ export interface operations {
             };
         };
     };
+    TemplatesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programmeId: string;
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MethodTemplateResponseDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    TemplatesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programmeId: string;
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMethodTemplateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MethodTemplateResponseDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     ParticipantsController_list: {
         parameters: {
             query: {
                 programmeId: string;
                 groupId?: string;
-                /** @description Name or pseudonym */
+                /** @description Name or pseudonym, or a personnummer/samordningsnummer in any common form (YYYYMMDD-NNNN, YYMMDD-NNNN, with or without the dash); a number matches only records whose identity you see */
                 q?: string;
                 swedishLevel?: "sfi_a" | "sfi_b" | "sfi_c" | "sfi_d" | "gruv" | "none";
             };
@@ -5961,6 +6355,251 @@ export interface operations {
             };
         };
     };
+    ParticipantExtractController_extract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantExtractDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    ActionPlanController_steps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlanStepResponseDto"][];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    ActionPlanController_addStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionPlanStepDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlanStepResponseDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    ActionPlanController_updateStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateActionPlanStepDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlanStepResponseDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     GroupsController_list: {
         parameters: {
             query: {
@@ -7291,6 +7930,63 @@ export interface operations {
             };
         };
     };
+    EmployersController_places: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacesOfferedResponseDto"][];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     EmployersController_offer: {
         parameters: {
             query?: never;
@@ -7311,7 +8007,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlacesOfferedDto"];
+                    "application/json": components["schemas"]["PlacesOfferedResponseDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    EmployersController_internships: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerInternshipResponseDto"][];
                 };
             };
             /** @description Invalid input; `errors` names each field */
@@ -7595,9 +8348,69 @@ export interface operations {
             };
         };
     };
-    CertificatesController_certificate: {
+    CertificatesController_signers: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateSignerDto"][];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    CertificatesController_certificate: {
+        parameters: {
+            query?: {
+                /** @description Who signs: one of GET /api/enrolments/{id}/certificate/signers */
+                signerId?: string;
+            };
             header?: never;
             path: {
                 id: string;
