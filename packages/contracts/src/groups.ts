@@ -95,8 +95,10 @@ export interface SessionResponse {
   presenterAbsent: boolean;
   substituteStaffId: string | null;
   status: SessionStatus;
-  /** Why it was cancelled or moved; null for the roles without 'session.notes.read' (free text may name people). */
+  /** Why it was added, cancelled or moved; null for the roles without 'session.notes.read' (free text may name people). */
   note: string | null;
+  /** The date it was first planned for, when it has been moved to another day; null otherwise. */
+  movedFrom: string | null;
   version: number;
 }
 
@@ -108,6 +110,8 @@ export interface CreateSessionRequest {
   theme: string;
   mode?: DeliveryMode;
   presenterStaffId?: string | null;
+  /** Why it is added (the admin asks for it). */
+  note?: string;
 }
 
 export interface UpdateSessionRequest {
@@ -149,6 +153,11 @@ export interface AttendanceMark {
   enrolmentId: string;
   status: AttendanceStatus;
   reason?: AbsenceReason | null;
+  /**
+   * Read: the stored mark's version. Save: the version you read, 0 when the cell was empty; a mark changed since
+   * answers 409 and nothing is stored. Left out, the mark is saved whatever is stored (last writer wins).
+   */
+  version?: number;
 }
 
 export interface SaveAttendanceRequest {

@@ -50,6 +50,7 @@ export const PROBLEM_CODES = {
   year_of_arrival_before_birth: {},
   same_group: {},
   cancel_reason_required: {},
+  move_reason_required: {},
   substitute_is_presenter: {},
   lectures_phase_required: {},
   free_text_missing: {},

@@ -77,7 +77,7 @@ export interface DisclosureGroup {
 
 export interface DisclosureEnrolment {
   group: string;
-  /** The person: a second enrolment of one person (moved between groups) is outside the model (see `unsupported`). */
+  /** The person: one who moved between groups has an enrolment in each, and totals count her once. */
   person: string;
   gender: Gender;
   start: string;
@@ -253,6 +253,12 @@ export interface Hub {
   from: number;
   to: number;
   end: HubEnd;
+  /**
+   * The slot in which a later enrolment of the same person starts (she moved to another group, or came back): in
+   * the periods from that slot on, totals count her by the later one and this one only in its group's rows, as
+   * the report does. `S` (the number of slots): never.
+   */
+  sup: number;
 }
 
 type VarInfo =
@@ -353,6 +359,33 @@ export function buildDisclosureModel(
   });
   const groupIndex = new Map(groups.map((g, i) => [g.key, i]));
 
+  // A person's earlier enrolments are superseded by her next one from the day it starts. Enrolments of one person
+  // that overlap in time cannot be represented (the api's unique index allows one active per programme).
+  const supersededBy = new Map<DisclosureEnrolment, string>();
+  const byPerson = new Map<string, DisclosureEnrolment[]>();
+  for (const e of programme.enrolments) {
+    const list = byPerson.get(e.person);
+    if (list) list.push(e);
+    else byPerson.set(e.person, [e]);
+  }
+  for (const list of byPerson.values()) {
+    if (list.length < 2) continue;
+    list.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    for (let i = 0; i + 1 < list.length; i++) {
+      const e = list[i];
+      const next = list[i + 1];
+      if (e.end === null || e.end >= next.start) {
+        unsupported.push('a person with two enrolments at the same time');
+        break;
+      }
+      supersededBy.set(e, next.start);
+    }
+  }
+  const supOf = (e: DisclosureEnrolment) => {
+    const next = supersededBy.get(e);
+    return next === undefined ? S : slots.of(next);
+  };
+
   // ---- unknowns ----
   const vars: VarInfo[] = [];
   const structure: { parent: number; children: number[] }[] = [];
@@ -376,12 +409,28 @@ export function buildDisclosureModel(
         for (const end of HUB_ENDS) {
           // Without an end date an enrolment overlaps every period until its group ends.
           if (end === 'open' && to !== g.last) continue;
-          const h = hubs.push({ group: gi, from, to, end }) - 1;
-          hubIndex.set(`${gi}:${from}:${to}:${end}`, h);
+          const h = hubs.push({ group: gi, from, to, end, sup: S }) - 1;
+          hubIndex.set(`${gi}:${from}:${to}:${end}:${S}`, h);
           hubVar.push(add({ kind: 'hub', hub: h }));
           splitVars.set(h, {});
         }
   });
+  // The superseded enrolments' hubs: only those the data has. Fewer unknowns than every possible mover narrow the
+  // feasible intervals, so the audit can only hide more than it needs to, never less.
+  for (const [e] of supersededBy) {
+    const gi = groupIndex.get(e.group);
+    if (gi === undefined) continue;
+    const located = locate(e, groups[gi], slots, S, domain, programme.attendanceGoal);
+    if (typeof located === 'string') continue;
+    const { from, to, end } = located.hub;
+    const sup = supOf(e);
+    const key = `${gi}:${from}:${to}:${end}:${sup}`;
+    if (hubIndex.has(key)) continue;
+    const h = hubs.push({ group: gi, from, to, end, sup }) - 1;
+    hubIndex.set(key, h);
+    hubVar.push(add({ kind: 'hub', hub: h }));
+    splitVars.set(h, {});
+  }
   if (hubs.length * (20 + S * 40) > maxUnknowns) unsupported.push('the programme is too large to audit');
 
   if (unsupported.length === 0) {
@@ -468,7 +517,6 @@ export function buildDisclosureModel(
   // ---- the truth: each enrolment's unknowns ----
   const truth = new Int32Array(vars.length);
   const placed: { hub: number; oc: OcState; detail: OutcomeDetailCode | 'uncoded' }[] = [];
-  const persons = new Set<string>();
   const indexOf = new Map<string, number>();
   vars.forEach((v, i) => indexOf.set(varKey(v), i));
   for (const e of unsupported.length ? [] : programme.enrolments) {
@@ -477,18 +525,13 @@ export function buildDisclosureModel(
       unsupported.push(`an enrolment of an unknown group`);
       break;
     }
-    if (persons.has(e.person)) {
-      unsupported.push('a person with two enrolments (moved between groups)');
-      break;
-    }
-    persons.add(e.person);
     const g = groups[gi];
     const located = locate(e, g, slots, S, domain, programme.attendanceGoal);
     if (typeof located === 'string') {
       unsupported.push(located);
       break;
     }
-    const h = hubIndex.get(`${gi}:${located.hub.from}:${located.hub.to}:${located.hub.end}`);
+    const h = hubIndex.get(`${gi}:${located.hub.from}:${located.hub.to}:${located.hub.end}:${supOf(e)}`);
     if (h === undefined) {
       unsupported.push('an enrolment outside its group');
       break;
@@ -580,6 +623,10 @@ export function buildDisclosureModel(
     for (const period of periods) {
       const [p0, p1] = slots.range(period);
       const inP = (hub: Hub) => hub.from <= p1 && hub.to >= p0;
+      // Rows of persons (a municipality, the programme, a sex) leave out an enrolment whose person has a later one
+      // in the period; a group's rows list every enrolment. Attendance and internships count enrolments.
+      const inPersons = (hub: Hub) => inP(hub) && hub.sup > p1;
+      const scopeOf = (rowId: string) => (rowId.startsWith('g:') ? inP : inPersons);
       const statusAt = (hub: Hub): EnrolmentStatus =>
         (hub.end === 'completed' || hub.end === 'left') && hub.to <= p1
           ? hub.end === 'left'
@@ -603,7 +650,7 @@ export function buildDisclosureModel(
       for (const r of outcomeRows) {
         // Status: enrolled, completed, left early, active (by gender: enrolled only).
         const status = (pick: (s: EnrolmentStatus) => boolean) =>
-          collect(r.groups, inP, (hub, h, put) => {
+          collect(r.groups, scopeOf(r.id), (hub, h, put) => {
             if (!pick(statusAt(hub))) return;
             if (r.gender === null) put(hubVar[h]);
             else
@@ -649,7 +696,7 @@ export function buildDisclosureModel(
         }
         // Outcomes as at the end of the period, with the early leavers without one on their own line.
         const outcome = (pick: (cat: OutcomeCategory | null, s: EnrolmentStatus) => boolean) =>
-          collect(r.groups, inP, (hub, h, put) => {
+          collect(r.groups, scopeOf(r.id), (hub, h, put) => {
             const s = statusAt(hub);
             const name = r.gender === null ? 'oc' : 'og';
             for (const v of vOf(h, name)) {
@@ -721,7 +768,7 @@ export function buildDisclosureModel(
                 c.value = placed.filter(
                   (x) =>
                     r.groups.has(hubs[x.hub].group) &&
-                    inP(hubs[x.hub]) &&
+                    scopeOf(r.id)(hubs[x.hub]) &&
                     x.oc !== null &&
                     x.oc.cat === cat &&
                     x.oc.slot <= p1 &&
@@ -730,7 +777,7 @@ export function buildDisclosureModel(
                 c.tiedTo = cellKey(P, 'outcome', r.id, `cat:${cat}`);
                 continue;
               }
-              const terms = collect(r.groups, inP, (_hub, h, put) => {
+              const terms = collect(r.groups, scopeOf(r.id), (_hub, h, put) => {
                 for (const v of vOf(h, 'od')) {
                   const info = vars[v] as Extract<VarInfo, { kind: 'od' }>;
                   if (info.code === code && ocAt(vars[info.oc]) === cat) put(v);
@@ -749,7 +796,7 @@ export function buildDisclosureModel(
             'reason',
             r.id,
             reason,
-            collect(r.groups, inP, (hub, h, put) => {
+            collect(r.groups, scopeOf(r.id), (hub, h, put) => {
               if (statusAt(hub) !== 'left_early') return;
               for (const v of vOf(h, 'r')) if ((vars[v] as { reason: string }).reason === reason) put(v);
             }),
@@ -760,7 +807,7 @@ export function buildDisclosureModel(
       // Clear plan: completers with work, studies or plan / completers without a health outcome.
       const all = rows[rows.length - 1];
       const completersWith = (cats: readonly OutcomeCategory[]) =>
-        collect(all.groups, inP, (hub, h, put) => {
+        collect(all.groups, inPersons, (hub, h, put) => {
           if (statusAt(hub) !== 'completed') return;
           for (const v of vOf(h, 'oc')) {
             const c = ocAt(vars[v]);
@@ -768,7 +815,7 @@ export function buildDisclosureModel(
           }
         });
       push(P, 'clear-plan', ROW_ALL, 'count', completersWith(CLEAR_PLAN), 'derived', true);
-      const den = collect(all.groups, inP, (hub, h, put) => {
+      const den = collect(all.groups, inPersons, (hub, h, put) => {
         if (statusAt(hub) === 'completed') put(hubVar[h]);
       });
       for (const [i, c] of completersWith(['health'])) den.set(i, (den.get(i) ?? 0) - c);
@@ -842,7 +889,7 @@ export function buildDisclosureModel(
       for (const months of FOLLOW_UP_MONTHS)
         for (const r of municipalityRows) {
           const follow = (pick: (s: FollowState) => boolean) =>
-            collect(r.groups, inP, (_hub, h, put) => {
+            collect(r.groups, scopeOf(r.id), (_hub, h, put) => {
               for (const v of vOf(h, `f${months}`)) {
                 const s = (vars[v] as { state: FollowState }).state;
                 if (pick(s && s.slot <= p1 ? s : null)) put(v);
@@ -939,7 +986,8 @@ export function buildDisclosureModel(
       const [p0, p1] = slots.range(period);
       const year = Number(period.id);
       const all = rows[rows.length - 1];
-      const inYear = (hub: Hub) => hub.from <= p1 && (hub.end === 'open' || hub.to >= p0);
+      // Persons once: an enrolment whose person has a later one that year is left out.
+      const inYear = (hub: Hub) => hub.from <= p1 && (hub.end === 'open' || hub.to >= p0) && hub.sup > p1;
       for (const gender of [...GENDERS, null]) {
         push(
           '-',

@@ -169,6 +169,40 @@ export function build(days: number, shapes: ProgrammeShape['groups'], seed: numb
       });
     }
   });
+  // Now and then someone who finished or left a group joins a later one, as the same person: totals count her
+  // once, by her latest enrolment in each period.
+  for (const g of groups) {
+    if (rnd(3) !== 0) continue;
+    const earlier = enrolments.filter(
+      (e) =>
+        e.group !== g.key &&
+        e.status !== 'active' &&
+        e.end !== null &&
+        e.end < g.end &&
+        !enrolments.some((x) => x.person === e.person && x.start > e.start),
+    );
+    if (earlier.length === 0) continue;
+    const prev = pick(earlier);
+    const eStart = prev.end! >= g.start ? addDays(prev.end!, 1) : g.start;
+    const room = (Date.parse(g.end) - Date.parse(eStart)) / 86400000;
+    const status = rnd(2) === 0 ? 'completed' : 'left_early';
+    const eEnd = status === 'completed' ? g.end : addDays(eStart, rnd(Math.max(1, room)));
+    const category: OutcomeCategory | null = rnd(3) > 0 ? pick(OUTCOME_CATEGORIES) : null;
+    enrolments.push({
+      group: g.key,
+      person: prev.person,
+      gender: prev.gender,
+      start: eStart,
+      end: eEnd,
+      status,
+      leftReason: status === 'left_early' ? pick<LeftReason | null>([...LEFT_REASONS, null]) : null,
+      outcome: category ? { category, detailCode: null, date: addDays(eEnd, rnd(30)) } : null,
+      followUps: [],
+      internships: rnd(2) ? [eStart] : [],
+      sessions: [{ date: eStart, present: rnd(2) === 0 }],
+      assessed: rnd(2) === 0,
+    });
+  }
   return { start, end, attendanceGoal: 80, groups, enrolments };
 }
 
@@ -189,7 +223,7 @@ export function reportInputFor(p: DisclosureProgramme, period: FixedPeriod): Pro
       const g = groupOf.get(e.group)!;
       const held = e.sessions.filter((s) => s.date <= period.end);
       return {
-        ref: e.person,
+        ref: `${e.person}@${e.group}`,
         person: e.person,
         group: g.number,
         ...(g.municipality !== null ? { municipality: g.municipality } : {}),

@@ -120,10 +120,6 @@ export class GroupsService {
       return g;
     });
     const calendar = plan ? await this.getCalendar(ctx, saved.id) : null;
-    if (calendar && plan) {
-      calendar.lecturesShort = plan.lecturesShort;
-      calendar.skippedHolidays = plan.skippedHolidays;
-    }
     return { ...toGroupResponse(saved, 0), calendar };
   }
 
@@ -206,15 +202,26 @@ export class GroupsService {
     );
   }
 
+  /**
+   * The sessions, and the Swedish days off the template's plan skipped (named, so a worker sees why a week is
+   * short). A group without a template has no plan, so nothing was skipped.
+   */
   async getCalendar(ctx: UserContext, groupId: string): Promise<CalendarResponse> {
-    await this.policy.assertGroupAccess(ctx, 'group.read', groupId);
-    const rows = await this.sessions.find({ where: { groupId }, order: { date: 'ASC', startTime: 'ASC' } });
+    const access = await this.policy.assertGroupAccess(ctx, 'group.read', groupId);
+    const [rows, group] = await Promise.all([
+      this.sessions.find({ where: { groupId }, order: { date: 'ASC', startTime: 'ASC' } }),
+      this.groups.findOneByOrFail({ id: groupId }),
+    ]);
+    const template = group.templateId
+      ? await this.templates.templateOf(access.programmeId, group.templateId)
+      : null;
+    const plan = template ? planCalendar(template, group.startDate) : null;
     const notes = this.policy.can(ctx.user, 'session.notes.read');
     return {
       sessions: rows.map((s) => toSessionResponse(s, notes)),
       lectureCount: rows.filter((s) => s.kind === 'lecture' && s.status === 'scheduled').length,
-      lecturesShort: 0,
-      skippedHolidays: [],
+      lecturesShort: plan?.lecturesShort ?? 0,
+      skippedHolidays: plan?.skippedHolidays ?? [],
     };
   }
 
@@ -232,6 +239,7 @@ export class GroupsService {
           groupId,
           mode: dto.mode ?? 'on_site',
           presenterStaffId: dto.presenterStaffId ?? null,
+          note: dto.note?.trim() ?? '',
         }),
       );
       await this.audit.record(ctx, { action: 'session.create', entityType: 'session', entityId: row.id }, m);
@@ -255,6 +263,16 @@ export class GroupsService {
         code: 'end_not_after_start',
         params: { start: 'startTime' },
       });
+    const moved =
+      next.date !== current.date ||
+      next.startTime.slice(0, 5) !== current.startTime.slice(0, 5) ||
+      next.endTime.slice(0, 5) !== current.endTime.slice(0, 5);
+    // A move needs its own reason: the old note (say, why it was added) does not explain it.
+    if (moved && !dto.note?.trim())
+      throw Problem.field('note', 'say why the session is moved (note)', { code: 'move_reason_required' });
+    // The first planned day stays known across moves; moved back there, it is no longer moved.
+    const firstDay = current.movedFrom ?? current.date;
+    const movedFrom = next.date === firstDay ? null : firstDay;
     if (dto.status === 'cancelled' && !(dto.note ?? current.note).trim()) {
       throw Problem.field('note', 'say why the session is cancelled (note)', {
         code: 'cancel_reason_required',
@@ -280,6 +298,7 @@ export class GroupsService {
           substituteStaffId: next.substituteStaffId,
           status: next.status,
           note: next.note,
+          movedFrom,
           version: current.version + 1,
         })
         .where('id = :id AND version = :v', { id: sessionId, v: dto.version })
@@ -366,6 +385,7 @@ export class GroupsService {
         enrolmentId: m.enrolmentId,
         status: m.status,
         reason: m.reason,
+        version: m.version,
       })),
       groupRate: rates.group,
       meetingGoal: rates.meetingGoal,
@@ -428,12 +448,21 @@ export class GroupsService {
     if (errors.length) throw Problem.badRequest(errors.map((e) => e.message).join('; '), errors);
     return this.idempotency.run(`attendance:${ctx.user.id}:${groupId}`, key, dto, async (m) => {
       // The marks as one JSON parameter in one statement (a week is a hundred rows; the ORM's builder cost more).
-      await m.query(
-        `INSERT INTO attendance (session_id, enrolment_id, status, reason, recorded_by)
-         SELECT session_id, enrolment_id, status, reason, $2::uuid
-           FROM jsonb_to_recordset($1::jsonb) AS x(session_id uuid, enrolment_id uuid, status text, reason text)
+      // A mark sent with the version its sender read is not written when the stored one has moved on (0: the cell
+      // was empty); a concurrent insert of the same cell waits here and then meets the same check.
+      const written: unknown = await m.query(
+        `WITH x AS (
+           SELECT * FROM jsonb_to_recordset($1::jsonb)
+             AS x(session_id uuid, enrolment_id uuid, status text, reason text, expected int))
+         INSERT INTO attendance AS a (session_id, enrolment_id, status, reason, recorded_by)
+         SELECT session_id, enrolment_id, status, reason, $2::uuid FROM x
          ON CONFLICT (session_id, enrolment_id)
-         DO UPDATE SET status = EXCLUDED.status, reason = EXCLUDED.reason, recorded_by = EXCLUDED.recorded_by, updated_at = now()`,
+         DO UPDATE SET status = EXCLUDED.status, reason = EXCLUDED.reason, recorded_by = EXCLUDED.recorded_by,
+                       updated_at = now(), version = a.version + 1
+          WHERE NOT EXISTS (SELECT 1 FROM x
+                             WHERE x.session_id = a.session_id AND x.enrolment_id = a.enrolment_id
+                               AND x.expected IS NOT NULL AND x.expected <> a.version)
+         RETURNING a.session_id`,
         [
           JSON.stringify(
             dto.marks.map((x) => ({
@@ -441,11 +470,16 @@ export class GroupsService {
               enrolment_id: x.enrolmentId,
               status: x.status,
               reason: x.status === 'excused' ? (x.reason ?? null) : null,
+              expected: x.version ?? null,
             })),
           ),
           ctx.user.id,
         ],
       );
+      if (!Array.isArray(written) || written.length !== dto.marks.length)
+        throw Problem.stale(
+          'Someone else saved attendance for these sessions after you read them. Reload and save again.',
+        );
       await this.audit.recordMany(
         ctx,
         dto.marks.map((x) => ({

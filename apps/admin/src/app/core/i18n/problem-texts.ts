@@ -165,6 +165,10 @@ export const PROBLEM_TEXTS: ProblemTexts = {
     sv: () => 'Skriv varför tillfället ställs in.',
     en: () => 'Say why the session is cancelled.',
   },
+  move_reason_required: {
+    sv: () => 'Skriv varför tillfället flyttas.',
+    en: () => 'Say why the session is moved.',
+  },
   substitute_is_presenter: {
     sv: () => 'Ersättaren måste vara någon annan än den som håller i passet.',
     en: () => 'The substitute must be someone other than the presenter.',

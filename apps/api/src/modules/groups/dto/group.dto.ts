@@ -130,9 +130,15 @@ export class SessionDto implements SessionResponse {
   @ApiProperty({
     nullable: true,
     type: String,
-    description: "Why it was cancelled or moved; null without 'session.notes.read' (staff only)",
+    description: "Why it was added, cancelled or moved; null without 'session.notes.read' (staff only)",
   })
   note: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The day it was first planned for, once moved to another day',
+  })
+  movedFrom: string | null;
   @ApiProperty() version: number;
 }
 
@@ -156,6 +162,11 @@ export class CreateSessionDto implements CreateSessionRequest {
   @ApiPropertyOptional({ enum: DELIVERY_MODES }) @IsOptional() @IsIn(DELIVERY_MODES) mode?: DeliveryMode;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsUUID() presenterStaffId?:
     string | null;
+  @ApiPropertyOptional({ description: 'Why it is added, e.g. a study visit the group asked for' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
 }
 
 export class UpdateSessionDto implements UpdateSessionRequest {
@@ -177,7 +188,13 @@ export class UpdateSessionDto implements UpdateSessionRequest {
   @IsOptional()
   @IsIn(SESSION_STATUSES)
   status?: SessionStatus;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
+  @ApiPropertyOptional({
+    description: 'Why it is cancelled or moved: required with status cancelled and with a new date or time',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
 }
 
 export class AttendanceMarkDto implements AttendanceMark {
@@ -188,6 +205,14 @@ export class AttendanceMarkDto implements AttendanceMark {
   @ValidateIf((o: AttendanceMarkDto) => o.status === 'excused')
   @IsIn(ABSENCE_REASONS, { message: 'reason is required for an excused absence' })
   reason?: AbsenceReason | null;
+  @ApiPropertyOptional({
+    description:
+      'Read: the stored version. Save: the version you read, 0 for a cell that was empty; a mark changed since answers 409 and nothing is stored. Left out: saved whatever is stored',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  version?: number;
 }
 
 export class SaveAttendanceDto implements SaveAttendanceRequest {
