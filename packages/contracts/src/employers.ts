@@ -68,6 +68,11 @@ export interface PlacesOfferedRequest {
   places: number;
 }
 
+export interface PlacesOfferedResponse extends PlacesOfferedRequest {
+  id: string;
+  employerId: string;
+}
+
 export const INTERNSHIP_RESULTS = [
   'ongoing',
   'completed',
@@ -103,6 +108,16 @@ export interface InternshipResponse extends Required<InternshipRequest> {
   employerName: string;
   industry: Industry;
   version: number;
+}
+
+/**
+ * An internship an employer hosted, as its register shows it: the participant's name only for those who see her,
+ * else her pseudonym (the api's masking).
+ */
+export interface EmployerInternshipResponse extends InternshipResponse {
+  displayName: string;
+  groupName: string;
+  municipalityId: string;
 }
 
 export interface GroupInternshipSummary {

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { EmployerResponse, GroupInternshipSummary, InternshipResponse } from '@stegvis/contracts';
+import type {
+  EmployerInternshipResponse,
+  EmployerResponse,
+  GroupInternshipSummary,
+  InternshipResponse,
+  PlacesOfferedResponse,
+} from '@stegvis/contracts';
 import { Ctx, type UserContext } from '../../common/context/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
@@ -9,12 +15,14 @@ import {
   ContactLogDto,
   ContactLogResponseDto,
   EmployerDto,
+  EmployerInternshipResponseDto,
   EmployerQuery,
   EmployerResponseDto,
   GroupInternshipSummaryDto,
   InternshipDto,
   InternshipResponseDto,
   PlacesOfferedDto,
+  PlacesOfferedResponseDto,
   UpdateEmployerDto,
   UpdateInternshipDto,
 } from './dto/employer.dto';
@@ -89,10 +97,38 @@ export class EmployersController {
   @Post('employers/:id/places')
   @Allow('employer.manage')
   @ApiOperation({ summary: 'Internship places the employer offers a programme for a period' })
-  @ApiCreatedResponse({ type: PlacesOfferedDto })
+  @ApiCreatedResponse({ type: PlacesOfferedResponseDto })
   @ApiProblems(400, 401, 403, 404)
-  offer(@Ctx() ctx: UserContext, @Param('id', id) employerId: string, @Body() body: PlacesOfferedDto) {
+  offer(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) employerId: string,
+    @Body() body: PlacesOfferedDto,
+  ): Promise<PlacesOfferedResponse> {
     return this.employers.offerPlaces(ctx, employerId, body);
+  }
+
+  @Get('employers/:id/places')
+  @Allow('employer.read')
+  @ApiOperation({ summary: "Places the employer offers, for the user's programmes, latest period first" })
+  @ApiOkResponse({ type: [PlacesOfferedResponseDto] })
+  @ApiProblems(400, 401, 403, 404)
+  places(@Ctx() ctx: UserContext, @Param('id', id) employerId: string): Promise<PlacesOfferedResponse[]> {
+    return this.employers.findPlaces(ctx, employerId);
+  }
+
+  @Get('employers/:id/internships')
+  @Allow('internship.read')
+  @ApiOperation({
+    summary:
+      "Internships the employer hosted in the user's programmes; a protected participant named only for those who see her",
+  })
+  @ApiOkResponse({ type: [EmployerInternshipResponseDto] })
+  @ApiProblems(400, 401, 403, 404)
+  internships(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) employerId: string,
+  ): Promise<EmployerInternshipResponse[]> {
+    return this.employers.findEmployerInternships(ctx, employerId);
   }
 
   @Post('internships')

@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   type ContactLogRequest,
+  type EmployerInternshipResponse,
   type EmployerResponse,
   type GroupInternshipSummary,
   type Industry,
   type InternshipResponse,
   labelOf,
+  type PlacesOfferedResponse,
   OFFER_RESULTS,
   ratio,
 } from '@stegvis/contracts';
@@ -40,6 +42,7 @@ export class EmployersService {
     @InjectRepository(Employer) private readonly employers: Repository<Employer>,
     @InjectRepository(EmployerContactLog) private readonly contactLog: Repository<EmployerContactLog>,
     @InjectRepository(Internship) private readonly internships: Repository<Internship>,
+    @InjectRepository(PlacesOffered) private readonly places: Repository<PlacesOffered>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
@@ -108,6 +111,9 @@ export class EmployersService {
 
   async logContact(ctx: UserContext, employerId: string, dto: ContactLogRequest) {
     await this.getEmployer(employerId);
+    // A no without its reason tells the programmes nothing about why places are scarce.
+    if (dto.outcome === 'no' && !dto.reason)
+      throw Problem.field('reason', 'reason is required when the answer is no', { code: 'required' });
     const saved = await this.dataSource.transaction(async (m) => {
       const row = await m.save(
         m.create(EmployerContactLog, {
@@ -175,6 +181,83 @@ export class EmployersService {
       return saved;
     });
     return { id: row.id, employerId, ...dto };
+  }
+
+  /** Places the employer offers the programmes this user sees (all for an association-wide role), latest first. */
+  async findPlaces(ctx: UserContext, employerId: string): Promise<PlacesOfferedResponse[]> {
+    await this.getEmployer(employerId);
+    const scope = this.policy.programmeScope(ctx.user);
+    if (scope !== 'all' && scope.length === 0) return [];
+    const rows = await this.places.find({
+      where: { employerId, ...(scope === 'all' ? {} : { programmeId: In([...scope]) }) },
+      order: { periodStart: 'DESC', id: 'ASC' },
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      employerId,
+      programmeId: r.programmeId,
+      periodStart: r.periodStart,
+      periodEnd: r.periodEnd,
+      places: r.places,
+    }));
+  }
+
+  /**
+   * The internships an employer hosted in groups of the user's programmes, latest first; those of other programmes
+   * are left out, as the groups themselves would answer 404. Each names the participant as the group's list does:
+   * a protected person only for those who see her, her pseudonym for the rest; every real name of a protected
+   * person shown is audited.
+   */
+  async findEmployerInternships(ctx: UserContext, employerId: string): Promise<EmployerInternshipResponse[]> {
+    await this.getEmployer(employerId);
+    const rows = await this.internships.find({
+      where: { employerId },
+      order: { startDate: 'DESC', id: 'ASC' },
+    });
+    if (rows.length === 0) return [];
+    const enrolments = await Promise.all(rows.map((r) => this.participants.getEnrolment(r.enrolmentId)));
+    const groupIds = [...new Set(enrolments.map((e) => e!.groupId))];
+    const inScope: string[] = [];
+    for (const groupId of groupIds) {
+      const programmeId = await this.policy.programmeOfGroup(groupId);
+      if (programmeId && this.policy.inScope(ctx.user, programmeId)) inScope.push(groupId);
+    }
+    const names = new Map<string, string>();
+    const groups = new Map<string, { name: string; municipalityId: string }>();
+    const protectedIds = new Set<string>();
+    for (const groupId of inScope) {
+      const [views, group, prot] = await Promise.all([
+        this.participants.findGroupEnrolments(ctx, groupId, { audit: false }),
+        this.groups.getGroup(ctx, groupId),
+        this.participants.protectedParticipantIdsInGroup(groupId),
+      ]);
+      for (const v of views) names.set(v.id, v.displayName);
+      groups.set(groupId, { name: group.name, municipalityId: group.municipalityId });
+      for (const id of prot) protectedIds.add(id);
+    }
+    const shown = rows.flatMap((r, i) =>
+      groups.has(enrolments[i]!.groupId) ? [{ r, e: enrolments[i]! }] : [],
+    );
+    const shownProtected = [
+      ...new Set(shown.map((x) => x.e.participantId).filter((id) => protectedIds.has(id))),
+    ];
+    const seesReal = await this.policy.identityVisibleFor(ctx.user, shownProtected);
+    await this.audit.recordMany(
+      ctx,
+      [...seesReal].map((id) => ({
+        action: 'participant.identity.read',
+        entityType: 'participant',
+        entityId: id,
+        subjectId: id,
+      })),
+    );
+    const described = await this.describeInternships(shown.map((x) => x.r));
+    return described.map((d) => ({
+      ...d,
+      displayName: names.get(d.enrolmentId) ?? '',
+      groupName: groups.get(d.groupId)!.name,
+      municipalityId: groups.get(d.groupId)!.municipalityId,
+    }));
   }
 
   async createInternship(ctx: UserContext, dto: InternshipDto): Promise<InternshipResponse> {

@@ -1372,6 +1372,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/survey-rounds/{id}/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Codes for participants enrolled after the round opened, or a new code for a lost one (the old code stops working at once; a used code is never replaced); shown only in this answer */
+        post: operations["SurveysController_issueCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/survey-rounds/{id}/questionnaire": {
         parameters: {
             query?: never;
@@ -3395,7 +3412,18 @@ export interface components {
             responseRate: components["schemas"]["RatioDto"];
         };
         PendingDto: {
+            /**
+             * Format: uuid
+             * @description For giving the person a code
+             */
+            enrolmentId: string;
             displayName: string;
+            /** @description False for someone enrolled after the round opened, who has no code yet */
+            hasCode: boolean;
+        };
+        IssueCodesDto: {
+            /** @description Enrolments of the group: a first code for someone enrolled since the round opened, or a new code replacing an unused one (the old code stops working at once) */
+            enrolmentIds: string[];
         };
         PaperSubmitDto: {
             /** @example sv */
@@ -9801,6 +9829,85 @@ export interface operations {
             };
             /** @description Not found, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    SurveysController_issueCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueCodesDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedCodeDto"][];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A rule of the domain is not met */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

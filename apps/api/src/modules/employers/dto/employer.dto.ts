@@ -18,6 +18,8 @@ import {
   type ContactLogResponse,
   type InternshipResponse,
   type GroupInternshipSummary,
+  type EmployerInternshipResponse,
+  type PlacesOfferedResponse,
 } from '@stegvis/contracts';
 import { Type } from 'class-transformer';
 import {
@@ -34,7 +36,6 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsIsoDate } from '../../../common/validation/is-iso-date';
@@ -94,9 +95,11 @@ export class EmployerQuery {
 export class ContactLogDto implements ContactLogRequest {
   @ApiProperty() @IsIsoDate() date: string;
   @ApiProperty({ enum: CONTACT_OUTCOMES }) @IsIn(CONTACT_OUTCOMES) outcome: ContactOutcome;
-  @ApiPropertyOptional({ enum: NO_REASONS })
-  @ValidateIf((o: ContactLogDto) => o.outcome === 'no')
-  @IsIn(NO_REASONS, { message: 'reason is required when the answer is no' })
+  // Required when the answer is no: the service says so with the code `required`, which the admin words at the
+  // field; a rule here would answer with the raw list of reasons.
+  @ApiPropertyOptional({ enum: NO_REASONS, nullable: true, description: 'Required when the answer is no' })
+  @IsOptional()
+  @IsIn(NO_REASONS)
   reason?: NoReason | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
@@ -112,6 +115,11 @@ export class PlacesOfferedDto implements PlacesOfferedRequest {
   @ApiProperty() @IsIsoDate() periodStart: string;
   @ApiProperty() @IsIsoDate() periodEnd: string;
   @ApiProperty() @IsInt() @Min(1) @Max(100) places: number;
+}
+
+export class PlacesOfferedResponseDto extends PlacesOfferedDto implements PlacesOfferedResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() employerId: string;
 }
 
 export class InternshipDto implements InternshipRequest {
@@ -150,6 +158,16 @@ export class InternshipResponseDto extends InternshipDto implements InternshipRe
   @ApiProperty() employerName: string;
   @ApiProperty({ enum: INDUSTRIES }) industry: Industry;
   @ApiProperty() version: number;
+}
+
+export class EmployerInternshipResponseDto
+  extends InternshipResponseDto
+  implements EmployerInternshipResponse
+{
+  @ApiProperty({ description: "The participant's name, or her pseudonym for those who may not see her" })
+  displayName: string;
+  @ApiProperty({ example: 'Grupp 3' }) groupName: string;
+  @ApiProperty({ format: 'uuid' }) municipalityId: string;
 }
 
 export class GroupInternshipSummaryDto implements GroupInternshipSummary {
