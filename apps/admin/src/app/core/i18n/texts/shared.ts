@@ -1,4 +1,86 @@
 import type { Texts } from './texts';
 
 /** Texts of the shared list, detail and form patterns, the not-found page and the shell. */
-export const SHARED_TEXTS = {} as const satisfies Texts;
+export const SHARED_TEXTS = {
+  'shared.skipLink': { sv: 'Hoppa till innehållet', en: 'Skip to content' },
+  'shared.account': { sv: 'Mitt konto', en: 'My account' },
+  'shared.loading': { sv: 'Hämtar …', en: 'Loading …' },
+  'shared.loadFailed': {
+    sv: 'Det gick inte att hämta uppgifterna.',
+    en: 'The data could not be loaded.',
+  },
+  'shared.retry': { sv: 'Försök igen', en: 'Try again' },
+  'shared.empty': { sv: 'Här finns inget ännu.', en: 'Nothing here yet.' },
+  'shared.back': { sv: 'Tillbaka', en: 'Back' },
+  'shared.close': { sv: 'Stäng', en: 'Close' },
+  'shared.cancel': { sv: 'Avbryt', en: 'Cancel' },
+  'shared.saved': { sv: 'Sparat', en: 'Saved' },
+  'shared.saveFailed': { sv: 'Det gick inte att spara.', en: 'It could not be saved.' },
+  'shared.field.required': { sv: 'Fyll i fältet', en: 'Fill in the field' },
+  'shared.field.tooLong': {
+    sv: 'För långt – högst {max} tecken',
+    en: 'Too long – at most {max} characters',
+  },
+  'shared.field.tooShort': {
+    sv: 'För kort – minst {min} tecken',
+    en: 'Too short – at least {min} characters',
+  },
+  'shared.field.min': { sv: 'Minst {min}', en: 'At least {min}' },
+  'shared.field.max': { sv: 'Högst {max}', en: 'At most {max}' },
+  'shared.field.email': { sv: 'Skriv en e-postadress', en: 'Write an e-mail address' },
+  'shared.field.date': { sv: 'Skriv datumet som ÅÅÅÅ-MM-DD', en: 'Write the date as YYYY-MM-DD' },
+  'shared.field.pattern': { sv: 'Fel format', en: 'Wrong format' },
+  'shared.field.invalid': { sv: 'Rätta värdet', en: 'Correct the value' },
+  'shared.unsaved.title': { sv: 'Lämna utan att spara?', en: 'Leave without saving?' },
+  'shared.unsaved.body': {
+    sv: 'Du har ändringar som inte är sparade. Om du lämnar sidan försvinner de.',
+    en: 'You have changes that are not saved. If you leave the page, they are lost.',
+  },
+  'shared.unsaved.leave': { sv: 'Lämna sidan', en: 'Leave the page' },
+  'shared.unsaved.stay': { sv: 'Stanna kvar', en: 'Stay' },
+  'shared.notFound.title': { sv: 'Sidan finns inte', en: 'Page not found' },
+  'shared.notFound.body': {
+    sv: 'Det finns ingen sida på den här adressen. Den kan vara felskriven, eller så har sidan flyttats.',
+    en: 'There is no page at this address. It may be mistyped, or the page has moved.',
+  },
+  'shared.notFound.address': { sv: 'Adressen du försökte nå:', en: 'The address you tried:' },
+  'shared.notFound.home': { sv: 'Till startsidan', en: 'To the start page' },
+  'account.title': { sv: 'Mitt konto', en: 'My account' },
+  'account.signedInAs': { sv: 'Inloggad som', en: 'Signed in as' },
+  'account.password': { sv: 'Byt lösenord', en: 'Change password' },
+  'account.passwordIntro': {
+    sv: 'Minst 12 tecken. En fras av några ovanliga ord är både stark och lätt att komma ihåg. När lösenordet är bytt loggas du ut överallt, även här.',
+    en: 'At least 12 characters. A phrase of a few uncommon words is both strong and easy to remember. Once the password is changed you are signed out everywhere, here too.',
+  },
+  'account.current': { sv: 'Nuvarande lösenord', en: 'Current password' },
+  'account.new': { sv: 'Nytt lösenord', en: 'New password' },
+  'account.repeat': { sv: 'Nytt lösenord igen', en: 'New password again' },
+  'account.mismatch': { sv: 'Lösenorden är inte lika', en: 'The passwords differ' },
+  'account.change': { sv: 'Byt lösenord', en: 'Change password' },
+  'account.changed': {
+    sv: 'Lösenordet är bytt. Logga in med ditt nya lösenord.',
+    en: 'The password is changed. Sign in with your new password.',
+  },
+  'account.sessions': { sv: 'Inloggningar', en: 'Sessions' },
+  'account.sessionsIntro': {
+    sv: 'Har du varit inloggad på en dator som andra använder, eller tappat en telefon? Logga ut överallt så avslutas alla dina inloggningar, även den här.',
+    en: 'Were you signed in on a computer others use, or lost a phone? Sign out everywhere ends all your sessions, this one too.',
+  },
+  'account.revokeAll': { sv: 'Logga ut överallt', en: 'Sign out everywhere' },
+  'account.revokeConfirm': {
+    sv: 'Alla dina inloggningar avslutas, även den här. Du behöver logga in igen på varje enhet.',
+    en: 'All your sessions end, this one too. You need to sign in again on every device.',
+  },
+  'account.revoked': {
+    sv: 'Du är utloggad överallt. Logga in igen för att fortsätta.',
+    en: 'You are signed out everywhere. Sign in again to continue.',
+  },
+  'account.tfa': { sv: 'Tvåstegsverifiering', en: 'Two-step verification' },
+  'account.tfaOn': { sv: 'På', en: 'On' },
+  'account.tfaOff': { sv: 'Av', en: 'Off' },
+  'account.tfaRequired': {
+    sv: 'Din roll kräver tvåstegsverifiering.',
+    en: 'Your role requires two-step verification.',
+  },
+  'account.tfaManage': { sv: 'Hantera tvåstegsverifiering', en: 'Manage two-step verification' },
+} as const satisfies Texts;
