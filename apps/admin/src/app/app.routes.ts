@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 import { actionGuard, authGuard } from './core/auth/auth-guard';
 import { Shell } from './core/shell/shell';
+import { unsavedChangesGuard } from './shared/form/unsaved-changes';
 
 export const routes: Routes = [
   { path: 'login', loadComponent: () => import('./features/login/login').then((m) => m.Login) },
@@ -55,7 +56,13 @@ export const routes: Routes = [
         path: 'grupper',
         loadChildren: () => import('./features/groups/groups.routes').then((m) => m.GROUPS_ROUTES),
       },
+      {
+        path: 'konto',
+        canDeactivate: [unsavedChangesGuard],
+        loadComponent: () => import('./features/account/account-page').then((m) => m.AccountPage),
+      },
+      // Keep last: any address no route above knows.
+      { path: '**', loadComponent: () => import('./core/shell/not-found').then((m) => m.NotFound) },
     ],
   },
-  { path: '**', redirectTo: '' },
 ];

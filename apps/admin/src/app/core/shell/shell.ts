@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type ElementRef,
+  computed,
+  inject,
+  viewChild,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatToolbarModule } from '@angular/material/toolbar';
@@ -45,6 +52,14 @@ export class Shell {
     const r = this.auth.role();
     return r ? this.labels.of('role', r) : '';
   });
+
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  /** Moves focus to the page's content; the address stays as it is (a #fragment would be a route change). */
+  protected skipToContent(event: Event): void {
+    event.preventDefault();
+    this.main().nativeElement.focus();
+  }
 
   protected async logout(): Promise<void> {
     await this.auth.logout();
