@@ -170,7 +170,11 @@ describe('programmes at work (e2e)', () => {
       });
       expect(ok.status).toBe(200);
       expect(ok.body).toMatchObject({ status: 'cancelled', version: 2 });
-      const stale = await staffA.patch(`/api/sessions/${s.id}`, { version: 1, date: '2020-09-10' });
+      const stale = await staffA.patch(`/api/sessions/${s.id}`, {
+        version: 1,
+        date: '2020-09-10',
+        note: 'Lokalen upptagen',
+      });
       expect(stale.status).toBe(409);
       const sara = (await staffA.get('/api/staff-members')).body[0];
       const sub = await staffA.post('/api/staff-members', {
@@ -184,6 +188,7 @@ describe('programmes at work (e2e)', () => {
         presenterAbsent: true,
         substituteStaffId: sub.body.id,
         date: '2020-09-11',
+        note: 'Vikarien kan bara fredag',
       });
       expect(away.status).toBe(200);
       expect(away.body).toMatchObject({

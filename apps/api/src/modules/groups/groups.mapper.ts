@@ -38,6 +38,7 @@ export function toSessionResponse(s: GroupSession, withNote = true): SessionResp
     substituteStaffId: s.substituteStaffId,
     status: s.status,
     note: withNote ? s.note : null,
+    movedFrom: s.movedFrom,
     version: s.version,
   };
 }

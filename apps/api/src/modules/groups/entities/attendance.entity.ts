@@ -42,4 +42,8 @@ export class Attendance {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+
+  /** Bumped on every save: a save based on an older read answers 409 (two workers on one week). */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
 }

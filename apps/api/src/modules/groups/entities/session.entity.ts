@@ -58,6 +58,10 @@ export class GroupSession {
   @Column({ type: 'text', default: '' })
   note: string;
 
+  /** The day it was first planned for, once it has been moved to another; the calendar says so. */
+  @Column({ type: 'date', nullable: true })
+  movedFrom: string | null;
+
   @VersionColumn()
   version: number;
 }
