@@ -76,6 +76,7 @@ export const AUDIT_ACTIONS = [
   'participant.create',
   'participant.duplicate_check',
   'participant.erase',
+  'participant.extract',
   'participant.health',
   'participant.identity.read',
   'participant.list',

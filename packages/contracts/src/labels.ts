@@ -503,6 +503,7 @@ const auditAction = {
     en: 'The personal number was typed in a registration',
   },
   'participant.erase': { sv: 'Raderade deltagare', en: 'Erased a participant' },
+  'participant.extract': { sv: 'Tog ut registerutdrag', en: 'Made the data-subject extract' },
   'participant.health': { sv: 'Hälsouppgifter', en: 'Health data' },
   'participant.identity.read': { sv: 'Läste skyddad identitet', en: 'Read a protected identity' },
   'participant.list': { sv: 'Läste deltagarlista', en: 'Read a participant list' },

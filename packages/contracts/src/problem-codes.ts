@@ -39,6 +39,8 @@ export const PROBLEM_CODES = {
   // Aggregate-only readers choose among fixed periods: tertials, years, the whole programme.
   period_not_fixed: {},
   before_enrolment_start: { startDate: 'string' },
+  // A date that has not come yet where only the past makes sense (a consent given).
+  date_in_future: { today: 'string' },
   detail_code_not_in_category: { category: 'string', allowed: 'string[]' },
   // A follow-up dated before its window opens (follow-up-dates.ts: a month before it falls due).
   follow_up_before_window: { months: 'number', windowStart: 'string', dueDate: 'string' },

@@ -30,8 +30,20 @@ export class AuditTrailService {
     // their programmes and, when protected, one they see.
     const associationWide = this.policy.associationWide(ctx.user);
     if (!associationWide) await this.policy.assertIdentityAccess(ctx, 'audit.subject', participantId);
+    const entries = await this.entriesFor(participantId);
+    if (entries.length === 0 && associationWide) throw Problem.notFound('participant');
+    await this.audit.record(ctx, {
+      action: 'audit.extract',
+      entityType: 'participant',
+      entityId: participantId,
+      subjectId: participantId,
+    });
+    return entries;
+  }
+
+  /** The trail itself, for a caller that has checked access and audits its own read (the data-subject extract). */
+  async entriesFor(participantId: string): Promise<AuditTrailEntry[]> {
     const events = await this.audit.findForSubject(participantId);
-    if (events.length === 0 && associationWide) throw Problem.notFound('participant');
     const actors = new Map(
       (
         await this.users.usersByIds([
@@ -39,12 +51,6 @@ export class AuditTrailService {
         ])
       ).map((u) => [u.id, u.displayName]),
     );
-    await this.audit.record(ctx, {
-      action: 'audit.extract',
-      entityType: 'participant',
-      entityId: participantId,
-      subjectId: participantId,
-    });
     return events.map((e) => ({
       at: e.at.toISOString(),
       actor: e.actorId ? (actors.get(e.actorId) ?? e.actorId) : 'system',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { ConsentPurpose, ConsentResponse } from '@stegvis/contracts';
+import { type ConsentPurpose, type ConsentResponse, stockholmToday } from '@stegvis/contracts';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
@@ -36,6 +36,13 @@ export class ConsentsService {
 
   async addConsent(ctx: UserContext, participantId: string, dto: ConsentDto): Promise<ConsentResponse> {
     await this.policy.assertParticipantAccess(ctx, 'consent.write', participantId);
+    // A consent is something she has given: a date not yet come would make it count before she agreed.
+    const today = stockholmToday();
+    if (dto.givenOn > today)
+      throw Problem.field('givenOn', 'givenOn must not be after today', {
+        code: 'date_in_future',
+        params: { today },
+      });
     if (dto.organisationId && (await this.organisations.unknownOrganisations([dto.organisationId])).length) {
       throw Problem.field('organisationId', 'organisationId names no organisation', {
         code: 'unknown_reference',

@@ -14,6 +14,8 @@ import { Participant } from './entities/participant.entity';
 import { Talk } from './entities/talk.entity';
 import { MappingService } from './mapping.service';
 import { OutcomesService } from './outcomes.service';
+import { ParticipantExtractController } from './participant-extract.controller';
+import { ParticipantExtractService } from './participant-extract.service';
 import { ParticipantCareController } from './participant-care.controller';
 import { ParticipantsController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
@@ -27,7 +29,7 @@ import { RetentionService } from './retention.service';
     OrganisationsModule,
     UsersModule,
   ],
-  controllers: [ParticipantsController, ParticipantCareController],
+  controllers: [ParticipantsController, ParticipantCareController, ParticipantExtractController],
   providers: [
     ParticipantsService,
     PersonalNumberHasher,
@@ -37,6 +39,7 @@ import { RetentionService } from './retention.service';
     OutcomesService,
     RetentionService,
     AuditTrailService,
+    ParticipantExtractService,
   ],
   exports: [ParticipantsService, ConsentsService, OutcomesService, ProgressService, RetentionService],
 })

@@ -163,16 +163,21 @@ export class ParticipantsService {
         { gid: q.groupId },
       );
     if (q.swedishLevel) qb.andWhere('p.swedish_level = :lvl', { lvl: q.swedishLevel });
+    // A personnummer in either form (with or without century and dash) is matched by its keyed hash, never by the
+    // stored digits; a record whose identity the caller may not see is left out below, so the answer says nothing
+    // about her number.
+    const pn = q.q ? parsePersonalNumber(q.q) : null;
+    if (pn) qb.andWhere('p.personal_number_hash = :hash', { hash: this.hasher.hash(pn.digits) });
     const rows = await qb.getMany();
     const visible = await this.policy.identityVisibleFor(
       ctx.user,
       rows.filter((p) => p.protectedIdentity).map((p) => p.id),
     );
     const masked = (p: Participant) => p.protectedIdentity && !visible.has(p.id);
-    const needle = q.q?.trim().toLocaleLowerCase('sv');
+    const needle = pn ? undefined : q.q?.trim().toLocaleLowerCase('sv');
     const shown = rows
       .map((p) => ({ p, name: visibleName(p, visible) }))
-      .filter(({ name }) => !needle || name.toLocaleLowerCase('sv').includes(needle));
+      .filter(({ p, name }) => (pn ? !masked(p) : !needle || name.toLocaleLowerCase('sv').includes(needle)));
     const enrolments = shown.length
       ? await this.enrolments.findBy({ participantId: In(shown.map((x) => x.p.id)) })
       : [];
@@ -182,7 +187,7 @@ export class ParticipantsService {
         action: 'participant.list',
         entityType: 'programme',
         entityId: q.programmeId,
-        details: { count: shown.length },
+        details: pn ? { count: shown.length, search: 'personal_number' } : { count: shown.length },
       },
       ...identityReads(shown.filter(({ p }) => p.protectedIdentity && !masked(p)).map(({ p }) => p.id)),
     ]);

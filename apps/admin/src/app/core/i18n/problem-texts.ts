@@ -121,6 +121,10 @@ export const PROBLEM_TEXTS: ProblemTexts = {
     sv: (p) => `Får inte vara före inskrivningens start (${p.startDate}).`,
     en: (p) => `Must not be before the enrolment started (${p.startDate}).`,
   },
+  date_in_future: {
+    sv: (p) => `Datumet får inte vara senare än i dag (${p.today}).`,
+    en: (p) => `The date must not be later than today (${p.today}).`,
+  },
   detail_code_not_in_category: {
     sv: (p) =>
       `Underkategorin hör inte till ${labelOfStored('outcomeCategory', p.category, 'sv')}; välj en av: ${list(p.allowed.map((c) => labelOfStored('outcomeDetail', c, 'sv', c)))}.`,

@@ -179,7 +179,10 @@ export class ParticipantDto implements ParticipantResponse {
 export class ParticipantQuery {
   @ApiProperty({ format: 'uuid' }) @IsUUID() programmeId: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() groupId?: string;
-  @ApiPropertyOptional({ description: 'Name or pseudonym' })
+  @ApiPropertyOptional({
+    description:
+      'Name or pseudonym, or a personnummer/samordningsnummer in any common form (YYYYMMDD-NNNN, YYMMDD-NNNN, with or without the dash); a number matches only records whose identity you see',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
