@@ -89,6 +89,18 @@ describe('access matrix from the OpenAPI document (e2e)', () => {
     const action = (
       await b.post(`/api/meetings/${m.id}/action-items`, { text: 'Ring', owner: 'B', dueDate: '2030-01-10' })
     ).body;
+    const template = (
+      await b.post(`/api/programmes/${w.programmeB}/templates`, {
+        name: '13 veckor',
+        phases: [{ kind: 'lectures', weeks: 13, lectures: true }],
+        themes: [],
+        lectureCount: 31,
+        lectureWeekdays: [1, 2, 3, 4],
+        lectureStart: '13:00',
+        lectureEnd: '15:30',
+        computerDayWeekday: null,
+      })
+    ).body;
     const member = (
       await b.post('/api/staff-members', {
         name: 'Bo Bemanning',
@@ -157,6 +169,7 @@ describe('access matrix from the OpenAPI document (e2e)', () => {
       'action-items': action.actionItems[0].id,
       internships: internship.id,
       'staff-members': member.id,
+      templates: template.id,
       employers: employer.id,
       users: w.users.staffB.id,
       entries: entry.id,

@@ -22,9 +22,22 @@ export interface MethodTemplateRequest {
   computerDayWeekday: number | null;
 }
 
+/** A change of a template: saved as a new version; groups started from an earlier version keep theirs. */
+export interface UpdateMethodTemplateRequest extends MethodTemplateRequest {
+  /** The version you read; a newer one is a 409. */
+  version: number;
+}
+
 export interface MethodTemplateResponse extends MethodTemplateRequest {
+  /** This version's id: a group keeps the id of the version it was started from. */
   id: string;
   programmeId: string;
+  /** The id of the template's first version, shared by all its versions. */
+  lineageId: string;
+  /** 1 for the first version, one more for each change. */
+  version: number;
+  /** When a newer version replaced this one; null for the current version. */
+  supersededAt: string | null;
   totalWeeks: number;
 }
 
@@ -57,6 +70,9 @@ export interface CreateGroupRequest {
  */
 export interface UpdateGroupRequest {
   version: number;
+  /** New dates: refused while scheduled sessions or enrolments would fall outside them. */
+  startDate?: string;
+  endDate?: string;
   capacity?: number;
   overIntake?: number;
   deliveryMode?: DeliveryMode;

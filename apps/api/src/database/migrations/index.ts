@@ -12,6 +12,7 @@ import { LoginThrottleAndPendingTotp1796550943738 } from './1796550943738-login-
 import { PersonalNumberHash1796550946774 } from './1796550946774-personal-number-hash';
 import { IdentityRules1796551093714 } from './1796551093714-identity-rules';
 import { GroupNumbersPerMunicipalityAndDetailCodes1796553425371 } from './1796553425371-group-numbers-per-municipality-and-detail-codes';
+import { TemplateVersions1796570000000 } from './1796570000000-template-versions';
 import { SessionMovesAndAttendanceVersions1796560000000 } from './1796560000000-session-moves-and-attendance-versions';
 
 /** In order of application. A new migration is generated with `node dist/cli/generate-migration.js Name`. */
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   PersonalNumberHash1796550946774,
   IdentityRules1796551093714,
   GroupNumbersPerMunicipalityAndDetailCodes1796553425371,
+  TemplateVersions1796570000000,
   SessionMovesAndAttendanceVersions1796560000000,
 ];

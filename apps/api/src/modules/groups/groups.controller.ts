@@ -87,7 +87,7 @@ export class GroupsController {
   @Allow('group.manage')
   @ApiOperation({
     summary:
-      'Change capacity, delivery mode, place or group staff; send the version you read. Only the programme lead or an admin changes the staff (403)',
+      'Change dates, capacity, delivery mode, place or group staff; send the version you read. New dates must hold the scheduled sessions and enrolments (400 naming the date). Only the programme lead or an admin changes the staff (403)',
   })
   @ApiOkResponse({ type: GroupDto })
   @ApiProblems(400, 401, 403, 404, 409)

@@ -77,6 +77,11 @@ export class GroupsService {
         code: 'not_in_programme',
         params: { entity: 'template' },
       });
+    // A group starts from the current version; one started earlier keeps the version it was started from.
+    if (template?.supersededAt)
+      throw Problem.field('templateId', 'a newer version of this template has replaced it', {
+        code: 'template_superseded',
+      });
     const plan = template ? planCalendar(template, dto.startDate) : null;
     const endDate = dto.endDate ?? plan?.endDate;
     if (!endDate)
@@ -124,7 +129,7 @@ export class GroupsService {
   }
 
   /**
-   * Capacity, delivery mode, place and who is group staff. A change of staff needs the programme's lead or an
+   * Dates, capacity, delivery mode, place and who is group staff. A change of staff needs the programme's lead or an
    * admin (403 otherwise); a user who adds themselves to a group where a protected person is enrolled is logged
    * with `group.staff.self_assign` in her audit trail, so the admin sees it.
    */
@@ -139,6 +144,13 @@ export class GroupsService {
     const removed = staff ? current.staffMemberIds.filter((s) => !staff.includes(s)) : [];
     if (added.length || removed.length)
       await this.policy.assertMayAssignGroupStaff(ctx, access.programmeId, { type: 'group', id });
+    if (given.startDate !== undefined || given.endDate !== undefined)
+      await this.checkNewPeriod(
+        ctx,
+        id,
+        given.startDate ?? current.startDate,
+        given.endDate ?? current.endDate,
+      );
     const mine = added.length ? await this.policy.staffMemberIdsOf(ctx.user.id) : [];
     const selfAssigned = added.some((s) => mine.includes(s));
     const protectedPeople = selfAssigned ? await this.participants.protectedParticipantIdsInGroup(id) : [];
@@ -171,6 +183,42 @@ export class GroupsService {
       );
     });
     return this.getGroup(ctx, id);
+  }
+
+  /**
+   * New dates must hold what the group already has: no scheduled session and no enrolment outside them (move or
+   * cancel the session, or change the enrolment, first). Each refusal names the date field that cuts it off.
+   */
+  private async checkNewPeriod(ctx: UserContext, groupId: string, start: string, end: string): Promise<void> {
+    if (end < start)
+      throw Problem.field('endDate', 'endDate must not be before startDate', {
+        code: 'end_before_start',
+        params: { start: 'startDate' },
+      });
+    const sessions = await this.sessions.find({
+      where: { groupId, status: 'scheduled' },
+      order: { date: 'ASC' },
+      select: { id: true, date: true },
+    });
+    const before = sessions.filter((x) => x.date < start);
+    const after = sessions.filter((x) => x.date > end);
+    if (before.length || after.length) {
+      const field = before.length ? 'startDate' : 'endDate';
+      const outside = [...before, ...after];
+      throw Problem.field(field, `${outside.length} scheduled sessions fall outside ${start} – ${end}`, {
+        code: 'sessions_outside_period',
+        params: { count: outside.length, first: outside[0].date },
+      });
+    }
+    const enrolments = await this.participants.findGroupEnrolments(ctx, groupId, { audit: false });
+    const early = enrolments.filter((e) => e.startDate < start);
+    const late = enrolments.filter((e) => (e.endDate ?? e.startDate) > end);
+    if (early.length || late.length)
+      throw Problem.field(
+        early.length ? 'startDate' : 'endDate',
+        `${early.length + late.length} enrolments fall outside ${start} – ${end}`,
+        { code: 'enrolments_outside_period', params: { count: early.length + late.length } },
+      );
   }
 
   async findGroups(ctx: UserContext, programmeId: string): Promise<GroupResponse[]> {

@@ -74,6 +74,17 @@ export class CreateGroupDto implements CreateGroupRequest {
 
 export class UpdateGroupDto implements UpdateGroupRequest {
   @ApiProperty({ description: 'The version you read' }) @IsInt() @Min(1) version: number;
+  @ApiPropertyOptional({
+    example: '2020-08-24',
+    description: 'Refused (400) while scheduled sessions or enrolments would fall outside the new period',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  startDate?: string;
+  @ApiPropertyOptional({ example: '2020-12-17', description: 'Not before startDate' })
+  @IsOptional()
+  @IsIsoDate()
+  endDate?: string;
   @ApiPropertyOptional({ example: 10 }) @IsOptional() @IsInt() @Min(1) @Max(100) capacity?: number;
   @ApiPropertyOptional({ example: 2 }) @IsOptional() @IsInt() @Min(0) @Max(50) overIntake?: number;
   @ApiPropertyOptional({ enum: DELIVERY_MODES })

@@ -3,6 +3,7 @@ import {
   type MethodTemplateRequest,
   type MethodTemplateResponse,
   PHASE_KINDS,
+  type UpdateMethodTemplateRequest,
   type PhaseKind,
   type TemplatePhase,
 } from '@stegvis/contracts';
@@ -76,8 +77,20 @@ export class MethodTemplateDto implements MethodTemplateRequest {
   computerDayWeekday: number | null;
 }
 
+export class UpdateMethodTemplateDto extends MethodTemplateDto implements UpdateMethodTemplateRequest {
+  @ApiProperty({ description: 'The version you read; a newer one answers 409 template_superseded' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
 export class MethodTemplateResponseDto extends MethodTemplateDto implements MethodTemplateResponse {
-  @ApiProperty() id: string;
+  @ApiProperty({ description: "This version's id; a group keeps the id of the version it was started from" })
+  id: string;
   @ApiProperty() programmeId: string;
+  @ApiProperty({ description: "The first version's id, shared by all versions" }) lineageId: string;
+  @ApiProperty({ example: 1 }) version: number;
+  @ApiProperty({ nullable: true, type: String, description: 'When a newer version replaced this one' })
+  supersededAt: string | null;
   @ApiProperty() totalWeeks: number;
 }
