@@ -36,6 +36,9 @@ export const PROBLEM_CODES = {
   invalid_organisation_number: {},
   end_before_start: { start: 'string' },
   end_not_after_start: { start: 'string' },
+  // A group's new dates would leave scheduled sessions or enrolments outside them.
+  sessions_outside_period: { count: 'number', first: 'string' },
+  enrolments_outside_period: { count: 'number' },
   // Aggregate-only readers choose among fixed periods: tertials, years, the whole programme.
   period_not_fixed: {},
   before_enrolment_start: { startDate: 'string' },
@@ -124,6 +127,8 @@ export const PROBLEM_CODES = {
   survey_code_missing: {},
   survey_code_unknown: {},
   stale_version: {},
+  // An edit or a group start from a method template version that a newer version has replaced.
+  template_superseded: {},
   conflict: {},
   duplicate_value: {},
   duplicate_personal_number: {},

@@ -113,6 +113,16 @@ export const PROBLEM_TEXTS: ProblemTexts = {
     sv: (p) => `Måste vara efter ${start(p.start, 'sv')}.`,
     en: (p) => `Must be after ${start(p.start, 'en')}.`,
   },
+  sessions_outside_period: {
+    sv: (p) =>
+      `${p.count} planerade tillfällen hamnar utanför perioden, det första ${p.first}. Flytta eller ställ in dem först.`,
+    en: (p) =>
+      `${p.count} scheduled sessions fall outside the period, the first on ${p.first}. Move or cancel them first.`,
+  },
+  enrolments_outside_period: {
+    sv: (p) => `${p.count} inskrivningar hamnar utanför perioden. Ändra inskrivningarna först.`,
+    en: (p) => `${p.count} enrolments fall outside the period. Change the enrolments first.`,
+  },
   period_not_fixed: {
     sv: () => 'Välj en tertial, ett kalenderår eller hela insatsen.',
     en: () => 'Choose a tertial, a calendar year or the whole programme.',
@@ -403,6 +413,10 @@ export const PROBLEM_TEXTS: ProblemTexts = {
   stale_version: {
     sv: () => 'Någon annan har ändrat detta under tiden. Ladda om och gör din ändring igen.',
     en: () => 'Someone else changed this in the meantime. Reload and make your change again.',
+  },
+  template_superseded: {
+    sv: () => 'Metodmallen har fått en nyare version. Ladda om och utgå från den.',
+    en: () => 'The method template has a newer version. Reload and start from it.',
   },
   conflict: {
     sv: () => 'Ändringen krockar med något som redan finns.',
