@@ -4,6 +4,9 @@
  */
 export const AUDIT_ACTIONS = [
   'actionplan.create',
+  'actionplan.read',
+  'actionplan.step.create',
+  'actionplan.step.update',
   'apidocs.read',
   'assessment.read',
   'assessment.summary',
@@ -129,6 +132,7 @@ export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 /** What kind of record an audit row is about. */
 export const AUDIT_ENTITY_TYPES = [
+  'action_plan_step',
   'app_user',
   'assessment',
   'committee_member',

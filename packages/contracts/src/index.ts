@@ -11,6 +11,7 @@ export * from './groups.js';
 export * from './staffing.js';
 export * from './employers.js';
 export * from './participants.js';
+export * from './action-plans.js';
 export * from './follow-up-dates.js';
 export * from './percent.js';
 export * from './suppression.js';

@@ -390,6 +390,7 @@ const auditOutcome = {
 } as const satisfies Record<AuditOutcome, Label>;
 
 const auditEntityType = {
+  action_plan_step: { sv: 'Steg i handlingsplan', en: 'Action plan step' },
   app_user: { sv: 'Användare', en: 'User' },
   assessment: { sv: 'Skattning', en: 'Self-assessment' },
   committee_member: { sv: 'Ledamot', en: 'Committee member' },
@@ -419,6 +420,9 @@ const auditEntityType = {
 
 const auditAction = {
   'actionplan.create': { sv: 'Skapade handlingsplan', en: 'Created an action plan' },
+  'actionplan.read': { sv: 'Läste handlingsplanens steg', en: 'Read the action plan steps' },
+  'actionplan.step.create': { sv: 'Lade till steg i handlingsplanen', en: 'Added an action plan step' },
+  'actionplan.step.update': { sv: 'Ändrade steg i handlingsplanen', en: 'Changed an action plan step' },
   'apidocs.read': { sv: 'Läste API-dokumentationen', en: 'Read the API documentation' },
   'assessment.read': { sv: 'Läste skattningar', en: 'Read self-assessments' },
   'assessment.summary': { sv: 'Läste gruppens skattningar', en: "Read the group's self-assessments" },

@@ -17,6 +17,7 @@ import { Group } from '../modules/groups/entities/group.entity';
 import { GroupSession } from '../modules/groups/entities/session.entity';
 import { Municipality } from '../modules/organisations/entities/municipality.entity';
 import { Organisation } from '../modules/organisations/entities/organisation.entity';
+import { ActionPlanStep } from '../modules/participants/entities/action-plan-step.entity';
 import { Assessment } from '../modules/participants/entities/assessment.entity';
 import { Consent } from '../modules/participants/entities/consent.entity';
 import { Enrolment } from '../modules/participants/entities/enrolment.entity';
@@ -74,6 +75,7 @@ export const ENTITIES = [
   Assessment,
   Outcome,
   FollowUp,
+  ActionPlanStep,
   Group,
   GroupSession,
   Attendance,

@@ -1,15 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { ASSESSMENT_DIMENSIONS, labelOf } from '@stegvis/contracts';
+import {
+  ASSESSMENT_DIMENSIONS,
+  type CertificateSigner,
+  labelOf,
+  type MethodTemplateResponse,
+  stockholmToday,
+} from '@stegvis/contracts';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
 import { PolicyService } from '../../common/policy/policy.service';
 import { Problem } from '../../common/problem/problem';
 import { EmployersService } from '../employers/employers.service';
 import { GroupsService } from '../groups/groups.service';
+import { ActionPlanService } from '../participants/action-plan.service';
 import { OutcomesService } from '../participants/outcomes.service';
 import { ParticipantsService } from '../participants/participants.service';
 import { ProgressService } from '../participants/progress.service';
 import { ProgrammesService } from '../programmes/programmes.service';
+import { TemplatesService } from '../programmes/templates.service';
+import { StaffingService } from '../staffing/staffing.service';
 import { isolate, renderPdf } from './pdf.util';
 
 /**
@@ -27,18 +36,53 @@ export class CertificatesService {
     private readonly employers: EmployersService,
     private readonly outcomes: OutcomesService,
     private readonly progress: ProgressService,
+    private readonly plans: ActionPlanService,
+    private readonly templates: TemplatesService,
+    private readonly staffing: StaffingService,
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
   ) {}
 
-  async certificate(ctx: UserContext, enrolmentId: string): Promise<Buffer> {
+  /**
+   * Who may sign her certificate: the staff of her group and everyone allocated to its programme. The same list
+   * decides which `signerId` the certificate accepts.
+   */
+  async signers(ctx: UserContext, enrolmentId: string): Promise<CertificateSigner[]> {
+    const enrolment = await this.participants.getEnrolment(enrolmentId);
+    if (!enrolment) return this.policy.deny(ctx, 'participant.read', { type: 'enrolment', id: enrolmentId });
+    await this.policy.assertGroupAccess(ctx, 'participant.read', enrolment.groupId);
+    const group = await this.groups.getGroup(ctx, enrolment.groupId);
+    return (await this.staffing.staffOfProgramme(group.programmeId, group.staffMemberIds)).map((s) => ({
+      id: s.id,
+      name: s.name,
+      staffRole: s.staffRole,
+    }));
+  }
+
+  /**
+   * The certificate: the group's own modules from the method template version it was started from, the date of
+   * issue (today in Sweden) and, when `signerId` is given, the signer's name and role (one of `signers`).
+   */
+  async certificate(ctx: UserContext, enrolmentId: string, signerId?: string): Promise<Buffer> {
     const f = await this.facts(ctx, enrolmentId);
+    let signer: CertificateSigner | null = null;
+    if (signerId) {
+      signer = (await this.signers(ctx, enrolmentId)).find((s) => s.id === signerId) ?? null;
+      if (!signer)
+        throw Problem.field('signerId', 'signerId names no staff member of the group or its programme', {
+          code: 'unknown_reference',
+          params: { entity: 'staff member' },
+        });
+    }
+    const issuedOn = stockholmToday();
     await this.audit.record(ctx, {
       action: 'certificate.create',
       entityType: 'enrolment',
       entityId: enrolmentId,
       subjectId: f.participantId,
+      details: { issuedOn, signerId: signer?.id ?? null },
     });
+    const modules = f.template ? moduleLines(f.template) : [];
     return renderPdf(`Diplom ${f.name}`, (doc) => {
       doc.fontSize(28).text('Diplom', { align: 'center' }).moveDown();
       doc.fontSize(16).text(f.name, { align: 'center' }).moveDown();
@@ -46,23 +90,27 @@ export class CertificatesService {
         .fontSize(12)
         .text(`har deltagit i ${f.programme}, ${f.group}, ${f.start} – ${f.end}.`, { align: 'center' })
         .moveDown();
-      doc
-        .text(
-          'Insatsen omfattar modulerna: 1. Svenskt arbets- och samhällsliv, 2. Praktik, 3. Jobb- och studiesök.',
-          { align: 'center' },
-        )
-        .moveDown();
+      if (modules.length) {
+        doc.text('Insatsen har omfattat:', { align: 'center' });
+        for (const line of modules) doc.text(line, { align: 'center' });
+        doc.moveDown();
+      }
       if (f.internships.length)
         doc.text(`Praktik: ${f.internships.join('; ')}.`, { align: 'center' }).moveDown();
-      doc
-        .moveDown(3)
-        .text('______________________________', { align: 'center' })
-        .text('Processledare', { align: 'center' });
+      doc.text(`Utfärdat ${issuedOn}`, { align: 'center' });
+      doc.moveDown(3).text('______________________________', { align: 'center' });
+      if (signer)
+        doc
+          .text(isolate(signer.name), { align: 'center' })
+          .text(labelOf('staffRole', signer.staffRole), { align: 'center' });
+      else doc.text('Underskrift', { align: 'center' });
     });
   }
 
   async actionPlan(ctx: UserContext, enrolmentId: string): Promise<Buffer> {
     const f = await this.facts(ctx, enrolmentId);
+    // The steps name her plans: only for those who see her (a masked name means the reader does not).
+    const steps = f.masked ? [] : await this.plans.stepsForPdf(enrolmentId);
     await this.audit.record(ctx, {
       action: 'actionplan.create',
       entityType: 'enrolment',
@@ -82,7 +130,10 @@ export class CertificatesService {
       if (f.progression.length === 0) doc.text('Ingen skattning registrerad.');
       for (const p of f.progression) doc.text(`${p.label}: ${p.start} → ${p.end}`);
       doc.moveDown().fontSize(14).text('Planen framåt').fontSize(12);
-      doc.text(f.outcome ?? 'Planen fylls i vid avslutet.');
+      if (f.outcome) doc.text(f.outcome);
+      if (steps.length === 0 && !f.outcome) doc.text('Planen fylls i vid avslutet.');
+      for (const step of steps)
+        doc.text(`${step.done ? '[klart] ' : ''}${step.dueDate} · ${step.owner}: ${step.text}`);
     });
   }
 
@@ -99,7 +150,10 @@ export class CertificatesService {
       // Her row only: the PDF names nobody else, so no one else's identity is read.
       this.groups.getAttendance(ctx, enrolment.groupId, enrolmentId),
     ]);
-    const programme = await this.programmes.getProgramme(ctx, group.programmeId);
+    const [programme, templates] = await Promise.all([
+      this.programmes.getProgramme(ctx, group.programmeId),
+      this.templates.templatesByIds(group.templateId ? [group.templateId] : []),
+    ]);
     const outcome = outcomes.find((o) => o.enrolmentId === enrolmentId);
     const start = assessments.find((a) => a.stage === 'start');
     const end = assessments.find((a) => a.stage === 'end');
@@ -107,6 +161,8 @@ export class CertificatesService {
     return {
       participantId: enrolment.participantId,
       name: person.displayName,
+      masked: person.masked,
+      template: group.templateId ? (templates.get(group.templateId) ?? null) : null,
       programme: programme.name,
       group: group.name,
       start: enrolment.startDate,
@@ -133,4 +189,13 @@ export class CertificatesService {
           : [],
     };
   }
+}
+
+/** The template's phases in order, each with its weeks; the lecture phase names its themes. */
+function moduleLines(t: MethodTemplateResponse): string[] {
+  return t.phases.map((p, i) => {
+    const weeks = `${p.weeks} ${p.weeks === 1 ? 'vecka' : 'veckor'}`;
+    const themes = p.kind === 'lectures' && t.themes.length ? `: ${t.themes.join(', ')}` : '';
+    return `${i + 1}. ${labelOf('phaseKind', p.kind)}, ${weeks}${themes}`;
+  });
 }

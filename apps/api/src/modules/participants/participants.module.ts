@@ -2,8 +2,11 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { UsersModule } from '../users/users.module';
+import { ActionPlanController } from './action-plan.controller';
+import { ActionPlanService } from './action-plan.service';
 import { AuditTrailService } from './audit-trail.service';
 import { ConsentsService } from './consents.service';
+import { ActionPlanStep } from './entities/action-plan-step.entity';
 import { Assessment } from './entities/assessment.entity';
 import { Consent } from './entities/consent.entity';
 import { Enrolment } from './entities/enrolment.entity';
@@ -25,11 +28,26 @@ import { RetentionService } from './retention.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Participant, Enrolment, Consent, Need, Talk, Assessment, Outcome, FollowUp]),
+    TypeOrmModule.forFeature([
+      Participant,
+      Enrolment,
+      Consent,
+      Need,
+      Talk,
+      Assessment,
+      Outcome,
+      FollowUp,
+      ActionPlanStep,
+    ]),
     OrganisationsModule,
     UsersModule,
   ],
-  controllers: [ParticipantsController, ParticipantCareController, ParticipantExtractController],
+  controllers: [
+    ParticipantsController,
+    ParticipantCareController,
+    ParticipantExtractController,
+    ActionPlanController,
+  ],
   providers: [
     ParticipantsService,
     PersonalNumberHasher,
@@ -40,7 +58,15 @@ import { RetentionService } from './retention.service';
     RetentionService,
     AuditTrailService,
     ParticipantExtractService,
+    ActionPlanService,
   ],
-  exports: [ParticipantsService, ConsentsService, OutcomesService, ProgressService, RetentionService],
+  exports: [
+    ParticipantsService,
+    ConsentsService,
+    OutcomesService,
+    ProgressService,
+    RetentionService,
+    ActionPlanService,
+  ],
 })
 export class ParticipantsModule {}

@@ -74,6 +74,20 @@ export class StaffingService {
   }
 
   /**
+   * The given staff members and everyone allocated to the programme in any period, by name: who may sign a
+   * certificate of one of its groups. No access check: the caller has checked the group.
+   */
+  async staffOfProgramme(programmeId: string, alsoIds: readonly string[]): Promise<StaffMemberResponse[]> {
+    const allocated = await this.allocations.find({
+      where: { programmeId },
+      select: { staffMemberId: true },
+    });
+    const ids = [...new Set([...alsoIds, ...allocated.map((a) => a.staffMemberId)])];
+    if (ids.length === 0) return [];
+    return (await this.staff.find({ where: { id: In(ids) }, order: { name: 'ASC' } })).map(toStaff);
+  }
+
+  /**
    * Adds an allocation. It is stored even above 100 % (a person can be over-booked for a while), but the answer
    * warns, and the overviews flag it.
    */
