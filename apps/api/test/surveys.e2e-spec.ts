@@ -1,3 +1,4 @@
+import { stockholmToday } from '@stegvis/contracts';
 import request from 'supertest';
 import { type Client, seedWorld, signIn, startTestApp, type TestApp, type World } from './support/test-app';
 
@@ -262,7 +263,11 @@ describe('surveys (e2e)', () => {
     expect((await participant(closed.body.codes[0].token).start()).status).toBe(410);
     const pending = await staff.get(`/api/survey-rounds/${closed.body.id}/pending`);
     expect(pending.body).toHaveLength(10);
-    expect(pending.body.every((p: object) => Object.keys(p).join() === 'displayName')).toBe(true);
+    expect(
+      pending.body.every(
+        (p: { hasCode: boolean }) => Object.keys(p).join() === 'enrolmentId,displayName,hasCode' && p.hasCode,
+      ),
+    ).toBe(true);
     const other = await signIn(t, w.users.staffB.email);
     expect((await other.get(`/api/survey-rounds/${round.id}/summary`)).status).toBe(404);
   });
@@ -291,6 +296,124 @@ describe('surveys (e2e)', () => {
     ]);
     expect(channel).toEqual([{ channel: 'paper' }]);
   });
+  it('gives a code to someone enrolled after the round opened, and a new code for a lost one: the old one is refused at once, the new one answers once', async () => {
+    // Swedish days, as the api counts who is enrolled.
+    const day = (offset: number) => stockholmToday(Date.now() + offset * 86_400_000);
+    const g = (
+      await staff.post('/api/groups', {
+        programmeId: w.programmeA,
+        municipalityId: w.municipalities.angelholm,
+        number: 31,
+        startDate: day(-40),
+        endDate: day(60),
+        capacity: 10,
+        overIntake: 0,
+        deliveryMode: 'on_site',
+      })
+    ).body.id as string;
+    const enrol = async (name: string, startDate: string): Promise<string> => {
+      const p = await staff.post('/api/participants', {
+        programmeId: w.programmeA,
+        firstName: name,
+        lastName: 'Sen',
+        gender: 'woman',
+      });
+      const e = await staff.post(`/api/participants/${p.body.id}/enrolments`, { groupId: g, startDate });
+      expect(e.status).toBe(201);
+      return e.body.id as string;
+    };
+    const early = await enrol('Tidig', day(-40));
+    await enrol('Annan', day(-40));
+    const r = (
+      await staff.post('/api/survey-rounds', {
+        groupId: g,
+        questionnaireId: 'end-of-group',
+        opensAt: new Date(Date.now() - 86_400_000 * 2).toISOString(),
+        closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+      })
+    ).body as { id: string; codes: { enrolmentId: string; token: string; shortCode: string }[] };
+    expect(r.codes).toHaveLength(2);
+    const late = await enrol('Sen', day(0));
+    const pending = (await staff.get(`/api/survey-rounds/${r.id}/pending`)).body as { displayName: string }[];
+    expect(pending.sort((a, b) => a.displayName.localeCompare(b.displayName))).toEqual([
+      { enrolmentId: expect.any(String), displayName: 'Annan Sen', hasCode: true },
+      { enrolmentId: late, displayName: 'Sen Sen', hasCode: false },
+      { enrolmentId: early, displayName: 'Tidig Sen', hasCode: true },
+    ]);
+
+    const first = await staff.post(`/api/survey-rounds/${r.id}/codes`, { enrolmentIds: [late] });
+    expect(first.status).toBe(201);
+    expect(first.body).toEqual([
+      { enrolmentId: late, displayName: 'Sen Sen', token: expect.any(String), shortCode: expect.any(String) },
+    ]);
+    expect((await staff.get(`/api/survey-rounds/${r.id}`)).body.responseRate).toEqual({
+      count: 0,
+      of: 3,
+      percent: 0,
+    });
+    expect(
+      (await staff.get(`/api/survey-rounds/${r.id}/pending`)).body.map(
+        (p: { hasCode: boolean }) => p.hasCode,
+      ),
+    ).toEqual([true, true, true]);
+
+    // A lost code: the new one replaces it at once.
+    const lost = r.codes.find((c) => c.enrolmentId === early)!;
+    const again = await staff.post(`/api/survey-rounds/${r.id}/codes`, { enrolmentIds: [early] });
+    expect(again.status).toBe(201);
+    const fresh = again.body[0] as { token: string; shortCode: string };
+    expect(fresh.token).not.toBe(lost.token);
+    expect((await participant(lost.token).start()).status).toBe(404);
+    expect((await participant(lost.shortCode).start()).status).toBe(404);
+    const viaOldPaper = await staff
+      .post(`/api/survey-rounds/${r.id}/paper-responses`, { code: lost.shortCode, ...answer(2) })
+      .set('Idempotency-Key', 'late-paper-old-0001');
+    expect(viaOldPaper.status).toBe(404);
+    const p = participant(fresh.token);
+    expect((await p.start()).status).toBe(200);
+    expect((await p.submit(answer(2), 'late-answer-0001')).status).toBe(201);
+    expect((await participant(fresh.token).start()).status).toBe(409);
+    const viaShort = await staff
+      .post(`/api/survey-rounds/${r.id}/paper-responses`, { code: fresh.shortCode, ...answer(2) })
+      .set('Idempotency-Key', 'late-paper-new-0001');
+    expect(viaShort.status).toBe(409);
+    expect(
+      await t.dataSource.query('SELECT count(*)::int AS n FROM survey_response WHERE round_id = $1', [r.id]),
+    ).toEqual([{ n: 1 }]);
+    expect((await staff.get(`/api/survey-rounds/${r.id}`)).body.responseRate).toEqual({
+      count: 1,
+      of: 3,
+      percent: 33,
+    });
+
+    // A used code is never replaced; someone of another group has no code here.
+    const used = await staff.post(`/api/survey-rounds/${r.id}/codes`, { enrolmentIds: [late, early] });
+    expect(used.status).toBe(400);
+    expect(used.body.errors).toEqual([
+      { field: 'enrolmentIds.1', message: expect.any(String), code: 'survey_code_used' },
+    ]);
+    const stranger = (await staff.get(`/api/survey-rounds/${round.id}/pending`)).body[0]?.enrolmentId as
+      string | undefined;
+    const outside = await staff.post(`/api/survey-rounds/${r.id}/codes`, {
+      enrolmentIds: [stranger ?? '00000000-0000-4000-8000-000000000000'],
+    });
+    expect(outside.status).toBe(400);
+    expect(outside.body.errors[0]).toMatchObject({ field: 'enrolmentIds.0', code: 'not_in_group' });
+    const [audit] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE action = 'survey.codes' AND entity_id = $1`,
+      [r.id],
+    );
+    expect(audit.n).toBe(2);
+    const other = await signIn(t, w.users.staffB.email);
+    expect((await other.post(`/api/survey-rounds/${r.id}/codes`, { enrolmentIds: [late] })).status).toBe(404);
+    await t.dataSource.query(
+      "UPDATE survey_round SET closes_at = now() - interval '1 second' WHERE id = $1",
+      [r.id],
+    );
+    const closed = await staff.post(`/api/survey-rounds/${r.id}/codes`, { enrolmentIds: [late] });
+    expect([closed.status, closed.body.code]).toEqual([422, 'round_closed']);
+  });
+
   // Last: the failed guesses count against this machine's address for ten minutes.
   it('unknown codes are 404 and guessing is rate-limited with 429', async () => {
     let last = 0;

@@ -114,6 +114,7 @@ export const AUDIT_ACTIONS = [
   'staffing.read',
   'statistics.manage',
   'statistics.save',
+  'survey.codes',
   'survey.manage',
   'survey.open',
   'survey.paper',

@@ -542,6 +542,7 @@ const auditAction = {
   'staffing.read': { sv: 'Läste bemanning', en: 'Read staffing' },
   'statistics.manage': { sv: 'Ändrade statistik', en: 'Changed statistics' },
   'statistics.save': { sv: 'Sparade statistik', en: 'Saved statistics' },
+  'survey.codes': { sv: 'Gav ut enkätkoder', en: 'Gave out survey codes' },
   'survey.manage': { sv: 'Hanterade enkät', en: 'Managed a survey' },
   'survey.open': { sv: 'Öppnade enkät', en: 'Opened a survey' },
   'survey.paper': { sv: 'Skrev in pappersenkät', en: 'Typed in a paper survey' },

@@ -20,6 +20,8 @@ import { Allow, Public, SkipCsrf } from '../auth/auth.decorators';
 import {
   CreateRoundDto,
   FreeTextAnswerDto,
+  IssueCodesDto,
+  IssuedCodeDto,
   OpenedRoundDto,
   PaperSubmitDto,
   PendingDto,
@@ -78,6 +80,19 @@ export class SurveysController {
   @ApiProblems(400, 401, 403, 404)
   pending(@Ctx() ctx: UserContext, @Param('id', id) roundId: string) {
     return this.surveys.pending(ctx, roundId);
+  }
+
+  @Post('survey-rounds/:id/codes')
+  @Allow('survey.manage')
+  @ApiOperation({
+    summary:
+      'Codes for participants enrolled after the round opened, or a new code for a lost one (the old code ' +
+      'stops working at once; a used code is never replaced); shown only in this answer',
+  })
+  @ApiCreatedResponse({ type: [IssuedCodeDto] })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  issueCodes(@Ctx() ctx: UserContext, @Param('id', id) roundId: string, @Body() body: IssueCodesDto) {
+    return this.surveys.issueCodes(ctx, roundId, body.enrolmentIds);
   }
 
   @Get('survey-rounds/:id/questionnaire')

@@ -7,8 +7,8 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { type ProblemNotice, ratio } from '@stegvis/contracts';
-import { DataSource, In, LessThan, MoreThan, Repository } from 'typeorm';
+import { type FieldError, type ProblemNotice, ratio } from '@stegvis/contracts';
+import { DataSource, In, IsNull, LessThan, MoreThan, Repository } from 'typeorm';
 import { stockholmDate, stockholmToday } from '@stegvis/contracts';
 import { surveyRoundKeyOf } from '@stegvis/reports';
 import { AuditService } from '../../common/audit/audit.service';
@@ -16,10 +16,10 @@ import { DisclosureService } from '../../common/disclosure/disclosure.service';
 import type { RequestContext, UserContext } from '../../common/context/request-context';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { PolicyService } from '../../common/policy/policy.service';
-import { Problem } from '../../common/problem/problem';
+import { fieldError, Problem } from '../../common/problem/problem';
 import { SqlService } from '../../common/sql/sql.service';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { ParticipantsService } from '../participants/participants.service';
+import { type EnrolmentView, ParticipantsService } from '../participants/participants.service';
 import { freeTextQuestions, validateAnswers } from './answer-validation';
 import type { CreateRoundDto, ReviewDto } from './dto/survey.dto';
 import { CodeAttempt } from './entities/code-attempt.entity';
@@ -45,6 +45,19 @@ const today = () => {
   if (now >= todayCache.until) todayCache = { until: now + 1000, day: stockholmToday(now) };
   return todayCache.day;
 };
+
+function newCode(enrolmentId: string, displayName: string): IssuedCode {
+  return {
+    enrolmentId,
+    displayName,
+    token: randomBytes(16).toString('base64url'),
+    shortCode: Array.from({ length: 8 }, () => SHORT_ALPHABET[randomInt(SHORT_ALPHABET.length)]).join(''),
+  };
+}
+
+/** Enrolled on that Swedish day, and not gone before it. */
+const enrolledOn = (e: EnrolmentView, day: string): boolean =>
+  e.startDate <= day && !(e.status === 'left_early' && e.endDate !== null && e.endDate < day);
 
 interface LookupRow {
   code_id: string | null;
@@ -148,16 +161,10 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
       });
     // Who is enrolled on the Swedish day the round opens: 00:30 on 1 April is still 31 March in UTC.
     const openDay = stockholmDate(opensAt);
-    const enrolled = (await this.participants.findGroupEnrolments(ctx, dto.groupId)).filter(
-      (e) =>
-        e.startDate <= openDay && !(e.status === 'left_early' && e.endDate !== null && e.endDate < openDay),
+    const enrolled = (await this.participants.findGroupEnrolments(ctx, dto.groupId)).filter((e) =>
+      enrolledOn(e, openDay),
     );
-    const issued: IssuedCode[] = enrolled.map((e) => ({
-      enrolmentId: e.id,
-      displayName: e.displayName,
-      token: randomBytes(16).toString('base64url'),
-      shortCode: Array.from({ length: 8 }, () => SHORT_ALPHABET[randomInt(SHORT_ALPHABET.length)]).join(''),
-    }));
+    const issued: IssuedCode[] = enrolled.map((e) => newCode(e.id, e.displayName));
     const round = await this.dataSource.transaction(async (m) => {
       const r = await m.save(
         m.create(SurveyRound, {
@@ -221,16 +228,110 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
       ]);
   }
 
-  /** Who has not answered yet, for a reminder. Never linked to answers. */
-  async pending(ctx: UserContext, id: string): Promise<{ displayName: string }[]> {
+  /**
+   * Who has not answered yet, for a reminder or a new code: those whose code is unused, and those enrolled since
+   * the round opened who have no code yet (`hasCode` false). Never linked to answers.
+   */
+  async pending(
+    ctx: UserContext,
+    id: string,
+  ): Promise<{ enrolmentId: string; displayName: string; hasCode: boolean }[]> {
     const round = await this.load(ctx, id, 'survey.manage');
-    const unused = new Set(
-      (await this.codes.find({ where: { roundId: id } }))
-        .filter((c) => c.usedOn === null)
-        .map((c) => c.enrolmentId),
-    );
+    const codes = await this.codes.find({ where: { roundId: id } });
+    const unused = new Set(codes.filter((c) => c.usedOn === null).map((c) => c.enrolmentId));
+    const coded = new Set(codes.map((c) => c.enrolmentId));
+    const open = new Date() <= round.closesAt;
+    const day = today();
     const enrolments = await this.participants.findGroupEnrolments(ctx, round.groupId);
-    return enrolments.filter((e) => unused.has(e.id)).map((e) => ({ displayName: e.displayName }));
+    return enrolments
+      .filter((e) => unused.has(e.id) || (open && !coded.has(e.id) && enrolledOn(e, day)))
+      .map((e) => ({ enrolmentId: e.id, displayName: e.displayName, hasCode: coded.has(e.id) }));
+  }
+
+  /**
+   * Codes for the given participants of the round's group, shown only in this answer: a first code for someone
+   * enrolled after the round opened (who then counts in the response rate's denominator), or a new code for a
+   * lost one, which replaces it at once, so the old code stops working. A code already used to answer is never
+   * replaced: a person answers once.
+   */
+  async issueCodes(ctx: UserContext, id: string, enrolmentIds: readonly string[]): Promise<IssuedCode[]> {
+    const round = await this.load(ctx, id, 'survey.manage');
+    if (new Date() > round.closesAt)
+      throw Problem.rule('The round has closed; no codes can be given out', { code: 'round_closed' });
+    const enrolments = new Map(
+      (await this.participants.findGroupEnrolments(ctx, round.groupId)).map((e) => [e.id, e]),
+    );
+    const existing = new Map(
+      (await this.codes.find({ where: { roundId: id, enrolmentId: In([...enrolmentIds]) } })).map((c) => [
+        c.enrolmentId,
+        c,
+      ]),
+    );
+    const day = today();
+    const errors: FieldError[] = [];
+    enrolmentIds.forEach((eid, i) => {
+      const field = `enrolmentIds.${i}`;
+      const e = enrolments.get(eid);
+      const code = existing.get(eid);
+      if (!e)
+        errors.push(
+          fieldError(field, 'not an enrolment of the round’s group', {
+            code: 'not_in_group',
+            params: { entity: 'enrolment' },
+          }),
+        );
+      else if (code?.usedOn)
+        errors.push(
+          fieldError(field, 'this code has already been used to answer', { code: 'survey_code_used' }),
+        );
+      else if (!code && !enrolledOn(e, day))
+        errors.push(fieldError(field, 'not enrolled in the group today', { code: 'not_enrolled_on_date' }));
+    });
+    if (errors.length)
+      throw Problem.badRequest(errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+    const issued = enrolmentIds.map((eid) => newCode(eid, enrolments.get(eid)!.displayName));
+    const fresh = issued.filter((c) => !existing.has(c.enrolmentId));
+    await this.dataSource.transaction(async (m) => {
+      for (const c of issued) {
+        const old = existing.get(c.enrolmentId);
+        if (!old) continue;
+        // Only while still unused: an answer that came in the meantime keeps its code, and this write fails.
+        const res = await m.update(
+          SurveyCode,
+          { id: old.id, usedOn: IsNull() },
+          { codeHash: sha256(c.token), shortHash: sha256(c.shortCode) },
+        );
+        if (res.affected !== 1)
+          throw Problem.conflict('This code has just been used to answer', { code: 'survey_code_used' });
+      }
+      if (fresh.length) {
+        await m.insert(
+          SurveyCode,
+          fresh.map((c) => ({
+            roundId: id,
+            enrolmentId: c.enrolmentId,
+            codeHash: sha256(c.token),
+            shortHash: sha256(c.shortCode),
+          })),
+        );
+        await m.increment(SurveyRound, { id }, 'enrolledAtOpen', fresh.length);
+      }
+      await this.audit.record(
+        ctx,
+        {
+          action: 'survey.codes',
+          entityType: 'survey_round',
+          entityId: id,
+          details: {
+            issued: fresh.length,
+            reissued: issued.length - fresh.length,
+            enrolmentIds: [...enrolmentIds],
+          },
+        },
+        m,
+      );
+    });
+    return issued;
   }
 
   /** Exchanges a link token or short code for the questionnaire; refuses unknown (404), used (409) and closed (410) codes. */

@@ -7,6 +7,10 @@ import { RatioDto } from '../../groups/dto/group.dto';
 import type { ChoiceCount, QuestionSummary } from '../survey-summary';
 import type { IssuedCode } from '../surveys.service';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
   IsIn,
   IsInt,
   IsOptional,
@@ -151,7 +155,26 @@ export class OpenedRoundDto extends RoundDto {
 }
 
 export class PendingDto {
+  @ApiProperty({ format: 'uuid', description: 'For giving the person a code' }) enrolmentId: string;
   @ApiProperty() displayName: string;
+  @ApiProperty({ description: 'False for someone enrolled after the round opened, who has no code yet' })
+  hasCode: boolean;
+}
+
+export class IssueCodesDto {
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description:
+      'Enrolments of the group: a first code for someone enrolled since the round opened, or a new code ' +
+      'replacing an unused one (the old code stops working at once)',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  enrolmentIds: string[];
 }
 
 export class ChoiceCountDto implements ChoiceCount {
