@@ -24,6 +24,7 @@ import { I18n } from '../../core/i18n/i18n';
 import { LabelPipe } from '../../core/i18n/labels';
 import { GroupsApi } from '../groups/groups-api';
 import { ProgrammesApi } from '../programmes/programmes-api';
+import { OutcomeForm } from './outcome/outcome-form';
 import { ParticipantsApi } from './participants-api';
 
 type ActionKind = 'move' | 'complete' | 'leave';
@@ -40,7 +41,7 @@ interface GroupChoice {
  */
 @Component({
   selector: 'sv-enrolments-tab',
-  imports: [FormsModule, MatButtonModule, LabelPipe],
+  imports: [FormsModule, MatButtonModule, LabelPipe, OutcomeForm],
   template: `
     <table class="data" data-testid="enrolments">
       <thead>
@@ -158,6 +159,19 @@ interface GroupChoice {
         </form>
       }
 
+      @if (outcomeFor(); as done) {
+        <!-- Completing leads straight to the outcome: the follow-ups are counted from its date. -->
+        <section class="outcome-next" data-testid="complete-outcome">
+          <p role="status">{{ i18n.t('oc.afterComplete') }}</p>
+          <sv-outcome-form
+            [enrolment]="done"
+            [focusOnOpen]="true"
+            (saved)="outcomeFor.set(null)"
+            (cancelled)="outcomeFor.set(null)"
+          />
+        </section>
+      }
+
       <form class="panel" (ngSubmit)="enrol()" data-testid="enrol-form">
         <h2>{{ i18n.t('en.enrol') }}</h2>
         <label
@@ -213,6 +227,13 @@ interface GroupChoice {
       padding: 6px;
       min-height: 36px;
     }
+    .outcome-next {
+      margin-top: 16px;
+    }
+    .outcome-next p {
+      margin: 0 0 8px;
+      font-weight: 600;
+    }
     .actions,
     .date {
       white-space: nowrap;
@@ -235,6 +256,8 @@ export class EnrolmentsTab implements OnInit {
   /** The groups of the programmes this user works in, named with their programme. */
   protected readonly groups = signal<GroupChoice[]>([]);
   protected readonly action = signal<{ enrolment: EnrolmentResponse; kind: ActionKind } | null>(null);
+  /** The enrolment just completed, whose outcome form is open (features/participants/outcome). */
+  protected readonly outcomeFor = signal<EnrolmentResponse | null>(null);
   protected readonly error = signal('');
   protected readonly message = signal('');
   protected enrolGroupId = '';
@@ -279,6 +302,7 @@ export class EnrolmentsTab implements OnInit {
     this.toGroupId = '';
     this.reason = '';
     this.date = stockholmToday();
+    this.outcomeFor.set(null);
     this.action.set({ enrolment, kind });
   }
 
@@ -302,7 +326,10 @@ export class EnrolmentsTab implements OnInit {
       }
       await this.run(this.api.moveEnrolment(a.enrolment.id, { toGroupId: this.toGroupId, date: this.date }));
     } else if (a.kind === 'complete') {
-      await this.run(this.api.updateEnrolment(a.enrolment.id, { status: 'completed', endDate: this.date }));
+      const done = await this.run(
+        this.api.updateEnrolment(a.enrolment.id, { status: 'completed', endDate: this.date }),
+      );
+      if (done) this.outcomeFor.set(done);
     } else {
       if (!this.reason) {
         this.error.set(`${this.i18n.t('en.reason')}: ${this.i18n.t('form.required')}`);
@@ -319,20 +346,22 @@ export class EnrolmentsTab implements OnInit {
   }
 
   /** One write; on success the list is read again, on a refusal the problem's text shows and the form stays. */
-  private async run(write: ReturnType<ParticipantsApi['enrol']>): Promise<void> {
+  private async run(write: ReturnType<ParticipantsApi['enrol']>): Promise<EnrolmentResponse | null> {
     this.error.set('');
     this.message.set('');
+    let answer: EnrolmentResponse;
     try {
-      await firstValueFrom(write);
+      answer = await firstValueFrom(write);
     } catch (err) {
       const problem = asProblem(err, this.i18n.lang());
       const fields = (problem?.errors ?? []).map((e) => e.message);
       this.error.set(fields.length ? fields.join('; ') : (problem?.detail ?? this.i18n.t('form.fixFields')));
-      return;
+      return null;
     }
     this.action.set(null);
     this.enrolGroupId = '';
     this.message.set(this.i18n.t('en.saved'));
     this.changed.emit(await firstValueFrom(this.api.enrolments(this.participantId())));
+    return answer;
   }
 }

@@ -1,4 +1,76 @@
 import type { Texts } from './texts';
 
 /** Texts of outcomes and follow-ups. */
-export const PARTICIPANT_OUTCOME_TEXTS = {} as const satisfies Texts;
+export const PARTICIPANT_OUTCOME_TEXTS = {
+  'oc.intro': {
+    sv: 'Resultatet vid avslut och uppföljningarna efter 3, 6 och 12 månader, per inskrivning.',
+    en: 'The outcome at the end and the follow-ups after 3, 6 and 12 months, per enrolment.',
+  },
+  'oc.loading': { sv: 'Hämtar resultat …', en: 'Loading outcomes …' },
+  'oc.loadFailed': { sv: 'Resultaten kunde inte hämtas.', en: 'The outcomes could not be loaded.' },
+  'oc.noEnrolments': {
+    sv: 'Deltagaren har ingen inskrivning ännu. Resultat registreras per inskrivning.',
+    en: 'The participant has no enrolment yet. Outcomes are recorded per enrolment.',
+  },
+  'oc.enrolmentHeading': { sv: '{group}, {start} – {end}', en: '{group}, {start} – {end}' },
+  'oc.active': {
+    sv: 'Inskrivningen pågår. Resultatet registreras när den avslutas.',
+    en: 'The enrolment is ongoing. The outcome is recorded when it ends.',
+  },
+  'oc.none': { sv: 'Inget resultat registrerat ännu.', en: 'No outcome recorded yet.' },
+  'oc.record': { sv: 'Registrera resultat', en: 'Record the outcome' },
+  'oc.edit': { sv: 'Ändra resultat', en: 'Change the outcome' },
+  'oc.formTitle': { sv: 'Resultat vid avslut', en: 'Outcome at the end' },
+  'oc.category': { sv: 'Huvudkategori', en: 'Main category' },
+  'oc.detailCode': { sv: 'Underkategori', en: 'Sub-category' },
+  'oc.detailCodeNone': {
+    sv: 'Kategorin har inga underkategorier.',
+    en: 'The category has no sub-categories.',
+  },
+  'oc.chooseCategoryFirst': { sv: 'Välj huvudkategori först.', en: 'Choose the main category first.' },
+  'oc.detail': {
+    sv: 'Yrke, arbetsplats eller utbildning (fritext)',
+    en: 'Occupation, workplace or course (free text)',
+  },
+  'oc.date': { sv: 'Datum (ÅÅÅÅ-MM-DD)', en: 'Date (YYYY-MM-DD)' },
+  'oc.supportBefore': { sv: 'Försörjning före insatsen', en: 'Income before the programme' },
+  'oc.supportAfter': { sv: 'Försörjning efter insatsen', en: 'Income after the programme' },
+  'oc.notKnown': { sv: 'Inte angiven', en: 'Not given' },
+  'oc.uncoded': { sv: 'Okodad', en: 'Uncoded' },
+  'oc.uncodedPrompt': {
+    sv: 'Resultatet har ingen underkategori, bara fritext. Välj underkategori så att det räknas rätt i rapporterna.',
+    en: 'The outcome has no sub-category, only free text. Choose a sub-category so that reports count it right.',
+  },
+  'oc.codeNow': { sv: 'Välj underkategori', en: 'Choose a sub-category' },
+  'oc.saved': { sv: 'Resultatet är sparat.', en: 'The outcome is saved.' },
+  'oc.label.result': { sv: 'Resultat', en: 'Outcome' },
+  'oc.label.detailCode': { sv: 'Underkategori', en: 'Sub-category' },
+  'oc.label.detail': { sv: 'Yrke eller utbildning', en: 'Occupation or course' },
+  'oc.label.date': { sv: 'Datum', en: 'Date' },
+  'oc.label.support': { sv: 'Försörjning före → efter', en: 'Income before → after' },
+  'oc.followUps': { sv: 'Uppföljningar', en: 'Follow-ups' },
+  'oc.followUpsIntro': {
+    sv: 'Räknas från resultatets datum {date}. En uppföljning kan registreras från en månad innan den ska göras.',
+    en: 'Counted from the outcome date {date}. A follow-up can be recorded from one month before it is due.',
+  },
+  'oc.col.followUp': { sv: 'Uppföljning', en: 'Follow-up' },
+  'oc.col.due': { sv: 'Ska göras', en: 'Due' },
+  'oc.col.window': { sv: 'Kan registreras från', en: 'Can be recorded from' },
+  'oc.col.recorded': { sv: 'Registrerad', en: 'Recorded' },
+  'oc.col.actions': { sv: 'Åtgärd', en: 'Action' },
+  'oc.months': { sv: '{months} månader', en: '{months} months' },
+  'oc.notRecorded': { sv: 'Inte registrerad', en: 'Not recorded' },
+  'oc.recordFollowUp': { sv: 'Registrera', en: 'Record' },
+  'oc.changeFollowUp': { sv: 'Ändra', en: 'Change' },
+  'oc.followUpTitle': { sv: 'Uppföljning efter {months} månader', en: 'Follow-up after {months} months' },
+  'oc.followUpDate': { sv: 'Datum för uppföljningen (ÅÅÅÅ-MM-DD)', en: 'Date of the follow-up (YYYY-MM-DD)' },
+  'oc.followUpCategory': { sv: 'Var är deltagaren nu?', en: 'Where is the participant now?' },
+  'oc.followUpSaved': {
+    sv: 'Uppföljningen efter {months} månader är sparad.',
+    en: 'The follow-up after {months} months is saved.',
+  },
+  'oc.afterComplete': {
+    sv: 'Inskrivningen är avslutad. Registrera resultatet nu – uppföljningarna räknas från dess datum.',
+    en: 'The enrolment has ended. Record the outcome now – the follow-ups are counted from its date.',
+  },
+} as const satisfies Texts;
