@@ -10,6 +10,12 @@ export const routes: Routes = [
     canActivate: [authGuard],
     loadComponent: () => import('./features/two-factor/two-factor-setup').then((m) => m.TwoFactorSetup),
   },
+  // Outside the Shell: a printed page holds the slips only, no header or menu.
+  {
+    path: 'utskrift/kodlappar',
+    canActivate: [authGuard, actionGuard('survey.manage')],
+    loadComponent: () => import('./features/surveys/code-slips').then((m) => m.CodeSlips),
+  },
   {
     path: '',
     component: Shell,
@@ -40,7 +46,7 @@ export const routes: Routes = [
       {
         path: 'arbetsgivare',
         canActivate: [actionGuard('employer.read')],
-        loadComponent: () => import('./features/employers/employer-register').then((m) => m.EmployerRegister),
+        loadChildren: () => import('./features/employers/employers.routes').then((m) => m.EMPLOYERS_ROUTES),
       },
       {
         path: 'handbok',

@@ -5,6 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { Router, RouterLink } from '@angular/router';
 import {
   EMPLOYER_SECTORS,
   type EmployerResponse,
@@ -17,6 +18,7 @@ import { firstValueFrom } from 'rxjs';
 import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
 import { LabelPipe } from '../../core/i18n/labels';
+import { Outcome } from '../../shared/outcome';
 import { ProgrammesApi } from '../programmes/programmes-api';
 import { EmployersApi } from './employers-api';
 
@@ -32,6 +34,7 @@ import { EmployersApi } from './employers-api';
     MatButtonModule,
     MatIconModule,
     LabelPipe,
+    RouterLink,
   ],
   template: `
     <section class="page">
@@ -67,7 +70,11 @@ import { EmployersApi } from './employers-api';
         <tbody>
           @for (e of employers(); track e.id) {
             <tr data-testid="employer-row">
-              <td>{{ e.name }}</td>
+              <td>
+                <a [routerLink]="[e.id]" [attr.data-testid]="'employer-link-' + e.organisationNumber">{{
+                  e.name
+                }}</a>
+              </td>
               <td>{{ e.organisationNumber }}</td>
               <td>{{ e.sector | label: 'employerSector' }}</td>
               <td>{{ e.industry | label: 'industry' }}</td>
@@ -160,6 +167,8 @@ import { EmployersApi } from './employers-api';
 export class EmployerRegister {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(EmployersApi);
+  private readonly router = inject(Router);
+  private readonly outcome = inject(Outcome);
   protected readonly industries = INDUSTRIES;
   protected readonly sectors = EMPLOYER_SECTORS;
   protected readonly q = signal('');
@@ -189,9 +198,11 @@ export class EmployerRegister {
       return;
     }
     try {
-      await firstValueFrom(this.api.create(this.form.getRawValue()));
+      const created = await firstValueFrom(this.api.create(this.form.getRawValue()));
       this.form.reset();
-      this.search(this.q(), this.industry());
+      this.outcome.done(this.i18n.t('emp.created'));
+      // The new employer's page is where its contacts and places are added next.
+      await this.router.navigate(['/arbetsgivare', created.id]);
     } catch (err) {
       const rest = applyProblemToForm(this.form, asProblem(err, this.i18n.lang()));
       this.banner.set(rest.map((e) => e.message).join('; ') || this.i18n.t('form.fixFields'));

@@ -1,10 +1,19 @@
-import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  type OnInit,
+  signal,
+} from '@angular/core';
 import { FormBuilder, FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
 import {
   type EmployerResponse,
   type EnrolmentResponse,
@@ -17,7 +26,9 @@ import { firstValueFrom } from 'rxjs';
 import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
 import { Labels } from '../../core/i18n/labels';
+import { AuthStore } from '../../core/auth/auth-store';
 import { EmployersApi } from '../employers/employers-api';
+import { InternshipResultForm } from '../employers/internship-result';
 import { GroupsApi } from './groups-api';
 
 /** A group's internships: who is where, the group's share with an internship, and a form to place someone. */
@@ -30,6 +41,8 @@ import { GroupsApi } from './groups-api';
     MatSelectModule,
     MatCheckboxModule,
     MatButtonModule,
+    RouterLink,
+    InternshipResultForm,
   ],
   template: `
     @if (summary(); as s) {
@@ -49,20 +62,52 @@ import { GroupsApi } from './groups-api';
           <th scope="col">{{ i18n.t('in.period') }}</th>
           <th scope="col">{{ i18n.t('in.dates') }}</th>
           <th scope="col">{{ i18n.t('in.result') }}</th>
+          @if (canWrite()) {
+            <th scope="col">
+              <span class="cdk-visually-hidden">{{ i18n.t('emp.in.recordResult') }}</span>
+            </th>
+          }
         </tr>
       </thead>
       <tbody>
-        @for (i of internships(); track i.id) {
+        @for (i of internships(); track i.id; let n = $index) {
           <tr data-testid="internship-row">
             <td>{{ nameOf(i.enrolmentId) }}</td>
-            <td>{{ i.employerName }}</td>
+            <td>
+              <a [routerLink]="['/arbetsgivare', i.employerId]">{{ i.employerName }}</a>
+            </td>
             <td>{{ i.periodNumber }}</td>
             <td>{{ i.startDate }} – {{ i.endDate }}</td>
-            <td>{{ result(i.result) }}</td>
+            <td [attr.data-testid]="'internship-result-' + n">{{ result(i.result) }}</td>
+            @if (canWrite()) {
+              <td>
+                <button
+                  mat-stroked-button
+                  type="button"
+                  (click)="toggleResult(i.id)"
+                  [attr.aria-expanded]="openResult() === i.id"
+                  [attr.data-testid]="'internship-record-result-' + n"
+                >
+                  {{ openResult() === i.id ? i18n.t('emp.in.closeResult') : i18n.t('emp.in.recordResult') }}
+                </button>
+              </td>
+            }
           </tr>
+          @if (openResult() === i.id) {
+            <tr class="result-row">
+              <td colspan="6">
+                <!-- The same form as on the employer's page, so a result is recorded one way. -->
+                <sv-internship-result
+                  [internship]="i"
+                  [name]="nameOf(i.enrolmentId)"
+                  (saved)="resultSaved()"
+                />
+              </td>
+            </tr>
+          }
         } @empty {
           <tr>
-            <td colspan="5" class="muted">{{ i18n.t('in.empty') }}</td>
+            <td colspan="6" class="muted">{{ i18n.t('in.empty') }}</td>
           </tr>
         }
       </tbody>
@@ -130,6 +175,10 @@ import { GroupsApi } from './groups-api';
       font-weight: 500;
       margin: 20px 0 8px;
     }
+    .result-row td {
+      background: #f4f6f9;
+      padding-top: 12px;
+    }
     form {
       background: white;
       padding: 16px;
@@ -150,6 +199,10 @@ export class GroupInternships implements OnInit {
   protected readonly employers = signal<EmployerResponse[]>([]);
   protected readonly summary = signal<GroupInternshipSummary | null>(null);
   protected readonly banner = signal('');
+  private readonly auth = inject(AuthStore);
+  protected readonly canWrite = computed(() => this.auth.can('internship.write'));
+  /** The internship whose result form is open, if any. */
+  protected readonly openResult = signal<string | null>(null);
   protected readonly form = inject(FormBuilder).nonNullable.group({
     enrolmentId: ['', Validators.required],
     employerId: ['', Validators.required],
@@ -172,6 +225,16 @@ export class GroupInternships implements OnInit {
 
   protected nameOf(enrolmentId: string): string {
     return this.enrolments().find((e) => e.id === enrolmentId)?.displayName ?? '';
+  }
+
+  protected toggleResult(id: string): void {
+    this.openResult.update((o) => (o === id ? null : id));
+  }
+
+  /** A result changes the group's offers too: list and share are read again together. */
+  protected async resultSaved(): Promise<void> {
+    this.openResult.set(null);
+    await this.reload();
   }
 
   protected result(r: string): string {
