@@ -822,7 +822,8 @@ export function buildDisclosureModel(
       push(P, 'clear-plan', ROW_ALL, 'of', den, 'derived', true);
 
       // Attendance: those with a session held, and those who reach the goal, as at the end of the period.
-      const attendanceRows = [...rows.filter((r) => r.id.startsWith('g:')), all];
+      // Per group, municipality and in total; these count enrolments, so a municipality's is the sum of its groups'.
+      const attendanceRows = rows;
       for (const r of attendanceRows) {
         const classAt = (pick: (c: AttendanceClass) => boolean) =>
           collect(r.groups, inP, (hub, h, put) => {

@@ -132,6 +132,9 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
   // Groups are named with their municipality when the report has groups in more than one.
   const multi = report.municipalities.length > 1;
   const nameOf = (n: number, m: string | null) => groupLabel(n, multi ? municipalityLabel(m) : null);
+  // Attendance and internships count enrolments, so a municipality's total is the sum of its groups' rows. Only
+  // in full tables: the legacy small-cell path has no rule for them (audiences get theirs from the engine).
+  const subtotals = multi && k === undefined;
   const groupsLabel = multi
     ? report.municipalities
         .map(
@@ -332,13 +335,23 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
       'Andel som når målet (%)',
     ],
     [
-      ...att.byGroup.map((g, i) => [
-        nameOf(g.group, g.municipality),
-        show(participants[i]),
-        ...sessions(g.rate, participants[i]),
-        show(row(meeting, i)[0]),
-        share(row(meeting, i)[0], participants[i]),
-      ]),
+      ...withMunicipalityTotals(
+        att.byGroup.map((g, i) => [
+          nameOf(g.group, g.municipality),
+          show(participants[i]),
+          ...sessions(g.rate, participants[i]),
+          show(row(meeting, i)[0]),
+          share(row(meeting, i)[0], participants[i]),
+        ]),
+        att.byGroup,
+        subtotals,
+        (gs) => {
+          const rate = percent(sum(gs.map((g) => g.rate.count)), sum(gs.map((g) => g.rate.of)));
+          const n = sum(gs.map((g) => g.participants));
+          const meets = sum(gs.map((g) => g.meetingGoal.count));
+          return [n, rate.count, rate.of, rate.percent, meets, percent(meets, n).percent];
+        },
+      ),
       [
         TOTAL,
         show(participantsTotal),
@@ -440,7 +453,16 @@ export function toReportTables(report: ProgressReport, options: ReportTableOptio
       'Ledde till erbjudande om anställning',
     ],
     [
-      ...byGroupRows,
+      ...withMunicipalityTotals(byGroupRows, int.byGroup, subtotals, (gs) => {
+        const rate = percent(sum(gs.map((g) => g.rate.count)), sum(gs.map((g) => g.rate.of)));
+        return [
+          rate.count,
+          rate.of,
+          rate.percent,
+          sum(gs.map((g) => g.internships)),
+          sum(gs.map((g) => g.offers)),
+        ];
+      }),
       [
         TOTAL,
         show(internshipGrid.columnTotals[0]),
@@ -743,6 +765,27 @@ function breakdownTables(
     });
   }
   return tables;
+}
+
+/**
+ * Rows of groups (sorted by municipality, as the report sorts them) with a "Totalt <municipality>" row after
+ * each municipality's groups, when `on`.
+ */
+function withMunicipalityTotals<G extends { municipality: string | null }>(
+  rows: TableCell[][],
+  groups: readonly G[],
+  on: boolean,
+  total: (groups: G[]) => TableCell[],
+): TableCell[][] {
+  if (!on) return rows;
+  const out: TableCell[][] = [];
+  rows.forEach((r, i) => {
+    out.push(r);
+    const m = groups[i].municipality;
+    if (groups[i + 1]?.municipality !== m)
+      out.push([`${TOTAL} ${municipalityLabel(m)}`, ...total(groups.filter((g) => g.municipality === m))]);
+  });
+  return out;
 }
 
 function show(c: SuppressedCell | undefined): TableCell {

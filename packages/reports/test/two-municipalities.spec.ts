@@ -213,14 +213,19 @@ describe('a programme in two municipalities (Bjuv and Höganäs), both with a "G
   });
 
   it('keeps attendance, internships and surveys per group, named with the municipality', () => {
+    // Attendance and internships count enrolments (the mover in both groups); each municipality has its total.
     assert.deepEqual(table('attendance').rows, [
       ['Grupp 4, Bjuv', 15, 458, 512, 89, 14, 93],
+      ['Totalt Bjuv', 15, 458, 512, 89, 14, 93],
       ['Grupp 4, Höganäs', 15, 490, 572, 86, 15, 100],
+      ['Totalt Höganäs', 15, 490, 572, 86, 15, 100],
       ['Totalt', 30, 948, 1084, 87, 29, 97],
     ]);
     assert.deepEqual(table('internships-by-group').rows, [
       ['Grupp 4, Bjuv', 3, 12, 25, 3, 1],
+      ['Totalt Bjuv', 3, 12, 25, 3, 1],
       ['Grupp 4, Höganäs', 2, 14, 14, 2, 1],
+      ['Totalt Höganäs', 2, 14, 14, 2, 1],
       ['Totalt', 5, 26, 19, 5, 2],
     ]);
     assert.deepEqual(table('surveys').rows, [
