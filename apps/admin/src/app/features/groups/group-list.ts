@@ -1,15 +1,16 @@
-import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import type { GroupResponse } from '@stegvis/contracts';
 import { AuthStore } from '../../core/auth/auth-store';
 import { I18n } from '../../core/i18n/i18n';
+import { ListState, rowsOf } from '../../shared/list/list-state';
 import { ProgrammePicker } from '../../shared/programme-picker';
 import { GroupsApi } from './groups-api';
 
 @Component({
   selector: 'sv-group-list',
-  imports: [RouterLink, MatButtonModule, ProgrammePicker],
+  imports: [RouterLink, MatButtonModule, ProgrammePicker, ListState],
   template: `
     <section class="page">
       <header class="page-header">
@@ -19,36 +20,42 @@ import { GroupsApi } from './groups-api';
         }
       </header>
       <sv-programme-picker [(programmeId)]="programmeId" />
-      @if (programmeId() && groups().length === 0) {
-        <p class="muted">{{ i18n.t('groups.empty') }}</p>
-      }
-      @if (groups().length) {
-        <table class="data">
-          <thead>
-            <tr>
-              <th scope="col">{{ i18n.t('groups.group') }}</th>
-              <th scope="col">{{ i18n.t('programmes.period') }}</th>
-              <th scope="col">{{ i18n.t('groups.enrolled') }}</th>
-              <th scope="col">{{ i18n.t('groups.capacity') }}</th>
-              <th scope="col"></th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (g of groups(); track g.id) {
-              <tr data-testid="group-row">
-                <td>{{ g.name }}</td>
-                <td>{{ g.startDate }} – {{ g.endDate }}</td>
-                <td>{{ g.enrolledCount }}</td>
-                <td>{{ g.capacity }} (+{{ g.overIntake }})</td>
-                <td>
-                  <a mat-button [routerLink]="g.id" [attr.data-testid]="'open-group-' + g.number">{{
-                    i18n.t('groups.open')
-                  }}</a>
-                </td>
+      @if (programmeId()) {
+        <sv-list-state
+          [loading]="groups.isLoading()"
+          [error]="groups.error()"
+          [count]="rows().length"
+          [emptyText]="i18n.t('groups.empty')"
+          emptyIcon="groups"
+          (retry)="groups.reload()"
+        >
+          <table class="data">
+            <thead>
+              <tr>
+                <th scope="col">{{ i18n.t('groups.group') }}</th>
+                <th scope="col">{{ i18n.t('programmes.period') }}</th>
+                <th scope="col">{{ i18n.t('groups.enrolled') }}</th>
+                <th scope="col">{{ i18n.t('groups.capacity') }}</th>
+                <th scope="col"></th>
               </tr>
-            }
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              @for (g of rows(); track g.id) {
+                <tr data-testid="group-row">
+                  <td>{{ g.name }}</td>
+                  <td>{{ g.startDate }} – {{ g.endDate }}</td>
+                  <td>{{ g.enrolledCount }}</td>
+                  <td>{{ g.capacity }} (+{{ g.overIntake }})</td>
+                  <td>
+                    <a mat-button [routerLink]="g.id" [attr.data-testid]="'open-group-' + g.number">{{
+                      i18n.t('groups.open')
+                    }}</a>
+                  </td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </sv-list-state>
       }
     </section>
   `,
@@ -59,12 +66,9 @@ export class GroupList {
   private readonly api = inject(GroupsApi);
   protected readonly programmeId = signal<string>('');
   protected readonly auth = inject(AuthStore);
-  protected readonly groups = signal<GroupResponse[]>([]);
-
-  constructor() {
-    effect(() => {
-      const id = this.programmeId();
-      if (id) this.api.list(id).subscribe((g) => this.groups.set(g));
-    });
-  }
+  protected readonly groups = rxResource({
+    params: () => this.programmeId() || undefined,
+    stream: ({ params }) => this.api.list(params),
+  });
+  protected readonly rows = rowsOf(this.groups);
 }

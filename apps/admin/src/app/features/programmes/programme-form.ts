@@ -30,9 +30,11 @@ import type {
 import { GOAL_UNITS } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { DraftStore } from '../../core/drafts/draft-store';
-import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
 import { LabelPipe } from '../../core/i18n/labels';
+import { fieldErrorText } from '../../shared/form/field-error';
+import { formSubmit } from '../../shared/form/form-submit';
+import { type HasUnsavedChanges, warnBeforeUnload } from '../../shared/form/unsaved-changes';
 import { endNotBeforeStart, goalTarget, isoDate } from './programme-validators';
 import { ProgrammesApi } from './programmes-api';
 
@@ -93,7 +95,7 @@ type GoalForm = FormGroup<{
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ProgrammeForm implements OnInit {
+export class ProgrammeForm implements OnInit, HasUnsavedChanges {
   readonly id = input<string>();
   protected readonly i18n = inject(I18n);
   protected readonly units = GOAL_UNITS;
@@ -103,9 +105,8 @@ export class ProgrammeForm implements OnInit {
   private readonly fb = inject(FormBuilder).nonNullable;
   protected readonly municipalities = signal<MunicipalityResponse[]>([]);
   protected readonly organisations = signal<OrganisationResponse[]>([]);
-  protected readonly banner = signal('');
+  protected readonly submit = formSubmit();
   protected readonly notice = signal('');
-  protected readonly saving = signal(false);
   private version: number | null = null;
 
   protected readonly form = this.fb.group(
@@ -128,6 +129,11 @@ export class ProgrammeForm implements OnInit {
       version: this.version,
     }));
     inject(DestroyRef).onDestroy(unregister);
+    warnBeforeUnload(() => this.hasUnsavedChanges());
+  }
+
+  hasUnsavedChanges(): boolean {
+    return this.form.dirty;
   }
 
   get goals(): FormArray<GoalForm> {
@@ -144,6 +150,8 @@ export class ProgrammeForm implements OnInit {
     const draft = this.drafts.take<FormValue>(this.draftKey());
     if (draft) {
       this.fill(draft);
+      // A restored draft is work not yet saved: leaving asks, as it did before the session ended.
+      this.form.markAsDirty();
       this.notice.set(this.i18n.t('form.draftRestored'));
       return;
     }
@@ -192,12 +200,6 @@ export class ProgrammeForm implements OnInit {
   }
 
   protected async save(): Promise<void> {
-    this.banner.set('');
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.banner.set(this.i18n.t('form.fixFields'));
-      return;
-    }
     const v = this.form.getRawValue();
     const body: CreateProgrammeRequest = {
       ...v,
@@ -208,34 +210,19 @@ export class ProgrammeForm implements OnInit {
         unit: g.unit,
       })),
     };
-    this.saving.set(true);
-    try {
-      const id = this.id();
-      if (id) await firstValueFrom(this.api.update(id, { ...body, version: this.version ?? 1 }));
-      else await firstValueFrom(this.api.create(body));
-      await this.router.navigate(['/insatser']);
-    } catch (err) {
-      // The form keeps everything typed; only the messages change.
-      const problem = asProblem(err, this.i18n.lang());
-      if (problem?.status === 409) this.banner.set(this.i18n.t('form.conflict'));
-      else if (problem?.status === 400) {
-        const rest = applyProblemToForm(this.form, problem);
-        this.banner.set(rest.length ? rest.map((e) => e.message).join('; ') : this.i18n.t('form.fixFields'));
-      } else if (problem?.status !== 401) this.banner.set(problem?.detail ?? this.i18n.t('error.network'));
-    } finally {
-      this.saving.set(false);
-    }
+    const id = this.id();
+    const result = await this.submit.run<unknown>(
+      this.form,
+      () => (id ? this.api.update(id, { ...body, version: this.version ?? 1 }) : this.api.create(body)),
+      { done: this.i18n.t('lists.programmeSaved') },
+    );
+    if (result.ok) await this.router.navigate(['/insatser']);
   }
 
   protected errorOf(path: (string | number)[]): string {
     const c = this.form.get(path);
     if (!c || !c.touched || !c.errors) return '';
-    const e = c.errors;
-    if (e['server']) return String(e['server']);
-    if (e['required']) return this.i18n.t('form.required');
-    if (e['maxlength']) return this.i18n.t('form.tooLong');
-    if (e['isoDate']) return this.i18n.t('form.badDate');
-    return this.i18n.t('form.fixFields');
+    return fieldErrorText(c.errors, (k) => this.i18n.t(k));
   }
 
   protected goalError(i: number): string {

@@ -24,7 +24,7 @@ const programme = {
   updatedAt: '',
 };
 
-async function render(role: Role): Promise<HTMLElement> {
+async function render(role: Role, items: unknown[] = [programme]): Promise<HTMLElement> {
   TestBed.configureTestingModule({
     providers: [provideZonelessChangeDetection(), provideRouter([]), provideApiTesting()],
   });
@@ -38,9 +38,11 @@ async function render(role: Role): Promise<HTMLElement> {
     csrfToken: 't',
   });
   const fixture = TestBed.createComponent(ProgrammeList);
+  // The list's resource asks when change detection first runs.
+  fixture.detectChanges();
   TestBed.inject(HttpTestingController)
     .expectOne('/api/programmes?limit=200')
-    .flush({ items: [programme], nextCursor: null });
+    .flush({ items, nextCursor: null });
   await fixture.whenStable();
   return fixture.nativeElement as HTMLElement;
 }
@@ -53,6 +55,12 @@ describe('ProgrammeList', () => {
     expect(row.textContent).toContain('2019-09-03 – 2021-12-31');
     expect(row.textContent).toContain('Ängelholm, Klippan');
     expect(el.querySelector('h1')!.textContent).toBe('Insatser');
+  });
+
+  it('says so when there are no programmes yet, with no table', async () => {
+    const el = await render('staff', []);
+    expect(el.querySelector('[data-testid="list-empty"]')!.textContent).toContain('Inga insatser ännu.');
+    expect(el.querySelector('[data-testid="programme-table"]')).toBeNull();
   });
 
   it.each([

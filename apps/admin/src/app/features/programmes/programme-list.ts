@@ -1,15 +1,17 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import type { ProgrammeResponse } from '@stegvis/contracts';
 import { AuthStore } from '../../core/auth/auth-store';
 import { I18n } from '../../core/i18n/i18n';
+import { ListState, rowsOf } from '../../shared/list/list-state';
 import { ProgrammesApi } from './programmes-api';
 
 @Component({
   selector: 'sv-programme-list',
-  imports: [RouterLink, MatButtonModule, MatIconModule],
+  imports: [RouterLink, MatButtonModule, MatIconModule, ListState],
   template: `
     <section class="page">
       <header class="page-header">
@@ -20,14 +22,14 @@ import { ProgrammesApi } from './programmes-api';
           >
         }
       </header>
-      @if (error()) {
-        <p class="error-banner" role="alert">{{ error() }}</p>
-      }
-      @if (!loaded()) {
-        <p class="muted" role="status">{{ i18n.t('rep.loading') }}</p>
-      } @else if (programmes().length === 0) {
-        <p class="muted">{{ i18n.t('programmes.empty') }}</p>
-      } @else {
+      <sv-list-state
+        [loading]="programmes.isLoading()"
+        [error]="programmes.error()"
+        [count]="rows().length"
+        [emptyText]="i18n.t('programmes.empty')"
+        emptyIcon="folder_open"
+        (retry)="programmes.reload()"
+      >
         <table class="data" data-testid="programme-table">
           <thead>
             <tr>
@@ -35,6 +37,9 @@ import { ProgrammesApi } from './programmes-api';
               <th scope="col">{{ i18n.t('programmes.owner') }}</th>
               <th scope="col">{{ i18n.t('programmes.period') }}</th>
               <th scope="col">{{ i18n.t('programmes.municipalities') }}</th>
+              @if (auth.can('template.read')) {
+                <th scope="col">{{ i18n.t('tpl.programmeTemplates') }}</th>
+              }
               @if (auth.can('programme.update')) {
                 <th scope="col">
                   <span class="cdk-visually-hidden">{{ i18n.t('programmes.edit') }}</span>
@@ -43,12 +48,23 @@ import { ProgrammesApi } from './programmes-api';
             </tr>
           </thead>
           <tbody>
-            @for (p of programmes(); track p.id) {
+            @for (p of rows(); track p.id) {
               <tr data-testid="programme-row">
                 <td class="name">{{ p.name }}</td>
                 <td>{{ p.ownerMunicipality.name }}</td>
                 <td>{{ p.startDate }} – {{ p.endDate }}</td>
                 <td>{{ municipalityNames(p) }}</td>
+                @if (auth.can('template.read')) {
+                  <td>
+                    <a
+                      mat-button
+                      [routerLink]="[p.id, 'mallar']"
+                      [attr.aria-label]="i18n.t('tpl.programmeTemplatesOf').replace('{name}', p.name)"
+                      [attr.data-testid]="'programme-templates-' + $index"
+                      >{{ i18n.t('tpl.programmeTemplates') }}</a
+                    >
+                  </td>
+                }
                 @if (auth.can('programme.update')) {
                   <td>
                     <a
@@ -63,7 +79,7 @@ import { ProgrammesApi } from './programmes-api';
             }
           </tbody>
         </table>
-      }
+      </sv-list-state>
     </section>
   `,
   styles: `
@@ -77,19 +93,8 @@ export class ProgrammeList {
   protected readonly i18n = inject(I18n);
   protected readonly auth = inject(AuthStore);
   private readonly api = inject(ProgrammesApi);
-  protected readonly programmes = signal<ProgrammeResponse[]>([]);
-  protected readonly loaded = signal(false);
-  protected readonly error = signal('');
-
-  constructor() {
-    this.api.list().subscribe({
-      next: (page) => {
-        this.programmes.set(page.items);
-        this.loaded.set(true);
-      },
-      error: () => this.error.set(this.i18n.t('error.generic')),
-    });
-  }
+  protected readonly programmes = rxResource({ stream: () => this.api.list() });
+  protected readonly rows = rowsOf(this.programmes, (page) => page.items);
 
   protected municipalityNames(p: ProgrammeResponse): string {
     return p.municipalities.map((m) => m.name).join(', ');

@@ -16,6 +16,7 @@ import { firstValueFrom } from 'rxjs';
 import { asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
 import { LabelPipe } from '../../core/i18n/labels';
+import { ListState } from '../../shared/list/list-state';
 import { ProgrammePicker } from '../../shared/programme-picker';
 import { StockholmTimePipe, stockholmToday } from '../../core/time/stockholm-time';
 import { type Intake, ReferralsApi } from './referrals-api';
@@ -31,6 +32,7 @@ import { type Intake, ReferralsApi } from './referrals-api';
     MatButtonModule,
     MatIconModule,
     ProgrammePicker,
+    ListState,
     StockholmTimePipe,
     LabelPipe,
   ],
@@ -58,9 +60,12 @@ import { type Intake, ReferralsApi } from './referrals-api';
       color: #6b4e00;
     }
     .meetings {
+      display: block;
+      margin-top: 24px;
+    }
+    .meeting-links {
       display: grid;
       gap: 8px;
-      margin-top: 24px;
     }
     .new-meeting {
       display: flex;
@@ -89,19 +94,67 @@ export class ReferralQueue {
   protected readonly meetingDate = signal(stockholmToday());
   protected readonly error = signal('');
   protected readonly intake = signal<Intake | null>(null);
+  protected readonly queueLoading = signal(false);
+  protected readonly queueError = signal<unknown>(undefined);
+  protected readonly meetingsLoading = signal(false);
+  protected readonly meetingsError = signal<unknown>(undefined);
+  private readonly queueAsked = signal(0);
+  private readonly meetingsAsked = signal(0);
 
   constructor() {
-    effect(() => {
+    // The queue is paged ("Visa fler" appends), so it keeps its own signals instead of a resource.
+    effect((onCleanup) => {
       const id = this.programmeId();
       const status = this.status();
+      this.queueAsked();
       if (!id) return;
-      this.api.queue(id, status, null).subscribe((page) => {
-        this.items.set(page.items);
-        this.next.set(page.nextCursor);
+      this.queueLoading.set(true);
+      this.queueError.set(undefined);
+      const sub = this.api.queue(id, status, null).subscribe({
+        next: (page) => {
+          this.items.set(page.items);
+          this.next.set(page.nextCursor);
+          this.queueLoading.set(false);
+        },
+        error: (err: unknown) => {
+          this.queueError.set(err);
+          this.queueLoading.set(false);
+        },
       });
-      this.api.meetings(id).subscribe((m) => this.meetings.set(m));
-      this.api.intake(id, stockholmToday()).subscribe((x) => this.intake.set(x));
+      onCleanup(() => sub.unsubscribe());
     });
+    effect((onCleanup) => {
+      const id = this.programmeId();
+      this.meetingsAsked();
+      if (!id) return;
+      this.meetingsLoading.set(true);
+      this.meetingsError.set(undefined);
+      const sub = this.api.meetings(id).subscribe({
+        next: (m) => {
+          this.meetings.set(m);
+          this.meetingsLoading.set(false);
+        },
+        error: (err: unknown) => {
+          this.meetingsError.set(err);
+          this.meetingsLoading.set(false);
+        },
+      });
+      onCleanup(() => sub.unsubscribe());
+    });
+    effect((onCleanup) => {
+      const id = this.programmeId();
+      if (!id) return;
+      const sub = this.api.intake(id, stockholmToday()).subscribe((x) => this.intake.set(x));
+      onCleanup(() => sub.unsubscribe());
+    });
+  }
+
+  protected reloadQueue(): void {
+    this.queueAsked.update((n) => n + 1);
+  }
+
+  protected reloadMeetings(): void {
+    this.meetingsAsked.update((n) => n + 1);
   }
 
   protected more(): void {

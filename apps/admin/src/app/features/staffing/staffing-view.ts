@@ -1,20 +1,18 @@
-import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import {
-  type ProgrammeStaffingResponse,
-  STAFF_ROLES,
-  type StaffMemberResponse,
-  type StaffRole,
-} from '@stegvis/contracts';
+import { STAFF_ROLES, type StaffMemberResponse, type StaffRole } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { asProblem } from '../../core/errors/problem-form';
 import { AuthStore } from '../../core/auth/auth-store';
 import { I18n } from '../../core/i18n/i18n';
 import { LabelPipe } from '../../core/i18n/labels';
+import { ListState, rowsOf } from '../../shared/list/list-state';
+import { Outcome } from '../../shared/outcome';
 import { ProgrammePicker } from '../../shared/programme-picker';
 import { stockholmToday } from '../../core/time/stockholm-time';
 import { StaffingApi } from './staffing-api';
@@ -28,6 +26,7 @@ import { StaffingApi } from './staffing-api';
     MatIconModule,
     MatButtonModule,
     ProgrammePicker,
+    ListState,
     LabelPipe,
   ],
   template: `
@@ -42,7 +41,7 @@ import { StaffingApi } from './staffing-api';
           ><input matInput [ngModel]="date()" (ngModelChange)="date.set($event)"
         /></mat-form-field>
       </div>
-      @if (staffing(); as s) {
+      @if (staffing.hasValue() && staffing.value(); as s) {
         <p class="total" data-testid="staffing-total">
           {{ i18n.t('st.total') }}:
           @if (s.allocations.length === 0) {
@@ -55,38 +54,45 @@ import { StaffingApi } from './staffing-api';
             >
           }
         </p>
-        <table class="data">
-          <thead>
-            <tr>
-              <th scope="col">{{ i18n.t('st.person') }}</th>
-              <th scope="col">{{ i18n.t('st.role') }}</th>
-              <th scope="col">{{ i18n.t('st.percent') }}</th>
-              <th scope="col">{{ i18n.t('st.period') }}</th>
-              <th scope="col"></th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (a of s.allocations; track a.id) {
+      }
+      @if (programmeId()) {
+        <sv-list-state
+          [loading]="staffing.isLoading()"
+          [error]="staffing.error()"
+          [count]="allocations().length"
+          [emptyText]="i18n.t('st.empty')"
+          emptyIcon="badge"
+          (retry)="staffing.reload()"
+        >
+          <table class="data">
+            <thead>
               <tr>
-                <td>{{ a.staffName }}</td>
-                <td>{{ a.staffRole | label: 'staffRole' }}</td>
-                <td>{{ a.percent }} %</td>
-                <td>{{ a.startDate }} – {{ a.endDate }}</td>
-                <td>
-                  @if (a.overAllocated) {
-                    <span class="warn" [title]="warningText(a)"
-                      ><mat-icon inline>warning</mat-icon> {{ i18n.t('st.over') }}</span
-                    >
-                  }
-                </td>
+                <th scope="col">{{ i18n.t('st.person') }}</th>
+                <th scope="col">{{ i18n.t('st.role') }}</th>
+                <th scope="col">{{ i18n.t('st.percent') }}</th>
+                <th scope="col">{{ i18n.t('st.period') }}</th>
+                <th scope="col"></th>
               </tr>
-            } @empty {
-              <tr>
-                <td colspan="5" class="muted">{{ i18n.t('st.empty') }}</td>
-              </tr>
-            }
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              @for (a of allocations(); track a.id) {
+                <tr>
+                  <td>{{ a.staffName }}</td>
+                  <td>{{ a.staffRole | label: 'staffRole' }}</td>
+                  <td>{{ a.percent }} %</td>
+                  <td>{{ a.startDate }} – {{ a.endDate }}</td>
+                  <td>
+                    @if (a.overAllocated) {
+                      <span class="warn" [title]="warningText(a)"
+                        ><mat-icon inline>warning</mat-icon> {{ i18n.t('st.over') }}</span
+                      >
+                    }
+                  </td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </sv-list-state>
       }
       @if (canManage) {
         <h2>{{ i18n.t('st.add') }}</h2>
@@ -184,9 +190,18 @@ import { StaffingApi } from './staffing-api';
 export class StaffingView {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(StaffingApi);
+  private readonly outcome = inject(Outcome);
   protected readonly programmeId = signal('');
   protected readonly date = signal(stockholmToday());
-  protected readonly staffing = signal<ProgrammeStaffingResponse | null>(null);
+  protected readonly staffing = rxResource({
+    params: () => {
+      const id = this.programmeId();
+      const date = this.date();
+      return id && /^\d{4}-\d\d-\d\d$/.test(date) ? { id, date } : undefined;
+    },
+    stream: ({ params }) => this.api.programmeStaffing(params.id, params.date),
+  });
+  protected readonly allocations = rowsOf(this.staffing, (s) => s.allocations);
   protected readonly percentOf = (a: { percent: number }) => a.percent;
   protected readonly canManage = inject(AuthStore).can('staffing.manage');
   protected readonly staffRoles = STAFF_ROLES;
@@ -203,11 +218,6 @@ export class StaffingView {
   protected newRole: StaffRole = 'programme_worker';
 
   constructor() {
-    effect(() => {
-      const id = this.programmeId();
-      const date = this.date();
-      if (id && /^\d{4}-\d\d-\d\d$/.test(date)) this.reload(id, date);
-    });
     if (this.canManage) this.loadPeople();
   }
 
@@ -225,7 +235,7 @@ export class StaffingView {
       );
       this.messageKind.set(a.overAllocated ? 'error-banner' : 'info-banner');
       this.message.set(a.overAllocated ? this.warningText(a) : this.i18n.t('st.saved'));
-      this.reload(this.programmeId(), this.date());
+      this.staffing.reload();
     } catch (err) {
       const p = asProblem(err, this.i18n.lang());
       this.messageKind.set('error-banner');
@@ -242,6 +252,7 @@ export class StaffingView {
       await firstValueFrom(
         this.api.createStaffMember({ name: this.newName.trim(), staffRole: this.newRole }),
       );
+      this.outcome.done(this.i18n.t('shared.saved'));
       this.newName = '';
       this.loadPeople();
     } catch (err) {
@@ -251,10 +262,6 @@ export class StaffingView {
         p?.errors?.map((e) => e.message).join('; ') ?? p?.detail ?? this.i18n.t('st.saveFailed'),
       );
     }
-  }
-
-  private reload(id: string, date: string): void {
-    this.api.programmeStaffing(id, date).subscribe((s) => this.staffing.set(s));
   }
 
   private loadPeople(): void {

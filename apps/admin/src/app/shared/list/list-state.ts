@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type Resource,
+  type Signal,
+  computed,
+  inject,
+  input,
+  output,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -88,4 +97,24 @@ export class ListState {
   readonly retry = output();
 
   protected readonly errorText = computed(() => loadErrorText(this.error(), this.i18n));
+}
+
+/**
+ * A list resource's rows, [] while it loads or after it failed: a resource's `value()` throws in its error state,
+ * so a template reads the rows through this. `pick` takes the rows out of a wrapper (`(page) => page.items`).
+ */
+export function rowsOf<T>(res: Resource<readonly T[] | undefined>): Signal<readonly T[]>;
+export function rowsOf<V, T>(
+  res: Resource<V | undefined>,
+  pick: (value: V) => readonly T[],
+): Signal<readonly T[]>;
+export function rowsOf<V, T>(
+  res: Resource<V | undefined>,
+  pick?: (value: V) => readonly T[],
+): Signal<readonly T[]> {
+  return computed(() => {
+    if (!res.hasValue()) return [];
+    const value = res.value() as V;
+    return pick ? pick(value) : (value as unknown as readonly T[]);
+  });
 }

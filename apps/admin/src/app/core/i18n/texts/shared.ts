@@ -45,6 +45,8 @@ export const SHARED_TEXTS = {
   },
   'shared.notFound.address': { sv: 'Adressen du försökte nå:', en: 'The address you tried:' },
   'shared.notFound.home': { sv: 'Till startsidan', en: 'To the start page' },
+  'lists.programmeSaved': { sv: 'Insatsen är sparad.', en: 'The programme is saved.' },
+  'lists.noMeetings': { sv: 'Inga möten ännu.', en: 'No meetings yet.' },
   'account.title': { sv: 'Mitt konto', en: 'My account' },
   'account.signedInAs': { sv: 'Inloggad som', en: 'Signed in as' },
   'account.password': { sv: 'Byt lösenord', en: 'Change password' },
