@@ -401,6 +401,22 @@ describe('method handbook (e2e)', () => {
     expect((await staffB.get('/api/handbook/stale')).body).toEqual([]);
   });
 
+  it('lists the staff who can be made editors, and who is, to the admin only', async () => {
+    const list = await admin.get('/api/handbook/editors');
+    expect(list.status).toBe(200);
+    const row = (id: string) => list.body.find((r: { userId: string }) => r.userId === id);
+    expect(row(w.users.staffA.id)).toEqual({
+      userId: w.users.staffA.id,
+      displayName: 'staff.a',
+      email: w.users.staffA.email,
+      editor: true,
+    });
+    expect(row(w.users.staffB.id).editor).toBe(false);
+    expect(row(w.users.admin.id)).toBeUndefined();
+    expect(row(w.users.analysisA.id)).toBeUndefined();
+    expect((await staffA.get('/api/handbook/editors')).status).toBe(403);
+  });
+
   it('exports the handbook and one module as PDF and DOCX', async () => {
     const whole = await binary(staffB.get('/api/handbook/export.pdf'));
     expect(whole.status).toBe(200);

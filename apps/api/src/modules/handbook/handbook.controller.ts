@@ -41,6 +41,7 @@ import { Allow } from '../auth/auth.decorators';
 import {
   ChooseMaterialDto,
   HandbookEditorDto,
+  HandbookEditorRowDto,
   HandbookEntryDto,
   HandbookEntryResponseDto,
   HandbookExportQuery,
@@ -287,6 +288,15 @@ export class HandbookController {
     @Body() body: ChooseMaterialDto,
   ): Promise<SessionMaterialResponse> {
     return this.handbook.chooseMaterial(ctx, sessionId, body.entryId);
+  }
+
+  @Get('handbook/editors')
+  @Allow('user.manage')
+  @ApiOperation({ summary: 'Staff members who can be given the handbook editor right, and who has it' })
+  @ApiOkResponse({ type: [HandbookEditorRowDto] })
+  @ApiProblems(401, 403)
+  editors(): Promise<HandbookEditorRowDto[]> {
+    return this.handbook.editors();
   }
 
   @Put('handbook/editors/:id')

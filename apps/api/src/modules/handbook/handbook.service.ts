@@ -296,6 +296,21 @@ export class HandbookService {
     return this.dataSource.getRepository(HandbookEditor).exists({ where: { userId: ctx.user.id } });
   }
 
+  /**
+   * Who may be given the editor right (staff, by role alone not editors) and who has it, for the admin's
+   * switch in the handbook page. Names and e-mail addresses of colleagues: not participants' personal data.
+   */
+  async editors(): Promise<{ userId: string; displayName: string; email: string; editor: boolean }[]> {
+    const granted = new Set(
+      (await this.dataSource.getRepository(HandbookEditor).find({ select: { userId: true } })).map(
+        (e) => e.userId,
+      ),
+    );
+    return (await this.users.findUsers())
+      .filter((u) => u.active && editorByGrant(u.role))
+      .map((u) => ({ userId: u.id, displayName: u.displayName, email: u.email, editor: granted.has(u.id) }));
+  }
+
   async setEditor(ctx: UserContext, userId: string, editor: boolean): Promise<void> {
     const [user] = await this.users.usersByIds([userId]);
     if (!user) throw Problem.notFound('user');

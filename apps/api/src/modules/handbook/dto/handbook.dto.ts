@@ -171,6 +171,13 @@ export class HandbookEditorDto {
   @ApiProperty() @IsBoolean() editor: boolean;
 }
 
+export class HandbookEditorRowDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ description: 'Has the editor right' }) editor: boolean;
+}
+
 export class HandbookMeResponseDto {
   @ApiProperty() editor: boolean;
   @ApiProperty({ description: 'Largest file accepted, bytes' }) maxFileBytes: number;
