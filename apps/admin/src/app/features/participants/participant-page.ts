@@ -13,6 +13,8 @@ import { MappingTab } from './tabs/mapping-tab';
 import { OutcomeTab } from './tabs/outcome-tab';
 import { ProgressTab } from './tabs/progress-tab';
 import { RecordTab } from './tabs/record-tab';
+import { ActionPlanTab } from './work/action-plan-tab';
+import { CertificateTab } from './work/certificate-tab';
 
 /** One participant, tab by tab (tabs/). The page holds only the person and her enrolments, which tabs share. */
 @Component({
@@ -26,6 +28,8 @@ import { RecordTab } from './tabs/record-tab';
     InternshipsTab,
     MappingTab,
     ProgressTab,
+    ActionPlanTab,
+    CertificateTab,
     OutcomeTab,
     AuditTab,
   ],
