@@ -470,7 +470,7 @@ describe('a programme in two municipalities, each with a "Grupp 4" (e2e)', () =>
     expect([perstorp.status, klippan.status]).toEqual([201, 201]);
     const twice = await group(w.municipalities.klippan, '2025-03-03', '2025-05-30');
     expect(twice.status).toBe(409);
-    expect(twice.body.code).toBe('duplicate_value');
+    expect(twice.body.code).toBe('group_number_taken');
 
     let n = 0;
     const enrol = async (groupId: string, startDate: string, gender: string) => {

@@ -151,6 +151,33 @@ describe('method templates in versions, and a group’s dates (e2e)', () => {
     expect(cross.status).toBe(404);
   });
 
+  it('numbers groups per municipality: a taken number is a 409 naming number, another town may use it', async () => {
+    const make = (municipalityId: string) =>
+      staffB.post('/api/groups', {
+        programmeId: w.programmeB,
+        municipalityId,
+        number: 4,
+        startDate: '2021-01-11',
+        endDate: '2021-04-16',
+        capacity: 10,
+        overIntake: 0,
+        deliveryMode: 'on_site',
+      });
+    expect((await make(w.municipalities.perstorp)).status).toBe(201);
+    expect((await make(w.municipalities.klippan)).status).toBe(201);
+    const taken = await make(w.municipalities.perstorp);
+    expect(taken.status).toBe(409);
+    expect(taken.body.code).toBe('group_number_taken');
+    expect(taken.body.errors).toEqual([
+      {
+        field: 'number',
+        message: 'group 4 already exists in this municipality of the programme',
+        code: 'group_number_taken',
+        params: { number: 4 },
+      },
+    ]);
+  });
+
   describe('a group’s dates', () => {
     it('refuses an end before the start, naming endDate', async () => {
       const res = await lead.patch(`/api/groups/${group3.id}`, {

@@ -129,6 +129,8 @@ export const PROBLEM_CODES = {
   stale_version: {},
   // An edit or a group start from a method template version that a newer version has replaced.
   template_superseded: {},
+  // A group number already used in that municipality of the programme (numbers are per municipality).
+  group_number_taken: { number: 'number' },
   conflict: {},
   duplicate_value: {},
   duplicate_personal_number: {},

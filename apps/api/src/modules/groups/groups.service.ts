@@ -91,6 +91,18 @@ export class GroupsService {
         code: 'end_before_start',
         params: { start: 'startDate' },
       });
+    // Numbers are per programme and municipality; the form shows a taken one at its field (the index still guards).
+    if (
+      await this.groups.existsBy({
+        programmeId: dto.programmeId,
+        municipalityId: dto.municipalityId,
+        number: dto.number,
+      })
+    ) {
+      const coded = { code: 'group_number_taken', params: { number: dto.number } } as const;
+      const message = `group ${dto.number} already exists in this municipality of the programme`;
+      throw new Problem(409, message, [fieldError('number', message, coded)], undefined, coded);
+    }
     const saved = await this.dataSource.transaction(async (m) => {
       const g = await m.save(
         m.create(Group, {

@@ -418,6 +418,10 @@ export const PROBLEM_TEXTS: ProblemTexts = {
     sv: () => 'Metodmallen har fått en nyare version. Ladda om och utgå från den.',
     en: () => 'The method template has a newer version. Reload and start from it.',
   },
+  group_number_taken: {
+    sv: (p) => `Det finns redan en Grupp ${p.number} i den kommunen. Välj ett annat nummer.`,
+    en: (p) => `There is already a Group ${p.number} in that municipality. Choose another number.`,
+  },
   conflict: {
     sv: () => 'Ändringen krockar med något som redan finns.',
     en: () => 'The change conflicts with something that already exists.',
