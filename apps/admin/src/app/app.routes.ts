@@ -10,6 +10,12 @@ export const routes: Routes = [
     canActivate: [authGuard],
     loadComponent: () => import('./features/two-factor/two-factor-setup').then((m) => m.TwoFactorSetup),
   },
+  // Outside the Shell: a printed page holds the slips only, no header or menu.
+  {
+    path: 'utskrift/kodlappar',
+    canActivate: [authGuard, actionGuard('survey.manage')],
+    loadComponent: () => import('./features/surveys/code-slips').then((m) => m.CodeSlips),
+  },
   {
     path: '',
     component: Shell,

@@ -63,8 +63,11 @@ import { fileSize, HandbookApi } from './handbook-api';
         </mat-form-field>
         <mat-form-field appearance="outline"
           ><mat-label>{{ i18n.t('hb.theme') }}</mat-label
-          ><input matInput formControlName="theme" data-testid="editor-theme"
-        /></mat-form-field>
+          ><input matInput formControlName="theme" data-testid="editor-theme" />
+          @if (form.controls.theme.getError('server'); as e) {
+            <mat-error>{{ e }}</mat-error>
+          }
+        </mat-form-field>
         <mat-form-field appearance="outline"
           ><mat-label>{{ i18n.t('hb.alternative') }}</mat-label
           ><input
@@ -72,16 +75,32 @@ import { fileSize, HandbookApi } from './handbook-api';
             formControlName="alternative"
             [placeholder]="i18n.t('hb.alternativeHint')"
             data-testid="editor-alternative"
-        /></mat-form-field>
+          />
+          @if (form.controls.alternative.getError('server'); as e) {
+            <mat-error>{{ e }}</mat-error>
+          }
+        </mat-form-field>
         <mat-form-field appearance="outline" class="wide"
           ><mat-label>{{ i18n.t('hb.whenToUse') }}</mat-label
-          ><input matInput formControlName="whenToUse" data-testid="editor-when"
-        /></mat-form-field>
+          ><input matInput formControlName="whenToUse" data-testid="editor-when" />
+          @if (form.controls.whenToUse.getError('server'); as e) {
+            <mat-error>{{ e }}</mat-error>
+          }
+        </mat-form-field>
       </div>
       <div class="split">
         <label class="md"
           >{{ i18n.t('hb.body') }} <span class="muted">{{ i18n.t('hb.markdownHint') }}</span>
-          <textarea formControlName="body" rows="14" data-testid="editor-body"></textarea>
+          <textarea
+            formControlName="body"
+            rows="14"
+            data-testid="editor-body"
+            [attr.aria-invalid]="form.controls.body.hasError('server')"
+            [attr.aria-describedby]="form.controls.body.hasError('server') ? 'editor-body-error' : null"
+          ></textarea>
+          @if (form.controls.body.getError('server'); as e) {
+            <span class="field-error" id="editor-body-error" data-testid="editor-body-error">{{ e }}</span>
+          }
         </label>
         <div class="preview" aria-live="polite">
           <p class="muted">{{ i18n.t('hb.preview') }}</p>
@@ -99,8 +118,11 @@ import { fileSize, HandbookApi } from './handbook-api';
           <div class="link" [formGroupName]="i">
             <mat-form-field appearance="outline"
               ><mat-label>{{ i18n.t('hb.linkTitle') }}</mat-label
-              ><input matInput formControlName="title"
-            /></mat-form-field>
+              ><input matInput formControlName="title" />
+              @if (l.get('title')?.getError('server'); as e) {
+                <mat-error>{{ e }}</mat-error>
+              }
+            </mat-form-field>
             <mat-form-field appearance="outline" class="wide"
               ><mat-label>URL</mat-label><input matInput formControlName="url" />
               @if (l.get('url')?.getError('server'); as e) {
@@ -191,6 +213,13 @@ import { fileSize, HandbookApi } from './handbook-api';
       gap: 8px;
       align-items: baseline;
       flex-wrap: wrap;
+    }
+    .field-error {
+      color: #b3261e;
+      font-size: 0.85rem;
+    }
+    textarea[aria-invalid='true'] {
+      border: 2px solid #b3261e;
     }
     .warn-banner {
       background: #fff4ce;
@@ -309,12 +338,14 @@ export class EntryEditor implements OnInit {
       this.closed.emit(saved);
     } catch (err) {
       const problem = asProblem(err, this.i18n.lang());
-      const rest = applyProblemToForm(this.form, problem);
+      // The fields keep what was typed; each error stands at its field, the banner only points to them.
+      const rest = applyProblemToForm(this.form, problem, this.i18n.lang());
+      this.form.markAllAsTouched();
       this.banner.set(
         problem?.status === 409
           ? (problem.detail ?? '')
           : rest.map((r) => `${r.field}: ${r.message}`).join('; ') ||
-              problem?.detail ||
+              (problem?.errors?.length ? this.i18n.t('hbx.fixFields') : problem?.detail) ||
               this.i18n.t('hb.saveFailed'),
       );
     }

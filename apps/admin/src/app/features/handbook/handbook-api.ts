@@ -13,6 +13,8 @@ import type { Observable } from 'rxjs';
 import { ApiClient, narrow, type Schemas } from '../../core/api/api-client';
 
 export type HandbookMe = Schemas['HandbookMeResponseDto'];
+/** A staff member who can be given the editor right, and whether she has it. */
+export type HandbookEditorRow = Schemas['HandbookEditorRowDto'];
 
 @Injectable({ providedIn: 'root' })
 export class HandbookApi {
@@ -66,6 +68,13 @@ export class HandbookApi {
   }
   removeFile(fileId: string): Observable<void> {
     return this.api.DELETE('/api/handbook/files/{id}', { path: { id: fileId } });
+  }
+  /** For the admin: staff who can be made editors (user.manage). */
+  editors(): Observable<HandbookEditorRow[]> {
+    return this.api.GET('/api/handbook/editors');
+  }
+  setEditor(userId: string, editor: boolean): Observable<void> {
+    return this.api.PUT('/api/handbook/editors/{id}', { path: { id: userId }, body: { editor } });
   }
   sessionMaterial(sessionId: string): Observable<SessionMaterialResponse> {
     return this.api

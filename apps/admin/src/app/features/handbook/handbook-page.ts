@@ -8,7 +8,9 @@ import { asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
 import { Labels } from '../../core/i18n/labels';
 import { StockholmTimePipe, stockholmDate } from '../../core/time/stockholm-time';
+import { AuthStore } from '../../core/auth/auth-store';
 import { EntryEditor } from './entry-editor';
+import { HandbookEditors } from './handbook-editors';
 import { EntryView } from './entry-view';
 import { HandbookApi, type HandbookMe } from './handbook-api';
 
@@ -24,7 +26,15 @@ interface ModuleGroup {
 /** The method handbook: browse by module and week, search, read, and (with the editor right) write and restore. */
 @Component({
   selector: 'sv-handbook-page',
-  imports: [FormsModule, MatButtonModule, MatIconModule, EntryView, EntryEditor, StockholmTimePipe],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatIconModule,
+    EntryView,
+    EntryEditor,
+    HandbookEditors,
+    StockholmTimePipe,
+  ],
   template: `
     <section class="page">
       <header class="page-header">
@@ -167,6 +177,9 @@ interface ModuleGroup {
           }
         </div>
       </div>
+      @if (canAppointEditors) {
+        <sv-handbook-editors />
+      }
     </section>
   `,
   styles: `
@@ -300,6 +313,8 @@ export class HandbookPage implements OnInit {
   protected readonly i18n = inject(I18n);
   private readonly labels = inject(Labels);
   private readonly api = inject(HandbookApi);
+  /** Appointing editors is the admin's (user.manage), as the api decides. */
+  protected readonly canAppointEditors = inject(AuthStore).can('user.manage');
   protected readonly me = signal<HandbookMe | null>(null);
   protected readonly entries = signal<HandbookEntryResponse[]>([]);
   protected readonly selected = signal<HandbookEntryResponse | null>(null);

@@ -1,5 +1,6 @@
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import type { Role } from '@stegvis/contracts';
 import { of } from 'rxjs';
 import { provideApiTesting } from '../../core/api/testing';
@@ -14,7 +15,7 @@ const ROUND: RoundView = {
   questionnaireId: 'end-of-group',
   questionnaireVersion: 1,
   opensAt: '2026-03-02T07:00:00.000Z',
-  closesAt: '2026-03-09T16:00:00.000Z',
+  closesAt: '2099-03-09T16:00:00.000Z',
   responseRate: { count: 3, of: 8, percent: 38 },
 };
 
@@ -35,12 +36,17 @@ async function render(role: Role, summary: RoundSummary, lang: 'sv' | 'en' = 'sv
     providers: [
       provideZonelessChangeDetection(),
       provideApiTesting(),
+      provideRouter([]),
       {
         provide: SurveysApi,
         useValue: {
           rounds: () => of([ROUND]),
           summary: () => of(summary),
-          pending: () => of([{ displayName: 'Amal Ali' }]),
+          pending: () =>
+            of([
+              { enrolmentId: 'e1', displayName: 'Amal Ali', hasCode: true },
+              { enrolmentId: 'e2', displayName: 'Sara Berg', hasCode: false },
+            ]),
           freeText,
         },
       },
@@ -84,7 +90,13 @@ describe('GroupSurveys', () => {
     expect(el.querySelector('[data-testid="results-withheld"]')?.textContent?.trim()).toBe(
       'Resultaten visas när enkäten har stängt, om minst 5 har svarat (3 hittills). Ingen, inte heller personal eller administratör, kan se vad en enskild person har svarat.',
     );
-    expect(el.textContent).toContain('Har inte svarat: Amal Ali');
+    const rows = [...el.querySelectorAll('[data-testid="pending-row"]')].map((r) =>
+      [...r.querySelectorAll('td')].map((td) => td.textContent?.trim()),
+    );
+    expect(rows).toEqual([
+      ['Amal Ali', 'Har en kod', 'Ny kod'],
+      ['Sara Berg', 'Saknar kod (inskriven efter att enkäten öppnade)', 'Ge kod'],
+    ]);
     expect(el.querySelector('.question')).toBeNull();
     expect(freeText).not.toHaveBeenCalled();
   });

@@ -1,15 +1,30 @@
-import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  type OnInit,
+  signal,
+} from '@angular/core';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { toDataURL } from 'qrcode';
+import { MatInputModule } from '@angular/material/input';
+import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth-store';
-import { asProblem } from '../../core/errors/problem-form';
+import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
 import { fromStockholmInput, StockholmTimePipe, toStockholmInput } from '../../core/time/stockholm-time';
+import { ConfirmDialog } from '../../shared/confirm-dialog';
+import { FieldErrorPipe } from '../../shared/form/field-error';
+import { Outcome } from '../../shared/outcome';
+import { SlipStore } from './slip-store';
 import {
   type IssuedCode,
+  type Pending,
   type QuestionSummary,
   type RoundSummary,
   type RoundView,
@@ -17,13 +32,22 @@ import {
 } from './surveys-api';
 
 /**
- * A group's survey rounds: open one (codes, QR, slips), watch the response rate, review free text, read the
- * summary. Results (figures and free text) come only once a round has closed with at least k answers; until then
- * the summary says so, with the response rate, and staff see who has not answered.
+ * A group's survey rounds: open one (in Swedish time, warned when one is already open), give codes to those
+ * enrolled since and replace lost ones, print the slips, watch the response rate, review free text, read the
+ * summary. Results come only once a round has closed with at least k answers; until then the summary says so,
+ * with the response rate, and staff see who has not answered.
  */
 @Component({
   selector: 'sv-group-surveys',
-  imports: [FormsModule, MatButtonModule, MatIconModule, StockholmTimePipe],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    StockholmTimePipe,
+    FieldErrorPipe,
+  ],
   templateUrl: './group-surveys.html',
   styleUrl: './group-surveys.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -32,64 +56,142 @@ export class GroupSurveys implements OnInit {
   readonly groupId = input.required<string>();
   protected readonly i18n = inject(I18n);
   private readonly api = inject(SurveysApi);
+  private readonly confirm = inject(ConfirmDialog);
+  private readonly outcome = inject(Outcome);
+  private readonly router = inject(Router);
+  private readonly slipStore = inject(SlipStore);
   protected readonly canManage = inject(AuthStore).can('survey.manage');
   protected readonly rounds = signal<RoundView[]>([]);
-  protected readonly issued = signal<(IssuedCode & { link: string; qr: string })[]>([]);
-  protected readonly selected = signal<string | null>(null);
+  /** The codes just given out for this group, until printed (kept in memory only). */
+  protected readonly slips = computed(() => {
+    const b = this.slipStore.batch();
+    return b && b.groupId === this.groupId() ? b.slips : [];
+  });
+  protected readonly selected = signal<RoundView | null>(null);
   protected readonly questions = signal<QuestionSummary[]>([]);
   /** Why the selected round's results are not shown yet, or null once they are. */
   protected readonly withheld = signal<RoundSummary['withheld']>(null);
-  protected readonly pending = signal<string[]>([]);
+  protected readonly pending = signal<Pending[]>([]);
+  protected readonly withoutCode = computed(() => this.pending().filter((p) => !p.hasCode));
   protected readonly texts = signal<
     { responseId: string; question: string; text: string; reviewed: boolean }[]
   >([]);
+  protected readonly busy = signal(false);
   // Swedish wall time, as typed; sent as UTC.
-  protected readonly opensAt = signal(toStockholmInput(Date.now()));
-  protected readonly closesAt = signal(toStockholmInput(Date.now() + 7 * 86_400_000));
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    opensAt: [toStockholmInput(Date.now()), Validators.required],
+    closesAt: [toStockholmInput(Date.now() + 7 * 86_400_000), Validators.required],
+  });
   protected readonly error = signal('');
+  private readonly time = new StockholmTimePipe();
 
   async ngOnInit(): Promise<void> {
     await this.load();
   }
 
+  protected isOpen(r: RoundView): boolean {
+    return new Date(r.closesAt).getTime() > Date.now();
+  }
+
   protected async open(): Promise<void> {
     this.error.set('');
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const v = this.form.getRawValue();
+    // A second open round gives everyone a second code: allowed (a re-run), but never by mistake.
+    const existing = this.rounds().find((r) => this.isOpen(r));
+    if (
+      existing &&
+      !(await this.confirm.ask({
+        title: this.i18n.t('sr.openExistsTitle'),
+        message: this.i18n
+          .t('sr.openExists')
+          .replace('{opens}', this.time.transform(existing.opensAt))
+          .replace('{closes}', this.time.transform(existing.closesAt)),
+        confirm: this.i18n.t('sr.openAnyway'),
+        cancel: this.i18n.t('sr.cancel'),
+      }))
+    )
+      return;
+    this.busy.set(true);
     try {
       const r = await firstValueFrom(
         this.api.open({
           groupId: this.groupId(),
           questionnaireId: 'end-of-group',
-          opensAt: fromStockholmInput(this.opensAt()),
-          closesAt: fromStockholmInput(this.closesAt()),
+          opensAt: fromStockholmInput(v.opensAt),
+          closesAt: fromStockholmInput(v.closesAt),
         }),
       );
-      const base = `${location.origin}/s/`;
-      this.issued.set(
-        await Promise.all(
-          r.codes.map(async (c) => ({
-            ...c,
-            link: `${base}?t=${c.token}`,
-            qr: await toDataURL(`${base}?t=${c.token}`, { margin: 1, width: 220, errorCorrectionLevel: 'M' }),
-          })),
-        ),
-      );
+      await this.keepSlips(r.id, r.closesAt, r.codes);
+      this.outcome.done(this.i18n.t('sr.opened').replace('{n}', String(r.codes.length)));
       await this.load();
     } catch (err) {
       const p = asProblem(err, this.i18n.lang());
-      this.error.set(p?.errors?.[0]?.message ?? p?.detail ?? this.i18n.t('error.generic'));
+      const rest = applyProblemToForm(this.form, p);
+      if (rest.length || !p?.errors?.length)
+        this.error.set(rest[0]?.message ?? p?.detail ?? this.i18n.t('error.generic'));
+    } finally {
+      this.busy.set(false);
     }
   }
 
-  protected async show(id: string): Promise<void> {
-    this.selected.set(id);
-    const summary = await firstValueFrom(this.api.summary(id));
+  protected async show(r: RoundView): Promise<void> {
+    this.selected.set(r);
+    const summary = await firstValueFrom(this.api.summary(r.id));
     this.withheld.set(summary.withheld);
     this.questions.set(summary.questions);
     if (this.canManage) {
-      this.pending.set((await firstValueFrom(this.api.pending(id))).map((p) => p.displayName));
+      await this.loadPending(r.id);
       // Free text waits for the same release as the figures (the api answers 422 until then).
-      this.texts.set(summary.withheld ? [] : await firstValueFrom(this.api.freeText(id)));
+      this.texts.set(summary.withheld ? [] : await firstValueFrom(this.api.freeText(r.id)));
     }
+  }
+
+  /** A first code for those enrolled since the round opened. */
+  protected async giveCodes(people: readonly Pending[]): Promise<void> {
+    const r = this.selected();
+    if (!r || people.length === 0) return;
+    await this.issue(
+      r,
+      people.map((p) => p.enrolmentId),
+      this.i18n.t('sr.given').replace('{n}', String(people.length)),
+    );
+  }
+
+  /** A new code for a lost one: the old code stops working at once, so ask first. */
+  protected async reissue(p: Pending): Promise<void> {
+    const r = this.selected();
+    if (!r) return;
+    const ok = await this.confirm.ask({
+      title: this.i18n.t('sr.reissueTitle').replace('{name}', p.displayName),
+      message: this.i18n.t('sr.reissueMessage'),
+      confirm: this.i18n.t('sr.reissue'),
+      cancel: this.i18n.t('sr.cancel'),
+    });
+    if (!ok) return;
+    await this.issue(r, [p.enrolmentId], this.i18n.t('sr.reissued').replace('{name}', p.displayName));
+  }
+
+  private async issue(r: RoundView, enrolmentIds: string[], done: string): Promise<void> {
+    this.busy.set(true);
+    try {
+      const codes = await firstValueFrom(this.api.issueCodes(r.id, enrolmentIds));
+      await this.keepSlips(r.id, r.closesAt, codes);
+      this.outcome.done(done);
+      await this.load();
+      await this.loadPending(r.id);
+    } catch (err) {
+      this.outcome.failed(err);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected printSlips(): void {
+    void this.router.navigate(['/utskrift/kodlappar']);
   }
 
   protected async review(
@@ -97,26 +199,39 @@ export class GroupSurveys implements OnInit {
     status: 'approved' | 'redacted',
     edited?: string,
   ): Promise<void> {
-    await firstValueFrom(
-      this.api.review(this.selected()!, {
-        responseId: t.responseId,
-        question: t.question,
-        status,
-        ...(status === 'redacted' ? { text: edited ?? '' } : {}),
-      }),
-    );
-    await this.show(this.selected()!);
-  }
-
-  protected print(): void {
-    window.print();
+    const r = this.selected()!;
+    try {
+      await firstValueFrom(
+        this.api.review(r.id, {
+          responseId: t.responseId,
+          question: t.question,
+          status,
+          ...(status === 'redacted' ? { text: edited ?? '' } : {}),
+        }),
+      );
+      this.outcome.done();
+    } catch (err) {
+      this.outcome.failed(err);
+    }
+    await this.show(r);
   }
 
   protected choiceText(c: { value: string | number | boolean; text: string }): string {
     return typeof c.value === 'boolean' ? (c.value ? this.i18n.t('s.yes') : this.i18n.t('s.no')) : c.text;
   }
 
+  private async keepSlips(roundId: string, closesAt: string, codes: readonly IssuedCode[]): Promise<void> {
+    await this.slipStore.keep({ groupId: this.groupId(), roundId, closesAt }, codes);
+  }
+
+  private async loadPending(roundId: string): Promise<void> {
+    this.pending.set(await firstValueFrom(this.api.pending(roundId)));
+  }
+
   private async load(): Promise<void> {
-    this.rounds.set(await firstValueFrom(this.api.rounds(this.groupId())));
+    const rounds = await firstValueFrom(this.api.rounds(this.groupId()));
+    this.rounds.set(rounds);
+    const sel = this.selected();
+    if (sel) this.selected.set(rounds.find((r) => r.id === sel.id) ?? null);
   }
 }

@@ -31,6 +31,13 @@ export class SurveysApi {
   pending(id: string): Observable<Pending[]> {
     return this.api.GET('/api/survey-rounds/{id}/pending', { path: { id } });
   }
+  /**
+   * A first code for someone enrolled after the round opened, or a new code replacing a lost one (the old code
+   * stops working at once). The codes come only in this answer.
+   */
+  issueCodes(id: string, enrolmentIds: string[]): Observable<IssuedCode[]> {
+    return this.api.POST('/api/survey-rounds/{id}/codes', { path: { id }, body: { enrolmentIds } });
+  }
   freeText(id: string): Observable<FreeTextAnswer[]> {
     return this.api.GET('/api/survey-rounds/{id}/free-text', { path: { id } });
   }
