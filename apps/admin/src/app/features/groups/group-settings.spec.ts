@@ -152,4 +152,52 @@ describe('GroupSettings', () => {
       'Rätta de markerade fälten.',
     );
   });
+
+  it('sends only the dates that changed, and puts the api’s date refusal at its field', async () => {
+    const problem = {
+      type: 'about:blank',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'endDate: 7 scheduled sessions fall outside 2030-01-14 – 2030-03-01',
+      code: 'sessions_outside_period',
+      params: { count: 7, first: '2030-03-04' },
+      errors: [
+        {
+          field: 'endDate',
+          message: '7 scheduled sessions fall outside 2030-01-14 – 2030-03-01',
+          code: 'sessions_outside_period',
+          params: { count: 7, first: '2030-03-04' },
+        },
+      ],
+    };
+    const { el, update, stable } = await render('staff', ['p1'], () =>
+      throwError(() => new HttpErrorResponse({ status: 400, error: problem })),
+    );
+    el.querySelector<HTMLButtonElement>('[data-testid="group-edit"]')?.click();
+    await stable();
+    const end = el.querySelector<HTMLInputElement>('[data-testid="edit-end"]')!;
+    expect(end.value).toBe('2030-04-12');
+    end.value = '2030-03-01';
+    end.dispatchEvent(new Event('input'));
+    el.querySelector<HTMLButtonElement>('[data-testid="group-edit-save"]')?.click();
+    await stable();
+    await stable();
+    expect(update).toHaveBeenCalledWith('g1', {
+      version: 1,
+      endDate: '2030-03-01',
+      capacity: 10,
+      overIntake: 2,
+      deliveryMode: 'on_site',
+      place: 'Folkets hus',
+    });
+    expect(el.querySelector('[data-testid="edit-end-error"]')?.textContent?.trim()).toBe(
+      '7 planerade tillfällen hamnar utanför perioden, det första 2030-03-04. Flytta eller ställ in dem först.',
+    );
+    expect(end.value).toBe('2030-03-01');
+  });
+
+  it('shows the template version the group keeps', async () => {
+    const { el } = await render('staff', ['p1']);
+    expect(el.querySelector('[data-testid="group-template"]')?.textContent?.trim()).toBe('Ingen');
+  });
 });

@@ -13,14 +13,23 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { DELIVERY_MODES, type DeliveryMode, type GroupResponse } from '@stegvis/contracts';
+import {
+  DELIVERY_MODES,
+  type DeliveryMode,
+  type GroupResponse,
+  type MethodTemplateResponse,
+} from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth-store';
 import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
 import { Labels } from '../../core/i18n/labels';
+import { FieldErrorPipe } from '../../shared/form/field-error';
 import { StaffingApi } from '../staffing/staffing-api';
+import { TemplatesApi } from '../templates/templates-api';
 import { GroupsApi } from './groups-api';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 interface StaffChoice {
   id: string;
@@ -28,13 +37,21 @@ interface StaffChoice {
 }
 
 /**
- * A group's facts, the form that edits them, and its staff. The staff control is shown only to those who may
+ * A group's facts (with the template version it keeps), the form that edits them (dates included: the api refuses
+ * dates that leave sessions or enrolments outside, naming the date), and its staff. The staff control is shown only to those who may
  * change group staff (the programme's lead and the admin, `AuthStore.mayAssignGroupStaff`); everyone else sees
  * the names only. Every change is audited by the api.
  */
 @Component({
   selector: 'sv-group-settings',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    FieldErrorPipe,
+  ],
   template: `
     @let g = group();
     <section class="panel" aria-labelledby="gs-facts">
@@ -42,7 +59,14 @@ interface StaffChoice {
       @if (!editing()) {
         <dl data-testid="group-facts">
           <dt>{{ i18n.t('gs.period') }}</dt>
-          <dd>{{ g.startDate }} – {{ g.endDate }}</dd>
+          <dd data-testid="group-period">{{ g.startDate }} – {{ g.endDate }}</dd>
+          <dt>{{ i18n.t('gset.template') }}</dt>
+          <dd data-testid="group-template">
+            {{ templateText() }}
+            @if (template()?.supersededAt) {
+              <span class="hint">{{ i18n.t('gset.templateNewer') }}</span>
+            }
+          </dd>
           <dt>{{ i18n.t('groups.capacity') }}</dt>
           <dd data-testid="group-capacity">{{ g.capacity }}</dd>
           <dt>{{ i18n.t('groups.overIntake') }}</dt>
@@ -67,6 +91,19 @@ interface StaffChoice {
           <p class="error-banner" role="alert" data-testid="group-edit-error">{{ banner() }}</p>
         }
         <form [formGroup]="form" (ngSubmit)="save()" class="form-grid" novalidate>
+          <mat-form-field appearance="outline"
+            ><mat-label>{{ i18n.t('gset.start') }}</mat-label
+            ><input matInput formControlName="startDate" data-testid="edit-start" />
+            <mat-hint>{{ i18n.t('gf.dateHint') }}</mat-hint>
+            <mat-error data-testid="edit-start-error">{{ form.controls.startDate | fieldError }}</mat-error>
+          </mat-form-field>
+          <mat-form-field appearance="outline"
+            ><mat-label>{{ i18n.t('gset.end') }}</mat-label
+            ><input matInput formControlName="endDate" data-testid="edit-end" />
+            <mat-hint>{{ i18n.t('gf.dateHint') }}</mat-hint>
+            <mat-error data-testid="edit-end-error">{{ form.controls.endDate | fieldError }}</mat-error>
+          </mat-form-field>
+          <p class="hint full">{{ i18n.t('gset.datesHint') }}</p>
           <mat-form-field appearance="outline"
             ><mat-label>{{ i18n.t('groups.capacity') }}</mat-label
             ><input matInput type="number" formControlName="capacity" data-testid="edit-capacity" />
@@ -230,7 +267,18 @@ export class GroupSettings implements OnInit {
   protected readonly currentStaff = computed(() =>
     this.group().staffMemberIds.map((id) => ({ id, name: this.names().get(id) ?? '–' })),
   );
+  private readonly templatesApi = inject(TemplatesApi);
+  /** The template version the group was started from: it keeps that one when the template changes. */
+  protected readonly template = signal<MethodTemplateResponse | null>(null);
+  protected readonly templateText = computed(() => {
+    const t = this.template();
+    return t
+      ? this.i18n.t('gset.templateVersion').replace('{name}', t.name).replace('{version}', String(t.version))
+      : this.i18n.t('gset.noTemplate');
+  });
   protected readonly form = inject(FormBuilder).nonNullable.group({
+    startDate: ['', [Validators.required, Validators.pattern(ISO_DATE)]],
+    endDate: ['', [Validators.required, Validators.pattern(ISO_DATE)]],
     capacity: [10, [Validators.required]],
     overIntake: [0, [Validators.required]],
     deliveryMode: new FormControl<DeliveryMode>('on_site', { nonNullable: true }),
@@ -238,8 +286,14 @@ export class GroupSettings implements OnInit {
   });
 
   async ngOnInit(): Promise<void> {
-    if (!this.auth.can('staffing.read')) return;
     const g = this.group();
+    if (g.templateId && this.auth.can('template.read'))
+      this.templatesApi.get(g.programmeId, g.templateId).subscribe({
+        next: (t) => this.template.set(t),
+        // Without the template the facts say "none"; the group page works on.
+        error: () => this.template.set(null),
+      });
+    if (!this.auth.can('staffing.read')) return;
     const [members, staffing] = await Promise.all([
       firstValueFrom(this.staffingApi.staffMembers()),
       firstValueFrom(this.staffingApi.programmeStaffing(g.programmeId, g.startDate)),
@@ -271,6 +325,8 @@ export class GroupSettings implements OnInit {
   protected startEdit(): void {
     const g = this.group();
     this.form.reset({
+      startDate: g.startDate,
+      endDate: g.endDate,
       capacity: g.capacity,
       overIntake: g.overIntake,
       deliveryMode: g.deliveryMode,
@@ -294,6 +350,9 @@ export class GroupSettings implements OnInit {
       const g = await firstValueFrom(
         this.api.update(this.group().id, {
           version: this.group().version,
+          // Dates only when changed: the api then checks them against the sessions and enrolments.
+          ...(v.startDate !== this.group().startDate ? { startDate: v.startDate } : {}),
+          ...(v.endDate !== this.group().endDate ? { endDate: v.endDate } : {}),
           capacity: Number(v.capacity),
           overIntake: Number(v.overIntake),
           deliveryMode: v.deliveryMode,
