@@ -6,7 +6,13 @@ import type {
   OutcomeCategory,
   OutcomeDetailCode,
 } from '@stegvis/contracts';
-import type { ProgrammeReportInput, ReportParticipant, ReportPeriod } from '../src/index.js';
+import type {
+  DisclosureEnrolment,
+  DisclosureProgramme,
+  ProgrammeReportInput,
+  ReportParticipant,
+  ReportPeriod,
+} from '../src/index.js';
 
 /**
  * A second reference programme, invented for the tests: "Två orter", run in Bjuv and Höganäs, one group in each,
@@ -146,6 +152,64 @@ export function twoTownsInput(): ProgrammeReportInput {
     surveyRounds: [
       { group: 4, municipality: 'Bjuv', answers: 10, enrolledAtOpen: 15, leftBeforeOpen: 3 },
       { group: 4, municipality: 'Höganäs', answers: 12, enrolledAtOpen: 15, leftBeforeOpen: 1 },
+    ],
+  };
+}
+
+/** Days from an ISO date. */
+function plusDays(iso: string, n: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The same programme at person level, as the api gathers it for the disclosure engine: one enrolment a row, the
+ * mover (B14 → H15) as one person with two enrolments, sessions spread over each enrolment with the row's
+ * attendance, each internship starting in the group's internship weeks, and one survey round per group a week
+ * before its end (so Bjuv's three early leavers, and Höganäs's H14, were not asked).
+ */
+export function twoTownsProgramme(): DisclosureProgramme {
+  const groups = [BJUV, HOGANAS].map((g) => ({
+    key: `${g.municipality}-${g.group}`,
+    number: g.group,
+    municipality: g.municipality,
+    start: g.start,
+    end: g.end,
+    internshipWeeksStart: plusDays(g.start, 56),
+    surveyRounds: [{ key: `${g.municipality}-round`, openDay: plusDays(g.end, -7) }],
+  }));
+  const enrolment = (g: typeof BJUV, r: Row): DisclosureEnrolment => {
+    const [ref, gender, status, outcome, [held, present], left] = r;
+    const start = ref === 'H15' ? '2024-11-04' : g.start;
+    const end = left?.[0] ?? g.end;
+    const days = (Date.parse(end) - Date.parse(start)) / 86400000;
+    return {
+      group: `${g.municipality}-${g.group}`,
+      person: ref === 'H15' ? 'B14' : ref,
+      gender,
+      start,
+      end,
+      status,
+      leftReason: left?.[1] ?? null,
+      outcome: outcome ? { category: outcome[0], detailCode: outcome[1], date: end } : null,
+      followUps: (FOLLOW_UPS[ref] ?? []).map((f) => ({ ...f })),
+      internships: INTERNSHIPS[ref] ? [plusDays(g.start, 56)] : [],
+      sessions: Array.from({ length: held }, (_, i) => ({
+        date: plusDays(start, Math.floor((days * i) / held)),
+        present: i < present,
+      })),
+      assessed: false,
+    };
+  };
+  return {
+    start: TWO_TOWNS_PERIOD.start,
+    end: TWO_TOWNS_PERIOD.end,
+    attendanceGoal: 80,
+    groups,
+    enrolments: [
+      ...BJUV_ROWS.map((r) => enrolment(BJUV, r)),
+      ...HOGANAS_ROWS.map((r) => enrolment(HOGANAS, r)),
     ],
   };
 }
