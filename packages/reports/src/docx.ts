@@ -11,6 +11,7 @@ import {
   WidthType,
 } from 'docx';
 import { cellText } from './amounts.js';
+import { paragraphDirection } from './pdf-text.js';
 import type { ReportTable } from './report-tables.js';
 
 /** The parts of a progress report the evaluator writes; the draft leaves a heading and a prompt for each. */
@@ -46,13 +47,8 @@ export async function renderReportDocx(title: string, tables: readonly ReportTab
               children: r.map(
                 (c, i) =>
                   new TableCell({
-                    children: [
-                      new Paragraph({
-                        // Amounts as "1 030 000 kr" (amounts.ts), as on screen and in the PDF.
-                        text: cellText(t, i, c),
-                        alignment: typeof c === 'number' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-                      }),
-                    ],
+                    // Amounts as "1 030 000 kr" (amounts.ts), as on screen and in the PDF.
+                    children: [textParagraph(cellText(t, i, c), typeof c === 'number')],
                   }),
               ),
             }),
@@ -73,7 +69,7 @@ export async function renderReportDocx(title: string, tables: readonly ReportTab
     sections: [
       {
         children: [
-          new Paragraph({ text: title, heading: HeadingLevel.TITLE }),
+          textParagraph(title, false, HeadingLevel.TITLE),
           ...own(0),
           ...own(1),
           ...own(2),
@@ -85,4 +81,23 @@ export async function renderReportDocx(title: string, tables: readonly ReportTab
     ],
   });
   return Packer.toBuffer(doc);
+}
+
+/**
+ * A paragraph in its script's direction: a name or text in Arabic or Dari (a programme's or a group's name, a
+ * municipality's own spelling) is laid out right to left and set right, as Word does when such text is typed;
+ * Swedish text and numbers stay left to right. Word shapes the letters itself.
+ */
+function textParagraph(
+  text: string,
+  numeric: boolean,
+  heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel],
+): Paragraph {
+  const rtl = paragraphDirection(text) === 'rtl';
+  return new Paragraph({
+    ...(heading ? { heading } : {}),
+    // A right-to-left paragraph starts on the right of the page by itself.
+    ...(rtl ? { bidirectional: true } : { alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT }),
+    children: text === '' ? [] : [new TextRun({ text, ...(rtl ? { rightToLeft: true } : {}) })],
+  });
 }

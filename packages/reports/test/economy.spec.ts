@@ -1,8 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
@@ -16,6 +12,7 @@ import {
   tablesToCsv,
 } from '../src/index.js';
 import { parseCsv } from './csv-parse.js';
+import { docxXmlOf } from './docx-support.js';
 import { LATIN_ONLY, linesOf } from './pdf-support.js';
 
 /**
@@ -233,8 +230,3 @@ describe('amounts in Swedish format', () => {
 });
 
 /** The XML of a DOCX's main document. */
-function docxXmlOf(docx: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'docx-'));
-  writeFileSync(join(dir, 'f.docx'), docx);
-  return execFileSync('unzip', ['-p', join(dir, 'f.docx'), 'word/document.xml']).toString('utf8');
-}
