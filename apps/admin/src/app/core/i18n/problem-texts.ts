@@ -49,6 +49,7 @@ const STARTS: Record<string, { sv: string; en: string }> = {
   lectureStart: { sv: 'föreläsningens start', en: 'the start of the lecture' },
   opensAt: { sv: 'öppningstiden', en: 'the opening time' },
   from: { sv: 'från-datumet', en: 'the from date' },
+  birthYear: { sv: 'födelseåret', en: 'the birth year' },
 };
 const start = (field: string, lang: Lang): string => STARTS[field]?.[lang] ?? field;
 
