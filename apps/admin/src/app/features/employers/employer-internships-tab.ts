@@ -34,7 +34,7 @@ import { InternshipResultForm } from './internship-result';
     <p class="muted">{{ i18n.t('emp.in.intro') }}</p>
     @if (!loading() && internships().length) {
       <p class="summary" data-testid="employer-internship-summary">
-        {{ i18n.t('emp.tab.internships') }}: <strong>{{ internships().length }}</strong> ·
+        {{ i18n.t('emp.in.yours') }}: <strong>{{ internships().length }}</strong> ·
         {{ i18n.t('emp.in.hires') }}: <strong>{{ hires() }}</strong>
       </p>
     }

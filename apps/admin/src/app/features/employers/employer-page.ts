@@ -67,9 +67,11 @@ import { EmployersApi } from './employers-api';
           </div>
           <div>
             <dt>{{ i18n.t('emp.hostedAll') }}</dt>
-            <dd data-testid="fact-hosted">
-              {{ e.internshipsHosted }}, {{ i18n.t('emp.hiresAll') }} {{ e.hires }}
-            </dd>
+            <dd data-testid="fact-hosted">{{ e.internshipsHosted }}</dd>
+          </div>
+          <div>
+            <dt>{{ i18n.t('emp.hiresAll') }}</dt>
+            <dd data-testid="fact-hires">{{ e.hires }}</dd>
           </div>
         </dl>
       }

@@ -100,7 +100,7 @@ import { GroupsApi } from './groups-api';
                 <sv-internship-result
                   [internship]="i"
                   [name]="nameOf(i.enrolmentId)"
-                  (saved)="resultSaved()"
+                  (saved)="resultSaved($event)"
                 />
               </td>
             </tr>
@@ -232,7 +232,8 @@ export class GroupInternships implements OnInit {
   }
 
   /** A result changes the group's offers too: list and share are read again together. */
-  protected async resultSaved(): Promise<void> {
+  protected async resultSaved(saved: InternshipResponse): Promise<void> {
+    this.internships.update((list) => list.map((i) => (i.id === saved.id ? saved : i)));
     this.openResult.set(null);
     await this.reload();
   }
