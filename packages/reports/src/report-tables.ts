@@ -76,8 +76,10 @@ export const SUPPRESSED_MARK = '..';
 
 export interface ReportTableOptions {
   /**
-   * Hide small counts of people (for aggregate-only roles such as the external evaluator): counts below this
-   * threshold, and the cells that would give them away. Omit for staff, who see every figure.
+   * The rule before the disclosure engine: small counts hidden table by table. No endpoint or file uses it any
+   * more — aggregate-only readers get the full tables through `discloseReportTables` (disclosure.ts), audited
+   * jointly. It stays only so that disclosure-leaks.spec.ts can show the leaks it had, and that the audit finds
+   * each when reintroduced. Do not use it to release figures.
    */
   smallCellThreshold?: number;
   /** The tertial the report ends in beside the one before it: the 'tertials' table. */
@@ -92,8 +94,8 @@ export interface TertialComparison {
 
 /**
  * The tables that break the figures down by municipality, group, detail code, reason for leaving, follow-up and
- * tertial. They are not yet protected for aggregate-only roles (the disclosure engine of issue 17 decides that),
- * so `toReportTables` leaves them out when `smallCellThreshold` is given: no count reaches those roles unguarded.
+ * tertial: the old rule (`smallCellThreshold`) had no protection for them and left them out. The engine shows them
+ * to every audience.
  */
 export const STAFF_ONLY_TABLE_IDS: readonly ReportTableId[] = [
   'outcome-details',
