@@ -115,6 +115,10 @@ describe('attendance on a tablet (chromium against the real api)', () => {
     await page.getByTestId('all-present').tap();
     await page.getByTestId('mark-1-1-unexcused').tap();
     await page.getByTestId('mark-2-3-excused').tap();
+    // An excused absence asks its reason; none is assumed.
+    await page.getByTestId('absence-reason-doctor_appointment').tap();
+    await page.getByTestId('absence-reason-ok').tap();
+    await page.getByTestId('reason-2-3').waitFor();
     await page.screenshot({ path: '/tmp/e2e-attendance-tablet.png' });
     await page.getByTestId('save-week').tap();
     await page.getByTestId('attendance-message').waitFor();
@@ -218,8 +222,9 @@ describe('attendance on a tablet (chromium against the real api)', () => {
     const dates = await page.locator('[data-testid^="session-"] td:first-child').allTextContents();
     assert.ok(!dates.includes('mån 5/4') && !dates.includes('tor 13/5'), dates.join(','));
     await expectNoRawCodes(page, 'kalender');
-    await page.getByTestId('cancel-reason-2').fill('Föreläsaren sjuk');
     await page.getByTestId('cancel-2').click();
+    await page.getByTestId('session-reason').fill('Föreläsaren sjuk');
+    await page.getByTestId('session-save').click();
     await page.getByTestId('session-2').filter({ hasText: 'Inställt: Föreläsaren sjuk' }).waitFor();
     await page.close();
   });

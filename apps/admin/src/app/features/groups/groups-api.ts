@@ -14,6 +14,7 @@ import { ApiClient, narrow, type Ok, type Schemas } from '../../core/api/api-cli
 
 export type CreateGroup = Schemas['CreateGroupDto'];
 export type UpdateSession = Schemas['UpdateSessionDto'];
+export type CreateSession = Schemas['CreateSessionDto'];
 export type UpdateGroup = Schemas['UpdateGroupDto'];
 export type CreateInternship = Schemas['InternshipDto'];
 
@@ -41,6 +42,11 @@ export class GroupsApi {
   calendar(id: string): Observable<CalendarResponse> {
     return this.api.GET('/api/groups/{id}/sessions', { path: { id } }).pipe(narrow<CalendarResponse>());
   }
+  /** A session outside the template's plan, e.g. a study visit; `note` says why it is added. */
+  createSession(groupId: string, body: CreateSession): Observable<SessionResponse> {
+    return this.api.POST('/api/groups/{id}/sessions', { path: { id: groupId }, body });
+  }
+  /** Move (a reason in `note` is required), cancel (likewise), or assign a substitute; a stale `version` is a 409. */
   updateSession(id: string, body: UpdateSession): Observable<SessionResponse> {
     return this.api.PATCH('/api/sessions/{id}', { path: { id }, body });
   }

@@ -1,4 +1,82 @@
 import type { Texts } from './texts';
 
 /** Texts of a group's calendar, sessions and the attendance grid. */
-export const CALENDAR_TEXTS = {} as const satisfies Texts;
+export const CALENDAR_TEXTS = {
+  'cal.add': { sv: 'Lägg till tillfälle', en: 'Add a session' },
+  'cal.move': { sv: 'Flytta', en: 'Move' },
+  'cal.cancel': { sv: 'Ställ in', en: 'Cancel session' },
+  'cal.moveFor': { sv: 'Flytta tillfället {day}', en: 'Move the session on {day}' },
+  'cal.cancelFor': { sv: 'Ställ in tillfället {day}', en: 'Cancel the session on {day}' },
+  'cal.actions': { sv: 'Åtgärder', en: 'Actions' },
+  'cal.addTitle': { sv: 'Lägg till ett tillfälle', en: 'Add a session' },
+  'cal.moveTitle': { sv: 'Flytta tillfället {day}', en: 'Move the session on {day}' },
+  'cal.cancelTitle': { sv: 'Ställ in tillfället {day}', en: 'Cancel the session on {day}' },
+  'cal.kind': { sv: 'Typ av tillfälle', en: 'Kind of session' },
+  'cal.date': { sv: 'Datum (ÅÅÅÅ-MM-DD)', en: 'Date (YYYY-MM-DD)' },
+  'cal.start': { sv: 'Börjar (TT:MM)', en: 'Starts (HH:MM)' },
+  'cal.end': { sv: 'Slutar (TT:MM)', en: 'Ends (HH:MM)' },
+  'cal.timeHint': { sv: 'Svensk tid', en: 'Swedish time' },
+  'cal.theme': { sv: 'Tema eller rubrik', en: 'Theme or title' },
+  'cal.themeHint': {
+    sv: 'Till exempel vart studiebesöket går',
+    en: 'For example where the study visit goes',
+  },
+  'cal.reason': { sv: 'Orsak', en: 'Reason' },
+  'cal.reasonAdd': {
+    sv: 'Varför tillfället läggs till',
+    en: 'Why the session is added',
+  },
+  'cal.reasonMove': { sv: 'Varför tillfället flyttas', en: 'Why the session is moved' },
+  'cal.reasonCancel': {
+    sv: 'Varför tillfället ställs in',
+    en: 'Why the session is cancelled',
+  },
+  'cal.reasonHint': {
+    sv: 'Syns för personalen i kalendern. Skriv inte känsliga uppgifter om deltagare.',
+    en: 'Shown to staff in the calendar. Do not write sensitive details about participants.',
+  },
+  'cal.close': { sv: 'Avbryt', en: 'Cancel' },
+  'cal.saveAdd': { sv: 'Lägg till', en: 'Add' },
+  'cal.saveMove': { sv: 'Flytta tillfället', en: 'Move the session' },
+  'cal.saveCancel': { sv: 'Ställ in tillfället', en: 'Cancel the session' },
+  'cal.added': { sv: 'Tillfället är tillagt.', en: 'The session is added.' },
+  'cal.moved': { sv: 'Tillfället är flyttat.', en: 'The session is moved.' },
+  'cal.cancelled': { sv: 'Tillfället är inställt.', en: 'The session is cancelled.' },
+  'cal.substituteSaved': { sv: 'Ersättaren är sparad.', en: 'The substitute is saved.' },
+  'cal.movedFrom': { sv: 'Flyttat från {day}', en: 'Moved from {day}' },
+  'cal.note': { sv: 'Notering', en: 'Note' },
+  'cal.holiday': { sv: 'Helgdag, inget tillfälle', en: 'Public holiday, no session' },
+  'cal.skipped': {
+    sv: 'Kalendern hoppade över {n} helgdagar:',
+    en: 'The calendar skipped {n} public holidays:',
+  },
+  'cal.skippedOne': {
+    sv: 'Kalendern hoppade över en helgdag:',
+    en: 'The calendar skipped one public holiday:',
+  },
+  'cal.noneSkipped': {
+    sv: 'Inga helgdagar föll på gruppens dagar.',
+    en: "No public holiday fell on the group's days.",
+  },
+  'cal.short': {
+    sv: '{n} föreläsningar fick inte plats i föreläsningsveckorna.',
+    en: '{n} lectures did not fit in the lecture weeks.',
+  },
+  'cal.lectures': { sv: '{n} föreläsningar planerade.', en: '{n} lectures scheduled.' },
+  'cal.empty': {
+    sv: 'Gruppen har inga tillfällen ännu. Lägg till ett, eller starta gruppen från en metodmall.',
+    en: 'The group has no sessions yet. Add one, or start the group from a method template.',
+  },
+  'cal.loading': { sv: 'Hämtar kalendern …', en: 'Loading the calendar …' },
+  'att.reasonTitle': { sv: 'Orsak till giltig frånvaro', en: 'Reason for the excused absence' },
+  'att.reasonFor': { sv: '{name}, {day}', en: '{name}, {day}' },
+  'att.reasonChoose': { sv: 'Välj orsak', en: 'Choose a reason' },
+  'att.reasonChange': { sv: 'Ändra orsak: {reason}', en: 'Change reason: {reason}' },
+  'att.reasonOk': { sv: 'Spara orsaken', en: 'Save the reason' },
+  'att.conflict': {
+    sv: 'Någon annan sparade närvaro för de här tillfällena medan du arbetade. Veckan är uppdaterad med deras ändringar och dina egna markeringar ligger kvar ovanpå. Kontrollera de markerade rutorna och spara igen.',
+    en: 'Someone else saved attendance for these sessions while you worked. The week now shows their changes, with your own marks kept on top. Check the highlighted cells and save again.',
+  },
+  'att.theirs': { sv: 'Annan sparade: {status}', en: 'Saved by someone else: {status}' },
+  'att.theirsEmpty': { sv: 'Annan tömde rutan', en: 'Someone else cleared it' },
+} as const satisfies Texts;
