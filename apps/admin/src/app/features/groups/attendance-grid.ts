@@ -132,7 +132,7 @@ export class AttendanceGrid implements OnInit {
     const row = this.grid()?.rows.find((r) => r.enrolmentId === enrolmentId);
     const session = this.grid()?.sessions.find((x) => x.id === sessionId);
     const who = this.i18n
-      .t('att.reasonFor')
+      .t('grid.reasonFor')
       .replace('{name}', row?.displayName ?? '')
       .replace('{day}', session ? shortDay(session.date) : '');
     const ref = this.dialog.open<AbsenceReasonDialog, AbsenceReasonData, AbsenceReason>(AbsenceReasonDialog, {
@@ -191,7 +191,7 @@ export class AttendanceGrid implements OnInit {
       if (p && p.status < 500) this.pendingKey = null;
       if (p?.status === 409) {
         await this.reloadKeepingMarks(stored);
-        this.message.set({ kind: 'error', text: this.i18n.t('att.conflict') });
+        this.message.set({ kind: 'error', text: this.i18n.t('grid.conflict') });
       } else {
         this.message.set({ kind: 'error', text: p?.detail ?? this.i18n.t('groups.retrying') });
       }
@@ -220,19 +220,19 @@ export class AttendanceGrid implements OnInit {
     const key = `${sessionId}:${enrolmentId}`;
     if (!this.conflicts().has(key)) return null;
     const theirs = this.conflicts().get(key);
-    if (!theirs) return this.i18n.t('att.theirsEmpty');
+    if (!theirs) return this.i18n.t('grid.theirsEmpty');
     const status =
       this.labels.of('attendanceStatus', theirs.status) +
       (theirs.reason ? ` (${this.labels.of('absenceReason', theirs.reason)})` : '');
-    return this.i18n.t('att.theirs').replace('{status}', status);
+    return this.i18n.t('grid.theirs').replace('{status}', status);
   }
 
   protected reasonLabel(r: string | null): string {
-    return r ? this.labels.stored('absenceReason', r) : this.i18n.t('att.reasonChoose');
+    return r ? this.labels.stored('absenceReason', r) : this.i18n.t('grid.reasonChoose');
   }
 
   protected reasonButtonLabel(r: string | null): string {
-    return this.i18n.t('att.reasonChange').replace('{reason}', this.reasonLabel(r));
+    return this.i18n.t('grid.reasonChange').replace('{reason}', this.reasonLabel(r));
   }
 
   private async reload(): Promise<void> {

@@ -68,15 +68,15 @@ export const CALENDAR_TEXTS = {
     en: 'The group has no sessions yet. Add one, or start the group from a method template.',
   },
   'cal.loading': { sv: 'Hämtar kalendern …', en: 'Loading the calendar …' },
-  'att.reasonTitle': { sv: 'Orsak till giltig frånvaro', en: 'Reason for the excused absence' },
-  'att.reasonFor': { sv: '{name}, {day}', en: '{name}, {day}' },
-  'att.reasonChoose': { sv: 'Välj orsak', en: 'Choose a reason' },
-  'att.reasonChange': { sv: 'Ändra orsak: {reason}', en: 'Change reason: {reason}' },
-  'att.reasonOk': { sv: 'Spara orsaken', en: 'Save the reason' },
-  'att.conflict': {
+  'grid.reasonTitle': { sv: 'Orsak till giltig frånvaro', en: 'Reason for the excused absence' },
+  'grid.reasonFor': { sv: '{name}, {day}', en: '{name}, {day}' },
+  'grid.reasonChoose': { sv: 'Välj orsak', en: 'Choose a reason' },
+  'grid.reasonChange': { sv: 'Ändra orsak: {reason}', en: 'Change reason: {reason}' },
+  'grid.reasonOk': { sv: 'Spara orsaken', en: 'Save the reason' },
+  'grid.conflict': {
     sv: 'Någon annan sparade närvaro för de här tillfällena medan du arbetade. Veckan är uppdaterad med deras ändringar och dina egna markeringar ligger kvar ovanpå. Kontrollera de markerade rutorna och spara igen.',
     en: 'Someone else saved attendance for these sessions while you worked. The week now shows their changes, with your own marks kept on top. Check the highlighted cells and save again.',
   },
-  'att.theirs': { sv: 'Annan sparade: {status}', en: 'Saved by someone else: {status}' },
-  'att.theirsEmpty': { sv: 'Annan tömde rutan', en: 'Someone else cleared it' },
+  'grid.theirs': { sv: 'Annan sparade: {status}', en: 'Saved by someone else: {status}' },
+  'grid.theirsEmpty': { sv: 'Annan tömde rutan', en: 'Someone else cleared it' },
 } as const satisfies Texts;

@@ -35,7 +35,7 @@ export interface AbsenceReasonData {
     LabelPipe,
   ],
   template: `
-    <h2 mat-dialog-title id="absence-reason-title">{{ i18n.t('att.reasonTitle') }}</h2>
+    <h2 mat-dialog-title id="absence-reason-title">{{ i18n.t('grid.reasonTitle') }}</h2>
     <mat-dialog-content>
       <p class="who">{{ data.who }}</p>
       <mat-radio-group
@@ -63,7 +63,7 @@ export interface AbsenceReasonData {
         [mat-dialog-close]="chosen()"
         data-testid="absence-reason-ok"
       >
-        {{ i18n.t('att.reasonOk') }}
+        {{ i18n.t('grid.reasonOk') }}
       </button>
     </mat-dialog-actions>
   `,
