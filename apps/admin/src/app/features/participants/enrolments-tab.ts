@@ -166,6 +166,7 @@ interface GroupChoice {
           <sv-outcome-form
             [enrolment]="done"
             [focusOnOpen]="true"
+            [headingLevel]="2"
             (saved)="outcomeFor.set(null)"
             (cancelled)="outcomeFor.set(null)"
           />

@@ -59,7 +59,11 @@ import { OutcomeApi } from './outcome-api';
       data-testid="outcome-form"
       [attr.aria-labelledby]="headingId"
     >
-      <h3 [id]="headingId" tabindex="-1" #heading>{{ i18n.t('oc.formTitle') }}</h3>
+      @if (headingLevel() === 2) {
+        <h2 [id]="headingId" tabindex="-1" #heading>{{ i18n.t('oc.formTitle') }}</h2>
+      } @else {
+        <h3 [id]="headingId" tabindex="-1" #heading>{{ i18n.t('oc.formTitle') }}</h3>
+      }
       @if (uncoded()) {
         <p class="info" role="note" data-testid="outcome-uncoded-prompt">
           <strong>{{ i18n.t('oc.uncoded') }}.</strong> {{ i18n.t('oc.uncodedPrompt') }}
@@ -153,6 +157,7 @@ import { OutcomeApi } from './outcome-api';
       border-radius: 8px;
       border: 1px solid #d5d8de;
     }
+    h2,
     h3,
     .info,
     .error-banner,
@@ -160,6 +165,7 @@ import { OutcomeApi } from './outcome-api';
     .wide {
       grid-column: 1 / -1;
     }
+    h2,
     h3 {
       margin: 0 0 8px;
       font-size: 1.05rem;
@@ -183,6 +189,8 @@ export class OutcomeForm implements OnInit {
   readonly current = input<OutcomeResponse | null>(null);
   /** Move focus to the heading when the form opens by itself (after completing an enrolment). */
   readonly focusOnOpen = input(false);
+  /** Its heading's level where it stands: 3 under an enrolment's heading, 2 directly on a tab. */
+  readonly headingLevel = input<2 | 3>(3);
   readonly saved = output<OutcomeResponse>();
   readonly cancelled = output<void>();
 
