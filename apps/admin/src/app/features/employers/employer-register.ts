@@ -18,6 +18,7 @@ import { firstValueFrom } from 'rxjs';
 import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
 import { LabelPipe } from '../../core/i18n/labels';
+import { ListState } from '../../shared/list/list-state';
 import { Outcome } from '../../shared/outcome';
 import { ProgrammesApi } from '../programmes/programmes-api';
 import { EmployersApi } from './employers-api';
@@ -35,6 +36,7 @@ import { EmployersApi } from './employers-api';
     MatIconModule,
     LabelPipe,
     RouterLink,
+    ListState,
   ],
   template: `
     <section class="page">
@@ -56,38 +58,43 @@ import { EmployersApi } from './employers-api';
           </mat-select>
         </mat-form-field>
       </div>
-      <table class="data">
-        <thead>
-          <tr>
-            <th scope="col">{{ i18n.t('em.name') }}</th>
-            <th scope="col">{{ i18n.t('em.orgNo') }}</th>
-            <th scope="col">{{ i18n.t('em.sector') }}</th>
-            <th scope="col">{{ i18n.t('em.industry') }}</th>
-            <th scope="col">{{ i18n.t('em.hosted') }}</th>
-            <th scope="col">{{ i18n.t('em.hires') }}</th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (e of employers(); track e.id) {
-            <tr data-testid="employer-row">
-              <td>
-                <a [routerLink]="[e.id]" [attr.data-testid]="'employer-link-' + e.organisationNumber">{{
-                  e.name
-                }}</a>
-              </td>
-              <td>{{ e.organisationNumber }}</td>
-              <td>{{ e.sector | label: 'employerSector' }}</td>
-              <td>{{ e.industry | label: 'industry' }}</td>
-              <td>{{ e.internshipsHosted }}</td>
-              <td>{{ e.hires }}</td>
-            </tr>
-          } @empty {
+      <sv-list-state
+        [loading]="loading()"
+        [error]="loadError()"
+        [count]="employers().length"
+        [emptyText]="i18n.t('em.empty')"
+        emptyIcon="store"
+        (retry)="searchAsked.update((n) => n + 1)"
+      >
+        <table class="data">
+          <thead>
             <tr>
-              <td colspan="6" class="muted">{{ i18n.t('em.empty') }}</td>
+              <th scope="col">{{ i18n.t('em.name') }}</th>
+              <th scope="col">{{ i18n.t('em.orgNo') }}</th>
+              <th scope="col">{{ i18n.t('em.sector') }}</th>
+              <th scope="col">{{ i18n.t('em.industry') }}</th>
+              <th scope="col">{{ i18n.t('em.hosted') }}</th>
+              <th scope="col">{{ i18n.t('em.hires') }}</th>
             </tr>
-          }
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            @for (e of employers(); track e.id) {
+              <tr data-testid="employer-row">
+                <td>
+                  <a [routerLink]="[e.id]" [attr.data-testid]="'employer-link-' + e.organisationNumber">{{
+                    e.name
+                  }}</a>
+                </td>
+                <td>{{ e.organisationNumber }}</td>
+                <td>{{ e.sector | label: 'employerSector' }}</td>
+                <td>{{ e.industry | label: 'industry' }}</td>
+                <td>{{ e.internshipsHosted }}</td>
+                <td>{{ e.hires }}</td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      </sv-list-state>
       <h2>{{ i18n.t('em.new') }}</h2>
       @if (banner()) {
         <p class="error-banner" role="alert">{{ banner() }}</p>
@@ -174,6 +181,9 @@ export class EmployerRegister {
   protected readonly q = signal('');
   protected readonly industry = signal('');
   protected readonly employers = signal<EmployerResponse[]>([]);
+  protected readonly loading = signal(true);
+  protected readonly loadError = signal<unknown>(undefined);
+  protected readonly searchAsked = signal(0);
   protected readonly municipalities = signal<MunicipalityResponse[]>([]);
   protected readonly banner = signal('');
   protected readonly form = inject(FormBuilder).nonNullable.group({
@@ -188,7 +198,26 @@ export class EmployerRegister {
     inject(ProgrammesApi)
       .municipalities()
       .subscribe((m) => this.municipalities.set(m));
-    effect(() => this.search(this.q(), this.industry()));
+    // Search as you type: the rows stay until the next answer, so the table does not blink at each key.
+    effect((onCleanup) => {
+      const q = this.q().trim();
+      const industry = this.industry();
+      this.searchAsked();
+      const sub = this.api
+        .list({ q: q || undefined, industry: (industry || undefined) as Industry | undefined })
+        .subscribe({
+          next: (e) => {
+            this.employers.set(e);
+            this.loadError.set(undefined);
+            this.loading.set(false);
+          },
+          error: (err: unknown) => {
+            this.loadError.set(err);
+            this.loading.set(false);
+          },
+        });
+      onCleanup(() => sub.unsubscribe());
+    });
   }
 
   protected async save(): Promise<void> {
@@ -207,11 +236,5 @@ export class EmployerRegister {
       const rest = applyProblemToForm(this.form, asProblem(err, this.i18n.lang()));
       this.banner.set(rest.map((e) => e.message).join('; ') || this.i18n.t('form.fixFields'));
     }
-  }
-
-  private search(q: string, industry: string): void {
-    this.api
-      .list({ q: q.trim() || undefined, industry: (industry || undefined) as Industry | undefined })
-      .subscribe((e) => this.employers.set(e));
   }
 }
