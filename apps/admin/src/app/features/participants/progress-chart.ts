@@ -8,6 +8,7 @@ import {
 import type { ChartConfiguration } from 'chart.js';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import { BaseChartDirective } from 'ng2-charts';
+import { I18n } from '../../core/i18n/i18n';
 import { Labels } from '../../core/i18n/labels';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
@@ -25,7 +26,7 @@ const STAGE_COLOURS: Record<string, string> = { start: '#9aa4b2', middle: '#4f7f
     <table class="data" data-testid="progress-table">
       <thead>
         <tr>
-          <th scope="col"></th>
+          <th scope="col">{{ i18n.t('pw.dimension') }}</th>
           @for (a of assessments(); track a.id) {
             <th scope="col">{{ stage(a.stage) }} ({{ a.date }})</th>
           }
@@ -54,6 +55,7 @@ const STAGE_COLOURS: Record<string, string> = { start: '#9aa4b2', middle: '#4f7f
 })
 export class ProgressChart {
   readonly assessments = input.required<AssessmentResponse[]>();
+  protected readonly i18n = inject(I18n);
   private readonly labels = inject(Labels);
   protected readonly dimensions = ASSESSMENT_DIMENSIONS;
   protected readonly options: ChartConfiguration<'bar'>['options'] = {

@@ -9,7 +9,7 @@ import {
   signal,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormBuilder, type FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -93,7 +93,8 @@ const HEALTH_KINDS: readonly NeedKind[] = ['health_physical', 'health_mental'];
       }
       <form
         [formGroup]="needForm"
-        (ngSubmit)="saveNeed()"
+        #needDir="ngForm"
+        (ngSubmit)="saveNeed(needDir)"
         class="form-grid"
         novalidate
         data-testid="need-form"
@@ -142,7 +143,7 @@ const HEALTH_KINDS: readonly NeedKind[] = ['health_physical', 'health_mental'];
         <ul class="talks" data-testid="talks-list">
           @for (t of talks() ?? []; track t.id) {
             <li data-testid="talk-row">
-              <strong>{{ t.date }}</strong> <span class="notes">{{ t.notes }}</span>
+              <strong>{{ t.date }}</strong>: <span class="notes">{{ t.notes }}</span>
             </li>
           }
         </ul>
@@ -153,7 +154,8 @@ const HEALTH_KINDS: readonly NeedKind[] = ['health_physical', 'health_mental'];
       }
       <form
         [formGroup]="talkForm"
-        (ngSubmit)="saveTalk()"
+        #talkDir="ngForm"
+        (ngSubmit)="saveTalk(talkDir)"
         class="form-grid"
         novalidate
         data-testid="talk-form"
@@ -254,7 +256,7 @@ export class MappingTab implements OnInit {
     }
   }
 
-  protected async saveNeed(): Promise<void> {
+  protected async saveNeed(dir: FormGroupDirective): Promise<void> {
     const v = this.needForm.getRawValue();
     const r = await this.needSubmit.run(
       this.needForm,
@@ -268,10 +270,11 @@ export class MappingTab implements OnInit {
     );
     if (!r.ok) return;
     this.needs.update((list) => [...(list ?? []), r.value]);
-    this.needForm.reset();
+    // resetForm, not reset: the submitted state would otherwise mark the emptied fields as errors.
+    dir.resetForm();
   }
 
-  protected async saveTalk(): Promise<void> {
+  protected async saveTalk(dir: FormGroupDirective): Promise<void> {
     const v = this.talkForm.getRawValue();
     const r = await this.talkSubmit.run(
       this.talkForm,
@@ -280,6 +283,6 @@ export class MappingTab implements OnInit {
     );
     if (!r.ok) return;
     this.talks.update((list) => [...(list ?? []), r.value].sort((a, b) => a.date.localeCompare(b.date)));
-    this.talkForm.reset({ date: stockholmToday(), notes: '' });
+    dir.resetForm({ date: stockholmToday(), notes: '' });
   }
 }

@@ -7,8 +7,9 @@ import {
   input,
   signal,
   untracked,
+  viewChild,
 } from '@angular/core';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -94,7 +95,7 @@ import { WorkApi } from './work-api';
           <thead>
             <tr>
               <th scope="col">{{ i18n.t('pw.stepDone') }}</th>
-              <th scope="col">{{ i18n.t('pw.stepDue') }}</th>
+              <th scope="col">{{ i18n.t('pw.stepDueCol') }}</th>
               <th scope="col">{{ i18n.t('pw.stepOwner') }}</th>
               <th scope="col">{{ i18n.t('pw.stepText') }}</th>
               <th scope="col">
@@ -167,7 +168,7 @@ import { WorkApi } from './work-api';
       align-items: baseline;
     }
     .enrolment {
-      min-width: 320px;
+      min-width: 440px;
     }
     h2 {
       font-size: 1.15rem;
@@ -212,6 +213,7 @@ export class ActionPlanTab {
   protected readonly loadError = signal('');
   protected readonly editing = signal<ActionPlanStepResponse | null>(null);
   protected readonly submit = formSubmit();
+  private readonly formDir = viewChild(FormGroupDirective);
   protected readonly form = inject(FormBuilder).nonNullable.group({
     text: ['', [Validators.required, Validators.maxLength(500)]],
     owner: ['', [Validators.required, Validators.maxLength(200)]],
@@ -257,7 +259,10 @@ export class ActionPlanTab {
 
   protected cancelEdit(): void {
     this.editing.set(null);
-    this.form.reset();
+    // resetForm, not reset: the submitted state would otherwise mark the emptied fields as errors.
+    const dir = this.formDir();
+    if (dir) dir.resetForm();
+    else this.form.reset();
     this.submit.banner.set('');
   }
 

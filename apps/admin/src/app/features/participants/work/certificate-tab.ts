@@ -92,7 +92,7 @@ import { WorkApi } from './work-api';
   styleUrl: '../tabs/tab.scss',
   styles: `
     td mat-form-field {
-      min-width: 260px;
+      min-width: 360px;
       margin: 4px 0;
     }
   `,
