@@ -151,6 +151,7 @@ describe('participant record (chromium against the real api)', () => {
     assert.equal(await page.getByTestId('r-phone').inputValue(), '070-123 45 67');
     assert.equal(await page.getByTestId('r-languages').inputValue(), 'arabiska, svenska');
     await expectNoAxeViolations(page, 'participant record, edit refused');
+    await page.screenshot({ path: join(SHOTS, 'participant-record-edit.png'), fullPage: true });
     await page.getByTestId('r-arrival').fill('2016');
     await page.getByTestId('r-save').click();
     await page.getByText('Uppgifterna är sparade.').waitFor();
@@ -200,6 +201,7 @@ describe('participant record (chromium against the real api)', () => {
     );
     await expectNoRawCodes(page, 'participant list');
     await expectNoAxeViolations(page, 'participant list');
+    await page.screenshot({ path: join(SHOTS, 'participant-search.png') });
   });
 
   it('records a consent, refuses a future date at its field, withdraws and renews it', async () => {
@@ -238,6 +240,7 @@ describe('participant record (chromium against the real api)', () => {
     await page.getByTestId('consent-row').nth(1).waitFor();
     await expectNoRawCodes(page, 'consents');
     await expectNoAxeViolations(page, 'consents');
+    await page.screenshot({ path: join(SHOTS, 'participant-consents.png'), fullPage: true });
 
     const stored = await hanna.call<
       {
@@ -290,6 +293,7 @@ describe('participant record (chromium against the real api)', () => {
       assert.ok(actions.has(label), `${label} in ${[...actions].join(', ')}`);
     await expectNoRawCodes(page, 'audit trail');
     await expectNoAxeViolations(page, 'audit trail');
+    await page.screenshot({ path: join(SHOTS, 'participant-audit.png'), fullPage: true });
   });
 
   it('makes the data-subject extract', async () => {
@@ -325,9 +329,15 @@ describe('participant record (chromium against the real api)', () => {
     const dialog = page.getByRole('alertdialog');
     await dialog.waitFor();
     const said = await text(dialog);
-    for (const part of ['personnummer', 'räknas anonymt i rapporterna', 'Raderingen går inte att ångra.'])
+    for (const part of [
+      'Detta tas bort',
+      'personnummer',
+      'Detta finns kvar utan namn och räknas anonymt i rapporterna',
+      'Raderingen går inte att ångra.',
+    ])
       assert.ok(said.includes(part), `${part} in: ${said}`);
     await expectNoAxeViolations(page, 'erase confirmation');
+    await page.screenshot({ path: join(SHOTS, 'participant-erase-dialog.png') });
     await page.getByTestId('confirm-ok').click();
     await page.getByTestId('record-erased').waitFor();
     await page.getByText('Personuppgifterna är raderade. Personen räknas anonymt i rapporterna.').waitFor();

@@ -18,10 +18,7 @@ export const PARTICIPANT_RECORD_TEXTS = {
     sv: 'Det finns redan en deltagare med det personnumret.',
     en: 'A participant with this personal number is already registered.',
   },
-  'pr.pnHint': {
-    sv: 'ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN; samordningsnummer går också bra.',
-    en: 'YYYYMMDD-NNNN or YYMMDD-NNNN; a coordination number works too.',
-  },
+  'pr.pnHint': { sv: 'Samordningsnummer går också bra', en: 'A coordination number works too' },
   'pr.birthYear': { sv: 'Födelseår', en: 'Birth year' },
   'pr.arrival': { sv: 'Ankomstår till Sverige', en: 'Year of arrival in Sweden' },
   'pr.languages': { sv: 'Språk (skilj med komma)', en: 'Languages (separate with commas)' },
@@ -100,10 +97,20 @@ export const PARTICIPANT_RECORD_TEXTS = {
   },
   'pr.erase': { sv: 'Radera personuppgifterna', en: 'Erase the personal data' },
   'pr.eraseTitle': { sv: 'Radera personuppgifterna?', en: 'Erase the personal data?' },
-  'pr.eraseBody': {
-    sv: 'Detta tas bort: namn (ersätts med pseudonymen {pseudonym}), personnummer, telefon, e-post, adress, utbildningsinriktning, arbetslivserfarenhet, anteckningar och vårdkontakter under behov, och alla individuella samtal. Detta finns kvar utan namn och räknas anonymt i rapporterna: kön, födelseår, inskrivningar, närvaro, praktik, skattningar, avslut och uppföljningar, samtycken och granskningsloggen. Raderingen går inte att ångra.',
-    en: 'Removed: the name (replaced by the pseudonym {pseudonym}), personal number, phone, e-mail, address, field of education, work experience, the notes and care contacts of needs, and every individual talk. Kept without a name and counted anonymously in reports: gender, birth year, enrolments, attendance, internships, assessments, outcomes and follow-ups, consents and the audit trail. Erasure cannot be undone.',
+  'pr.eraseRemovedTitle': { sv: 'Detta tas bort', en: 'Removed' },
+  'pr.eraseRemoved': {
+    sv: 'Namnet (ersätts med pseudonymen {pseudonym}), personnummer, telefon, e-post, adress, utbildningsinriktning, arbetslivserfarenhet, anteckningar och vårdkontakter under behov, och alla individuella samtal.',
+    en: 'The name (replaced by the pseudonym {pseudonym}), personal number, phone, e-mail, address, field of education, work experience, the notes and care contacts of needs, and every individual talk.',
   },
+  'pr.eraseKeptTitle': {
+    sv: 'Detta finns kvar utan namn och räknas anonymt i rapporterna',
+    en: 'Kept without a name and counted anonymously in reports',
+  },
+  'pr.eraseKept': {
+    sv: 'Kön, födelseår, inskrivningar, närvaro, praktik, skattningar, avslut och uppföljningar, samtycken och granskningsloggen.',
+    en: 'Gender, birth year, enrolments, attendance, internships, assessments, outcomes and follow-ups, consents and the audit trail.',
+  },
+  'pr.eraseFinal': { sv: 'Raderingen går inte att ångra.', en: 'Erasure cannot be undone.' },
   'pr.eraseConfirm': { sv: 'Radera för gott', en: 'Erase for good' },
   'pr.erased': {
     sv: 'Personuppgifterna är raderade. Personen räknas anonymt i rapporterna.',

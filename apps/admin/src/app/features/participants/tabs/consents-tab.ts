@@ -11,6 +11,7 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import {
   type AbstractControl,
   FormBuilder,
+  FormGroupDirective,
   ReactiveFormsModule,
   type ValidationErrors,
   Validators,
@@ -97,10 +98,10 @@ function isoDate(control: AbstractControl<string>): ValidationErrors | null {
               <td>{{ c.purpose | label: 'consentPurpose' }}</td>
               <td>{{ organisationName(c.organisationId) }}</td>
               <td>{{ c.scope || '–' }}</td>
-              <td>{{ c.givenOn }}</td>
+              <td class="nowrap">{{ c.givenOn }}</td>
               <td data-testid="consent-status">
                 @if (c.withdrawnAt) {
-                  <span class="withdrawn"
+                  <span class="withdrawn nowrap"
                     >{{ i18n.t('p.withdrawn') }} {{ c.withdrawnAt | stockholmTime: 'date' }}</span
                   >
                 } @else {
@@ -188,6 +189,9 @@ function isoDate(control: AbstractControl<string>): ValidationErrors | null {
     .row-actions {
       text-align: right;
     }
+    .nowrap {
+      white-space: nowrap;
+    }
     .visually-hidden {
       position: absolute;
       width: 1px;
@@ -211,6 +215,8 @@ export class ConsentsTab {
   protected readonly submit = formSubmit();
   protected readonly purposes = CONSENT_PURPOSES;
   private readonly formTitle = viewChild<ElementRef<HTMLElement>>('formTitle');
+  // Resetting through the directive also clears its `submitted`, or the emptied purpose shows as an error.
+  private readonly formDirective = viewChild(FormGroupDirective);
   protected readonly consents = rxResource({
     params: () => ({ id: this.participantId() }),
     stream: ({ params }) => this.participants.consents(params.id),
@@ -267,7 +273,10 @@ export class ConsentsTab {
     );
     if (!r.ok) return;
     this.renewOf.set(null);
-    this.form.reset({ purpose: '', organisationId: '', givenOn: stockholmToday(), scope: '' });
+    const blank = { purpose: '' as const, organisationId: '', givenOn: stockholmToday(), scope: '' };
+    const directive = this.formDirective();
+    if (directive) directive.resetForm(blank);
+    else this.form.reset(blank);
     this.consents.reload();
   }
 

@@ -11,6 +11,7 @@ import {
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -30,12 +31,12 @@ import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../../../core/auth/auth-store';
 import { I18n } from '../../../core/i18n/i18n';
 import { LabelPipe } from '../../../core/i18n/labels';
-import { ConfirmDialog } from '../../../shared/confirm-dialog';
 import { FieldErrorPipe } from '../../../shared/form/field-error';
 import { formSubmit } from '../../../shared/form/form-submit';
 import { warnBeforeUnload } from '../../../shared/form/unsaved-changes';
 import { Outcome } from '../../../shared/outcome';
 import { ParticipantsApi } from '../participants-api';
+import { type EraseDialogData, EraseDialog } from '../record/erase-dialog';
 import { RecordApi } from '../record/record-api';
 
 /**
@@ -303,7 +304,7 @@ export class RecordTab {
   private readonly api = inject(RecordApi);
   private readonly participants = inject(ParticipantsApi);
   private readonly outcome = inject(Outcome);
-  private readonly confirm = inject(ConfirmDialog);
+  private readonly dialog = inject(MatDialog);
   protected readonly submit = formSubmit();
   protected readonly genders = GENDERS;
   protected readonly levels = SWEDISH_LEVELS;
@@ -430,13 +431,13 @@ export class RecordTab {
 
   protected async erase(): Promise<void> {
     const p = this.current();
-    const sure = await this.confirm.ask({
-      title: this.i18n.t('pr.eraseTitle'),
-      message: this.i18n.t('pr.eraseBody').replace('{pseudonym}', p.pseudonym),
-      confirm: this.i18n.t('pr.eraseConfirm'),
-      cancel: this.i18n.t('form.cancel'),
+    const ref = this.dialog.open<EraseDialog, EraseDialogData, boolean>(EraseDialog, {
+      data: { pseudonym: p.pseudonym },
+      role: 'alertdialog',
+      autoFocus: 'first-tabbable',
+      maxWidth: '640px',
     });
-    if (!sure) return;
+    if ((await firstValueFrom(ref.afterClosed())) !== true) return;
     this.busy.set(true);
     try {
       await firstValueFrom(this.api.erase(p.id), { defaultValue: null });
