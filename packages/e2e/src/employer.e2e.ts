@@ -141,6 +141,12 @@ describe('employer: details, contact log, places, internships and their results 
     assert.equal(await page.getByTestId('edit-name').inputValue(), 'Kafé Linden i Ängelholm');
     assert.equal(await page.getByTestId('edit-orgno').inputValue(), '559211-1009');
     assert.equal(await page.getByTestId('contact-phone-0').inputValue(), '0431-55 12 34');
+    // Leaving with the unsaved change asks first; staying keeps every typed value.
+    await page.getByTestId('detail-back').click();
+    await page.getByText('Lämna utan att spara?').waitFor();
+    await page.getByTestId('confirm-cancel').click();
+    await page.getByText('Lämna utan att spara?').waitFor({ state: 'detached' });
+    assert.equal(await page.getByTestId('edit-orgno').inputValue(), '559211-1009');
     await expectNoRawCodes(page, 'employer page, details with an error');
     await expectNoAxeViolations(page, 'employer page, details with an error');
     await page.getByTestId('edit-orgno').fill('5592111008');
