@@ -61,7 +61,14 @@ describe('access matrix from the OpenAPI document (e2e)', () => {
       await b.post(`/api/participants/${p.id}/enrolments`, { groupId: g.id, startDate: '2030-01-07' })
     ).body;
     const c = (
-      await b.post(`/api/participants/${p.id}/consents`, { purpose: 'surveys', givenOn: '2030-01-07' })
+      await b.post(`/api/participants/${p.id}/consents`, { purpose: 'surveys', givenOn: '2026-01-07' })
+    ).body;
+    const step = (
+      await b.post(`/api/enrolments/${e.id}/action-plan/steps`, {
+        text: 'Söka jobb',
+        owner: 'Rut',
+        dueDate: '2030-02-01',
+      })
     ).body;
     const r = (
       await b.post('/api/referrals', {
@@ -167,6 +174,7 @@ describe('access matrix from the OpenAPI document (e2e)', () => {
       meetings: m.id,
       'survey-rounds': round.id,
       'action-items': action.actionItems[0].id,
+      'action-plan-steps': step.id,
       internships: internship.id,
       'staff-members': member.id,
       templates: template.id,
