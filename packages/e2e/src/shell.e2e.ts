@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
@@ -7,6 +10,8 @@ import { failOnCspViolations, launch, signIn } from './browser';
 import { expectNoRawCodes } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
 import { text } from './text';
+
+const SHOTS = process.env.STEGVIS_SHOTS_DIR ?? join(tmpdir(), 'stegvis-shots');
 
 async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
   const result = await new AxeBuilder({ page }).analyze();
@@ -68,6 +73,7 @@ describe('the shell and shared patterns: skip link, not found, unsaved changes, 
       programmeIds: [empty.id],
     });
     browser = await launch();
+    await mkdir(SHOTS, { recursive: true });
   });
   after(async () => {
     await browser?.close();
@@ -110,6 +116,7 @@ describe('the shell and shared patterns: skip link, not found, unsaved changes, 
     assert.equal(await text(page.getByTestId('not-found-address')), '/finns-inte/alls');
     assert.equal(new URL(page.url()).pathname, '/finns-inte/alls');
     await expectNoAxeViolations(page, 'not found');
+    await page.screenshot({ path: join(SHOTS, 'not-found.png') });
     await expectNoRawCodes(page, 'not found');
     await page.getByTestId('not-found-home').click();
     await page.getByTestId('programme-table').waitFor();
@@ -126,6 +133,7 @@ describe('the shell and shared patterns: skip link, not found, unsaved changes, 
     await dialog.waitFor();
     assert.equal(await text(dialog.locator('h2')), 'Lämna utan att spara?');
     await expectNoAxeViolations(page, 'unsaved changes dialog');
+    await page.screenshot({ path: join(SHOTS, 'unsaved-dialog.png') });
     await dialog.getByRole('button', { name: 'Stanna kvar' }).click();
     await dialog.waitFor({ state: 'detached' });
     assert.equal(new URL(page.url()).pathname, '/insatser/ny');
@@ -173,6 +181,7 @@ describe('the shell and shared patterns: skip link, not found, unsaved changes, 
     assert.equal(await text(empty.locator('p')), 'Inga grupper i insatsen ännu.');
     assert.equal(await page.getByTestId('group-row').count(), 0);
     await expectNoAxeViolations(page, 'empty group list');
+    await page.screenshot({ path: join(SHOTS, 'empty-list.png') });
     await page.close();
   });
 
@@ -184,6 +193,7 @@ describe('the shell and shared patterns: skip link, not found, unsaved changes, 
     assert.equal(await page.getByTestId('account-tfa-link').getAttribute('href'), '/tvafaktor');
     await page.getByTestId('account-tfa-status').waitFor();
     await expectNoAxeViolations(page, 'Mitt konto');
+    await page.screenshot({ path: join(SHOTS, 'account.png'), fullPage: true });
     await expectNoRawCodes(page, 'Mitt konto');
 
     // Weak: 12 characters, not on the common list, but a repeated word.
