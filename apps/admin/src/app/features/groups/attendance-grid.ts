@@ -60,6 +60,8 @@ export class AttendanceGrid implements OnInit {
   protected readonly weekSessions = computed(() => {
     const g = this.grid();
     const from = this.monday();
+    // The week is chosen once the grid has come (ngOnInit); until then there is no week to show.
+    if (!from) return [];
     const to = addDays(from, 6);
     return (g?.sessions ?? []).filter((s) => s.date >= from && s.date <= to);
   });
