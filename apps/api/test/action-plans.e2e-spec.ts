@@ -275,4 +275,12 @@ describe('action plan steps and the certificate (e2e)', () => {
       }),
     ]);
   });
+
+  it('erasure on request deletes her action plan steps with her other free text', async () => {
+    expect((await lead.post(`/api/participants/${participantId}/erase`)).status).toBe(204);
+    const rows = await t.app
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS n FROM action_plan_step WHERE enrolment_id = $1`, [enrolmentId]);
+    expect(rows[0].n).toBe(0);
+  });
 });

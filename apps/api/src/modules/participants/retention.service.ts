@@ -122,5 +122,10 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
       [ids],
     );
     await m.query(`DELETE FROM individual_talk WHERE participant_id = ANY ($1::uuid[])`, [ids]);
+    // Action plan steps are free text about her plans, like talk notes.
+    await m.query(
+      `DELETE FROM action_plan_step WHERE enrolment_id IN (SELECT id FROM enrolment WHERE participant_id = ANY ($1::uuid[]))`,
+      [ids],
+    );
   }
 }
