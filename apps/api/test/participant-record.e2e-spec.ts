@@ -150,7 +150,7 @@ describe('participant record (e2e)', () => {
       });
       expect(res.body.healthIncluded).toBe(true);
       expect(res.body.consents.map((c: { purpose: string }) => c.purpose)).toEqual(['national_followup']);
-      expect(res.body.enrolments).toEqual([]);
+      expect([res.body.enrolments, res.body.actionPlanSteps]).toEqual([[], []]);
       expect(res.body.auditTrail.map((e: { action: string }) => e.action)).toContain('participant.create');
       expect(
         await count(

@@ -7,6 +7,7 @@ import type { UserContext } from '../../common/context/request-context';
 import { PolicyService } from '../../common/policy/policy.service';
 import { AuditTrailService } from './audit-trail.service';
 import type { ParticipantExtractDto } from './dto/participant-extract.dto';
+import { ActionPlanStep } from './entities/action-plan-step.entity';
 import { Assessment } from './entities/assessment.entity';
 import { Consent } from './entities/consent.entity';
 import { Enrolment } from './entities/enrolment.entity';
@@ -33,6 +34,7 @@ export class ParticipantExtractService {
     @InjectRepository(Assessment) private readonly assessments: Repository<Assessment>,
     @InjectRepository(Outcome) private readonly outcomes: Repository<Outcome>,
     @InjectRepository(FollowUp) private readonly followUps: Repository<FollowUp>,
+    @InjectRepository(ActionPlanStep) private readonly steps: Repository<ActionPlanStep>,
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
     private readonly trail: AuditTrailService,
@@ -53,12 +55,16 @@ export class ParticipantExtractService {
       health ? this.talks.find({ ...participantWhere, order: { date: 'ASC', createdAt: 'ASC' } }) : [],
     ]);
     const enrolmentIds = enrolments.map((e) => e.id);
-    const [outs, fus] = enrolmentIds.length
+    const [outs, fus, steps] = enrolmentIds.length
       ? await Promise.all([
           this.outcomes.findBy({ enrolmentId: In(enrolmentIds) }),
           this.followUps.find({ where: { enrolmentId: In(enrolmentIds) }, order: { months: 'ASC' } }),
+          this.steps.find({
+            where: { enrolmentId: In(enrolmentIds) },
+            order: { dueDate: 'ASC', createdAt: 'ASC' },
+          }),
         ])
-      : [[], []];
+      : [[], [], []];
     const shown = (x: { category: Outcome['category'] }) => health || x.category !== 'health';
     const auditTrail = await this.trail.entriesFor(participantId);
     await this.audit.record(ctx, {
@@ -119,6 +125,17 @@ export class ParticipantExtractService {
             category: f.category,
             detail: f.detail,
           })),
+      })),
+      actionPlanSteps: steps.map((st) => ({
+        id: st.id,
+        enrolmentId: st.enrolmentId,
+        participantId,
+        text: st.text,
+        owner: st.owner,
+        dueDate: st.dueDate,
+        done: st.doneAt !== null,
+        doneAt: st.doneAt?.toISOString() ?? null,
+        version: st.version,
       })),
       healthIncluded: health,
       needs: needs.map((n) => ({

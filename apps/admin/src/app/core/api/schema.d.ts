@@ -2686,21 +2686,6 @@ export interface components {
             entityType: string;
             outcome: string;
         };
-        ParticipantExtractDto: {
-            /** @description When the extract was made (UTC) */
-            madeAt: string;
-            participant: components["schemas"]["ParticipantDto"];
-            consents: components["schemas"]["ConsentResponseDto"][];
-            enrolments: components["schemas"]["EnrolmentDto"][];
-            assessments: components["schemas"]["AssessmentResponseDto"][];
-            outcomes: components["schemas"]["OutcomeResponseDto"][];
-            /** @description Whether needs, talk notes and health outcomes are in it (only for those who see her health data) */
-            healthIncluded: boolean;
-            needs: components["schemas"]["NeedResponseDto"][];
-            talks: components["schemas"]["TalkResponseDto"][];
-            /** @description Every audited read and change of her data */
-            auditTrail: components["schemas"]["AuditTrailEntryDto"][];
-        };
         ActionPlanStepResponseDto: {
             /** @description What is to be done */
             text: string;
@@ -2718,6 +2703,22 @@ export interface components {
             /** Format: date-time */
             doneAt: string | null;
             version: number;
+        };
+        ParticipantExtractDto: {
+            /** @description When the extract was made (UTC) */
+            madeAt: string;
+            participant: components["schemas"]["ParticipantDto"];
+            consents: components["schemas"]["ConsentResponseDto"][];
+            enrolments: components["schemas"]["EnrolmentDto"][];
+            assessments: components["schemas"]["AssessmentResponseDto"][];
+            outcomes: components["schemas"]["OutcomeResponseDto"][];
+            actionPlanSteps: components["schemas"]["ActionPlanStepResponseDto"][];
+            /** @description Whether needs, talk notes and health outcomes are in it (only for those who see her health data) */
+            healthIncluded: boolean;
+            needs: components["schemas"]["NeedResponseDto"][];
+            talks: components["schemas"]["TalkResponseDto"][];
+            /** @description Every audited read and change of her data */
+            auditTrail: components["schemas"]["AuditTrailEntryDto"][];
         };
         ActionPlanStepDto: {
             /** @description What is to be done */

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ActionPlanStepResponseDto } from './action-plan.dto';
 import {
   AssessmentResponseDto,
   AuditTrailEntryDto,
@@ -22,6 +23,7 @@ export class ParticipantExtractDto {
   @ApiProperty({ type: [EnrolmentDto] }) enrolments: EnrolmentDto[];
   @ApiProperty({ type: [AssessmentResponseDto] }) assessments: AssessmentResponseDto[];
   @ApiProperty({ type: [OutcomeResponseDto] }) outcomes: OutcomeResponseDto[];
+  @ApiProperty({ type: [ActionPlanStepResponseDto] }) actionPlanSteps: ActionPlanStepResponseDto[];
   @ApiProperty({
     description:
       'Whether needs, talk notes and health outcomes are in it (only for those who see her health data)',

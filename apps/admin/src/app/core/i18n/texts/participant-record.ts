@@ -99,8 +99,8 @@ export const PARTICIPANT_RECORD_TEXTS = {
   'pr.eraseTitle': { sv: 'Radera personuppgifterna?', en: 'Erase the personal data?' },
   'pr.eraseRemovedTitle': { sv: 'Detta tas bort', en: 'Removed' },
   'pr.eraseRemoved': {
-    sv: 'Namnet (ersätts med pseudonymen {pseudonym}), personnummer, telefon, e-post, adress, utbildningsinriktning, arbetslivserfarenhet, anteckningar och vårdkontakter under behov, och alla individuella samtal.',
-    en: 'The name (replaced by the pseudonym {pseudonym}), personal number, phone, e-mail, address, field of education, work experience, the notes and care contacts of needs, and every individual talk.',
+    sv: 'Namnet (ersätts med pseudonymen {pseudonym}), personnummer, telefon, e-post, adress, utbildningsinriktning, arbetslivserfarenhet, anteckningar och vårdkontakter under behov, alla individuella samtal och handlingsplanens steg.',
+    en: 'The name (replaced by the pseudonym {pseudonym}), personal number, phone, e-mail, address, field of education, work experience, the notes and care contacts of needs, every individual talk and the steps of the action plan.',
   },
   'pr.eraseKeptTitle': {
     sv: 'Detta finns kvar utan namn och räknas anonymt i rapporterna',
