@@ -62,6 +62,9 @@ describe('employer: details, contact log, places, internships and their results 
 
   before(async () => {
     api = await startApi('employer', 3263, { STEGVIS_DEMO_SEED: 'true' });
+    // On a busy machine the demo seed takes longer than demoPasswords waits: give it two minutes.
+    for (let waited = 0; !api.output().includes('evaluator') && waited < 120_000; waited += 500)
+      await new Promise((r) => setTimeout(r, 500));
     lead = (await demoPasswords(api)).staff;
     c = await new ApiClient(api.url).signIn(lead.email, lead.password);
     programme = (await c.call('GET', '/api/programmes')).items.find(
@@ -149,6 +152,7 @@ describe('employer: details, contact log, places, internships and their results 
     assert.equal(await page.getByTestId('edit-orgno').inputValue(), '559211-1009');
     await expectNoRawCodes(page, 'employer page, details with an error');
     await expectNoAxeViolations(page, 'employer page, details with an error');
+    await page.screenshot({ path: join(SHOTS, 'employer-details-error.png'), fullPage: true });
     await page.getByTestId('edit-orgno').fill('5592111008');
     await page.getByTestId('employer-save').click();
     await snackbar(page, 'Arbetsgivarens uppgifter är sparade.');
@@ -179,6 +183,7 @@ describe('employer: details, contact log, places, internships and their results 
     ]);
     await expectNoRawCodes(page, 'employer page, contact log');
     await expectNoAxeViolations(page, 'employer page, contact log');
+    await page.screenshot({ path: join(SHOTS, 'employer-contacts.png'), fullPage: true });
 
     // Places for a period, shown by the period's Swedish name.
     await page.getByRole('tab', { name: 'Praktikplatser', exact: true }).click();
@@ -198,6 +203,7 @@ describe('employer: details, contact log, places, internships and their results 
     ]);
     await expectNoRawCodes(page, 'employer page, places');
     await expectNoAxeViolations(page, 'employer page, places');
+    await page.screenshot({ path: join(SHOTS, 'employer-places.png'), fullPage: true });
 
     // The internship it hosts, and its result: extended, with the new end date.
     await page.getByRole('tab', { name: 'Praktik och anställningar' }).click();

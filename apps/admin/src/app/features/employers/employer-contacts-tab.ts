@@ -7,9 +7,16 @@ import {
   input,
   type OnInit,
   signal,
+  viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormBuilder, FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  FormBuilder,
+  FormGroupDirective,
+  FormControl,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -148,6 +155,7 @@ export class EmployerContactsTab implements OnInit {
   private readonly auth = inject(AuthStore);
   protected readonly canWrite = computed(() => this.auth.can('employer.manage'));
   protected readonly submit = formSubmit();
+  private readonly formDirective = viewChild(FormGroupDirective);
   protected readonly outcomes = CONTACT_OUTCOMES;
   protected readonly reasons = NO_REASONS;
   protected readonly log = signal<ContactLogResponse[]>([]);
@@ -205,7 +213,8 @@ export class EmployerContactsTab implements OnInit {
       { done: this.i18n.t('emp.contact.saved') },
     );
     if (!res.ok) return;
-    this.form.reset({ date: v.date, outcome: 'asked', reason: null, note: '' });
+    // resetForm, not form.reset: it also clears the submitted state, so the next contact starts without errors.
+    this.formDirective()?.resetForm({ date: v.date, outcome: 'asked', reason: null, note: '' });
     await this.reload();
   }
 }

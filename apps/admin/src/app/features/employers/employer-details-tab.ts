@@ -43,12 +43,12 @@ import { EmployersApi } from './employers-api';
     }
     <form [formGroup]="form" (ngSubmit)="save()" class="card" novalidate data-testid="employer-edit">
       <div class="form-grid">
-        <mat-form-field appearance="outline">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>{{ i18n.t('em.name') }}</mat-label>
           <input matInput formControlName="name" data-testid="edit-name" />
           <mat-error>{{ form.controls.name | fieldError }}</mat-error>
         </mat-form-field>
-        <mat-form-field appearance="outline">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>{{ i18n.t('em.orgNo') }}</mat-label>
           <input
             matInput
@@ -60,7 +60,7 @@ import { EmployersApi } from './employers-api';
             form.controls.organisationNumber | fieldError
           }}</mat-error>
         </mat-form-field>
-        <mat-form-field appearance="outline">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>{{ i18n.t('em.sector') }}</mat-label>
           <mat-select formControlName="sector" data-testid="edit-sector">
             @for (s of sectors; track s) {
@@ -68,7 +68,7 @@ import { EmployersApi } from './employers-api';
             }
           </mat-select>
         </mat-form-field>
-        <mat-form-field appearance="outline">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>{{ i18n.t('em.industry') }}</mat-label>
           <mat-select formControlName="industry" data-testid="edit-industry">
             @for (i of industries; track i) {
@@ -76,7 +76,7 @@ import { EmployersApi } from './employers-api';
             }
           </mat-select>
         </mat-form-field>
-        <mat-form-field appearance="outline">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>{{ i18n.t('em.municipality') }}</mat-label>
           <mat-select formControlName="municipalityId" data-testid="edit-municipality">
             @for (m of municipalities(); track m.id) {
@@ -90,17 +90,17 @@ import { EmployersApi } from './employers-api';
       <div formArrayName="contacts">
         @for (c of contacts.controls; track c; let i = $index) {
           <div class="person" [formGroupName]="i" [attr.data-testid]="'contact-person-' + i">
-            <mat-form-field appearance="outline">
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>{{ i18n.t('emp.contactName') }}</mat-label>
               <input matInput formControlName="name" [attr.data-testid]="'contact-name-' + i" />
               <mat-error>{{ c.controls.name | fieldError }}</mat-error>
             </mat-form-field>
-            <mat-form-field appearance="outline">
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>{{ i18n.t('emp.contactPhone') }}</mat-label>
               <input matInput formControlName="phone" type="tel" [attr.data-testid]="'contact-phone-' + i" />
               <mat-error>{{ c.controls.phone | fieldError }}</mat-error>
             </mat-form-field>
-            <mat-form-field appearance="outline">
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>{{ i18n.t('emp.contactEmail') }}</mat-label>
               <input
                 matInput
@@ -138,6 +138,11 @@ import { EmployersApi } from './employers-api';
     </form>
   `,
   styles: `
+    /* Errors grow their field (subscriptSizing="dynamic"); the fields beside it keep their height. */
+    .form-grid {
+      align-items: start;
+      row-gap: 8px;
+    }
     .card {
       background: white;
       padding: 16px;

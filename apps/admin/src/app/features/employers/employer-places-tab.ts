@@ -7,9 +7,10 @@ import {
   input,
   type OnInit,
   signal,
+  viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -160,6 +161,7 @@ export class EmployerPlacesTab implements OnInit {
   private readonly auth = inject(AuthStore);
   protected readonly canWrite = computed(() => this.auth.can('employer.manage'));
   protected readonly submit = formSubmit();
+  private readonly formDirective = viewChild(FormGroupDirective);
   protected readonly custom = CUSTOM;
   protected readonly places = signal<PlacesOfferedResponse[]>([]);
   protected readonly programmes = signal<ProgrammeResponse[]>([]);
@@ -235,7 +237,14 @@ export class EmployerPlacesTab implements OnInit {
       { done: this.i18n.t('emp.places.saved') },
     );
     if (!res.ok) return;
-    this.form.reset({ programmeId: v.programmeId, period: '', periodStart: '', periodEnd: '', places: 1 });
+    // resetForm, not form.reset: it also clears the submitted state, so the emptied period is not shown as an error.
+    this.formDirective()?.resetForm({
+      programmeId: v.programmeId,
+      period: '',
+      periodStart: '',
+      periodEnd: '',
+      places: 1,
+    });
     await this.reload();
   }
 }
