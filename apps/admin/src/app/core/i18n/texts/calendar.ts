@@ -32,8 +32,8 @@ export const CALENDAR_TEXTS = {
     en: 'Why the session is cancelled',
   },
   'cal.reasonHint': {
-    sv: 'Syns för personalen i kalendern. Skriv inte känsliga uppgifter om deltagare.',
-    en: 'Shown to staff in the calendar. Do not write sensitive details about participants.',
+    sv: 'Syns för personalen. Skriv inget känsligt om deltagare.',
+    en: 'Shown to staff. Write nothing sensitive about participants.',
   },
   'cal.close': { sv: 'Avbryt', en: 'Cancel' },
   'cal.saveAdd': { sv: 'Lägg till', en: 'Add' },
