@@ -209,7 +209,7 @@ function daysForLectures(group: AbstractControl): ValidationErrors | null {
                 {{ form.controls.lectureWeekdays | fieldError: { atLeastOneDay: 'tpl.atLeastOneDay' } }}
               </p>
             }
-            <mat-form-field appearance="outline" class="wide">
+            <mat-form-field appearance="outline" class="wide themes">
               <mat-label>{{ i18n.t('tpl.themes') }}</mat-label>
               <textarea matInput rows="8" formControlName="themes" data-testid="tpl-themes"></textarea>
               <mat-hint>{{ i18n.t('tpl.themesHint') }}</mat-hint>
@@ -262,7 +262,7 @@ function daysForLectures(group: AbstractControl): ValidationErrors | null {
   styles: `
     .layout {
       display: grid;
-      grid-template-columns: minmax(0, 1fr) 300px;
+      grid-template-columns: minmax(0, 1fr) 260px;
       gap: 16px;
       align-items: start;
     }
@@ -328,16 +328,26 @@ function daysForLectures(group: AbstractControl): ValidationErrors | null {
       gap: 12px;
       align-items: baseline;
     }
+    .phase mat-form-field:first-child {
+      width: 190px;
+    }
     .phase .weeks {
-      width: 110px;
+      width: 90px;
     }
     .actions {
       margin-left: auto;
+      white-space: nowrap;
     }
     .row {
       display: flex;
       flex-wrap: wrap;
       gap: 12px;
+    }
+    .row mat-form-field {
+      width: 180px;
+    }
+    .themes {
+      margin-bottom: 16px;
     }
     .days {
       display: flex;
