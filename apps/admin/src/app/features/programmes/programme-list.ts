@@ -40,9 +40,6 @@ import { ProgrammesApi } from './programmes-api';
               @if (auth.can('template.read')) {
                 <th scope="col">{{ i18n.t('tpl.programmeTemplates') }}</th>
               }
-              @if (auth.can('template.read')) {
-                <th scope="col">{{ i18n.t('tpl.programmeTemplates') }}</th>
-              }
               @if (auth.can('programme.update')) {
                 <th scope="col">
                   <span class="cdk-visually-hidden">{{ i18n.t('programmes.edit') }}</span>
@@ -57,17 +54,6 @@ import { ProgrammesApi } from './programmes-api';
                 <td>{{ p.ownerMunicipality.name }}</td>
                 <td>{{ p.startDate }} – {{ p.endDate }}</td>
                 <td>{{ municipalityNames(p) }}</td>
-                @if (auth.can('template.read')) {
-                  <td>
-                    <a
-                      mat-button
-                      [routerLink]="[p.id, 'mallar']"
-                      [attr.aria-label]="i18n.t('tpl.programmeTemplatesOf').replace('{name}', p.name)"
-                      [attr.data-testid]="'programme-templates-' + $index"
-                      >{{ i18n.t('tpl.programmeTemplates') }}</a
-                    >
-                  </td>
-                }
                 @if (auth.can('template.read')) {
                   <td>
                     <a

@@ -1,27 +1,9 @@
 import type { Routes } from '@angular/router';
 import { actionGuard } from '../../core/auth/auth-guard';
 import { unsavedChangesGuard } from '../../shared/form/unsaved-changes';
-import { unsavedChangesGuard } from '../../shared/form/unsaved-changes';
 
 export const PROGRAMMES_ROUTES: Routes = [
   { path: '', loadComponent: () => import('./programme-list').then((m) => m.ProgrammeList) },
-  {
-    path: ':programmeId/mallar',
-    canActivate: [actionGuard('template.read')],
-    loadComponent: () => import('../templates/template-list').then((m) => m.TemplateList),
-  },
-  {
-    path: ':programmeId/mallar/ny',
-    canActivate: [actionGuard('template.manage')],
-    canDeactivate: [unsavedChangesGuard],
-    loadComponent: () => import('../templates/template-editor').then((m) => m.TemplateEditor),
-  },
-  {
-    path: ':programmeId/mallar/:templateId',
-    canActivate: [actionGuard('template.manage')],
-    canDeactivate: [unsavedChangesGuard],
-    loadComponent: () => import('../templates/template-editor').then((m) => m.TemplateEditor),
-  },
   {
     path: ':programmeId/mallar',
     canActivate: [actionGuard('template.read')],
