@@ -199,6 +199,9 @@ describe('foundation journeys (chromium against the real api)', () => {
     await page.getByTestId('employer-orgno-error').waitFor();
     await page.getByTestId('employer-orgno').fill('556703-7485');
     await page.getByRole('button', { name: 'Spara arbetsgivare' }).click();
+    // A new employer opens on its own page; the register lists it too.
+    assert.equal(await text(page.getByTestId('fact-orgno')), '556703-7485');
+    await page.getByTestId('nav-arbetsgivare').click();
     await page.getByTestId('employer-row').filter({ hasText: '556703-7485' }).waitFor();
     await expectNoRawCodes(page, 'arbetsgivare');
     await page.close();
