@@ -183,6 +183,8 @@ describe('participant record (chromium against the real api)', () => {
 
   it('finds her by personnummer in either form', async () => {
     await page.goto(`${api.url}/deltagare`);
+    // The picker has its programmes once the first programme's list is shown.
+    await page.getByTestId('participant-row').first().waitFor();
     await choose(page, 'programme-picker', 'Steg för steg');
     for (const q of ['920715-7893', '199207157893']) {
       await page.getByTestId('participant-search').fill(q);
