@@ -160,7 +160,9 @@ export class ConsentsService {
     participantId: string,
     dto: ShareDto,
   ): Promise<{ organisationId: string; shared: string[] }> {
-    await this.policy.assertParticipantAccess(ctx, 'participant.write', participantId);
+    // What is shared names her: for a protected identity only those who see her may share it (as for erasure and
+    // the extract); to anyone else she does not exist.
+    await this.policy.assertIdentityAccess(ctx, 'participant.write', participantId);
     await this.requireConsent(participantId, 'share_with_partner', dto.organisationId);
     const p = await this.dataSource.getRepository(Participant).findOneByOrFail({ id: participantId });
     const shared = ['name', 'swedishLevel', 'enrolments'];
