@@ -286,9 +286,10 @@ describe('participants (e2e)', () => {
         meetings: protectedId,
         'action-items': protectedId,
         'survey-rounds': protectedId,
-        // The method handbook's entries and files hold no personal data; any id will do.
+        // The method handbook's entries and files, and method templates, hold no personal data; any id will do.
         entries: protectedId,
         files: protectedId,
+        templates: protectedId,
       };
       const query: Record<string, string> = {
         '/api/groups': `?programmeId=${w.programmeA}`,
