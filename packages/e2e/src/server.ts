@@ -105,7 +105,8 @@ export async function startApi(
 export async function demoPasswords(
   api: RunningApi,
 ): Promise<Record<string, { email: string; password: string }>> {
-  const deadline = Date.now() + 30_000;
+  // The demo seed takes about 10 s on an idle machine and several times that on a loaded one.
+  const deadline = Date.now() + 120_000;
   while (!api.output().includes('evaluator') && Date.now() < deadline)
     await new Promise((r) => setTimeout(r, 100));
   const out: Record<string, { email: string; password: string }> = {};

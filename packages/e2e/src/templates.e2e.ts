@@ -90,7 +90,7 @@ describe('method templates and starting a group (chromium against the real api)'
   let v1Id: string;
 
   before(async () => {
-    api = await startApi('templates', 3291, { STEGVIS_DEMO_SEED: 'true' });
+    api = await startApi('templates', 3295, { STEGVIS_DEMO_SEED: 'true' });
     const pw = await demoPasswords(api);
     lead = pw.staff;
     const admin = await new ApiClient(api.url).signIn(pw.admin.email, pw.admin.password);

@@ -83,8 +83,8 @@ export const PARTICIPANT_RECORD_TEXTS = {
   // Extract and erasure
   'pr.rights': { sv: 'Registerutdrag och radering', en: 'Data-subject extract and erasure' },
   'pr.rightsIntro': {
-    sv: 'När personen begär det: ett utdrag av allt som finns registrerat om henne, eller radering av personuppgifterna.',
-    en: 'When the person asks: an extract of everything recorded about her, or erasure of her personal data.',
+    sv: 'När personen begär det: ett utdrag av allt som finns registrerat om personen, eller radering av personuppgifterna.',
+    en: 'When the person asks: an extract of everything recorded about them, or erasure of their personal data.',
   },
   'pr.extract': { sv: 'Ta ut registerutdrag', en: 'Make the data-subject extract' },
   'pr.extractDone': {
