@@ -507,7 +507,7 @@ describe('participants (e2e)', () => {
   });
 
   describe('moving between groups', () => {
-    it('keeps the history: the old enrolment ends, a new one starts', async () => {
+    it('keeps the history: the old enrolment ends, a new one starts with the reason for the move', async () => {
       const p = (
         await groupStaff.post('/api/participants', {
           programmeId: w.programmeA,
@@ -519,21 +519,38 @@ describe('participants (e2e)', () => {
       const e = (
         await groupStaff.post(`/api/participants/${p.id}/enrolments`, { groupId, startDate: '2020-08-24' })
       ).body;
+      // Without a reason, or with one that is not on the list: 400 naming `reason`, nothing changed.
+      for (const reason of [undefined, 'tråkigt']) {
+        const refused = await groupStaff.post(`/api/enrolments/${e.id}/move`, {
+          toGroupId: otherGroupId,
+          date: '2020-09-14',
+          ...(reason ? { reason } : {}),
+        });
+        expect([refused.status, refused.body.errors?.map((x: { field: string }) => x.field)]).toEqual([
+          400,
+          ['reason'],
+        ]);
+      }
+      expect((await groupStaff.get(`/api/participants/${p.id}/enrolments`)).body).toHaveLength(1);
       const moved = await groupStaff.post(`/api/enrolments/${e.id}/move`, {
         toGroupId: otherGroupId,
         date: '2020-09-14',
+        reason: 'schedule',
       });
-      expect(moved.status).toBe(201);
+      expect([moved.status, moved.body.moveReason]).toEqual([201, 'schedule']);
       const history = await groupStaff.get(`/api/participants/${p.id}/enrolments`);
       expect(
-        history.body.map((x: { groupId: string; status: string; endDate: string | null }) => [
-          x.groupId,
-          x.status,
-          x.endDate,
-        ]),
+        history.body.map(
+          (x: { groupId: string; status: string; endDate: string | null; moveReason: string | null }) => [
+            x.groupId,
+            x.status,
+            x.endDate,
+            x.moveReason,
+          ],
+        ),
       ).toEqual([
-        [groupId, 'left_early', '2020-09-14'],
-        [otherGroupId, 'active', null],
+        [groupId, 'left_early', '2020-09-14', null],
+        [otherGroupId, 'active', null, 'schedule'],
       ]);
     });
   });

@@ -510,6 +510,7 @@ describe('a programme in two municipalities, each with a "Grupp 4" (e2e)', () =>
     const moved = await staff.post(`/api/enrolments/${p5}/move`, {
       toGroupId: klippan.body.id,
       date: '2024-11-04',
+      reason: 'moved_home',
     });
     expect(moved.status).toBe(201);
     const p5k = (

@@ -25,6 +25,7 @@ import type {
   EnrolmentStatus,
   Gender,
   LeftReason,
+  MoveReason,
   NeedKind,
   OutcomeCategory,
   OutcomeDetailCode,
@@ -65,6 +66,14 @@ const leftReason = {
   other_effort: { sv: 'Gick till en annan insats', en: 'Moved to another programme' },
   other: { sv: 'Annat', en: 'Other' },
 } as const satisfies Record<LeftReason, Label>;
+
+const moveReason = {
+  schedule: { sv: 'Tiderna passar bättre', en: 'The times suit her better' },
+  language_level: { sv: 'Svenskanivån passar bättre', en: 'The Swedish level suits her better' },
+  moved_home: { sv: 'Flyttat inom området', en: 'Moved home within the area' },
+  group_cancelled: { sv: 'Gruppen ställdes in', en: 'The group was cancelled' },
+  other: { sv: 'Annat skäl', en: 'Another reason' },
+} as const satisfies Record<MoveReason, Label>;
 
 const swedishLevel = {
   sfi_a: { sv: 'SFI A', en: 'SFI A' },
@@ -560,6 +569,7 @@ export const LABELS = {
   gender,
   enrolmentStatus,
   leftReason,
+  moveReason,
   swedishLevel,
   educationLevel,
   afStatus,
@@ -612,6 +622,7 @@ export const LABELLED_LISTS = {
   GENDERS: 'gender',
   ENROLMENT_STATUSES: 'enrolmentStatus',
   LEFT_REASONS: 'leftReason',
+  MOVE_REASONS: 'moveReason',
   SWEDISH_LEVELS: 'swedishLevel',
   EDUCATION_LEVELS: 'educationLevel',
   AF_STATUSES: 'afStatus',

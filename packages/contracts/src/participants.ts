@@ -15,6 +15,10 @@ export const LEFT_REASONS = [
 ] as const;
 export type LeftReason = (typeof LEFT_REASONS)[number];
 
+/** Why a participant moved to another group: kept on the enrolment she moved into. */
+export const MOVE_REASONS = ['schedule', 'language_level', 'moved_home', 'group_cancelled', 'other'] as const;
+export type MoveReason = (typeof MOVE_REASONS)[number];
+
 export interface EnrolmentResponse {
   id: string;
   participantId: string;
@@ -23,6 +27,8 @@ export interface EnrolmentResponse {
   endDate: string | null;
   status: EnrolmentStatus;
   leftReason: LeftReason | null;
+  /** Why she moved into this group from another one; null for an enrolment that was not a move. */
+  moveReason: MoveReason | null;
   /** Name as this user may see it: a pseudonym for protected identities outside the allocated staff. */
   displayName: string;
 }

@@ -158,13 +158,17 @@ describe('group staff, group edit and enrolments (chromium against the real api)
       .getByTestId('move-group')
       .selectOption({ label: `Nästa Steg · ${groupB.name} (2030-02-03 – 2030-05-10)` });
     await page.getByTestId('move-date').fill('2030-02-03');
+    // A move needs its reason: refused at the form, nothing sent, what was chosen kept.
+    await page.getByTestId('enrolment-action-save').click();
+    assert.equal(await page.getByTestId('enrolment-error').innerText(), 'Skäl till flytten: Obligatoriskt');
+    await page.getByTestId('move-reason').selectOption({ label: 'Tiderna passar bättre' });
     await page.getByTestId('enrolment-action-save').click();
     await page.getByTestId('enrolment-status').waitFor();
     await page.getByTestId('enrolment-1').waitFor();
 
     const afterMove = await c.call('GET', `/api/participants/${participantId}/enrolments`);
     const active = afterMove.find((e: { status: string }) => e.status === 'active');
-    assert.equal(active.groupId, groupB.id);
+    assert.deepEqual([active.groupId, active.moveReason], [groupB.id, 'schedule']);
     const index = afterMove.indexOf(active);
     await page.getByTestId(`complete-${index}`).click();
     await page.getByTestId('end-date').fill('2030-05-10');

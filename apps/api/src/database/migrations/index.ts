@@ -13,6 +13,7 @@ import { PersonalNumberHash1796550946774 } from './1796550946774-personal-number
 import { IdentityRules1796551093714 } from './1796551093714-identity-rules';
 import { GroupNumbersPerMunicipalityAndDetailCodes1796553425371 } from './1796553425371-group-numbers-per-municipality-and-detail-codes';
 import { TemplateVersions1796570000000 } from './1796570000000-template-versions';
+import { EnrolmentMoveReason1796590000000 } from './1796590000000-enrolment-move-reason';
 import { ActionPlanSteps1796580000000 } from './1796580000000-action-plan-steps';
 import { SessionMovesAndAttendanceVersions1796560000000 } from './1796560000000-session-moves-and-attendance-versions';
 
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   TemplateVersions1796570000000,
   ActionPlanSteps1796580000000,
   SessionMovesAndAttendanceVersions1796560000000,
+  EnrolmentMoveReason1796590000000,
 ];

@@ -96,6 +96,7 @@ export class ParticipantExtractService {
         endDate: e.endDate,
         status: e.status,
         leftReason: e.leftReason === 'health' && !health ? null : e.leftReason,
+        moveReason: e.moveReason,
         displayName: record.displayName,
       })),
       assessments: assessments.map((a) => ({

@@ -300,7 +300,10 @@ export class ParticipantsService {
     return (await this.enrolmentViews(ctx, [(await this.enrolments.findOneBy({ id }))!], { visible }))[0];
   }
 
-  /** Moving to another group ends this enrolment (reason: moved to another group) and starts one there; history stays. */
+  /**
+   * Moving to another group ends this enrolment (reason: moved to another group) and starts one there, which keeps
+   * why she moved; history stays.
+   */
   async moveEnrolment(ctx: UserContext, id: string, dto: MoveEnrolmentDto): Promise<EnrolmentResponse> {
     const e = await this.enrolments.findOneBy({ id });
     if (!e) throw Problem.notFound('enrolment');
@@ -344,6 +347,7 @@ export class ParticipantsService {
             groupId: dto.toGroupId,
             startDate: dto.date,
             status: 'active',
+            moveReason: dto.reason,
           }),
         );
         await this.audit.record(
@@ -353,7 +357,7 @@ export class ParticipantsService {
             entityType: 'enrolment',
             entityId: created.id,
             subjectId: e.participantId,
-            details: { from: id },
+            details: { from: id, reason: dto.reason },
           },
           m,
         );
@@ -450,6 +454,7 @@ export class ParticipantsService {
       endDate: e.endDate,
       status: e.status,
       leftReason: e.leftReason === 'health' && !visible.has(e.participantId) ? null : e.leftReason,
+      moveReason: e.moveReason,
       displayName: visibleName(byId.get(e.participantId)!, visible),
     }));
   }

@@ -2482,6 +2482,8 @@ export interface components {
             status: "active" | "completed" | "left_early";
             /** @enum {string|null} */
             leftReason: "personal" | "moved" | "got_job" | "health" | "parental_leave" | "other_effort" | "other" | null;
+            /** @enum {string|null} */
+            moveReason: "schedule" | "language_level" | "moved_home" | "group_cancelled" | "other" | null;
             displayName: string;
         };
         EnrolDto: {
@@ -2504,6 +2506,11 @@ export interface components {
              */
             toGroupId: string;
             date: string;
+            /**
+             * @description Why she moves; kept on the new enrolment
+             * @enum {string}
+             */
+            reason: "schedule" | "language_level" | "moved_home" | "group_cancelled" | "other";
         };
         ConsentResponseDto: {
             /** @enum {string} */

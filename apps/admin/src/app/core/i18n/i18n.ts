@@ -516,6 +516,8 @@ const BASE_TEXTS = {
   'en.move': { sv: 'Flytta till en annan grupp', en: 'Move to another group' },
   'en.moveButton': { sv: 'Flytta', en: 'Move' },
   'en.moveDate': { sv: 'Från och med (ÅÅÅÅ-MM-DD)', en: 'From (YYYY-MM-DD)' },
+  'en.moveReason': { sv: 'Skäl till flytten', en: 'Reason for the move' },
+  'en.movedHere': { sv: 'Flyttad hit', en: 'Moved here' },
   'en.complete': { sv: 'Markera som fullföljd', en: 'Mark as completed' },
   'en.completeButton': { sv: 'Fullföljd', en: 'Completed' },
   'en.leave': { sv: 'Avbröt i förtid', en: 'Left early' },

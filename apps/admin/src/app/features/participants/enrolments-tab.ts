@@ -15,6 +15,8 @@ import {
   type GroupResponse,
   LEFT_REASONS,
   type LeftReason,
+  MOVE_REASONS,
+  type MoveReason,
   stockholmToday,
 } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
@@ -66,6 +68,11 @@ interface GroupChoice {
               {{ e.status | label: 'enrolmentStatus' }}
               @if (e.leftReason) {
                 ({{ e.leftReason | label: 'leftReason' }})
+              }
+              @if (e.moveReason) {
+                <div class="muted" [attr.data-testid]="'move-reason-' + i">
+                  {{ i18n.t('en.movedHere') }}: {{ e.moveReason | label: 'moveReason' }}
+                </div>
               }
             </td>
             <td>
@@ -130,6 +137,15 @@ interface GroupChoice {
             <label
               >{{ i18n.t('en.moveDate') }}
               <input name="moveDate" [(ngModel)]="date" data-testid="move-date" />
+            </label>
+            <label
+              >{{ i18n.t('en.moveReason') }}
+              <select name="moveReason" [(ngModel)]="moveReason" data-testid="move-reason">
+                <option value="">–</option>
+                @for (r of moveReasons; track r) {
+                  <option [value]="r">{{ r | label: 'moveReason' }}</option>
+                }
+              </select>
             </label>
           } @else {
             @if (a.kind === 'leave') {
@@ -254,6 +270,8 @@ export class EnrolmentsTab implements OnInit {
   private readonly auth = inject(AuthStore);
   protected readonly canWrite = computed(() => this.auth.can('participant.write'));
   protected readonly reasons = LEFT_REASONS;
+  protected readonly moveReasons = MOVE_REASONS;
+  protected moveReason: MoveReason | '' = '';
   /** The groups of the programmes this user works in, named with their programme. */
   protected readonly groups = signal<GroupChoice[]>([]);
   protected readonly action = signal<{ enrolment: EnrolmentResponse; kind: ActionKind } | null>(null);
@@ -302,6 +320,7 @@ export class EnrolmentsTab implements OnInit {
     this.message.set('');
     this.toGroupId = '';
     this.reason = '';
+    this.moveReason = '';
     this.date = stockholmToday();
     this.outcomeFor.set(null);
     this.action.set({ enrolment, kind });
@@ -325,7 +344,17 @@ export class EnrolmentsTab implements OnInit {
         this.error.set(`${this.i18n.t('en.chooseGroup')}: ${this.i18n.t('form.required')}`);
         return;
       }
-      await this.run(this.api.moveEnrolment(a.enrolment.id, { toGroupId: this.toGroupId, date: this.date }));
+      if (!this.moveReason) {
+        this.error.set(`${this.i18n.t('en.moveReason')}: ${this.i18n.t('form.required')}`);
+        return;
+      }
+      await this.run(
+        this.api.moveEnrolment(a.enrolment.id, {
+          toGroupId: this.toGroupId,
+          date: this.date,
+          reason: this.moveReason,
+        }),
+      );
     } else if (a.kind === 'complete') {
       const done = await this.run(
         this.api.updateEnrolment(a.enrolment.id, { status: 'completed', endDate: this.date }),

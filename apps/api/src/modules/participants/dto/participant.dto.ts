@@ -18,6 +18,8 @@ import {
   type Gender,
   LEFT_REASONS,
   type LeftReason,
+  MOVE_REASONS,
+  type MoveReason,
   NEED_KINDS,
   type NeedKind,
   OUTCOME_CATEGORIES,
@@ -227,6 +229,9 @@ export class UpdateEnrolmentDto {
 export class MoveEnrolmentDto {
   @ApiProperty({ format: 'uuid', description: 'The group to move to' }) @IsUUID() toGroupId: string;
   @ApiProperty() @IsIsoDate() date: string;
+  @ApiProperty({ enum: MOVE_REASONS, description: 'Why she moves; kept on the new enrolment' })
+  @IsIn(MOVE_REASONS)
+  reason: MoveReason;
 }
 
 export class EnrolmentDto implements EnrolmentResponse {
@@ -237,6 +242,7 @@ export class EnrolmentDto implements EnrolmentResponse {
   @ApiProperty({ nullable: true, type: String }) endDate: string | null;
   @ApiProperty({ enum: ENROLMENT_STATUSES }) status: EnrolmentStatus;
   @ApiProperty({ enum: LEFT_REASONS, nullable: true }) leftReason: LeftReason | null;
+  @ApiProperty({ enum: MOVE_REASONS, nullable: true }) moveReason: MoveReason | null;
   @ApiProperty() displayName: string;
 }
 

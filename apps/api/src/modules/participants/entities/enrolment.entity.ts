@@ -1,4 +1,4 @@
-import type { EnrolmentStatus, LeftReason } from '@stegvis/contracts';
+import type { EnrolmentStatus, LeftReason, MoveReason } from '@stegvis/contracts';
 import {
   Column,
   CreateDateColumn,
@@ -59,6 +59,10 @@ export class Enrolment {
 
   @Column({ type: 'text', nullable: true })
   leftReason: LeftReason | null;
+
+  /** Why she moved into this group from another one (a coded reason: no free text about her here). */
+  @Column({ type: 'text', nullable: true })
+  moveReason: MoveReason | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

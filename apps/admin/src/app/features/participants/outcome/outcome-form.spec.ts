@@ -15,6 +15,7 @@ const enrolment: EnrolmentResponse = {
   endDate: '2030-04-12',
   status: 'completed',
   leftReason: null,
+  moveReason: null,
   displayName: 'Hodan Warsame',
 };
 
