@@ -39,7 +39,10 @@ async function choose(page: Page, testId: string, option: string): Promise<void>
 /** The snackbar that says a write went through. */
 async function expectSnack(page: Page, text: string): Promise<void> {
   await page.locator('.sv-outcome-done').filter({ hasText: text }).waitFor();
-  await page.locator('.sv-outcome-done').waitFor({ state: 'detached' });
+  // Until every snackbar has gone: the one of the write before may still be leaving while this one shows.
+  await page.waitForFunction(() => !document.querySelector('.sv-outcome-done'), undefined, {
+    timeout: 20_000,
+  });
 }
 
 const RATINGS = {

@@ -282,7 +282,9 @@ describe('the work with a participant: mapping, assessments, action plan, certif
       }
       await page.getByTestId('assessment-save').click();
       await expectSnack(page, 'Skattningen är sparad.');
-      await page.locator('.sv-outcome-done').waitFor({ state: 'detached' });
+      await page.waitForFunction(() => !document.querySelector('.sv-outcome-done'), undefined, {
+        timeout: 20_000,
+      });
     }
     const table = page.getByTestId('progress-table');
     assert.deepEqual(
