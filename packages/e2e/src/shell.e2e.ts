@@ -14,6 +14,10 @@ import { text } from './text';
 const SHOTS = process.env.STEGVIS_SHOTS_DIR ?? join(tmpdir(), 'stegvis-shots');
 
 async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
+  // A snackbar on its way out is aria-hidden with its button still focusable for a moment: check the page itself.
+  await page.waitForFunction(() => !document.querySelector('mat-snack-bar-container'), undefined, {
+    timeout: 20_000,
+  });
   const result = await new AxeBuilder({ page }).analyze();
   assert.deepEqual(
     result.violations.map(
