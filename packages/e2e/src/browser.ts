@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
 import { afterEach } from 'node:test';
 import {
   type Browser,
@@ -111,4 +113,22 @@ export async function signIn(
   await page.getByTestId('login-password').fill(who.password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('current-user').waitFor();
+}
+
+/**
+ * axe-core on the page as it stands: no violation allowed. A snackbar on its way out is aria-hidden with its button
+ * still focusable for a moment, so the check waits until none is left and judges the page itself.
+ */
+export async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('mat-snack-bar-container'), undefined, {
+    timeout: 20_000,
+  });
+  const result = await new AxeBuilder({ page }).analyze();
+  assert.deepEqual(
+    result.violations.map(
+      (v) => `${v.id}: ${v.nodes.length} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    ),
+    [],
+    `axe violations on "${screen}"`,
+  );
 }

@@ -3,31 +3,15 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
 import { stockholmDate, stockholmToday } from '@stegvis/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from './api-client';
-import { failOnCspViolations, launch, signIn } from './browser';
+import { failOnCspViolations, launch, signIn, expectNoAxeViolations } from './browser';
 import { expectNoRawCodes } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
 import { text } from './text';
 
 const SHOTS = process.env.STEGVIS_SHOTS_DIR ?? join(tmpdir(), 'stegvis-shots');
-
-async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
-  // A snackbar on its way out is aria-hidden with its button still focusable for a moment: check the page itself.
-  await page.waitForFunction(() => !document.querySelector('mat-snack-bar-container'), undefined, {
-    timeout: 20_000,
-  });
-  const result = await new AxeBuilder({ page }).analyze();
-  assert.deepEqual(
-    result.violations.map(
-      (v) => `${v.id}: ${v.nodes.length} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    ),
-    [],
-    `axe violations on "${screen}"`,
-  );
-}
 
 /** Chooses an option of a Material select by its visible text. */
 async function choose(page: Page, testId: string, option: string): Promise<void> {

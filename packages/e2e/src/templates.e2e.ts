@@ -3,31 +3,15 @@ import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from './api-client';
-import { failOnCspViolations, launch, signIn } from './browser';
+import { failOnCspViolations, launch, signIn, expectNoAxeViolations } from './browser';
 import { expectNoRawCodes } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
 import { text } from './text';
 
 const SHOTS = process.env.STEGVIS_SHOTS_DIR ?? join(tmpdir(), 'stegvis-shots');
 const DOCS_IMG = join(__dirname, '../../../docs/img');
-
-async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
-  // A snackbar on its way out is aria-hidden with its button still focusable for a moment: check the page itself.
-  await page.waitForFunction(() => !document.querySelector('mat-snack-bar-container'), undefined, {
-    timeout: 20_000,
-  });
-  const result = await new AxeBuilder({ page }).analyze();
-  assert.deepEqual(
-    result.violations.map(
-      (v) => `${v.id}: ${v.nodes.length} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    ),
-    [],
-    `axe violations on "${screen}"`,
-  );
-}
 
 /**
  * A Material select: open it through its form field (as a person clicks it) and pick the option by its visible
