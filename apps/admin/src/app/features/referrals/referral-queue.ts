@@ -5,27 +5,19 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { Router, RouterLink } from '@angular/router';
-import {
-  type MeetingResponse,
-  REFERRAL_STATUSES,
-  type ReferralResponse,
-  type ReferralStatus,
-} from '@stegvis/contracts';
-import { firstValueFrom } from 'rxjs';
-import { asProblem } from '../../core/errors/problem-form';
+import { REFERRAL_STATUSES, type ReferralResponse, type ReferralStatus } from '@stegvis/contracts';
 import { I18n } from '../../core/i18n/i18n';
 import { LabelPipe } from '../../core/i18n/labels';
 import { ListState } from '../../shared/list/list-state';
 import { ProgrammePicker } from '../../shared/programme-picker';
 import { StockholmTimePipe, stockholmToday } from '../../core/time/stockholm-time';
+import { MeetingsPanel } from './meetings/meetings-panel';
 import { type Intake, ReferralsApi } from './referrals-api';
 
 @Component({
   selector: 'sv-referral-queue',
   imports: [
     FormsModule,
-    RouterLink,
     MatFormFieldModule,
     MatSelectModule,
     MatInputModule,
@@ -35,6 +27,7 @@ import { type Intake, ReferralsApi } from './referrals-api';
     ListState,
     StockholmTimePipe,
     LabelPipe,
+    MeetingsPanel,
   ],
   templateUrl: './referral-queue.html',
   styles: `
@@ -59,20 +52,6 @@ import { type Intake, ReferralsApi } from './referrals-api';
       background: #fff0c2;
       color: #6b4e00;
     }
-    .meetings {
-      display: block;
-      margin-top: 24px;
-    }
-    .meeting-links {
-      display: grid;
-      gap: 8px;
-    }
-    .new-meeting {
-      display: flex;
-      gap: 12px;
-      align-items: baseline;
-      flex-wrap: wrap;
-    }
     h2 {
       font-size: 1.2rem;
       font-weight: 500;
@@ -84,22 +63,15 @@ import { type Intake, ReferralsApi } from './referrals-api';
 export class ReferralQueue {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(ReferralsApi);
-  private readonly router = inject(Router);
   protected readonly statuses = REFERRAL_STATUSES;
   protected readonly programmeId = signal('');
   protected readonly status = signal<ReferralStatus | ''>('');
   protected readonly items = signal<ReferralResponse[]>([]);
   protected readonly next = signal<string | null>(null);
-  protected readonly meetings = signal<MeetingResponse[]>([]);
-  protected readonly meetingDate = signal(stockholmToday());
-  protected readonly error = signal('');
   protected readonly intake = signal<Intake | null>(null);
   protected readonly queueLoading = signal(false);
   protected readonly queueError = signal<unknown>(undefined);
-  protected readonly meetingsLoading = signal(false);
-  protected readonly meetingsError = signal<unknown>(undefined);
   private readonly queueAsked = signal(0);
-  private readonly meetingsAsked = signal(0);
 
   constructor() {
     // The queue is paged ("Visa fler" appends), so it keeps its own signals instead of a resource.
@@ -125,24 +97,6 @@ export class ReferralQueue {
     });
     effect((onCleanup) => {
       const id = this.programmeId();
-      this.meetingsAsked();
-      if (!id) return;
-      this.meetingsLoading.set(true);
-      this.meetingsError.set(undefined);
-      const sub = this.api.meetings(id).subscribe({
-        next: (m) => {
-          this.meetings.set(m);
-          this.meetingsLoading.set(false);
-        },
-        error: (err: unknown) => {
-          this.meetingsError.set(err);
-          this.meetingsLoading.set(false);
-        },
-      });
-      onCleanup(() => sub.unsubscribe());
-    });
-    effect((onCleanup) => {
-      const id = this.programmeId();
       if (!id) return;
       const sub = this.api.intake(id, stockholmToday()).subscribe((x) => this.intake.set(x));
       onCleanup(() => sub.unsubscribe());
@@ -151,10 +105,6 @@ export class ReferralQueue {
 
   protected reloadQueue(): void {
     this.queueAsked.update((n) => n + 1);
-  }
-
-  protected reloadMeetings(): void {
-    this.meetingsAsked.update((n) => n + 1);
   }
 
   protected more(): void {
@@ -170,29 +120,5 @@ export class ReferralQueue {
       .replace('{count}', String(r.count))
       .replace('{of}', String(r.of))
       .replace('{percent}', String(r.percent ?? 0));
-  }
-
-  protected async createMeeting(): Promise<void> {
-    this.error.set('');
-    try {
-      const members = await firstValueFrom(this.api.committee(this.programmeId()));
-      const invited = [
-        ...new Set(members.filter((m) => m.kind === 'analysis' && m.userId).map((m) => m.userId!)),
-      ];
-      const m = await firstValueFrom(
-        this.api.createMeeting({
-          programmeId: this.programmeId(),
-          date: this.meetingDate(),
-          invitedUserIds: invited,
-        }),
-      );
-      await this.router.navigate(['/remisser/moten', m.id]);
-    } catch (err) {
-      this.error.set(
-        asProblem(err, this.i18n.lang())?.errors?.[0]?.message ??
-          asProblem(err, this.i18n.lang())?.detail ??
-          this.i18n.t('error.generic'),
-      );
-    }
   }
 }
