@@ -132,3 +132,51 @@ export async function expectNoAxeViolations(page: Page, screen: string): Promise
     `axe violations on "${screen}"`,
   );
 }
+
+/**
+ * Picks an option of a Material select as a keyboard user does: focus, Enter opens the panel, Home and the arrow
+ * keys walk to the option, Enter takes it (the panel keeps one option active, aria-activedescendant). Clicking the option instead fails on a busy machine, where the panel's
+ * opening animation keeps the option "not stable" past the click's timeout, and an empty outline field's floating
+ * label lies over the select and takes the pointer. A panel still closing from the last choice may swallow the
+ * first Enter; one more try then opens it.
+ */
+export async function chooseOption(page: Page, testId: string, option: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  const listbox = page.getByRole('listbox');
+  for (let attempt = 0; ; attempt++) {
+    await select.focus();
+    await page.keyboard.press('Enter');
+    try {
+      await listbox.waitFor({ timeout: 5000 });
+      break;
+    } catch (err) {
+      if (attempt === 2) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
+  const options = listbox.getByRole('option');
+  const labels = (await options.allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+  const index = labels.indexOf(option);
+  assert.notEqual(index, -1, `no option "${option}" in ${testId}: ${labels.join(' | ')}`);
+  const wantedId = await options.nth(index).getAttribute('id');
+  // The arrow keys move the active option (aria-activedescendant), one step per key once Angular has run; each
+  // step is awaited, or keys pressed faster than the panel updates are lost on a busy machine.
+  const ids = await options.evaluateAll((els) => els.map((e) => e.id));
+  const active = async () => ids.indexOf((await select.getAttribute('aria-activedescendant')) ?? '');
+  for (let guard = 0; (await active()) !== index && guard < 2 * ids.length; guard++) {
+    const from = await active();
+    await page.keyboard.press(from < index ? 'ArrowDown' : 'ArrowUp');
+    await page.waitForFunction(
+      ([sel, before]) => document.querySelector(sel)?.getAttribute('aria-activedescendant') !== before,
+      [`[data-testid="${testId}"]`, from < 0 ? null : ids[from]] as const,
+      { timeout: 5000 },
+    );
+  }
+  assert.equal(
+    await select.getAttribute('aria-activedescendant'),
+    wantedId,
+    `${testId}: "${option}" is not the active option`,
+  );
+  await page.keyboard.press('Enter');
+  await listbox.waitFor({ state: 'detached' });
+}

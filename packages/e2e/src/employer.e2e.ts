@@ -6,30 +6,11 @@ import { after, before, describe, it } from 'node:test';
 import { stockholmToday } from '@stegvis/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from './api-client';
-import { failOnCspViolations, launch, signIn, expectNoAxeViolations } from './browser';
+import { failOnCspViolations, launch, signIn, expectNoAxeViolations, chooseOption } from './browser';
 import { expectNoRawCodes } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
 
 const SHOTS = process.env.STEGVIS_SHOTS_DIR ?? join(tmpdir(), 'stegvis-shots');
-
-/**
- * Picks an option of a Material select by its visible text. On a busy machine a click may land while the panel
- * is still closing from the last choice; one more try then opens it.
- */
-async function choose(page: Page, testId: string, option: string): Promise<void> {
-  const wanted = page.getByRole('option', { name: option, exact: true });
-  for (let attempt = 0; ; attempt++) {
-    await page.getByTestId(testId).click();
-    try {
-      await wanted.waitFor({ timeout: 5000 });
-      break;
-    } catch (err) {
-      if (attempt === 2) throw err;
-      await page.keyboard.press('Escape');
-    }
-  }
-  await wanted.click();
-}
 
 async function snackbar(page: Page, text: string): Promise<void> {
   await page.locator('mat-snack-bar-container').getByText(text).waitFor();
@@ -151,14 +132,14 @@ describe('employer: details, contact log, places, internships and their results 
     await page.getByTestId('contact-form').waitFor();
     await page.getByTestId('tab-kontakter').getByTestId('list-empty').waitFor();
     await page.getByTestId('contact-date').fill('2030-01-20');
-    await choose(page, 'contact-outcome', 'Nej');
+    await chooseOption(page, 'contact-outcome', 'Nej');
     await page.getByTestId('contact-save').click();
     await page.getByTestId('contact-reason-error').waitFor();
     assert.equal(
       (await page.getByTestId('contact-reason-error').innerText()).trim(),
       'Ange varför arbetsgivaren svarade nej.',
     );
-    await choose(page, 'contact-reason', 'Språkkrav');
+    await chooseOption(page, 'contact-reason', 'Språkkrav');
     await page.getByTestId('contact-note').fill('Kräver SFI D för kassan');
     await page.getByTestId('contact-save').click();
     await snackbar(page, 'Kontakten är loggad.');
@@ -178,8 +159,8 @@ describe('employer: details, contact log, places, internships and their results 
     await page.getByTestId('places-form').waitFor();
     // The list and the programmes to choose from load together.
     await page.getByTestId('tab-platser').getByTestId('list-empty').waitFor();
-    await choose(page, 'places-programme', 'Nästa Steg');
-    await choose(page, 'places-period', `Tertial 2 ${year} (maj–aug)`);
+    await chooseOption(page, 'places-programme', 'Nästa Steg');
+    await chooseOption(page, 'places-period', `Tertial 2 ${year} (maj–aug)`);
     await page.getByTestId('places-count').fill('3');
     await page.getByTestId('places-save').click();
     await snackbar(page, 'Praktikplatserna är sparade.');
@@ -205,7 +186,7 @@ describe('employer: details, contact log, places, internships and their results 
       'Ange resultat',
     ]);
     await page.getByTestId('record-result-0').click();
-    await choose(page, 'result-select', 'Förlängd');
+    await chooseOption(page, 'result-select', 'Förlängd');
     await page.getByTestId('result-end').fill('2030-04-24');
     await expectNoAxeViolations(page, 'employer page, internship result form');
     await page.getByTestId('result-save').click();
@@ -271,7 +252,7 @@ describe('employer: details, contact log, places, internships and their results 
     await page.getByTestId('internship-row').waitFor();
     assert.equal((await page.getByTestId('internship-result-0').innerText()).trim(), 'Förlängd');
     await page.getByTestId('internship-record-result-0').click();
-    await choose(page, 'result-select', 'Erbjudande om timanställning');
+    await chooseOption(page, 'result-select', 'Erbjudande om timanställning');
     await page.getByTestId('result-save').click();
     await snackbar(page, 'Praktikens resultat är sparat.');
     await page.getByTestId('result-form').waitFor({ state: 'detached' });

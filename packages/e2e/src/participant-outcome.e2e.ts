@@ -3,24 +3,13 @@ import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ApiClient } from './api-client';
-import { failOnCspViolations, launch, signIn, expectNoAxeViolations } from './browser';
+import { failOnCspViolations, launch, signIn, expectNoAxeViolations, chooseOption } from './browser';
 import { expectNoRawCodes } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
 
 const SHOTS = process.env.STEGVIS_SHOTS_DIR ?? join(tmpdir(), 'stegvis-shots');
-
-/**
- * Opens a Material select by its test id from the keyboard, as a keyboard user does (an empty outline field's
- * floating label lies over the select and takes the pointer), and picks the option with exactly this text.
- */
-async function choose(page: Page, testId: string, option: string): Promise<void> {
-  await page.getByTestId(testId).focus();
-  await page.keyboard.press('Enter');
-  await page.getByRole('listbox').getByRole('option', { name: option, exact: true }).click();
-  await page.getByRole('listbox').waitFor({ state: 'detached' });
-}
 
 describe('outcome and follow-ups (chromium against the real api)', () => {
   failOnCspViolations();
@@ -119,7 +108,7 @@ describe('outcome and follow-ups (chromium against the real api)', () => {
         .evaluate((h) => h === document.activeElement),
       true,
     );
-    await choose(page, 'outcome-category', 'Arbete');
+    await chooseOption(page, 'outcome-category', 'Arbete');
     // Only the codes of work are offered.
     await page.getByTestId('outcome-detail-code').focus();
     await page.keyboard.press('Enter');
@@ -135,8 +124,8 @@ describe('outcome and follow-ups (chromium against the real api)', () => {
     await page.getByRole('listbox').getByRole('option', { name: 'Introduktionsjobb', exact: true }).click();
     await page.getByRole('listbox').waitFor({ state: 'detached' });
     await page.getByTestId('outcome-detail').fill('Undersköterska, Solgårdens äldreboende');
-    await choose(page, 'outcome-support-before', 'Försörjningsstöd');
-    await choose(page, 'outcome-support-after', 'Lön');
+    await chooseOption(page, 'outcome-support-before', 'Försörjningsstöd');
+    await chooseOption(page, 'outcome-support-after', 'Lön');
     await expectNoAxeViolations(page, 'outcome form after completing');
     await page.getByTestId('outcome-save').click();
     await page.getByText('Resultatet är sparat.').waitFor();
@@ -169,7 +158,7 @@ describe('outcome and follow-ups (chromium against the real api)', () => {
     // Too early: refused at the date field, in Swedish, and the typed date stays.
     await page.getByTestId('follow-up-open-3').click();
     await page.getByTestId('follow-up-date').fill('2030-05-20');
-    await choose(page, 'follow-up-category', 'Arbete');
+    await chooseOption(page, 'follow-up-category', 'Arbete');
     await page.getByTestId('follow-up-detail').fill('Undersköterska, fast anställd');
     await page.getByTestId('follow-up-save').click();
     await page.getByTestId('follow-up-date-error').waitFor();
@@ -238,7 +227,7 @@ describe('outcome and follow-ups (chromium against the real api)', () => {
     // The code is required where the category has codes: saving without one is stopped at the field.
     await page.getByTestId('outcome-save').click();
     assert.equal((await page.getByTestId('outcome-detail-code-error').innerText()).trim(), 'Fyll i fältet');
-    await choose(page, 'outcome-detail-code', 'Extratjänst');
+    await chooseOption(page, 'outcome-detail-code', 'Extratjänst');
     await page.getByTestId('outcome-save').click();
     await page.getByText('Resultatet är sparat.').waitFor();
     assert.equal((await page.getByTestId('outcome-detail-code-shown').innerText()).trim(), 'Extratjänst');

@@ -6,18 +6,12 @@ import { after, before, describe, it } from 'node:test';
 import { stockholmDate, stockholmToday } from '@stegvis/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from './api-client';
-import { failOnCspViolations, launch, signIn, expectNoAxeViolations } from './browser';
+import { failOnCspViolations, launch, signIn, expectNoAxeViolations, chooseOption } from './browser';
 import { expectNoRawCodes } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
 import { text } from './text';
 
 const SHOTS = process.env.STEGVIS_SHOTS_DIR ?? join(tmpdir(), 'stegvis-shots');
-
-/** Chooses an option of a Material select by its visible text. */
-async function choose(page: Page, testId: string, option: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
 
 /**
  * The participant record as a programme worker uses it (issue 18): register with a programme chosen, edit,
@@ -97,7 +91,7 @@ describe('participant record (chromium against the real api)', () => {
     await page.getByTestId('p-programme-error').waitFor();
     assert.equal(await text(page.getByTestId('p-programme-error')), 'Välj en insats');
     await expectNoAxeViolations(page, 'new participant, programme missing');
-    await choose(page, 'p-programme', 'Steg för steg');
+    await chooseOption(page, 'p-programme', 'Steg för steg');
     await page.getByTestId('p-save').click();
     await page.getByTestId('p-pn-error').waitFor();
     assert.equal(
@@ -173,7 +167,7 @@ describe('participant record (chromium against the real api)', () => {
     await page.goto(`${api.url}/deltagare`);
     // The picker has its programmes once the first programme's list is shown.
     await page.getByTestId('participant-row').first().waitFor();
-    await choose(page, 'programme-picker', 'Steg för steg');
+    await chooseOption(page, 'programme-picker', 'Steg för steg');
     for (const q of ['920715-7893', '199207157893']) {
       await page.getByTestId('participant-search').fill(q);
       await page.waitForFunction(
@@ -198,7 +192,7 @@ describe('participant record (chromium against the real api)', () => {
     await page.goto(`${api.url}/deltagare/${participantId}`);
     await page.getByRole('tab', { name: 'Samtycken' }).click();
     await page.getByTestId('consent-form').waitFor();
-    await choose(page, 'consent-purpose', 'Nationell uppföljning (Uppföljning Finsam)');
+    await chooseOption(page, 'consent-purpose', 'Nationell uppföljning (Uppföljning Finsam)');
     const future = stockholmDate(Date.now() + 3 * 86_400_000);
     await page.getByTestId('consent-date').fill(future);
     await page.getByTestId('consent-scope').fill('Uppföljning Finsam 2030');

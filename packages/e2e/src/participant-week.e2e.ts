@@ -7,22 +7,11 @@ import { followUpDueDate, stockholmToday } from '@stegvis/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { extractText } from 'unpdf';
 import { ApiClient } from './api-client';
-import { failOnCspViolations, launch, signIn, expectNoAxeViolations } from './browser';
+import { failOnCspViolations, launch, signIn, expectNoAxeViolations, chooseOption } from './browser';
 import { expectNoRawCodes } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
 
 const SHOTS = process.env.STEGVIS_SHOTS_DIR ?? join(tmpdir(), 'stegvis-shots');
-
-/**
- * Opens a Material select by its test id from the keyboard (an empty outline field's floating label lies over the
- * select and takes the pointer) and picks the option with exactly this text.
- */
-async function choose(page: Page, testId: string, option: string): Promise<void> {
-  await page.getByTestId(testId).focus();
-  await page.keyboard.press('Enter');
-  await page.getByRole('listbox').getByRole('option', { name: option, exact: true }).click();
-  await page.getByRole('listbox').waitFor({ state: 'detached' });
-}
 
 /** The snackbar that says a write went through. */
 async function expectSnack(page: Page, text: string): Promise<void> {
@@ -138,7 +127,7 @@ describe("a worker's whole case, from registration to the certificate (chromium)
 
     // Register, with the programme chosen.
     await page.goto(`${api.url}/deltagare/ny`);
-    await choose(page, 'p-programme', 'Nästa Steg');
+    await chooseOption(page, 'p-programme', 'Nästa Steg');
     await page.getByTestId('p-first').fill('Amal');
     await page.getByTestId('p-last').fill('Yusuf');
     await page.getByTestId('p-pn').fill('920715-7893');
@@ -160,7 +149,7 @@ describe("a worker's whole case, from registration to the certificate (chromium)
     // Consent to the national follow-up, given today.
     await tab('Samtycken');
     await page.getByTestId('consent-form').waitFor();
-    await choose(page, 'consent-purpose', 'Nationell uppföljning (Uppföljning Finsam)');
+    await chooseOption(page, 'consent-purpose', 'Nationell uppföljning (Uppföljning Finsam)');
     await page.getByTestId('consent-date').fill(today);
     await page.getByTestId('consent-scope').fill('Uppföljning Finsam 2030');
     await page.getByTestId('consent-save').click();
@@ -181,7 +170,7 @@ describe("a worker's whole case, from registration to the certificate (chromium)
     // The start assessment.
     await tab('Progression');
     await page.getByTestId('assessment-form').waitFor();
-    await choose(page, 'assessment-stage', 'Start');
+    await chooseOption(page, 'assessment-stage', 'Start');
     await page.getByTestId('assessment-date').fill('2030-01-16');
     for (const [d, v] of Object.entries(RATINGS)) await page.getByTestId(`rating-${d}`).fill(String(v));
     await page.getByTestId('assessment-save').click();
@@ -205,8 +194,8 @@ describe("a worker's whole case, from registration to the certificate (chromium)
     await page.getByTestId('end-date').fill(groupEnd);
     await page.getByTestId('enrolment-action-save').click();
     await page.getByTestId('complete-outcome').waitFor();
-    await choose(page, 'outcome-category', 'Arbete');
-    await choose(page, 'outcome-detail-code', 'Introduktionsjobb');
+    await chooseOption(page, 'outcome-category', 'Arbete');
+    await chooseOption(page, 'outcome-detail-code', 'Introduktionsjobb');
     await page.getByTestId('outcome-detail').fill('Undersköterska, Solgårdens äldreboende');
     await page.getByTestId('outcome-save').click();
     await expectSnack(page, 'Resultatet är sparat.');
@@ -217,7 +206,7 @@ describe("a worker's whole case, from registration to the certificate (chromium)
     assert.equal((await page.getByTestId('follow-up-due-3').innerText()).trim(), due3);
     await page.getByTestId('follow-up-open-3').click();
     await page.getByTestId('follow-up-date').fill(due3);
-    await choose(page, 'follow-up-category', 'Arbete');
+    await chooseOption(page, 'follow-up-category', 'Arbete');
     await page.getByTestId('follow-up-detail').fill('Undersköterska, tillsvidare');
     await page.getByTestId('follow-up-save').click();
     await expectSnack(page, 'Uppföljningen efter 3 månader är sparad.');
@@ -227,7 +216,7 @@ describe("a worker's whole case, from registration to the certificate (chromium)
     // The certificate, signed by the counsellor.
     await tab('Diplom');
     await page.getByTestId('certificate-row').waitFor();
-    await choose(page, 'certificate-signer-0', 'Omar Sahin, Studie- och yrkesvägledare');
+    await chooseOption(page, 'certificate-signer-0', 'Omar Sahin, Studie- och yrkesvägledare');
     await expectNoAxeViolations(page, 'certificate');
     const [download] = await Promise.all([
       page.waitForEvent('download'),

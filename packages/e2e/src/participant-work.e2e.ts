@@ -7,22 +7,11 @@ import { stockholmToday } from '@stegvis/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { extractText } from 'unpdf';
 import { ApiClient } from './api-client';
-import { failOnCspViolations, launch, signIn, expectNoAxeViolations } from './browser';
+import { failOnCspViolations, launch, signIn, expectNoAxeViolations, chooseOption } from './browser';
 import { expectNoRawCodes } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
 
 const SHOTS = process.env.STEGVIS_SHOTS_DIR ?? join(tmpdir(), 'stegvis-shots');
-
-/**
- * Opens a Material select by its test id and picks the option with exactly this text. Forced: in a narrow field
- * the floating label covers the select's centre, and a click there opens it all the same (the form field passes
- * it on), but playwright's hit test refuses it.
- */
-async function choose(page: Page, testId: string, option: string): Promise<void> {
-  await page.getByTestId(testId).click({ force: true });
-  await page.getByRole('listbox').getByRole('option', { name: option, exact: true }).click();
-  await page.getByRole('listbox').waitFor({ state: 'detached' });
-}
 
 /** The snackbar that says a write went through. */
 async function expectSnack(page: Page, text: string): Promise<void> {
@@ -158,7 +147,7 @@ describe('the work with a participant: mapping, assessments, action plan, certif
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
     await openTab(page, lead, 'Kartläggning');
     await page.getByTestId('need-form').waitFor();
-    await choose(page, 'need-kind', 'Psykisk hälsa');
+    await chooseOption(page, 'need-kind', 'Psykisk hälsa');
     await page.getByTestId('need-care').fill('Vårdcentralen Centrum');
     await page.getByTestId('need-note').fill('Sover dåligt, har kontakt med kurator');
     await page.getByTestId('need-save').click();
@@ -255,7 +244,7 @@ describe('the work with a participant: mapping, assessments, action plan, certif
       ['middle', 'Mitten'],
       ['end', 'Slut'],
     ] as const) {
-      await choose(page, 'assessment-stage', label);
+      await chooseOption(page, 'assessment-stage', label);
       await page.getByTestId('assessment-date').fill(dates[stage]);
       for (const [i, d] of DIMENSIONS.entries())
         await page.getByTestId(`rating-${d}`).fill(String(RATINGS[stage][i]));
@@ -407,7 +396,7 @@ describe('the work with a participant: mapping, assessments, action plan, certif
     await openTab(page, lead, 'Diplom');
     await page.getByTestId('certificate-row').waitFor();
     assert.equal(await page.getByTestId('certificate-download-0').isDisabled(), true);
-    await choose(page, 'certificate-signer-0', 'Omar Sahin, Studie- och yrkesvägledare');
+    await chooseOption(page, 'certificate-signer-0', 'Omar Sahin, Studie- och yrkesvägledare');
     await expectNoRawCodes(page, 'certificate');
     await expectNoAxeViolations(page, 'certificate');
     await page.screenshot({ path: join(SHOTS, 'participant-certificate.png'), fullPage: true });
