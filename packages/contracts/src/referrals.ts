@@ -14,20 +14,46 @@ export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 /**
  * Which status may follow which. The one table both the api (which refuses others with 422) and the admin
- * (which offers only these buttons) use.
+ * (which offers only these buttons) use. Re-opening: a withdrawn referral goes back to received (it is screened
+ * again), a wait-listed one back to screened (it waits for the next agenda as any screened one does).
  */
 export const REFERRAL_TRANSITIONS: Record<ReferralStatus, readonly ReferralStatus[]> = {
   received: ['screened', 'withdrawn', 'declined'],
-  screened: ['on_agenda', 'withdrawn', 'declined'],
+  screened: ['on_agenda', 'wait_listed', 'withdrawn', 'declined'],
   on_agenda: ['accepted', 'wait_listed', 'declined', 'withdrawn'],
-  wait_listed: ['on_agenda', 'accepted', 'declined', 'withdrawn'],
+  wait_listed: ['on_agenda', 'screened', 'accepted', 'declined', 'withdrawn'],
   accepted: ['withdrawn'],
   declined: [],
-  withdrawn: [],
+  withdrawn: ['received'],
 };
 
 export function canTransition(from: ReferralStatus, to: ReferralStatus): boolean {
   return REFERRAL_TRANSITIONS[from].includes(to);
+}
+
+/**
+ * The statuses a person sets outside a meeting (POST /api/referrals/{id}/status): screen, wait-list, withdraw and
+ * re-open. Putting on the agenda, accepting and declining belong to a meeting (the meeting screen).
+ */
+export const REFERRAL_STATUS_CHANGES = ['received', 'screened', 'wait_listed', 'withdrawn'] as const;
+export type ReferralStatusChange = (typeof REFERRAL_STATUS_CHANGES)[number];
+
+/** A change outside a meeting that must say why (a withdrawal, a place on the wait list). */
+export const REFERRAL_REASON_REQUIRED: readonly ReferralStatusChange[] = ['wait_listed', 'withdrawn'];
+
+/** The changes outside a meeting that may follow `from`, in the table's order: the admin's buttons. */
+export function referralStatusChanges(from: ReferralStatus): ReferralStatusChange[] {
+  return REFERRAL_TRANSITIONS[from].filter((s): s is ReferralStatusChange =>
+    (REFERRAL_STATUS_CHANGES as readonly string[]).includes(s),
+  );
+}
+
+export interface ReferralStatusRequest {
+  status: ReferralStatusChange;
+  /** Why (required to wait-list or withdraw); the screening note when marking it screened. */
+  reason?: string;
+  /** The version the user saw; a stale one is refused with 409. */
+  version: number;
 }
 
 export const REFERRING_KINDS = [
@@ -101,6 +127,12 @@ export interface ReferralResponse {
   screening: ScreeningFlag[];
   version: number;
   history?: ReferralHistoryEntry[];
+  /**
+   * One referral read alone (its page, its registration): the participant of the same programme with the same
+   * personal number (by the keyed hash), only when the reader may see her; null otherwise, also when there is
+   * none, so the answer tells nothing about a person the reader may not see.
+   */
+  existingParticipantId?: string | null;
 }
 
 export const DECISIONS = ['accept', 'wait_list', 'decline'] as const;

@@ -67,6 +67,7 @@ import { RetentionService } from './retention.service';
     ProgressService,
     RetentionService,
     ActionPlanService,
+    PersonalNumberHasher,
   ],
 })
 export class ParticipantsModule {}

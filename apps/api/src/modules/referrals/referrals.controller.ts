@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page, ReferralResponse } from '@stegvis/contracts';
+import type { OrganisationResponse, Page, ReferralResponse } from '@stegvis/contracts';
 import { Ctx, type UserContext } from '../../common/context/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { Allow } from '../auth/auth.decorators';
+import { OrganisationDto } from '../organisations/dto/directory.dto';
 import {
   QueuePageDto,
   QueueQuery,
@@ -40,6 +41,18 @@ export class ReferralsController {
     return this.referrals.createReferral(ctx, body);
   }
 
+  @Get('organisations')
+  @Allow('referral.create')
+  @ApiOperation({
+    summary:
+      'The organisations the user may refer from (an analysis member: their own only), for the referral form',
+  })
+  @ApiOkResponse({ type: [OrganisationDto] })
+  @ApiProblems(401, 403)
+  organisations(@Ctx() ctx: UserContext): Promise<OrganisationResponse[]> {
+    return this.referrals.referringOrganisations(ctx);
+  }
+
   @Get(':id')
   @Allow('referral.read')
   @ApiOperation({ summary: 'One referral with its screening and full history' })
@@ -51,7 +64,10 @@ export class ReferralsController {
 
   @Post(':id/status')
   @Allow('referral.update')
-  @ApiOperation({ summary: 'Mark a referral screened, or withdrawn' })
+  @ApiOperation({
+    summary:
+      'Screen (with a note), wait-list or withdraw (with a reason), or re-open a referral, as REFERRAL_TRANSITIONS allows',
+  })
   @ApiCreatedResponse({ type: ReferralResponseDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   transition(

@@ -4,7 +4,9 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   canTransition,
   type Decision,
+  type OrganisationResponse,
   type Page,
+  REFERRAL_REASON_REQUIRED,
   type ReferralResponse,
   type ReferralStatus,
 } from '@stegvis/contracts';
@@ -19,6 +21,7 @@ import { OrganisationsService } from '../organisations/organisations.service';
 import { parsePersonalNumber } from '../participants/personal-number.util';
 import { ConsentsService } from '../participants/consents.service';
 import { ParticipantsService } from '../participants/participants.service';
+import { PersonalNumberHasher } from '../participants/personal-number-hasher';
 import { UsersService } from '../users/users.service';
 import type { QueueQuery, ReferralDto, TransitionDto } from './dto/referral.dto';
 import { ReferralEvent } from './entities/referral-event.entity';
@@ -43,7 +46,17 @@ export class ReferralsService {
     private readonly participants: ParticipantsService,
     private readonly users: UsersService,
     private readonly consents: ConsentsService,
+    private readonly hasher: PersonalNumberHasher,
   ) {}
+
+  /**
+   * The organisations the user may refer from: an analysis member only their own (OWN_ORGANISATION_ROLES, the
+   * rule createReferral enforces), anyone else every organisation. The form offers only these.
+   */
+  async referringOrganisations(ctx: UserContext): Promise<OrganisationResponse[]> {
+    const all = await this.organisations.findOrganisations();
+    return all.filter((o) => this.policy.actsFor(ctx.user, o.id));
+  }
 
   async createReferral(ctx: UserContext, dto: ReferralDto): Promise<ReferralResponse> {
     await this.policy.assertProgrammeAccess(ctx, 'referral.create', dto.programmeId, {
@@ -118,9 +131,60 @@ export class ReferralsService {
         reason: '',
       });
       await this.audit.record(ctx, { action: 'referral.create', entityType: 'referral', entityId: r.id }, m);
-      return r;
+      // Her number was typed: every record that has it is told in its own audit trail (which only those who see
+      // her read), whether or not this user is shown the match.
+      const known = await this.knownParticipant(ctx, r, m);
+      if (known.matches.length)
+        await this.audit.recordMany(
+          ctx,
+          known.matches.map((id) => ({
+            action: 'participant.duplicate_check',
+            entityType: 'participant',
+            entityId: id,
+            subjectId: id,
+            details: {
+              from: 'referral',
+              referralId: r.id,
+              result: id === known.shown ? 'shown' : 'not_shown',
+            },
+          })),
+          m,
+        );
+      return { r, shown: known.shown };
     });
-    return (await this.describe(ctx, [saved]))[0];
+    const [out] = await this.describe(ctx, [saved.r]);
+    return { ...out, existingParticipantId: saved.shown };
+  }
+
+  /**
+   * The participant this referral's candidate already is, by the keyed hash of the personal number (never the
+   * stored digits). `matches`: every record with that number, in any programme. `shown`: the one the user may be
+   * told of: a record of the referral's own programme (the one an acceptance joins), for a user who reads
+   * participant records there, and when her identity is protected only for those who see her (PolicyService's
+   * rule). Anyone else, an analysis member included, is told nothing: the same answer as for an unknown number.
+   */
+  private async knownParticipant(
+    ctx: UserContext,
+    r: Pick<Referral, 'programmeId' | 'personalNumber'>,
+    m?: EntityManager,
+  ): Promise<{ matches: string[]; shown: string | null }> {
+    if (!r.personalNumber) return { matches: [], shown: null };
+    const rows: { id: string; programme_id: string; protected_identity: boolean }[] = await (
+      m ?? this.dataSource
+    ).query(
+      `SELECT id, programme_id, protected_identity FROM participant WHERE personal_number_hash = $1
+        ORDER BY created_at, id`,
+      [this.hasher.hash(r.personalNumber)],
+    );
+    if (!this.policy.can(ctx.user, 'participant.read') || !this.policy.inScope(ctx.user, r.programmeId))
+      return { matches: rows.map((p) => p.id), shown: null };
+    const own = rows.filter((p) => p.programme_id === r.programmeId);
+    const visible = await this.policy.identityVisibleFor(
+      ctx.user,
+      own.filter((p) => p.protected_identity).map((p) => p.id),
+    );
+    const shown = own.find((p) => !p.protected_identity || visible.has(p.id));
+    return { matches: rows.map((p) => p.id), shown: shown?.id ?? null };
   }
 
   /** The queue of a programme: filters, ordered by priority then received date, keyset-paginated. */
@@ -165,7 +229,30 @@ export class ReferralsService {
     };
   }
 
+  /**
+   * One referral with its history, read by a person (audited as `referral.read`; a match shown to her as
+   * `participant.duplicate_check` in the matched person's own trail).
+   */
   async getReferral(ctx: UserContext, id: string): Promise<ReferralResponse> {
+    const out = await this.detail(ctx, id);
+    await this.audit.recordMany(ctx, [
+      { action: 'referral.read', entityType: 'referral', entityId: id },
+      ...(out.existingParticipantId
+        ? [
+            {
+              action: 'participant.duplicate_check' as const,
+              entityType: 'participant',
+              entityId: out.existingParticipantId,
+              subjectId: out.existingParticipantId,
+              details: { from: 'referral', referralId: id, result: 'shown' },
+            },
+          ]
+        : []),
+    ]);
+    return out;
+  }
+
+  private async detail(ctx: UserContext, id: string): Promise<ReferralResponse> {
     const r = await this.load(ctx, id, 'referral.read');
     const history = await this.events.find({ where: { referralId: id }, order: { at: 'ASC', id: 'ASC' } });
     const names = new Map(
@@ -177,6 +264,7 @@ export class ReferralsService {
     const [out] = await this.describe(ctx, [r]);
     return {
       ...out,
+      existingParticipantId: (await this.knownParticipant(ctx, r)).shown,
       history: history.map((h) => ({
         at: h.at.toISOString(),
         by: names.get(h.byUserId) ?? '',
@@ -188,13 +276,21 @@ export class ReferralsService {
     };
   }
 
-  /** Screening and withdrawal outside meetings; decisions are taken in a meeting (MeetingsService). */
+  /**
+   * Screening (with a note), wait-listing, withdrawal and re-opening outside meetings; which may follow which is
+   * REFERRAL_TRANSITIONS. Accepting and declining are a meeting's (MeetingsService).
+   */
   async transition(ctx: UserContext, id: string, dto: TransitionDto): Promise<ReferralResponse> {
+    const reason = dto.reason?.trim() ?? '';
+    if (!reason && REFERRAL_REASON_REQUIRED.includes(dto.status))
+      throw Problem.field('reason', `a reason is required to make a referral ${dto.status}`, {
+        code: 'required',
+      });
     const r = await this.load(ctx, id, 'referral.update');
     await this.dataSource.transaction((m) =>
-      this.move(ctx, m, r, dto.status, { reason: dto.reason ?? '', version: dto.version, meetingId: null }),
+      this.move(ctx, m, r, dto.status, { reason, version: dto.version, meetingId: null }),
     );
-    return this.getReferral(ctx, id);
+    return this.detail(ctx, id);
   }
 
   /**

@@ -4,8 +4,11 @@ import {
   type Gender,
   PRIORITIES,
   type Priority,
+  REFERRAL_STATUS_CHANGES,
   REFERRAL_STATUSES,
   type ReferralRequest,
+  type ReferralStatusChange,
+  type ReferralStatusRequest,
   type ReferralStatus,
   SWEDISH_LEVELS,
   type SwedishLevel,
@@ -91,10 +94,20 @@ export class QueueQuery extends PageQuery {
   wishedStartBefore?: string;
 }
 
-export class TransitionDto {
-  @ApiProperty({ enum: ['screened', 'withdrawn'] }) @IsIn(['screened', 'withdrawn']) status:
-    'screened' | 'withdrawn';
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) reason?: string;
+export class TransitionDto implements ReferralStatusRequest {
+  @ApiProperty({
+    enum: REFERRAL_STATUS_CHANGES,
+    description:
+      'screened (with a note), wait_listed and withdrawn (each with a reason), or received/screened to re-open; ' +
+      'which may follow which is REFERRAL_TRANSITIONS (422 otherwise)',
+  })
+  @IsIn(REFERRAL_STATUS_CHANGES)
+  status: ReferralStatusChange;
+  @ApiPropertyOptional({ description: 'Why; required to wait-list or withdraw. The note when screened.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
   @ApiProperty() @Type(() => Number) @IsInt() @Min(1) version: number;
 }
 
@@ -132,6 +145,13 @@ export class ReferralResponseDto implements ReferralResponse {
   @ApiProperty({ type: [ScreeningFlagDto] }) screening: ScreeningFlag[];
   @ApiProperty() version: number;
   @ApiPropertyOptional({ type: [HistoryDto] }) history?: HistoryDto[];
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description:
+      'Read alone: the participant of the programme with the same personal number, when the reader may see her',
+  })
+  existingParticipantId?: string | null;
 }
 
 export class QueuePageDto {
