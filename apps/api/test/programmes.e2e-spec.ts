@@ -15,8 +15,8 @@ describe('programmes (e2e)', () => {
     startDate: '2022-01-10',
     endDate: '2023-06-30',
     goals: [
-      { key: 'attendance', description: 'Närvaro minst 80 %', targetValue: 80, unit: 'percent' },
-      { key: 'clear_plan', description: 'Tydlig planering', targetValue: 75, unit: 'percent' },
+      { key: 'attendance', description: 'Närvaro minst 80 %', targetValue: 80 },
+      { key: 'clear_plan', description: 'Tydlig planering', targetValue: 75 },
     ],
   });
 
@@ -175,7 +175,7 @@ describe('programmes (e2e)', () => {
     const res = await clients.admin.post('/api/programmes', {
       ...body(''),
       startDate: '2021-02-30',
-      goals: [{ key: 'attendance', description: 'x', targetValue: -1, unit: 'percent' }],
+      goals: [{ key: 'attendance', description: 'x', targetValue: -1 }],
       colour: 'red',
     });
     expect(res.status).toBe(400);
@@ -201,7 +201,7 @@ describe('programmes (e2e)', () => {
       ...body('Regelbrott'),
       endDate: '2021-01-01',
       municipalityIds: ['00000000-0000-4000-8000-000000000000'],
-      goals: [{ key: 'attendance', description: 'x', targetValue: 120, unit: 'percent' }],
+      goals: [{ key: 'attendance', description: 'x', targetValue: 120 }],
     });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([

@@ -33,7 +33,7 @@ import type {
   SwedishLevel,
 } from './participants.js';
 import type { PasswordProblem } from './password.js';
-import type { GoalUnit, OrganisationKind } from './programmes.js';
+import type { GoalKey, GoalUnit, OrganisationKind } from './programmes.js';
 import type { Decision, MeetingStatus, Priority, ReferralStatus, ReferringKind } from './referrals.js';
 import type { Role } from './roles.js';
 import type { CommitteeKind, StaffRole } from './staffing.js';
@@ -311,6 +311,12 @@ const organisationKind = {
   health_care: { sv: 'Hälso- och sjukvård', en: 'Health care' },
   other: { sv: 'Annan', en: 'Other' },
 } as const satisfies Record<OrganisationKind, Label>;
+
+const goalKey = {
+  attendance: { sv: 'Närvaro', en: 'Attendance' },
+  clear_plan: { sv: 'Tydlig plan mot arbete eller studier', en: 'A clear plan towards work or studies' },
+  work_or_studies: { sv: 'Till arbete eller studier', en: 'On to work or studies' },
+} as const satisfies Record<GoalKey, Label>;
 
 const goalUnit = {
   percent: { sv: 'procent', en: 'per cent' },
@@ -594,6 +600,7 @@ export const LABELS = {
   handbookModule,
   handbookFileType,
   organisationKind,
+  goalKey,
   goalUnit,
   referralStatus,
   referringKind,
@@ -648,6 +655,7 @@ export const LABELLED_LISTS = {
   HANDBOOK_MODULES: 'handbookModule',
   HANDBOOK_FILE_TYPES: 'handbookFileType',
   ORGANISATION_KINDS: 'organisationKind',
+  GOAL_KEYS: 'goalKey',
   GOAL_UNITS: 'goalUnit',
   REFERRAL_STATUSES: 'referralStatus',
   REFERRING_KINDS: 'referringKind',

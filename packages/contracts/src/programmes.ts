@@ -21,15 +21,49 @@ export interface OrganisationResponse {
   kind: OrganisationKind;
 }
 
-export const GOAL_UNITS = ['percent', 'count'] as const;
-export type GoalUnit = (typeof GOAL_UNITS)[number];
+/**
+ * The goals a programme can set: the ones the reports measure (docs/evaluators.md, "Goals"). Each is a whole per
+ * cent; a key outside this list would be a goal no report shows, which is why goals are chosen from it.
+ */
+export const GOAL_KEYS = ['attendance', 'clear_plan', 'work_or_studies'] as const;
+export type GoalKey = (typeof GOAL_KEYS)[number];
+
+/**
+ * The target a programme is held to when it has set none of its own: the programmes' own goals (at least 80 %
+ * attendance, 75 % with a clear plan); work or studies has no default and is reported only when set.
+ */
+export const DEFAULT_GOAL_TARGETS: Readonly<Record<GoalKey, number | null>> = {
+  attendance: 80,
+  clear_plan: 75,
+  work_or_studies: null,
+};
 
 export interface ProgrammeGoal {
-  /** Stable key, e.g. "attendance", "clear_plan", "work_or_studies". */
+  key: GoalKey;
+  /** Whole per cent, 0–100. */
+  targetValue: number;
+  /** An optional note ("as in the application to Samordningsförbundet"); the goal's name is its key's label. */
+  description: string;
+}
+
+/** A goal as entered before goals were coded, which the migration could not map: kept for the admin to fix. */
+export interface UnmappedGoal {
   key: string;
   description: string;
   targetValue: number;
-  unit: GoalUnit;
+  unit: string;
+}
+
+/** Units a goal entered before goals were coded may carry (shown with an unmapped goal). */
+export const GOAL_UNITS = ['percent', 'count'] as const;
+export type GoalUnit = (typeof GOAL_UNITS)[number];
+
+/** The programme's own target for a goal, else the default, else null (the goal is not reported). */
+export function goalTarget(
+  goals: readonly { key: string; targetValue: number }[],
+  key: GoalKey,
+): number | null {
+  return goals.find((g) => g.key === key)?.targetValue ?? DEFAULT_GOAL_TARGETS[key];
 }
 
 export interface ProgrammeResponse {
@@ -42,6 +76,8 @@ export interface ProgrammeResponse {
   endDate: string;
   targetGroup: string;
   goals: ProgrammeGoal[];
+  /** Goals from before goals were coded that no key matched; empty once the admin has dealt with them. */
+  unmappedGoals: UnmappedGoal[];
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -55,10 +91,21 @@ export interface CreateProgrammeRequest {
   startDate: string;
   endDate: string;
   targetGroup?: string;
-  goals: ProgrammeGoal[];
+  goals: ProgrammeGoalRequest[];
+}
+
+export interface ProgrammeGoalRequest {
+  key: GoalKey;
+  targetValue: number;
+  description?: string;
 }
 
 export interface UpdateProgrammeRequest extends Partial<CreateProgrammeRequest> {
+  /**
+   * The unmapped goals to keep: those left out are dismissed (the admin has entered them as coded goals or found
+   * them obsolete). Only a sub-list of the stored ones; absent keeps them all.
+   */
+  unmappedGoals?: UnmappedGoal[];
   /** The version the editor read; a stale version gives 409. */
   version: number;
 }

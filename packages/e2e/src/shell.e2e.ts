@@ -51,7 +51,7 @@ describe('the shell and shared patterns: skip link, not found, unsaved changes, 
       startDate: '2030-01-01',
       endDate: '2030-12-31',
       targetGroup: '',
-      goals: [{ key: 'attendance', description: 'Närvaro', targetValue: 80, unit: 'percent' }],
+      goals: [{ key: 'attendance', description: 'Närvaro', targetValue: 80 }],
     });
     await admin.call('POST', '/api/users', {
       email: lisa.email,

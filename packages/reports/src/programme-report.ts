@@ -9,6 +9,7 @@ import {
   type EnrolmentStatus,
   type FollowUpMonths,
   type Gender,
+  type GoalKey,
   type Industry,
   type LeftReason,
   type OutcomeCategory,
@@ -212,8 +213,8 @@ export interface SurveyResponse {
   leftBeforeOpen: number;
 }
 
-export const GOAL_KEYS = ['attendance', 'clear_plan', 'work_or_studies'] as const;
-export type GoalKey = (typeof GOAL_KEYS)[number];
+/** The goals come from the programme's coded list (contracts). */
+export { GOAL_KEYS, type GoalKey } from '@stegvis/contracts';
 
 export interface GoalFulfilment {
   key: GoalKey;

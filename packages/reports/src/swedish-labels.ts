@@ -62,11 +62,7 @@ export const GROUP_STATUS_LABELS: Record<GroupStatus, string> = {
 
 export const INDUSTRY_LABELS = svLabels('industry');
 
-export const GOAL_LABELS: Record<GoalKey, string> = {
-  attendance: 'Närvaro',
-  clear_plan: 'Tydlig plan mot arbete eller studier',
-  work_or_studies: 'Till arbete eller studier',
-};
+export const GOAL_LABELS: Record<GoalKey, string> = svLabels('goalKey');
 
 /** "Grupp 4"; with its municipality ("Grupp 4, Klippan") when the report has groups in more than one. */
 export function groupLabel(n: number, municipality?: string | null): string {

@@ -46,8 +46,8 @@ export async function loadReferenceProgramme(staff: Client, w: World): Promise<v
   await staff.patch(`/api/programmes/${p}`, {
     version: (await staff.get(`/api/programmes/${p}`)).body.version,
     goals: [
-      { key: 'attendance', description: 'Närvaro minst 80 %', targetValue: 80, unit: 'percent' },
-      { key: 'clear_plan', description: 'Tydlig planering', targetValue: 75, unit: 'percent' },
+      { key: 'attendance', description: 'Närvaro minst 80 %', targetValue: 80 },
+      { key: 'clear_plan', description: 'Tydlig planering', targetValue: 75 },
     ],
   });
   const tpl = (await staff.post(`/api/programmes/${p}/templates`, TEMPLATE)).body;

@@ -124,7 +124,7 @@ export async function seedWorld(t: TestApp): Promise<World> {
       startDate: '2019-09-03',
       endDate: '2021-12-31',
       targetGroup: 'Utrikes födda kvinnor och män',
-      goals: [{ key: 'attendance', description: 'Närvaro minst 80 %', targetValue: 80, unit: 'percent' }],
+      goals: [{ key: 'attendance', description: 'Närvaro minst 80 %', targetValue: 80 }],
     });
     if (res.status !== 201) throw new Error(`seed programme: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.id as string;

@@ -1,4 +1,10 @@
-import { stockholmDate, type EnrolmentStatus, type FollowUpMonths, type Gender } from '@stegvis/contracts';
+import {
+  goalTarget,
+  stockholmDate,
+  type EnrolmentStatus,
+  type FollowUpMonths,
+  type Gender,
+} from '@stegvis/contracts';
 import type { LeftReason, OutcomeCategory, OutcomeDetailCode } from '@stegvis/contracts';
 import type { DisclosureEnrolment, DisclosureProgramme } from '@stegvis/reports';
 
@@ -108,7 +114,7 @@ export async function gatherDisclosureData(
   const internshipsOf = byEnrolment(internships);
   const sessionsOf = byEnrolment(sessions);
   const withPair = new Set(assessed.map((a) => a.participant_id));
-  const goal = programme.goals.find((g) => g.key === 'attendance')?.targetValue ?? 80;
+  const goal = goalTarget(programme.goals, 'attendance') ?? 0;
   return {
     start: programme.start,
     end: programme.end,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { Role } from '@stegvis/contracts';
+import type { ProgrammeGoalRequest, Role } from '@stegvis/contracts';
 import type { UserContext } from '../../common/context/request-context';
 import { HandbookService } from '../../modules/handbook/handbook.service';
 import { OrganisationsService } from '../../modules/organisations/organisations.service';
@@ -56,15 +56,10 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoCreden
     requestId: 'demo-seed',
     ip: '127.0.0.1',
   };
-  const goals = [
-    { key: 'attendance', description: 'Närvaro minst 80 %', targetValue: 80, unit: 'percent' as const },
-    {
-      key: 'clear_plan',
-      description: 'Minst 75 % av deltagarna har en tydlig planering vid avslut',
-      targetValue: 75,
-      unit: 'percent' as const,
-    },
-    { key: 'group_size', description: 'Tio deltagare per grupp', targetValue: 10, unit: 'count' as const },
+  const goals: ProgrammeGoalRequest[] = [
+    { key: 'attendance', targetValue: 80 },
+    { key: 'clear_plan', targetValue: 75, description: 'Som i ansökan till samordningsförbundet' },
+    { key: 'work_or_studies', targetValue: 40 },
   ];
   const nastaSteg = await programmes.createProgramme(ctx, {
     name: 'Nästa Steg',

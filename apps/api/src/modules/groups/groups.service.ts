@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type {
-  AttendanceGridResponse,
-  CalendarResponse,
-  GroupResponse,
-  FieldError,
-  SessionResponse,
+import {
+  type AttendanceGridResponse,
+  type CalendarResponse,
+  type GroupResponse,
+  type FieldError,
+  goalTarget,
+  type SessionResponse,
 } from '@stegvis/contracts';
 import { DataSource, type EntityManager, In, Repository } from 'typeorm';
 import { groupEnrolledKey } from '@stegvis/reports';
@@ -31,8 +32,6 @@ import { Attendance } from './entities/attendance.entity';
 import { Group } from './entities/group.entity';
 import { GroupSession } from './entities/session.entity';
 import { toGroupResponse, toSessionResponse } from './groups.mapper';
-
-const DEFAULT_ATTENDANCE_GOAL = 80;
 
 @Injectable()
 export class GroupsService {
@@ -404,7 +403,7 @@ export class GroupsService {
       ? await this.attendance.find({ where: { sessionId: In(sessions.map((s) => s.id)) } })
       : [];
     const taken = new Set(marks.map((m) => m.sessionId));
-    const goal = programme.goals.find((g) => g.key === 'attendance')?.targetValue ?? DEFAULT_ATTENDANCE_GOAL;
+    const goal = goalTarget(programme.goals, 'attendance') ?? 0;
     const rates = attendanceRates(
       sessions.map((s) => ({
         id: s.id,

@@ -29,6 +29,7 @@ export function toProgrammeResponse(p: Programme, dir: Directory): ProgrammeResp
     endDate: p.endDate,
     targetGroup: p.targetGroup,
     goals: p.goals,
+    unmappedGoals: p.unmappedGoals,
     version: p.version,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { FieldError, Page, ProgrammeResponse } from '@stegvis/contracts';
+import type {
+  FieldError,
+  Page,
+  ProgrammeGoal,
+  ProgrammeGoalRequest,
+  ProgrammeResponse,
+  UnmappedGoal,
+} from '@stegvis/contracts';
 import { Brackets, DataSource, In, Repository } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
@@ -81,12 +88,7 @@ export class ProgrammesService {
           startDate: dto.startDate,
           endDate: dto.endDate,
           targetGroup: dto.targetGroup ?? '',
-          goals: dto.goals.map(({ key, description, targetValue, unit }) => ({
-            key,
-            description,
-            targetValue,
-            unit,
-          })),
+          goals: storedGoals(dto.goals),
           municipalities: municipalityIds.map((municipalityId) =>
             m.create(ProgrammeMunicipality, { municipalityId }),
           ),
@@ -135,6 +137,13 @@ export class ProgrammesService {
           `The programme was changed by someone else (version ${locked.version}, yours ${dto.version}). Reload and try again.`,
         );
       }
+      const notStored = dto.unmappedGoals ? firstNotIn(dto.unmappedGoals, locked.unmappedGoals) : -1;
+      if (notStored >= 0)
+        throw Problem.field(
+          `unmappedGoals.${notStored}`,
+          'unmappedGoals may only keep goals the programme has; new goals are chosen from the list',
+          { code: 'unknown_reference', params: { entity: 'goal' } },
+        );
       await m.update(
         Programme,
         { id },
@@ -144,12 +153,8 @@ export class ProgrammesService {
           startDate: merged.startDate,
           endDate: merged.endDate,
           targetGroup: merged.targetGroup,
-          goals: merged.goals.map(({ key, description, targetValue, unit }) => ({
-            key,
-            description,
-            targetValue,
-            unit,
-          })),
+          goals: storedGoals(merged.goals),
+          unmappedGoals: dto.unmappedGoals ?? locked.unmappedGoals,
           version: locked.version + 1,
         },
       );
@@ -207,7 +212,7 @@ export class ProgrammesService {
       ownerMunicipalityId: string;
       startDate: string;
       endDate: string;
-      goals: { key: string; unit: string; targetValue: number }[];
+      goals: { key: string; targetValue: number }[];
     },
     municipalityIds: string[],
     partnerIds: string[],
@@ -223,7 +228,7 @@ export class ProgrammesService {
       );
     const keys = new Set<string>();
     p.goals.forEach((g, i) => {
-      if (g.unit === 'percent' && g.targetValue > 100) {
+      if (g.targetValue > 100) {
         errors.push(
           fieldError(`goals.${i}.targetValue`, 'a percentage goal must be at most 100', {
             code: 'percent_over_100',
@@ -284,4 +289,23 @@ export class ProgrammesService {
       organisations: new Map(os.map((o) => [o.id, o])),
     };
   }
+}
+
+/** Goals as stored: the coded key, the target, and the note (empty when none was given). */
+function storedGoals(goals: readonly ProgrammeGoalRequest[]): ProgrammeGoal[] {
+  return goals.map(({ key, targetValue, description }) => ({
+    key,
+    targetValue,
+    description: description ?? '',
+  }));
+}
+
+/** The index of the first goal of `kept` that `stored` does not hold (each stored one matched once), else -1. */
+function firstNotIn(kept: readonly UnmappedGoal[], stored: readonly UnmappedGoal[]): number {
+  const left = stored.map((g) => JSON.stringify([g.key, g.description, g.targetValue, g.unit]));
+  return kept.findIndex((g) => {
+    const i = left.indexOf(JSON.stringify([g.key, g.description, g.targetValue, g.unit]));
+    if (i >= 0) left.splice(i, 1);
+    return i < 0;
+  });
 }

@@ -4,6 +4,8 @@ import {
   type EnrolmentStatus,
   type FollowUpMonths,
   type Gender,
+  type GoalKey,
+  goalTarget,
   type Industry,
   type LeftReason,
   OUTCOME_CATEGORIES,
@@ -82,8 +84,7 @@ export class ReportDataService {
         >(sql.followUps),
         q<GroupRow & { enrolled_at_open: number; answers: number }>(sql.surveyRounds),
       ]);
-    const goal = (key: string, fallback: number) =>
-      programme.goals.find((g) => g.key === key)?.targetValue ?? fallback;
+    const target = (key: GoalKey) => goalTarget(programme.goals, key) ?? undefined;
     const ref = (r: GroupRow): GroupRef => {
       const municipality = municipalities.get(r.municipality_id);
       return municipality === undefined ? { group: r.group } : { group: r.group, municipality };
@@ -92,7 +93,11 @@ export class ReportDataService {
       programmeName: programme.name,
       programme: {
         name: programme.name,
-        goals: { attendancePercent: goal('attendance', 80), clearPlanPercent: goal('clear_plan', 75) },
+        goals: {
+          attendancePercent: target('attendance') ?? 0,
+          clearPlanPercent: target('clear_plan') ?? 0,
+          workOrStudiesPercent: target('work_or_studies'),
+        },
       },
       groups: groups.map((g) => {
         const { municipality } = ref({ group: g.number, municipality_id: g.municipality_id });

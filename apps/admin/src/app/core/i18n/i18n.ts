@@ -3,6 +3,7 @@ import { problemText } from './problem-texts';
 import { PARTICIPANT_RECORD_TEXTS } from './texts/participant-record';
 import { PARTICIPANT_WORK_TEXTS } from './texts/participant-work';
 import { PARTICIPANT_OUTCOME_TEXTS } from './texts/participant-outcome';
+import { PROGRAMME_GOALS_TEXTS } from './texts/programme-goals';
 import { TEMPLATES_TEXTS } from './texts/templates';
 import { CALENDAR_TEXTS } from './texts/calendar';
 import { EMPLOYERS_TEXTS } from './texts/employers';
@@ -105,10 +106,6 @@ const BASE_TEXTS = {
   'form.end': { sv: 'Slutdatum (ÅÅÅÅ-MM-DD)', en: 'End date (YYYY-MM-DD)' },
   'form.targetGroup': { sv: 'Målgrupp', en: 'Target group' },
   'form.goals': { sv: 'Mål', en: 'Goals' },
-  'form.goalKey': { sv: 'Nyckel', en: 'Key' },
-  'form.goalDescription': { sv: 'Beskrivning', en: 'Description' },
-  'form.goalTarget': { sv: 'Målvärde', en: 'Target value' },
-  'form.goalUnit': { sv: 'Enhet', en: 'Unit' },
   'form.addGoal': { sv: 'Lägg till mål', en: 'Add goal' },
   'form.remove': { sv: 'Ta bort', en: 'Remove' },
   'form.save': { sv: 'Spara', en: 'Save' },
@@ -534,6 +531,7 @@ export const TEXTS = {
   ...PARTICIPANT_WORK_TEXTS,
   ...PARTICIPANT_OUTCOME_TEXTS,
   ...TEMPLATES_TEXTS,
+  ...PROGRAMME_GOALS_TEXTS,
   ...CALENDAR_TEXTS,
   ...EMPLOYERS_TEXTS,
   ...SURVEY_ROUNDS_TEXTS,
@@ -547,6 +545,7 @@ export const TEXT_SOURCES: readonly Texts[] = [
   PARTICIPANT_WORK_TEXTS,
   PARTICIPANT_OUTCOME_TEXTS,
   TEMPLATES_TEXTS,
+  PROGRAMME_GOALS_TEXTS,
   CALENDAR_TEXTS,
   EMPLOYERS_TEXTS,
   SURVEY_ROUNDS_TEXTS,

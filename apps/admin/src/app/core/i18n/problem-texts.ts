@@ -21,6 +21,7 @@ const ENTITIES: Record<string, { sv: string; en: string }> = {
   consent: { sv: 'samtycket', en: 'the consent' },
   employer: { sv: 'arbetsgivaren', en: 'the employer' },
   enrolment: { sv: 'inskrivningen', en: 'the enrolment' },
+  goal: { sv: 'målet', en: 'the goal' },
   group: { sv: 'gruppen', en: 'the group' },
   'handbook entry': { sv: 'handboksavsnittet', en: 'the handbook entry' },
   'handbook entry version': { sv: 'versionen av handboksavsnittet', en: 'the version of the handbook entry' },

@@ -23,11 +23,12 @@ import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import type {
   CreateProgrammeRequest,
-  GoalUnit,
+  GoalKey,
   MunicipalityResponse,
   OrganisationResponse,
+  UnmappedGoal,
 } from '@stegvis/contracts';
-import { GOAL_UNITS } from '@stegvis/contracts';
+import { GOAL_KEYS, labelOfStored } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { DraftStore } from '../../core/drafts/draft-store';
 import { I18n } from '../../core/i18n/i18n';
@@ -38,12 +39,16 @@ import { type HasUnsavedChanges, warnBeforeUnload } from '../../shared/form/unsa
 import { endNotBeforeStart, goalTarget, isoDate } from './programme-validators';
 import { ProgrammesApi } from './programmes-api';
 
-type FormValue = CreateProgrammeRequest & { version: number | null };
+type FormValue = Omit<CreateProgrammeRequest, 'goals'> & {
+  goals: { key: GoalKey | ''; targetValue: number | null; description?: string }[];
+  version: number | null;
+  /** Absent in a draft saved before goals were coded. */
+  unmappedGoals?: UnmappedGoal[];
+};
 type GoalForm = FormGroup<{
-  key: FormControl<string>;
-  description: FormControl<string>;
+  key: FormControl<GoalKey | ''>;
   targetValue: FormControl<number | null>;
-  unit: FormControl<GoalUnit>;
+  description: FormControl<string>;
 }>;
 
 @Component({
@@ -62,7 +67,7 @@ type GoalForm = FormGroup<{
   styles: `
     .goal {
       display: grid;
-      grid-template-columns: 1fr 2fr 120px 140px auto;
+      grid-template-columns: 2fr 140px 2fr auto;
       gap: 8px;
       align-items: start;
     }
@@ -87,6 +92,26 @@ type GoalForm = FormGroup<{
       padding: 16px;
       border-radius: 8px;
     }
+    .unmapped {
+      border-left: 4px solid #b26a00;
+      background: #fff8e1;
+      padding: 8px 16px;
+      margin-top: 16px;
+      border-radius: 4px;
+    }
+    .unmapped h3 {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      margin: 4px 0;
+      font-size: 1rem;
+    }
+    .unmapped li {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 12px;
+    }
     @media (max-width: 900px) {
       .goal {
         grid-template-columns: 1fr 1fr;
@@ -98,7 +123,9 @@ type GoalForm = FormGroup<{
 export class ProgrammeForm implements OnInit, HasUnsavedChanges {
   readonly id = input<string>();
   protected readonly i18n = inject(I18n);
-  protected readonly units = GOAL_UNITS;
+  protected readonly goalKeys = GOAL_KEYS;
+  /** Goals from before goals were coded, left to fix; those removed here are dismissed when the form is saved. */
+  protected readonly unmappedGoals = signal<UnmappedGoal[]>([]);
   private readonly api = inject(ProgrammesApi);
   private readonly router = inject(Router);
   private readonly drafts = inject(DraftStore);
@@ -168,6 +195,7 @@ export class ProgrammeForm implements OnInit, HasUnsavedChanges {
         targetGroup: p.targetGroup,
         goals: p.goals,
         version: p.version,
+        unmappedGoals: p.unmappedGoals,
       });
     } else {
       this.addGoal();
@@ -175,24 +203,44 @@ export class ProgrammeForm implements OnInit, HasUnsavedChanges {
   }
 
   protected addGoal(
-    g: { key: string; description: string; targetValue: number | null; unit: GoalUnit } = {
-      key: '',
-      description: '',
+    g: { key: GoalKey | ''; targetValue: number | null; description?: string } = {
+      key: this.goalKeys.find((k) => !this.goals.controls.some((c) => c.controls.key.value === k)) ?? '',
       targetValue: null,
-      unit: 'percent',
     },
   ): void {
     this.goals.push(
       this.fb.group(
         {
-          key: [g.key, [Validators.required, Validators.pattern(/^[a-z][a-z0-9_]{0,39}$/)]],
-          description: [g.description, [Validators.required, Validators.maxLength(300)]],
+          key: [g.key, Validators.required],
           targetValue: [g.targetValue, Validators.required],
-          unit: [g.unit],
+          description: [g.description ?? '', Validators.maxLength(300)],
         },
         { validators: goalTarget },
       ),
     );
+  }
+
+  /** A goal is set once: another row has already chosen it. */
+  protected chosenElsewhere(key: GoalKey, row: number): boolean {
+    return this.goals.controls.some((c, i) => i !== row && c.controls.key.value === key);
+  }
+
+  protected unmappedText(u: UnmappedGoal): string {
+    return this.i18n
+      .t('goals.unmappedRow')
+      .replace('{key}', u.key)
+      .replace('{description}', u.description)
+      .replace('{target}', String(u.targetValue))
+      .replace('{unit}', labelOfStored('goalUnit', u.unit, this.i18n.lang(), u.unit));
+  }
+
+  protected dismissLabel(u: UnmappedGoal): string {
+    return this.i18n.t('goals.dismissLabel').replace('{key}', u.key);
+  }
+
+  protected dismissUnmapped(i: number): void {
+    this.unmappedGoals.update((list) => list.filter((_, j) => j !== i));
+    this.form.markAsDirty();
   }
 
   protected removeGoal(i: number): void {
@@ -204,16 +252,18 @@ export class ProgrammeForm implements OnInit, HasUnsavedChanges {
     const body: CreateProgrammeRequest = {
       ...v,
       goals: v.goals.map((g) => ({
-        key: g.key,
-        description: g.description,
+        key: g.key as GoalKey,
         targetValue: Number(g.targetValue),
-        unit: g.unit,
+        description: g.description,
       })),
     };
     const id = this.id();
     const result = await this.submit.run<unknown>(
       this.form,
-      () => (id ? this.api.update(id, { ...body, version: this.version ?? 1 }) : this.api.create(body)),
+      () =>
+        id
+          ? this.api.update(id, { ...body, version: this.version ?? 1, unmappedGoals: this.unmappedGoals() })
+          : this.api.create(body),
       { done: this.i18n.t('lists.programmeSaved') },
     );
     if (result.ok) await this.router.navigate(['/insatser']);
@@ -230,12 +280,14 @@ export class ProgrammeForm implements OnInit, HasUnsavedChanges {
     if (!g.touched) return '';
     if (g.errors?.['percentMax']) return this.i18n.t('form.percentMax');
     if (g.errors?.['negative']) return this.i18n.t('form.negative');
+    if (g.errors?.['whole']) return this.i18n.t('goals.whole');
     const server: unknown = g.controls.targetValue.errors?.['server'];
     return typeof server === 'string' ? server : '';
   }
 
   private fill(v: FormValue): void {
     this.version = v.version;
+    this.unmappedGoals.set(v.unmappedGoals ?? []);
     this.goals.clear();
     for (const g of v.goals) this.addGoal(g);
     this.form.patchValue({ ...v, goals: undefined });

@@ -19,6 +19,7 @@ const programme = {
   endDate: '2021-12-31',
   targetGroup: '',
   goals: [],
+  unmappedGoals: [],
   version: 1,
   createdAt: '',
   updatedAt: '',

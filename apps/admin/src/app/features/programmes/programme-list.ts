@@ -50,7 +50,14 @@ import { ProgrammesApi } from './programmes-api';
           <tbody>
             @for (p of rows(); track p.id) {
               <tr data-testid="programme-row">
-                <td class="name">{{ p.name }}</td>
+                <td class="name">
+                  {{ p.name }}
+                  @if (p.unmappedGoals.length && auth.can('programme.update')) {
+                    <span class="to-fix" data-testid="goals-to-fix"
+                      ><mat-icon aria-hidden="true">warning</mat-icon> {{ i18n.t('goals.toFix') }}</span
+                    >
+                  }
+                </td>
                 <td>{{ p.ownerMunicipality.name }}</td>
                 <td>{{ p.startDate }} – {{ p.endDate }}</td>
                 <td>{{ municipalityNames(p) }}</td>
@@ -85,6 +92,20 @@ import { ProgrammesApi } from './programmes-api';
   styles: `
     .name {
       font-weight: 500;
+    }
+    .to-fix {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+      margin-left: 8px;
+      color: #8a4b00;
+      font-weight: 400;
+      font-size: 0.875rem;
+    }
+    .to-fix mat-icon {
+      font-size: 18px;
+      width: 18px;
+      height: 18px;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -16,12 +16,13 @@ describe('programme form rules (the same as the API)', () => {
     expect(endNotBeforeStart(g('2021-01-01', '2021-01-01'))).toBeNull();
   });
 
-  it('caps a percentage goal at 100 and refuses negative targets', () => {
-    const g = (unit: string, v: number) =>
-      new FormGroup({ unit: new FormControl(unit), targetValue: new FormControl(v) });
-    expect(goalTarget(g('percent', 101))).toEqual({ percentMax: true });
-    expect(goalTarget(g('percent', 100))).toBeNull();
-    expect(goalTarget(g('count', 150))).toBeNull();
-    expect(goalTarget(g('count', -1))).toEqual({ negative: true });
+  it('takes a goal target as a whole per cent from 0 to 100', () => {
+    const g = (v: number | null) => new FormGroup({ targetValue: new FormControl(v) });
+    expect(goalTarget(g(101))).toEqual({ percentMax: true });
+    expect(goalTarget(g(100))).toBeNull();
+    expect(goalTarget(g(0))).toBeNull();
+    expect(goalTarget(g(-1))).toEqual({ negative: true });
+    expect(goalTarget(g(80.5))).toEqual({ whole: true });
+    expect(goalTarget(g(null))).toBeNull();
   });
 });

@@ -11,10 +11,13 @@ export const endNotBeforeStart: ValidatorFn = (g: AbstractControl): ValidationEr
   return start && end && isIsoDate(start) && isIsoDate(end) && end < start ? { endBeforeStart: true } : null;
 };
 
+/** A goal's target is a whole per cent from 0 to 100, as the API's ProgrammesService requires. */
 export const goalTarget: ValidatorFn = (g: AbstractControl): ValidationErrors | null => {
-  const unit = g.get('unit')?.value as string;
-  const v = Number(g.get('targetValue')?.value);
+  const raw: unknown = g.get('targetValue')?.value;
+  if (raw === null || raw === '') return null;
+  const v = Number(raw);
   if (Number.isNaN(v)) return null;
   if (v < 0) return { negative: true };
-  return unit === 'percent' && v > 100 ? { percentMax: true } : null;
+  if (v > 100) return { percentMax: true };
+  return Number.isInteger(v) ? null : { whole: true };
 };

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   type CreateProgrammeRequest,
-  GOAL_UNITS,
-  type GoalUnit,
+  GOAL_KEYS,
+  type GoalKey,
   type ProgrammeGoal,
+  type ProgrammeGoalRequest,
+  type UnmappedGoal,
   type ProgrammeResponse,
   type UpdateProgrammeRequest,
 } from '@stegvis/contracts';
@@ -18,7 +20,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   Min,
   MinLength,
@@ -27,26 +28,35 @@ import {
 import { IsIsoDate } from '../../../common/validation/is-iso-date';
 import { MunicipalityDto, OrganisationDto } from '../../organisations/dto/directory.dto';
 
-export class ProgrammeGoalDto implements ProgrammeGoal {
-  @ApiProperty({ example: 'attendance', description: 'Stable key, lower-case letters, digits and _' })
-  @IsString()
-  @Matches(/^[a-z][a-z0-9_]{0,39}$/, { message: 'key must be lower-case letters, digits or _ (at most 40)' })
-  key: string;
+export class ProgrammeGoalDto implements ProgrammeGoalRequest {
+  @ApiProperty({ enum: GOAL_KEYS, description: 'One of the goals the reports measure' })
+  @IsIn(GOAL_KEYS)
+  key: GoalKey;
 
-  @ApiProperty({ example: 'Närvaro minst 80 %' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
-  description: string;
-
-  @ApiProperty({ example: 80, minimum: 0 })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
+  // At most 100 is the service's rule (percent_over_100), with its own message.
+  @ApiProperty({ example: 80, minimum: 0, maximum: 100, description: 'Whole per cent' })
+  @IsInt()
   @Min(0)
   targetValue: number;
 
-  @ApiProperty({ enum: GOAL_UNITS })
-  @IsIn(GOAL_UNITS)
-  unit: GoalUnit;
+  @ApiPropertyOptional({ example: 'Som i ansökan till samordningsförbundet', maxLength: 300 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  description?: string;
+}
+
+export class ProgrammeGoalResponseDto implements ProgrammeGoal {
+  @ApiProperty({ enum: GOAL_KEYS }) key: GoalKey;
+  @ApiProperty() targetValue: number;
+  @ApiProperty() description: string;
+}
+
+export class UnmappedGoalDto implements UnmappedGoal {
+  @ApiProperty() @IsString() @MaxLength(300) key: string;
+  @ApiProperty() @IsString() @MaxLength(300) description: string;
+  @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) targetValue: number;
+  @ApiProperty() @IsString() @MaxLength(40) unit: string;
 }
 
 export class CreateProgrammeDto implements CreateProgrammeRequest {
@@ -97,6 +107,17 @@ export class CreateProgrammeDto implements CreateProgrammeRequest {
 }
 
 export class UpdateProgrammeDto extends PartialType(CreateProgrammeDto) implements UpdateProgrammeRequest {
+  @ApiPropertyOptional({
+    type: [UnmappedGoalDto],
+    description: 'The unmapped goals to keep (a sub-list of the stored ones); those left out are dismissed',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => UnmappedGoalDto)
+  unmappedGoals?: UnmappedGoalDto[];
+
   @ApiProperty({ description: 'The version you read; a stale version gives 409' })
   @IsInt()
   @Min(1)
@@ -112,7 +133,8 @@ export class ProgrammeDto implements ProgrammeResponse {
   @ApiProperty() startDate: string;
   @ApiProperty() endDate: string;
   @ApiProperty() targetGroup: string;
-  @ApiProperty({ type: [ProgrammeGoalDto] }) goals: ProgrammeGoalDto[];
+  @ApiProperty({ type: [ProgrammeGoalResponseDto] }) goals: ProgrammeGoalResponseDto[];
+  @ApiProperty({ type: [UnmappedGoalDto] }) unmappedGoals: UnmappedGoalDto[];
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;

@@ -1,4 +1,4 @@
-import type { ProgrammeGoal } from '@stegvis/contracts';
+import type { ProgrammeGoal, UnmappedGoal } from '@stegvis/contracts';
 import {
   Column,
   CreateDateColumn,
@@ -44,6 +44,10 @@ export class Programme {
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   goals: ProgrammeGoal[];
+
+  /** Goals from before goals were coded that the migration could not map (1796630000000-coded-goals.ts). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  unmappedGoals: UnmappedGoal[];
 
   @OneToMany(() => ProgrammeMunicipality, (m) => m.programme, { cascade: true })
   municipalities: Relation<ProgrammeMunicipality[]>;
