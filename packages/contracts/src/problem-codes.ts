@@ -62,6 +62,9 @@ export const PROBLEM_CODES = {
   redacted_text_required: {},
   not_invited: {},
   not_on_agenda: {},
+  // Meetings: an action item falls due on or after its meeting; case discussions are for the invited and the staff.
+  due_before_meeting: { meetingDate: 'string' },
+  case_notes_invited_only: {},
   session_cancelled: {},
   not_enrolled_on_date: {},
   duplicate_mark: {},

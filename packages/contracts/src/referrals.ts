@@ -164,6 +164,19 @@ export interface ActionItem {
 export const MEETING_STATUSES = ['planned', 'held'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
+/** An open action item of an earlier meeting of the programme, carried to a later meeting's agenda. */
+export interface CarriedActionItem extends ActionItem {
+  meetingId: string;
+  meetingDate: string;
+}
+
+/** The latest sending of a meeting's minutes: when, by whom (user id), and to whom. */
+export interface MinutesSent {
+  sentAt: string;
+  sentBy: string;
+  recipients: { userId: string; name: string; organisationName: string }[];
+}
+
 export interface MeetingResponse {
   id: string;
   programmeId: string;
@@ -171,7 +184,11 @@ export interface MeetingResponse {
   status: MeetingStatus;
   invited: { userId: string; name: string; organisationName: string; present: boolean | null }[];
   agenda: ReferralResponse[];
+  /** Case discussions: empty unless `caseNotesReadable` (the programme's staff, the invited analysis members). */
   caseNotes: string;
+  caseNotesReadable: boolean;
   actionItems: ActionItem[];
+  carriedActionItems: CarriedActionItem[];
   decisions: { referralId: string; decision: Decision; reason: string; groupId: string | null }[];
+  minutesSent: MinutesSent | null;
 }

@@ -37,6 +37,7 @@ import { ActionItem } from '../modules/meetings/entities/action-item.entity';
 import { MeetingAgendaItem } from '../modules/meetings/entities/meeting-agenda-item.entity';
 import { MeetingMember } from '../modules/meetings/entities/meeting-member.entity';
 import { Meeting } from '../modules/meetings/entities/meeting.entity';
+import { MinutesSending } from '../modules/meetings/entities/minutes-sending.entity';
 import { OutboxEmail } from '../modules/outbox/entities/email.entity';
 import { ReferralEvent } from '../modules/referrals/entities/referral-event.entity';
 import { Referral } from '../modules/referrals/entities/referral.entity';
@@ -92,6 +93,7 @@ export const ENTITIES = [
   MeetingMember,
   MeetingAgendaItem,
   ActionItem,
+  MinutesSending,
   OutboxEmail,
   SurveyRound,
   SurveyCode,

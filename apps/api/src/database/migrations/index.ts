@@ -14,6 +14,7 @@ import { IdentityRules1796551093714 } from './1796551093714-identity-rules';
 import { GroupNumbersPerMunicipalityAndDetailCodes1796553425371 } from './1796553425371-group-numbers-per-municipality-and-detail-codes';
 import { TemplateVersions1796570000000 } from './1796570000000-template-versions';
 import { EnrolmentMoveReason1796590000000 } from './1796590000000-enrolment-move-reason';
+import { MeetingMinutesSending1796610000000 } from './1796610000000-meeting-minutes-sending';
 import { CodedGoals1796630000000 } from './1796630000000-coded-goals';
 import { ActionPlanSteps1796580000000 } from './1796580000000-action-plan-steps';
 import { SessionMovesAndAttendanceVersions1796560000000 } from './1796560000000-session-moves-and-attendance-versions';
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   ActionPlanSteps1796580000000,
   SessionMovesAndAttendanceVersions1796560000000,
   EnrolmentMoveReason1796590000000,
+  MeetingMinutesSending1796610000000,
   CodedGoals1796630000000,
 ];

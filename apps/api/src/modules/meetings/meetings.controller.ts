@@ -8,7 +8,6 @@ import {
   ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
-import type { MeetingResponse } from '@stegvis/contracts';
 import { Ctx, type UserContext } from '../../common/context/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { IsIsoDate } from '../../common/validation/is-iso-date';
@@ -22,6 +21,8 @@ import {
   DecisionsDto,
   InflowDto,
   IntakeDto,
+  InviteeCandidateDto,
+  type MeetingDetail,
   MeetingDto,
   MeetingQuery,
   MeetingResponseDto,
@@ -57,7 +58,7 @@ export class MeetingsController {
   })
   @ApiCreatedResponse({ type: MeetingResponseDto })
   @ApiProblems(400, 401, 403, 404)
-  create(@Ctx() ctx: UserContext, @Body() body: MeetingDto): Promise<MeetingResponse> {
+  create(@Ctx() ctx: UserContext, @Body() body: MeetingDto): Promise<MeetingDetail> {
     return this.meetings.createMeeting(ctx, body);
   }
 
@@ -66,8 +67,20 @@ export class MeetingsController {
   @ApiOperation({ summary: 'A meeting: invited and present, agenda, decisions, action items' })
   @ApiOkResponse({ type: MeetingResponseDto })
   @ApiProblems(400, 401, 403, 404)
-  get(@Ctx() ctx: UserContext, @Param('id', id) meetingId: string): Promise<MeetingResponse> {
+  get(@Ctx() ctx: UserContext, @Param('id', id) meetingId: string): Promise<MeetingDetail> {
     return this.meetings.getMeeting(ctx, meetingId);
+  }
+
+  @Get('programmes/:id/meeting-invitees')
+  @Allow('meeting.manage')
+  @ApiOperation({
+    summary:
+      'Whom a new meeting may invite: the current analysis-group members (checked by default) and the programme staff',
+  })
+  @ApiOkResponse({ type: [InviteeCandidateDto] })
+  @ApiProblems(400, 401, 403, 404)
+  invitees(@Ctx() ctx: UserContext, @Param('id', id) programmeId: string): Promise<InviteeCandidateDto[]> {
+    return this.meetings.invitees(ctx, programmeId);
   }
 
   @Post('meetings/:id/decisions')
@@ -83,7 +96,7 @@ export class MeetingsController {
     @Ctx() ctx: UserContext,
     @Param('id', id) meetingId: string,
     @Body() body: DecisionsDto,
-  ): Promise<MeetingResponse> {
+  ): Promise<MeetingDetail> {
     return this.meetings.decide(ctx, meetingId, body);
   }
 
@@ -97,46 +110,53 @@ export class MeetingsController {
     @Ctx() ctx: UserContext,
     @Param('id', id) meetingId: string,
     @Body() body: AttendanceDto,
-  ): Promise<MeetingResponse> {
+  ): Promise<MeetingDetail> {
     return this.meetings.recordAttendance(ctx, meetingId, body.presentUserIds);
   }
 
   @Patch('meetings/:id/notes')
   @Allow('meeting.manage')
-  @ApiOperation({ summary: 'Case discussions and inflow notes' })
+  @ApiOperation({
+    summary:
+      'Case discussions and inflow notes: never health details, never in the minutes; written and read by the programme’s staff and the analysis members invited to the meeting',
+  })
   @ApiOkResponse({ type: MeetingResponseDto })
   @ApiProblems(400, 401, 403, 404)
   notes(
     @Ctx() ctx: UserContext,
     @Param('id', id) meetingId: string,
     @Body() body: NotesDto,
-  ): Promise<MeetingResponse> {
+  ): Promise<MeetingDetail> {
     return this.meetings.setNotes(ctx, meetingId, body.caseNotes);
   }
 
   @Post('meetings/:id/action-items')
   @Allow('meeting.manage')
-  @ApiOperation({ summary: 'Add an action item with owner and due date' })
+  @ApiOperation({
+    summary: 'Add an action item with owner and due date (not before the meeting); open until marked done',
+  })
   @ApiCreatedResponse({ type: MeetingResponseDto })
   @ApiProblems(400, 401, 403, 404)
   addAction(
     @Ctx() ctx: UserContext,
     @Param('id', id) meetingId: string,
     @Body() body: ActionItemDto,
-  ): Promise<MeetingResponse> {
+  ): Promise<MeetingDetail> {
     return this.meetings.addActionItem(ctx, meetingId, body);
   }
 
   @Patch('action-items/:id')
   @Allow('meeting.manage')
-  @ApiOperation({ summary: 'Mark an action item done (or not)' })
+  @ApiOperation({
+    summary: 'Mark an action item done (or open again); answers the meeting the item was set at',
+  })
   @ApiOkResponse({ type: MeetingResponseDto })
   @ApiProblems(400, 401, 403, 404)
   updateAction(
     @Ctx() ctx: UserContext,
     @Param('id', id) itemId: string,
     @Body() body: ActionItemUpdateDto,
-  ): Promise<MeetingResponse> {
+  ): Promise<MeetingDetail> {
     return this.meetings.setActionItemDone(ctx, itemId, body.done);
   }
 

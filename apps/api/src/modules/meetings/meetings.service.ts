@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { type MeetingResponse, ratio, stockholmDate } from '@stegvis/contracts';
+import { ratio, stockholmDate } from '@stegvis/contracts';
 import { DataSource, Repository } from 'typeorm';
 import { disclosureLedger } from '@stegvis/reports';
 import { AuditService } from '../../common/audit/audit.service';
@@ -14,11 +14,19 @@ import { ParticipantsService } from '../participants/participants.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { ReferralsService } from '../referrals/referrals.service';
 import { UsersService } from '../users/users.service';
-import type { ActionItemDto, DecisionsDto, MeetingDto } from './dto/meeting.dto';
+import { StaffingService } from '../staffing/staffing.service';
+import type {
+  ActionItemDto,
+  DecisionsDto,
+  InviteeCandidateDto,
+  MeetingDetail,
+  MeetingDto,
+} from './dto/meeting.dto';
 import { ActionItem } from './entities/action-item.entity';
 import { MeetingAgendaItem } from './entities/meeting-agenda-item.entity';
 import { MeetingMember } from './entities/meeting-member.entity';
 import { Meeting } from './entities/meeting.entity';
+import { MinutesSending } from './entities/minutes-sending.entity';
 import { renderMinutes } from './minutes.pdf';
 import { minutesRecipients } from './minutes-recipients';
 
@@ -35,6 +43,7 @@ export class MeetingsService {
     @InjectRepository(MeetingMember) private readonly members: Repository<MeetingMember>,
     @InjectRepository(MeetingAgendaItem) private readonly agenda: Repository<MeetingAgendaItem>,
     @InjectRepository(ActionItem) private readonly actions: Repository<ActionItem>,
+    @InjectRepository(MinutesSending) private readonly sendings: Repository<MinutesSending>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
@@ -45,10 +54,88 @@ export class MeetingsService {
     private readonly programmes: ProgrammesService,
     private readonly outbox: OutboxService,
     private readonly participants: ParticipantsService,
+    private readonly staffing: StaffingService,
   ) {}
 
+  /**
+   * Whom a new meeting may invite: the programme's current analysis-group members (checked by default when they have
+   * an account in the programme) and the programme's staff (to add by hand). Committee members are read as stored.
+   */
+  async invitees(ctx: UserContext, programmeId: string): Promise<InviteeCandidateDto[]> {
+    await this.policy.assertProgrammeAccess(ctx, 'meeting.manage', programmeId, {
+      type: 'programme',
+      id: programmeId,
+    });
+    const committee = (await this.staffing.findCommittee(ctx, programmeId)).filter(
+      (c) => c.kind === 'analysis' && !(c as { endedOn?: string | null }).endedOn,
+    );
+    const users = new Map((await this.users.findUsers()).map((u) => [u.id, u]));
+    const staff = [...users.values()].filter(
+      (u) => u.role === 'staff' && u.active && u.programmeIds.includes(programmeId),
+    );
+    const orgs = new Map(
+      (
+        await this.organisations.findOrganisations([
+          ...new Set(
+            [...committee.map((c) => c.organisationId), ...staff.map((u) => u.organisationId)].filter(
+              (x): x is string => !!x,
+            ),
+          ),
+        ])
+      ).map((o) => [o.id, o.name]),
+    );
+    const seen = new Set<string>();
+    const out: InviteeCandidateDto[] = [];
+    for (const c of committee) {
+      const u = c.userId ? users.get(c.userId) : undefined;
+      if (u && seen.has(u.id)) continue;
+      if (u) seen.add(u.id);
+      const unavailable =
+        !u || !u.active ? 'no_account' : u.programmeIds.includes(programmeId) ? null : 'not_in_programme';
+      out.push({
+        userId: unavailable === 'no_account' ? null : u!.id,
+        name: c.name,
+        organisationName: orgs.get(c.organisationId) ?? '',
+        roleTitle: c.roleTitle ?? '',
+        source: 'analysis',
+        invitedByDefault: unavailable === null,
+        unavailable,
+      });
+    }
+    for (const u of staff.sort((a, b) => a.displayName.localeCompare(b.displayName, 'sv'))) {
+      if (seen.has(u.id)) continue;
+      seen.add(u.id);
+      out.push({
+        userId: u.id,
+        name: u.displayName,
+        organisationName: u.organisationId ? (orgs.get(u.organisationId) ?? '') : 'Processpersonal',
+        roleTitle: '',
+        source: 'staff',
+        invitedByDefault: false,
+        unavailable: null,
+      });
+    }
+    await this.audit.record(ctx, {
+      action: 'committee.read',
+      entityType: 'programme',
+      entityId: programmeId,
+    });
+    return out;
+  }
+
+  /**
+   * Case discussions are for the programme's staff and the analysis members invited to the meeting: an analysis
+   * member of the programme who was not invited neither reads nor writes them.
+   */
+  private mayUseNotes(ctx: UserContext, members: readonly MeetingMember[]): boolean {
+    return (
+      ctx.user.role === 'staff' ||
+      (ctx.user.role === 'analysis_member' && members.some((x) => x.userId === ctx.user.id))
+    );
+  }
+
   /** Plans a meeting; its agenda is drawn from the queue (referrals screened or wait-listed), which move to "on agenda". */
-  async createMeeting(ctx: UserContext, dto: MeetingDto): Promise<MeetingResponse> {
+  async createMeeting(ctx: UserContext, dto: MeetingDto): Promise<MeetingDetail> {
     await this.policy.assertProgrammeAccess(ctx, 'meeting.manage', dto.programmeId, {
       type: 'programme',
       id: dto.programmeId,
@@ -94,7 +181,7 @@ export class MeetingsService {
   async findMeetings(
     ctx: UserContext,
     programmeId: string,
-  ): Promise<Pick<MeetingResponse, 'id' | 'date' | 'status' | 'programmeId'>[]> {
+  ): Promise<Pick<MeetingDetail, 'id' | 'date' | 'status' | 'programmeId'>[]> {
     await this.policy.assertProgrammeAccess(ctx, 'meeting.read', programmeId, {
       type: 'programme',
       id: programmeId,
@@ -107,15 +194,27 @@ export class MeetingsService {
     }));
   }
 
-  async getMeeting(ctx: UserContext, id: string): Promise<MeetingResponse> {
+  async getMeeting(ctx: UserContext, id: string): Promise<MeetingDetail> {
     const meeting = await this.load(ctx, id, 'meeting.read');
-    const [members, items, actions] = await Promise.all([
+    const [members, items, actions, carried, sent] = await Promise.all([
       this.members.findBy({ meetingId: id }),
       this.agenda.find({ where: { meetingId: id }, order: { position: 'ASC' } }),
-      this.actions.find({ where: { meetingId: id }, order: { dueDate: 'ASC' } }),
+      this.actions.find({ where: { meetingId: id }, order: { dueDate: 'ASC', text: 'ASC' } }),
+      this.carriedActionItems(meeting),
+      this.latestSending(id),
     ]);
+    const notesReadable = this.mayUseNotes(ctx, members);
+    if (notesReadable && meeting.caseNotes)
+      await this.audit.record(ctx, {
+        action: 'meeting.read',
+        entityType: 'meeting',
+        entityId: id,
+        details: { caseNotes: true },
+      });
     const users = new Map(
-      (await this.users.usersByIds(members.map((x) => x.userId))).map((u) => [u.id, u.displayName]),
+      (
+        await this.users.usersByIds([...new Set([...members.map((x) => x.userId), ...(sent?.userIds ?? [])])])
+      ).map((u) => [u.id, u.displayName]),
     );
     const orgs = new Map(
       (
@@ -144,7 +243,8 @@ export class MeetingsService {
         present: x.present,
       })),
       agenda,
-      caseNotes: meeting.caseNotes,
+      caseNotes: notesReadable ? meeting.caseNotes : '',
+      caseNotesReadable: notesReadable,
       actionItems: actions.map((a) => ({
         id: a.id,
         text: a.text,
@@ -152,6 +252,19 @@ export class MeetingsService {
         dueDate: a.dueDate,
         done: a.done,
       })),
+      carriedActionItems: carried,
+      minutesSent: sent && {
+        sentAt: sent.sentAt,
+        sentBy: sent.sentBy,
+        recipients: sent.userIds.map((u) => {
+          const x = members.find((mm) => mm.userId === u);
+          return {
+            userId: u,
+            name: users.get(u) ?? '',
+            organisationName: x?.organisationId ? (orgs.get(x.organisationId) ?? '') : 'Processpersonal',
+          };
+        }),
+      },
       decisions: decisions.map((d) => ({
         referralId: d.referralId,
         decision: toDecision[d.toStatus as keyof typeof toDecision],
@@ -165,7 +278,7 @@ export class MeetingsService {
    * All decisions of a meeting in one transaction: every referral is updated, participants created and enrolled,
    * or nothing is. A referral someone else decided meanwhile fails the call with 409.
    */
-  async decide(ctx: UserContext, id: string, dto: DecisionsDto): Promise<MeetingResponse> {
+  async decide(ctx: UserContext, id: string, dto: DecisionsDto): Promise<MeetingDetail> {
     const meeting = await this.load(ctx, id, 'meeting.manage');
     const onAgenda = new Set((await this.agenda.findBy({ meetingId: id })).map((a) => a.referralId));
     const groupStarts = new Map<string, string>();
@@ -196,7 +309,7 @@ export class MeetingsService {
     return this.getMeeting(ctx, id);
   }
 
-  async recordAttendance(ctx: UserContext, id: string, presentUserIds: string[]): Promise<MeetingResponse> {
+  async recordAttendance(ctx: UserContext, id: string, presentUserIds: string[]): Promise<MeetingDetail> {
     await this.load(ctx, id, 'meeting.manage');
     const members = await this.members.findBy({ meetingId: id });
     const unknown = presentUserIds.findIndex((u) => !members.some((x) => x.userId === u));
@@ -216,8 +329,23 @@ export class MeetingsService {
     return this.getMeeting(ctx, id);
   }
 
-  async setNotes(ctx: UserContext, id: string, caseNotes: string): Promise<MeetingResponse> {
+  async setNotes(ctx: UserContext, id: string, caseNotes: string): Promise<MeetingDetail> {
     await this.load(ctx, id, 'meeting.manage');
+    if (!this.mayUseNotes(ctx, await this.members.findBy({ meetingId: id }))) {
+      await this.audit.record(ctx, {
+        action: 'meeting.notes',
+        entityType: 'meeting',
+        entityId: id,
+        outcome: 'denied',
+      });
+      throw new Problem(
+        403,
+        'Only the programme’s staff and the analysis members invited to the meeting write its case discussions',
+        undefined,
+        undefined,
+        { code: 'case_notes_invited_only' },
+      );
+    }
     await this.dataSource.transaction(async (m) => {
       await m.update(Meeting, { id }, { caseNotes });
       await this.audit.record(ctx, { action: 'meeting.notes', entityType: 'meeting', entityId: id }, m);
@@ -225,23 +353,105 @@ export class MeetingsService {
     return this.getMeeting(ctx, id);
   }
 
-  async addActionItem(ctx: UserContext, id: string, dto: ActionItemDto): Promise<MeetingResponse> {
-    await this.load(ctx, id, 'meeting.manage');
-    await this.actions.insert({ meetingId: id, text: dto.text, owner: dto.owner, dueDate: dto.dueDate });
+  /** An action item with owner and due date, not before the meeting; open until marked done. */
+  async addActionItem(ctx: UserContext, id: string, dto: ActionItemDto): Promise<MeetingDetail> {
+    const meeting = await this.load(ctx, id, 'meeting.manage');
+    const text = dto.text.trim();
+    const owner = dto.owner.trim();
+    if (!text) throw Problem.field('text', 'text is required', { code: 'required' });
+    if (!owner) throw Problem.field('owner', 'owner is required', { code: 'required' });
+    if (dto.dueDate < meeting.date)
+      throw Problem.field('dueDate', `the due date is before the meeting (${meeting.date})`, {
+        code: 'due_before_meeting',
+        params: { meetingDate: meeting.date },
+      });
+    await this.dataSource.transaction(async (m) => {
+      const saved = await m.save(m.create(ActionItem, { meetingId: id, text, owner, dueDate: dto.dueDate }));
+      await this.audit.record(
+        ctx,
+        {
+          action: 'meeting.manage',
+          entityType: 'meeting',
+          entityId: id,
+          details: { actionItem: saved.id, change: 'add' },
+        },
+        m,
+      );
+    });
     return this.getMeeting(ctx, id);
   }
 
-  async setActionItemDone(ctx: UserContext, itemId: string, done: boolean): Promise<MeetingResponse> {
+  /**
+   * Marks an action item done or open again. Answers the meeting the item was set at; a carried item is marked from
+   * a later meeting's page, which reloads itself.
+   */
+  async setActionItemDone(ctx: UserContext, itemId: string, done: boolean): Promise<MeetingDetail> {
     const item = await this.actions.findOneBy({ id: itemId });
     if (!item) throw Problem.notFound('action item');
     await this.load(ctx, item.meetingId, 'meeting.manage');
-    await this.actions.update({ id: itemId }, { done });
+    await this.dataSource.transaction(async (m) => {
+      await m.update(ActionItem, { id: itemId }, { done });
+      await this.audit.record(
+        ctx,
+        {
+          action: 'meeting.manage',
+          entityType: 'meeting',
+          entityId: item.meetingId,
+          details: { actionItem: itemId, change: done ? 'done' : 'reopened' },
+        },
+        m,
+      );
+    });
     return this.getMeeting(ctx, item.meetingId);
+  }
+
+  /** Open action items of the programme's earlier meetings: the next meeting's agenda carries them. */
+  private async carriedActionItems(meeting: Meeting): Promise<MeetingDetail['carriedActionItems']> {
+    const rows: {
+      id: string;
+      text: string;
+      owner: string;
+      due_date: string;
+      meeting_id: string;
+      meeting_date: string;
+    }[] = await this.dataSource.query(
+      `SELECT a.id, a.text, a.owner, to_char(a.due_date, 'YYYY-MM-DD') AS due_date, m.id AS meeting_id,
+              to_char(m.date, 'YYYY-MM-DD') AS meeting_date
+         FROM action_item a JOIN meeting m ON m.id = a.meeting_id
+        WHERE m.programme_id = $1 AND NOT a.done AND m.id <> $2
+          AND (m.date < $3 OR (m.date = $3 AND m.created_at < $4))
+        ORDER BY a.due_date, m.date, a.text`,
+      [meeting.programmeId, meeting.id, meeting.date, meeting.createdAt],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      text: r.text,
+      owner: r.owner,
+      dueDate: r.due_date,
+      done: false,
+      meetingId: r.meeting_id,
+      meetingDate: r.meeting_date,
+    }));
+  }
+
+  /** The latest sending of the minutes: when, by whom, to whom. */
+  private async latestSending(
+    meetingId: string,
+  ): Promise<{ sentAt: string; sentBy: string; userIds: string[] } | null> {
+    const rows = await this.sendings.find({ where: { meetingId }, order: { sentAt: 'DESC' } });
+    if (rows.length === 0) return null;
+    const at = rows[0].sentAt.getTime();
+    const latest = rows.filter((r) => r.sentAt.getTime() === at);
+    return {
+      sentAt: rows[0].sentAt.toISOString(),
+      sentBy: rows[0].sentBy,
+      userIds: latest.map((r) => r.userId),
+    };
   }
 
   /** The minutes as PDF: never the case-discussion notes, which stay in the meeting for its members. */
   async minutesPdf(ctx: UserContext, id: string): Promise<Buffer> {
-    const { caseNotes: _notes, ...m } = await this.getMeeting(ctx, id);
+    const { caseNotes: _notes, caseNotesReadable: _readable, ...m } = await this.getMeeting(ctx, id);
     const programme = await this.programmes.getProgramme(ctx, m.programmeId);
     await this.audit.record(ctx, { action: 'meeting.minutes', entityType: 'meeting', entityId: id });
     return renderMinutes(m, programme.name);
@@ -255,8 +465,9 @@ export class MeetingsService {
       m.programmeId,
       await Promise.all(m.invited.map((i) => this.users.findById(i.userId))),
     );
-    await this.dataSource.transaction((tx) =>
-      this.outbox.enqueue(
+    const sentAt = new Date();
+    await this.dataSource.transaction(async (tx) => {
+      await this.outbox.enqueue(
         tx,
         recipients.map((u) => ({
           to: u.email,
@@ -264,8 +475,23 @@ export class MeetingsService {
           body: `Hej!\n\nHär kommer protokollet från analysgruppens möte ${m.date}. Logga in i Stegvis för att se ärendena.\n\nMed vänlig hälsning\nStegvis`,
           attachment: { name: `protokoll-${m.date}.pdf`, content: pdf },
         })),
-      ),
-    );
+      );
+      if (recipients.length)
+        await tx.insert(
+          MinutesSending,
+          recipients.map((u) => ({ meetingId: id, userId: u.id, sentAt, sentBy: ctx.user.id })),
+        );
+      await this.audit.record(
+        ctx,
+        {
+          action: 'meeting.minutes',
+          entityType: 'meeting',
+          entityId: id,
+          details: { sent: recipients.length },
+        },
+        tx,
+      );
+    });
     return { queued: recipients.length };
   }
 
@@ -323,8 +549,41 @@ export class MeetingsService {
          FROM meeting_member mm JOIN meeting m ON m.id = mm.meeting_id WHERE m.programme_id = $1 GROUP BY mm.organisation_id`,
         [programmeId],
       );
+    const perMeeting: {
+      meeting_id: string;
+      date: string;
+      organisation_id: string | null;
+      invited: number;
+      present: number;
+      absent: number;
+    }[] = await this.dataSource.query(
+      `SELECT m.id AS meeting_id, to_char(m.date, 'YYYY-MM-DD') AS date, mm.organisation_id, count(*)::int AS invited,
+              count(*) FILTER (WHERE mm.present)::int AS present, count(*) FILTER (WHERE mm.present = false)::int AS absent
+         FROM meeting_member mm JOIN meeting m ON m.id = mm.meeting_id WHERE m.programme_id = $1
+        GROUP BY m.id, m.date, m.created_at, mm.organisation_id ORDER BY m.date, m.created_at, m.id`,
+      [programmeId],
+    );
     const orgs = new Map((await this.organisations.findOrganisations()).map((o) => [o.id, o.name]));
+    const orgName = (id: string | null) => (id ? (orgs.get(id) ?? '') : 'Processpersonal');
     return {
+      byMeeting: perMeeting
+        .map((r, i) => ({
+          order: perMeeting.findIndex((x) => x.meeting_id === r.meeting_id) * 10_000 + i,
+          row: {
+            meetingId: r.meeting_id,
+            date: r.date,
+            organisationName: orgName(r.organisation_id),
+            invited: r.invited,
+            present: r.present,
+            absent: r.absent,
+          },
+        }))
+        .sort(
+          (a, b) =>
+            Math.floor(a.order / 10_000) - Math.floor(b.order / 10_000) ||
+            a.row.organisationName.localeCompare(b.row.organisationName, 'sv'),
+        )
+        .map((x) => x.row),
       byOrganisation: rows
         .map((r) => ({
           organisationName: r.organisation_id ? (orgs.get(r.organisation_id) ?? '') : 'Processpersonal',

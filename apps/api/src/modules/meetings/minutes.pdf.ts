@@ -1,4 +1,5 @@
-import { labelOf, type MeetingResponse } from '@stegvis/contracts';
+import { labelOf } from '@stegvis/contracts';
+import type { MeetingDetail } from './dto/meeting.dto';
 import { isolate, renderPdf } from '../certificates/pdf.util';
 
 /**
@@ -7,7 +8,7 @@ import { isolate, renderPdf } from '../certificates/pdf.util';
  * case-discussion notes are not part of the minutes: the type leaves them out, so they cannot be printed.
  * People's text is isolated, so a line that starts with an Arabic name still reads as Swedish, left to right.
  */
-export type Minutes = Omit<MeetingResponse, 'caseNotes'>;
+export type Minutes = Omit<MeetingDetail, 'caseNotes' | 'caseNotesReadable'>;
 
 export function renderMinutes(m: Minutes, programmeName: string): Promise<Buffer> {
   return renderPdf(`Protokoll analysgrupp ${m.date}`, (doc) => {
@@ -32,5 +33,12 @@ export function renderMinutes(m: Minutes, programmeName: string): Promise<Buffer
       doc.text(
         `${isolate(a.text)} – ansvarig ${isolate(a.owner)}, senast ${a.dueDate}${a.done ? ' (klar)' : ''}`,
       );
+    if (m.carriedActionItems.length) {
+      doc.moveDown().fontSize(14).text('Öppna åtgärder från tidigare möten').fontSize(11);
+      for (const a of m.carriedActionItems)
+        doc.text(
+          `${isolate(a.text)} – ansvarig ${isolate(a.owner)}, senast ${a.dueDate} (från mötet ${a.meetingDate})`,
+        );
+    }
   });
 }

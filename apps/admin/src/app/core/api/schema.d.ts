@@ -828,11 +828,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Steering-group and analysis-group members of a programme */
+        /** Steering-group and analysis-group members of a programme: the current ones, or all with includeEnded */
         get: operations["StaffingController_committee"];
         put?: never;
-        /** Add a member to the steering group or the analysis group */
+        /** Add a member to the steering group or the analysis group (409 already_committee_member: the same name and organisation is a current member) */
         post: operations["StaffingController_addMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/committees/{memberId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a membership of the steering or analysis group: kept with the day it ended (default today, not later); 409 committee_membership_ended when it already has */
+        post: operations["StaffingController_endMembership"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1065,6 +1082,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/referrals/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisations the user may refer from (an analysis member: their own only), for the referral form */
+        get: operations["ReferralsController_organisations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/referrals/{id}": {
         parameters: {
             query?: never;
@@ -1091,7 +1125,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark a referral screened, or withdrawn */
+        /** Screen (with a note), wait-list or withdraw (with a reason), or re-open a referral, as REFERRAL_TRANSITIONS allows */
         post: operations["ReferralsController_transition"];
         delete?: never;
         options?: never;
@@ -1126,6 +1160,23 @@ export interface paths {
         };
         /** A meeting: invited and present, agenda, decisions, action items */
         get: operations["MeetingsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/meeting-invitees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whom a new meeting may invite: the current analysis-group members (checked by default) and the programme staff */
+        get: operations["MeetingsController_invitees"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1181,7 +1232,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Case discussions and inflow notes */
+        /** Case discussions and inflow notes: never health details, never in the minutes; written and read by the programme’s staff and the analysis members invited to the meeting */
         patch: operations["MeetingsController_notes"];
         trace?: never;
     };
@@ -1194,7 +1245,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add an action item with owner and due date */
+        /** Add an action item with owner and due date (not before the meeting); open until marked done */
         post: operations["MeetingsController_addAction"];
         delete?: never;
         options?: never;
@@ -1215,7 +1266,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Mark an action item done (or not) */
+        /** Mark an action item done (or open again); answers the meeting the item was set at */
         patch: operations["MeetingsController_updateAction"];
         trace?: never;
     };
@@ -1670,6 +1721,23 @@ export interface paths {
         };
         /** Uppföljning Finsam for the association: each effort's participants of a year by sex, and the persons across all efforts, each counted once */
         get: operations["AssociationReportsController_finsam"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/steering": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The steering group's page of a programme: the goals of this tertial's and the previous tertial's progress report, the key figures of the two tertials, the economy and the next tertial report's date, each table as the reader's audience gets it from the report engine (no person-level data) */
+        get: operations["SteeringController_overview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2208,18 +2276,17 @@ export interface components {
             /** @enum {string} */
             kind: "employment_service" | "income_support" | "adult_education" | "municipality" | "social_insurance" | "health_care" | "other";
         };
-        ProgrammeGoalDto: {
-            /**
-             * @description Stable key, lower-case letters, digits and _
-             * @example attendance
-             */
-            key: string;
-            /** @example Närvaro minst 80 % */
-            description: string;
-            /** @example 80 */
-            targetValue: number;
+        ProgrammeGoalResponseDto: {
             /** @enum {string} */
-            unit: "percent" | "count";
+            key: "attendance" | "clear_plan" | "work_or_studies";
+            targetValue: number;
+            description: string;
+        };
+        UnmappedGoalDto: {
+            key: string;
+            description: string;
+            targetValue: number;
+            unit: string;
         };
         ProgrammeDto: {
             id: string;
@@ -2230,7 +2297,8 @@ export interface components {
             startDate: string;
             endDate: string;
             targetGroup: string;
-            goals: components["schemas"]["ProgrammeGoalDto"][];
+            goals: components["schemas"]["ProgrammeGoalResponseDto"][];
+            unmappedGoals: components["schemas"]["UnmappedGoalDto"][];
             version: number;
             createdAt: string;
             updatedAt: string;
@@ -2238,6 +2306,20 @@ export interface components {
         ProgrammePageDto: {
             items: components["schemas"]["ProgrammeDto"][];
             nextCursor: string | null;
+        };
+        ProgrammeGoalDto: {
+            /**
+             * @description One of the goals the reports measure
+             * @enum {string}
+             */
+            key: "attendance" | "clear_plan" | "work_or_studies";
+            /**
+             * @description Whole per cent
+             * @example 80
+             */
+            targetValue: number;
+            /** @example Som i ansökan till samordningsförbundet */
+            description?: string;
         };
         CreateProgrammeDto: {
             /** @example Nästa Steg */
@@ -2266,6 +2348,8 @@ export interface components {
             endDate?: string;
             targetGroup?: string;
             goals?: components["schemas"]["ProgrammeGoalDto"][];
+            /** @description The unmapped goals to keep (a sub-list of the stored ones); those left out are dismissed */
+            unmappedGoals?: components["schemas"]["UnmappedGoalDto"][];
             /** @description The version you read; a stale version gives 409 */
             version: number;
         };
@@ -2951,7 +3035,7 @@ export interface components {
             endDate: string;
         };
         /** @enum {string} */
-        ProblemCode: "required" | "unknown_field" | "not_string" | "not_integer" | "not_number" | "not_boolean" | "not_array" | "not_object" | "invalid_uuid" | "invalid_email" | "invalid_url" | "invalid_date" | "invalid_time" | "invalid_format" | "invalid_value" | "too_small" | "too_large" | "out_of_range" | "too_short" | "too_long" | "length_between" | "too_few_items" | "too_many_items" | "duplicate_items" | "not_allowed" | "invalid_personal_number" | "invalid_organisation_number" | "end_before_start" | "end_not_after_start" | "sessions_outside_period" | "enrolments_outside_period" | "period_not_fixed" | "before_enrolment_start" | "date_in_future" | "detail_code_not_in_category" | "follow_up_before_window" | "unknown_reference" | "not_in_programme" | "not_in_group" | "percent_over_100" | "duplicate_key" | "year_of_arrival_before_birth" | "same_group" | "cancel_reason_required" | "move_reason_required" | "substitute_is_presenter" | "lectures_phase_required" | "free_text_missing" | "redacted_text_required" | "not_invited" | "not_on_agenda" | "session_cancelled" | "not_enrolled_on_date" | "duplicate_mark" | "answer_not_applicable" | "not_a_choice" | "not_answerable" | "password_too_short" | "password_too_common" | "password_contains_email" | "password_too_weak" | "invalid_characters" | "wrong_password" | "totp_code_wrong" | "invalid_cursor" | "idempotency_key_required" | "idempotency_key_invalid" | "file_required" | "file_too_large" | "file_type_not_allowed" | "upload_unreadable" | "file_not_csv" | "file_not_xlsx" | "file_no_sheet" | "file_no_rows" | "file_has_errors" | "missing_columns" | "invalid_group_number" | "unknown_municipality_code" | "end_required_unless_ongoing" | "group_dates_differ" | "column_count_differs" | "unknown_columns" | "duplicate_columns" | "before_group_start" | "after_group_end" | "ongoing_in_ended_group" | "ongoing_has_end" | "only_when_left_early" | "outside_enrolment" | "duplicate_row" | "already_imported" | "group_exists_with_other_dates" | "invalid_request" | "body_empty" | "invalid_json" | "body_too_large" | "body_too_deep" | "unsupported_media_type" | "not_signed_in" | "wrong_credentials" | "totp_required" | "csrf_token_missing" | "mfa_setup_required" | "forbidden" | "not_your_organisation" | "handbook_editor_required" | "programme_lead_required" | "not_found" | "survey_code_missing" | "survey_code_unknown" | "stale_version" | "template_superseded" | "group_number_taken" | "conflict" | "duplicate_value" | "duplicate_personal_number" | "duplicate_email" | "already_enrolled" | "already_active_in_programme" | "request_in_progress" | "survey_code_used" | "round_not_open" | "round_closed" | "rule_not_met" | "consent_to_share_required" | "consent_missing" | "consent_already_withdrawn" | "totp_not_enabled" | "totp_required_for_role" | "referral_transition" | "enrolment_not_active" | "outcome_before_follow_up" | "theme_mismatch" | "editor_must_be_staff" | "idempotency_key_reused" | "survey_results_not_ready" | "too_many_requests" | "too_many_logins" | "too_many_code_attempts" | "internal_error" | "database_unavailable" | "unavailable" | "over_allocated" | "personal_number_in_text" | "fewer_than_k" | "screening_swedish_level_missing" | "screening_swedish_level" | "screening_birth_country_missing" | "screening_foreign_born" | "screening_not_foreign_born" | "screening_age_missing" | "screening_age" | "screening_registered_at_af" | "screening_not_registered_at_af";
+        ProblemCode: "required" | "unknown_field" | "not_string" | "not_integer" | "not_number" | "not_boolean" | "not_array" | "not_object" | "invalid_uuid" | "invalid_email" | "invalid_url" | "invalid_date" | "invalid_time" | "invalid_format" | "invalid_value" | "too_small" | "too_large" | "out_of_range" | "too_short" | "too_long" | "length_between" | "too_few_items" | "too_many_items" | "duplicate_items" | "not_allowed" | "invalid_personal_number" | "invalid_organisation_number" | "end_before_start" | "end_not_after_start" | "sessions_outside_period" | "enrolments_outside_period" | "period_not_fixed" | "before_enrolment_start" | "date_in_future" | "detail_code_not_in_category" | "follow_up_before_window" | "unknown_reference" | "not_in_programme" | "not_in_group" | "percent_over_100" | "duplicate_key" | "year_of_arrival_before_birth" | "same_group" | "cancel_reason_required" | "move_reason_required" | "substitute_is_presenter" | "lectures_phase_required" | "free_text_missing" | "redacted_text_required" | "not_invited" | "not_on_agenda" | "due_before_meeting" | "case_notes_invited_only" | "session_cancelled" | "not_enrolled_on_date" | "duplicate_mark" | "answer_not_applicable" | "not_a_choice" | "not_answerable" | "password_too_short" | "password_too_common" | "password_contains_email" | "password_too_weak" | "invalid_characters" | "wrong_password" | "totp_code_wrong" | "invalid_cursor" | "idempotency_key_required" | "idempotency_key_invalid" | "file_required" | "file_too_large" | "file_type_not_allowed" | "upload_unreadable" | "file_not_csv" | "file_not_xlsx" | "file_no_sheet" | "file_no_rows" | "file_has_errors" | "missing_columns" | "invalid_group_number" | "unknown_municipality_code" | "end_required_unless_ongoing" | "group_dates_differ" | "column_count_differs" | "unknown_columns" | "duplicate_columns" | "before_group_start" | "after_group_end" | "ongoing_in_ended_group" | "ongoing_has_end" | "only_when_left_early" | "outside_enrolment" | "duplicate_row" | "already_imported" | "group_exists_with_other_dates" | "invalid_request" | "body_empty" | "invalid_json" | "body_too_large" | "body_too_deep" | "unsupported_media_type" | "not_signed_in" | "wrong_credentials" | "totp_required" | "csrf_token_missing" | "mfa_setup_required" | "forbidden" | "not_your_organisation" | "handbook_editor_required" | "programme_lead_required" | "not_found" | "survey_code_missing" | "survey_code_unknown" | "stale_version" | "template_superseded" | "group_number_taken" | "conflict" | "duplicate_value" | "duplicate_personal_number" | "duplicate_email" | "already_enrolled" | "already_active_in_programme" | "request_in_progress" | "survey_code_used" | "round_not_open" | "round_closed" | "rule_not_met" | "consent_to_share_required" | "consent_missing" | "consent_already_withdrawn" | "already_committee_member" | "committee_membership_ended" | "totp_not_enabled" | "totp_required_for_role" | "referral_transition" | "enrolment_not_active" | "outcome_before_follow_up" | "theme_mismatch" | "editor_must_be_staff" | "idempotency_key_reused" | "survey_results_not_ready" | "too_many_requests" | "too_many_logins" | "too_many_code_attempts" | "internal_error" | "database_unavailable" | "unavailable" | "over_allocated" | "personal_number_in_text" | "fewer_than_k" | "screening_swedish_level_missing" | "screening_swedish_level" | "screening_birth_country_missing" | "screening_foreign_born" | "screening_not_foreign_born" | "screening_age_missing" | "screening_age" | "screening_registered_at_af" | "screening_not_registered_at_af";
         ProblemNoticeSchema: {
             /** @example over_allocated */
             code: components["schemas"]["ProblemCode"];
@@ -3004,6 +3088,8 @@ export interface components {
             userId?: string | null;
             id: string;
             programmeId: string;
+            /** @description The day the membership ended; null while it lasts */
+            endedOn: string | null;
         };
         CommitteeMemberDto: {
             /** @enum {string} */
@@ -3013,6 +3099,10 @@ export interface components {
             organisationId: string;
             roleTitle?: string;
             userId?: string | null;
+        };
+        EndCommitteeMembershipDto: {
+            /** @description The day the membership ended, not after today (default today) */
+            endedOn?: string;
         };
         EmployerContactDto: {
             name: string;
@@ -3247,6 +3337,8 @@ export interface components {
             screening: components["schemas"]["ScreeningFlagDto"][];
             version: number;
             history?: components["schemas"]["HistoryDto"][];
+            /** @description Read alone: the participant of the programme with the same personal number, when the reader may see her */
+            existingParticipantId?: string | null;
         };
         QueuePageDto: {
             items: components["schemas"]["ReferralResponseDto"][];
@@ -3282,8 +3374,12 @@ export interface components {
             priority?: "normal" | "high";
         };
         TransitionDto: {
-            /** @enum {string} */
-            status: "screened" | "withdrawn";
+            /**
+             * @description screened (with a note), wait_listed and withdrawn (each with a reason), or received/screened to re-open; which may follow which is REFERRAL_TRANSITIONS (422 otherwise)
+             * @enum {string}
+             */
+            status: "received" | "screened" | "wait_listed" | "withdrawn";
+            /** @description Why; required to wait-list or withdraw. The note when screened. */
             reason?: string;
             version: number;
         };
@@ -3301,12 +3397,34 @@ export interface components {
             id: string;
             done: boolean;
         };
+        CarriedActionItemDto: {
+            text: string;
+            owner: string;
+            dueDate: string;
+            id: string;
+            done: boolean;
+            /** @description The earlier meeting the item was set at */
+            meetingId: string;
+            meetingDate: string;
+        };
         MeetingDecisionDto: {
             referralId: string;
             /** @enum {string} */
             decision: "accept" | "wait_list" | "decline";
             reason: string;
             groupId: string | null;
+        };
+        MinutesRecipientDto: {
+            userId: string;
+            name: string;
+            organisationName: string;
+        };
+        MinutesSentDto: {
+            /** @description When the latest minutes were sent */
+            sentAt: string;
+            sentBy: string;
+            /** @description Who they went to */
+            recipients: components["schemas"]["MinutesRecipientDto"][];
         };
         MeetingResponseDto: {
             id: string;
@@ -3316,9 +3434,16 @@ export interface components {
             status: "planned" | "held";
             invited: components["schemas"]["InviteeDto"][];
             agenda: components["schemas"]["ReferralResponseDto"][];
+            /** @description Case discussions: only for the programme’s staff and the analysis members invited to this meeting (empty for others, see caseNotesReadable); never in the minutes */
             caseNotes: string;
+            /** @description Whether the reader may read and write the case discussions */
+            caseNotesReadable: boolean;
             actionItems: components["schemas"]["ActionItemResponseDto"][];
+            /** @description Open action items of the programme’s earlier meetings, carried to this agenda */
+            carriedActionItems: components["schemas"]["CarriedActionItemDto"][];
             decisions: components["schemas"]["MeetingDecisionDto"][];
+            /** @description The latest sending of the minutes */
+            minutesSent: components["schemas"]["MinutesSentDto"] | null;
         };
         MeetingDto: {
             /** Format: uuid */
@@ -3326,6 +3451,26 @@ export interface components {
             date: string;
             /** @description Users invited (members of the analysis group) */
             invitedUserIds: string[];
+        };
+        InviteeCandidateDto: {
+            /** @description null: the member has no account to invite */
+            userId: string | null;
+            name: string;
+            organisationName: string;
+            /** @description Role in the analysis group, or empty */
+            roleTitle: string;
+            /**
+             * @description analysis: a current member of the analysis group; staff: the programme’s staff
+             * @enum {string}
+             */
+            source: "analysis" | "staff";
+            /** @description Checked when planning: the analysis group with an account in the programme */
+            invitedByDefault: boolean;
+            /**
+             * @description Why the member cannot be invited, or null
+             * @enum {string|null}
+             */
+            unavailable: "no_account" | "not_in_programme" | null;
         };
         DecisionDto: {
             /** Format: uuid */
@@ -3358,6 +3503,7 @@ export interface components {
             dueDate: string;
         };
         ActionItemUpdateDto: {
+            /** @description true: done; false: open again */
             done: boolean;
         };
         InflowDto: {
@@ -3374,10 +3520,19 @@ export interface components {
         };
         AbsenceDto: {
             byOrganisation: {
-                organisationName?: string;
-                invited?: number;
-                present?: number;
-                absent?: number;
+                organisationName: string;
+                invited: number;
+                present: number;
+                absent: number;
+            }[];
+            /** @description The same per meeting, oldest first: absence over time */
+            byMeeting: {
+                meetingId: string;
+                date: string;
+                organisationName: string;
+                invited: number;
+                present: number;
+                absent: number;
             }[];
         };
         IntakeGroupDto: {
@@ -3577,6 +3732,31 @@ export interface components {
             efforts: components["schemas"]["FinsamEffortDto"][];
             /** @description Persons across all efforts, each once: records of one person in several programmes share the keyed hash of her personal number */
             persons: components["schemas"]["FinsamBySexDto"];
+        };
+        SteeringGoalsDto: {
+            /** @description This tertial's goals table */
+            current: components["schemas"]["ReportTableDto"] | null;
+            /** @description The previous tertial's goals table */
+            previous: components["schemas"]["ReportTableDto"] | null;
+        };
+        SteeringOverviewDto: {
+            programmeId: string;
+            programmeName: string;
+            startDate: string;
+            endDate: string;
+            /** @description Today (Europe/Stockholm), the day the figures are for */
+            asOf: string;
+            /** @description The tertial holding today, or the last once the programme has ended; null before it starts */
+            current: components["schemas"]["FixedPeriodDto"] | null;
+            previous: components["schemas"]["FixedPeriodDto"] | null;
+            /** @description The next tertial report: the first tertial of the programme ending today or later, reported as at its end; null once all are done */
+            nextReport: components["schemas"]["FixedPeriodDto"] | null;
+            goals: components["schemas"]["SteeringGoalsDto"];
+            /** @description This tertial beside the previous one */
+            keyFigures: components["schemas"]["ReportTableDto"] | null;
+            economy: components["schemas"]["ReportTableDto"];
+            /** @description Whether small cells are hidden (aggregate-only roles) */
+            suppressed: boolean;
         };
         ImportDto: {
             /** @description The CSV file’s text (docs/import.md) */
@@ -7519,7 +7699,10 @@ export interface operations {
     };
     StaffingController_committee: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Also former members (ended memberships), each with its end day */
+                includeEnded?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -7626,6 +7809,86 @@ export interface operations {
             };
             /** @description Not found, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    StaffingController_endMembership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndCommitteeMembershipDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeMemberResponseDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8718,6 +8981,43 @@ export interface operations {
             };
         };
     };
+    ReferralsController_organisations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationDto"][];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     ReferralsController_get: {
         parameters: {
             query?: never;
@@ -8987,6 +9287,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeetingResponseDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    MeetingsController_invitees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteeCandidateDto"][];
                 };
             };
             /** @description Invalid input; `errors` names each field */
@@ -10937,6 +11294,63 @@ export interface operations {
             };
             /** @description Your role may not do this, or the CSRF token is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    SteeringController_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SteeringOverviewDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

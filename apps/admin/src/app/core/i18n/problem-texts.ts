@@ -206,6 +206,15 @@ export const PROBLEM_TEXTS: ProblemTexts = {
     sv: () => 'Remissen står inte på mötets dagordning.',
     en: () => "The referral is not on this meeting's agenda.",
   },
+  due_before_meeting: {
+    sv: (p) => `Sista dag kan inte vara före mötet (${p.meetingDate}).`,
+    en: (p) => `The due date cannot be before the meeting (${p.meetingDate}).`,
+  },
+  case_notes_invited_only: {
+    sv: () => 'Bara insatsens personal och de kallade i analysgruppen skriver och läser ärendediskussionen.',
+    en: () =>
+      'Only the programme staff and the invited analysis members write and read the case discussions.',
+  },
   session_cancelled: { sv: () => 'Tillfället är inställt.', en: () => 'The session is cancelled.' },
   not_enrolled_on_date: {
     sv: () => 'Deltagaren var inte inskriven den dagen.',

@@ -8,6 +8,8 @@ import {
   MEETING_STATUSES,
   type MeetingStatus,
   type ActionItem,
+  type CarriedActionItem,
+  type MinutesSent,
 } from '@stegvis/contracts';
 import { Type } from 'class-transformer';
 import {
@@ -90,7 +92,7 @@ export class ActionItemDto implements Omit<ActionItem, 'id' | 'done'> {
 }
 
 export class ActionItemUpdateDto {
-  @ApiProperty() @IsBoolean() done: boolean;
+  @ApiProperty({ description: 'true: done; false: open again' }) @IsBoolean() done: boolean;
 }
 
 export class MeetingQuery {
@@ -122,6 +124,24 @@ export class MeetingDecisionDto {
   @ApiProperty({ nullable: true, type: String }) groupId: string | null;
 }
 
+export class CarriedActionItemDto extends ActionItemResponseDto implements CarriedActionItem {
+  @ApiProperty({ description: 'The earlier meeting the item was set at' }) meetingId: string;
+  @ApiProperty() meetingDate: string;
+}
+
+export class MinutesRecipientDto {
+  @ApiProperty() userId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() organisationName: string;
+}
+
+export class MinutesSentDto implements MinutesSent {
+  @ApiProperty({ description: 'When the latest minutes were sent' }) sentAt: string;
+  @ApiProperty() sentBy: string;
+  @ApiProperty({ type: [MinutesRecipientDto], description: 'Who they went to' })
+  recipients: MinutesRecipientDto[];
+}
+
 export class MeetingResponseDto implements MeetingResponse {
   @ApiProperty() id: string;
   @ApiProperty() programmeId: string;
@@ -129,9 +149,49 @@ export class MeetingResponseDto implements MeetingResponse {
   @ApiProperty({ enum: MEETING_STATUSES }) status: MeetingStatus;
   @ApiProperty({ type: [InviteeDto] }) invited: InviteeDto[];
   @ApiProperty({ type: [ReferralResponseDto] }) agenda: ReferralResponseDto[];
-  @ApiProperty() caseNotes: string;
+  @ApiProperty({
+    description:
+      'Case discussions: only for the programme’s staff and the analysis members invited to this meeting (empty for others, see caseNotesReadable); never in the minutes',
+  })
+  caseNotes: string;
+  @ApiProperty({ description: 'Whether the reader may read and write the case discussions' })
+  caseNotesReadable: boolean;
   @ApiProperty({ type: [ActionItemResponseDto] }) actionItems: ActionItemResponseDto[];
+  @ApiProperty({
+    type: [CarriedActionItemDto],
+    description: 'Open action items of the programme’s earlier meetings, carried to this agenda',
+  })
+  carriedActionItems: CarriedActionItemDto[];
   @ApiProperty({ type: [MeetingDecisionDto] }) decisions: MeetingDecisionDto[];
+  @ApiProperty({ type: MinutesSentDto, nullable: true, description: 'The latest sending of the minutes' })
+  minutesSent: MinutesSentDto | null;
+}
+
+/** A meeting as answered: the contracts' MeetingResponse. */
+export type MeetingDetail = MeetingResponse;
+
+export const INVITEE_SOURCES = ['analysis', 'staff'] as const;
+
+export class InviteeCandidateDto {
+  @ApiProperty({ nullable: true, type: String, description: 'null: the member has no account to invite' })
+  userId: string | null;
+  @ApiProperty() name: string;
+  @ApiProperty() organisationName: string;
+  @ApiProperty({ description: 'Role in the analysis group, or empty' }) roleTitle: string;
+  @ApiProperty({
+    enum: INVITEE_SOURCES,
+    description: 'analysis: a current member of the analysis group; staff: the programme’s staff',
+  })
+  source: (typeof INVITEE_SOURCES)[number];
+  @ApiProperty({ description: 'Checked when planning: the analysis group with an account in the programme' })
+  invitedByDefault: boolean;
+  @ApiProperty({
+    enum: ['no_account', 'not_in_programme'],
+    nullable: true,
+    type: String,
+    description: 'Why the member cannot be invited, or null',
+  })
+  unavailable: 'no_account' | 'not_in_programme' | null;
 }
 
 export class InflowDto {
@@ -169,9 +229,34 @@ export class AbsenceDto {
         present: { type: 'number' },
         absent: { type: 'number' },
       },
+      required: ['organisationName', 'invited', 'present', 'absent'],
     },
   })
   byOrganisation: { organisationName: string; invited: number; present: number; absent: number }[];
+  @ApiProperty({
+    description: 'The same per meeting, oldest first: absence over time',
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: {
+        meetingId: { type: 'string' },
+        date: { type: 'string' },
+        organisationName: { type: 'string' },
+        invited: { type: 'number' },
+        present: { type: 'number' },
+        absent: { type: 'number' },
+      },
+      required: ['meetingId', 'date', 'organisationName', 'invited', 'present', 'absent'],
+    },
+  })
+  byMeeting: {
+    meetingId: string;
+    date: string;
+    organisationName: string;
+    invited: number;
+    present: number;
+    absent: number;
+  }[];
 }
 
 export class IntakeGroupDto {
