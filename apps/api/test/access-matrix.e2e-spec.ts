@@ -142,6 +142,14 @@ describe('access matrix from the OpenAPI document (e2e)', () => {
         wishedSector: true,
       })
     ).body;
+    const committeeMember = (
+      await b.post(`/api/programmes/${w.programmeB}/committees`, {
+        kind: 'steering',
+        name: 'Berit Styrgrupp',
+        organisationId: w.organisations.af,
+        roleTitle: 'Sektionschef',
+      })
+    ).body;
     // The method handbook is the association's (SHARED below): anonymous callers only, but on real records too.
     const admin = await signIn(t, w.users.admin.email);
     const entry = (
@@ -177,6 +185,7 @@ describe('access matrix from the OpenAPI document (e2e)', () => {
       'action-plan-steps': step.id,
       internships: internship.id,
       'staff-members': member.id,
+      committees: committeeMember.id,
       templates: template.id,
       employers: employer.id,
       users: w.users.staffB.id,

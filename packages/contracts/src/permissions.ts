@@ -71,6 +71,9 @@ export const ACTIONS = {
   'handbook.read': ['admin', 'staff'],
   'handbook.edit': ['admin', 'staff'],
   'inflow.read': ['admin', 'staff', 'analysis_member', 'steering', 'evaluator'],
+  // The steering group's page: key figures against goals, the economy and the next report's date, each reader
+  // with the figures of their own audience (the report engine); staff and the admin see what they would report.
+  'steering.read': ['admin', 'staff', 'steering'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTIONS;
@@ -109,3 +112,6 @@ export const OWN_ORGANISATION_ROLES: readonly Role[] = ['analysis_member'];
  * an admin has granted them the right (HandbookService), and only they can be granted it.
  */
 export const HANDBOOK_EDITOR_ROLES: readonly Role[] = ['admin'];
+
+/** Roles whose page after sign-in is the steering page (the admin's `/styrgrupp`) rather than the programmes. */
+export const STEERING_LANDING_ROLES: readonly Role[] = ['steering'];

@@ -149,6 +149,9 @@ export const PROBLEM_CODES = {
   consent_to_share_required: {},
   consent_missing: { purpose: 'string' },
   consent_already_withdrawn: {},
+  // Committees: a person is in a programme's steering or analysis group once at a time; an ended membership stays ended.
+  already_committee_member: {},
+  committee_membership_ended: { endedOn: 'string' },
   totp_not_enabled: {},
   totp_required_for_role: {},
   referral_transition: { from: 'string', to: 'string' },

@@ -67,4 +67,11 @@ export interface CommitteeMemberRequest {
 export interface CommitteeMemberResponse extends CommitteeMemberRequest {
   id: string;
   programmeId: string;
+  /** The day the membership ended (the member left the group); null while it lasts. */
+  endedOn: string | null;
+}
+
+/** Ends a membership: the member is kept, with the day it ended (default today, Europe/Stockholm). */
+export interface EndCommitteeMembershipRequest {
+  endedOn?: string;
 }

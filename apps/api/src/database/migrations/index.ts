@@ -16,6 +16,7 @@ import { TemplateVersions1796570000000 } from './1796570000000-template-versions
 import { EnrolmentMoveReason1796590000000 } from './1796590000000-enrolment-move-reason';
 import { MeetingMinutesSending1796610000000 } from './1796610000000-meeting-minutes-sending';
 import { CodedGoals1796630000000 } from './1796630000000-coded-goals';
+import { CommitteeMembershipEnd1796620000000 } from './1796620000000-committee-membership-end';
 import { ActionPlanSteps1796580000000 } from './1796580000000-action-plan-steps';
 import { SessionMovesAndAttendanceVersions1796560000000 } from './1796560000000-session-moves-and-attendance-versions';
 
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   EnrolmentMoveReason1796590000000,
   MeetingMinutesSending1796610000000,
   CodedGoals1796630000000,
+  CommitteeMembershipEnd1796620000000,
 ];

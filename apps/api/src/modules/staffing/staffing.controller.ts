@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
   AllocationResponse,
@@ -16,6 +16,8 @@ import {
   AllocationResponseDto,
   CommitteeMemberDto,
   CommitteeMemberResponseDto,
+  CommitteeQuery,
+  EndCommitteeMembershipDto,
   OverviewQuery,
   PersonStaffingDto,
   ProgrammeStaffingDto,
@@ -87,26 +89,51 @@ export class StaffingController {
 
   @Get('programmes/:id/committees')
   @Allow('committee.read')
-  @ApiOperation({ summary: 'Steering-group and analysis-group members of a programme' })
+  @ApiOperation({
+    summary:
+      'Steering-group and analysis-group members of a programme: the current ones, or all with includeEnded',
+  })
   @ApiOkResponse({ type: [CommitteeMemberResponseDto] })
   @ApiProblems(400, 401, 403, 404)
   committee(
     @Ctx() ctx: UserContext,
     @Param('id', new UuidPipe('id')) id: string,
+    @Query() q: CommitteeQuery,
   ): Promise<CommitteeMemberResponse[]> {
-    return this.staffing.findCommittee(ctx, id);
+    return this.staffing.findCommittee(ctx, id, undefined, q.includeEnded === 'true');
   }
 
   @Post('programmes/:id/committees')
   @Allow('staffing.manage')
-  @ApiOperation({ summary: 'Add a member to the steering group or the analysis group' })
+  @ApiOperation({
+    summary:
+      'Add a member to the steering group or the analysis group (409 already_committee_member: the same name and organisation is a current member)',
+  })
   @ApiCreatedResponse({ type: CommitteeMemberResponseDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409)
   addMember(
     @Ctx() ctx: UserContext,
     @Param('id', new UuidPipe('id')) id: string,
     @Body() body: CommitteeMemberDto,
   ): Promise<CommitteeMemberResponse> {
     return this.staffing.addCommitteeMember(ctx, id, body);
+  }
+
+  @Post('programmes/:id/committees/:memberId/end')
+  @Allow('staffing.manage')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'End a membership of the steering or analysis group: kept with the day it ended (default today, not later); 409 committee_membership_ended when it already has',
+  })
+  @ApiOkResponse({ type: CommitteeMemberResponseDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  endMembership(
+    @Ctx() ctx: UserContext,
+    @Param('id', new UuidPipe('id')) id: string,
+    @Param('memberId', new UuidPipe('memberId')) memberId: string,
+    @Body() body: EndCommitteeMembershipDto,
+  ): Promise<CommitteeMemberResponse> {
+    return this.staffing.endCommitteeMembership(ctx, id, memberId, body);
   }
 }

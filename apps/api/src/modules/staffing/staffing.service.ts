@@ -9,19 +9,42 @@ import type {
   StaffMemberResponse,
 } from '@stegvis/contracts';
 import { stockholmToday } from '@stegvis/contracts';
-import { DataSource, In, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
+import { DataSource, In, IsNull, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
 import { PolicyService } from '../../common/policy/policy.service';
-import { Problem } from '../../common/problem/problem';
+import { Problem, fieldError } from '../../common/problem/problem';
 import { OrganisationsService } from '../organisations/organisations.service';
-import type { AllocationDto, CommitteeMemberDto, StaffMemberDto } from './dto/staffing.dto';
+import type {
+  AllocationDto,
+  CommitteeMemberDto,
+  EndCommitteeMembershipDto,
+  StaffMemberDto,
+} from './dto/staffing.dto';
 import { CommitteeMember } from './entities/committee-member.entity';
 import { StaffAllocation } from './entities/staff-allocation.entity';
 import { StaffMember } from './entities/staff-member.entity';
 
 const FULL_TIME = 100;
 const today = () => stockholmToday();
+
+function toMember(c: CommitteeMember): CommitteeMemberResponse {
+  return {
+    id: c.id,
+    programmeId: c.programmeId,
+    kind: c.kind,
+    name: c.name,
+    organisationId: c.organisationId,
+    roleTitle: c.roleTitle,
+    userId: c.userId,
+    endedOn: c.endedOn,
+  };
+}
+
+/** Names compared as a person reads them: case and spacing aside. */
+const sameName = (a: string, b: string) =>
+  a.trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv') ===
+  b.trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv');
 
 function toStaff(s: StaffMember): StaffMemberResponse {
   return {
@@ -171,6 +194,10 @@ export class StaffingService {
     };
   }
 
+  /**
+   * Adds a member to the programme's steering or analysis group. The same person (name) for the same organisation
+   * is in a group once at a time: a second current membership is refused (409), an ended one may start anew.
+   */
   async addCommitteeMember(
     ctx: UserContext,
     programmeId: string,
@@ -185,37 +212,97 @@ export class StaffingService {
         code: 'unknown_reference',
         params: { entity: 'organisation' },
       });
+    const name = dto.name.trim().replace(/\s+/g, ' ');
     const saved = await this.dataSource.transaction(async (m) => {
+      const current = await m.find(CommitteeMember, {
+        where: { programmeId, kind: dto.kind, organisationId: dto.organisationId, endedOn: IsNull() },
+      });
+      if (current.some((c) => sameName(c.name, name))) {
+        // 409 with the field, as a group number already taken: the form shows it at the name.
+        const coded = { code: 'already_committee_member' } as const;
+        const message = 'The person is already a current member of this group for this organisation';
+        throw new Problem(409, message, [fieldError('name', message, coded)], undefined, coded);
+      }
       const c = await m.save(
         m.create(CommitteeMember, {
           ...dto,
+          name,
           programmeId,
-          roleTitle: dto.roleTitle ?? '',
+          roleTitle: dto.roleTitle?.trim() ?? '',
           userId: dto.userId ?? null,
+          endedOn: null,
         }),
       );
       await this.audit.record(
         ctx,
-        { action: 'committee.add', entityType: 'committee_member', entityId: c.id },
+        {
+          action: 'committee.add',
+          entityType: 'committee_member',
+          entityId: c.id,
+          details: { kind: c.kind },
+        },
         m,
       );
       return c;
     });
-    return {
-      id: saved.id,
-      programmeId,
-      kind: saved.kind,
-      name: saved.name,
-      organisationId: saved.organisationId,
-      roleTitle: saved.roleTitle,
-      userId: saved.userId,
-    };
+    return toMember(saved);
   }
 
+  /**
+   * Ends a membership (the member has left the group) on a day up to today, default today. The member is kept
+   * with that day, so who sat in the group stays known; ending it twice is refused (409).
+   */
+  async endCommitteeMembership(
+    ctx: UserContext,
+    programmeId: string,
+    memberId: string,
+    dto: EndCommitteeMembershipDto,
+  ): Promise<CommitteeMemberResponse> {
+    await this.policy.assertProgrammeAccess(ctx, 'staffing.manage', programmeId, {
+      type: 'programme',
+      id: programmeId,
+    });
+    const day = today();
+    const endedOn = dto.endedOn ?? day;
+    if (endedOn > day)
+      throw Problem.field('endedOn', 'endedOn must not be after today', {
+        code: 'date_in_future',
+        params: { today: day },
+      });
+    const saved = await this.dataSource.transaction(async (m) => {
+      const c = await m.findOne(CommitteeMember, {
+        where: { id: memberId, programmeId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!c) throw Problem.notFound('committee member');
+      if (c.endedOn)
+        throw Problem.conflict(`The membership already ended on ${c.endedOn}`, {
+          code: 'committee_membership_ended',
+          params: { endedOn: c.endedOn },
+        });
+      c.endedOn = endedOn;
+      await m.save(c);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'committee.end',
+          entityType: 'committee_member',
+          entityId: c.id,
+          details: { kind: c.kind, endedOn },
+        },
+        m,
+      );
+      return c;
+    });
+    return toMember(saved);
+  }
+
+  /** The current members (and, with `includeEnded`, the former ones too), by group and name. */
   async findCommittee(
     ctx: UserContext,
     programmeId: string,
     kind?: CommitteeKind,
+    includeEnded = false,
   ): Promise<CommitteeMemberResponse[]> {
     // Names of people: not for the roles that see figures only (docs/domain.md: the evaluator sees no personal data).
     await this.policy.assertProgrammeAccess(ctx, 'committee.read', programmeId, {
@@ -223,18 +310,10 @@ export class StaffingService {
       id: programmeId,
     });
     const rows = await this.committees.find({
-      where: { programmeId, ...(kind ? { kind } : {}) },
+      where: { programmeId, ...(kind ? { kind } : {}), ...(includeEnded ? {} : { endedOn: IsNull() }) },
       order: { kind: 'ASC', name: 'ASC' },
     });
-    return rows.map((c) => ({
-      id: c.id,
-      programmeId,
-      kind: c.kind,
-      name: c.name,
-      organisationId: c.organisationId,
-      roleTitle: c.roleTitle,
-      userId: c.userId,
-    }));
+    return rows.map(toMember);
   }
 
   /**

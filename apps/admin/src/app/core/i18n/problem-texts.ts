@@ -18,6 +18,7 @@ export type ProblemTexts = { [C in ProblemCode]: { sv: Word<C>; en: Word<C> } };
 /** What a record is called, for not_found and the reference codes; an unknown one gets a general word. */
 const ENTITIES: Record<string, { sv: string; en: string }> = {
   'action item': { sv: 'åtgärdspunkten', en: 'the action item' },
+  'committee member': { sv: 'medlemmen', en: 'the member' },
   consent: { sv: 'samtycket', en: 'the consent' },
   employer: { sv: 'arbetsgivaren', en: 'the employer' },
   enrolment: { sv: 'inskrivningen', en: 'the enrolment' },
@@ -486,6 +487,14 @@ export const PROBLEM_TEXTS: ProblemTexts = {
   consent_already_withdrawn: {
     sv: () => 'Samtycket är redan återkallat.',
     en: () => 'The consent is already withdrawn.',
+  },
+  already_committee_member: {
+    sv: () => 'Personen är redan medlem i gruppen, för samma organisation.',
+    en: () => 'The person is already a member of this group, for the same organisation.',
+  },
+  committee_membership_ended: {
+    sv: (p) => `Medlemskapet avslutades redan ${p.endedOn}.`,
+    en: (p) => `The membership already ended on ${p.endedOn}.`,
   },
   totp_not_enabled: {
     sv: () => 'Tvåstegsverifiering är inte påslagen.',

@@ -12,6 +12,7 @@ import {
   type ProgrammeStaffingResponse,
   type PersonStaffingResponse,
   type CommitteeMemberResponse,
+  type EndCommitteeMembershipRequest,
   type ProblemNotice,
 } from '@stegvis/contracts';
 import {
@@ -115,4 +116,26 @@ export class CommitteeMemberDto implements CommitteeMemberRequest {
 export class CommitteeMemberResponseDto extends CommitteeMemberDto implements CommitteeMemberResponse {
   @ApiProperty() id: string;
   @ApiProperty() programmeId: string;
+  @ApiProperty() override roleTitle: string;
+  @ApiProperty({ nullable: true, type: String }) override userId: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The day the membership ended; null while it lasts',
+  })
+  endedOn: string | null;
+}
+
+export class EndCommitteeMembershipDto implements EndCommitteeMembershipRequest {
+  @ApiPropertyOptional({ description: 'The day the membership ended, not after today (default today)' })
+  @IsOptional()
+  @IsIsoDate()
+  endedOn?: string;
+}
+
+export class CommitteeQuery {
+  @ApiPropertyOptional({ description: 'Also former members (ended memberships), each with its end day' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  includeEnded?: 'true' | 'false';
 }

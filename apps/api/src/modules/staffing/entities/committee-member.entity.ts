@@ -30,4 +30,8 @@ export class CommitteeMember {
 
   @Column({ type: 'uuid', nullable: true })
   userId: string | null;
+
+  /** The day the membership ended; null while it lasts. An ended membership is kept, not deleted. */
+  @Column({ type: 'date', nullable: true })
+  endedOn: string | null;
 }
