@@ -66,7 +66,8 @@ export async function startApi(
       ...extra,
       PORT: String(port),
       LOG_LEVEL: 'warn',
-      STEGVIS_ADMIN_DIST: join(root, 'apps/admin/dist/admin/browser'),
+      // A build of one's own (STEGVIS_E2E_ADMIN_DIST) while others rebuild apps/admin/dist in the same tree.
+      STEGVIS_ADMIN_DIST: process.env.STEGVIS_E2E_ADMIN_DIST ?? join(root, 'apps/admin/dist/admin/browser'),
       STEGVIS_SURVEY_DIST: join(root, 'apps/survey/dist'),
       ...env,
     },
