@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 import { actionGuard, authGuard } from './core/auth/auth-guard';
 import { Shell } from './core/shell/shell';
+import { landsOnSteering } from './features/steering/steering-landing';
 import { unsavedChangesGuard } from './shared/form/unsaved-changes';
 
 export const routes: Routes = [
@@ -21,6 +22,8 @@ export const routes: Routes = [
     component: Shell,
     canActivate: [authGuard],
     children: [
+      // A steering-group member starts on the steering page; everyone else on the programmes.
+      { path: '', pathMatch: 'full', canMatch: [landsOnSteering], redirectTo: 'styrgrupp' },
       { path: '', pathMatch: 'full', redirectTo: 'insatser' },
       {
         path: 'insatser',
@@ -66,6 +69,16 @@ export const routes: Routes = [
         path: 'konto',
         canDeactivate: [unsavedChangesGuard],
         loadComponent: () => import('./features/account/account-page').then((m) => m.AccountPage),
+      },
+      {
+        path: 'styrgrupp',
+        canActivate: [actionGuard('steering.read')],
+        loadComponent: () => import('./features/steering/steering-page').then((m) => m.SteeringPage),
+      },
+      {
+        path: 'kommitteer',
+        canActivate: [actionGuard('committee.read')],
+        loadComponent: () => import('./features/staffing/committee-view').then((m) => m.CommitteeView),
       },
       // Keep last: any address no route above knows.
       { path: '**', loadComponent: () => import('./core/shell/not-found').then((m) => m.NotFound) },

@@ -9,6 +9,7 @@ import { CALENDAR_TEXTS } from './texts/calendar';
 import { EMPLOYERS_TEXTS } from './texts/employers';
 import { SURVEY_ROUNDS_TEXTS } from './texts/survey-rounds';
 import { SHARED_TEXTS } from './texts/shared';
+import { STEERING_TEXTS } from './texts/steering';
 import type { Texts } from './texts/texts';
 
 export type Lang = 'sv' | 'en';
@@ -536,6 +537,7 @@ export const TEXTS = {
   ...EMPLOYERS_TEXTS,
   ...SURVEY_ROUNDS_TEXTS,
   ...SHARED_TEXTS,
+  ...STEERING_TEXTS,
 } as const satisfies Texts;
 
 /** Each file's table, for the check that no key is defined in two of them (a spread would hide it). */
@@ -550,6 +552,7 @@ export const TEXT_SOURCES: readonly Texts[] = [
   EMPLOYERS_TEXTS,
   SURVEY_ROUNDS_TEXTS,
   SHARED_TEXTS,
+  STEERING_TEXTS,
 ];
 
 export type TextKey = keyof typeof TEXTS;

@@ -42,17 +42,31 @@ describe('Shell navigation', () => {
         'nav-bemanning',
         'nav-arbetsgivare',
         'nav-handbok',
+        'nav-styrgrupp',
         'nav-rapporter',
+        'nav-kommitteer',
         'nav-remisser',
       ],
     ],
     [
       'admin',
-      ['nav-insatser', 'nav-grupper', 'nav-bemanning', 'nav-arbetsgivare', 'nav-handbok', 'nav-rapporter'],
+      [
+        'nav-insatser',
+        'nav-grupper',
+        'nav-bemanning',
+        'nav-arbetsgivare',
+        'nav-handbok',
+        'nav-styrgrupp',
+        'nav-rapporter',
+        'nav-kommitteer',
+      ],
     ],
-    ['steering', ['nav-insatser', 'nav-grupper', 'nav-bemanning', 'nav-rapporter']],
+    [
+      'steering',
+      ['nav-insatser', 'nav-grupper', 'nav-bemanning', 'nav-styrgrupp', 'nav-rapporter', 'nav-kommitteer'],
+    ],
     ['evaluator', ['nav-insatser', 'nav-grupper', 'nav-rapporter']],
-    ['analysis_member', ['nav-insatser', 'nav-grupper', 'nav-remisser']],
+    ['analysis_member', ['nav-insatser', 'nav-grupper', 'nav-kommitteer', 'nav-remisser']],
   ] as const)('shows %s the pages of its actions', async (role, pages) => {
     expect(await navFor(role)).toEqual(pages);
   });

@@ -31,7 +31,9 @@ const NAV: NavItem[] = [
   { path: '/bemanning', label: 'nav.staffing', icon: 'badge', action: 'staffing.read' },
   { path: '/arbetsgivare', label: 'nav.employers', icon: 'store', action: 'employer.read' },
   { path: '/handbok', label: 'nav.handbook', icon: 'menu_book', action: 'handbook.read' },
+  { path: '/styrgrupp', label: 'nav.steering', icon: 'insights', action: 'steering.read' },
   { path: '/rapporter', label: 'nav.reports', icon: 'bar_chart', action: 'report.read' },
+  { path: '/kommitteer', label: 'nav.committees', icon: 'diversity_3', action: 'committee.read' },
   { path: '/remisser', label: 'nav.referrals', icon: 'assignment_ind', action: 'referral.read' },
 ];
 

@@ -1,0 +1,93 @@
+import type { Texts } from './texts';
+
+/** Texts of the steering group's page and of the committees (steering group and analysis group). */
+export const STEERING_TEXTS = {
+  'nav.steering': { sv: 'Styrgrupp', en: 'Steering group' },
+  'nav.committees': { sv: 'Styr- och analysgrupp', en: 'Committees' },
+
+  'str.title': { sv: 'Styrgruppens sida', en: "The steering group's page" },
+  'str.intro': {
+    sv: 'Insatsens nyckeltal mot målen, denna tertial bredvid föregående, och ekonomin. Siffrorna är desamma som i delrapporten: inga personuppgifter, och små tal som kan peka ut någon visas som "..".',
+    en: 'The programme\'s key figures against its goals, this tertial beside the previous one, and the economy. The figures are those of the progress report: no personal data, and small counts that could identify someone are shown as "..".',
+  },
+  'str.loadFailed': {
+    sv: 'Styrgruppens sida kunde inte hämtas.',
+    en: "The steering group's page could not be loaded.",
+  },
+  'str.retry': { sv: 'Försök igen', en: 'Try again' },
+  'str.loading': { sv: 'Hämtar nyckeltalen …', en: 'Loading the key figures …' },
+  'str.period': { sv: 'Programperiod', en: 'Programme period' },
+  'str.nextReport': { sv: 'Nästa tertialrapport', en: 'Next tertial report' },
+  'str.nextReportAsOf': { sv: 'per', en: 'as at' },
+  'str.noNextReport': {
+    sv: 'Ingen – insatsen har avslutats och alla tertialer är redovisade.',
+    en: 'None – the programme has ended and every tertial is reported.',
+  },
+  'str.nextReportRule': {
+    sv: 'En tertialrapport redovisar tertialen per dess sista dag: 30 april, 31 augusti och 31 december.',
+    en: 'A tertial report reports the tertial as at its last day: 30 April, 31 August and 31 December.',
+  },
+  'str.notStarted': {
+    sv: 'Insatsen har inte börjat ännu: inga tertialer att visa.',
+    en: 'The programme has not started yet: no tertials to show.',
+  },
+  'str.goals': { sv: 'Mål och utfall', en: 'Goals and results' },
+  'str.goalsThis': { sv: 'Denna tertial', en: 'This tertial' },
+  'str.goalsPrevious': { sv: 'Föregående tertial', en: 'Previous tertial' },
+  'str.noPrevious': {
+    sv: 'Insatsen började under denna tertial: ingen föregående tertial.',
+    en: 'The programme began in this tertial: no previous tertial.',
+  },
+  'str.keyFigures': { sv: 'Nyckeltal', en: 'Key figures' },
+  'str.economy': { sv: 'Ekonomi', en: 'Economy' },
+  'str.approved': { sv: 'Beviljat', en: 'Approved' },
+  'str.invoiced': { sv: 'Fakturerat', en: 'Invoiced' },
+  'str.remaining': { sv: 'Kvar', en: 'Remaining' },
+  'str.shareInvoiced': { sv: 'Andel fakturerat', en: 'Share invoiced' },
+  'str.economyDetails': { sv: 'Per kommun och år', en: 'By municipality and year' },
+  'str.download': {
+    sv: 'Ladda ner delrapporten för denna tertial',
+    en: "Download this tertial's progress report",
+  },
+  'str.downloadPdf': { sv: 'Delrapport (PDF)', en: 'Progress report (PDF)' },
+  'str.downloadXlsx': { sv: 'Delrapport (Excel)', en: 'Progress report (Excel)' },
+  'str.preparing': { sv: 'Förbereder', en: 'Preparing' },
+  'str.tertial': { sv: 'Tertial', en: 'Tertial' },
+  'str.t1': { sv: 'jan–apr', en: 'Jan–Apr' },
+  'str.t2': { sv: 'maj–aug', en: 'May–Aug' },
+  'str.t3': { sv: 'sep–dec', en: 'Sep–Dec' },
+
+  'com.title': { sv: 'Styrgrupp och analysgrupp', en: 'Steering group and analysis group' },
+  'com.steering': { sv: 'Styrgrupp', en: 'Steering group' },
+  'com.analysis': { sv: 'Analysgrupp', en: 'Analysis group' },
+  'com.name': { sv: 'Namn', en: 'Name' },
+  'com.organisation': { sv: 'Organisation', en: 'Organisation' },
+  'com.role': { sv: 'Roll', en: 'Role' },
+  'com.group': { sv: 'Grupp', en: 'Group' },
+  'com.ended': { sv: 'Avslutad', en: 'Ended' },
+  'com.current': { sv: 'Medlem', en: 'Member' },
+  'com.status': { sv: 'Medlemskap', en: 'Membership' },
+  'com.showEnded': { sv: 'Visa tidigare medlemmar', en: 'Show former members' },
+  'com.emptySteering': {
+    sv: 'Styrgruppen har inga medlemmar ännu.',
+    en: 'The steering group has no members yet.',
+  },
+  'com.emptyAnalysis': {
+    sv: 'Analysgruppen har inga medlemmar ännu.',
+    en: 'The analysis group has no members yet.',
+  },
+  'com.add': { sv: 'Lägg till medlem', en: 'Add a member' },
+  'com.roleHint': { sv: 'T.ex. enhetschef eller handläggare', en: 'E.g. head of unit or case officer' },
+  'com.save': { sv: 'Lägg till', en: 'Add' },
+  'com.added': { sv: 'Medlemmen är tillagd.', en: 'The member is added.' },
+  'com.end': { sv: 'Avsluta medlemskap', en: 'End membership' },
+  'com.endFor': { sv: 'Avsluta medlemskapet för {name}', en: 'End the membership of {name}' },
+  'com.endTitle': { sv: 'Avsluta medlemskapet?', en: 'End the membership?' },
+  'com.endMessage': {
+    sv: '{name} lämnar gruppen i dag. Medlemskapet sparas som avslutat och syns under tidigare medlemmar.',
+    en: '{name} leaves the group today. The membership is kept as ended and shown among former members.',
+  },
+  'com.endConfirm': { sv: 'Avsluta', en: 'End' },
+  'com.endCancel': { sv: 'Avbryt', en: 'Cancel' },
+  'com.endDone': { sv: 'Medlemskapet är avslutat.', en: 'The membership has ended.' },
+} as const satisfies Texts;
