@@ -132,6 +132,37 @@ describe('surveys (e2e)', () => {
     expect((await p.submit(answer(0))).status).toBe(400);
   });
 
+  it('refuses a repeated or undeclared checkbox value and text the database cannot store, with 400 and nothing spent', async () => {
+    const p = participant(round.codes[0].token);
+    await p.start();
+    const base = answer(0);
+    let n = 0;
+    const refusal = async (answers: object) => {
+      const res = await p.submit(
+        { language: 'sv', answers: { ...base.answers, ...answers } },
+        `refused-answer-${++n}-0001`,
+      );
+      return [res.status, res.body.errors?.map((e: { field: string; code: string }) => [e.field, e.code])];
+    };
+    expect(await refusal({ wants: ['study_visits', 'study_visits'] })).toEqual([
+      400,
+      [['answers.wants', 'not_a_choice']],
+    ]);
+    expect(await refusal({ wants: ['other'] })).toEqual([400, [['answers.wants', 'not_a_choice']]]);
+    expect(await refusal({ comment: 'Bra\u0000' })).toEqual([
+      400,
+      [['answers.comment', 'invalid_characters']],
+    ]);
+    expect(await refusal({ comment: 'Bra \ud800' })).toEqual([
+      400,
+      [['answers.comment', 'invalid_characters']],
+    ]);
+    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM survey_response')).toEqual([{ n: 0 }]);
+    expect(
+      await t.dataSource.query('SELECT count(*)::int AS n FROM survey_code WHERE used_on IS NOT NULL'),
+    ).toEqual([{ n: 0 }]);
+  });
+
   it('10 submissions succeed; a used code gets 409; a replay returns the first result and stores nothing', async () => {
     for (const [i, c] of round.codes.entries()) {
       const p = participant(c.token);

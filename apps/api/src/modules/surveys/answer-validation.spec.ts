@@ -23,6 +23,32 @@ const json = {
 };
 
 describe('validateAnswers', () => {
+  const wantsError = {
+    field: 'answers.wants',
+    message: 'wants must be a list of the listed choices, each once',
+    code: 'not_a_choice',
+  };
+  const base = { overall: 4, internship: 'no' };
+
+  it('refuses a checkbox answer that repeats a choice or names one the question does not offer', () => {
+    expect(validateAnswers(json, { ...base, wants: ['study_visits', 'study_visits'] })).toEqual([wantsError]);
+    // "other" only where the question has an other-choice: this one has none.
+    expect(validateAnswers(json, { ...base, wants: ['other'] })).toEqual([wantsError]);
+    expect(validateAnswers(json, { ...base, wants: ['language_support', 'study_visits'] })).toEqual([]);
+  });
+
+  it('refuses text with NUL or a lone surrogate, which the database cannot store, and keeps emoji', () => {
+    const bad = {
+      field: 'answers.comment',
+      message: 'comment holds a character that cannot be stored (NUL or a lone surrogate)',
+      code: 'invalid_characters',
+    };
+    expect(validateAnswers(json, { ...base, comment: 'Bra\u0000' })).toEqual([bad]);
+    expect(validateAnswers(json, { ...base, comment: 'Bra \uD83D' })).toEqual([bad]);
+    expect(validateAnswers(json, { ...base, comment: '\uDE00 bra' })).toEqual([bad]);
+    expect(validateAnswers(json, { ...base, comment: 'Bra 😀 tack' })).toEqual([]);
+  });
+
   it('accepts a complete, well-formed answer', () => {
     expect(
       validateAnswers(json, {
@@ -53,7 +79,11 @@ describe('validateAnswers', () => {
         message: 'internship must be one of the listed choices',
         code: 'not_a_choice',
       },
-      { field: 'answers.wants', message: 'wants must be a list of the listed choices', code: 'not_a_choice' },
+      {
+        field: 'answers.wants',
+        message: 'wants must be a list of the listed choices, each once',
+        code: 'not_a_choice',
+      },
     ]);
     expect(validateAnswers(json, { internship: 'no', internship_rating: 3 })).toEqual([
       { field: 'answers.overall', message: 'overall is required', code: 'required' },

@@ -129,17 +129,24 @@ function checkValue(rule: Rule, value: unknown): ({ message: string } & Coded) |
         ? null
         : { message: `${rule.name} must be one of the listed choices`, code: 'not_a_choice' };
     case 'checkbox':
+      // Each choice once, and "other" only where the question offers it: a repeated or made-up value would count
+      // one person several times in the choice counts.
       return Array.isArray(value) &&
-        value.length <= allowed.length + 1 &&
-        value.every((v) => allowed.includes(v) || v === 'other')
+        new Set(value).size === value.length &&
+        value.every((v) => allowed.includes(v) || (rule.other && v === 'other'))
         ? null
-        : { message: `${rule.name} must be a list of the listed choices`, code: 'not_a_choice' };
+        : { message: `${rule.name} must be a list of the listed choices, each once`, code: 'not_a_choice' };
     case 'boolean':
       return typeof value === 'boolean'
         ? null
         : { message: `${rule.name} must be yes or no`, code: 'not_boolean' };
     case 'text':
     case 'comment':
+      if (typeof value === 'string' && !storableText(value))
+        return {
+          message: `${rule.name} holds a character that cannot be stored (NUL or a lone surrogate)`,
+          code: 'invalid_characters',
+        };
       return typeof value === 'string' && value.length <= MAX_TEXT
         ? null
         : {
@@ -150,6 +157,14 @@ function checkValue(rule: Rule, value: unknown): ({ message: string } & Coded) |
     default:
       return { message: `${rule.name} cannot be answered here`, code: 'not_answerable' };
   }
+}
+
+/**
+ * Text PostgreSQL can store: no NUL, and no half of a surrogate pair, which a broken keyboard or a cut-off paste
+ * leaves behind; the database refuses both, which would otherwise be a 500 after the code was looked up.
+ */
+function storableText(text: string): boolean {
+  return !/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 }
 
 /** The free-text questions of a questionnaire, whose answers need staff review before evaluators see them. */
