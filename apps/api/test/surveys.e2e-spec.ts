@@ -163,6 +163,19 @@ describe('surveys (e2e)', () => {
     ).toEqual([{ n: 0 }]);
   });
 
+  it('a short code typed as the slip invites, in lower case with a space or a dash, opens the questionnaire', async () => {
+    const code = round.codes[1].shortCode;
+    for (const typed of [
+      `${code.slice(0, 4).toLowerCase()} ${code.slice(4).toLowerCase()}`,
+      ` ${code.slice(0, 4)}-${code.slice(4)} `,
+      `${code.slice(0, 4)} – ${code.slice(4)}`,
+    ]) {
+      const res = await participant(typed).start();
+      expect([typed, res.status, res.body.questionnaireId]).toEqual([typed, 200, 'end-of-group']);
+    }
+    expect((await participant(`${code.slice(0, 7)}`).start()).status).toBe(404);
+  });
+
   it('10 submissions succeed; a used code gets 409; a replay returns the first result and stores nothing', async () => {
     for (const [i, c] of round.codes.entries()) {
       const p = participant(c.token);

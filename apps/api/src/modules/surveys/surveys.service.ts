@@ -591,8 +591,7 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
     forSubmit = false,
     trusted = false,
   ): Promise<{ codeId: string; round: RoundRow }> {
-    const clean = token.trim();
-    const hash = sha256(/^[A-Za-z0-9]{8}$/.test(clean) ? clean.toUpperCase() : clean);
+    const hash = sha256(codeAsTyped(token));
     const [row] = await this.sql.rows<LookupRow>(
       `SELECT c.id AS code_id, c.used_on, r.id AS round_id, r.questionnaire_id, r.questionnaire_version, r.opens_at, r.closes_at,
               CASE WHEN $3 THEN 0
@@ -673,4 +672,14 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
       responseRate: ratio(answered, r.enrolledAtOpen),
     };
   }
+}
+
+/**
+ * What a person typed, as the code it names. A slip prints its short code in two halves ("NHYR JD2G"), and people
+ * type it with the space, a dash, or in lower case: an 8-character short code is compared without them. Anything
+ * longer is a link token (base64url, where "-" belongs to the token) and is only trimmed.
+ */
+export function codeAsTyped(input: string): string {
+  const squeezed = input.replace(/[\s\-\u2010-\u2015.]/g, '');
+  return /^[A-Za-z0-9]{8}$/.test(squeezed) ? squeezed.toUpperCase() : input.trim();
 }
