@@ -660,6 +660,8 @@ export const LABELLED_LISTS = {
   GOAL_KEYS: 'goalKey',
   GOAL_UNITS: 'goalUnit',
   REFERRAL_STATUSES: 'referralStatus',
+  REFERRAL_STATUS_CHANGES: 'referralStatus',
+  REFERRAL_REASON_REQUIRED: 'referralStatus',
   REFERRING_KINDS: 'referringKind',
   PRIORITIES: 'priority',
   DECISIONS: 'decision',

@@ -8,6 +8,7 @@ import { TEMPLATES_TEXTS } from './texts/templates';
 import { CALENDAR_TEXTS } from './texts/calendar';
 import { EMPLOYERS_TEXTS } from './texts/employers';
 import { SURVEY_ROUNDS_TEXTS } from './texts/survey-rounds';
+import { REFERRALS_TEXTS } from './texts/referrals';
 import { SHARED_TEXTS } from './texts/shared';
 import { STEERING_TEXTS } from './texts/steering';
 import type { Texts } from './texts/texts';
@@ -536,6 +537,7 @@ export const TEXTS = {
   ...CALENDAR_TEXTS,
   ...EMPLOYERS_TEXTS,
   ...SURVEY_ROUNDS_TEXTS,
+  ...REFERRALS_TEXTS,
   ...SHARED_TEXTS,
   ...STEERING_TEXTS,
 } as const satisfies Texts;
@@ -551,6 +553,7 @@ export const TEXT_SOURCES: readonly Texts[] = [
   CALENDAR_TEXTS,
   EMPLOYERS_TEXTS,
   SURVEY_ROUNDS_TEXTS,
+  REFERRALS_TEXTS,
   SHARED_TEXTS,
   STEERING_TEXTS,
 ];

@@ -1,23 +1,27 @@
-import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
 import { REFERRAL_STATUSES, type ReferralResponse, type ReferralStatus } from '@stegvis/contracts';
+import { AuthStore } from '../../core/auth/auth-store';
 import { I18n } from '../../core/i18n/i18n';
 import { LabelPipe } from '../../core/i18n/labels';
 import { ListState } from '../../shared/list/list-state';
 import { ProgrammePicker } from '../../shared/programme-picker';
 import { StockholmTimePipe, stockholmToday } from '../../core/time/stockholm-time';
 import { MeetingsPanel } from './meetings/meetings-panel';
+import { ReferralFlags } from './referral-flags';
 import { type Intake, ReferralsApi } from './referrals-api';
 
 @Component({
   selector: 'sv-referral-queue',
   imports: [
     FormsModule,
+    RouterLink,
     MatFormFieldModule,
     MatSelectModule,
     MatInputModule,
@@ -28,6 +32,7 @@ import { type Intake, ReferralsApi } from './referrals-api';
     StockholmTimePipe,
     LabelPipe,
     MeetingsPanel,
+    ReferralFlags,
   ],
   templateUrl: './referral-queue.html',
   styles: `
@@ -36,21 +41,24 @@ import { type Intake, ReferralsApi } from './referrals-api';
       gap: 16px;
       flex-wrap: wrap;
     }
-    .flags {
-      display: flex;
-      gap: 4px;
-      flex-wrap: wrap;
-    }
-    .flag {
-      font-size: 0.8rem;
-      padding: 2px 8px;
+    .urgent {
+      display: inline-flex;
+      align-items: center;
+      margin-left: 6px;
+      padding: 0 8px 0 2px;
       border-radius: 12px;
-      background: #cdeed8;
-      color: #0d5a2a;
+      background: #fde7e9;
+      color: #8c1d18;
+      font-size: 0.8rem;
+      font-weight: 600;
     }
-    .flag.bad {
-      background: #fff0c2;
-      color: #6b4e00;
+    .nowrap {
+      white-space: nowrap;
+    }
+    .urgent mat-icon {
+      font-size: 18px;
+      width: 18px;
+      height: 18px;
     }
     h2 {
       font-size: 1.2rem;
@@ -63,7 +71,9 @@ import { type Intake, ReferralsApi } from './referrals-api';
 export class ReferralQueue {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(ReferralsApi);
+  private readonly auth = inject(AuthStore);
   protected readonly statuses = REFERRAL_STATUSES;
+  protected readonly canCreate = computed(() => this.auth.can('referral.create'));
   protected readonly programmeId = signal('');
   protected readonly status = signal<ReferralStatus | ''>('');
   protected readonly items = signal<ReferralResponse[]>([]);

@@ -4,9 +4,12 @@ import type {
   DecisionRequest,
   MeetingRequest,
   MeetingResponse,
+  OrganisationResponse,
   Page,
+  ReferralRequest,
   ReferralResponse,
   ReferralStatus,
+  ReferralStatusRequest,
 } from '@stegvis/contracts';
 import type { Observable } from 'rxjs';
 import { ApiClient, narrow, type Ok, type Schemas } from '../../core/api/api-client';
@@ -28,6 +31,24 @@ export class ReferralsApi {
         query: { programmeId, limit: 50, status: status || undefined, after: after ?? undefined },
       })
       .pipe(narrow<Page<ReferralResponse>>());
+  }
+  /** Register a referral (an analysis member: from their own organisation). */
+  create(body: ReferralRequest): Observable<ReferralResponse> {
+    return this.api.POST('/api/referrals', { body }).pipe(narrow<ReferralResponse>());
+  }
+  /** One referral with its screening, history and (for a reader who may see her) the known participant. */
+  get(id: string): Observable<ReferralResponse> {
+    return this.api.GET('/api/referrals/{id}', { path: { id } }).pipe(narrow<ReferralResponse>());
+  }
+  /** Screen, wait-list, withdraw or re-open, as REFERRAL_TRANSITIONS allows. */
+  changeStatus(id: string, body: ReferralStatusRequest): Observable<ReferralResponse> {
+    return this.api
+      .POST('/api/referrals/{id}/status', { path: { id }, body })
+      .pipe(narrow<ReferralResponse>());
+  }
+  /** The organisations the user may refer from. */
+  organisations(): Observable<OrganisationResponse[]> {
+    return this.api.GET('/api/referrals/organisations');
   }
   meetings(programmeId: string): Observable<MeetingResponse[]> {
     return this.api.GET('/api/meetings', { query: { programmeId } }).pipe(narrow<MeetingResponse[]>());
