@@ -201,8 +201,9 @@ describe('access matrix from the OpenAPI document (e2e)', () => {
 
   // Association-wide registers with no programme of their own (the method handbook holds no personal data). The
   // list of staff members is one; a person's staffing is not (it shows their allocations, scoped by programme).
+  // The organisations one may refer from are the directory's organisations (an analysis member: her own).
   const SHARED =
-    /^\/api\/(handbook|employers|staff-members$|municipalities|organisations|auth|health|imports\/template|programmes$|users|target-group-stats|public)/;
+    /^\/api\/(handbook|employers|staff-members$|municipalities|organisations|referrals\/organisations$|auth|health|imports\/template|programmes$|users|target-group-stats|public)/;
 
   it('no role of programme A gets anything of programme B, and anonymous callers get 401', async () => {
     const doc = t.openapi as unknown as { paths: Record<string, Record<string, unknown>> };
