@@ -3,6 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { stockholmToday } from '@stegvis/contracts';
 import type { Browser, Locator } from 'playwright-core';
 import { extractText } from 'unpdf';
 import { ApiClient } from './api-client';
@@ -44,6 +45,7 @@ describe('the steering group and the committees (chromium against the real api)'
   let users: Record<string, { email: string; password: string }>;
   let lead: ApiClient;
   let programmeId: string;
+  let runningId: string;
 
   before(async () => {
     api = await startApi('steering', 3303, {
@@ -73,6 +75,24 @@ describe('the steering group and the committees (chromium against the real api)'
         invoiced,
         forecast,
       });
+    // Set-up: a programme that runs now (last year to next), with the steering member allocated to it by the admin.
+    const admin = await new ApiClient(api.url).signIn(users.admin.email, users.admin.password);
+    const year = Number(stockholmToday().slice(0, 4));
+    const running = await admin.call('POST', '/api/programmes', {
+      name: 'Vidare i arbete',
+      ownerMunicipalityId: programme.ownerMunicipality.id,
+      municipalityIds: [programme.ownerMunicipality.id],
+      partnerOrganisationIds: programme.partnerOrganisations.map((o: { id: string }) => o.id),
+      startDate: `${year - 1}-01-04`,
+      endDate: `${year + 1}-12-31`,
+      targetGroup: 'Utrikes födda kvinnor och män',
+      goals: [{ key: 'attendance', targetValue: 80 }],
+    });
+    runningId = running.id;
+    const steeringUser = (await admin.call('GET', '/api/users')).find(
+      (u: { email: string }) => u.email === users.steering.email,
+    );
+    await admin.call('PUT', `/api/users/${steeringUser.id}/programmes/${runningId}`, { lead: false });
     await mkdir(SHOTS, { recursive: true });
     browser = await launch();
   });
@@ -160,6 +180,26 @@ describe('the steering group and the committees (chromium against the real api)'
     await expectNoRawCodes(page, 'styrgruppens sida');
     await expectNoAxeViolations(page, 'styrgruppens sida');
     await page.screenshot({ path: join(SHOTS, 'steering-page.png'), fullPage: true });
+
+    // A programme that runs now: the next report is the tertial holding today, as at its last day.
+    await chooseOption(page, 'programme-picker', 'Vidare i arbete');
+    const today = stockholmToday();
+    const month = Number(today.slice(5, 7));
+    const [t, months, end] =
+      month <= 4 ? [1, 'jan–apr', '04-30'] : month <= 8 ? [2, 'maj–aug', '08-31'] : [3, 'sep–dec', '12-31'];
+    const nextReport = `Tertial ${t} ${today.slice(0, 4)} (${months}), per ${today.slice(0, 4)}-${end}`;
+    const value = page.getByTestId('steering-next-report').locator('.value');
+    await value.filter({ hasText: nextReport }).waitFor();
+    const runningPage = await me.call('GET', `/api/programmes/${runningId}/steering`);
+    assert.equal(runningPage.nextReport.end, `${today.slice(0, 4)}-${end}`);
+    assert.equal(
+      ((await page.getByTestId('steering-goals-current').locator('h3').textContent()) ?? '').trim(),
+      `Denna tertial: Tertial ${t} ${today.slice(0, 4)} (${months})`,
+    );
+    await expectNoAxeViolations(page, 'styrgruppens sida, pågående insats');
+    await page.screenshot({ path: join(SHOTS, 'steering-running.png'), fullPage: true });
+    await chooseOption(page, 'programme-picker', 'Nästa Steg');
+    await value.filter({ hasText: 'Ingen' }).waitFor();
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
