@@ -21,7 +21,11 @@ const GRETA: CommitteeMemberResponse = {
   endedOn: null,
 };
 
-async function render(api: Partial<Record<keyof CommitteeApi, unknown>>, confirm = true) {
+async function render(
+  api: Partial<Record<keyof CommitteeApi, unknown>>,
+  confirm = true,
+  role: 'staff' | 'steering' = 'staff',
+) {
   TestBed.configureTestingModule({
     providers: [
       provideZonelessChangeDetection(),
@@ -37,7 +41,7 @@ async function render(api: Partial<Record<keyof CommitteeApi, unknown>>, confirm
       { provide: ConfirmDialog, useValue: { ask: async () => confirm } },
     ],
   });
-  TestBed.inject(AuthStore).user.set({ role: 'staff' } as never);
+  TestBed.inject(AuthStore).user.set({ role } as never);
   const fixture = TestBed.createComponent(CommitteeView);
   // The programme chosen (the picker's first), the page loads its figures.
   (fixture.componentInstance as unknown as { programmeId: { set: (id: string) => void } }).programmeId.set(
@@ -99,5 +103,12 @@ describe('CommitteeView', () => {
     expect(el.querySelector('[data-testid="committee-end"]')!.getAttribute('aria-label')).toBe(
       'Avsluta medlemskapet för Greta Chef',
     );
+  });
+
+  it('shows a steering member the groups without the form or the end buttons', async () => {
+    const { el } = await render({ members: () => of([GRETA]) }, true, 'steering');
+    expect(el.querySelectorAll('[data-testid="committee-row"]')).toHaveLength(1);
+    expect(el.querySelector('[data-testid="committee-form"]')).toBeNull();
+    expect(el.querySelector('[data-testid="committee-end"]')).toBeNull();
   });
 });
