@@ -22,6 +22,7 @@ import {
 } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth-store';
+import { asProblem } from '../../core/errors/problem-form';
 import { I18n, type TextKey } from '../../core/i18n/i18n';
 import { LabelPipe } from '../../core/i18n/labels';
 import { StockholmTimePipe } from '../../core/time/stockholm-time';
@@ -29,6 +30,7 @@ import { DetailPage } from '../../shared/detail/detail-page';
 import { FieldErrorPipe } from '../../shared/form/field-error';
 import { formSubmit } from '../../shared/form/form-submit';
 import { type HasUnsavedChanges, warnBeforeUnload } from '../../shared/form/unsaved-changes';
+import { Outcome } from '../../shared/outcome';
 import { ReferralFlags } from './referral-flags';
 import { ReferralsApi } from './referrals-api';
 
@@ -151,10 +153,10 @@ const DONE: Record<ReferralStatusChange, TextKey> = {
               } @else {
                 <p class="muted">{{ i18n.t('rf.noActions') }}</p>
               }
+              @if (submit.banner()) {
+                <p class="error-banner" role="alert" data-testid="rf-change-error">{{ submit.banner() }}</p>
+              }
               @if (chosen(); as s) {
-                @if (submit.banner()) {
-                  <p class="error-banner" role="alert" data-testid="rf-change-error">{{ submit.banner() }}</p>
-                }
                 <form [formGroup]="form" (ngSubmit)="save(r, s)" class="change" novalidate>
                   <mat-form-field appearance="outline" class="reason-field">
                     <mat-label>{{ reasonLabel(r.status, s) }}</mat-label>
@@ -282,6 +284,7 @@ export class ReferralPage implements OnInit, HasUnsavedChanges {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(ReferralsApi);
   private readonly auth = inject(AuthStore);
+  private readonly outcome = inject(Outcome);
   protected readonly submit = formSubmit();
   protected readonly referral = signal<ReferralResponse | null>(null);
   protected readonly loading = signal(true);
@@ -354,20 +357,36 @@ export class ReferralPage implements OnInit, HasUnsavedChanges {
   }
 
   protected async save(r: ReferralResponse, to: ReferralStatusChange): Promise<void> {
-    const result = await this.submit.run(
-      this.form,
-      () =>
+    this.submit.banner.set('');
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.submit.saving.set(true);
+    try {
+      const saved = await firstValueFrom(
         this.api.changeStatus(r.id, {
           status: to,
           reason: this.form.controls.reason.value.trim(),
           version: r.version,
         }),
-      { done: this.i18n.t(DONE[to]) },
-    );
-    if (!result.ok) return;
-    this.referral.set(result.value);
-    this.chosen.set(null);
-    this.form.reset({ reason: '' });
+      );
+      this.outcome.done(this.i18n.t(DONE[to]));
+      this.referral.set(saved);
+      this.chosen.set(null);
+      this.form.reset({ reason: '' });
+    } catch (err) {
+      if (asProblem(err, this.i18n.lang())?.status === 409) {
+        // Someone else changed it first: show it as it now is; what was typed stays, the buttons follow anew.
+        this.submit.banner.set(this.i18n.t('rf.conflict'));
+        this.referral.set(await firstValueFrom(this.api.get(r.id)).catch(() => r));
+        if (!this.changes().includes(to)) this.chosen.set(null);
+      } else {
+        this.submit.showFailure(this.form, err);
+      }
+    } finally {
+      this.submit.saving.set(false);
+    }
   }
 }
 

@@ -91,6 +91,10 @@ export const REFERRALS_TEXTS = {
   'rf.whyOptional': { sv: 'Skäl (frivilligt)', en: 'Reason (optional)' },
   'rf.whyRequired': { sv: 'Ange ett skäl.', en: 'Give a reason.' },
   'rf.confirm': { sv: 'Spara', en: 'Save' },
+  'rf.conflict': {
+    sv: 'Någon annan har ändrat remissen under tiden. Den visas nu som den är; välj igen. Det du skrev finns kvar.',
+    en: 'Someone else changed the referral meanwhile. It is shown as it now is; choose again. What you typed is kept.',
+  },
   'rf.cancel': { sv: 'Avbryt', en: 'Cancel' },
   'rf.history': { sv: 'Historik', en: 'History' },
   'rf.h.at': { sv: 'Tid', en: 'Time' },
