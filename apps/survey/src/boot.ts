@@ -16,7 +16,7 @@ let unsent = false;
 /** Staff typing in paper answers (?paper=<round id>): the code from the slip, and answers not yet stored. */
 let paper: { roundId: string; code: string; pending: Record<string, unknown> | null } | null = null;
 /** The api's answer to a code or a paper round: the questionnaire, or a problem+json naming its `type`. */
-type SurveyAnswer = { questionnaire: object; languages: string[]; type?: string };
+type SurveyAnswer = { questionnaire: object; languages: string[]; type?: string; opensAt?: string };
 
 function pickLanguage(): LanguageCode {
   const asked = params.get('lang');
@@ -43,18 +43,39 @@ function show(id: 'start' | 'code' | 'message' | 'survey'): void {
   for (const s of ['start', 'code', 'message', 'survey']) $(s).hidden = s !== id;
 }
 
-function message(key: UiKey): void {
+function message(key: UiKey, text = ''): void {
   $('message-title').textContent = ui(key, lang);
-  $('message-text').textContent = '';
+  $('message-text').textContent = text;
   show('message');
+}
+
+/** The api's problem body, as far as the messages need it. */
+interface ProblemBody {
+  type?: string;
+  opensAt?: string;
 }
 
 function problemKey(status: number, type?: string): UiKey {
   if (status === 409) return 'used';
-  if (status === 410) return 'closed';
+  if (status === 410) return type?.endsWith('/round-not-open') ? 'notOpen' : 'closed';
   if (status === 429) return 'tooMany';
-  void type;
   return 'unknown';
+}
+
+/** A round not open yet says when it opens, in Swedish time (where the group meets) and the reader's language. */
+function problemDetail(key: UiKey, body: ProblemBody | null): string {
+  if (key !== 'notOpen' || !body?.opensAt) return '';
+  const when = new Intl.DateTimeFormat(lang === 'sv-easy' ? 'sv' : lang, {
+    timeZone: 'Europe/Stockholm',
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(new Date(body.opensAt));
+  return ui('opensAt', lang).replace('{when}', when);
+}
+
+function problemMessage(status: number, body: ProblemBody | null): void {
+  const key = problemKey(status, body?.type);
+  message(key, problemDetail(key, body));
 }
 
 async function start(token: string | null): Promise<boolean> {
@@ -72,7 +93,7 @@ async function start(token: string | null): Promise<boolean> {
     // back after answering): then ask for a code. The cookie stays until it expires, so a retried submission whose
     // answer was lost on the way still finds its code.
     if (!token && (res.status === 404 || res.status === 409)) return false;
-    message(problemKey(res.status, body.type));
+    problemMessage(res.status, body);
     return false;
   }
   questionnaire = { json: body.questionnaire, languages: body.languages };
@@ -151,7 +172,7 @@ async function send(answers: Record<string, unknown>): Promise<void> {
     // A kiosk tablet starts over for the next person.
     if (params.get('kiosk') === '1') setTimeout(() => location.replace(`${location.pathname}?kiosk=1`), 8000);
   } else {
-    message(problemKey(out.status, (out.body as { type?: string } | null)?.type));
+    problemMessage(out.status, out.body as ProblemBody | null);
   }
 }
 
@@ -265,7 +286,8 @@ async function submitCode(e: SubmitEvent): Promise<void> {
   });
   const body = (await res.json().catch(() => ({}))) as SurveyAnswer;
   if (!res.ok) {
-    $('code-error').textContent = ui(problemKey(res.status, body.type), lang);
+    const key = problemKey(res.status, body.type);
+    $('code-error').textContent = [ui(key, lang), problemDetail(key, body)].filter(Boolean).join(' ');
     return;
   }
   questionnaire = { json: body.questionnaire, languages: body.languages };

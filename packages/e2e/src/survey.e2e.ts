@@ -189,6 +189,30 @@ describe('participant survey site on a phone (chromium against the real api)', (
     await ctx.close();
   });
 
+  it('a round not open yet says when it opens, in Swedish time, whether by link or by a typed code', async () => {
+    const c = await new ApiClient(api.url).signIn(staffLogin.email, staffLogin.password);
+    const { groupId } = await c.call('GET', `/api/survey-rounds/${roundId}`);
+    // 08:00 UTC on 1 March is 09:00 in Sweden (winter time).
+    const later = await c.call('POST', '/api/survey-rounds', {
+      groupId,
+      questionnaireId: 'end-of-group',
+      opensAt: '2027-03-01T08:00:00.000Z',
+      closesAt: '2027-03-15T16:00:00.000Z',
+    });
+    const ctx = await phone();
+    const page = await ctx.newPage();
+    await page.goto(`${api.url}/s/?t=${later.codes[0].token}`);
+    await page.locator('#message-title').filter({ hasText: 'Enkäten har inte öppnat än.' }).waitFor();
+    const text = (await page.locator('#message-text').textContent()) ?? '';
+    assert.match(text, /^Den öppnar 1 mars 2027 (kl\. )?09:00\.$/);
+    await page.goto(`${api.url}/s/`);
+    await page.locator('#code-input').fill(later.codes[1].shortCode);
+    await page.locator('#code-submit').click();
+    await page.locator('#code-error').filter({ hasText: 'Enkäten har inte öppnat än.' }).waitFor();
+    assert.match((await page.locator('#code-error').textContent()) ?? '', /1 mars 2027 (kl\. )?09:00/);
+    await ctx.close();
+  });
+
   it('a used code shows its own page', async () => {
     const ctx = await phone();
     const page = await ctx.newPage();
