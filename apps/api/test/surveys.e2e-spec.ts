@@ -113,6 +113,29 @@ describe('surveys (e2e)', () => {
     expect(cookie).toMatch(/Max-Age=43200(;|$)/);
   });
 
+  it('ending the visit clears the cookie: the next person on the tablet does not reach this code, still unspent', async () => {
+    const agent = request.agent(t.http);
+    expect(
+      (await agent.post('/api/public/surveys/session').send({ token: round.codes[0].token })).status,
+    ).toBe(200);
+    expect((await agent.get('/api/public/surveys/current')).status).toBe(200);
+    const end = await agent.delete('/api/public/surveys/session');
+    expect(end.status).toBe(204);
+    const cleared = (end.headers['set-cookie'] as unknown as string[])[0];
+    expect(cleared).toMatch(/^stegvis_survey=;/);
+    expect(cleared).toMatch(/Path=\/api\/public\/surveys/);
+    const after = await agent.get('/api/public/surveys/current');
+    expect([after.status, after.body.code]).toEqual([404, 'survey_code_missing']);
+    const submit = await agent
+      .post('/api/public/surveys/current/responses')
+      .set('Idempotency-Key', 'after-the-visit-0001')
+      .send(answer(0));
+    expect(submit.status).toBe(404);
+    expect(
+      await t.dataSource.query('SELECT count(*)::int AS n FROM survey_code WHERE used_on IS NOT NULL'),
+    ).toEqual([{ n: 0 }]);
+  });
+
   it('refuses answers that do not fit the questionnaire, naming the fields, and spends nothing', async () => {
     const p = participant(round.codes[0].token);
     await p.start();

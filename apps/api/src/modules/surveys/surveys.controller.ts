@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBody,
   ApiCookieAuth,
@@ -195,6 +207,17 @@ export class PublicSurveysController {
     // Seconds (Fastify's cookie maxAge), twelve hours: long enough to answer, short on a shared tablet.
     res.setCookie(SURVEY_COOKIE, body.token.trim(), { ...this.cookie, maxAge: 12 * 3600 });
     return out;
+  }
+
+  /**
+   * Ends a visit: the cookie goes, the code stays as it was (spent only by a stored answer). A kiosk tablet calls it
+   * between two people (after an answer, an idle reset or "not me"), so the next one never lands on this code.
+   */
+  @Delete('session')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'End the visit: forget the survey cookie (a shared tablet between two people)' })
+  endSession(@Res({ passthrough: true }) res: FastifyReply): void {
+    res.clearCookie(SURVEY_COOKIE, this.cookie);
   }
 
   @Get('current')

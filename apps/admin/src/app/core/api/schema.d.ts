@@ -1536,7 +1536,8 @@ export interface paths {
         put?: never;
         /** Exchange a link token or short code for the questionnaire; sets the survey cookie */
         post: operations["PublicSurveysController_session"];
-        delete?: never;
+        /** End the visit: forget the survey cookie (a shared tablet between two people) */
+        delete: operations["PublicSurveysController_endSession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -10686,6 +10687,23 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
+            };
+        };
+    };
+    PublicSurveysController_endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
