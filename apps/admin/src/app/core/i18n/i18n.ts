@@ -11,6 +11,7 @@ import { SURVEY_ROUNDS_TEXTS } from './texts/survey-rounds';
 import { REFERRALS_TEXTS } from './texts/referrals';
 import { SHARED_TEXTS } from './texts/shared';
 import { STEERING_TEXTS } from './texts/steering';
+import { MEETINGS_TEXTS } from './texts/meetings';
 import type { Texts } from './texts/texts';
 
 export type Lang = 'sv' | 'en';
@@ -540,6 +541,7 @@ export const TEXTS = {
   ...REFERRALS_TEXTS,
   ...SHARED_TEXTS,
   ...STEERING_TEXTS,
+  ...MEETINGS_TEXTS,
 } as const satisfies Texts;
 
 /** Each file's table, for the check that no key is defined in two of them (a spread would hide it). */
@@ -556,6 +558,7 @@ export const TEXT_SOURCES: readonly Texts[] = [
   REFERRALS_TEXTS,
   SHARED_TEXTS,
   STEERING_TEXTS,
+  MEETINGS_TEXTS,
 ];
 
 export type TextKey = keyof typeof TEXTS;

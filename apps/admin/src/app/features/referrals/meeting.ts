@@ -10,14 +10,19 @@ import {
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import type { Decision, DecisionRequest, GroupResponse, MeetingResponse } from '@stegvis/contracts';
+import { MatInputModule } from '@angular/material/input';
+import type { Decision, DecisionRequest, GroupResponse } from '@stegvis/contracts';
 import { canTransition, DECISIONS } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
 import { LabelPipe, Labels } from '../../core/i18n/labels';
+import { StockholmTimePipe } from '../../core/time/stockholm-time';
 import { GroupsApi } from '../groups/groups-api';
+import { healthWordsIn } from './meetings/health-words';
+import { type MeetingDetail, MeetingsApi } from './meetings/meetings-api';
 import { ReferralsApi } from './referrals-api';
 
 interface Choice {
@@ -26,10 +31,25 @@ interface Choice {
   reason: string;
 }
 
-/** Running an analysis-group meeting: who came, each referral on the agenda decided, then the minutes. */
+type ActionField = 'text' | 'owner' | 'dueDate';
+
+/**
+ * Running an analysis-group meeting: the open action items carried from earlier meetings, who came, each referral on
+ * the agenda (with its screening flags and urgent marker) decided, the case discussions (never health details,
+ * never in the minutes), action items, and the minutes with whom they went to.
+ */
 @Component({
   selector: 'sv-meeting',
-  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatIconModule, LabelPipe],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    LabelPipe,
+    StockholmTimePipe,
+  ],
   templateUrl: './meeting.html',
   styles: `
     .card {
@@ -80,6 +100,70 @@ interface Choice {
       display: flex;
       gap: 12px;
       flex-wrap: wrap;
+      align-items: center;
+    }
+    .flags {
+      display: flex;
+      gap: 4px;
+      flex-wrap: wrap;
+      margin-top: 4px;
+    }
+    .flag {
+      font-size: 0.8rem;
+      padding: 2px 8px;
+      border-radius: 12px;
+      background: #cdeed8;
+      color: #0d5a2a;
+    }
+    .flag.bad {
+      background: #fff0c2;
+      color: #6b4e00;
+    }
+    .urgent {
+      display: inline-block;
+      font-size: 0.8rem;
+      font-weight: 600;
+      padding: 2px 8px;
+      border-radius: 12px;
+      background: #8c1d18;
+      color: white;
+      margin-left: 8px;
+    }
+    .rule {
+      background: #fff0c2;
+      color: #3d2c00;
+      border-left: 4px solid #6b4e00;
+      padding: 8px 12px;
+      margin: 0 0 8px;
+    }
+    .warning {
+      color: #8c1d18;
+      font-weight: 500;
+    }
+    .notes textarea {
+      width: 100%;
+      box-sizing: border-box;
+    }
+    .add-action {
+      display: flex;
+      gap: 12px;
+      flex-wrap: wrap;
+      align-items: baseline;
+      margin-top: 12px;
+    }
+    .add-action .text {
+      flex: 1 1 280px;
+    }
+    .status-done {
+      color: #0d5a2a;
+      font-weight: 500;
+    }
+    .status-open {
+      color: #6b4e00;
+      font-weight: 500;
+    }
+    ul.sent {
+      margin: 4px 0 8px;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -90,8 +174,9 @@ export class Meeting implements OnInit {
   private readonly labels = inject(Labels);
   protected readonly decisions = DECISIONS;
   private readonly api = inject(ReferralsApi);
+  private readonly meetingsApi = inject(MeetingsApi);
   private readonly groupsApi = inject(GroupsApi);
-  protected readonly meeting = signal<MeetingResponse | null>(null);
+  protected readonly meeting = signal<MeetingDetail | null>(null);
   protected readonly groups = signal<GroupResponse[]>([]);
   protected readonly present = signal<Set<string>>(new Set());
   protected readonly choices = signal<Record<string, Choice>>({});
@@ -100,11 +185,23 @@ export class Meeting implements OnInit {
   protected readonly open = computed(() =>
     (this.meeting()?.agenda ?? []).filter((r) => canTransition(r.status, 'accepted')),
   );
+  protected readonly notes = signal('');
+  protected readonly healthWords = computed(() => healthWordsIn(this.notes()));
+  protected readonly action = signal({ text: '', owner: '', dueDate: '' });
+  protected readonly actionErrors = signal<Partial<Record<ActionField, string>>>({});
+  /** The invited who were not sent the minutes (they may not read them), at the latest sending. */
+  protected readonly notSentTo = computed(() => {
+    const m = this.meeting();
+    if (!m?.minutesSent) return [];
+    const sent = new Set(m.minutesSent.recipients.map((r) => r.userId));
+    return m.invited.filter((i) => !sent.has(i.userId));
+  });
 
   async ngOnInit(): Promise<void> {
     await this.reload();
     const m = this.meeting()!;
     this.present.set(new Set(m.invited.filter((i) => i.present).map((i) => i.userId)));
+    this.notes.set(m.caseNotes);
     this.groups.set(
       (await firstValueFrom(this.groupsApi.list(m.programmeId))).filter((g) => g.endDate >= m.date),
     );
@@ -126,8 +223,13 @@ export class Meeting implements OnInit {
   }
 
   protected async saveAttendance(): Promise<void> {
-    this.meeting.set(await firstValueFrom(this.api.attendance(this.id(), [...this.present()])));
-    this.message.set({ kind: 'ok', text: this.i18n.t('form.saved') });
+    try {
+      await firstValueFrom(this.api.attendance(this.id(), [...this.present()]));
+      await this.reload();
+      this.ok(this.i18n.t('form.saved'));
+    } catch (err) {
+      this.fail(err);
+    }
   }
 
   protected missingReason(referralId: string): boolean {
@@ -161,25 +263,83 @@ export class Meeting implements OnInit {
     )
       return;
     try {
-      this.meeting.set(await firstValueFrom(this.api.decide(this.id(), decisions)));
+      await firstValueFrom(this.api.decide(this.id(), decisions));
+      await this.reload();
       this.choices.set({});
       this.tried.set(false);
-      this.message.set({ kind: 'ok', text: this.i18n.t('ref.decided') });
+      this.ok(this.i18n.t('ref.decided'));
     } catch (err) {
       const p = asProblem(err, this.i18n.lang());
-      this.message.set({
-        kind: 'error',
-        text:
-          p?.status === 409
-            ? this.i18n.t('ref.conflict')
-            : (p?.errors?.[0]?.message ?? p?.detail ?? this.i18n.t('error.network')),
-      });
+      if (p?.status === 409) this.message.set({ kind: 'error', text: this.i18n.t('ref.conflict') });
+      else this.fail(err);
+    }
+  }
+
+  protected async saveNotes(): Promise<void> {
+    try {
+      const m = await firstValueFrom(this.meetingsApi.notes(this.id(), this.notes()));
+      this.meeting.set(m);
+      this.notes.set(m.caseNotes);
+      this.ok(this.i18n.t('mtg.notesSaved'));
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  protected setAction(field: ActionField, value: string): void {
+    this.action.update((a) => ({ ...a, [field]: value }));
+    this.actionErrors.update((e) => ({ ...e, [field]: undefined }));
+  }
+
+  protected async addAction(): Promise<void> {
+    const a = this.action();
+    const missing: Partial<Record<ActionField, string>> = {};
+    for (const f of ['text', 'owner', 'dueDate'] as const)
+      if (!a[f].trim()) missing[f] = this.i18n.t('mtg.fieldRequired');
+    this.actionErrors.set(missing);
+    if (Object.keys(missing).length) return;
+    try {
+      this.meeting.set(
+        await firstValueFrom(
+          this.meetingsApi.addActionItem(this.id(), {
+            text: a.text.trim(),
+            owner: a.owner.trim(),
+            dueDate: a.dueDate.trim(),
+          }),
+        ),
+      );
+      this.action.set({ text: '', owner: '', dueDate: '' });
+      this.ok(this.i18n.t('mtg.actionAdded'));
+    } catch (err) {
+      // A failed save keeps the form; the api's field errors go by their fields.
+      const p = asProblem(err, this.i18n.lang());
+      const byField: Partial<Record<ActionField, string>> = {};
+      for (const e of p?.errors ?? [])
+        if (e.field === 'text' || e.field === 'owner' || e.field === 'dueDate') byField[e.field] = e.message;
+      this.actionErrors.set(byField);
+      this.fail(err);
+    }
+  }
+
+  protected async setDone(itemId: string, done: boolean): Promise<void> {
+    try {
+      await firstValueFrom(this.meetingsApi.setActionItemDone(itemId, done));
+      // A carried item answers its own meeting: this page reloads itself.
+      await this.reload();
+      this.ok(this.i18n.t('mtg.actionUpdated'));
+    } catch (err) {
+      this.fail(err);
     }
   }
 
   protected async send(): Promise<void> {
-    const r = await firstValueFrom(this.api.sendMinutes(this.id()));
-    this.message.set({ kind: 'ok', text: this.i18n.t('ref.minutesSent').replace('{n}', String(r.queued)) });
+    try {
+      const r = await firstValueFrom(this.api.sendMinutes(this.id()));
+      await this.reload();
+      this.ok(this.i18n.t('ref.minutesSent').replace('{n}', String(r.queued)));
+    } catch (err) {
+      this.fail(err);
+    }
   }
 
   protected decisionOf(referralId: string): string {
@@ -189,7 +349,27 @@ export class Meeting implements OnInit {
     return d.reason ? `${label} – ${d.reason}` : label;
   }
 
+  protected doneLabel(text: string, done: boolean): string {
+    return this.i18n.t(done ? 'mtg.reopenOf' : 'mtg.markDoneOf').replace('{text}', text);
+  }
+
+  protected healthWarning(): string {
+    return this.i18n.t('mtg.notesHealthWarning').replace('{words}', this.healthWords().join(', '));
+  }
+
+  private ok(text: string): void {
+    this.message.set({ kind: 'ok', text });
+  }
+
+  private fail(err: unknown): void {
+    const p = asProblem(err, this.i18n.lang());
+    this.message.set({
+      kind: 'error',
+      text: p?.errors?.[0]?.message ?? p?.detail ?? this.i18n.t('error.network'),
+    });
+  }
+
   private async reload(): Promise<void> {
-    this.meeting.set(await firstValueFrom(this.api.meeting(this.id())));
+    this.meeting.set(await firstValueFrom(this.meetingsApi.meeting(this.id())));
   }
 }

@@ -1,0 +1,93 @@
+import type { Texts } from './texts';
+
+/** Texts of the analysis group's meetings: planning with invitees, case discussions, action items, minutes. */
+export const MEETINGS_TEXTS = {
+  'mtg.title': { sv: 'Analysgruppens möten', en: 'Analysis group meetings' },
+  'mtg.plan': { sv: 'Planera ett möte', en: 'Plan a meeting' },
+  'mtg.planIntro': {
+    sv: 'Dagordningen hämtas från kön: remisser som är bedömda eller väntelistade. Kalla analysgruppen; lägg till eller ta bort kallade här.',
+    en: 'The agenda is drawn from the queue: referrals that are screened or wait-listed. Invite the analysis group; add or remove invitees here.',
+  },
+  'mtg.invitees': { sv: 'Kallade', en: 'Invitees' },
+  'mtg.analysisGroup': { sv: 'Analysgruppen', en: 'The analysis group' },
+  'mtg.programmeStaff': { sv: 'Insatsens personal', en: 'Programme staff' },
+  'mtg.noCommittee': {
+    sv: 'Analysgruppen har inga medlemmar ännu. Lägg till dem under Styr- och analysgrupp.',
+    en: 'The analysis group has no members yet. Add them under Steering and analysis groups.',
+  },
+  'mtg.unavailable.no_account': {
+    sv: 'har ingen inloggning och kan inte kallas',
+    en: 'has no account and cannot be invited',
+  },
+  'mtg.unavailable.not_in_programme': {
+    sv: 'har inte tillgång till insatsen och kan inte kallas',
+    en: 'has no access to the programme and cannot be invited',
+  },
+  'mtg.invitedCount': { sv: '{n} kallade', en: '{n} invited' },
+  'mtg.list': { sv: 'Möten', en: 'Meetings' },
+  'mtg.attendanceTitle': { sv: 'Närvaro per organisation', en: 'Attendance by organisation' },
+  'mtg.attendanceIntro': {
+    sv: 'Närvarande av kallade vid varje möte. Frånvaro räknas när närvaron är sparad.',
+    en: 'Present of invited at each meeting. Absence counts once attendance is saved.',
+  },
+  'mtg.organisation': { sv: 'Organisation', en: 'Organisation' },
+  'mtg.absentTotal': { sv: 'Frånvarande totalt', en: 'Absent in total' },
+  'mtg.cell': { sv: '{present} av {invited}', en: '{present} of {invited}' },
+  'mtg.cellAbsent': { sv: '{n} frånvarande', en: '{n} absent' },
+  'mtg.notTaken': { sv: 'ej registrerad', en: 'not recorded' },
+  'mtg.noAttendance': { sv: 'Inga möten med kallade ännu.', en: 'No meetings with invitees yet.' },
+  'mtg.status': { sv: 'Status', en: 'Status' },
+  'mtg.urgent': { sv: 'Brådskande', en: 'Urgent' },
+  'mtg.carriedTitle': {
+    sv: 'Öppna åtgärder från tidigare möten',
+    en: 'Open action items from earlier meetings',
+  },
+  'mtg.carriedNone': {
+    sv: 'Inga öppna åtgärder från tidigare möten.',
+    en: 'No open action items from earlier meetings.',
+  },
+  'mtg.fromMeeting': { sv: 'Från mötet', en: 'From the meeting' },
+  'mtg.notesTitle': { sv: 'Ärendediskussion', en: 'Case discussions' },
+  'mtg.notesLabel': { sv: 'Anteckningar från ärendediskussionen', en: 'Notes from the case discussions' },
+  'mtg.notesRule': {
+    sv: 'Skriv aldrig hälsouppgifter här (diagnoser, sjukdomar, mediciner, sjukskrivning, vård). Anteckningarna läses bara av insatsens personal och de kallade i analysgruppen, och kommer aldrig med i protokollet.',
+    en: 'Never write health details here (diagnoses, illnesses, medication, sick leave, care). Only the programme staff and the invited analysis members read the notes, and they never go into the minutes.',
+  },
+  'mtg.notesHealthWarning': {
+    sv: 'Texten ser ut att innehålla hälsouppgifter: {words}. Ta bort dem innan du sparar.',
+    en: 'The text looks like it holds health details: {words}. Remove them before saving.',
+  },
+  'mtg.notesHidden': {
+    sv: 'Ärendediskussionen läses bara av insatsens personal och de kallade i analysgruppen. Du är inte kallad till det här mötet.',
+    en: 'Only the programme staff and the invited analysis members read the case discussions. You are not invited to this meeting.',
+  },
+  'mtg.saveNotes': { sv: 'Spara anteckningarna', en: 'Save the notes' },
+  'mtg.notesSaved': { sv: 'Anteckningarna är sparade.', en: 'The notes are saved.' },
+  'mtg.actionsTitle': { sv: 'Åtgärder', en: 'Action items' },
+  'mtg.actionsNone': { sv: 'Inga åtgärder ännu.', en: 'No action items yet.' },
+  'mtg.actionText': { sv: 'Åtgärd', en: 'Action' },
+  'mtg.actionOwner': { sv: 'Ansvarig', en: 'Owner' },
+  'mtg.actionDue': { sv: 'Senast (ÅÅÅÅ-MM-DD)', en: 'Due (YYYY-MM-DD)' },
+  'mtg.actionDueShort': { sv: 'Senast', en: 'Due' },
+  'mtg.actionOpen': { sv: 'Öppen', en: 'Open' },
+  'mtg.actionDone': { sv: 'Klar', en: 'Done' },
+  'mtg.markDone': { sv: 'Markera klar', en: 'Mark done' },
+  'mtg.reopen': { sv: 'Öppna igen', en: 'Open again' },
+  'mtg.markDoneOf': { sv: 'Markera klar: {text}', en: 'Mark done: {text}' },
+  'mtg.reopenOf': { sv: 'Öppna igen: {text}', en: 'Open again: {text}' },
+  'mtg.addAction': { sv: 'Lägg till åtgärd', en: 'Add action item' },
+  'mtg.actionAdded': { sv: 'Åtgärden är tillagd.', en: 'The action item is added.' },
+  'mtg.actionUpdated': { sv: 'Åtgärden är ändrad.', en: 'The action item is changed.' },
+  'mtg.minutesTitle': { sv: 'Protokoll', en: 'Minutes' },
+  'mtg.minutesRule': {
+    sv: 'Protokollet skickas till de kallade som får läsa det: analysgruppen och insatsens personal. Ärendediskussionen kommer inte med.',
+    en: 'The minutes go to the invited who may read them: the analysis group and the programme staff. The case discussions are left out.',
+  },
+  'mtg.minutesSentTo': { sv: 'Skickat {at} till:', en: 'Sent {at} to:' },
+  'mtg.minutesNotSentTo': {
+    sv: 'Inte till (får inte läsa protokollet):',
+    en: 'Not to (may not read the minutes):',
+  },
+  'mtg.minutesNotSent': { sv: 'Protokollet är inte skickat.', en: 'The minutes are not sent.' },
+  'mtg.fieldRequired': { sv: 'Fyll i fältet', en: 'Fill in the field' },
+} as const satisfies Texts;

@@ -1,0 +1,41 @@
+import { Injectable, inject } from '@angular/core';
+import type { Observable } from 'rxjs';
+import { ApiClient, type Schemas } from '../../../core/api/api-client';
+
+/** A meeting as the api answers it: with case notes (for those who may), carried action items and minutes sent. */
+export type MeetingDetail = Schemas['MeetingResponseDto'];
+export type InviteeCandidate = Schemas['InviteeCandidateDto'];
+export type ActionItemRow = Schemas['ActionItemResponseDto'];
+export type CarriedActionItem = Schemas['CarriedActionItemDto'];
+export type MeetingAttendance = Schemas['AbsenceDto'];
+
+/** The meeting screens' calls: invitees, case notes, action items, minutes, attendance by organisation. */
+@Injectable({ providedIn: 'root' })
+export class MeetingsApi {
+  private readonly api = inject(ApiClient);
+
+  invitees(programmeId: string): Observable<InviteeCandidate[]> {
+    return this.api.GET('/api/programmes/{id}/meeting-invitees', { path: { id: programmeId } });
+  }
+  create(programmeId: string, date: string, invitedUserIds: string[]): Observable<MeetingDetail> {
+    return this.api.POST('/api/meetings', { body: { programmeId, date, invitedUserIds } });
+  }
+  meeting(id: string): Observable<MeetingDetail> {
+    return this.api.GET('/api/meetings/{id}', { path: { id } });
+  }
+  notes(id: string, caseNotes: string): Observable<MeetingDetail> {
+    return this.api.PATCH('/api/meetings/{id}/notes', { path: { id }, body: { caseNotes } });
+  }
+  addActionItem(
+    id: string,
+    body: { text: string; owner: string; dueDate: string },
+  ): Observable<MeetingDetail> {
+    return this.api.POST('/api/meetings/{id}/action-items', { path: { id }, body });
+  }
+  setActionItemDone(itemId: string, done: boolean): Observable<MeetingDetail> {
+    return this.api.PATCH('/api/action-items/{id}', { path: { id: itemId }, body: { done } });
+  }
+  attendance(programmeId: string): Observable<MeetingAttendance> {
+    return this.api.GET('/api/programmes/{id}/meeting-attendance', { path: { id: programmeId } });
+  }
+}
