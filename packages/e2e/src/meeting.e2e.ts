@@ -15,7 +15,12 @@ describe('analysis-group meeting (chromium against the real api)', () => {
   let analyst: { email: string; password: string };
 
   before(async () => {
-    api = await startApi('meeting', 3213, { STEGVIS_DEMO_SEED: 'true' });
+    api = await startApi('meeting', 3213, {
+      STEGVIS_DEMO_SEED: 'true',
+      ...(process.env.STEGVIS_E2E_ADMIN_DIST
+        ? { STEGVIS_ADMIN_DIST: process.env.STEGVIS_E2E_ADMIN_DIST }
+        : {}),
+    });
     const users = await demoPasswords(api);
     analyst = users.analysis_member;
     const staff = await new ApiClient(api.url).signIn(users.staff.email, users.staff.password);
@@ -76,11 +81,11 @@ describe('analysis-group meeting (chromium against the real api)', () => {
       locale: 'sv-SE',
     });
     const page = await context.newPage();
-    await page.goto(`${api.url}/login`);
+    // The login page, asked for by the queue: she lands on the queue after signing in.
+    await page.goto(`${api.url}/remisser`);
     await page.getByTestId('login-email').fill(analyst.email);
     await page.getByTestId('login-password').fill(analyst.password);
     await page.getByTestId('login-submit').click();
-    await page.getByTestId('nav-remisser').click();
     await page.getByTestId('queue-row').first().waitFor();
     const rows = await page.getByTestId('queue-row').allTextContents();
     assert.equal(rows.length, 2);

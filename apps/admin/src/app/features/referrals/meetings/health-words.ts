@@ -1,7 +1,7 @@
 /**
  * Words that suggest health details in a case discussion. A reminder, not a guard: the list misses most ways of
  * writing about health and catches a few innocent sentences, so the admin warns and never refuses on it; the rule
- * text by the field and who may read the notes are what keep health details out (docs/domain.md, meetings).
+ * text by the field and who may read the notes are what keep health details out.
  * "vård" is left out on purpose: referrals often name care work as the candidate's goal.
  */
 const HEALTH_WORDS = [
