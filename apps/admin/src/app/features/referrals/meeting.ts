@@ -22,6 +22,7 @@ import { LabelPipe, Labels } from '../../core/i18n/labels';
 import { StockholmTimePipe } from '../../core/time/stockholm-time';
 import { GroupsApi } from '../groups/groups-api';
 import { healthWordsIn } from './meetings/health-words';
+import { ReferralFlags } from './referral-flags';
 import { type MeetingDetail, MeetingsApi } from './meetings/meetings-api';
 import { ReferralsApi } from './referrals-api';
 
@@ -49,6 +50,7 @@ type ActionField = 'text' | 'owner' | 'dueDate';
     MatInputModule,
     LabelPipe,
     StockholmTimePipe,
+    ReferralFlags,
   ],
   templateUrl: './meeting.html',
   styles: `
@@ -102,32 +104,21 @@ type ActionField = 'text' | 'owner' | 'dueDate';
       flex-wrap: wrap;
       align-items: center;
     }
-    .flags {
-      display: flex;
-      gap: 4px;
-      flex-wrap: wrap;
-      margin-top: 4px;
-    }
-    .flag {
-      font-size: 0.8rem;
-      padding: 2px 8px;
-      border-radius: 12px;
-      background: #cdeed8;
-      color: #0d5a2a;
-    }
-    .flag.bad {
-      background: #fff0c2;
-      color: #6b4e00;
-    }
     .urgent {
-      display: inline-block;
+      display: inline-flex;
+      align-items: center;
+      margin-left: 6px;
+      padding: 0 8px 0 2px;
+      border-radius: 12px;
+      background: #fde7e9;
+      color: #8c1d18;
       font-size: 0.8rem;
       font-weight: 600;
-      padding: 2px 8px;
-      border-radius: 12px;
-      background: #8c1d18;
-      color: white;
-      margin-left: 8px;
+    }
+    .urgent mat-icon {
+      font-size: 18px;
+      width: 18px;
+      height: 18px;
     }
     .rule {
       background: #fff0c2;

@@ -37,7 +37,6 @@ export const MEETINGS_TEXTS = {
   'mtg.notTaken': { sv: 'ej registrerad', en: 'not recorded' },
   'mtg.noAttendance': { sv: 'Inga möten med kallade ännu.', en: 'No meetings with invitees yet.' },
   'mtg.status': { sv: 'Status', en: 'Status' },
-  'mtg.urgent': { sv: 'Brådskande', en: 'Urgent' },
   'mtg.carriedTitle': {
     sv: 'Öppna åtgärder från tidigare möten',
     en: 'Open action items from earlier meetings',
