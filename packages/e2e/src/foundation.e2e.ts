@@ -130,9 +130,8 @@ describe('foundation journeys (chromium against the real api)', () => {
     await page.getByTestId('programme-save').click();
     // The form is invalid without an owner, so the client stops first: choose one and save again.
     await pick(page, 'programme-owner', 'Båstad');
-    await page.getByTestId('goal-key-0').fill('attendance');
-    await page.getByTestId('goal-description-0').fill('Närvaro');
     await page.getByTestId('goal-target-0').fill('80');
+    await page.getByTestId('goal-description-0').fill('Närvaro enligt ansökan');
     await page.getByTestId('programme-save').click();
     await page.getByTestId('login-email').waitFor();
     await page.getByTestId('login-email').fill(users.staff.email);
@@ -141,6 +140,8 @@ describe('foundation journeys (chromium against the real api)', () => {
     await page.getByTestId('draft-notice').waitFor();
     assert.equal(await page.getByTestId('programme-name').inputValue(), 'Utkast som inte får försvinna');
     assert.equal(await page.getByTestId('programme-end').inputValue(), '2023-12-31');
+    assert.equal(await text(page.getByTestId('goal-key-0')), 'Närvaro');
+    assert.equal(await page.getByTestId('goal-description-0').inputValue(), 'Närvaro enligt ansökan');
     await page.close();
   });
 

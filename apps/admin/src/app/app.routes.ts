@@ -1,7 +1,7 @@
 import type { Routes } from '@angular/router';
 import { actionGuard, authGuard } from './core/auth/auth-guard';
 import { Shell } from './core/shell/shell';
-import { landsOnSteering } from './features/steering/steering-landing';
+import { startPage } from './features/steering/steering-landing';
 import { unsavedChangesGuard } from './shared/form/unsaved-changes';
 
 export const routes: Routes = [
@@ -23,8 +23,7 @@ export const routes: Routes = [
     canActivate: [authGuard],
     children: [
       // A steering-group member starts on the steering page; everyone else on the programmes.
-      { path: '', pathMatch: 'full', canMatch: [landsOnSteering], redirectTo: 'styrgrupp' },
-      { path: '', pathMatch: 'full', redirectTo: 'insatser' },
+      { path: '', pathMatch: 'full', redirectTo: startPage },
       {
         path: 'insatser',
         loadChildren: () =>
