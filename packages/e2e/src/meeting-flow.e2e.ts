@@ -141,7 +141,7 @@ describe('analysis-group meeting flow (chromium against the real api)', () => {
     const staffBox = invitees.getByRole('checkbox', { name: /Sara Processledare/ });
     assert.equal(await staffBox.isChecked(), false, 'the staff are offered, not invited by default');
     await staffBox.check();
-    assert.match(await text(invitees.locator('legend')), /\(2 kallade\)/);
+    assert.match(await text(invitees.locator('legend')), /\(valda: 2\)/);
     await expectNoAxeViolations(page, 'remisser med möten');
     await page.getByTestId('meeting-date').fill('2030-01-08');
     await page.getByTestId('create-meeting').click();

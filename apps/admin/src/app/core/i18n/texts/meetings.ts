@@ -23,7 +23,7 @@ export const MEETINGS_TEXTS = {
     sv: 'har inte tillgång till insatsen och kan inte kallas',
     en: 'has no access to the programme and cannot be invited',
   },
-  'mtg.invitedCount': { sv: '{n} kallade', en: '{n} invited' },
+  'mtg.invitedCount': { sv: 'valda: {n}', en: 'chosen: {n}' },
   'mtg.list': { sv: 'Möten', en: 'Meetings' },
   'mtg.attendanceTitle': { sv: 'Närvaro per organisation', en: 'Attendance by organisation' },
   'mtg.attendanceIntro': {
