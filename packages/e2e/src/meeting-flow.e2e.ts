@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { extractText } from 'unpdf';
 import { ApiClient } from './api-client';
-import { expectNoAxeViolations, failOnCspViolations, launch } from './browser';
+import { expectNoAxeViolations, failOnCspViolations, launch, signIn } from './browser';
 import { expectNoRawCodes } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
 import { text } from './text';
@@ -121,13 +121,8 @@ describe('analysis-group meeting flow (chromium against the real api)', () => {
   });
 
   it('plans a meeting with the analysis group invited from the committee, and the programme staff added', async () => {
-    // Through the login page, asked for by the page she wants (the start page after sign-in hung for the analysis
-    // member when this was written; see the report of this journey's commit).
+    await signIn(page, api.url, analyst);
     await page.goto(`${api.url}/remisser`);
-    await page.getByTestId('login-email').fill(analyst.email);
-    await page.getByTestId('login-password').fill(analyst.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
     const invitees = page.getByTestId('invitees');
     await invitees.getByTestId('invitee').first().waitFor();
     const member = invitees.getByRole('checkbox', {

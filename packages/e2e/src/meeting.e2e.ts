@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { extractText } from 'unpdf';
 import { ApiClient } from './api-client';
-import { failOnCspViolations, launch } from './browser';
+import { failOnCspViolations, launch, signIn } from './browser';
 import { expectNoRawCodes, rawCodesIn } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
 
@@ -81,11 +81,8 @@ describe('analysis-group meeting (chromium against the real api)', () => {
       locale: 'sv-SE',
     });
     const page = await context.newPage();
-    // The login page, asked for by the queue: she lands on the queue after signing in.
-    await page.goto(`${api.url}/remisser`);
-    await page.getByTestId('login-email').fill(analyst.email);
-    await page.getByTestId('login-password').fill(analyst.password);
-    await page.getByTestId('login-submit').click();
+    await signIn(page, api.url, analyst);
+    await page.getByTestId('nav-remisser').click();
     await page.getByTestId('queue-row').first().waitFor();
     const rows = await page.getByTestId('queue-row').allTextContents();
     assert.equal(rows.length, 2);
