@@ -3,6 +3,16 @@ import { inLanguage, textIn } from './questionnaire-text';
 import { submitUntilStored, type SubmitState } from './submission';
 import { afterPaint, loadSurveyPage, nextTask, preloadSurvey } from './survey-loader';
 import { ui, type UiKey } from './ui-texts';
+import {
+  type Draft,
+  forgetVisit,
+  idleTime,
+  loadDraft,
+  saveDraft,
+  touchVisit,
+  visitAlive,
+  warningTime,
+} from './visit';
 
 /**
  * The first screen, without SurveyJS: reads the link, trades its token for an httpOnly cookie, takes the token out
@@ -13,6 +23,17 @@ const params = new URLSearchParams(location.search);
 let lang: LanguageCode = pickLanguage();
 let questionnaire: { json: object; languages: string[] } | null = null;
 let unsent = false;
+/**
+ * A shared tablet (?kiosk=1): each person's code lives only for their own visit. The visit ends when the answer is
+ * stored, when nobody has touched the screen for `idleMs` (?idle=<seconds>, three minutes unless told), or on
+ * "not me"; then the survey cookie and the answers kept in the tab go, and the code field comes back.
+ */
+const kiosk = params.get('kiosk') === '1';
+const idleMs = idleTime(params.get('idle'));
+/** The questionnaire on screen (SurveyJS's model), for a refused answer to come back to. */
+let model: import('survey-core').Model | null = null;
+/** Answers that did not get stored (a server error): the "try again" button sends them with the same key. */
+let failed: { answers: Record<string, unknown>; key: string } | null = null;
 /** Staff typing in paper answers (?paper=<round id>): the code from the slip, and answers not yet stored. */
 let paper: { roundId: string; code: string; pending: Record<string, unknown> | null } | null = null;
 /** The api's answer to a code or a paper round: the questionnaire, or a problem+json naming its `type`. */
@@ -37,6 +58,10 @@ function setLanguage(code: LanguageCode): void {
   $('code-title').textContent = ui('typeCode', code);
   $('code-label').textContent = ui('codeHint', code);
   $('code-submit').textContent = ui('next', code);
+  $('not-me').textContent = ui('notMe', code);
+  $('idle-title').textContent = ui('idleTitle', code);
+  $('still-here').textContent = ui('stillHere', code);
+  $('message-retry').textContent = ui('tryAgain', code);
 }
 
 function show(id: 'start' | 'code' | 'message' | 'survey'): void {
@@ -46,6 +71,7 @@ function show(id: 'start' | 'code' | 'message' | 'survey'): void {
 function message(key: UiKey, text = ''): void {
   $('message-title').textContent = ui(key, lang);
   $('message-text').textContent = text;
+  $('message-retry').hidden = true;
   show('message');
 }
 
@@ -59,6 +85,7 @@ function problemKey(status: number, type?: string): UiKey {
   if (status === 409) return 'used';
   if (status === 410) return type?.endsWith('/round-not-open') ? 'notOpen' : 'closed';
   if (status === 429) return 'tooMany';
+  if (status >= 500) return 'serverError';
   return 'unknown';
 }
 
@@ -79,6 +106,8 @@ function problemMessage(status: number, body: ProblemBody | null): void {
 }
 
 async function start(token: string | null): Promise<boolean> {
+  // A new link is a new visit: nothing of the last one (another person's answers on a shared phone) comes back.
+  if (token) forgetVisit();
   const res = token
     ? await fetch('/api/public/surveys/session', {
         method: 'POST',
@@ -122,8 +151,9 @@ function renderLanguages(): void {
   void afterPaint().then(preloadSurvey);
 }
 
-async function openSurvey(code: LanguageCode): Promise<void> {
+async function openSurvey(code: LanguageCode, draft: Draft | null = null): Promise<void> {
   setLanguage(code);
+  $('survey-error').textContent = '';
   const json = inLanguage(questionnaire!.json, code);
   // Title and description at once, in plain HTML, while SurveyJS is still on its way.
   $('survey-title').textContent = textIn((json as { title?: unknown }).title, code);
@@ -133,47 +163,89 @@ async function openSurvey(code: LanguageCode): Promise<void> {
   const { createSurvey, mountSurvey } = await loadSurveyPage();
   // Building the model and drawing it are separate tasks, so neither blocks the phone for long.
   await nextTask();
-  const model = await createSurvey(
+  const created = await createSurvey(
     {
       json,
       lang: code,
       defaultLocale: DEFAULT_LOCALE,
       rtl: LANGUAGES.find((l) => l.code === code)?.dir === 'rtl',
       readAloud: ui('readAloud', code),
+      progress: (n, total) => ui('progress', code, { n, total }),
+      initial: draft ? { data: draft.data, page: draft.page } : undefined,
+      // Paper answers belong to staff typing slip after slip: they are not kept in the tab.
+      onChange: paper ? undefined : (data, page) => saveDraft({ lang: code, data, page }),
       onComplete: (answers) => void send(answers),
     },
     nextTask,
   );
+  model = created;
   await nextTask();
   $('loading').hidden = true;
-  await mountSurvey(model, $('survey-root'), nextTask);
+  await mountSurvey(created, $('survey-root'), nextTask);
 }
 
 function syncLine(state: SubmitState): void {
   const line = $('sync');
   line.hidden = false;
   line.classList.toggle('ok', state === 'stored');
-  line.textContent = ui(state === 'stored' ? 'thanks' : state === 'offline' ? 'offline' : 'sending', lang);
+  const key: Record<SubmitState, UiKey> = {
+    sending: 'sending',
+    offline: 'offline',
+    retrying: 'retrying',
+    stored: 'thanks',
+    rejected: 'sending',
+    failed: 'serverError',
+  };
+  line.textContent = ui(key[state], lang);
 }
 
-async function send(answers: Record<string, unknown>): Promise<void> {
+/** A refused answer's field errors: `answers.<question>` names the question to fix. */
+function refusedQuestions(body: unknown): string[] {
+  const errors = (body as { errors?: { field?: string }[] } | null)?.errors ?? [];
+  return [
+    ...new Set(errors.map((e) => /^answers\.(.+)$/.exec(e.field ?? '')?.[1]).filter((n) => n !== undefined)),
+  ];
+}
+
+async function send(answers: Record<string, unknown>, key: string = crypto.randomUUID()): Promise<void> {
   if (paper) return sendPaper(answers);
   unsent = true;
+  failed = null;
   const out = await submitUntilStored({
     url: '/api/public/surveys/current/responses',
-    key: crypto.randomUUID(),
+    key,
     body: { language: lang, answers },
     onState: syncLine,
   });
   unsent = false;
+  $('sync').hidden = true;
   if (out.state === 'stored') {
-    $('sync').hidden = true;
+    forgetVisit();
     message('thanks');
     // A kiosk tablet starts over for the next person.
-    if (params.get('kiosk') === '1') setTimeout(() => location.replace(`${location.pathname}?kiosk=1`), 8000);
-  } else {
-    problemMessage(out.status, out.body as ProblemBody | null);
+    if (kiosk) setTimeout(() => void endVisit(), 8000);
+    return;
   }
+  if (out.state === 'failed' || (out.status !== 400 && ![404, 409, 410].includes(out.status))) {
+    // The server kept failing (or answered what the page cannot explain): the answers stay for a later try.
+    failed = { answers, key };
+    message('serverError', ui('tryLater', lang));
+    $('message-retry').hidden = false;
+    $('message-retry').focus();
+    return;
+  }
+  if (out.status === 400 && model) {
+    // Refused: the questionnaire comes back with the answers, the questions to fix marked.
+    const { reopenWithErrors } = await loadSurveyPage();
+    show('survey');
+    reopenWithErrors(model, refusedQuestions(out.body), ui('fixThis', lang));
+    $('survey-error').textContent = ui('fixAnswers', lang);
+    $('survey-error').scrollIntoView({ block: 'center' });
+    return;
+  }
+  // Used, closed or unknown: these answers can never be stored with this code.
+  forgetVisit();
+  problemMessage(out.status, out.body as ProblemBody | null);
 }
 
 /**
@@ -244,6 +316,70 @@ async function paperMode(roundId: string): Promise<void> {
   });
 }
 
+/** The address a kiosk tablet starts over at: the kiosk and idle parameters, nothing else. */
+function kioskAddress(): string {
+  const keep = new URLSearchParams();
+  for (const name of ['kiosk', 'idle']) {
+    const v = params.get(name);
+    if (v) keep.set(name, v);
+  }
+  return `${location.pathname}?${keep}`;
+}
+
+/** Ends the visit on a kiosk tablet: the api forgets the code's cookie, the tab the answers; then the code field. */
+async function endVisit(): Promise<void> {
+  unsent = false;
+  forgetVisit();
+  await fetch('/api/public/surveys/session', { method: 'DELETE', credentials: 'same-origin' }).catch(
+    () => null,
+  );
+  location.replace(kioskAddress());
+}
+
+let idleTimer: number | undefined;
+
+/**
+ * Watches for a person at the kiosk: any touch, key or scroll counts. Before the reset a warning asks, in the chosen
+ * language, whether they are still there; "still here" (or any touch) keeps the visit.
+ */
+function watchIdle(): void {
+  if (idleTimer !== undefined) return;
+  $('kiosk-bar').hidden = false;
+  let last = Date.now();
+  let stored = last;
+  touchVisit(last);
+  const seen = () => {
+    last = Date.now();
+    // Into sessionStorage at most every second: a scroll fires many events.
+    if (last - stored > 1000) touchVisit((stored = last));
+  };
+  for (const type of ['pointerdown', 'keydown', 'input', 'scroll', 'touchstart'])
+    document.addEventListener(type, seen, { capture: true, passive: true });
+  const warnMs = warningTime(idleMs);
+  idleTimer = window.setInterval(() => {
+    // A finished answer still on its way (no connection) is not thrown away: it goes, then the tablet starts over.
+    if (unsent) last = Date.now();
+    const idle = Date.now() - last;
+    if (idle >= idleMs) {
+      window.clearInterval(idleTimer);
+      void endVisit();
+      return;
+    }
+    const warning = idle >= idleMs - warnMs;
+    if (warning) $('idle-text').textContent = ui('idleText', lang, { n: Math.ceil((idleMs - idle) / 1000) });
+    if ($('idle').hidden === warning) {
+      $('idle').hidden = !warning;
+      if (warning) $('still-here').focus();
+    }
+  }, 250);
+  $('still-here').addEventListener('click', () => {
+    last = Date.now();
+    touchVisit(last);
+    $('idle').hidden = true;
+  });
+  $('not-me').addEventListener('click', () => void endVisit());
+}
+
 window.addEventListener('beforeunload', (e) => {
   if (unsent) e.preventDefault();
 });
@@ -258,7 +394,22 @@ async function main(): Promise<void> {
     params.delete('t');
     history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
   }
+  if (kiosk && !token && !visitAlive(idleMs)) {
+    // Nobody's visit is going on in this tab: whatever code the cookie holds is the last person's.
+    forgetVisit();
+    await fetch('/api/public/surveys/session', { method: 'DELETE', credentials: 'same-origin' }).catch(
+      () => null,
+    );
+    show('code');
+    $('code-form').addEventListener('submit', (e) => void submitCode(e));
+    return;
+  }
   if (await start(token)) {
+    if (kiosk) watchIdle();
+    // A reload in the middle of the questionnaire: the answers kept in the tab come back, on their page.
+    const draft = loadDraft();
+    if (draft && (LANGUAGE_CODES as readonly string[]).includes(draft.lang))
+      return void openSurvey(draft.lang as LanguageCode, draft);
     // A link that names the language (a QR code made for an Arabic-speaking group, say) goes straight in.
     const asked = params.get('lang');
     if (asked && (LANGUAGE_CODES as readonly string[]).includes(asked))
@@ -268,6 +419,7 @@ async function main(): Promise<void> {
     return;
   }
   if (!$('message').hidden) return;
+  forgetVisit();
   show('code');
   $('code-form').addEventListener('submit', (e) => void submitCode(e));
 }
@@ -290,9 +442,18 @@ async function submitCode(e: SubmitEvent): Promise<void> {
     $('code-error').textContent = [ui(key, lang), problemDetail(key, body)].filter(Boolean).join(' ');
     return;
   }
+  // A new code is a new visit: nothing of the last person's stays.
+  forgetVisit();
   questionnaire = { json: body.questionnaire, languages: body.languages };
+  if (kiosk) watchIdle();
   renderLanguages();
   show('start');
 }
+
+$('message-retry').addEventListener('click', () => {
+  if (!failed) return;
+  message('sending');
+  void send(failed.answers, failed.key);
+});
 
 void main();

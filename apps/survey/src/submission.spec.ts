@@ -34,7 +34,50 @@ describe('submitUntilStored', () => {
     expect(calls.map((c) => c.key)).toEqual(['k-123456789', 'k-123456789', 'k-123456789']);
     expect(new Set(calls.map((c) => c.body)).size).toBe(1);
     expect(sleeps).toEqual([1000, 2000]);
-    expect(states).toEqual(['sending', 'offline', 'offline', 'offline', 'offline', 'stored']);
+    expect(states).toEqual(['sending', 'offline', 'offline', 'retrying', 'retrying', 'stored']);
+  });
+
+  it('gives up after three server errors in a row, with the status, so the page can offer to try later', async () => {
+    const statuses: number[] = [];
+    const sleeps: number[] = [];
+    const states: string[] = [];
+    const replies = [500, 502, 500, 500];
+    const out = await submitUntilStored({
+      url: '/x',
+      key: 'k',
+      body: {},
+      fetchImpl: async () => {
+        statuses.push(replies[statuses.length]);
+        return response(replies[statuses.length - 1], { title: 'Internal Server Error' });
+      },
+      sleep: async (ms) => void sleeps.push(ms),
+      onState: (s) => states.push(s),
+    });
+    expect(out).toEqual({ state: 'failed', status: 500, body: { title: 'Internal Server Error' } });
+    expect(statuses).toEqual([500, 502, 500]);
+    expect(sleeps).toEqual([1000, 2000]);
+    expect(states.at(-1)).toBe('failed');
+    expect(states).not.toContain('offline');
+  });
+
+  it('counts only server errors in a row: a dropped line in between starts the count again', async () => {
+    let calls = 0;
+    const replies = [
+      () => Promise.resolve(response(500, {})),
+      () => Promise.resolve(response(500, {})),
+      () => Promise.reject(new TypeError('Failed to fetch')),
+      () => Promise.resolve(response(500, {})),
+      () => Promise.resolve(response(201, { status: 'stored' })),
+    ];
+    const out = await submitUntilStored({
+      url: '/x',
+      key: 'k',
+      body: {},
+      fetchImpl: () => replies[calls++](),
+      sleep: async () => {},
+    });
+    expect(out.state).toBe('stored');
+    expect(calls).toBe(5);
   });
 
   it('stops at a refusal that retrying cannot fix (400, used code)', async () => {

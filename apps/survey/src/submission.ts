@@ -1,12 +1,15 @@
 /**
- * Sends one answer until it arrives. The answer stays in memory (never in browser storage: a shared tablet must
- * not keep it), every try carries the same Idempotency-Key, so a try that did arrive before the line dropped is
- * not stored twice.
+ * Sends one answer until it arrives, or until the server has failed a few times. Every try carries the same
+ * Idempotency-Key, so a try that did arrive before the line dropped is not stored twice. Without a connection it
+ * keeps trying (the answer is fine, the line is not); a server error (5xx) is tried again `maxServerErrors` times,
+ * then the caller offers to try later: the same error forever would be "we keep trying" that is not true.
+ * The caller keeps the answers in the tab (visit.ts) until they are stored.
  */
-export type SubmitState = 'sending' | 'offline' | 'stored' | 'rejected';
+export type SubmitState = 'sending' | 'offline' | 'retrying' | 'stored' | 'rejected' | 'failed';
 
 export interface SubmitOutcome {
-  state: 'stored' | 'rejected';
+  /** Stored; refused (4xx: trying again cannot help); or failed (the server kept failing: try later). */
+  state: 'stored' | 'rejected' | 'failed';
   status: number;
   body: unknown;
 }
@@ -23,6 +26,8 @@ export interface SubmitOptions {
   delay?: (attempt: number) => number;
   sleep?: (ms: number) => Promise<void>;
   maxAttempts?: number;
+  /** Server errors (5xx) in a row before giving up with state 'failed'; 3 unless told. */
+  maxServerErrors?: number;
 }
 
 export const backoff = (attempt: number): number => Math.min(30_000, 1000 * 2 ** (attempt - 1));
@@ -31,8 +36,11 @@ export async function submitUntilStored(o: SubmitOptions): Promise<SubmitOutcome
   const f = o.fetchImpl ?? fetch;
   const sleep = o.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   const delay = o.delay ?? backoff;
+  const maxServerErrors = o.maxServerErrors ?? 3;
+  let serverErrors = 0;
+  let waiting: SubmitState = 'offline';
   for (let attempt = 1; ; attempt++) {
-    o.onState?.(attempt === 1 ? 'sending' : 'offline');
+    o.onState?.(attempt === 1 ? 'sending' : waiting);
     try {
       const res = await f(o.url, {
         method: 'POST',
@@ -54,11 +62,25 @@ export async function submitUntilStored(o: SubmitOptions): Promise<SubmitOutcome
         o.onState?.('rejected');
         return { state: 'rejected', status: res.status, body };
       }
+      if (res.status >= 500) {
+        serverErrors++;
+        if (serverErrors >= maxServerErrors) {
+          o.onState?.('failed');
+          return { state: 'failed', status: res.status, body };
+        }
+        waiting = 'retrying';
+      } else {
+        // 409 (the twin try still being stored) or 429: the line works, the answer is on its way.
+        serverErrors = 0;
+        waiting = 'sending';
+      }
     } catch {
       // The network is down: keep the answer and try again.
+      serverErrors = 0;
+      waiting = 'offline';
     }
     if (o.maxAttempts && attempt >= o.maxAttempts) throw new Error('gave up');
-    o.onState?.('offline');
+    o.onState?.(waiting);
     await sleep(delay(attempt));
   }
 }

@@ -2,13 +2,14 @@ import { DEFAULT_LOCALE, END_OF_GROUP_V1 } from '@stegvis/questionnaires';
 import { Model, surveyLocalization, SvgRegistry } from 'survey-core';
 import { describe, expect, it } from 'vitest';
 import { inLanguage } from './questionnaire-text';
-import { createSurvey } from './survey-page';
+import { createSurvey, reopenWithErrors } from './survey-page';
 
 const options = {
   lang: 'sv' as const,
   defaultLocale: DEFAULT_LOCALE,
   rtl: false,
   readAloud: 'Läs upp',
+  progress: (n: number, total: number) => `Fråga ${n} av ${total}`,
   onComplete: () => {},
 };
 const tasks = { count: 0 };
@@ -38,6 +39,54 @@ describe('createSurvey (a page per task)', () => {
     expect(split.getQuestionByName('internship_rating').isVisible).toBe(true);
     expect(split.currentPage.name).toBe(whole.currentPage.name);
     expect(split.isLastPage).toBe(false);
+  });
+});
+
+describe('answers kept in the tab, and answers the api refused', () => {
+  it('starts from the kept answers, on their page, conditions following them; reports every change', async () => {
+    const json = inLanguage(END_OF_GROUP_V1, 'sv');
+    const changes: [Record<string, unknown>, number][] = [];
+    const model = await createSurvey(
+      {
+        ...options,
+        json,
+        initial: { data: { overall: 4, lectures: 3, talks: 5, internship: 'yes' }, page: 1 },
+        onChange: (data, page) => changes.push([data, page]),
+      },
+      nextTask,
+    );
+    expect(model.currentPage.name).toBe(model.visiblePages[1].name);
+    expect(model.getQuestionByName('internship_rating').isVisible).toBe(true);
+    model.setValue('internship_rating', 5);
+    model.nextPage();
+    expect(changes.at(-2)).toEqual([
+      { overall: 4, lectures: 3, talks: 5, internship: 'yes', internship_rating: 5 },
+      1,
+    ]);
+    expect(changes.at(-1)?.[1]).toBe(2);
+  });
+
+  it('comes back after a refusal with the answers, on the page of the first question to fix, marked', async () => {
+    const json = inLanguage(END_OF_GROUP_V1, 'sv');
+    const done: Record<string, unknown>[] = [];
+    const model = await createSurvey({ ...options, json, onComplete: (a) => done.push(a) }, nextTask);
+    model.data = {
+      overall: 4,
+      lectures: 3,
+      talks: 5,
+      internship: 'no',
+      time: 'right',
+      wants: ['digital_skills'],
+      next: 'work',
+    };
+    model.currentPage = model.visiblePages.at(-1);
+    model.completeLastPage();
+    expect([model.state, done.length]).toEqual(['completed', 1]);
+    expect(reopenWithErrors(model, ['wants', 'not_a_question'], 'Ändra det.')).toBe(1);
+    expect(model.state).toBe('running');
+    expect(model.currentPage.name).toBe(model.getQuestionByName('wants').page.name);
+    expect(model.getQuestionByName('wants').errors.map((e) => e.text)).toEqual(['Ändra det.']);
+    expect(model.data).toMatchObject({ overall: 4, wants: ['digital_skills'], next: 'work' });
   });
 });
 

@@ -51,6 +51,12 @@ export interface SurveyOptions {
   rtl: boolean;
   /** The read-aloud button's text in `lang`. */
   readAloud: string;
+  /** "Question n of total" in `lang`, e.g. "Fråga 2 av 9". */
+  progress: (n: number, total: number) => string;
+  /** Answers kept in the tab from before a reload (visit.ts): the model starts with them, on their page. */
+  initial?: { data: Record<string, unknown>; page: number };
+  /** Every change of an answer or of the page, for the tab to keep (visit.ts). */
+  onChange?: (data: Record<string, unknown>, page: number) => void;
   onComplete: (answers: Record<string, unknown>) => void;
 }
 
@@ -74,9 +80,21 @@ export async function createSurvey(o: SurveyOptions, nextTask: () => Promise<voi
   model.showCompletedPage = false;
   // The page shows the title and description itself, before SurveyJS has loaded (boot.ts).
   model.showTitle = false;
-  model.onAfterRenderQuestion.add((_, opt) =>
-    addReadAloud(opt.question.title, opt.htmlElement, o.lang, o.readAloud),
-  );
+  if (o.initial) {
+    model.data = o.initial.data;
+    // Conditions (visibleIf) follow the restored answers before the page is chosen.
+    model.runExpressions();
+    const page = model.visiblePages[o.initial.page];
+    if (page) model.currentPage = page;
+  }
+  const progress = numberQuestions(model, o.progress);
+  model.onAfterRenderQuestion.add((_, opt) => {
+    addReadAloud(opt.question.title, opt.htmlElement, o.lang, o.readAloud);
+    progress(opt.question, opt.htmlElement);
+  });
+  const changed = () => o.onChange?.({ ...(model.data as Record<string, unknown>) }, model.currentPageNo);
+  model.onValueChanged.add(changed);
+  model.onCurrentPageChanged.add(changed);
   model.onComplete.add((sender) => o.onComplete({ ...(sender.data as Record<string, unknown>) }));
   return model;
 }
@@ -127,6 +145,48 @@ export async function mountSurvey(
   }
   page?.releaseAnimations();
   root.classList.remove('drawing');
+}
+
+/**
+ * "Fråga 2 av 9" above each question: its place among the questions shown, which changes when a condition shows
+ * or hides one (the internship rating after "yes"). Returns the hook for SurveyJS's onAfterRenderQuestion.
+ */
+function numberQuestions(
+  model: Model,
+  text: (n: number, total: number) => string,
+): (q: Question, el: HTMLElement) => void {
+  const labels = new Map<Question, HTMLElement>();
+  const renumber = () => {
+    const shown = model.getAllQuestions(true);
+    for (const [q, label] of labels) {
+      const i = shown.indexOf(q);
+      label.textContent = i < 0 ? '' : text(i + 1, shown.length);
+    }
+  };
+  model.onQuestionVisibleChanged.add(renumber);
+  return (q, el) => {
+    let label = labels.get(q);
+    if (!label || !el.contains(label)) {
+      label = document.createElement('p');
+      label.className = 'question-number';
+      el.prepend(label);
+      labels.set(q, label);
+    }
+    renumber();
+  };
+}
+
+/**
+ * After the api refused the answers (400), the questionnaire comes back, answers kept, on the page of the first
+ * question to fix, each such question marked with `text`. Returns how many of the refused questions it found.
+ */
+export function reopenWithErrors(model: Model, names: string[], text: string): number {
+  model.clear(false, false);
+  const questions = names.map((n) => model.getQuestionByName(n) as Question | null).filter((q) => q !== null);
+  const first = questions[0];
+  if (first?.page) model.currentPage = first.page;
+  for (const q of questions) q.addError(text);
+  return questions.length;
 }
 
 /** Reads the question out with the browser's own voice, where one exists for the language. */

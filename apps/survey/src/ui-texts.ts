@@ -128,10 +128,111 @@ export const UI = {
     so: 'Kor u akhri',
     ti: 'ኣንብብ',
   },
+  retrying: {
+    sv: 'Något gick fel. Vi försöker igen …',
+    'sv-easy': 'Det blev fel. Vi försöker igen …',
+    en: 'Something went wrong. We are trying again …',
+    ar: 'حدث خطأ ما. نحاول مرة أخرى …',
+    fa: 'مشکلی پیش آمد. دوباره کوشش می\u200cکنیم …',
+    so: 'Wax baa khaldamay. Mar kale ayaan isku dayaynaa …',
+    ti: 'ገለ ነገር ተጋግዩ። እንደገና ንፍትን ኣለና …',
+  },
+  serverError: {
+    sv: 'Något gick fel.',
+    'sv-easy': 'Det blev fel.',
+    en: 'Something went wrong.',
+    ar: 'حدث خطأ ما.',
+    fa: 'مشکلی پیش آمد.',
+    so: 'Wax baa khaldamay.',
+    ti: 'ገለ ነገር ተጋግዩ።',
+  },
+  tryLater: {
+    sv: 'Svaret kunde inte sparas just nu. Dina svar finns kvar på sidan. Försök igen om en stund.',
+    'sv-easy': 'Vi kunde inte spara. Dina svar finns kvar. Försök igen senare.',
+    en: 'Your answer could not be saved just now. Your answers are kept on this page. Try again in a while.',
+    ar: 'تعذّر حفظ الإجابة الآن. الإجابات محفوظة في هذه الصفحة. يُرجى المحاولة مرة أخرى بعد قليل.',
+    fa: 'پاسخ اکنون ذخیره نشد. پاسخ\u200cها در این صفحه حفظ شده\u200cاند. لطفاً کمی بعد دوباره کوشش کنید.',
+    so: 'Jawaabta hadda lama keydin karin. Jawaabaha boggan way ku jiraan. Mar kale isku day wax yar kadib.',
+    ti: 'እቲ መልሲ ሕጂ ክዕቀብ ኣይከኣለን። እቶም መልስታት ኣብዚ ገጽ ተዓቂቦም ኣለዉ። ድሕሪ ቁሩብ እንደገና ምፍታን ይከኣል።',
+  },
+  tryAgain: {
+    sv: 'Försök igen',
+    'sv-easy': 'Försök igen',
+    en: 'Try again',
+    ar: 'إعادة المحاولة',
+    fa: 'دوباره کوشش کنید',
+    so: 'Isku day mar kale',
+    ti: 'እንደገና ምፍታን',
+  },
+  fixAnswers: {
+    sv: 'Några svar kunde inte tas emot. Ändra de markerade svaren och skicka igen. Dina andra svar finns kvar.',
+    'sv-easy': 'Något svar blev fel. Ändra svaren med röd text. Skicka igen. De andra svaren finns kvar.',
+    en: 'Some answers could not be accepted. Change the marked answers and send again. Your other answers are kept.',
+    ar: 'تعذّر قبول بعض الإجابات. يُرجى تعديل الإجابات المُشار إليها ثم الإرسال مرة أخرى. الإجابات الأخرى محفوظة.',
+    fa: 'بعضی پاسخ\u200cها پذیرفته نشد. لطفاً پاسخ\u200cهای نشانی\u200cشده را تغییر دهید و دوباره بفرستید. پاسخ\u200cهای دیگر حفظ شده\u200cاند.',
+    so: 'Jawaabaha qaar lama aqbalin. Beddel jawaabaha la calaamadeeyay oo mar kale dir. Jawaabaha kale waa la hayaa.',
+    ti: 'ገለ መልስታት ኣይተቐበሉን። እቶም ዝተመልከቱ መልስታት ተቐይሮም እንደገና ይለኣኹ። እቶም ካልኦት መልስታት ተዓቂቦም ኣለዉ።',
+  },
+  fixThis: {
+    sv: 'Det här svaret kunde inte tas emot. Ändra det.',
+    'sv-easy': 'Ändra det här svaret.',
+    en: 'This answer could not be accepted. Please change it.',
+    ar: 'تعذّر قبول هذه الإجابة. يُرجى تعديلها.',
+    fa: 'این پاسخ پذیرفته نشد. لطفاً آن را تغییر دهید.',
+    so: 'Jawaabtan lama aqbalin. Fadlan beddel.',
+    ti: 'እዚ መልሲ ኣይተቐበለን። ክቕየር ኣለዎ።',
+  },
+  notMe: {
+    sv: 'Avbryt – inte jag',
+    'sv-easy': 'Det är inte jag',
+    en: 'Cancel – not me',
+    ar: 'إلغاء – لستُ أنا',
+    fa: 'لغو – من نیستم',
+    so: 'Jooji – ma aha aniga',
+    ti: 'ኣነ ኣይኮንኩን – ካብ መጀመርታ',
+  },
+  idleTitle: {
+    sv: 'Är du kvar?',
+    'sv-easy': 'Är du kvar?',
+    en: 'Are you still there?',
+    ar: 'هل من أحد هنا؟',
+    fa: 'آیا هنوز اینجا هستید؟',
+    so: 'Weli ma joogtaa?',
+    ti: 'ሰብ ኣሎ ዶ?',
+  },
+  idleText: {
+    sv: 'Sidan börjar om om {n} sekunder, och svaren tas bort.',
+    'sv-easy': 'Sidan börjar om snart, om {n} sekunder. Svaren försvinner.',
+    en: 'The page starts over in {n} seconds, and the answers are removed.',
+    ar: 'ستبدأ الصفحة من جديد بعد {n} ثانية، وستُحذف الإجابات.',
+    fa: 'صفحه پس از {n} ثانیه از نو شروع می\u200cشود و پاسخ\u200cها پاک می\u200cشوند.',
+    so: 'Boggu wuxuu dib u bilaabanayaa {n} ilbiriqsi kadib, jawaabahana waa la tirtirayaa.',
+    ti: 'እዚ ገጽ ኣብ {n} ካልኢት ካብ መጀመርታ ክጅምር እዩ፣ እቶም መልስታት ድማ ክድምሰሱ እዮም።',
+  },
+  stillHere: {
+    sv: 'Jag är kvar',
+    'sv-easy': 'Jag är kvar',
+    en: 'I am still here',
+    ar: 'أنا هنا',
+    fa: 'من اینجا هستم',
+    so: 'Waan joogaa',
+    ti: 'ኣነ ኣለኹ',
+  },
+  progress: {
+    sv: 'Fråga {n} av {total}',
+    'sv-easy': 'Fråga {n} av {total}',
+    en: 'Question {n} of {total}',
+    ar: 'السؤال {n} من {total}',
+    fa: 'سوال {n} از {total}',
+    so: 'Su’aal {n} ee {total}',
+    ti: 'ሕቶ {n} ካብ {total}',
+  },
 } satisfies Record<string, Record<LanguageCode, string>>;
 
 export type UiKey = keyof typeof UI;
 
-export function ui(key: UiKey, lang: LanguageCode): string {
-  return UI[key][lang];
+export function ui(key: UiKey, lang: LanguageCode, values: Record<string, string | number> = {}): string {
+  return UI[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
 }
