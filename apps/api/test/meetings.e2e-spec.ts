@@ -188,6 +188,29 @@ describe('analysis-group meetings: invitees, case notes, action items, minutes (
     expect(reads.map((a) => a.actor_id)).not.toContain(otherAnalystId);
   });
 
+  it('case notes saved on an old version are refused (409) and write nothing over', async () => {
+    const read = (await staff.get(`/api/meetings/${first}`)).body;
+    const mine = await staff.patch(`/api/meetings/${first}/notes`, {
+      caseNotes: `${NOTE} Staff lägger till: uppföljning i februari.`,
+      version: read.version,
+    });
+    expect(mine.status).toBe(200);
+    expect(mine.body.version).toBe(read.version + 1);
+    const theirs = await analyst.patch(`/api/meetings/${first}/notes`, {
+      caseNotes: 'Skrivet på en gammal version',
+      version: read.version,
+    });
+    expect(theirs.status).toBe(409);
+    expect(theirs.body.code).toBe('stale_version');
+    expect(await t.dataSource.query('SELECT case_notes FROM meeting WHERE id = $1', [first])).toEqual([
+      { case_notes: `${NOTE} Staff lägger till: uppföljning i februari.` },
+    ]);
+    expect(
+      (await analyst.patch(`/api/meetings/${first}/notes`, { caseNotes: NOTE, version: 0 })).status,
+    ).toBe(400);
+    expect((await analyst.patch(`/api/meetings/${first}/notes`, { caseNotes: NOTE })).status).toBe(200);
+  });
+
   it('action items: refuses a blank text or owner, a bad date and a due date before the meeting; stores nothing', async () => {
     for (const [body, field, code] of [
       [{ text: '   ', owner: 'Ali', dueDate: '2030-03-20' }, 'text', 'required'],

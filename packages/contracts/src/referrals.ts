@@ -191,4 +191,6 @@ export interface MeetingResponse {
   carriedActionItems: CarriedActionItem[];
   decisions: { referralId: string; decision: Decision; reason: string; groupId: string | null }[];
   minutesSent: MinutesSent | null;
+  /** The meeting's version: saving the case notes with an older one is refused (409), not written over. */
+  version: number;
 }

@@ -200,6 +200,28 @@ describe('analysis-group meeting flow (chromium against the real api)', () => {
     assert.equal(await text(page.getByTestId('notes-warning')), '');
     await page.getByTestId('save-notes').click();
     await page.getByTestId('meeting-message').filter({ hasText: 'Anteckningarna är sparade.' }).waitFor();
+    // Someone else saves the notes meanwhile (the programme's staff, here through the api): saving on the old
+    // version is refused, her text stays in the field and theirs is shown to bring in.
+    const current = await staffApi.call('GET', `/api/meetings/${firstMeeting}`);
+    await staffApi.call('PATCH', `/api/meetings/${firstMeeting}/notes`, {
+      caseNotes: 'Sara: följs upp i februari.',
+      version: current.version,
+    });
+    await page.getByTestId('case-notes').fill(`${NOTE} Tillägg.`);
+    await page.getByTestId('save-notes').click();
+    await page
+      .getByTestId('meeting-message')
+      .filter({ hasText: 'Någon annan sparade mötet medan du skrev.' })
+      .waitFor();
+    assert.equal(
+      await text(page.getByTestId('other-notes').locator('blockquote')),
+      'Sara: följs upp i februari.',
+    );
+    assert.equal(await page.getByTestId('case-notes').inputValue(), `${NOTE} Tillägg.`);
+    await page.getByTestId('case-notes').fill(NOTE);
+    await page.getByTestId('save-notes').click();
+    await page.getByTestId('meeting-message').filter({ hasText: 'Anteckningarna är sparade.' }).waitFor();
+    assert.equal(await page.getByTestId('other-notes').count(), 0);
 
     // An action item: a due date before the meeting is refused by the api and the form keeps what was typed.
     await page.getByTestId('action-text').fill(ACTION);

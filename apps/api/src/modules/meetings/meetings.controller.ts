@@ -121,13 +121,13 @@ export class MeetingsController {
       'Case discussions and inflow notes: never health details, never in the minutes; written and read by the programme’s staff and the analysis members invited to the meeting',
   })
   @ApiOkResponse({ type: MeetingResponseDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409)
   notes(
     @Ctx() ctx: UserContext,
     @Param('id', id) meetingId: string,
     @Body() body: NotesDto,
   ): Promise<MeetingDetail> {
-    return this.meetings.setNotes(ctx, meetingId, body.caseNotes);
+    return this.meetings.setNotes(ctx, meetingId, body.caseNotes, body.version);
   }
 
   @Post('meetings/:id/action-items')

@@ -253,6 +253,7 @@ export class MeetingsService {
         done: a.done,
       })),
       carriedActionItems: carried,
+      version: meeting.version,
       minutesSent: sent && {
         sentAt: sent.sentAt,
         sentBy: sent.sentBy,
@@ -329,7 +330,11 @@ export class MeetingsService {
     return this.getMeeting(ctx, id);
   }
 
-  async setNotes(ctx: UserContext, id: string, caseNotes: string): Promise<MeetingDetail> {
+  /**
+   * Saves the case notes. With `version`, a meeting changed since (someone else saved notes, or decisions) is
+   * refused with 409 and nothing is written over.
+   */
+  async setNotes(ctx: UserContext, id: string, caseNotes: string, version?: number): Promise<MeetingDetail> {
     await this.load(ctx, id, 'meeting.manage');
     if (!this.mayUseNotes(ctx, await this.members.findBy({ meetingId: id }))) {
       await this.audit.record(ctx, {
@@ -347,7 +352,9 @@ export class MeetingsService {
       );
     }
     await this.dataSource.transaction(async (m) => {
-      await m.update(Meeting, { id }, { caseNotes });
+      const res = await m.update(Meeting, version === undefined ? { id } : { id, version }, { caseNotes });
+      if (!res.affected)
+        throw Problem.stale('The meeting was changed by someone else since it was read; read it again');
       await this.audit.record(ctx, { action: 'meeting.notes', entityType: 'meeting', entityId: id }, m);
     });
     return this.getMeeting(ctx, id);

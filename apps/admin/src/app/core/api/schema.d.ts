@@ -3445,6 +3445,8 @@ export interface components {
             decisions: components["schemas"]["MeetingDecisionDto"][];
             /** @description The latest sending of the minutes */
             minutesSent: components["schemas"]["MinutesSentDto"] | null;
+            /** @description Send it back with the case notes: an older one is refused (409) */
+            version: number;
         };
         MeetingDto: {
             /** Format: uuid */
@@ -3497,6 +3499,8 @@ export interface components {
         NotesDto: {
             /** @description Case discussions and inflow notes (no health data) */
             caseNotes: string;
+            /** @description The meeting version the notes were written on; an older one is refused with 409 (stale_version) */
+            version?: number;
         };
         ActionItemDto: {
             text: string;
@@ -9577,6 +9581,15 @@ export interface operations {
             };
             /** @description Not found, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -131,6 +131,12 @@ type ActionField = 'text' | 'owner' | 'dueDate';
       color: #8c1d18;
       font-weight: 500;
     }
+    .other-notes blockquote {
+      white-space: pre-wrap;
+      border-left: 4px solid #8a8f98;
+      margin: 0 0 8px;
+      padding: 4px 12px;
+    }
     .notes textarea {
       width: 100%;
       box-sizing: border-box;
@@ -177,6 +183,8 @@ export class Meeting implements OnInit {
     (this.meeting()?.agenda ?? []).filter((r) => canTransition(r.status, 'accepted')),
   );
   protected readonly notes = signal('');
+  /** The notes someone else saved while these were being written (after a 409), or null. */
+  protected readonly otherNotes = signal<string | null>(null);
   protected readonly healthWords = computed(() => healthWordsIn(this.notes()));
   protected readonly action = signal({ text: '', owner: '', dueDate: '' });
   protected readonly actionErrors = signal<Partial<Record<ActionField, string>>>({});
@@ -268,12 +276,20 @@ export class Meeting implements OnInit {
 
   protected async saveNotes(): Promise<void> {
     try {
-      const m = await firstValueFrom(this.meetingsApi.notes(this.id(), this.notes()));
+      const m = await firstValueFrom(
+        this.meetingsApi.notes(this.id(), this.notes(), this.meeting()!.version),
+      );
       this.meeting.set(m);
       this.notes.set(m.caseNotes);
+      this.otherNotes.set(null);
       this.ok(this.i18n.t('mtg.notesSaved'));
     } catch (err) {
-      this.fail(err);
+      if (asProblem(err)?.status === 409) {
+        // Someone saved first: her text stays in the field, theirs is shown beside it to bring together.
+        await this.reload();
+        this.otherNotes.set(this.meeting()!.caseNotes);
+        this.message.set({ kind: 'error', text: this.i18n.t('mtg.notesConflict') });
+      } else this.fail(err);
     }
   }
 

@@ -83,6 +83,14 @@ export class NotesDto {
   @IsString()
   @MaxLength(20000)
   caseNotes: string;
+  @ApiPropertyOptional({
+    description:
+      'The meeting version the notes were written on; an older one is refused with 409 (stale_version)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
 }
 
 export class ActionItemDto implements Omit<ActionItem, 'id' | 'done'> {
@@ -165,6 +173,8 @@ export class MeetingResponseDto implements MeetingResponse {
   @ApiProperty({ type: [MeetingDecisionDto] }) decisions: MeetingDecisionDto[];
   @ApiProperty({ type: MinutesSentDto, nullable: true, description: 'The latest sending of the minutes' })
   minutesSent: MinutesSentDto | null;
+  @ApiProperty({ description: 'Send it back with the case notes: an older one is refused (409)' })
+  version: number;
 }
 
 /** A meeting as answered: the contracts' MeetingResponse. */

@@ -62,6 +62,11 @@ export const MEETINGS_TEXTS = {
   },
   'mtg.saveNotes': { sv: 'Spara anteckningarna', en: 'Save the notes' },
   'mtg.notesSaved': { sv: 'Anteckningarna är sparade.', en: 'The notes are saved.' },
+  'mtg.notesConflict': {
+    sv: 'Någon annan sparade mötet medan du skrev. Din text finns kvar i fältet; för in det som behövs från den sparade texten och spara igen.',
+    en: 'Someone else saved the meeting while you were writing. Your text is still in the field; bring in what is needed from the saved text and save again.',
+  },
+  'mtg.notesOther': { sv: 'Den sparade texten:', en: 'The saved text:' },
   'mtg.actionsTitle': { sv: 'Åtgärder', en: 'Action items' },
   'mtg.actionsNone': { sv: 'Inga åtgärder ännu.', en: 'No action items yet.' },
   'mtg.actionText': { sv: 'Åtgärd', en: 'Action' },

@@ -26,9 +26,9 @@ export class MeetingsApi {
   meeting(id: string): Observable<MeetingDetail> {
     return this.api.GET('/api/meetings/{id}', { path: { id } }).pipe(narrow<MeetingDetail>());
   }
-  notes(id: string, caseNotes: string): Observable<MeetingDetail> {
+  notes(id: string, caseNotes: string, version: number): Observable<MeetingDetail> {
     return this.api
-      .PATCH('/api/meetings/{id}/notes', { path: { id }, body: { caseNotes } })
+      .PATCH('/api/meetings/{id}/notes', { path: { id }, body: { caseNotes, version } })
       .pipe(narrow<MeetingDetail>());
   }
   addActionItem(
