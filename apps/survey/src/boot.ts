@@ -356,6 +356,7 @@ function watchIdle(): void {
   for (const type of ['pointerdown', 'keydown', 'input', 'scroll', 'touchstart'])
     document.addEventListener(type, seen, { capture: true, passive: true });
   const warnMs = warningTime(idleMs);
+  let focusBefore: HTMLElement | null = null;
   idleTimer = window.setInterval(() => {
     // A finished answer still on its way (no connection) is not thrown away: it goes, then the tablet starts over.
     if (unsent) last = Date.now();
@@ -369,13 +370,18 @@ function watchIdle(): void {
     if (warning) $('idle-text').textContent = ui('idleText', lang, { n: Math.ceil((idleMs - idle) / 1000) });
     if ($('idle').hidden === warning) {
       $('idle').hidden = !warning;
-      if (warning) $('still-here').focus();
+      // The warning takes the focus, and gives it back to where the person was when they answer it.
+      if (warning) {
+        focusBefore = document.activeElement as HTMLElement | null;
+        $('still-here').focus();
+      } else focusBefore?.focus();
     }
   }, 250);
   $('still-here').addEventListener('click', () => {
     last = Date.now();
     touchVisit(last);
     $('idle').hidden = true;
+    focusBefore?.focus();
   });
   $('not-me').addEventListener('click', () => void endVisit());
 }

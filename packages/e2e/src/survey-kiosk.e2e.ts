@@ -147,6 +147,13 @@ describe('survey site: kiosk hand-over, reload and true messages (chromium, 360 
     await page.locator('#not-me').filter({ hasText: 'إلغاء – لستُ أنا' }).waitFor();
     await page.locator('[data-name="overall"] .sd-rating__item').nth(1).click();
     assert.match((await draftOf(page)) ?? '', /"overall":2/, 'the answer is kept in the tab meanwhile');
+    // The warning comes; "I am here" keeps the visit, answers and all.
+    await page.locator('#idle').waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'still-here');
+    await page.getByRole('button', { name: 'أنا هنا' }).click();
+    assert.equal(await page.locator('#idle').isHidden(), true);
+    assert.equal(await page.locator('[data-name="overall"] .sd-rating__item--selected').textContent(), '2');
+    // Then person 2 walks away for good.
     // The warning, in the language person 2 chose, before the reset.
     await page.locator('#idle').waitFor({ state: 'visible', timeout: 10_000 });
     assert.equal(await page.locator('#idle-title').textContent(), 'هل من أحد هنا؟');
