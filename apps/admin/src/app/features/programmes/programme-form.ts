@@ -99,7 +99,7 @@ type GoalForm = FormGroup<{
       margin-top: 16px;
       border-radius: 4px;
     }
-    .unmapped h3 {
+    .unmapped h2 {
       display: flex;
       align-items: center;
       gap: 8px;
