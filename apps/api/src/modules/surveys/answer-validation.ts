@@ -164,7 +164,10 @@ function checkValue(rule: Rule, value: unknown): ({ message: string } & Coded) |
  * leaves behind; the database refuses both, which would otherwise be a 500 after the code was looked up.
  */
 function storableText(text: string): boolean {
-  return !/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+  return (
+    !text.includes('\u0000') &&
+    !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)
+  );
 }
 
 /** The free-text questions of a questionnaire, whose answers need staff review before evaluators see them. */
