@@ -67,7 +67,6 @@ import { RetentionService } from './retention.service';
     ProgressService,
     RetentionService,
     ActionPlanService,
-    PersonalNumberHasher,
   ],
 })
 export class ParticipantsModule {}

@@ -698,6 +698,21 @@ export class ParticipantsService {
    * made. Every match is written to the matched person's own audit trail
    * (`participant.duplicate_check`), which only those who see her read, so her extract shows who typed her number.
    */
+  /**
+   * Every record with this personal number (digits, compared through the keyed hash only), in any programme, oldest
+   * first: for the referral's known-number check, which decides itself what its reader may be told.
+   */
+  async recordsWithPersonalNumber(
+    digits: string,
+    m?: EntityManager,
+  ): Promise<{ id: string; programmeId: string; protectedIdentity: boolean }[]> {
+    return (m ? m.getRepository(Participant) : this.participants).find({
+      where: { personalNumberHash: this.hasher.hash(digits) },
+      select: { id: true, programmeId: true, protectedIdentity: true },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
   private async refuseDuplicate(
     ctx: UserContext,
     digits: string | null,

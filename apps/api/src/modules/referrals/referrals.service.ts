@@ -21,7 +21,6 @@ import { OrganisationsService } from '../organisations/organisations.service';
 import { parsePersonalNumber } from '../participants/personal-number.util';
 import { ConsentsService } from '../participants/consents.service';
 import { ParticipantsService } from '../participants/participants.service';
-import { PersonalNumberHasher } from '../participants/personal-number-hasher';
 import { UsersService } from '../users/users.service';
 import type { QueueQuery, ReferralDto, TransitionDto } from './dto/referral.dto';
 import { ReferralEvent } from './entities/referral-event.entity';
@@ -46,7 +45,6 @@ export class ReferralsService {
     private readonly participants: ParticipantsService,
     private readonly users: UsersService,
     private readonly consents: ConsentsService,
-    private readonly hasher: PersonalNumberHasher,
   ) {}
 
   /**
@@ -169,21 +167,15 @@ export class ReferralsService {
     m?: EntityManager,
   ): Promise<{ matches: string[]; shown: string | null }> {
     if (!r.personalNumber) return { matches: [], shown: null };
-    const rows: { id: string; programme_id: string; protected_identity: boolean }[] = await (
-      m ?? this.dataSource
-    ).query(
-      `SELECT id, programme_id, protected_identity FROM participant WHERE personal_number_hash = $1
-        ORDER BY created_at, id`,
-      [this.hasher.hash(r.personalNumber)],
-    );
+    const rows = await this.participants.recordsWithPersonalNumber(r.personalNumber, m);
     if (!this.policy.can(ctx.user, 'participant.read') || !this.policy.inScope(ctx.user, r.programmeId))
       return { matches: rows.map((p) => p.id), shown: null };
-    const own = rows.filter((p) => p.programme_id === r.programmeId);
+    const own = rows.filter((p) => p.programmeId === r.programmeId);
     const visible = await this.policy.identityVisibleFor(
       ctx.user,
-      own.filter((p) => p.protected_identity).map((p) => p.id),
+      own.filter((p) => p.protectedIdentity).map((p) => p.id),
     );
-    const shown = own.find((p) => !p.protected_identity || visible.has(p.id));
+    const shown = own.find((p) => !p.protectedIdentity || visible.has(p.id));
     return { matches: rows.map((p) => p.id), shown: shown?.id ?? null };
   }
 
