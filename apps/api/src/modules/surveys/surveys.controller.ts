@@ -216,6 +216,8 @@ export class PublicSurveysController {
   @Delete('session')
   @HttpCode(204)
   @ApiOperation({ summary: 'End the visit: forget the survey cookie (a shared tablet between two people)' })
+  // Takes no input: only the edge can refuse it (a body that is not JSON, or over the size limit).
+  @ApiProblems(400, 413)
   endSession(@Res({ passthrough: true }) res: FastifyReply): void {
     res.clearCookie(SURVEY_COOKIE, this.cookie);
   }

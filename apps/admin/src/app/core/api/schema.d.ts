@@ -10712,11 +10712,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            204: {
+            /** @description Invalid input; `errors` names each field */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
             };
         };
     };
