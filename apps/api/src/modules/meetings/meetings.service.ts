@@ -66,9 +66,8 @@ export class MeetingsService {
       type: 'programme',
       id: programmeId,
     });
-    const committee = (await this.staffing.findCommittee(ctx, programmeId)).filter(
-      (c) => c.kind === 'analysis' && !(c as { endedOn?: string | null }).endedOn,
-    );
+    // Current members only: findCommittee leaves out ended memberships unless asked.
+    const committee = await this.staffing.findCommittee(ctx, programmeId, 'analysis');
     const users = new Map((await this.users.findUsers()).map((u) => [u.id, u]));
     const staff = [...users.values()].filter(
       (u) => u.role === 'staff' && u.active && u.programmeIds.includes(programmeId),
