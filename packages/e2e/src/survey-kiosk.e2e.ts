@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiClient } from './api-client';
 import { expectNoAxeViolations, failOnCspViolations, launch } from './browser';
 import { type RunningApi, demoPasswords, startApi } from './server';
+import { openRoundForNewGroup, type RoundCode } from './survey-setup';
 
 /** The buttons of the questionnaire in each language the journeys use. */
 const BUTTONS = {
@@ -49,47 +50,25 @@ describe('survey site: kiosk hand-over, reload and true messages (chromium, 360 
   let api: RunningApi;
   let browser: Browser;
   let roundId: string;
-  let codes: { token: string; shortCode: string; enrolmentId: string; displayName: string }[];
+  let codes: RoundCode[];
 
   before(async () => {
     api = await startApi('survey_kiosk', 3304, { STEGVIS_DEMO_SEED: 'true' });
     const { staff } = await demoPasswords(api);
     const c = await new ApiClient(api.url).signIn(staff.email, staff.password);
-    const programme = (await c.call('GET', '/api/programmes')).items.find(
-      (p: { name: string }) => p.name === 'Nästa Steg',
-    );
-    const group = await c.call('POST', '/api/groups', {
-      programmeId: programme.id,
-      municipalityId: programme.ownerMunicipality.id,
-      number: 7,
-      startDate: '2020-11-23',
-      endDate: '2021-02-26',
-      capacity: 12,
-      overIntake: 0,
-      deliveryMode: 'on_site',
-    });
-    for (const name of ['Amal', 'Bilan', 'Fatuma', 'Hawa', 'Idil', 'Kowsar', 'Layla', 'Maryan', 'Nimco']) {
-      const p = await c.call('POST', '/api/participants', {
-        programmeId: programme.id,
-        firstName: name,
-        lastName: 'Deltagare',
-        gender: 'woman',
-      });
-      await c.call('POST', `/api/participants/${p.id}/enrolments`, {
-        groupId: group.id,
-        startDate: '2020-11-23',
-      });
-    }
-    const round = await c.call('POST', '/api/survey-rounds', {
-      groupId: group.id,
-      questionnaireId: 'end-of-group',
-      opensAt: new Date(Date.now() - 60_000).toISOString(),
-      closesAt: new Date(Date.now() + 3_600_000).toISOString(),
-    });
-    roundId = round.id;
-    codes = [...round.codes].sort((a: { displayName: string }, b: { displayName: string }) =>
-      a.displayName.localeCompare(b.displayName),
-    );
+    const round = await openRoundForNewGroup(c, 7, [
+      'Amal',
+      'Bilan',
+      'Fatuma',
+      'Hawa',
+      'Idil',
+      'Kowsar',
+      'Layla',
+      'Maryan',
+      'Nimco',
+    ]);
+    roundId = round.roundId;
+    codes = [...round.codes].sort((a, b) => a.displayName.localeCompare(b.displayName));
     browser = await launch();
   });
   after(async () => {

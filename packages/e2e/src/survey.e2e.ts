@@ -7,6 +7,7 @@ import { ApiClient } from './api-client';
 import { failOnCspViolations, launch, signIn } from './browser';
 import { expectNoRawCodes } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
+import { openRoundForNewGroup } from './survey-setup';
 
 /** Answers every page of the end-of-group questionnaire by clicking, as a participant would. */
 async function answer(page: Page, next: string, complete: string): Promise<void> {
@@ -35,40 +36,15 @@ describe('participant survey site on a phone (chromium against the real api)', (
     const { staff } = await demoPasswords(api);
     staffLogin = staff;
     const c = await new ApiClient(api.url).signIn(staff.email, staff.password);
-    const programme = (await c.call('GET', '/api/programmes')).items.find(
-      (p: { name: string }) => p.name === 'Nästa Steg',
-    );
-    const group = await c.call('POST', '/api/groups', {
-      programmeId: programme.id,
-      municipalityId: programme.ownerMunicipality.id,
-      // The demo's Nästa Steg has groups 1–5 in Ängelholm (the reference programme).
-      number: 6,
-      startDate: '2020-11-23',
-      endDate: '2021-02-26',
-      capacity: 10,
-      overIntake: 0,
-      deliveryMode: 'on_site',
-    });
-    for (const name of ['Amal', 'Bilan', 'Fatuma', 'Hawa', 'Idil', 'Kowsar', 'Layla']) {
-      const p = await c.call('POST', '/api/participants', {
-        programmeId: programme.id,
-        firstName: name,
-        lastName: 'Deltagare',
-        gender: 'woman',
-      });
-      await c.call('POST', `/api/participants/${p.id}/enrolments`, {
-        groupId: group.id,
-        startDate: '2020-11-23',
-      });
-    }
-    const round = await c.call('POST', '/api/survey-rounds', {
-      groupId: group.id,
-      questionnaireId: 'end-of-group',
-      opensAt: new Date(Date.now() - 60_000).toISOString(),
-      closesAt: new Date(Date.now() + 3_600_000).toISOString(),
-    });
-    codes = round.codes;
-    roundId = round.id;
+    ({ roundId, codes } = await openRoundForNewGroup(c, 6, [
+      'Amal',
+      'Bilan',
+      'Fatuma',
+      'Hawa',
+      'Idil',
+      'Kowsar',
+      'Layla',
+    ]));
     browser = await launch();
   });
   after(async () => {
