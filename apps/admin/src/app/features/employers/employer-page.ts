@@ -105,25 +105,7 @@ import { EmployersApi } from './employers-api';
       }
     </sv-detail-page>
   `,
-  styles: `
-    .facts {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px 32px;
-      margin: 0 0 16px;
-      background: white;
-      padding: 12px 16px;
-      border-radius: 8px;
-    }
-    .facts dt {
-      font-size: 0.85rem;
-      color: #50555e;
-    }
-    .facts dd {
-      margin: 2px 0 0;
-      font-weight: 500;
-    }
-  `,
+
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EmployerPage implements OnInit, HasUnsavedChanges {

@@ -224,22 +224,8 @@ const DONE: Record<ReferralStatusChange, TextKey> = {
     </sv-detail-page>
   `,
   styles: `
-    .facts {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px 32px;
-      margin: 0 0 16px;
-      background: white;
-      padding: 12px 16px;
-      border-radius: 8px;
-    }
-    .facts dt {
-      font-size: 0.85rem;
-      color: #50555e;
-    }
+    /* The facts list itself is styles.scss's dl.facts; here a value may carry an icon (the urgent marker). */
     .facts dd {
-      margin: 2px 0 0;
-      font-weight: 500;
       display: flex;
       align-items: center;
       gap: 2px;
