@@ -73,7 +73,13 @@ describe('referral workflow outside meetings (e2e)', () => {
     const own = await analyst.get('/api/referrals/organisations');
     expect(own.status).toBe(200);
     expect(own.body).toEqual([
-      { id: w.organisations.af, name: 'Arbetsförmedlingen', kind: 'employment_service' },
+      {
+        id: w.organisations.af,
+        name: 'Arbetsförmedlingen',
+        kind: 'employment_service',
+        localPasswordAllowed: true,
+        idpMfaAccepted: false,
+      },
     ]);
     const all = await staff.get('/api/referrals/organisations');
     expect(all.body.map((o: { name: string }) => o.name).sort()).toEqual([

@@ -136,6 +136,9 @@ export const PROBLEM_CODES = {
   group_number_taken: { number: 'number' },
   conflict: {},
   duplicate_value: {},
+  // The directory: a municipality's name or SCB code, or an organisation's name, is already in use.
+  directory_name_taken: {},
+  municipality_code_taken: { code: 'string' },
   duplicate_personal_number: {},
   duplicate_email: {},
   already_enrolled: {},

@@ -19,7 +19,29 @@ export interface OrganisationResponse {
   id: string;
   name: string;
   kind: OrganisationKind;
+  /** Staff of this organisation may sign in with a local password (else only through the identity provider). */
+  localPasswordAllowed: boolean;
+  /** The identity provider's MFA claim counts as two-factor login for this organisation's staff. */
+  idpMfaAccepted: boolean;
 }
+
+export interface MunicipalityRequest {
+  name: string;
+  /** SCB's four-digit municipality code. */
+  code: string;
+}
+export type UpdateMunicipalityRequest = Partial<MunicipalityRequest>;
+
+export interface OrganisationRequest {
+  name: string;
+  kind: OrganisationKind;
+  localPasswordAllowed?: boolean;
+  idpMfaAccepted?: boolean;
+}
+export type UpdateOrganisationRequest = Partial<OrganisationRequest>;
+
+/** How the staff of one organisation may sign in; the OIDC sign-in enforces it. */
+export type SignInPolicy = Pick<OrganisationResponse, 'localPasswordAllowed' | 'idpMfaAccepted'>;
 
 /**
  * The goals a programme can set: the ones the reports measure (docs/evaluators.md, "Goals"). Each is a whole per

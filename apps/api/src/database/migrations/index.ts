@@ -17,6 +17,7 @@ import { EnrolmentMoveReason1796590000000 } from './1796590000000-enrolment-move
 import { MeetingMinutesSending1796610000000 } from './1796610000000-meeting-minutes-sending';
 import { CodedGoals1796630000000 } from './1796630000000-coded-goals';
 import { CommitteeMembershipEnd1796620000000 } from './1796620000000-committee-membership-end';
+import { OrganisationSignInPolicy1796660000000 } from './1796660000000-organisation-sign-in-policy';
 import { ActionPlanSteps1796580000000 } from './1796580000000-action-plan-steps';
 import { SessionMovesAndAttendanceVersions1796560000000 } from './1796560000000-session-moves-and-attendance-versions';
 
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   MeetingMinutesSending1796610000000,
   CodedGoals1796630000000,
   CommitteeMembershipEnd1796620000000,
+  OrganisationSignInPolicy1796660000000,
 ];

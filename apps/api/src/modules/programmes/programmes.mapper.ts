@@ -22,6 +22,8 @@ export function toProgrammeResponse(p: Programme, dir: Directory): ProgrammeResp
             id: x.organisationId,
             name: '',
             kind: 'other' as const,
+            localPasswordAllowed: true,
+            idpMfaAccepted: false,
           },
       )
       .sort((a, b) => a.name.localeCompare(b.name, 'sv')),

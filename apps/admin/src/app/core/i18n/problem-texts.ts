@@ -442,6 +442,14 @@ export const PROBLEM_TEXTS: ProblemTexts = {
     sv: () => 'Det finns redan en post med samma uppgift.',
     en: () => 'A record with the same value already exists.',
   },
+  directory_name_taken: {
+    sv: () => 'Namnet finns redan i katalogen.',
+    en: () => 'The name is already in the directory.',
+  },
+  municipality_code_taken: {
+    sv: (p) => `Kommunkoden ${p.code} används redan av en annan kommun.`,
+    en: (p) => `Municipality code ${p.code} is already used by another municipality.`,
+  },
   duplicate_personal_number: {
     sv: () => 'Det finns redan en deltagare med det personnumret.',
     en: () => 'A participant with this personal number is already registered.',

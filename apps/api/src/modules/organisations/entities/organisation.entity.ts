@@ -13,6 +13,14 @@ export class Organisation {
   @Column({ type: 'text' })
   kind: OrganisationKind;
 
+  /** Off when the organisation's staff must sign in through the municipality's identity provider. */
+  @Column({ type: 'boolean', default: true })
+  localPasswordAllowed: boolean;
+
+  /** On when the identity provider's MFA claim stands in for our own TOTP. */
+  @Column({ type: 'boolean', default: false })
+  idpMfaAccepted: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }
