@@ -20,4 +20,6 @@ export * from './password.js';
 export * from './names.js';
 export * from './handbook.js';
 export * from './audit.js';
+export * from './audit-log.js';
+export * from './imports.js';
 export * from './labels.js';

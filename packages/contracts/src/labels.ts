@@ -16,6 +16,7 @@ import type {
   SessionStatus,
 } from './groups.js';
 import type { HandbookFileType, HandbookModule } from './handbook.js';
+import type { ImportRowFate } from './imports.js';
 import type {
   AfStatus,
   AssessmentDimension,
@@ -398,6 +399,13 @@ const passwordProblem = {
   },
 } as const satisfies Record<PasswordProblem, Label>;
 
+const importRowFate = {
+  new_participant: { sv: 'Ny deltagare', en: 'New participant' },
+  new_enrolment: { sv: 'Ny inskrivning', en: 'New enrolment' },
+  already_imported: { sv: 'Finns redan', en: 'Already imported' },
+  error: { sv: 'Fel', en: 'Error' },
+} as const satisfies Record<ImportRowFate, Label>;
+
 const auditOutcome = {
   success: { sv: 'Utfört', en: 'Done' },
   denied: { sv: 'Nekat', en: 'Denied' },
@@ -446,7 +454,10 @@ const auditAction = {
   'assessment.write': { sv: 'Registrerade skattning', en: 'Recorded a self-assessment' },
   'attendance.read': { sv: 'Läste närvaro', en: 'Read attendance' },
   'attendance.write': { sv: 'Registrerade närvaro', en: 'Recorded attendance' },
+  'audit.export': { sv: 'Exporterade granskningsloggen', en: 'Exported the audit log' },
   'audit.extract': { sv: 'Tog ut granskningsloggen', en: 'Extracted the audit trail' },
+  'audit.read': { sv: 'Öppnade granskningsloggen', en: 'Opened the audit log' },
+  'audit.search': { sv: 'Sökte i granskningsloggen', en: 'Searched the audit log' },
   'audit.subject': { sv: 'Läste granskningsloggen', en: 'Read the audit trail' },
   'auth.csrf': { sv: 'Ogiltig säkerhetskod i begäran', en: 'Invalid security token in a request' },
   'auth.login': { sv: 'Inloggning', en: 'Sign-in' },
@@ -504,6 +515,7 @@ const auditAction = {
   'handbook.update': { sv: 'Ändrade avsnitt i metodhandboken', en: 'Changed a handbook entry' },
   'health.read': { sv: 'Läste hälsouppgifter', en: 'Read health data' },
   'health.write': { sv: 'Registrerade hälsouppgifter', en: 'Recorded health data' },
+  'import.dry_run': { sv: 'Provkörde import', en: 'Checked an import (dry run)' },
   'import.run': { sv: 'Körde import', en: 'Ran an import' },
   'inflow.read': { sv: 'Läste inflöde', en: 'Read the inflow' },
   'internship.create': { sv: 'Registrerade praktik', en: 'Recorded an internship' },
@@ -549,6 +561,7 @@ const auditAction = {
   'referral.withdrawn': { sv: 'Remissen återtogs', en: 'Referral withdrawn' },
   'report.association': { sv: 'Läste förbundets siffror', en: "Read the association's figures" },
   'report.finsam': { sv: 'Tog ut Uppföljning Finsam', en: 'Produced the Finsam follow-up' },
+  'retention.read': { sv: 'Läste gallringsläget', en: 'Read the retention status' },
   'report.read': { sv: 'Läste rapport', en: 'Read a report' },
   'session.create': { sv: 'Lade till tillfälle', en: 'Added a session' },
   'session.manage': { sv: 'Ändrade tillfälle', en: 'Changed a session' },
@@ -618,6 +631,7 @@ export const LABELS = {
   auditOutcome,
   auditEntityType,
   auditAction,
+  importRowFate,
 } as const;
 
 export type LabelKind = keyof typeof LABELS;
@@ -681,6 +695,7 @@ export const LABELLED_LISTS = {
   AUDIT_OUTCOMES: 'auditOutcome',
   AUDIT_ACTIONS: 'auditAction',
   AUDIT_ENTITY_TYPES: 'auditEntityType',
+  IMPORT_ROW_FATES: 'importRowFate',
 } as const satisfies Record<string, LabelKind>;
 
 /** The label of a value in one language. */

@@ -64,6 +64,9 @@ export const ACTIONS = {
   // for a role that sees every programme, so the count reveals nothing outside what the reader may see.
   'report.association': ['admin'],
   'import.run': ['admin', 'staff'],
+  // The whole audit log and the retention job's state: the system owner's (docs/security.md).
+  'audit.read': ['admin'],
+  'retention.read': ['admin'],
   'statistics.manage': ['admin', 'staff'],
   'budget.manage': ['admin', 'staff'],
   // The method handbook holds no personal data and belongs to the association: all staff read it; editing

@@ -108,6 +108,8 @@ export const PROBLEM_CODES = {
   duplicate_row: { row: 'number' },
   already_imported: {},
   group_exists_with_other_dates: { start: 'string', end: 'string' },
+  // The confirmed file is not the one the dry run checked (docs/import.md).
+  file_changed_since_dry_run: {},
   // The request as a whole.
   invalid_request: {},
   body_empty: {},

@@ -5,6 +5,7 @@ import {
   HttpCode,
   Param,
   Post,
+  Query,
   Res,
   StreamableFile,
   UploadedFile,
@@ -16,10 +17,10 @@ import {
   ApiCookieAuth,
   ApiOperation,
   ApiProduces,
-  ApiProperty,
+  ApiCreatedResponse,
+  ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Ctx, type UserContext } from '../../common/context/request-context';
 import { contentDisposition } from '../../common/http/content-disposition';
@@ -27,17 +28,10 @@ import { SingleFileUpload, type UploadedFileData } from '../../common/http/singl
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { Allow } from '../auth/auth.decorators';
+import { ImportConfirmQuery, ImportCountsDto, ImportDryRunResponseDto, ImportDto } from './dto/import.dto';
 import { TEMPLATE_CSV } from './import-format';
 import { templateXlsx } from './import-xlsx';
 import { ImportsService } from './imports.service';
-
-class ImportDto {
-  @ApiProperty({ description: 'The CSV file’s text (docs/import.md)' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(900_000)
-  content: string;
-}
 
 @ApiTags('imports')
 @ApiCookieAuth()
@@ -71,6 +65,49 @@ export class ImportsController {
     });
   }
 
+  @Post('programmes/:id/imports/xlsx/dry-run')
+  @Allow('import.run')
+  @HttpCode(200)
+  @UseInterceptors(SingleFileUpload(() => 20 * 1024 * 1024))
+  @ApiOperation({
+    summary:
+      'Check an Excel workbook as the import would, and store nothing: every row’s fate and every error (docs/import.md)',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiOkResponse({ type: ImportDryRunResponseDto })
+  @ApiProblems(400, 401, 403, 404, 413)
+  dryRunXlsx(
+    @Ctx() ctx: UserContext,
+    @Param('id', new UuidPipe('id')) programmeId: string,
+    @UploadedFile() file: UploadedFileData | undefined,
+  ): Promise<ImportDryRunResponseDto> {
+    return this.imports.dryRunXlsx(ctx, programmeId, file?.buffer);
+  }
+
+  @Post('programmes/:id/imports/dry-run')
+  @Allow('import.run')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Check a CSV file as the import would, and store nothing: every row’s fate and every error (docs/import.md)',
+  })
+  @ApiOkResponse({ type: ImportDryRunResponseDto })
+  @ApiProblems(400, 401, 403, 404)
+  dryRun(
+    @Ctx() ctx: UserContext,
+    @Param('id', new UuidPipe('id')) programmeId: string,
+    @Body() body: ImportDto,
+  ): Promise<ImportDryRunResponseDto> {
+    return this.imports.dryRunCsv(ctx, programmeId, body.content);
+  }
+
   @Post('programmes/:id/imports/xlsx')
   @Allow('import.run')
   @HttpCode(201)
@@ -87,13 +124,15 @@ export class ImportsController {
       properties: { file: { type: 'string', format: 'binary' } },
     },
   })
-  @ApiProblems(400, 401, 403, 404, 413)
+  @ApiCreatedResponse({ type: ImportCountsDto })
+  @ApiProblems(400, 401, 403, 404, 409, 413)
   runXlsx(
     @Ctx() ctx: UserContext,
     @Param('id', new UuidPipe('id')) programmeId: string,
     @UploadedFile() file: UploadedFileData | undefined,
-  ) {
-    return this.imports.importXlsx(ctx, programmeId, file?.buffer);
+    @Query() query: ImportConfirmQuery,
+  ): Promise<ImportCountsDto> {
+    return this.imports.importXlsx(ctx, programmeId, file?.buffer, query.checkedHash);
   }
 
   @Post('programmes/:id/imports')
@@ -103,12 +142,14 @@ export class ImportsController {
     summary:
       'Import historical groups, participants, outcomes and internships; one bad row and nothing is written',
   })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiCreatedResponse({ type: ImportCountsDto })
+  @ApiProblems(400, 401, 403, 404, 409)
   run(
     @Ctx() ctx: UserContext,
     @Param('id', new UuidPipe('id')) programmeId: string,
     @Body() body: ImportDto,
-  ) {
-    return this.imports.importCsv(ctx, programmeId, body.content);
+    @Query() query: ImportConfirmQuery,
+  ): Promise<ImportCountsDto> {
+    return this.imports.importCsv(ctx, programmeId, body.content, query.checkedHash);
   }
 }

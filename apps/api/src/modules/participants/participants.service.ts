@@ -536,6 +536,39 @@ export class ParticipantsService {
   }
 
   /**
+   * For the import's dry run: whether each admission, made in this order, would join a record the programme
+   * already holds rather than make a new one — the rule of `admitFromReferral` (the same personal number, a
+   * record of this programme the user may see), with the file's own earlier rows counted as held.
+   */
+  async admissionReusesRecord(
+    ctx: UserContext,
+    programmeId: string,
+    admissions: readonly { personalNumber: string | null }[],
+  ): Promise<boolean[]> {
+    const hashes = admissions.map((a) => this.hasher.hash(a.personalNumber));
+    const wanted = [...new Set(hashes.filter((h): h is string => !!h))];
+    const same = wanted.length
+      ? await this.dataSource.getRepository(Participant).find({
+          where: { personalNumberHash: In(wanted), programmeId },
+          select: { id: true, personalNumberHash: true, protectedIdentity: true },
+        })
+      : [];
+    const visible = await this.policy.identityVisibleFor(
+      ctx.user,
+      same.filter((p) => p.protectedIdentity).map((p) => p.id),
+    );
+    const held = new Set(
+      same.filter((p) => !p.protectedIdentity || visible.has(p.id)).map((p) => p.personalNumberHash),
+    );
+    return hashes.map((h) => {
+      if (!h) return false;
+      if (held.has(h)) return true;
+      held.add(h);
+      return false;
+    });
+  }
+
+  /**
    * An accepted referral becomes a participant enrolled in the chosen group, inside the caller's transaction
    * (the meeting's decisions commit together). An existing record of the same person (the keyed hash of the
    * personal number) is reused only when the referral's programme registered it and the acting user may see it
