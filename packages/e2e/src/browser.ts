@@ -117,12 +117,22 @@ export async function signIn(
 
 /**
  * axe-core on the page as it stands: no violation allowed. A snackbar on its way out is aria-hidden with its button
- * still focusable for a moment, so the check waits until none is left and judges the page itself.
+ * still focusable for a moment, so the check waits until none is left and judges the page itself. It also waits for
+ * running transitions to end: a field error fading in is judged half-transparent, a contrast failure the user never
+ * sees once it has settled (a spinner's endless animation is not waited for).
  */
 export async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('mat-snack-bar-container'), undefined, {
     timeout: 20_000,
   });
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout: 10_000 },
+  );
   const result = await new AxeBuilder({ page }).analyze();
   assert.deepEqual(
     result.violations.map(
