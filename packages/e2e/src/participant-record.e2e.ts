@@ -262,6 +262,70 @@ describe('participant record (chromium against the real api)', () => {
     );
   });
 
+  it('shares her referral facts with the partner a consent names, and keeps the purpose on a refusal', async () => {
+    await page.goto(`${api.url}/deltagare/${participantId}`);
+    await page.getByRole('tab', { name: 'Samtycken' }).click();
+    await page.getByTestId('consent-form').waitFor();
+    await chooseOption(page, 'consent-purpose', 'Dela uppgifter med samverkanspart');
+    await chooseOption(page, 'consent-organisation', 'Arbetsförmedlingen');
+    await page.getByTestId('consent-save').click();
+    await page.getByTestId('consent-row').nth(2).waitFor();
+    const shareRow = page.getByTestId('consent-row').filter({ hasText: 'Arbetsförmedlingen' });
+    // Only a consent in force for a named partner offers sharing; the national follow-up consents do not.
+    assert.equal(await page.getByTestId('consent-share').count(), 1);
+
+    await shareRow.getByTestId('consent-share').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('share-what').waitFor();
+    assert.equal(await text(dialog.getByRole('heading')), 'Dela uppgifter med Arbetsförmedlingen');
+    await dialog.getByTestId('share-ok').click();
+    assert.equal(await text(dialog.getByTestId('share-error')), 'Rätta de markerade fälten.');
+    await expectNoAxeViolations(page, 'share dialog');
+
+    // A colleague withdraws the consent while the dialog is open: the api refuses, the typed purpose stays.
+    const consents = await hanna.call<{ id: string; purpose: string; withdrawnAt: string | null }[]>(
+      'GET',
+      `/api/participants/${participantId}/consents`,
+    );
+    const partnerConsent = consents.find((c) => c.purpose === 'share_with_partner')!;
+    await hanna.call('POST', `/api/consents/${partnerConsent.id}/withdraw`);
+    const purpose = 'Inför analysgruppens möte om praktik';
+    await dialog.getByTestId('share-purpose').fill(purpose);
+    await dialog.getByTestId('share-ok').click();
+    await dialog.getByTestId('share-error').filter({ hasNotText: 'Rätta de markerade fälten.' }).waitFor();
+    assert.equal(await dialog.getByTestId('share-purpose').inputValue(), purpose);
+    assert.equal(
+      await text(dialog.getByTestId('share-error')),
+      'Samtycke saknas (Dela uppgifter med samverkanspart): deltagaren har inte gett det, eller har återkallat det.',
+    );
+    await page.screenshot({ path: join(SHOTS, 'participant-share-refused.png') });
+    await dialog.getByTestId('share-cancel').click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // She gives it again; the worker renews it and shares.
+    await page.reload();
+    await page.getByRole('tab', { name: 'Samtycken' }).click();
+    await page.getByTestId('consent-renew').first().waitFor();
+    await page
+      .getByTestId('consent-row')
+      .filter({ hasText: 'Arbetsförmedlingen' })
+      .getByTestId('consent-renew')
+      .click();
+    await page.getByTestId('consent-save').click();
+    await page.getByTestId('consent-share').waitFor();
+    await page.getByTestId('consent-share').click();
+    await dialog.getByTestId('share-purpose').fill(purpose);
+    await dialog.getByTestId('share-ok').click();
+    await page.getByText('Uppgifterna är delade med Arbetsförmedlingen.').waitFor();
+    await dialog.waitFor({ state: 'detached' });
+
+    const trail = await hanna.call<{ action: string; details?: Record<string, unknown> | null }[]>(
+      'GET',
+      `/api/participants/${participantId}/audit-trail`,
+    );
+    assert.equal(trail.filter((e) => e.action === 'participant.share').length, 1);
+  });
+
   it('reads the audit trail with every action in words', async () => {
     await page.goto(`${api.url}/deltagare/${participantId}`);
     await page.getByRole('tab', { name: 'Granskningslogg' }).click();
@@ -273,6 +337,7 @@ describe('participant record (chromium against the real api)', () => {
       'Registrerade samtycke',
       'Återkallade samtycke',
       'Läste deltagaruppgifter',
+      'Delade uppgifter med samverkanspart',
     ])
       assert.ok(actions.has(label), `${label} in ${[...actions].join(', ')}`);
     await expectNoRawCodes(page, 'audit trail');
@@ -297,7 +362,7 @@ describe('participant record (chromium against the real api)', () => {
         healthIncluded: extract.healthIncluded,
         file: download.suggestedFilename().startsWith('registerutdrag-'),
       },
-      { name: 'Fatima Ali', personalNumber: '19920715-7893', consents: 2, healthIncluded: true, file: true },
+      { name: 'Fatima Ali', personalNumber: '19920715-7893', consents: 4, healthIncluded: true, file: true },
     );
     await page.getByText('Registerutdraget är nedladdat.', { exact: false }).waitFor();
     const trail = await hanna.call<

@@ -489,8 +489,10 @@ export const PROBLEM_TEXTS: ProblemTexts = {
       'The candidate must consent to the analysis group sharing information before the referral is received.',
   },
   consent_missing: {
-    sv: (p) => `Samtycke saknas (${p.purpose}): deltagaren har inte gett det, eller har återkallat det.`,
-    en: (p) => `No consent in force (${p.purpose}): the participant has not given it, or has withdrawn it.`,
+    sv: (p) =>
+      `Samtycke saknas (${labelOfStored('consentPurpose', p.purpose, 'sv')}): deltagaren har inte gett det, eller har återkallat det.`,
+    en: (p) =>
+      `No consent in force (${labelOfStored('consentPurpose', p.purpose, 'en')}): the participant has not given it, or has withdrawn it.`,
   },
   consent_already_withdrawn: {
     sv: () => 'Samtycket är redan återkallat.',

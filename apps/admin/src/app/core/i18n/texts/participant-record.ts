@@ -71,6 +71,26 @@ export const PARTICIPANT_RECORD_TEXTS = {
     sv: 'Du kan läsa samtyckena men inte ändra dem.',
     en: 'You can read the consents but not change them.',
   },
+  'pr.share': { sv: 'Dela uppgifter', en: 'Share data' },
+  'pr.shareTitle': { sv: 'Dela uppgifter med {organisation}', en: 'Share data with {organisation}' },
+  'pr.shareWhat': {
+    sv: 'Det som delas: namn, svenskanivå och insatser (grupp och status). Inget annat, och aldrig hälsouppgifter.',
+    en: 'What is shared: name, Swedish level and programmes (group and status). Nothing else, and never health data.',
+  },
+  'pr.shareLogged': {
+    sv: 'Delningen loggas med syftet och syns i deltagarens logg. Samtycket måste gälla när du delar.',
+    en: "The sharing is logged with its purpose and shows in the participant's audit trail. The consent must be in force when you share.",
+  },
+  'pr.sharePurpose': { sv: 'Syfte med delningen', en: 'Purpose of sharing' },
+  'pr.sharePurposeHint': {
+    sv: 'Till exempel: inför analysgruppens möte om fortsatt insats.',
+    en: 'For example: for the analysis group meeting about her next step.',
+  },
+  'pr.shareConfirm': { sv: 'Dela', en: 'Share' },
+  'pr.shared': {
+    sv: 'Uppgifterna är delade med {organisation}.',
+    en: 'The data is shared with {organisation}.',
+  },
   // Audit trail
   'pr.auditEntity': { sv: 'Gällde', en: 'Concerning' },
   'pr.auditRole': { sv: 'Roll', en: 'Role' },

@@ -6,6 +6,7 @@ import { ApiClient, narrow, type Schemas } from '../../../core/api/api-client';
 export type UpdateParticipant = Schemas['UpdateParticipantDto'];
 export type NewConsent = Schemas['ConsentDto'];
 export type ParticipantExtract = Schemas['ParticipantExtractDto'];
+export type ShareRequest = Schemas['ShareDto'];
 
 /** The record's writes and the data subject's rights: edit, consents, extract and erasure. */
 @Injectable({ providedIn: 'root' })
@@ -27,6 +28,10 @@ export class RecordApi {
   /** Only for those who see her; everyone else gets a 404. */
   extract(id: string): Observable<ParticipantExtract> {
     return this.api.GET('/api/participants/{id}/extract', { path: { id } });
+  }
+  /** Refused with 422 when no consent in force covers the organisation; audited with its purpose. */
+  share(id: string, body: ShareRequest): Observable<unknown> {
+    return this.api.POST('/api/participants/{id}/shares', { path: { id }, body });
   }
   erase(id: string): Observable<unknown> {
     return this.api.POST('/api/participants/{id}/erase', { path: { id } });

@@ -17,6 +17,7 @@ import {
   Validators,
 } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -40,6 +41,7 @@ import { Outcome } from '../../../shared/outcome';
 import { ProgrammesApi } from '../../programmes/programmes-api';
 import { ParticipantsApi } from '../participants-api';
 import { RecordApi } from '../record/record-api';
+import { ShareDialog, type ShareDialogData } from '../record/share-dialog';
 
 function isoDate(control: AbstractControl<string>): ValidationErrors | null {
   return !control.value || isIsoDate(control.value) ? null : { isoDate: true };
@@ -115,6 +117,11 @@ function isoDate(control: AbstractControl<string>): ValidationErrors | null {
                       {{ i18n.t('pr.consentRenew') }}
                     </button>
                   } @else {
+                    @if (mayShare && c.purpose === 'share_with_partner' && c.organisationId) {
+                      <button mat-button type="button" (click)="share(c)" data-testid="consent-share">
+                        {{ i18n.t('pr.share') }}
+                      </button>
+                    }
                     <button mat-button type="button" (click)="withdraw(c)" data-testid="consent-withdraw">
                       {{ i18n.t('pr.consentWithdraw') }}
                     </button>
@@ -211,7 +218,11 @@ export class ConsentsTab {
   private readonly programmes = inject(ProgrammesApi);
   private readonly outcome = inject(Outcome);
   private readonly confirm = inject(ConfirmDialog);
-  protected readonly mayWrite = inject(AuthStore).can('consent.write');
+  private readonly dialog = inject(MatDialog);
+  private readonly auth = inject(AuthStore);
+  protected readonly mayWrite = this.auth.can('consent.write');
+  /** Sharing names her to a partner: a participant write, and only under a consent in force for that partner. */
+  protected readonly mayShare = this.auth.can('participant.write');
   protected readonly submit = formSubmit();
   protected readonly purposes = CONSENT_PURPOSES;
   private readonly formTitle = viewChild<ElementRef<HTMLElement>>('formTitle');
@@ -278,6 +289,18 @@ export class ConsentsTab {
     if (directive) directive.resetForm(blank);
     else this.form.reset(blank);
     this.consents.reload();
+  }
+
+  protected share(c: ConsentResponse): void {
+    this.dialog.open<ShareDialog, ShareDialogData, boolean>(ShareDialog, {
+      data: {
+        participantId: this.participantId(),
+        organisationId: c.organisationId!,
+        organisationName: this.organisationName(c.organisationId),
+      },
+      autoFocus: 'first-tabbable',
+      maxWidth: '560px',
+    });
   }
 
   protected async withdraw(c: ConsentResponse): Promise<void> {
