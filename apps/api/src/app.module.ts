@@ -18,6 +18,7 @@ import { MeetingsModule } from './modules/meetings/meetings.module';
 import { ReferralsModule } from './modules/referrals/referrals.module';
 import { SurveysModule } from './modules/surveys/surveys.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { AuditLogModule } from './modules/audit-log/audit-log.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { StatisticsModule } from './modules/statistics/statistics.module';
 import { HandbookModule } from './modules/handbook/handbook.module';
@@ -60,6 +61,7 @@ export class AppModule {
         SurveysModule,
         ReportsModule,
         ImportsModule,
+        AuditLogModule,
         StatisticsModule,
         HandbookModule,
       ],

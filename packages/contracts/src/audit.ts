@@ -143,6 +143,7 @@ export const AUDIT_ENTITY_TYPES = [
   'action_plan_step',
   'app_user',
   'assessment',
+  'audit_log',
   'committee_member',
   'consent',
   'employer',

@@ -415,6 +415,7 @@ const auditOutcome = {
 const auditEntityType = {
   action_plan_step: { sv: 'Steg i handlingsplan', en: 'Action plan step' },
   app_user: { sv: 'Användare', en: 'User' },
+  audit_log: { sv: 'Granskningslogg', en: 'Audit log' },
   assessment: { sv: 'Skattning', en: 'Self-assessment' },
   committee_member: { sv: 'Ledamot', en: 'Committee member' },
   consent: { sv: 'Samtycke', en: 'Consent' },

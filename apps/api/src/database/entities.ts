@@ -25,6 +25,7 @@ import { FollowUp } from '../modules/participants/entities/follow-up.entity';
 import { Need } from '../modules/participants/entities/need.entity';
 import { Outcome } from '../modules/participants/entities/outcome.entity';
 import { Participant } from '../modules/participants/entities/participant.entity';
+import { RetentionRun } from '../modules/participants/entities/retention-run.entity';
 import { Talk } from '../modules/participants/entities/talk.entity';
 import { MethodTemplate } from '../modules/programmes/entities/method-template.entity';
 import { ProgrammeMunicipality } from '../modules/programmes/entities/programme-municipality.entity';
@@ -69,6 +70,7 @@ export const ENTITIES = [
   User,
   UserProgramme,
   Participant,
+  RetentionRun,
   Enrolment,
   Consent,
   Need,

@@ -15,6 +15,15 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+export interface AuditEventFilter {
+  subjectIds?: string[];
+  actorId?: string;
+  action?: string;
+  /** ISO instants: from inclusive, to exclusive. */
+  fromUtc?: string;
+  toUtc?: string;
+}
+
 /**
  * The one writer of audit_event. Pass the transaction's manager when the audited change is a write, so the
  * record commits or rolls back with it.
@@ -61,6 +70,47 @@ export class AuditService {
          FROM jsonb_to_recordset($1::jsonb) AS e(actor_id uuid, actor_role text, action text, entity_type text, entity_id text,
                                                  subject_id uuid, outcome text, request_id text, details jsonb)`,
       [JSON.stringify(rows)],
+    );
+  }
+
+  /**
+   * The audit log for the system owner (modules/audit-log): newest first, filtered, a page after the cursor id.
+   * `subjectIds` is the resolved "person" filter; an empty list matches nothing.
+   */
+  async findEvents(filter: AuditEventFilter, afterId: string | null, limit: number): Promise<AuditEvent[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.subjectIds) add('subject_id = ANY (?::uuid[])', filter.subjectIds);
+    if (filter.actorId) add('actor_id = ?::uuid', filter.actorId);
+    if (filter.action) add('action = ?', filter.action);
+    if (filter.fromUtc) add('at >= ?::timestamptz', filter.fromUtc);
+    if (filter.toUtc) add('at < ?::timestamptz', filter.toUtc);
+    if (afterId) add('id < ?::bigint', afterId);
+    params.push(limit);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT id::text, at, actor_id, actor_role, action, entity_type, entity_id, subject_id, outcome
+         FROM audit_event ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY audit_event.id DESC LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map((r) =>
+      Object.assign(new AuditEvent(), {
+        id: r.id as string,
+        at: r.at as Date,
+        actorId: r.actor_id as string | null,
+        actorRole: r.actor_role as string | null,
+        action: r.action as string,
+        entityType: r.entity_type as string,
+        entityId: r.entity_id as string | null,
+        subjectId: r.subject_id as string | null,
+        outcome: r.outcome as AuditOutcome,
+        requestId: null,
+        details: null,
+      }),
     );
   }
 

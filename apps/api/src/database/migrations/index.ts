@@ -1,4 +1,5 @@
 import { Init1795355258232 } from './1795355258232-init';
+import { RetentionRun1796670000000 } from './1796670000000-retention-run';
 import { ProgrammesAtWork1795355783646 } from './1795355783646-programmes-at-work';
 import { Participants1795356244648 } from './1795356244648-participants';
 import { ReferralsAndMeetings1795356619528 } from './1795356619528-referrals-and-meetings';
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   EnrolmentMoveReason1796590000000,
   MeetingMinutesSending1796610000000,
   CodedGoals1796630000000,
+  RetentionRun1796670000000,
   CommitteeMembershipEnd1796620000000,
   OrganisationSignInPolicy1796660000000,
 ];

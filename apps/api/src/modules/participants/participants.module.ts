@@ -14,6 +14,7 @@ import { FollowUp } from './entities/follow-up.entity';
 import { Need } from './entities/need.entity';
 import { Outcome } from './entities/outcome.entity';
 import { Participant } from './entities/participant.entity';
+import { RetentionRun } from './entities/retention-run.entity';
 import { Talk } from './entities/talk.entity';
 import { MappingService } from './mapping.service';
 import { OutcomesService } from './outcomes.service';
@@ -24,6 +25,7 @@ import { ParticipantsController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
 import { PersonalNumberHasher } from './personal-number-hasher';
 import { ProgressService } from './progress.service';
+import { RetentionController } from './retention.controller';
 import { RetentionService } from './retention.service';
 
 @Module({
@@ -38,6 +40,7 @@ import { RetentionService } from './retention.service';
       Outcome,
       FollowUp,
       ActionPlanStep,
+      RetentionRun,
     ]),
     OrganisationsModule,
     UsersModule,
@@ -47,6 +50,7 @@ import { RetentionService } from './retention.service';
     ParticipantCareController,
     ParticipantExtractController,
     ActionPlanController,
+    RetentionController,
   ],
   providers: [
     ParticipantsService,

@@ -536,6 +536,35 @@ export class ParticipantsService {
   }
 
   /**
+   * How the audit log names participants: the name, or the pseudonym when the identity is protected (for every
+   * reader, the admin included: the log is read far from her group). Never a personal number.
+   */
+  async auditLogNames(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.getRepository(Participant).find({
+      where: { id: In([...new Set(ids)]) },
+      select: { id: true, firstName: true, lastName: true, protectedIdentity: true, pseudonym: true },
+    });
+    return new Map(rows.map((p) => [p.id, visibleName(p, new Set())]));
+  }
+
+  /**
+   * The audit log's person filter: participants whose name (unless protected) or pseudonym contains the text. A
+   * protected person is found by her pseudonym only, so the log never links her name to her record.
+   */
+  async auditLogSubjects(text: string, max = 500): Promise<string[]> {
+    const like = `%${text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM participant
+        WHERE pseudonym ILIKE $1
+           OR (NOT protected_identity AND (first_name || ' ' || last_name) ILIKE $1)
+        ORDER BY id LIMIT $2`,
+      [like, max],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
    * For the import's dry run: whether each admission, made in this order, would join a record the programme
    * already holds rather than make a new one — the rule of `admitFromReferral` (the same personal number, a
    * record of this programme the user may see), with the file's own earlier rows counted as held.

@@ -2212,6 +2212,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/programmes/{id}/imports/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a CSV file as the import would, and store nothing: every row’s fate and every error (docs/import.md) */
+        post: operations["ImportsController_dryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/imports/xlsx/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check an Excel workbook as the import would, and store nothing: every row’s fate and every error (docs/import.md) */
+        post: operations["ImportsController_dryRunXlsx"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log, newest first, filtered by person, user, action and Swedish days; protected persons by pseudonym */
+        get: operations["AuditLogController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered audit log as CSV in Swedish (the export is audited too) */
+        get: operations["AuditLogController_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The retention rule in force, when the job last ran and with what result, and what falls due next */
+        get: operations["RetentionController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4047,6 +4132,84 @@ export interface components {
             requestId?: string;
             errors?: components["schemas"]["FieldErrorSchema"][];
         };
+        RetentionStatusDto: {
+            /** @description RETENTION_YEARS */
+            years: number;
+            /** @description Whether the daily job runs here (RETENTION_SCHEDULE) */
+            scheduled: boolean;
+            lastRun: components["schemas"]["RetentionRunDto"] | null;
+            /** @description UTC; null when not scheduled */
+            nextRunAt: string | null;
+            /** @description Participants past retention now: the next run pseudonymises them */
+            dueNow: number;
+            nextDue: components["schemas"]["RetentionNextDueDto"] | null;
+        };
+        RetentionNextDueDto: {
+            /** @description YYYY-MM-DD, Swedish time */
+            date: string;
+            count: number;
+        };
+        ImportCountsDto: {
+            groups: number;
+            enrolments: number;
+            outcomes: number;
+            internships: number;
+        };
+        ImportDryRunResponseDto: {
+            /** @description SHA-256 (hex) of the file as sent; pass it as checkedHash to confirm */
+            fileHash: string;
+            rows: components["schemas"]["ImportDryRunRowDto"][];
+            /** @description Every error, in Swedish, naming the sheet, row and column */
+            errors: components["schemas"]["FieldErrorSchema"][];
+            /** @description What confirming would write; zeros while there are errors */
+            counts: components["schemas"]["ImportCountsDto"];
+        };
+        /** @enum {string} */
+        AuditAction: "actionplan.create" | "actionplan.read" | "actionplan.step.create" | "actionplan.step.update" | "apidocs.read" | "assessment.read" | "assessment.summary" | "assessment.write" | "attendance.read" | "attendance.write" | "audit.export" | "audit.extract" | "audit.read" | "audit.search" | "audit.subject" | "auth.csrf" | "auth.login" | "auth.logout" | "auth.password" | "auth.revoke_all" | "auth.totp.disable" | "auth.totp.enable" | "auth.totp.setup" | "budget.manage" | "budget.save" | "certificate.create" | "committee.add" | "committee.end" | "committee.read" | "consent.give" | "consent.withdraw" | "consent.write" | "directory.manage" | "directory.read" | "employer.contact" | "employer.create" | "employer.manage" | "employer.places" | "employer.read" | "employer.update" | "enrolment.create" | "enrolment.move" | "enrolment.update" | "followup.export" | "followup.write" | "group.create" | "group.manage" | "group.read" | "group.staff.self_assign" | "handbook.choose" | "handbook.create" | "handbook.edit" | "handbook.editor.grant" | "handbook.editor.revoke" | "handbook.file.delete" | "handbook.file.upload" | "handbook.read" | "handbook.restore" | "handbook.review" | "handbook.update" | "health.read" | "health.write" | "import.dry_run" | "import.run" | "inflow.read" | "internship.create" | "internship.read" | "internship.summary" | "internship.update" | "internship.write" | "meeting.attendance" | "meeting.create" | "meeting.manage" | "meeting.minutes" | "meeting.notes" | "meeting.read" | "outcome.read" | "outcome.write" | "participant.create" | "participant.duplicate_check" | "participant.erase" | "participant.extract" | "participant.health" | "participant.identity.read" | "participant.list" | "participant.pseudonymise" | "participant.read" | "participant.share" | "participant.update" | "participant.write" | "programme.create" | "programme.read" | "programme.update" | "referral.accepted" | "referral.create" | "referral.declined" | "referral.on_agenda" | "referral.read" | "referral.received" | "referral.screened" | "referral.update" | "referral.wait_listed" | "referral.withdrawn" | "report.association" | "report.finsam" | "report.read" | "retention.read" | "session.create" | "session.manage" | "session.notes.read" | "session.update" | "staff.create" | "staffing.allocate" | "staffing.manage" | "staffing.read" | "statistics.manage" | "statistics.save" | "steering.read" | "survey.codes" | "survey.manage" | "survey.open" | "survey.paper" | "survey.review" | "survey.summary" | "template.create" | "template.manage" | "template.read" | "user.create" | "user.manage";
+        RetentionRunDto: {
+            /** @description UTC */
+            at: string;
+            outcome: components["schemas"]["AuditOutcome"];
+            pseudonymised: number;
+            /** @description Enrolments ended before this day (YYYY-MM-DD) were past retention */
+            cutoff: string;
+        };
+        ImportDryRunRowDto: {
+            /** @description The row as the file numbers it (the header is row 1) */
+            row: number;
+            /** @description The grupp cell as typed */
+            group: string;
+            firstName: string;
+            lastName: string;
+            /** @description The inskrivning_start cell as typed */
+            enrolmentStart: string;
+            fate: components["schemas"]["ImportRowFate"];
+        };
+        /** @enum {string} */
+        AuditOutcome: "success" | "denied" | "failure";
+        AuditLogPageDto: {
+            items: components["schemas"]["AuditLogEntryDto"][];
+            nextCursor: string | null;
+        };
+        AuditLogEntryDto: {
+            id: string;
+            /** @description UTC */
+            at: string;
+            actorId: string | null;
+            /** @description null: the system’s own job */
+            actorName: string | null;
+            actorRole: string | null;
+            /** @description An AUDIT_ACTIONS value (labels in packages/contracts) */
+            action: string;
+            entityType: string;
+            entityId: string | null;
+            subjectId: string | null;
+            /** @description The participant’s name, or her pseudonym when her identity is protected */
+            subjectName: string | null;
+            outcome: string;
+        };
+        /** @enum {string} */
+        ImportRowFate: "new_participant" | "new_enrolment" | "already_imported" | "error";
     };
     responses: never;
     parameters: never;
@@ -11794,7 +11957,10 @@ export interface operations {
     };
     ImportsController_runXlsx: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The fileHash of the dry run this upload confirms; when given, a file that differs from the checked one is refused (409 file_changed_since_dry_run) */
+                checkedHash?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -11810,6 +11976,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportCountsDto"];
+                };
+            };
             /** @description Invalid input; `errors` names each field */
             400: {
                 headers: {
@@ -11839,6 +12013,15 @@ export interface operations {
             };
             /** @description Not found, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11859,7 +12042,10 @@ export interface operations {
     };
     ImportsController_run: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The fileHash of the dry run this upload confirms; when given, a file that differs from the checked one is refused (409 file_changed_since_dry_run) */
+                checkedHash?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -11872,6 +12058,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportCountsDto"];
+                };
+            };
             /** @description Invalid input; `errors` names each field */
             400: {
                 headers: {
@@ -11901,6 +12095,15 @@ export interface operations {
             };
             /** @description Not found, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13230,6 +13433,288 @@ export interface operations {
             };
             /** @description A rule of the domain is not met */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    ImportsController_dryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDryRunResponseDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    ImportsController_dryRunXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDryRunResponseDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    AuditLogController_list: {
+        parameters: {
+            query?: {
+                /** @description A participant by name or pseudonym (a protected identity by her pseudonym only), part of it is enough */
+                person?: string;
+                /** @description One participant by id */
+                subjectId?: string;
+                /** @description The user who acted */
+                actorId?: string;
+                action?: components["schemas"]["AuditAction"];
+                /** @description First day, YYYY-MM-DD in Swedish time */
+                from?: string;
+                /** @description Last day, YYYY-MM-DD in Swedish time (inclusive) */
+                to?: string;
+                /** @description Cursor from the previous page (nextCursor) */
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogPageDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    AuditLogController_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description A participant by name or pseudonym (a protected identity by her pseudonym only), part of it is enough */
+                person?: string;
+                /** @description One participant by id */
+                subjectId?: string;
+                /** @description The user who acted */
+                actorId?: string;
+                action?: components["schemas"]["AuditAction"];
+                /** @description First day, YYYY-MM-DD in Swedish time */
+                from?: string;
+                /** @description Last day, YYYY-MM-DD in Swedish time (inclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    RetentionController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionStatusDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
