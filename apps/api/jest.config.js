@@ -25,7 +25,7 @@ module.exports = {
     '/node_modules/unpdf/dist/.+\\.[cm]js$': swc,
   },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|@apidevtools|uuid|file-type|strtok3|token-types|uint8array-extras|@tokenizer|@borewit|marked|htmlparser2|domhandler|domutils|entities|dom-serializer|domelementtype|content-disposition|@fastify\\/static|@fastify\\/cookie|cookie|unpdf)/)',
+    '/node_modules/(?!(@nestjs|@apidevtools|uuid|file-type|strtok3|token-types|uint8array-extras|@tokenizer|@borewit|marked|htmlparser2|domhandler|domutils|entities|dom-serializer|domelementtype|content-disposition|@fastify\\/static|@fastify\\/cookie|cookie|unpdf|openid-client|oauth4webapi|jose|oidc-provider)/)',
   ],
   moduleNameMapper: {
     '^unpdf/pdfjs$': require.resolve('unpdf').replace(/index\.cjs$/, 'pdfjs.mjs'),

@@ -17,6 +17,12 @@ export interface CurrentUserResponse {
   csrfToken: string;
 }
 
+/** What the login page offers: GET /api/auth/sign-in-options. */
+export interface SignInOptionsResponse {
+  /** Sign-in through the municipality's identity provider (OpenID Connect) is configured. */
+  oidc: boolean;
+}
+
 export const CSRF_HEADER = 'x-csrf-token';
 export const SESSION_COOKIE = 'stegvis_session';
 export const CSRF_COOKIE = 'stegvis_csrf';

@@ -121,6 +121,8 @@ export const PROBLEM_CODES = {
   not_signed_in: {},
   wrong_credentials: {},
   totp_required: {},
+  // Right password, but the user's organisation signs in through the identity provider only.
+  local_password_off: {},
   csrf_token_missing: {},
   mfa_setup_required: {},
   forbidden: {},

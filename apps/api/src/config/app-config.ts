@@ -71,6 +71,71 @@ export interface AppConfig {
    */
   personalNumberKey: string;
   handbook: HandbookConfig;
+  /** Sign-in through the municipality's identity provider (OpenID Connect); null when OIDC_ISSUER is unset. */
+  oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  /** Null for a public client, which then proves itself by PKCE alone. */
+  clientSecret: string | null;
+  /** Our callback as registered at the provider: https://<host>/api/auth/oidc/callback. */
+  redirectUri: string;
+  scope: string;
+  /** `amr` values (RFC 8176) that show the provider used more than one factor. */
+  mfaAmr: string[];
+  /** `acr` values that show the same, for providers that say it with a level of assurance instead. */
+  mfaAcr: string[];
+  /**
+   * Talk to an http:// provider. openid-client refuses it unless told; this is for a provider on 127.0.0.1 in
+   * tests and development, and production refuses to start with it.
+   */
+  allowInsecureHttp: boolean;
+}
+
+function list(env: Env, name: string, fallback: string): string[] {
+  return (env[name] ?? fallback)
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
+function absoluteUrl(env: Env, name: string, insecure: boolean): string {
+  const raw = env[name]?.trim() ?? '';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an absolute URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && !(insecure && url.protocol === 'http:'))
+    throw new ConfigError(
+      `${name} must be an https:// URL (http:// only with OIDC_ALLOW_INSECURE_HTTP=true)`,
+    );
+  return raw;
+}
+
+function oidcConfig(env: Env, nodeEnv: AppConfig['nodeEnv']): OidcConfig | null {
+  if (!env.OIDC_ISSUER?.trim()) return null;
+  const allowInsecureHttp = bool(env, 'OIDC_ALLOW_INSECURE_HTTP', false);
+  if (allowInsecureHttp && nodeEnv === 'production')
+    throw new ConfigError(
+      'OIDC_ALLOW_INSECURE_HTTP is for tests and development; production talks https only',
+    );
+  const clientId = env.OIDC_CLIENT_ID?.trim();
+  if (!clientId) throw new ConfigError('OIDC_ISSUER needs OIDC_CLIENT_ID');
+  if (!env.OIDC_REDIRECT_URI?.trim()) throw new ConfigError('OIDC_ISSUER needs OIDC_REDIRECT_URI');
+  return {
+    issuer: absoluteUrl(env, 'OIDC_ISSUER', allowInsecureHttp),
+    clientId,
+    clientSecret: secret(env, 'OIDC_CLIENT_SECRET', 'OIDC_CLIENT_SECRET_FILE'),
+    redirectUri: absoluteUrl(env, 'OIDC_REDIRECT_URI', allowInsecureHttp),
+    scope: env.OIDC_SCOPE?.trim() || 'openid email',
+    mfaAmr: list(env, 'OIDC_MFA_AMR', 'mfa,otp'),
+    mfaAcr: list(env, 'OIDC_MFA_ACR', ''),
+    allowInsecureHttp,
+  };
 }
 
 export interface HandbookConfig {
@@ -278,6 +343,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     retentionYears: int(env, 'RETENTION_YEARS', 2, 1, 50),
     retentionSchedule: bool(env, 'RETENTION_SCHEDULE', nodeEnv !== 'test'),
     handbook: handbookConfig(env),
+    oidc: oidcConfig(env, nodeEnv),
   };
 }
 

@@ -7,6 +7,7 @@ import { SessionMaterial } from '../modules/handbook/entities/session-material.e
 import { AuditEvent } from '../common/audit/audit-event.entity';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity';
 import { LoginThrottle } from '../modules/auth/entities/login-throttle.entity';
+import { OidcLogin } from '../modules/auth/entities/oidc-login.entity';
 import { Session } from '../modules/auth/entities/session.entity';
 import { EmployerContactLog } from '../modules/employers/entities/employer-contact-log.entity';
 import { Employer } from '../modules/employers/entities/employer.entity';
@@ -60,6 +61,7 @@ export const ENTITIES = [
   AuditEvent,
   IdempotencyKey,
   LoginThrottle,
+  OidcLogin,
   Session,
   Municipality,
   Organisation,

@@ -19,6 +19,7 @@ import { MeetingMinutesSending1796610000000 } from './1796610000000-meeting-minu
 import { CodedGoals1796630000000 } from './1796630000000-coded-goals';
 import { CommitteeMembershipEnd1796620000000 } from './1796620000000-committee-membership-end';
 import { OrganisationSignInPolicy1796660000000 } from './1796660000000-organisation-sign-in-policy';
+import { OidcLogin1796650000000 } from './1796650000000-oidc-login';
 import { ActionPlanSteps1796580000000 } from './1796580000000-action-plan-steps';
 import { SessionMovesAndAttendanceVersions1796560000000 } from './1796560000000-session-moves-and-attendance-versions';
 
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   RetentionRun1796670000000,
   CommitteeMembershipEnd1796620000000,
   OrganisationSignInPolicy1796660000000,
+  OidcLogin1796650000000,
 ];

@@ -15,6 +15,7 @@ import { ApiProblems } from '../../common/openapi/api-problems';
 import { AllowDuringMfaSetup, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { Problem } from '../../common/problem/problem';
+import { setSessionCookies } from './session-cookies';
 import {
   ChangePasswordDto,
   CurrentUserDto,
@@ -38,26 +39,15 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in; sets the session cookie and returns the user with a CSRF token' })
   @ApiOkResponse({ type: CurrentUserDto })
-  @ApiProblems(400, 401, 429)
+  @ApiProblems(400, 401, 403, 429)
   async login(
     @Body() body: LoginDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CurrentUserResponse> {
-    const { sessionId, user, expiresAt } = await retryAfter(
-      res,
-      this.auth.login(ctx, body.email, body.password, body.code),
-    );
-    const base = {
-      sameSite: 'strict' as const,
-      secure: this.config.cookieSecure,
-      path: '/',
-      expires: expiresAt,
-    };
-    res.setCookie(SESSION_COOKIE, sessionId, { ...base, httpOnly: true });
-    // Readable by the admin's JavaScript, which echoes it in X-CSRF-Token (double submit, bound to the session).
-    res.setCookie(CSRF_COOKIE, user.csrfToken, { ...base, httpOnly: false });
-    return toCurrentUser(user);
+    const started = await retryAfter(res, this.auth.login(ctx, body.email, body.password, body.code));
+    setSessionCookies(res, started, this.config);
+    return toCurrentUser(started.user);
   }
 
   @Post('logout')

@@ -9,6 +9,7 @@ import { AuditService } from '../../common/audit/audit.service';
 import type { AuthUser, RequestContext } from '../../common/context/request-context';
 import { Problem, fieldError } from '../../common/problem/problem';
 import { SqlService } from '../../common/sql/sql.service';
+import { OrganisationsService } from '../organisations/organisations.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { assertStrongPassword, burnVerifyTime, verifyPassword } from '../users/password.util';
 import { type UserRecord, UsersService } from '../users/users.service';
@@ -37,6 +38,7 @@ export class AuthService {
     private readonly outbox: OutboxService,
     private readonly sql: SqlService,
     private readonly audit: AuditService,
+    private readonly organisations: OrganisationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -72,6 +74,19 @@ export class AuthService {
       // Same answer whether or not the user exists.
       throw new Problem(401, 'Wrong e-mail or password', undefined, undefined, { code: 'wrong_credentials' });
     }
+    // The right password, but this organisation's staff sign in through the municipality's identity provider.
+    if (!(await this.localPasswordAllowed(user))) {
+      await this.throttle.uncount(email, ctx.ip, gate);
+      await this.audit.record(ctx, {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+        outcome: 'denied',
+        details: { reason: 'local_password_off' },
+      });
+      const detail = 'Your organisation signs in through the identity provider';
+      throw new Problem(403, detail, undefined, undefined, { code: 'local_password_off' });
+    }
     if (user.totpEnabled) {
       if (!code) {
         // The right password, sent before the code was asked for: no guess was made, so it does not count.
@@ -106,6 +121,25 @@ export class AuthService {
     // A role that must use two factors, without them yet, gets a session good only for setting them up.
     const mfaPending = !user.totpEnabled && this.config.totpRequiredRoles.includes(user.role);
     await this.throttle.succeeded(email, ctx.ip);
+    return this.startSession(ctx, user, mfaPending);
+  }
+
+  /** Whether the user's organisation lets its staff sign in with a password of ours (users without one may). */
+  private async localPasswordAllowed(user: UserRecord): Promise<boolean> {
+    if (!user.organisationId) return true;
+    return (await this.organisations.signInPolicy(user.organisationId)).localPasswordAllowed;
+  }
+
+  /**
+   * A new session for a user who has proved who they are, by password (and code) or through the identity provider:
+   * one cookie, one CSRF token and one audit record, however they came.
+   */
+  async startSession(
+    ctx: RequestContext,
+    user: UserRecord,
+    mfaPending: boolean,
+    details?: Record<string, unknown>,
+  ): Promise<StartedSession> {
     const sessionId = newToken();
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.config.sessionAbsoluteHours * 3_600_000);
@@ -133,7 +167,7 @@ export class AuthService {
     };
     await this.audit.record(
       { ...ctx, user: authUser },
-      { action: 'auth.login', entityType: 'user', entityId: user.id },
+      { action: 'auth.login', entityType: 'user', entityId: user.id, ...(details ? { details } : {}) },
     );
     return { sessionId, user: authUser, expiresAt };
   }

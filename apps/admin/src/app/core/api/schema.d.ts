@@ -107,6 +107,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/sign-in-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How one may sign in here: whether the identity provider (OIDC) is configured */
+        get: operations["OidcController_signInOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sign in through the municipality's identity provider: redirects there (authorization code with PKCE). 404 when no provider is configured. */
+        get: operations["OidcController_start"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the identity provider sends the person back: signs in the user with that e-mail address (never creates one) and redirects into the admin, or to /login?sso=<reason>. 404 when no provider is configured. */
+        get: operations["OidcController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/sessions/revoke-all": {
         parameters: {
             query?: never;
@@ -3194,7 +3245,7 @@ export interface components {
             endDate: string;
         };
         /** @enum {string} */
-        ProblemCode: "required" | "unknown_field" | "not_string" | "not_integer" | "not_number" | "not_boolean" | "not_array" | "not_object" | "invalid_uuid" | "invalid_email" | "invalid_url" | "invalid_date" | "invalid_time" | "invalid_format" | "invalid_value" | "too_small" | "too_large" | "out_of_range" | "too_short" | "too_long" | "length_between" | "too_few_items" | "too_many_items" | "duplicate_items" | "not_allowed" | "invalid_personal_number" | "invalid_organisation_number" | "end_before_start" | "end_not_after_start" | "sessions_outside_period" | "enrolments_outside_period" | "period_not_fixed" | "before_enrolment_start" | "date_in_future" | "detail_code_not_in_category" | "follow_up_before_window" | "unknown_reference" | "not_in_programme" | "not_in_group" | "percent_over_100" | "duplicate_key" | "year_of_arrival_before_birth" | "same_group" | "cancel_reason_required" | "move_reason_required" | "substitute_is_presenter" | "lectures_phase_required" | "free_text_missing" | "redacted_text_required" | "not_invited" | "not_on_agenda" | "due_before_meeting" | "case_notes_invited_only" | "session_cancelled" | "not_enrolled_on_date" | "duplicate_mark" | "answer_not_applicable" | "not_a_choice" | "not_answerable" | "password_too_short" | "password_too_common" | "password_contains_email" | "password_too_weak" | "invalid_characters" | "wrong_password" | "totp_code_wrong" | "invalid_cursor" | "idempotency_key_required" | "idempotency_key_invalid" | "file_required" | "file_too_large" | "file_type_not_allowed" | "upload_unreadable" | "file_not_csv" | "file_not_xlsx" | "file_no_sheet" | "file_no_rows" | "file_has_errors" | "missing_columns" | "invalid_group_number" | "unknown_municipality_code" | "end_required_unless_ongoing" | "group_dates_differ" | "column_count_differs" | "unknown_columns" | "duplicate_columns" | "before_group_start" | "after_group_end" | "ongoing_in_ended_group" | "ongoing_has_end" | "only_when_left_early" | "outside_enrolment" | "duplicate_row" | "already_imported" | "group_exists_with_other_dates" | "file_changed_since_dry_run" | "invalid_request" | "body_empty" | "invalid_json" | "body_too_large" | "body_too_deep" | "unsupported_media_type" | "not_signed_in" | "wrong_credentials" | "totp_required" | "csrf_token_missing" | "mfa_setup_required" | "forbidden" | "not_your_organisation" | "handbook_editor_required" | "programme_lead_required" | "not_found" | "survey_code_missing" | "survey_code_unknown" | "stale_version" | "template_superseded" | "group_number_taken" | "conflict" | "duplicate_value" | "directory_name_taken" | "municipality_code_taken" | "duplicate_personal_number" | "duplicate_email" | "already_enrolled" | "already_active_in_programme" | "request_in_progress" | "survey_code_used" | "round_not_open" | "round_closed" | "rule_not_met" | "consent_to_share_required" | "consent_missing" | "consent_already_withdrawn" | "already_committee_member" | "committee_membership_ended" | "totp_not_enabled" | "totp_required_for_role" | "referral_transition" | "enrolment_not_active" | "outcome_before_follow_up" | "theme_mismatch" | "editor_must_be_staff" | "idempotency_key_reused" | "survey_results_not_ready" | "too_many_requests" | "too_many_logins" | "too_many_code_attempts" | "internal_error" | "database_unavailable" | "unavailable" | "over_allocated" | "personal_number_in_text" | "fewer_than_k" | "screening_swedish_level_missing" | "screening_swedish_level" | "screening_birth_country_missing" | "screening_foreign_born" | "screening_not_foreign_born" | "screening_age_missing" | "screening_age" | "screening_registered_at_af" | "screening_not_registered_at_af";
+        ProblemCode: "required" | "unknown_field" | "not_string" | "not_integer" | "not_number" | "not_boolean" | "not_array" | "not_object" | "invalid_uuid" | "invalid_email" | "invalid_url" | "invalid_date" | "invalid_time" | "invalid_format" | "invalid_value" | "too_small" | "too_large" | "out_of_range" | "too_short" | "too_long" | "length_between" | "too_few_items" | "too_many_items" | "duplicate_items" | "not_allowed" | "invalid_personal_number" | "invalid_organisation_number" | "end_before_start" | "end_not_after_start" | "sessions_outside_period" | "enrolments_outside_period" | "period_not_fixed" | "before_enrolment_start" | "date_in_future" | "detail_code_not_in_category" | "follow_up_before_window" | "unknown_reference" | "not_in_programme" | "not_in_group" | "percent_over_100" | "duplicate_key" | "year_of_arrival_before_birth" | "same_group" | "cancel_reason_required" | "move_reason_required" | "substitute_is_presenter" | "lectures_phase_required" | "free_text_missing" | "redacted_text_required" | "not_invited" | "not_on_agenda" | "due_before_meeting" | "case_notes_invited_only" | "session_cancelled" | "not_enrolled_on_date" | "duplicate_mark" | "answer_not_applicable" | "not_a_choice" | "not_answerable" | "password_too_short" | "password_too_common" | "password_contains_email" | "password_too_weak" | "invalid_characters" | "wrong_password" | "totp_code_wrong" | "invalid_cursor" | "idempotency_key_required" | "idempotency_key_invalid" | "file_required" | "file_too_large" | "file_type_not_allowed" | "upload_unreadable" | "file_not_csv" | "file_not_xlsx" | "file_no_sheet" | "file_no_rows" | "file_has_errors" | "missing_columns" | "invalid_group_number" | "unknown_municipality_code" | "end_required_unless_ongoing" | "group_dates_differ" | "column_count_differs" | "unknown_columns" | "duplicate_columns" | "before_group_start" | "after_group_end" | "ongoing_in_ended_group" | "ongoing_has_end" | "only_when_left_early" | "outside_enrolment" | "duplicate_row" | "already_imported" | "group_exists_with_other_dates" | "file_changed_since_dry_run" | "invalid_request" | "body_empty" | "invalid_json" | "body_too_large" | "body_too_deep" | "unsupported_media_type" | "not_signed_in" | "wrong_credentials" | "totp_required" | "local_password_off" | "csrf_token_missing" | "mfa_setup_required" | "forbidden" | "not_your_organisation" | "handbook_editor_required" | "programme_lead_required" | "not_found" | "survey_code_missing" | "survey_code_unknown" | "stale_version" | "template_superseded" | "group_number_taken" | "conflict" | "duplicate_value" | "directory_name_taken" | "municipality_code_taken" | "duplicate_personal_number" | "duplicate_email" | "already_enrolled" | "already_active_in_programme" | "request_in_progress" | "survey_code_used" | "round_not_open" | "round_closed" | "rule_not_met" | "consent_to_share_required" | "consent_missing" | "consent_already_withdrawn" | "already_committee_member" | "committee_membership_ended" | "totp_not_enabled" | "totp_required_for_role" | "referral_transition" | "enrolment_not_active" | "outcome_before_follow_up" | "theme_mismatch" | "editor_must_be_staff" | "idempotency_key_reused" | "survey_results_not_ready" | "too_many_requests" | "too_many_logins" | "too_many_code_attempts" | "internal_error" | "database_unavailable" | "unavailable" | "over_allocated" | "personal_number_in_text" | "fewer_than_k" | "screening_swedish_level_missing" | "screening_swedish_level" | "screening_birth_country_missing" | "screening_foreign_born" | "screening_not_foreign_born" | "screening_age_missing" | "screening_age" | "screening_registered_at_af" | "screening_not_registered_at_af";
         ProblemNoticeSchema: {
             /** @example over_allocated */
             code: components["schemas"]["ProblemCode"];
@@ -4210,6 +4261,10 @@ export interface components {
         };
         /** @enum {string} */
         ImportRowFate: "new_participant" | "new_enrolment" | "already_imported" | "error";
+        SignInOptionsDto: {
+            /** @description Sign-in through the municipality's identity provider is configured (GET /api/auth/oidc/start) */
+            oidc: boolean;
+        };
     };
     responses: never;
     parameters: never;
@@ -4444,6 +4499,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
             /** @description Too many requests; try again later */
             429: {
                 headers: {
@@ -4509,6 +4573,100 @@ export interface operations {
             };
             /** @description Not signed in, or the session has ended */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    OidcController_signInOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInOptionsDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    OidcController_start: {
+        parameters: {
+            query?: {
+                /** @description The path in the admin to land on once signed in; anything but a path goes to the start page */
+                returnTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider's sign-in page, or to /login?sso=unavailable */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    OidcController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Into the admin, signed in; or to the login page with the reason */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not yours to see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

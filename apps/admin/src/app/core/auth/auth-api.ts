@@ -1,5 +1,5 @@
 import { Injectable, inject } from '@angular/core';
-import type { CurrentUserResponse, LoginRequest } from '@stegvis/contracts';
+import type { CurrentUserResponse, LoginRequest, SignInOptionsResponse } from '@stegvis/contracts';
 import type { Observable } from 'rxjs';
 import { ApiClient } from '../api/api-client';
 
@@ -15,5 +15,9 @@ export class AuthApi {
   }
   me(): Observable<CurrentUserResponse> {
     return this.api.GET('/api/auth/me');
+  }
+  /** Whether the login page offers the municipality's identity provider. */
+  signInOptions(): Observable<SignInOptionsResponse> {
+    return this.api.GET('/api/auth/sign-in-options');
   }
 }

@@ -10,6 +10,7 @@ import { EMPLOYERS_TEXTS } from './texts/employers';
 import { SURVEY_ROUNDS_TEXTS } from './texts/survey-rounds';
 import { REFERRALS_TEXTS } from './texts/referrals';
 import { SHARED_TEXTS } from './texts/shared';
+import { SIGN_IN_TEXTS } from './texts/sign-in';
 import { STEERING_TEXTS } from './texts/steering';
 import { MEETINGS_TEXTS } from './texts/meetings';
 import type { Texts } from './texts/texts';
@@ -540,6 +541,7 @@ export const TEXTS = {
   ...SURVEY_ROUNDS_TEXTS,
   ...REFERRALS_TEXTS,
   ...SHARED_TEXTS,
+  ...SIGN_IN_TEXTS,
   ...STEERING_TEXTS,
   ...MEETINGS_TEXTS,
 } as const satisfies Texts;
@@ -557,6 +559,7 @@ export const TEXT_SOURCES: readonly Texts[] = [
   SURVEY_ROUNDS_TEXTS,
   REFERRALS_TEXTS,
   SHARED_TEXTS,
+  SIGN_IN_TEXTS,
   STEERING_TEXTS,
   MEETINGS_TEXTS,
 ];

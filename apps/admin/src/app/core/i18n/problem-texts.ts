@@ -392,6 +392,10 @@ export const PROBLEM_TEXTS: ProblemTexts = {
     sv: () => 'Ange den sexsiffriga koden från din autentiseringsapp.',
     en: () => 'Enter the six-digit code from your authenticator app.',
   },
+  local_password_off: {
+    sv: () => 'Din organisation loggar in med kommunens konto, inte med lösenord i Stegvis.',
+    en: () => "Your organisation signs in with the municipality's account, not with a Stegvis password.",
+  },
   csrf_token_missing: {
     sv: () => 'Sidan är för gammal; ladda om och försök igen.',
     en: () => 'The page is out of date; reload it and try again.',

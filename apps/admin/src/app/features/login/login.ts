@@ -11,10 +11,18 @@ import { AuthApi } from '../../core/auth/auth-api';
 import { AuthStore } from '../../core/auth/auth-store';
 import { asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
+import { IdpSignIn } from './idp-sign-in';
 
 @Component({
   selector: 'sv-login',
-  imports: [ReactiveFormsModule, MatCardModule, MatFormFieldModule, MatInputModule, MatButtonModule],
+  imports: [
+    ReactiveFormsModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    IdpSignIn,
+  ],
   template: `
     <main class="login">
       <mat-card appearance="outlined">
@@ -70,6 +78,7 @@ import { I18n } from '../../core/i18n/i18n';
               {{ i18n.t('login.submit') }}
             </button>
           </form>
+          <sv-idp-sign-in [returnUrl]="returnUrl()" />
           <button mat-button type="button" (click)="i18n.toggle()">{{ i18n.t('nav.language') }}</button>
         </mat-card-content>
       </mat-card>
@@ -138,6 +147,13 @@ export class Login {
         this.error.set(this.needCode() ? this.i18n.t('login.wrongCode') : '');
         this.needCode.set(true);
         this.form.controls.code.reset();
+        return;
+      }
+      const problem = asProblem(err);
+      // The right password, but this organisation signs in through the municipality's identity provider.
+      if (status === 403 && problem?.code === 'local_password_off') {
+        this.error.set(this.i18n.problem(problem.code, problem.params, this.i18n.t('error.generic')));
+        this.form.controls.password.reset();
         return;
       }
       this.error.set(

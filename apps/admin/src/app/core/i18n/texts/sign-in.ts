@@ -1,0 +1,39 @@
+import type { Texts } from './texts';
+
+/** The login page's sign-in through the municipality's identity provider (OpenID Connect). */
+export const SIGN_IN_TEXTS = {
+  'signIn.or': { sv: 'eller', en: 'or' },
+  'signIn.oidc': { sv: 'Logga in med kommunens konto', en: "Sign in with the municipality's account" },
+  'signIn.sso.expired': {
+    sv: 'Inloggningen tog för lång tid eller startades i en annan webbläsare. Försök igen.',
+    en: 'The sign-in took too long or was started in another browser. Try again.',
+  },
+  'signIn.sso.cancelled': {
+    sv: 'Inloggningen med kommunens konto avbröts.',
+    en: "The sign-in with the municipality's account was cancelled.",
+  },
+  'signIn.sso.failed': {
+    sv: 'Kommunens inloggning kunde inte bekräftas. Försök igen, eller kontakta administratören om det upprepas.',
+    en: "The municipality's sign-in could not be confirmed. Try again, or contact the administrator if it recurs.",
+  },
+  'signIn.sso.unavailable': {
+    sv: 'Kommunens inloggningstjänst svarar inte just nu. Försök igen om en stund.',
+    en: "The municipality's sign-in service does not answer right now. Try again in a while.",
+  },
+  'signIn.sso.no_email': {
+    sv: 'Kommunens inloggning gav ingen bekräftad e-postadress, så ditt konto i Stegvis kunde inte hittas.',
+    en: "The municipality's sign-in gave no confirmed e-mail address, so your Stegvis account could not be found.",
+  },
+  'signIn.sso.unknown_user': {
+    sv: 'Det finns inget konto i Stegvis med din e-postadress. Be administratören att lägga upp dig.',
+    en: 'There is no Stegvis account with your e-mail address. Ask the administrator to add you.',
+  },
+  'signIn.sso.inactive': {
+    sv: 'Ditt konto i Stegvis är avstängt. Kontakta administratören.',
+    en: 'Your Stegvis account is deactivated. Contact the administrator.',
+  },
+  'signIn.sso.second_factor': {
+    sv: 'Ditt konto kräver tvåstegsverifiering som kommunens inloggning inte gav. Logga in med e-post, lösenord och kod, eller be administratören godta kommunens tvåstegsverifiering.',
+    en: "Your account needs two-factor login, which the municipality's sign-in did not give. Sign in with e-mail, password and code, or ask the administrator to accept the municipality's two-factor login.",
+  },
+} as const satisfies Texts;
