@@ -10,6 +10,7 @@ import { SqlModule } from './common/sql/sql.module';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CertificatesModule } from './modules/certificates/certificates.module';
 import { EmployersModule } from './modules/employers/employers.module';
@@ -49,6 +50,7 @@ export class AppModule {
         HealthModule,
         UsersModule,
         AuthModule,
+        AccountsModule,
         OrganisationsModule,
         ProgrammesModule,
         ParticipantsModule,

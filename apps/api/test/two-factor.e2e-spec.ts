@@ -29,7 +29,7 @@ describe('two-factor login, required for staff by configuration (e2e)', () => {
     expect(setup.body.uri).toMatch(/^otpauth:\/\/totp\/Stegvis:staff\.a%40test\.se\?/);
     expect((await c.post('/api/auth/totp/confirm', { code: '000000' })).status).toBe(400);
     const confirmCode = codeFor(setup.body.secret);
-    expect((await c.post('/api/auth/totp/confirm', { code: confirmCode })).status).toBe(204);
+    expect((await c.post('/api/auth/totp/confirm', { code: confirmCode })).status).toBe(200);
     expect((await c.get('/api/programmes')).status).toBe(200);
     expect((await c.get('/api/auth/totp')).body).toEqual({ enabled: true, required: true });
 
@@ -78,7 +78,7 @@ describe('two-factor login, required for staff by configuration (e2e)', () => {
   it('replacing the app needs the password and a current code; the old app works until the new one is confirmed', async () => {
     const c = await signIn(t, w.users.staffB.email);
     const first = await c.post('/api/auth/totp/setup', { password: PASSWORD });
-    expect((await c.post('/api/auth/totp/confirm', { code: codeFor(first.body.secret) })).status).toBe(204);
+    expect((await c.post('/api/auth/totp/confirm', { code: codeFor(first.body.secret) })).status).toBe(200);
     const old = first.body.secret as string;
     // A session left open (or stolen) without the password and the app gets nowhere.
     const noCode = await c.post('/api/auth/totp/setup', { password: PASSWORD });
@@ -111,7 +111,7 @@ describe('two-factor login, required for staff by configuration (e2e)', () => {
       [w.users.staffB.id],
     );
     expect(before).toEqual({ totp_secret: old, totp_enabled: true });
-    expect((await c.post('/api/auth/totp/confirm', { code: codeFor(fresh) })).status).toBe(204);
+    expect((await c.post('/api/auth/totp/confirm', { code: codeFor(fresh) })).status).toBe(200);
     const login = (code: string) =>
       request(t.http).post('/api/auth/login').send({ email: w.users.staffB.email, password: PASSWORD, code });
     expect((await login(codeFor(old, -30_000))).status).toBe(401);
@@ -135,7 +135,7 @@ describe('two-factor login, required for staff by configuration (e2e)', () => {
     );
     const setup = await e.post('/api/auth/totp/setup', { password: PASSWORD });
     const secret = setup.body.secret as string;
-    expect((await e.post('/api/auth/totp/confirm', { code: codeFor(secret) })).status).toBe(204);
+    expect((await e.post('/api/auth/totp/confirm', { code: codeFor(secret) })).status).toBe(200);
     const noCode = await e.post('/api/auth/totp/disable', { password: PASSWORD });
     expect([noCode.status, noCode.body.errors]).toEqual([
       400,

@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
   'auth.totp.disable',
   'auth.totp.enable',
   'auth.totp.setup',
+  'auth.totp.recovery',
   'budget.manage',
   'budget.save',
   'certificate.create',
@@ -131,7 +132,9 @@ export const AUDIT_ACTIONS = [
   'template.manage',
   'template.read',
   'user.create',
+  'user.deactivate',
   'user.manage',
+  'user.password_reset',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -15,6 +15,8 @@ export interface CurrentUserResponse {
   leadProgrammeIds: string[];
   /** Echo this value in the X-CSRF-Token header of every unsafe request. */
   csrfToken: string;
+  /** Signed in with a one-time password the admin was shown: only changing it is allowed until then. */
+  mustChangePassword?: boolean;
 }
 
 /** What the login page offers: GET /api/auth/sign-in-options. */

@@ -467,6 +467,7 @@ const auditAction = {
   'auth.revoke_all': { sv: 'Loggade ut alla sessioner', en: 'Signed out every session' },
   'auth.totp.disable': { sv: 'Stängde av tvåstegsverifiering', en: 'Turned off two-step verification' },
   'auth.totp.enable': { sv: 'Slog på tvåstegsverifiering', en: 'Turned on two-step verification' },
+  'auth.totp.recovery': { sv: 'Loggade in med återställningskod', en: 'Signed in with a recovery code' },
   'auth.totp.setup': {
     sv: 'Började ställa in tvåstegsverifiering',
     en: 'Started setting up two-step verification',
@@ -586,6 +587,8 @@ const auditAction = {
   'template.read': { sv: 'Läste metodmall', en: 'Read a method template' },
   'user.create': { sv: 'Skapade användare', en: 'Created a user' },
   'user.manage': { sv: 'Ändrade användare', en: 'Changed a user' },
+  'user.password_reset': { sv: 'Återställde lösenord', en: 'Reset a password' },
+  'user.deactivate': { sv: 'Inaktiverade användare', en: 'Deactivated a user' },
 } as const satisfies Record<AuditAction, Label>;
 
 /** Every label table, by kind: `LABELS.enrolmentStatus.left_early.sv` is "Avbrott". */

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     const users = app.get(UsersService);
     if (await users.findByEmail(email)) throw new Error(`A user ${email} already exists`);
     const password = randomBytes(15).toString('base64url');
-    await users.createUser({ email, displayName, role: 'admin', password });
+    await users.createUser({ email, displayName, role: 'admin', password, mustChangePassword: true });
     process.stdout.write(`Admin ${email} created. Password (shown once): ${password}\n`);
     await app.close();
   } finally {

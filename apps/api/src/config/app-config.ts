@@ -61,7 +61,10 @@ export interface AppConfig {
    * aggregate-only reader then sees no figure that depends on an outcome, until the data changes.
    */
   disclosureAuditMs: number;
-  /** Roles that must sign in with a TOTP code as well (e.g. those who see personal data). */
+  /**
+   * Roles that must sign in with a TOTP code as well. Unset, those who see names (DEFAULT_TOTP_REQUIRED_ROLES);
+   * `TOTP_REQUIRED_ROLES=` (empty) requires none.
+   */
   totpRequiredRoles: Role[];
   /** Seed demo data into an empty database (npm start). */
   demoSeed: boolean;
@@ -269,8 +272,13 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
-function roles(env: Env, name: string): Role[] {
-  const raw = env[name]?.trim();
+/** The roles that see participants' names: a stolen password alone must not open them. */
+export const DEFAULT_TOTP_REQUIRED_ROLES: readonly Role[] = ['admin', 'staff', 'analysis_member'];
+
+function roles(env: Env, name: string, fallback: readonly Role[] = []): Role[] {
+  // Unset means the default; set to nothing means none (a first look at the demo, the test suites).
+  if (env[name] === undefined) return [...fallback];
+  const raw = env[name].trim();
   if (!raw) return [];
   const list = raw.split(',').map((r) => r.trim());
   const bad = list.find((r) => !(ROLES as readonly string[]).includes(r));
@@ -336,7 +344,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     runMigrations: bool(env, 'RUN_MIGRATIONS', true),
     demoSeed: bool(env, 'STEGVIS_DEMO_SEED', false),
     personalNumberKey: personalNumberKey(env, nodeEnv),
-    totpRequiredRoles: roles(env, 'TOTP_REQUIRED_ROLES'),
+    totpRequiredRoles: roles(env, 'TOTP_REQUIRED_ROLES', DEFAULT_TOTP_REQUIRED_ROLES),
     smallCellK: int(env, 'SMALL_CELL_K', DEFAULT_SMALL_CELL_THRESHOLD, MIN_SMALL_CELL_THRESHOLD, 1000),
     disclosureAuditMs: int(env, 'DISCLOSURE_AUDIT_MS', 60_000, 1_000, 600_000),
     smtpUrl: env.SMTP_URL?.trim() || null,

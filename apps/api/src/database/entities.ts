@@ -50,6 +50,7 @@ import { SurveyResponse } from '../modules/surveys/entities/survey-response.enti
 import { SurveyRound } from '../modules/surveys/entities/survey-round.entity';
 import { Budget } from '../modules/statistics/entities/budget.entity';
 import { TargetGroupStat } from '../modules/statistics/entities/target-group-stat.entity';
+import { RecoveryCode } from '../modules/users/entities/recovery-code.entity';
 import { UserProgramme } from '../modules/users/entities/user-programme.entity';
 import { User } from '../modules/users/entities/user.entity';
 
@@ -71,6 +72,7 @@ export const ENTITIES = [
   MethodTemplate,
   User,
   UserProgramme,
+  RecoveryCode,
   Participant,
   RetentionRun,
   Enrolment,

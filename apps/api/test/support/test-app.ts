@@ -23,7 +23,14 @@ export interface TestApp {
 }
 
 async function createApp(db: TestDatabase, env: Record<string, string>) {
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, LOG_LEVEL: 'silent', ...env });
+  // The suites sign staff in with passwords only; a test about two-factor login passes its own TOTP_REQUIRED_ROLES.
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    LOG_LEVEL: 'silent',
+    TOTP_REQUIRED_ROLES: '',
+    ...env,
+  });
   const { app, openapi } = await createHttpApp(
     AppModule.forRoot(config, db.url),
     config,

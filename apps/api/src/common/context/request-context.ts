@@ -15,6 +15,8 @@ export interface AuthUser {
   csrfToken: string;
   /** Two factors are required for the role but not set up yet: only TOTP setup may be used. */
   mfaPending?: boolean;
+  /** The password is a one-time one the admin was shown: only changing it may be used. */
+  mustChangePassword?: boolean;
 }
 
 /** Who is asking, passed explicitly to services so that access rules and audit records know it. */

@@ -18,6 +18,7 @@ import { EnrolmentMoveReason1796590000000 } from './1796590000000-enrolment-move
 import { MeetingMinutesSending1796610000000 } from './1796610000000-meeting-minutes-sending';
 import { CodedGoals1796630000000 } from './1796630000000-coded-goals';
 import { CommitteeMembershipEnd1796620000000 } from './1796620000000-committee-membership-end';
+import { UserPasswordChangeAndRecoveryCodes1796640000000 } from './1796640000000-user-password-change-and-recovery-codes';
 import { OrganisationSignInPolicy1796660000000 } from './1796660000000-organisation-sign-in-policy';
 import { OidcLogin1796650000000 } from './1796650000000-oidc-login';
 import { ActionPlanSteps1796580000000 } from './1796580000000-action-plan-steps';
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   CodedGoals1796630000000,
   RetentionRun1796670000000,
   CommitteeMembershipEnd1796620000000,
+  UserPasswordChangeAndRecoveryCodes1796640000000,
   OrganisationSignInPolicy1796660000000,
   OidcLogin1796650000000,
 ];

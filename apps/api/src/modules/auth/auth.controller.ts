@@ -12,7 +12,7 @@ import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Ctx, type RequestContext, type UserContext } from '../../common/context/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems';
-import { AllowDuringMfaSetup, Public } from './auth.decorators';
+import { AllowDuringMfaSetup, AllowDuringPasswordChange, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { Problem } from '../../common/problem/problem';
 import { setSessionCookies } from './session-cookies';
@@ -20,6 +20,7 @@ import {
   ChangePasswordDto,
   CurrentUserDto,
   LoginDto,
+  RecoveryCodesDto,
   TotpChangeDto,
   TotpCodeDto,
   TotpSetupDto,
@@ -45,13 +46,17 @@ export class AuthController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CurrentUserResponse> {
-    const started = await retryAfter(res, this.auth.login(ctx, body.email, body.password, body.code));
+    const started = await retryAfter(
+      res,
+      this.auth.login(ctx, body.email, body.password, body.code, body.recoveryCode),
+    );
     setSessionCookies(res, started, this.config);
     return toCurrentUser(started.user);
   }
 
   @Post('logout')
   @AllowDuringMfaSetup()
+  @AllowDuringPasswordChange()
   @HttpCode(204)
   @ApiCookieAuth()
   @ApiOperation({ summary: 'Sign out: ends this session' })
@@ -65,6 +70,7 @@ export class AuthController {
 
   @Get('me')
   @AllowDuringMfaSetup()
+  @AllowDuringPasswordChange()
   @ApiCookieAuth()
   @ApiOperation({ summary: 'The signed-in user' })
   @ApiOkResponse({ type: CurrentUserDto })
@@ -85,6 +91,8 @@ export class AuthController {
   }
 
   @Post('password')
+  @AllowDuringMfaSetup()
+  @AllowDuringPasswordChange()
   @HttpCode(204)
   @ApiCookieAuth()
   @ApiOperation({
@@ -103,6 +111,7 @@ export class AuthController {
 
   @Get('totp')
   @AllowDuringMfaSetup()
+  @AllowDuringPasswordChange()
   @ApiCookieAuth()
   @ApiOperation({
     summary: 'Whether two-factor login is on for the signed-in user, and whether their role needs it',
@@ -133,12 +142,15 @@ export class AuthController {
 
   @Post('totp/confirm')
   @AllowDuringMfaSetup()
-  @HttpCode(204)
+  @HttpCode(200)
   @ApiCookieAuth()
-  @ApiOperation({ summary: 'Confirm two-factor setup with a first code; from now on login asks for a code' })
-  @ApiNoContentResponse()
+  @ApiOperation({
+    summary:
+      'Confirm two-factor setup with a first code; from now on login asks for a code. The answer carries ten one-time recovery codes, shown once (earlier ones stop working)',
+  })
+  @ApiOkResponse({ type: RecoveryCodesDto })
   @ApiProblems(400, 401, 403)
-  confirmTotp(@Ctx() ctx: UserContext, @Body() body: TotpCodeDto): Promise<void> {
+  confirmTotp(@Ctx() ctx: UserContext, @Body() body: TotpCodeDto): Promise<RecoveryCodesDto> {
     return this.auth.confirmTotp(ctx, body.code);
   }
 
@@ -181,5 +193,6 @@ function toCurrentUser(u: UserContext['user']): CurrentUserResponse {
     programmeIds: u.programmeIds,
     leadProgrammeIds: u.leadProgrammeIds,
     csrfToken: u.csrfToken,
+    mustChangePassword: u.mustChangePassword ?? false,
   };
 }

@@ -14,3 +14,6 @@ export const Allow = (action: Action) => SetMetadata(ACTION_KEY, action);
 export const MFA_SETUP_KEY = 'stegvis:mfa-setup';
 /** Usable with a session that still has to set up two-factor authentication. */
 export const AllowDuringMfaSetup = () => SetMetadata(MFA_SETUP_KEY, true);
+export const PASSWORD_CHANGE_KEY = 'stegvis:password-change';
+/** Usable with a one-time password the admin was shown, before the user has picked their own. */
+export const AllowDuringPasswordChange = () => SetMetadata(PASSWORD_CHANGE_KEY, true);

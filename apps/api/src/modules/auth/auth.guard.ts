@@ -6,7 +6,7 @@ import { AuditService } from '../../common/audit/audit.service';
 import { contextOf, pathOf, type StegvisRequest } from '../../common/context/request-context';
 import { PolicyService } from '../../common/policy/policy.service';
 import { Problem } from '../../common/problem/problem';
-import { ACTION_KEY, MFA_SETUP_KEY, PUBLIC_KEY, SKIP_CSRF_KEY } from './auth.decorators';
+import { ACTION_KEY, MFA_SETUP_KEY, PASSWORD_CHANGE_KEY, PUBLIC_KEY, SKIP_CSRF_KEY } from './auth.decorators';
 import { AuthService } from './auth.service';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -54,6 +54,16 @@ export class AuthGuard implements CanActivate {
           { code: 'csrf_token_missing' },
         );
       }
+    }
+    // The one-time password first: whoever saw it (the admin) must not also be able to set up the second factor.
+    if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_KEY, targets)) {
+      throw new Problem(
+        403,
+        'Choose your own password first (POST /api/auth/password)',
+        undefined,
+        { type: 'https://stegvis.se/problems/password-change-required' },
+        { code: 'password_change_required' },
+      );
     }
     if (user.mfaPending && !this.reflector.getAllAndOverride<boolean>(MFA_SETUP_KEY, targets)) {
       throw new Problem(

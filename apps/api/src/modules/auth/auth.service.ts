@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, type EntityManager, Repository } from 'typeorm';
 import { formatStockholm } from '@stegvis/contracts';
 import { Secret, TOTP } from 'otpauth';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -47,6 +47,7 @@ export class AuthService {
     emailRaw: string,
     password: string,
     code?: string,
+    recoveryCode?: string,
   ): Promise<StartedSession> {
     const email = emailRaw.trim().toLowerCase();
     const gate = await this.throttle.begin(email, ctx.ip);
@@ -87,7 +88,9 @@ export class AuthService {
       const detail = 'Your organisation signs in through the identity provider';
       throw new Problem(403, detail, undefined, undefined, { code: 'local_password_off' });
     }
-    if (user.totpEnabled) {
+    if (user.totpEnabled && recoveryCode !== undefined) {
+      await this.signInWithRecoveryCode(ctx, user, recoveryCode);
+    } else if (user.totpEnabled) {
       if (!code) {
         // The right password, sent before the code was asked for: no guess was made, so it does not count.
         await this.throttle.uncount(email, ctx.ip, gate);
@@ -121,7 +124,7 @@ export class AuthService {
     // A role that must use two factors, without them yet, gets a session good only for setting them up.
     const mfaPending = !user.totpEnabled && this.config.totpRequiredRoles.includes(user.role);
     await this.throttle.succeeded(email, ctx.ip);
-    return this.startSession(ctx, user, mfaPending);
+    return this.startSession(ctx, user, mfaPending, undefined, user.mustChangePassword);
   }
 
   /** Whether the user's organisation lets its staff sign in with a password of ours (users without one may). */
@@ -139,6 +142,8 @@ export class AuthService {
     user: UserRecord,
     mfaPending: boolean,
     details?: Record<string, unknown>,
+    // A password the admin was shown; a sign-in through the identity provider never carries one.
+    passwordChangePending = false,
   ): Promise<StartedSession> {
     const sessionId = newToken();
     const now = new Date();
@@ -152,6 +157,7 @@ export class AuthService {
       expiresAt,
       revokedAt: null,
       mfaPending,
+      passwordChangePending,
     });
     const authUser: AuthUser = {
       id: user.id,
@@ -164,12 +170,47 @@ export class AuthService {
       sessionIdHash: sha256(sessionId),
       csrfToken,
       mfaPending,
+      mustChangePassword: passwordChangePending,
     };
     await this.audit.record(
       { ...ctx, user: authUser },
       { action: 'auth.login', entityType: 'user', entityId: user.id, ...(details ? { details } : {}) },
     );
     return { sessionId, user: authUser, expiresAt };
+  }
+
+  /**
+   * A recovery code instead of the app's code (the phone is lost): each is good once; a wrong one counts as a
+   * failed login, and each use is audited with how many are left, so the admin sees an account living on its codes.
+   */
+  private async signInWithRecoveryCode(
+    ctx: RequestContext,
+    user: UserRecord,
+    recoveryCode: string,
+  ): Promise<void> {
+    if (!(await this.users.claimRecoveryCode(user.id, recoveryCode))) {
+      await this.throttle.failed();
+      await this.audit.record(ctx, {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+        outcome: 'failure',
+        details: { reason: 'recovery_code' },
+      });
+      throw new Problem(
+        401,
+        'Wrong or used recovery code',
+        [fieldError('recoveryCode', 'recoveryCode is wrong or used', { code: 'recovery_code_wrong' })],
+        { type: 'https://stegvis.se/problems/totp-required' },
+        { code: 'recovery_code_wrong' },
+      );
+    }
+    await this.audit.record(ctx, {
+      action: 'auth.totp.recovery',
+      entityType: 'user',
+      entityId: user.id,
+      details: { left: await this.users.recoveryCodesLeft(user.id) },
+    });
   }
 
   /** The user behind a session cookie, or null when it is unknown, revoked, idle too long or past its end. */
@@ -184,8 +225,10 @@ export class AuthService {
       expiresAt: Date;
       revokedAt: Date | null;
       mfaPending: boolean;
+      passwordChangePending: boolean;
     }>(
-      `SELECT user_id AS "userId", csrf_token AS "csrfToken", last_seen_at AS "lastSeenAt", expires_at AS "expiresAt", revoked_at AS "revokedAt", mfa_pending AS "mfaPending"
+      `SELECT user_id AS "userId", csrf_token AS "csrfToken", last_seen_at AS "lastSeenAt", expires_at AS "expiresAt", revoked_at AS "revokedAt", mfa_pending AS "mfaPending",
+              password_change_pending AS "passwordChangePending"
          FROM session WHERE id_hash = $1`,
       [idHash],
     );
@@ -214,6 +257,7 @@ export class AuthService {
       sessionIdHash: idHash,
       csrfToken: session.csrfToken,
       mfaPending: session.mfaPending,
+      mustChangePassword: session.passwordChangePending,
     };
   }
 
@@ -223,19 +267,23 @@ export class AuthService {
   }
 
   /** Ends every session of a user (password change, suspected compromise). */
-  async revokeAll(ctx: RequestContext, userId: string): Promise<number> {
-    const result = await this.sessions
+  async revokeAll(ctx: RequestContext, userId: string, manager?: EntityManager): Promise<number> {
+    const result = await (manager?.getRepository(Session) ?? this.sessions)
       .createQueryBuilder()
       .update()
       .set({ revokedAt: () => 'now()' })
       .where('user_id = :userId AND revoked_at IS NULL', { userId })
       .execute();
-    await this.audit.record(ctx, {
-      action: 'auth.revoke_all',
-      entityType: 'user',
-      entityId: userId,
-      details: { sessions: result.affected ?? 0 },
-    });
+    await this.audit.record(
+      ctx,
+      {
+        action: 'auth.revoke_all',
+        entityType: 'user',
+        entityId: userId,
+        details: { sessions: result.affected ?? 0 },
+      },
+      manager,
+    );
     return result.affected ?? 0;
   }
 
@@ -301,7 +349,10 @@ export class AuthService {
   }
 
   /** Confirms the secret this session started with a first code from the app; from then on login asks for one. */
-  async confirmTotp(ctx: RequestContext & { user: AuthUser }, code: string): Promise<void> {
+  async confirmTotp(
+    ctx: RequestContext & { user: AuthUser },
+    code: string,
+  ): Promise<{ recoveryCodes: string[] }> {
     const [pending] = await this.sql.rows<{ secret: string | null }>(
       'SELECT totp_pending_secret AS secret FROM session WHERE id_hash = $1',
       [ctx.user.sessionIdHash],
@@ -311,8 +362,10 @@ export class AuthService {
     if (!user || !pending?.secret || step === null)
       throw Problem.field('code', 'code is wrong or expired', { code: 'totp_code_wrong' });
     const secret = pending.secret;
-    await this.dataSource.transaction(async (m) => {
+    const recoveryCodes = await this.dataSource.transaction(async (m) => {
       await this.users.setTotp(user.id, secret, true, m);
+      // Shown once, with the app confirmed: the way in when the phone is lost.
+      const codes = await this.users.replaceRecoveryCodes(user.id, m);
       await m.update(
         Session,
         { idHash: ctx.user.sessionIdHash },
@@ -329,9 +382,11 @@ export class AuthService {
         m,
       );
       if (user.totpEnabled) await this.outbox.enqueue(m, [totpMail(user, 'replaced')]);
+      return codes;
     });
     // The code that confirmed the app cannot also sign in.
     await this.users.claimTotpStep(user.id, step);
+    return { recoveryCodes };
   }
 
   /**

@@ -7,6 +7,7 @@ import {
   type FieldError,
   goalTarget,
   type SessionResponse,
+  stockholmToday,
 } from '@stegvis/contracts';
 import { DataSource, type EntityManager, In, Repository } from 'typeorm';
 import { groupEnrolledKey } from '@stegvis/reports';
@@ -32,6 +33,17 @@ import { Attendance } from './entities/attendance.entity';
 import { Group } from './entities/group.entity';
 import { GroupSession } from './entities/session.entity';
 import { toGroupResponse, toSessionResponse } from './groups.mapper';
+
+/** A group someone is staff of, for the admin deactivating that person. */
+export interface StaffedGroup {
+  id: string;
+  programmeId: string;
+  municipalityId: string;
+  number: number;
+  startDate: string;
+  endDate: string;
+  staffMemberIds: string[];
+}
 
 @Injectable()
 export class GroupsService {
@@ -230,6 +242,64 @@ export class GroupsService {
         `${early.length + late.length} enrolments fall outside ${start} – ${end}`,
         { code: 'enrolments_outside_period', params: { count: early.length + late.length } },
       );
+  }
+
+  /**
+   * The groups where any of the given staff members is group staff and whose duties go on: not ended, or ended in
+   * the last 12 months (the follow-ups, and a protected person's last group staff still see her). No access check:
+   * for the admin deactivating a user.
+   */
+  async groupsStaffedBy(staffMemberIds: readonly string[]): Promise<StaffedGroup[]> {
+    if (staffMemberIds.length === 0) return [];
+    const [y, m, d] = stockholmToday().split('-').map(Number);
+    const since = new Date(Date.UTC(y - 1, m - 1, d)).toISOString().slice(0, 10);
+    const rows = await this.groups
+      .createQueryBuilder('g')
+      .where('g.staff_member_ids && :ids::uuid[]', { ids: [...staffMemberIds] })
+      .andWhere('g.end_date >= :since', { since })
+      .orderBy('g.start_date', 'ASC')
+      .addOrderBy('g.number', 'ASC')
+      .getMany();
+    return rows.map((g) => ({
+      id: g.id,
+      programmeId: g.programmeId,
+      municipalityId: g.municipalityId,
+      number: g.number,
+      startDate: g.startDate,
+      endDate: g.endDate,
+      staffMemberIds: g.staffMemberIds,
+    }));
+  }
+
+  /**
+   * Takes the leaving staff members off the group's staff and puts the replacement (when given) on, in the caller's
+   * transaction, audited like any change of staff.
+   */
+  async replaceGroupStaff(
+    ctx: UserContext,
+    groupId: string,
+    leaving: readonly string[],
+    replacement: string | null,
+    m: EntityManager,
+  ): Promise<void> {
+    const g = await m.findOneByOrFail(Group, { id: groupId });
+    const kept = g.staffMemberIds.filter((s) => !leaving.includes(s));
+    const next = replacement && !kept.includes(replacement) ? [...kept, replacement] : kept;
+    await m.update(Group, { id: groupId }, { staffMemberIds: next, version: g.version + 1 });
+    await this.audit.record(
+      ctx,
+      {
+        action: 'group.manage',
+        entityType: 'group',
+        entityId: groupId,
+        details: {
+          changed: ['staffMemberIds'],
+          added: next.filter((s) => !g.staffMemberIds.includes(s)),
+          removed: g.staffMemberIds.filter((s) => !next.includes(s)),
+        },
+      },
+      m,
+    );
   }
 
   async findGroups(ctx: UserContext, programmeId: string): Promise<GroupResponse[]> {

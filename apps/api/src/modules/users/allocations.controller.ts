@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Param, Put } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '../../common/audit/audit.service';
 import { Ctx, type UserContext } from '../../common/context/request-context';
@@ -45,16 +45,19 @@ export class AllocationsController {
       ),
     );
     if (!done) throw Problem.notFound('user');
-    const u = (await this.users.findById(userId))!;
-    return {
-      id: u.id,
-      email: u.email,
-      displayName: u.displayName,
-      role: u.role,
-      organisationId: u.organisationId,
-      programmeIds: u.programmeIds,
-      leadProgrammeIds: u.leadProgrammeIds,
-      active: u.active,
-    };
+    return this.users.getUser(userId);
+  }
+
+  @Delete()
+  @Allow('user.manage')
+  @ApiOperation({ summary: "Remove a user's allocation to a programme, and its lead mark" })
+  @ApiOkResponse({ type: UserDto })
+  @ApiProblems(400, 401, 403, 404)
+  remove(
+    @Ctx() ctx: UserContext,
+    @Param('id', new UuidPipe('id')) userId: string,
+    @Param('programmeId', new UuidPipe('programmeId')) programmeId: string,
+  ): Promise<UserDto> {
+    return this.users.removeAllocation(ctx, userId, programmeId);
   }
 }

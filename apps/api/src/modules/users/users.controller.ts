@@ -1,11 +1,10 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, type UserContext } from '../../common/context/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems';
-import { Problem } from '../../common/problem/problem';
+import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { Allow } from '../auth/auth.decorators';
-import { CreateUserDto, UserDto } from './dto/user.dto';
-import { assertStrongPassword } from './password.util';
+import { CreatedUserDto, CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -16,7 +15,10 @@ export class UsersController {
 
   @Get()
   @Allow('user.manage')
-  @ApiOperation({ summary: 'Users and the programmes they work in' })
+  @ApiOperation({
+    summary:
+      'Users, the programmes they work in, and who has two-factor login (and whether their role needs it)',
+  })
   @ApiOkResponse({ type: [UserDto] })
   @ApiProblems(401, 403)
   list(): Promise<UserDto[]> {
@@ -25,23 +27,29 @@ export class UsersController {
 
   @Post()
   @Allow('user.manage')
-  @ApiOperation({ summary: 'Create a user with a role, an organisation and programme allocations' })
-  @ApiCreatedResponse({ type: UserDto })
+  @ApiOperation({
+    summary:
+      'Create a user with a role, an organisation and programme allocations; without a password the answer carries a one-time password, shown once',
+  })
+  @ApiCreatedResponse({ type: CreatedUserDto })
   @ApiProblems(400, 401, 403, 409)
-  async create(@Ctx() ctx: UserContext, @Body() body: CreateUserDto): Promise<UserDto> {
-    assertStrongPassword('password', body.password, { email: body.email, name: body.displayName });
-    if (await this.users.findByEmail(body.email))
-      throw Problem.conflict('A user with this e-mail already exists', { code: 'duplicate_email' });
-    const u = await this.users.createUser(body, ctx);
-    return {
-      id: u.id,
-      email: u.email,
-      displayName: u.displayName,
-      role: u.role,
-      organisationId: u.organisationId,
-      programmeIds: u.programmeIds,
-      leadProgrammeIds: u.leadProgrammeIds,
-      active: u.active,
-    };
+  async create(@Ctx() ctx: UserContext, @Body() body: CreateUserDto): Promise<CreatedUserDto> {
+    const { user, oneTimePassword } = await this.users.addUser(ctx, body);
+    return { ...user, ...(oneTimePassword ? { oneTimePassword } : {}) };
+  }
+
+  @Patch(':id')
+  @Allow('user.manage')
+  @ApiOperation({
+    summary: "Change a user's name, role or organisation; an admin cannot change their own role (422)",
+  })
+  @ApiOkResponse({ type: UserDto })
+  @ApiProblems(400, 401, 403, 404, 422)
+  update(
+    @Ctx() ctx: UserContext,
+    @Param('id', new UuidPipe('id')) id: string,
+    @Body() body: UpdateUserDto,
+  ): Promise<UserDto> {
+    return this.users.updateUser(ctx, id, body);
   }
 }

@@ -28,15 +28,32 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users and the programmes they work in */
+        /** Users, the programmes they work in, and who has two-factor login (and whether their role needs it) */
         get: operations["UsersController_list"];
         put?: never;
-        /** Create a user with a role, an organisation and programme allocations */
+        /** Create a user with a role, an organisation and programme allocations; without a password the answer carries a one-time password, shown once */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a user's name, role or organisation; an admin cannot change their own role (422) */
+        patch: operations["UsersController_update"];
         trace?: never;
     };
     "/api/users/{id}/programmes/{programmeId}": {
@@ -50,7 +67,8 @@ export interface paths {
         /** Allocate a user to a programme (if not yet) and set the lead mark of that allocation */
         put: operations["AllocationsController_put"];
         post?: never;
-        delete?: never;
+        /** Remove a user's allocation to a programme, and its lead mark */
+        delete: operations["AllocationsController_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -158,6 +176,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reset a user's password: a one-time password, shown once; the user's sessions end and they must change it at the next sign-in */
+        post: operations["AccountsController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/staffed-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The groups the user is staff of (not ended more than 12 months ago), and who may take their place */
+        get: operations["AccountsController_staffedGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate a user: they cannot sign in and their sessions end at once; they leave their groups' staff, and a group where they are the only staff needs a named replacement (422 naming the group). One transaction */
+        post: operations["AccountsController_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/sessions/revoke-all": {
         parameters: {
             query?: never;
@@ -235,7 +304,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm two-factor setup with a first code; from now on login asks for a code */
+        /** Confirm two-factor setup with a first code; from now on login asks for a code. The answer carries ten one-time recovery codes, shown once (earlier ones stop working) */
         post: operations["AuthController_confirmTotp"];
         delete?: never;
         options?: never;
@@ -2369,18 +2438,50 @@ export interface components {
             /** @description Of programmeIds, those the user leads */
             leadProgrammeIds: string[];
             active: boolean;
+            /** @description Two-factor login (TOTP) is switched on */
+            totpEnabled: boolean;
+            /** @description The user's role must sign in with two factors (TOTP_REQUIRED_ROLES) */
+            totpRequired: boolean;
+            /** @description The user signs in with a one-time password and must change it first */
+            mustChangePassword: boolean;
         };
         CreateUserDto: {
             email: string;
             displayName: string;
             /** @enum {string} */
             role: "admin" | "staff" | "analysis_member" | "steering" | "evaluator";
-            /** @description At least 12 characters */
-            password: string;
+            /** @description At least 12 characters. Leave out to get a one-time password in the answer, which the user must change at the first sign-in */
+            password?: string;
             organisationId?: string | null;
             programmeIds?: string[];
             /** @description Programmes the user leads (processledare): allocated too, and marked as lead */
             leadProgrammeIds?: string[];
+        };
+        CreatedUserDto: {
+            id: string;
+            email: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "admin" | "staff" | "analysis_member" | "steering" | "evaluator";
+            organisationId: string | null;
+            programmeIds: string[];
+            /** @description Of programmeIds, those the user leads */
+            leadProgrammeIds: string[];
+            active: boolean;
+            /** @description Two-factor login (TOTP) is switched on */
+            totpEnabled: boolean;
+            /** @description The user's role must sign in with two factors (TOTP_REQUIRED_ROLES) */
+            totpRequired: boolean;
+            /** @description The user signs in with a one-time password and must change it first */
+            mustChangePassword: boolean;
+            /** @description The one-time password the api made when none was given: shown once, never stored in clear */
+            oneTimePassword?: string;
+        };
+        UpdateUserDto: {
+            displayName?: string;
+            /** @enum {string} */
+            role?: "admin" | "staff" | "analysis_member" | "steering" | "evaluator";
+            organisationId?: string | null;
         };
         LeadMarkDto: {
             /** @description The lead mark (processledare): decides who is group staff */
@@ -2393,6 +2494,11 @@ export interface components {
             password: string;
             /** @description Six-digit code from the authenticator app, when two factors are set up */
             code?: string;
+            /**
+             * @description A one-time recovery code instead of the six-digit code, when the app is lost; each works once
+             * @example abcd-efgh-jkmn-pqrs
+             */
+            recoveryCode?: string;
         };
         CurrentUserDto: {
             id: string;
@@ -2405,6 +2511,8 @@ export interface components {
             leadProgrammeIds: string[];
             /** @description Send as X-CSRF-Token on every unsafe request */
             csrfToken: string;
+            /** @description Signed in with a one-time password the admin was shown: only changing it is allowed until then */
+            mustChangePassword: boolean;
         };
         ChangePasswordDto: {
             currentPassword: string;
@@ -2434,6 +2542,10 @@ export interface components {
         TotpCodeDto: {
             /** @example 123456 */
             code: string;
+        };
+        RecoveryCodesDto: {
+            /** @description One-time recovery codes, shown once: each signs in once instead of a code from the app */
+            recoveryCodes: string[];
         };
         MunicipalityDto: {
             id: string;
@@ -3245,7 +3357,7 @@ export interface components {
             endDate: string;
         };
         /** @enum {string} */
-        ProblemCode: "required" | "unknown_field" | "not_string" | "not_integer" | "not_number" | "not_boolean" | "not_array" | "not_object" | "invalid_uuid" | "invalid_email" | "invalid_url" | "invalid_date" | "invalid_time" | "invalid_format" | "invalid_value" | "too_small" | "too_large" | "out_of_range" | "too_short" | "too_long" | "length_between" | "too_few_items" | "too_many_items" | "duplicate_items" | "not_allowed" | "invalid_personal_number" | "invalid_organisation_number" | "end_before_start" | "end_not_after_start" | "sessions_outside_period" | "enrolments_outside_period" | "period_not_fixed" | "before_enrolment_start" | "date_in_future" | "detail_code_not_in_category" | "follow_up_before_window" | "unknown_reference" | "not_in_programme" | "not_in_group" | "percent_over_100" | "duplicate_key" | "year_of_arrival_before_birth" | "same_group" | "cancel_reason_required" | "move_reason_required" | "substitute_is_presenter" | "lectures_phase_required" | "free_text_missing" | "redacted_text_required" | "not_invited" | "not_on_agenda" | "due_before_meeting" | "case_notes_invited_only" | "session_cancelled" | "not_enrolled_on_date" | "duplicate_mark" | "answer_not_applicable" | "not_a_choice" | "not_answerable" | "password_too_short" | "password_too_common" | "password_contains_email" | "password_too_weak" | "invalid_characters" | "wrong_password" | "totp_code_wrong" | "invalid_cursor" | "idempotency_key_required" | "idempotency_key_invalid" | "file_required" | "file_too_large" | "file_type_not_allowed" | "upload_unreadable" | "file_not_csv" | "file_not_xlsx" | "file_no_sheet" | "file_no_rows" | "file_has_errors" | "missing_columns" | "invalid_group_number" | "unknown_municipality_code" | "end_required_unless_ongoing" | "group_dates_differ" | "column_count_differs" | "unknown_columns" | "duplicate_columns" | "before_group_start" | "after_group_end" | "ongoing_in_ended_group" | "ongoing_has_end" | "only_when_left_early" | "outside_enrolment" | "duplicate_row" | "already_imported" | "group_exists_with_other_dates" | "file_changed_since_dry_run" | "invalid_request" | "body_empty" | "invalid_json" | "body_too_large" | "body_too_deep" | "unsupported_media_type" | "not_signed_in" | "wrong_credentials" | "totp_required" | "local_password_off" | "csrf_token_missing" | "mfa_setup_required" | "forbidden" | "not_your_organisation" | "handbook_editor_required" | "programme_lead_required" | "not_found" | "survey_code_missing" | "survey_code_unknown" | "stale_version" | "template_superseded" | "group_number_taken" | "conflict" | "duplicate_value" | "directory_name_taken" | "municipality_code_taken" | "duplicate_personal_number" | "duplicate_email" | "already_enrolled" | "already_active_in_programme" | "request_in_progress" | "survey_code_used" | "round_not_open" | "round_closed" | "rule_not_met" | "consent_to_share_required" | "consent_missing" | "consent_already_withdrawn" | "already_committee_member" | "committee_membership_ended" | "totp_not_enabled" | "totp_required_for_role" | "referral_transition" | "enrolment_not_active" | "outcome_before_follow_up" | "theme_mismatch" | "editor_must_be_staff" | "idempotency_key_reused" | "survey_results_not_ready" | "too_many_requests" | "too_many_logins" | "too_many_code_attempts" | "internal_error" | "database_unavailable" | "unavailable" | "over_allocated" | "personal_number_in_text" | "fewer_than_k" | "screening_swedish_level_missing" | "screening_swedish_level" | "screening_birth_country_missing" | "screening_foreign_born" | "screening_not_foreign_born" | "screening_age_missing" | "screening_age" | "screening_registered_at_af" | "screening_not_registered_at_af";
+        ProblemCode: "required" | "unknown_field" | "not_string" | "not_integer" | "not_number" | "not_boolean" | "not_array" | "not_object" | "invalid_uuid" | "invalid_email" | "invalid_url" | "invalid_date" | "invalid_time" | "invalid_format" | "invalid_value" | "too_small" | "too_large" | "out_of_range" | "too_short" | "too_long" | "length_between" | "too_few_items" | "too_many_items" | "duplicate_items" | "not_allowed" | "invalid_personal_number" | "invalid_organisation_number" | "end_before_start" | "end_not_after_start" | "sessions_outside_period" | "enrolments_outside_period" | "period_not_fixed" | "before_enrolment_start" | "date_in_future" | "detail_code_not_in_category" | "follow_up_before_window" | "unknown_reference" | "not_in_programme" | "not_in_group" | "percent_over_100" | "duplicate_key" | "year_of_arrival_before_birth" | "same_group" | "cancel_reason_required" | "move_reason_required" | "substitute_is_presenter" | "lectures_phase_required" | "free_text_missing" | "redacted_text_required" | "not_invited" | "not_on_agenda" | "due_before_meeting" | "case_notes_invited_only" | "session_cancelled" | "not_enrolled_on_date" | "duplicate_mark" | "answer_not_applicable" | "not_a_choice" | "not_answerable" | "password_too_short" | "password_too_common" | "password_contains_email" | "password_too_weak" | "invalid_characters" | "wrong_password" | "totp_code_wrong" | "recovery_code_wrong" | "invalid_cursor" | "idempotency_key_required" | "idempotency_key_invalid" | "file_required" | "file_too_large" | "file_type_not_allowed" | "upload_unreadable" | "file_not_csv" | "file_not_xlsx" | "file_no_sheet" | "file_no_rows" | "file_has_errors" | "missing_columns" | "invalid_group_number" | "unknown_municipality_code" | "end_required_unless_ongoing" | "group_dates_differ" | "column_count_differs" | "unknown_columns" | "duplicate_columns" | "before_group_start" | "after_group_end" | "ongoing_in_ended_group" | "ongoing_has_end" | "only_when_left_early" | "outside_enrolment" | "duplicate_row" | "already_imported" | "group_exists_with_other_dates" | "file_changed_since_dry_run" | "invalid_request" | "body_empty" | "invalid_json" | "body_too_large" | "body_too_deep" | "unsupported_media_type" | "not_signed_in" | "wrong_credentials" | "totp_required" | "local_password_off" | "csrf_token_missing" | "mfa_setup_required" | "password_change_required" | "forbidden" | "not_your_organisation" | "handbook_editor_required" | "programme_lead_required" | "not_found" | "survey_code_missing" | "survey_code_unknown" | "stale_version" | "template_superseded" | "group_number_taken" | "conflict" | "duplicate_value" | "directory_name_taken" | "municipality_code_taken" | "duplicate_personal_number" | "duplicate_email" | "already_enrolled" | "already_active_in_programme" | "request_in_progress" | "survey_code_used" | "round_not_open" | "round_closed" | "rule_not_met" | "consent_to_share_required" | "consent_missing" | "consent_already_withdrawn" | "already_committee_member" | "committee_membership_ended" | "totp_not_enabled" | "totp_required_for_role" | "group_staff_replacement_required" | "own_account" | "referral_transition" | "enrolment_not_active" | "outcome_before_follow_up" | "theme_mismatch" | "editor_must_be_staff" | "idempotency_key_reused" | "survey_results_not_ready" | "too_many_requests" | "too_many_logins" | "too_many_code_attempts" | "internal_error" | "database_unavailable" | "unavailable" | "over_allocated" | "personal_number_in_text" | "fewer_than_k" | "screening_swedish_level_missing" | "screening_swedish_level" | "screening_birth_country_missing" | "screening_foreign_born" | "screening_not_foreign_born" | "screening_age_missing" | "screening_age" | "screening_registered_at_af" | "screening_not_registered_at_af";
         ProblemNoticeSchema: {
             /** @example over_allocated */
             code: components["schemas"]["ProblemCode"];
@@ -4216,7 +4328,7 @@ export interface components {
             counts: components["schemas"]["ImportCountsDto"];
         };
         /** @enum {string} */
-        AuditAction: "actionplan.create" | "actionplan.read" | "actionplan.step.create" | "actionplan.step.update" | "apidocs.read" | "assessment.read" | "assessment.summary" | "assessment.write" | "attendance.read" | "attendance.write" | "audit.export" | "audit.extract" | "audit.read" | "audit.search" | "audit.subject" | "auth.csrf" | "auth.login" | "auth.logout" | "auth.password" | "auth.revoke_all" | "auth.totp.disable" | "auth.totp.enable" | "auth.totp.setup" | "budget.manage" | "budget.save" | "certificate.create" | "committee.add" | "committee.end" | "committee.read" | "consent.give" | "consent.withdraw" | "consent.write" | "directory.manage" | "directory.read" | "employer.contact" | "employer.create" | "employer.manage" | "employer.places" | "employer.read" | "employer.update" | "enrolment.create" | "enrolment.move" | "enrolment.update" | "followup.export" | "followup.write" | "group.create" | "group.manage" | "group.read" | "group.staff.self_assign" | "handbook.choose" | "handbook.create" | "handbook.edit" | "handbook.editor.grant" | "handbook.editor.revoke" | "handbook.file.delete" | "handbook.file.upload" | "handbook.read" | "handbook.restore" | "handbook.review" | "handbook.update" | "health.read" | "health.write" | "import.dry_run" | "import.run" | "inflow.read" | "internship.create" | "internship.read" | "internship.summary" | "internship.update" | "internship.write" | "meeting.attendance" | "meeting.create" | "meeting.manage" | "meeting.minutes" | "meeting.notes" | "meeting.read" | "outcome.read" | "outcome.write" | "participant.create" | "participant.duplicate_check" | "participant.erase" | "participant.extract" | "participant.health" | "participant.identity.read" | "participant.list" | "participant.pseudonymise" | "participant.read" | "participant.share" | "participant.update" | "participant.write" | "programme.create" | "programme.read" | "programme.update" | "referral.accepted" | "referral.create" | "referral.declined" | "referral.on_agenda" | "referral.read" | "referral.received" | "referral.screened" | "referral.update" | "referral.wait_listed" | "referral.withdrawn" | "report.association" | "report.finsam" | "report.read" | "retention.read" | "session.create" | "session.manage" | "session.notes.read" | "session.update" | "staff.create" | "staffing.allocate" | "staffing.manage" | "staffing.read" | "statistics.manage" | "statistics.save" | "steering.read" | "survey.codes" | "survey.manage" | "survey.open" | "survey.paper" | "survey.review" | "survey.summary" | "template.create" | "template.manage" | "template.read" | "user.create" | "user.manage";
+        AuditAction: "actionplan.create" | "actionplan.read" | "actionplan.step.create" | "actionplan.step.update" | "apidocs.read" | "assessment.read" | "assessment.summary" | "assessment.write" | "attendance.read" | "attendance.write" | "audit.export" | "audit.extract" | "audit.read" | "audit.search" | "audit.subject" | "auth.csrf" | "auth.login" | "auth.logout" | "auth.password" | "auth.revoke_all" | "auth.totp.disable" | "auth.totp.enable" | "auth.totp.setup" | "auth.totp.recovery" | "budget.manage" | "budget.save" | "certificate.create" | "committee.add" | "committee.end" | "committee.read" | "consent.give" | "consent.withdraw" | "consent.write" | "directory.manage" | "directory.read" | "employer.contact" | "employer.create" | "employer.manage" | "employer.places" | "employer.read" | "employer.update" | "enrolment.create" | "enrolment.move" | "enrolment.update" | "followup.export" | "followup.write" | "group.create" | "group.manage" | "group.read" | "group.staff.self_assign" | "handbook.choose" | "handbook.create" | "handbook.edit" | "handbook.editor.grant" | "handbook.editor.revoke" | "handbook.file.delete" | "handbook.file.upload" | "handbook.read" | "handbook.restore" | "handbook.review" | "handbook.update" | "health.read" | "health.write" | "import.dry_run" | "import.run" | "inflow.read" | "internship.create" | "internship.read" | "internship.summary" | "internship.update" | "internship.write" | "meeting.attendance" | "meeting.create" | "meeting.manage" | "meeting.minutes" | "meeting.notes" | "meeting.read" | "outcome.read" | "outcome.write" | "participant.create" | "participant.duplicate_check" | "participant.erase" | "participant.extract" | "participant.health" | "participant.identity.read" | "participant.list" | "participant.pseudonymise" | "participant.read" | "participant.share" | "participant.update" | "participant.write" | "programme.create" | "programme.read" | "programme.update" | "referral.accepted" | "referral.create" | "referral.declined" | "referral.on_agenda" | "referral.read" | "referral.received" | "referral.screened" | "referral.update" | "referral.wait_listed" | "referral.withdrawn" | "report.association" | "report.finsam" | "report.read" | "retention.read" | "session.create" | "session.manage" | "session.notes.read" | "session.update" | "staff.create" | "staffing.allocate" | "staffing.manage" | "staffing.read" | "statistics.manage" | "statistics.save" | "steering.read" | "survey.codes" | "survey.manage" | "survey.open" | "survey.paper" | "survey.review" | "survey.summary" | "template.create" | "template.manage" | "template.read" | "user.create" | "user.deactivate" | "user.manage" | "user.password_reset";
         RetentionRunDto: {
             /** @description UTC */
             at: string;
@@ -4264,6 +4376,40 @@ export interface components {
         SignInOptionsDto: {
             /** @description Sign-in through the municipality's identity provider is configured (GET /api/auth/oidc/start) */
             oidc: boolean;
+        };
+        OneTimePasswordDto: {
+            /** @description The new one-time password, shown once: the user must change it at the next sign-in */
+            oneTimePassword: string;
+        };
+        StaffCandidateDto: {
+            id: string;
+            name: string;
+        };
+        StaffedGroupDto: {
+            groupId: string;
+            number: number;
+            programmeId: string;
+            programmeName: string;
+            municipalityName: string;
+            /** @example 2026-08-24 */
+            startDate: string;
+            /** @example 2026-12-17 */
+            endDate: string;
+            /** @description The group's other staff, by name */
+            otherStaff: string[];
+            /** @description The user is the only staff: a replacement must be named to deactivate them */
+            replacementRequired: boolean;
+            /** @description The programme's staff members who may take the place (not the user) */
+            candidates: components["schemas"]["StaffCandidateDto"][];
+        };
+        StaffReplacementDto: {
+            groupId: string;
+            /** @description The staff member who takes the place in the group */
+            staffMemberId: string;
+        };
+        DeactivateUserDto: {
+            /** @description A replacement for each group where the user is the only staff (422 naming the group without one); others may be given too */
+            replacements: components["schemas"]["StaffReplacementDto"][];
         };
     };
     responses: never;
@@ -4357,7 +4503,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserDto"];
+                    "application/json": components["schemas"]["CreatedUserDto"];
                 };
             };
             /** @description Invalid input; `errors` names each field */
@@ -4398,6 +4544,76 @@ export interface operations {
             };
         };
     };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A rule of the domain is not met */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     AllocationsController_put: {
         parameters: {
             query?: never;
@@ -4413,6 +4629,64 @@ export interface operations {
                 "application/json": components["schemas"]["LeadMarkDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    AllocationsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                programmeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
@@ -4676,6 +4950,190 @@ export interface operations {
             };
         };
     };
+    AccountsController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OneTimePasswordDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    AccountsController_staffedGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffedGroupDto"][];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    AccountsController_deactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeactivateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A rule of the domain is not met */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     AuthController_revokeAll: {
         parameters: {
             query?: never;
@@ -4847,11 +5305,13 @@ export interface operations {
             };
         };
         responses: {
-            204: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesDto"];
+                };
             };
             /** @description Invalid input; `errors` names each field */
             400: {

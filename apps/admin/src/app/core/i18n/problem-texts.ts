@@ -261,6 +261,18 @@ export const PROBLEM_TEXTS: ProblemTexts = {
     sv: () => 'Fel kod, eller koden har gått ut.',
     en: () => 'The code is wrong or has expired.',
   },
+  recovery_code_wrong: {
+    sv: () => 'Fel eller redan använd återställningskod.',
+    en: () => 'Wrong or already used recovery code.',
+  },
+  group_staff_replacement_required: {
+    sv: () => 'Välj vem som tar över gruppen: annars står den utan personal.',
+    en: () => 'Choose who takes over the group: otherwise it is left without staff.',
+  },
+  own_account: {
+    sv: () => 'Du kan inte ändra roll på eller inaktivera ditt eget konto.',
+    en: () => 'You cannot change the role of, or deactivate, your own account.',
+  },
   invalid_cursor: {
     sv: () => 'Listan har ändrats; börja om från första sidan.',
     en: () => 'The list has changed; start again from the first page.',
@@ -408,6 +420,10 @@ export const PROBLEM_TEXTS: ProblemTexts = {
   not_your_organisation: {
     sv: () => 'Du kan bara lägga till remisser från din egen organisation.',
     en: () => 'You may add referrals only from your own organisation.',
+  password_change_required: {
+    sv: () => 'Välj ett eget lösenord först.',
+    en: () => 'Choose your own password first.',
+  },
   },
   programme_lead_required: {
     sv: () => 'Bara insatsens processledare eller en administratör bestämmer vem som är personal i en grupp.',

@@ -19,7 +19,8 @@ export class TwoFactorApi {
   setup(body: TotpChange): Observable<TotpSetup> {
     return this.api.POST('/api/auth/totp/setup', { body });
   }
-  confirm(code: string): Observable<void> {
+  /** The answer carries the one-time recovery codes, shown once. */
+  confirm(code: string): Observable<Schemas['RecoveryCodesDto']> {
     return this.api.POST('/api/auth/totp/confirm', { body: { code } });
   }
   disable(body: TotpChange): Observable<void> {

@@ -21,6 +21,24 @@ export class LoginDto implements LoginRequest {
   @IsString()
   @MaxLength(10)
   code?: string;
+
+  @ApiPropertyOptional({
+    example: 'abcd-efgh-jkmn-pqrs',
+    description:
+      'A one-time recovery code instead of the six-digit code, when the app is lost; each works once',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  recoveryCode?: string;
+}
+
+export class RecoveryCodesDto {
+  @ApiProperty({
+    type: [String],
+    description: 'One-time recovery codes, shown once: each signs in once instead of a code from the app',
+  })
+  recoveryCodes: string[];
 }
 
 export class TotpCodeDto {
@@ -71,6 +89,11 @@ export class CurrentUserDto implements CurrentUserResponse {
   })
   leadProgrammeIds: string[];
   @ApiProperty({ description: 'Send as X-CSRF-Token on every unsafe request' }) csrfToken: string;
+  @ApiProperty({
+    description:
+      'Signed in with a one-time password the admin was shown: only changing it is allowed until then',
+  })
+  mustChangePassword: boolean;
 }
 
 export class ChangePasswordDto {

@@ -44,6 +44,10 @@ export class Session {
   @Column({ type: 'boolean', default: false })
   mfaPending: boolean;
 
+  /** Signed in with a one-time password the admin was shown: only changing it is allowed. */
+  @Column({ type: 'boolean', default: false })
+  passwordChangePending: boolean;
+
   /**
    * A new TOTP secret started on this session and not yet confirmed by a code. The account's own secret (and
    * whether two factors are on) changes only at the confirmation, so an abandoned setup weakens nothing.

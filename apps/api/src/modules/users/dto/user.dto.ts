@@ -18,11 +18,16 @@ export class CreateUserDto {
   @ApiProperty() @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254) email: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) @PersonName() displayName: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
-  @ApiProperty({ minLength: 12, description: 'At least 12 characters' })
+  @ApiPropertyOptional({
+    minLength: 12,
+    description:
+      'At least 12 characters. Leave out to get a one-time password in the answer, which the user must change at the first sign-in',
+  })
+  @IsOptional()
   @IsString()
   @MinLength(12, { message: 'password must be at least 12 characters' })
   @MaxLength(1024)
-  password: string;
+  password?: string;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsUUID() organisationId?:
     string | null;
   @ApiPropertyOptional({ type: [String] })
@@ -59,4 +64,32 @@ export class UserDto {
   @ApiProperty({ type: [String], description: 'Of programmeIds, those the user leads' })
   leadProgrammeIds: string[];
   @ApiProperty() active: boolean;
+  @ApiProperty({ description: 'Two-factor login (TOTP) is switched on' }) totpEnabled: boolean;
+  @ApiProperty({ description: "The user's role must sign in with two factors (TOTP_REQUIRED_ROLES)" })
+  totpRequired: boolean;
+  @ApiProperty({ description: 'The user signs in with a one-time password and must change it first' })
+  mustChangePassword: boolean;
+}
+
+export class CreatedUserDto extends UserDto {
+  @ApiPropertyOptional({
+    description: 'The one-time password the api made when none was given: shown once, never stored in clear',
+  })
+  oneTimePassword?: string;
+}
+
+/** What the admin changes about a user; absent fields stay as they are. */
+export class UpdateUserDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  @PersonName()
+  displayName?: string;
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string | null;
 }

@@ -38,6 +38,13 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /**
+   * The password is one the admin was shown (a new account, a reset): until the user picks their own, their
+   * sessions may only change it.
+   */
+  @Column({ type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
   /** Base32 TOTP secret; set at setup, trusted once a first code has confirmed it. */
   @Column({ type: 'text', nullable: true })
   totpSecret: string | null;
