@@ -171,6 +171,14 @@ async function openSurvey(code: LanguageCode, draft: Draft | null = null): Promi
       rtl: LANGUAGES.find((l) => l.code === code)?.dir === 'rtl',
       readAloud: ui('readAloud', code),
       progress: (n, total) => ui('progress', code, { n, total }),
+      scaleName: (n, total, meaning) =>
+        meaning
+          ? ui('scaleEnd', code, {
+              n,
+              total,
+              meaning: meaning.toLocaleLowerCase(code === 'sv-easy' ? 'sv' : code),
+            })
+          : ui('scaleValue', code, { n, total }),
       initial: draft ? { data: draft.data, page: draft.page } : undefined,
       // Paper answers belong to staff typing slip after slip: they are not kept in the tab.
       onChange: paper ? undefined : (data, page) => saveDraft({ lang: code, data, page }),

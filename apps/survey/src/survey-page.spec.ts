@@ -2,7 +2,7 @@ import { DEFAULT_LOCALE, END_OF_GROUP_V1 } from '@stegvis/questionnaires';
 import { Model, surveyLocalization, SvgRegistry } from 'survey-core';
 import { describe, expect, it } from 'vitest';
 import { inLanguage } from './questionnaire-text';
-import { createSurvey, reopenWithErrors } from './survey-page';
+import { createSurvey, mountSurvey, reopenWithErrors } from './survey-page';
 
 const options = {
   lang: 'sv' as const,
@@ -10,6 +10,8 @@ const options = {
   rtl: false,
   readAloud: 'Läs upp',
   progress: (n: number, total: number) => `Fråga ${n} av ${total}`,
+  scaleName: (n: number, total: number, meaning: string | null) =>
+    meaning ? `${n} av ${total}, ${meaning}` : `${n} av ${total}`,
   onComplete: () => {},
 };
 const tasks = { count: 0 };
@@ -96,5 +98,38 @@ describe("SurveyJS's icons under the page's CSP (no inline style)", () => {
     expect(html.match(/style=/g)).toBeNull();
     expect(html).toContain('<symbol id="icon-timercircle"');
     expect(Object.keys(SvgRegistry.icons).length).toBeGreaterThan(50);
+  });
+});
+
+describe('the 1–5 scale', () => {
+  it('names each radio by its value and the meaning of its end, with the end labels below the buttons', async () => {
+    const json = inLanguage(END_OF_GROUP_V1, 'sv');
+    // jsdom has no layout, so no ResizeObserver; SurveyJS only uses it to choose between buttons and a dropdown.
+    globalThis.ResizeObserver ??= class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    };
+    const model = await createSurvey({ ...options, json }, nextTask);
+    const root = document.createElement('div');
+    document.body.append(root);
+    await mountSurvey(model, root, nextTask);
+    await new Promise((r) => setTimeout(r, 0));
+    const names = (question: string) =>
+      [...root.querySelectorAll(`[data-name="${question}"] input[type="radio"]`)].map((i) =>
+        i.getAttribute('aria-label'),
+      );
+    expect(names('overall')).toEqual([
+      '1 av 5, Inte alls nöjd',
+      '2 av 5',
+      '3 av 5',
+      '4 av 5',
+      '5 av 5, Mycket nöjd',
+    ]);
+    // "How good were the lectures" ends in good and bad, not in satisfied.
+    expect(names('lectures')[0]).toBe('1 av 5, Inte alls bra');
+    expect(names('lectures')[4]).toBe('5 av 5, Mycket bra');
+    expect(model.getQuestionByName('lectures').rateDescriptionLocation).toBe('bottom');
+    root.remove();
   });
 });

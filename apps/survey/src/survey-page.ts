@@ -12,7 +12,7 @@ import {
   surveyLocalization,
   SvgRegistry,
 } from 'survey-core';
-import { renderSurvey } from 'survey-js-ui';
+import { createElement, RatingItem, ReactElementFactory, renderSurvey } from 'survey-js-ui';
 import './locales';
 import './survey-theme.css';
 
@@ -40,6 +40,38 @@ export function withoutInlineStyles(registry: Pick<typeof SvgRegistry, 'icons' |
   if (changed) registry.updateMarkup();
 }
 
+/** The scale buttons' accessible names of the survey on the page (createSurvey sets it). */
+let scaleName: SurveyOptions['scaleName'] | null = null;
+
+/**
+ * A scale button whose radio is named by its value and meaning ("1 av 5, inte alls nöjd"): SurveyJS names all five
+ * radios with the question's title, so a screen reader heard the title five times and never which end is which.
+ */
+class NamedRatingItem extends RatingItem {
+  override render() {
+    const label = super.render() as unknown as {
+      props: { children: { props: Record<string, unknown> }[] };
+    } | null;
+    const input = label?.props.children[0];
+    if (input && scaleName) {
+      const q = this.question;
+      const n = Number((this.item as unknown as { value: unknown }).value);
+      const ends: Record<number, string> = {
+        [q.rateMin]: q.minRateDescription,
+        [q.rateMax]: q.maxRateDescription,
+      };
+      input.props['aria-label'] = scaleName(n, q.rateMax - q.rateMin + 1, ends[n] || null);
+    }
+    return label as ReturnType<RatingItem['render']>;
+  }
+}
+// survey-js-ui re-exports preact's createElement, whose types it does not ship.
+const h = createElement as unknown as (
+  type: typeof NamedRatingItem,
+  props: unknown,
+) => NonNullable<ReturnType<RatingItem['render']>>;
+ReactElementFactory.Instance.registerElement('sv-rating-item', (props) => h(NamedRatingItem, props));
+
 /** SurveyJS's `--sd-mobile-width`: narrower than this, it lays questions out for a phone. */
 const MOBILE_WIDTH = 600;
 
@@ -51,6 +83,8 @@ export interface SurveyOptions {
   rtl: boolean;
   /** The read-aloud button's text in `lang`. */
   readAloud: string;
+  /** A scale button's accessible name in `lang`: "1 av 5, inte alls nöjd", or "3 av 5" between the ends. */
+  scaleName: (n: number, total: number, meaning: string | null) => string;
   /** "Question n of total" in `lang`, e.g. "Fråga 2 av 9". */
   progress: (n: number, total: number) => string;
   /** Answers kept in the tab from before a reload (visit.ts): the model starts with them, on their page. */
@@ -67,6 +101,7 @@ export interface SurveyOptions {
  */
 export async function createSurvey(o: SurveyOptions, nextTask: () => Promise<void>): Promise<Model> {
   surveyLocalization.defaultLocale = o.defaultLocale;
+  scaleName = o.scaleName;
   const { pages, ...rest } = o.json as { pages?: object[] };
   const model = new Model(Array.isArray(pages) ? { ...rest, pages: pages.slice(0, 1) } : o.json);
   for (const page of Array.isArray(pages) ? pages.slice(1) : []) {

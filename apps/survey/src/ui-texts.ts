@@ -227,6 +227,25 @@ export const UI = {
     so: 'Su’aal {n} ee {total}',
     ti: 'ሕቶ {n} ካብ {total}',
   },
+  // A scale button's accessible name: its value, of how many, and what the end it sits at means.
+  scaleEnd: {
+    sv: '{n} av {total}, {meaning}',
+    'sv-easy': '{n} av {total}, {meaning}',
+    en: '{n} of {total}, {meaning}',
+    ar: '{n} من {total}، {meaning}',
+    fa: '{n} از {total}، {meaning}',
+    so: '{n} ee {total}, {meaning}',
+    ti: '{n} ካብ {total}፣ {meaning}',
+  },
+  scaleValue: {
+    sv: '{n} av {total}',
+    'sv-easy': '{n} av {total}',
+    en: '{n} of {total}',
+    ar: '{n} من {total}',
+    fa: '{n} از {total}',
+    so: '{n} ee {total}',
+    ti: '{n} ካብ {total}',
+  },
 } satisfies Record<string, Record<LanguageCode, string>>;
 
 export type UiKey = keyof typeof UI;

@@ -1,6 +1,41 @@
-import { t } from './languages.js';
+import { t, type Texts } from './languages.js';
 
-const rating = (name: string, title: ReturnType<typeof t>, extra: object = {}) => ({
+/** A 1–5 scale's end labels, worded for the question they sit under. */
+interface Ends {
+  min: Texts;
+  max: Texts;
+}
+
+// "How satisfied are you": Arabic names both forms (راضٍ/راضية), as it addresses the participant; Dari, Somali and
+// Tigrinya (first person) have no gendered form here.
+const SATISFIED: Ends = {
+  min: t(
+    'Inte alls nöjd',
+    'Inte bra',
+    'Not at all satisfied',
+    'غير راضٍ/راضية على الإطلاق',
+    'اصلاً راضی نیستم',
+    'Gabi ahaanba kuma qanacsani',
+    'ፈጺመ ዘይዓገብኩ',
+  ),
+  max: t(
+    'Mycket nöjd',
+    'Mycket bra',
+    'Very satisfied',
+    'راضٍ/راضية جدًا',
+    'خیلی راضی هستم',
+    'Aad baan ugu qanacsanahay',
+    'ኣዝየ ዝዓገብኩ',
+  ),
+};
+
+// "How good were the lectures / talks / was the internship": the labels describe the thing, not the person.
+const GOOD: Ends = {
+  min: t('Inte alls bra', 'Dåligt', 'Not good at all', 'سيئ جدًا', 'خیلی بد', 'Aad u xun', 'ኣዝዩ ሕማቕ'),
+  max: t('Mycket bra', 'Mycket bra', 'Very good', 'جيد جدًا', 'خیلی خوب', 'Aad u fiican', 'ኣዝዩ ጽቡቕ'),
+};
+
+const rating = (name: string, title: Texts, ends: Ends, extra: object = {}) => ({
   type: 'rating',
   name,
   title,
@@ -9,24 +44,11 @@ const rating = (name: string, title: ReturnType<typeof t>, extra: object = {}) =
   rateMax: 5,
   // Phones turn a rating into a dropdown unless told otherwise; buttons are easier to hit and to read aloud.
   displayMode: 'buttons',
-  minRateDescription: t(
-    'Inte alls nöjd',
-    'Inte bra',
-    'Not at all satisfied',
-    'غير راضٍ على الإطلاق',
-    'اصلاً راضی نیستم',
-    'Gabi ahaanba kuma qanacsani',
-    'ፈጺመ ዘይዓገብኩ',
-  ),
-  maxRateDescription: t(
-    'Mycket nöjd',
-    'Mycket bra',
-    'Very satisfied',
-    'راضٍ جدًا',
-    'خیلی راضی هستم',
-    'Aad baan ugu qanacsanahay',
-    'ኣዝየ ዝዓገብኩ',
-  ),
+  // Beside the five buttons the end labels pushed them onto two or three lines on a phone; below, the five fit on
+  // one line from 320 px (the survey site's scale journey measures it).
+  rateDescriptionLocation: 'bottom',
+  minRateDescription: ends.min,
+  maxRateDescription: ends.max,
   ...extra,
 });
 
@@ -66,6 +88,7 @@ export const END_OF_GROUP_V1 = {
             'Guud ahaan intee in le’eg ayaad ku qanacsan tahay barnaamijka?',
             'ብሓፈሻ ብእቲ መደብ ክንደይ ዓጊብካ?',
           ),
+          SATISFIED,
         ),
         rating(
           'lectures',
@@ -78,6 +101,7 @@ export const END_OF_GROUP_V1 = {
             'Intee ayay wanaagsanaayeen casharradu?',
             'እቶም መደረታት ክንደይ ጽቡቓት ነይሮም?',
           ),
+          GOOD,
         ),
         rating(
           'talks',
@@ -90,6 +114,7 @@ export const END_OF_GROUP_V1 = {
             'Intee ayay wanaagsanaayeen wada-hadalladaada gaarka ah ee shaqaalaha?',
             'ምስ ሰራሕተኛታት ዝነበረካ ውልቃዊ ዝርርባት ክንደይ ጽቡቕ ነይሩ?',
           ),
+          GOOD,
         ),
       ],
     },
@@ -125,6 +150,7 @@ export const END_OF_GROUP_V1 = {
             'Sidee ayuu ahaa tababarkaagu?',
             'ልምምድ ስራሕካ ከመይ ነይሩ?',
           ),
+          GOOD,
           { visibleIf: "{internship} = 'yes'", isRequired: false },
         ),
         {
