@@ -1,4 +1,5 @@
 import { CSRF_HEADER, SESSION_COOKIE } from '@stegvis/contracts';
+import { Secret, TOTP } from 'otpauth';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { loadConfig } from '../src/config/app-config';
@@ -9,6 +10,9 @@ import { PASSWORD, startTestApp, type TestApp } from './support/test-app';
 
 const REDIRECT_URI = 'http://127.0.0.1/api/auth/oidc/callback';
 const IDP_PASSWORD = 'provider-password-1';
+const SECRET = 'JBSWY3DPEHPK3PXP';
+const codeFor = (secret: string, ahead = 0) =>
+  new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + ahead });
 
 describe('sign-in through the municipality identity provider (OpenID Connect, e2e)', () => {
   let idp: TestProvider;
@@ -215,22 +219,53 @@ describe('sign-in through the municipality identity provider (OpenID Connect, e2
     expect(await lastLoginAudit()).toMatchObject({ entityId: ids.dan, outcome: 'denied' });
   });
 
-  it("lets the provider's MFA stand in for our TOTP only where the organisation says so", async () => {
+  it("lets the provider's MFA stand in for our TOTP only where the organisation says so, else asks for the code", async () => {
     const users = t.app.get(UsersService);
-    await users.setTotp(ids.anna, 'JBSWY3DPEHPK3PXP', true);
-    await users.setTotp(ids.bo, 'JBSWY3DPEHPK3PXP', true);
+    await users.setTotp(ids.anna, SECRET, true);
+    await users.setTotp(ids.bo, SECRET, true);
     try {
       await t.dataSource.query('UPDATE organisation SET idp_mfa_accepted = false WHERE id = $1', [
         municipalityOrg,
       ]);
-      const refused = await viaProvider('anna');
-      expect(refused.callback.headers.location).toBe('/login?sso=second_factor');
-      expect(sessionCookie(refused.callback)).toBeUndefined();
-      expect(await lastLoginAudit()).toMatchObject({
+      // Not accepted: the provider's sign-in is the first factor, and the login page asks for the app's code.
+      const owed = await viaProvider('anna');
+      expect(owed.callback.headers.location).toBe('/login/kod?returnUrl=%2Fdeltagare');
+      expect(sessionCookie(owed.callback)).toBeUndefined();
+      expect((await owed.agent.get('/api/auth/me')).status).toBe(401);
+      const wrong = await owed.agent
+        .post('/api/auth/oidc/code')
+        .set('X-Forwarded-For', '203.0.113.50')
+        .send({ code: codeFor(SECRET) === '123456' ? '654321' : '123456' });
+      expect(wrong.status).toBe(401);
+      expect(wrong.body.code).toBe('totp_code_wrong');
+      expect(await lastLoginAudit()).toEqual({
         entityId: ids.anna,
-        outcome: 'denied',
-        details: { method: 'oidc', reason: 'second_factor', email: 'anna.andersson@angelholm.se' },
+        outcome: 'failure',
+        details: { reason: 'totp' },
       });
+      // Only the browser that went to the provider may finish: the code from elsewhere opens nothing.
+      const elsewhere = await request(t.http)
+        .post('/api/auth/oidc/code')
+        .send({ code: codeFor(SECRET) });
+      expect(elsewhere.status).toBe(401);
+      expect(elsewhere.body.code).toBe('not_signed_in');
+      const right = await owed.agent
+        .post('/api/auth/oidc/code')
+        .set('X-Forwarded-For', '203.0.113.50')
+        .send({ code: codeFor(SECRET) });
+      expect(right.status).toBe(200);
+      expect(right.body.email).toBe('anna.andersson@angelholm.se');
+      expect(sessionCookie(right)).toMatch(/HttpOnly/);
+      expect((await owed.agent.get('/api/programmes')).status).toBe(200);
+      expect(await lastLoginAudit()).toEqual({
+        entityId: ids.anna,
+        outcome: 'success',
+        details: { method: 'oidc', idpMfa: false },
+      });
+      // The wait is over once used.
+      const again = await owed.agent.post('/api/auth/oidc/code').send({ code: codeFor(SECRET, 30_000) });
+      expect(again.status).toBe(401);
+      expect(again.body.code).toBe('not_signed_in');
 
       await t.dataSource.query('UPDATE organisation SET idp_mfa_accepted = true WHERE id = $1', [
         municipalityOrg,
@@ -247,9 +282,10 @@ describe('sign-in through the municipality identity provider (OpenID Connect, e2
         details: { method: 'oidc', idpMfa: true, amr: ['pwd', 'mfa'] },
       });
 
-      // The organisation accepts the provider's MFA, but this sign-in used a password alone.
+      // The organisation accepts the provider's MFA, but this sign-in used a password alone: the code is owed.
       const single = await viaProvider('bo');
-      expect(single.callback.headers.location).toBe('/login?sso=second_factor');
+      expect(single.callback.headers.location).toBe('/login/kod?returnUrl=%2Fdeltagare');
+      expect(sessionCookie(single.callback)).toBeUndefined();
     } finally {
       await users.setTotp(ids.anna, null, false);
       await users.setTotp(ids.bo, null, false);

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from './api-client';
 import { expectNoAxeViolations, failOnCspViolations, launch } from './browser';
@@ -16,6 +17,7 @@ const PORT = 3325;
 const IDP_PORT = 3330;
 const ADMIN = { email: 'admin@oidc.example', password: 'ett-langt-losenord-for-resan-9' };
 const IDP_PASSWORD = 'kommunens-losenord-1';
+const TOVE = { email: 'tove.tidlund@angelholm.se', password: 'tredje-langa-losenordet-5' };
 
 describe("sign-in with the municipality's account (chromium, a real OpenID provider on 127.0.0.1)", () => {
   failOnCspViolations();
@@ -31,6 +33,7 @@ describe("sign-in with the municipality's account (chromium, a real OpenID provi
       [
         { login: 'sara', password: IDP_PASSWORD, email: 'Sara.Svensson@Angelholm.se', amr: ['pwd'] },
         { login: 'olle', password: IDP_PASSWORD, email: 'olle.okand@angelholm.se', amr: ['pwd'] },
+        { login: 'tove', password: IDP_PASSWORD, email: TOVE.email, amr: ['pwd', 'mfa'] },
       ],
       `http://127.0.0.1:${PORT}/api/auth/oidc/callback`,
     );
@@ -55,6 +58,12 @@ describe("sign-in with the municipality's account (chromium, a real OpenID provi
         password: 'ett-annat-langt-losenord-3',
       })
     ).id;
+    await admin.call('POST', '/api/users', {
+      email: TOVE.email,
+      displayName: 'Tove Tidlund',
+      role: 'staff',
+      password: TOVE.password,
+    });
     mkdirSync(SHOTS, { recursive: true });
     browser = await launch();
   });
@@ -129,6 +138,32 @@ describe("sign-in with the municipality's account (chromium, a real OpenID provi
     await page.screenshot({ path: join(SHOTS, 'oidc-unknown.png') });
     assert.equal(await users(), before);
     assert.equal((await page.request.get(`${api.url}/api/auth/me`)).status(), 401);
+    await page.close();
+  });
+
+  it("with two-factor login on, and the provider's MFA not accepted, the app's code finishes the sign-in", async () => {
+    // Set-up: Tove has turned two-factor login on herself; she has no organisation, so the provider's MFA does not count.
+    const tove = await new ApiClient(api.url).signIn(TOVE.email, TOVE.password);
+    const setup = await tove.call<{ secret: string }>('POST', '/api/auth/totp/setup', {
+      password: TOVE.password,
+    });
+    const totp = new TOTP({ secret: Secret.fromBase32(setup.secret) });
+    await tove.call('POST', '/api/auth/totp/confirm', { code: totp.generate() });
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+    await throughProvider(page, 'tove');
+    await page.getByTestId('idp-code').waitFor();
+    assert.equal(new URL(page.url()).pathname, '/login/kod');
+    assert.equal((await page.request.get(`${api.url}/api/auth/me`)).status(), 401);
+    await expectNoAxeViolations(page, 'kod efter inloggning med kommunens konto');
+    await page.screenshot({ path: join(SHOTS, 'oidc-code.png') });
+    // The code that confirmed the app is spent; the app's next one (30 s on, accepted for clock drift) signs in.
+    await page.getByTestId('idp-code').fill(totp.generate({ timestamp: Date.now() + 30_000 }));
+    await page.getByTestId('idp-code-submit').click();
+    await page.getByTestId('current-user').waitFor();
+    assert.match(await text(page.getByTestId('current-user')), /Tove Tidlund/);
+    const me = (await (await page.request.get(`${api.url}/api/auth/me`)).json()) as { email: string };
+    assert.equal(me.email, TOVE.email);
     await page.close();
   });
 });

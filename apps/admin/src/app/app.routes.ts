@@ -6,6 +6,7 @@ import { unsavedChangesGuard } from './shared/form/unsaved-changes';
 
 export const routes: Routes = [
   { path: 'login', loadComponent: () => import('./features/login/login').then((m) => m.Login) },
+  { path: 'login/kod', loadComponent: () => import('./features/login/idp-code').then((m) => m.IdpCode) },
   {
     path: 'tvafaktor',
     canActivate: [authGuard],

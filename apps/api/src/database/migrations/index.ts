@@ -21,6 +21,7 @@ import { CommitteeMembershipEnd1796620000000 } from './1796620000000-committee-m
 import { UserPasswordChangeAndRecoveryCodes1796640000000 } from './1796640000000-user-password-change-and-recovery-codes';
 import { OrganisationSignInPolicy1796660000000 } from './1796660000000-organisation-sign-in-policy';
 import { OidcLogin1796650000000 } from './1796650000000-oidc-login';
+import { OidcLoginSecondFactor1796650000001 } from './1796650000001-oidc-login-second-factor';
 import { ActionPlanSteps1796580000000 } from './1796580000000-action-plan-steps';
 import { SessionMovesAndAttendanceVersions1796560000000 } from './1796560000000-session-moves-and-attendance-versions';
 
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   UserPasswordChangeAndRecoveryCodes1796640000000,
   OrganisationSignInPolicy1796660000000,
   OidcLogin1796650000000,
+  OidcLoginSecondFactor1796650000001,
 ];

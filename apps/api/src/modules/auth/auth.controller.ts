@@ -184,7 +184,7 @@ async function retryAfter<T>(res: FastifyReply, work: Promise<T>): Promise<T> {
   }
 }
 
-function toCurrentUser(u: UserContext['user']): CurrentUserResponse {
+export function toCurrentUser(u: UserContext['user']): CurrentUserResponse {
   return {
     id: u.id,
     email: u.email,

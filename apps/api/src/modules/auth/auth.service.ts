@@ -102,29 +102,63 @@ export class AuthService {
           { code: 'totp_required' },
         );
       }
-      const step = totpStep(user.totpSecret!, code);
-      if (step === null || !(await this.users.claimTotpStep(user.id, step))) {
-        await this.throttle.failed();
-        await this.audit.record(ctx, {
-          action: 'auth.login',
-          entityType: 'user',
-          entityId: user.id,
-          outcome: 'failure',
-          details: { reason: 'totp' },
-        });
-        throw new Problem(
-          401,
-          'Wrong code',
-          [fieldError('code', 'code is wrong or expired', { code: 'totp_code_wrong' })],
-          { type: 'https://stegvis.se/problems/totp-required' },
-          { code: 'totp_code_wrong' },
-        );
-      }
+      await this.checkTotp(ctx, user, code);
     }
     // A role that must use two factors, without them yet, gets a session good only for setting them up.
     const mfaPending = !user.totpEnabled && this.config.totpRequiredRoles.includes(user.role);
     await this.throttle.succeeded(email, ctx.ip);
     return this.startSession(ctx, user, mfaPending, undefined, user.mustChangePassword);
+  }
+
+  /**
+   * The second step of a sign-in through the identity provider, for a user with two factors whose organisation does
+   * not let the provider's MFA stand in: the app's code or a recovery code, throttled and audited as at the password
+   * login.
+   */
+  async signInWithSecondFactor(
+    ctx: RequestContext,
+    user: UserRecord,
+    code: string | undefined,
+    recoveryCode: string | undefined,
+    details: Record<string, unknown>,
+  ): Promise<StartedSession> {
+    const gate = await this.throttle.begin(user.email, ctx.ip);
+    if (!gate.ok) {
+      await this.audit.record(ctx, {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+        outcome: 'denied',
+        details: { ...details, reason: 'throttled', scope: gate.scope },
+      });
+      throw throttled(gate);
+    }
+    if (recoveryCode !== undefined) await this.signInWithRecoveryCode(ctx, user, recoveryCode);
+    else await this.checkTotp(ctx, user, code ?? '');
+    await this.throttle.succeeded(user.email, ctx.ip);
+    return this.startSession(ctx, user, false, details);
+  }
+
+  /** The app's code, good once within its window; a wrong one counts as a failed login and is audited. */
+  private async checkTotp(ctx: RequestContext, user: UserRecord, code: string): Promise<void> {
+    const step = totpStep(user.totpSecret!, code);
+    if (step === null || !(await this.users.claimTotpStep(user.id, step))) {
+      await this.throttle.failed();
+      await this.audit.record(ctx, {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+        outcome: 'failure',
+        details: { reason: 'totp' },
+      });
+      throw new Problem(
+        401,
+        'Wrong code',
+        [fieldError('code', 'code is wrong or expired', { code: 'totp_code_wrong' })],
+        { type: 'https://stegvis.se/problems/totp-required' },
+        { code: 'totp_code_wrong' },
+      );
+    }
   }
 
   /** Whether the user's organisation lets its staff sign in with a password of ours (users without one may). */

@@ -7,7 +7,7 @@ import { ApiClient } from '../api/api-client';
 export class AuthApi {
   private readonly api = inject(ApiClient);
 
-  login(body: LoginRequest & { code?: string }): Observable<CurrentUserResponse> {
+  login(body: LoginRequest & { code?: string; recoveryCode?: string }): Observable<CurrentUserResponse> {
     return this.api.POST('/api/auth/login', { body });
   }
   logout(): Observable<void> {
@@ -19,5 +19,9 @@ export class AuthApi {
   /** Whether the login page offers the municipality's identity provider. */
   signInOptions(): Observable<SignInOptionsResponse> {
     return this.api.GET('/api/auth/sign-in-options');
+  }
+  /** The app's code (or a recovery code) after the municipality's sign-in, when it does not count as two factors. */
+  oidcCode(body: { code: string } | { recoveryCode: string }): Observable<CurrentUserResponse> {
+    return this.api.POST('/api/auth/oidc/code', { body });
   }
 }

@@ -15,7 +15,6 @@ const REASONS = {
   no_email: 'signIn.sso.no_email',
   unknown_user: 'signIn.sso.unknown_user',
   inactive: 'signIn.sso.inactive',
-  second_factor: 'signIn.sso.second_factor',
 } as const satisfies Record<string, TextKey>;
 
 /**

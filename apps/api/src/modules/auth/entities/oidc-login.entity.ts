@@ -23,6 +23,13 @@ export class OidcLogin {
   @Column({ type: 'text' })
   returnTo: string;
 
+  /**
+   * Set once the provider has said who it is while our own second factor is still owed (the user has TOTP on and
+   * the organisation does not accept the provider's MFA): the row then waits for the code, and for nothing else.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  userId: string | null;
+
   @Column({ type: 'timestamptz' })
   expiresAt: Date;
 

@@ -1,14 +1,16 @@
-import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { SignInOptionsResponse } from '@stegvis/contracts';
+import type { CurrentUserResponse, SignInOptionsResponse } from '@stegvis/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { Ctx, type RequestContext } from '../../../common/context/request-context';
 import { ApiProblems } from '../../../common/openapi/api-problems';
+import { toCurrentUser } from '../auth.controller';
 import { Public } from '../auth.decorators';
+import { CurrentUserDto } from '../dto/login.dto';
 import { setSessionCookies } from '../session-cookies';
-import { OidcStartQueryDto, SignInOptionsDto, SignInOptionsQueryDto } from './oidc.dto';
-import { loginPage, OidcService } from './oidc.service';
+import { OidcCodeDto, OidcStartQueryDto, SignInOptionsDto, SignInOptionsQueryDto } from './oidc.dto';
+import { CODE_MINUTES, LOGIN_MINUTES, loginPage, OidcService } from './oidc.service';
 
 /** Binds the way back from the provider to the browser that set out; only its hash is stored. */
 const OIDC_COOKIE = 'stegvis_oidc';
@@ -46,15 +48,7 @@ export class OidcController {
     @Res() res: FastifyReply,
   ): Promise<void> {
     const { location, cookie } = await this.oidc.start(ctx, query.returnTo);
-    if (cookie)
-      // Lax, not Strict: the way back is a top-level navigation from the provider's site.
-      res.setCookie(OIDC_COOKIE, cookie, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: this.config.cookieSecure,
-        path: OIDC_PATH,
-        maxAge: 10 * 60,
-      });
+    if (cookie) res.setCookie(OIDC_COOKIE, cookie, this.cookieOptions(LOGIN_MINUTES * 60));
     await res.redirect(location, 302);
   }
 
@@ -78,9 +72,48 @@ export class OidcController {
       req.cookies[OIDC_COOKIE],
       q === -1 ? '' : req.url.slice(q + 1),
     );
+    if (outcome.kind === 'code') {
+      // The same cookie now stands for the wait for our own code, which the login page asks for next.
+      res.setCookie(OIDC_COOKIE, req.cookies[OIDC_COOKIE]!, this.cookieOptions(CODE_MINUTES * 60));
+      return void (await res.redirect(`/login/kod?returnUrl=${encodeURIComponent(outcome.returnTo)}`, 302));
+    }
     res.clearCookie(OIDC_COOKIE, { path: OIDC_PATH });
     if (outcome.kind === 'refused') return void (await res.redirect(loginPage(outcome.reason), 302));
     setSessionCookies(res, outcome.session, this.config);
     await res.redirect(outcome.returnTo, 302);
+  }
+
+  @Post('oidc/code')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "Our own second factor after the provider's sign-in, when the user has two-factor login on and the " +
+      "organisation does not accept the provider's MFA: the app's code (or a recovery code) signs in, from the " +
+      'browser that went to the provider, within five minutes; 401 once that wait is over.',
+  })
+  @ApiOkResponse({ type: CurrentUserDto })
+  @ApiProblems(400, 401, 404, 429)
+  async code(
+    @Ctx() ctx: RequestContext,
+    @Body() body: OidcCodeDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<CurrentUserResponse> {
+    const session = await this.oidc.secondFactor(ctx, req.cookies[OIDC_COOKIE], body.code, body.recoveryCode);
+    res.clearCookie(OIDC_COOKIE, { path: OIDC_PATH });
+    setSessionCookies(res, session, this.config);
+    return toCurrentUser(session.user);
+  }
+
+  /** Lax, not Strict: the way back is a top-level navigation from the provider's site. */
+  private cookieOptions(maxAge: number) {
+    return {
+      httpOnly: true,
+      sameSite: 'lax' as const,
+      secure: this.config.cookieSecure,
+      path: OIDC_PATH,
+      maxAge,
+    };
   }
 }

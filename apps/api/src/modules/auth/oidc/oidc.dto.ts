@@ -24,3 +24,18 @@ export class OidcStartQueryDto {
   @MaxLength(500)
   returnTo?: string;
 }
+
+/** Our own second factor after the provider's sign-in: the app's code, or one of the recovery codes. */
+export class OidcCodeDto {
+  @ApiPropertyOptional({ example: '123456', description: 'Six-digit code from the authenticator app' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  code?: string;
+
+  @ApiPropertyOptional({ description: "A one-time recovery code instead of the app's code" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  recoveryCode?: string;
+}

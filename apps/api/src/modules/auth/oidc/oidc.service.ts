@@ -24,15 +24,19 @@ export const OIDC_REFUSALS = [
   'no_email',
   'unknown_user',
   'inactive',
-  'second_factor',
 ] as const;
 export type OidcRefusal = (typeof OIDC_REFUSALS)[number];
 
 export type OidcOutcome =
-  { kind: 'signed_in'; session: StartedSession; returnTo: string } | { kind: 'refused'; reason: OidcRefusal };
+  | { kind: 'signed_in'; session: StartedSession; returnTo: string }
+  /** The provider said who it is; our own TOTP is still owed (POST /api/auth/oidc/code). */
+  | { kind: 'code'; returnTo: string }
+  | { kind: 'refused'; reason: OidcRefusal };
 
 /** Long enough to type a password and approve a push at the provider; short enough that a stale tab fails. */
-const LOGIN_MINUTES = 10;
+export const LOGIN_MINUTES = 10;
+/** The wait for our own code after the provider's sign-in. */
+export const CODE_MINUTES = 5;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** A path in the admin to return to; anything else (another host, `//x`, `/\x`) goes to the start page. */
@@ -112,6 +116,7 @@ export class OidcService {
       nonce,
       codeVerifier,
       returnTo: safeReturnTo(returnTo),
+      userId: null,
       expiresAt: new Date(Date.now() + LOGIN_MINUTES * 60_000),
     });
     const url = client.buildAuthorizationUrl(provider, {
@@ -131,8 +136,9 @@ export class OidcService {
    */
   async callback(ctx: RequestContext, cookie: string | undefined, query: string): Promise<OidcOutcome> {
     const c = this.config;
-    const pending = cookie && cookie.length <= 100 ? await this.take(sha256(cookie)) : null;
-    if (!pending) return this.refuse(ctx, 'expired');
+    const idHash = cookie && cookie.length <= 100 ? sha256(cookie) : null;
+    const pending = idHash ? await this.take(idHash) : null;
+    if (!idHash || !pending || pending.userId) return this.refuse(ctx, 'expired');
     const params = new URLSearchParams(query);
     if (params.get('error') === 'access_denied') return this.refuse(ctx, 'cancelled');
     const current = new URL(c.redirectUri);
@@ -157,9 +163,19 @@ export class OidcService {
     if (!user) return this.refuse(ctx, 'unknown_user', { email });
     if (!user.active) return this.refuse(ctx, 'inactive', { email }, user);
     const idpMfa = await this.providerMfaCounts(user, claims);
-    // Our own second factor cannot be asked for here: a user who has one signs in with it unless the organisation
-    // lets the provider's MFA stand in (docs/security.md).
-    if (user.totpEnabled && !idpMfa) return this.refuse(ctx, 'second_factor', { email }, user);
+    if (user.totpEnabled && !idpMfa) {
+      // The provider's sign-in was the first factor; the same browser now owes the app's code, and nothing else.
+      await this.logins.insert({
+        idHash,
+        state: '',
+        nonce: '',
+        codeVerifier: '',
+        returnTo: pending.returnTo,
+        userId: user.id,
+        expiresAt: new Date(Date.now() + CODE_MINUTES * 60_000),
+      });
+      return { kind: 'code', returnTo: pending.returnTo };
+    }
     const mfaPending = !idpMfa && !user.totpEnabled && this.appConfig.totpRequiredRoles.includes(user.role);
     const session = await this.auth.startSession(ctx, user, mfaPending, {
       method: 'oidc',
@@ -168,6 +184,34 @@ export class OidcService {
       ...(claims.acr ? { acr: claims.acr } : {}),
     });
     return { kind: 'signed_in', session, returnTo: pending.returnTo };
+  }
+
+  /**
+   * The app's code (or a recovery code) after the provider's sign-in, from the browser that went there. Wrong codes
+   * count towards the login throttle and leave the wait in place until it expires; the right one ends it.
+   */
+  async secondFactor(
+    ctx: RequestContext,
+    cookie: string | undefined,
+    code: string | undefined,
+    recoveryCode: string | undefined,
+  ): Promise<StartedSession> {
+    const idHash = cookie && cookie.length <= 100 ? sha256(cookie) : null;
+    const pending = idHash ? await this.logins.findOneBy({ idHash }) : null;
+    const waiting = pending?.userId && pending.expiresAt.getTime() > Date.now();
+    const user = waiting ? await this.users.findById(pending.userId!) : null;
+    if (!idHash || !user?.active || !user.totpEnabled) {
+      await this.refusedAudit(ctx, 'expired', { step: 'code' });
+      throw new Problem(401, 'Sign in through the identity provider again', undefined, undefined, {
+        code: 'not_signed_in',
+      });
+    }
+    const session = await this.auth.signInWithSecondFactor(ctx, user, code, recoveryCode, {
+      method: 'oidc',
+      idpMfa: false,
+    });
+    await this.logins.delete({ idHash });
+    return session;
   }
 
   /** The pending sign-in of this cookie, removed as it is read, or null when there is none or it has expired. */
@@ -232,10 +276,7 @@ export class OidcService {
       action: 'auth.login',
       entityType: 'user',
       entityId: user?.id ?? null,
-      outcome:
-        reason === 'unknown_user' || reason === 'inactive' || reason === 'second_factor'
-          ? 'denied'
-          : 'failure',
+      outcome: reason === 'unknown_user' || reason === 'inactive' ? 'denied' : 'failure',
       details: { method: 'oidc', reason, ...details },
     });
   }

@@ -32,8 +32,21 @@ export const SIGN_IN_TEXTS = {
     sv: 'Ditt konto i Stegvis är avstängt. Kontakta administratören.',
     en: 'Your Stegvis account is deactivated. Contact the administrator.',
   },
-  'signIn.sso.second_factor': {
-    sv: 'Ditt konto kräver tvåstegsverifiering som kommunens inloggning inte gav. Logga in med e-post, lösenord och kod, eller be administratören godta kommunens tvåstegsverifiering.',
-    en: "Your account needs two-factor login, which the municipality's sign-in did not give. Sign in with e-mail, password and code, or ask the administrator to accept the municipality's two-factor login.",
+  'signIn.code.title': { sv: 'Tvåstegsverifiering', en: 'Two-factor login' },
+  'signIn.code.intro': {
+    sv: 'Du är inloggad med kommunens konto. Ange nu koden från din autentiseringsapp.',
+    en: "You are signed in with the municipality's account. Now enter the code from your authenticator app.",
   },
+  'signIn.code.over': {
+    sv: 'Inloggningen tog för lång tid. Börja om med kommunens konto.',
+    en: "The sign-in took too long. Start again with the municipality's account.",
+  },
+  'signIn.code.recoveryCode': { sv: 'Återställningskod', en: 'Recovery code' },
+  'signIn.code.useRecovery': { sv: 'Använd en återställningskod', en: 'Use a recovery code' },
+  'signIn.code.useApp': { sv: 'Använd koden från appen', en: 'Use the code from the app' },
+  'signIn.code.wrongRecovery': {
+    sv: 'Fel eller redan använd återställningskod.',
+    en: 'Wrong or already used recovery code.',
+  },
+  'signIn.code.restart': { sv: 'Till inloggningen', en: 'To the sign-in page' },
 } as const satisfies Texts;
