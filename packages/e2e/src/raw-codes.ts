@@ -16,7 +16,17 @@ const CODES: readonly string[] = [
 
 // Codes that are also Swedish words a screen may use in a sentence ("en tydlig plan", "man kan"), or that a
 // Swedish label spells the same way ("Hybrid", "Normal"): on a Swedish screen they prove nothing.
-const ALSO_SWEDISH = new Set(['man', 'plan', 'start', 'normal', 'regional', 'hybrid', 'digital', 'personal']);
+const ALSO_SWEDISH = new Set([
+  'man',
+  'plan',
+  'start',
+  'normal',
+  'regional',
+  'hybrid',
+  'digital',
+  'personal',
+  'organisation',
+]);
 
 /**
  * The codes looked for on a screen: every code with `_`, `.`, `/` or a space in it (`in_progress`,

@@ -80,6 +80,17 @@ export const routes: Routes = [
         canActivate: [actionGuard('committee.read')],
         loadComponent: () => import('./features/staffing/committee-view').then((m) => m.CommitteeView),
       },
+      {
+        path: 'katalog',
+        canActivate: [actionGuard('directory.manage')],
+        loadComponent: () => import('./features/directory/directory-page').then((m) => m.DirectoryPage),
+      },
+      {
+        path: 'malgruppsstatistik',
+        canActivate: [actionGuard('statistics.manage')],
+        loadComponent: () =>
+          import('./features/directory/target-group-stats').then((m) => m.TargetGroupStats),
+      },
       // Keep last: any address no route above knows.
       { path: '**', loadComponent: () => import('./core/shell/not-found').then((m) => m.NotFound) },
     ],

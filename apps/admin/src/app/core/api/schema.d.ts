@@ -2602,10 +2602,10 @@ export interface components {
             name: string;
             /** @enum {string} */
             kind: "employment_service" | "income_support" | "adult_education" | "municipality" | "social_insurance" | "health_care" | "other";
-            /** @default true */
-            localPasswordAllowed: boolean;
-            /** @default false */
-            idpMfaAccepted: boolean;
+            /** @description Staff may sign in with a local password; on when left out */
+            localPasswordAllowed?: boolean;
+            /** @description The identity provider's MFA counts as two-factor; off when left out */
+            idpMfaAccepted?: boolean;
         };
         UpdateOrganisationDto: {
             /** @example Arbetsförmedlingen */

@@ -13,6 +13,7 @@ import { SHARED_TEXTS } from './texts/shared';
 import { SIGN_IN_TEXTS } from './texts/sign-in';
 import { STEERING_TEXTS } from './texts/steering';
 import { MEETINGS_TEXTS } from './texts/meetings';
+import { DIRECTORY_TEXTS } from './texts/directory';
 import type { Texts } from './texts/texts';
 
 export type Lang = 'sv' | 'en';
@@ -544,6 +545,7 @@ export const TEXTS = {
   ...SIGN_IN_TEXTS,
   ...STEERING_TEXTS,
   ...MEETINGS_TEXTS,
+  ...DIRECTORY_TEXTS,
 } as const satisfies Texts;
 
 /** Each file's table, for the check that no key is defined in two of them (a spread would hide it). */
@@ -562,6 +564,7 @@ export const TEXT_SOURCES: readonly Texts[] = [
   SIGN_IN_TEXTS,
   STEERING_TEXTS,
   MEETINGS_TEXTS,
+  DIRECTORY_TEXTS,
 ];
 
 export type TextKey = keyof typeof TEXTS;

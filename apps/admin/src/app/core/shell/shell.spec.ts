@@ -46,6 +46,7 @@ describe('Shell navigation', () => {
         'nav-rapporter',
         'nav-kommitteer',
         'nav-remisser',
+        'nav-malgruppsstatistik',
       ],
     ],
     [
@@ -59,6 +60,8 @@ describe('Shell navigation', () => {
         'nav-styrgrupp',
         'nav-rapporter',
         'nav-kommitteer',
+        'nav-katalog',
+        'nav-malgruppsstatistik',
       ],
     ],
     [

@@ -40,6 +40,11 @@ import { ProgrammesApi } from './programmes-api';
               @if (auth.can('template.read')) {
                 <th scope="col">{{ i18n.t('tpl.programmeTemplates') }}</th>
               }
+              @if (auth.can('budget.manage')) {
+                <th scope="col">
+                  <span class="cdk-visually-hidden">{{ i18n.t('bud.link') }}</span>
+                </th>
+              }
               @if (auth.can('programme.update')) {
                 <th scope="col">
                   <span class="cdk-visually-hidden">{{ i18n.t('programmes.edit') }}</span>
@@ -69,6 +74,17 @@ import { ProgrammesApi } from './programmes-api';
                       [attr.aria-label]="i18n.t('tpl.programmeTemplatesOf').replace('{name}', p.name)"
                       [attr.data-testid]="'programme-templates-' + $index"
                       >{{ i18n.t('tpl.programmeTemplates') }}</a
+                    >
+                  </td>
+                }
+                @if (auth.can('budget.manage')) {
+                  <td>
+                    <a
+                      mat-button
+                      [routerLink]="[p.id, 'budget']"
+                      [attr.aria-label]="i18n.t('bud.linkOf').replace('{name}', p.name)"
+                      [attr.data-testid]="'programme-budget-' + $index"
+                      >{{ i18n.t('bud.link') }}</a
                     >
                   </td>
                 }

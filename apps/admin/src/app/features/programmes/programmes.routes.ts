@@ -22,6 +22,12 @@ export const PROGRAMMES_ROUTES: Routes = [
     loadComponent: () => import('../templates/template-editor').then((m) => m.TemplateEditor),
   },
   {
+    path: ':programmeId/budget',
+    canActivate: [actionGuard('budget.manage')],
+    canDeactivate: [unsavedChangesGuard],
+    loadComponent: () => import('../budget/budget-page').then((m) => m.BudgetPage),
+  },
+  {
     path: 'ny',
     canActivate: [actionGuard('programme.create')],
     canDeactivate: [unsavedChangesGuard],

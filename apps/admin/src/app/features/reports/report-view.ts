@@ -11,6 +11,7 @@ import { asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
 import { alignsRight, type Chart, cellText, chartOf } from '@stegvis/reports/view';
 import { DownloadWithProgress } from '../../shared/download-with-progress';
+import { NationalFollowUp } from './national-follow-up';
 import { ProgrammePicker } from '../../shared/programme-picker';
 import { stockholmToday } from '../../core/time/stockholm-time';
 import { AuthStore } from '../../core/auth/auth-store';
@@ -34,6 +35,7 @@ import {
     MatProgressBarModule,
     MatSelectModule,
     ProgrammePicker,
+    NationalFollowUp,
   ],
   template: `
     <section class="page">
@@ -169,6 +171,7 @@ import {
           </section>
         }
       }
+      <sv-national-follow-up [programmeId]="programmeId()" />
     </section>
   `,
   styles: `

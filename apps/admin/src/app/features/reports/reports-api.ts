@@ -8,6 +8,8 @@ export type ReportTable = Schemas['ReportTableDto'];
 export type ProgressReport = Schemas['ProgressReportDto'];
 /** A fixed report period: a tertial, a calendar year or the whole programme. */
 export type FixedPeriod = Schemas['FixedPeriodDto'];
+/** Uppföljning Finsam for the association: each effort's participants of a year by sex, and the persons once. */
+export type FinsamAssociation = Schemas['FinsamAssociationDto'];
 
 export const REPORT_FORMATS = ['csv', 'xlsx', 'pdf', 'docx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -25,6 +27,15 @@ export class ReportsApi {
   }
   targetGroup(id: string, from: string, to: string): Observable<ReportTable> {
     return this.api.GET('/api/programmes/{id}/reports/target-group', { path: { id }, query: { from, to } });
+  }
+
+  /** Uppföljning Finsam, association-wide (the admin only; the api audits every read). */
+  finsam(year: number): Observable<FinsamAssociation> {
+    return this.api.GET('/api/reports/finsam', { query: { year } });
+  }
+  /** The SUS-style person file of a programme and year (staff only; the api audits every download). */
+  susFile(id: string, year: number): Observable<HttpEvent<Blob>> {
+    return this.api.files.GET('/api/programmes/{id}/reports/sus.csv', { path: { id }, query: { year } });
   }
 
   /** The progress report as a file, with download progress (shared/download-with-progress.ts). */

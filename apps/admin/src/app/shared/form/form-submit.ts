@@ -16,8 +16,9 @@ export interface SubmitOptions {
 /**
  * One form's save: checks the form, sends the write, and shows the outcome. Success: the form is marked pristine
  * (so the unsaved-changes guard lets the user go) and a snackbar says `done`. A 400 puts each `errors[].field` on
- * its control in the user's language (core/errors/problem-form.ts) and the rest in `banner`; a 409 says the record
- * was changed by someone else; anything else puts the api's reason in `banner`. The form keeps what was typed.
+ * its control in the user's language (core/errors/problem-form.ts) and the rest in `banner`; a 409 naming fields
+ * (a duplicate) does the same, any other 409 says the record was changed by someone else; anything else puts
+ * the api's reason in `banner`. The form keeps what was typed.
  *
  * Create it in a field initialiser (it injects): `protected readonly submit = formSubmit();`
  */
@@ -59,9 +60,10 @@ export class FormSubmit {
   showFailure(form: AbstractControl, err: unknown): void {
     const problem = asProblem(err, this.i18n.lang());
     if (problem?.status === 401) return; // the session ended: the interceptor keeps drafts and goes to login
-    if (problem?.status === 409) {
+    // A 409 that names fields is a duplicate (a name or code already in use): shown at the field like a 400.
+    if (problem?.status === 409 && !problem.errors?.length) {
       this.banner.set(this.i18n.t('form.conflict'));
-    } else if (problem?.status === 400 || problem?.status === 422) {
+    } else if (problem?.status === 400 || problem?.status === 409 || problem?.status === 422) {
       const rest = applyProblemToForm(form, problem, this.i18n.lang());
       const fieldsMatched = (problem.errors?.length ?? 0) > rest.length;
       const restText = rest.map((e) => e.message).join(' ');

@@ -74,12 +74,12 @@ export class CreateOrganisationDto implements OrganisationRequest {
   @IsIn(ORGANISATION_KINDS)
   kind: OrganisationKind;
 
-  @ApiPropertyOptional({ default: true })
+  @ApiPropertyOptional({ description: 'Staff may sign in with a local password; on when left out' })
   @IsOptional()
   @IsBoolean()
   localPasswordAllowed?: boolean;
 
-  @ApiPropertyOptional({ default: false })
+  @ApiPropertyOptional({ description: "The identity provider's MFA counts as two-factor; off when left out" })
   @IsOptional()
   @IsBoolean()
   idpMfaAccepted?: boolean;
