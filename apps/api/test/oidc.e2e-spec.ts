@@ -295,6 +295,29 @@ describe('sign-in through the municipality identity provider (OpenID Connect, e2
     }
   });
 
+  it("counts wrong codes after the provider's sign-in towards the login throttle (429 with Retry-After)", async () => {
+    const users = t.app.get(UsersService);
+    await users.setTotp(ids.bo, SECRET, true);
+    try {
+      const owed = await viaProvider('bo');
+      expect(owed.callback.headers.location).toBe('/login/kod?returnUrl=%2Fdeltagare');
+      const wrongCode = codeFor(SECRET) === '123456' ? '654321' : '123456';
+      const attempt = () =>
+        owed.agent
+          .post('/api/auth/oidc/code')
+          .set('X-Forwarded-For', '203.0.113.60')
+          .send({ code: wrongCode });
+      for (let i = 0; i < 5; i++) expect((await attempt()).status).toBe(401);
+      const locked = await attempt();
+      expect(locked.status).toBe(429);
+      expect(locked.body.code).toBe('too_many_logins');
+      expect(locked.body.retryAfter).toBe(60);
+      expect(locked.headers['retry-after']).toBe('60');
+    } finally {
+      await users.setTotp(ids.bo, null, false);
+    }
+  });
+
   it("refuses a local password where the organisation has switched them off; the provider's sign-in still works", async () => {
     const login = () =>
       request(t.http)

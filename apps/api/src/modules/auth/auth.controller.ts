@@ -174,7 +174,7 @@ export class AuthController {
 }
 
 /** A throttled attempt's 429 carries the seconds to wait; they go in Retry-After too (RFC 9110, 10.2.3). */
-async function retryAfter<T>(res: FastifyReply, work: Promise<T>): Promise<T> {
+export async function retryAfter<T>(res: FastifyReply, work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (err) {
