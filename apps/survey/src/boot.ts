@@ -64,6 +64,37 @@ function setLanguage(code: LanguageCode): void {
   $('message-retry').textContent = ui('tryAgain', code);
 }
 
+/** The language chosen on the code screen, if any: the questionnaire then opens in it without asking again. */
+let codeScreenLanguage: LanguageCode | null = null;
+
+/** The code screen with its language choice, which translates the screen at once. */
+function showCodeScreen(): void {
+  const list = $('code-languages').querySelector('ul')!;
+  list.replaceChildren(
+    ...LANGUAGES.map((l) => {
+      const li = document.createElement('li');
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.lang = l.code === 'sv-easy' ? 'sv' : l.code;
+      b.dir = l.dir;
+      b.dataset.codeLang = l.code;
+      b.textContent = l.name;
+      b.setAttribute('aria-pressed', String(l.code === lang));
+      b.addEventListener('click', () => {
+        codeScreenLanguage = l.code;
+        setLanguage(l.code);
+        for (const other of list.querySelectorAll('button'))
+          other.setAttribute('aria-pressed', String(other === b));
+        $('code-languages').setAttribute('aria-label', ui('chooseLanguage', l.code));
+      });
+      li.append(b);
+      return li;
+    }),
+  );
+  $('code-languages').hidden = false;
+  show('code');
+}
+
 function show(id: 'start' | 'code' | 'message' | 'survey'): void {
   for (const s of ['start', 'code', 'message', 'survey']) $(s).hidden = s !== id;
 }
@@ -79,6 +110,8 @@ function message(key: UiKey, text = ''): void {
 interface ProblemBody {
   type?: string;
   opensAt?: string;
+  /** Seconds to wait after too many wrong codes (429). */
+  retryAfter?: number;
 }
 
 function problemKey(status: number, type?: string): UiKey {
@@ -91,6 +124,7 @@ function problemKey(status: number, type?: string): UiKey {
 
 /** A round not open yet says when it opens, in Swedish time (where the group meets) and the reader's language. */
 function problemDetail(key: UiKey, body: ProblemBody | null): string {
+  if (key === 'tooMany') return ui('waitSeconds', lang, { seconds: body?.retryAfter ?? 60 });
   if (key !== 'notOpen' || !body?.opensAt) return '';
   const when = new Intl.DateTimeFormat(lang === 'sv-easy' ? 'sv' : lang, {
     timeZone: 'Europe/Stockholm',
@@ -414,7 +448,7 @@ async function main(): Promise<void> {
     await fetch('/api/public/surveys/session', { method: 'DELETE', credentials: 'same-origin' }).catch(
       () => null,
     );
-    show('code');
+    showCodeScreen();
     $('code-form').addEventListener('submit', (e) => void submitCode(e));
     return;
   }
@@ -434,7 +468,7 @@ async function main(): Promise<void> {
   }
   if (!$('message').hidden) return;
   forgetVisit();
-  show('code');
+  showCodeScreen();
   $('code-form').addEventListener('submit', (e) => void submitCode(e));
 }
 
@@ -460,6 +494,7 @@ async function submitCode(e: SubmitEvent): Promise<void> {
   forgetVisit();
   questionnaire = { json: body.questionnaire, languages: body.languages };
   if (kiosk) watchIdle();
+  if (codeScreenLanguage) return void openSurvey(codeScreenLanguage);
   renderLanguages();
   show('start');
 }

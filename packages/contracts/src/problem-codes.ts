@@ -177,7 +177,7 @@ export const PROBLEM_CODES = {
   // 429 and 5xx.
   too_many_requests: {},
   too_many_logins: {},
-  too_many_code_attempts: {},
+  too_many_code_attempts: { seconds: 'number' },
   internal_error: {},
   database_unavailable: {},
   unavailable: {},

@@ -27,6 +27,8 @@ export class ProblemFilter implements ExceptionFilter {
       errors = exception.errors;
       extra = exception.extra;
       coded = exception.coded;
+      // A refusal that says how long to wait (a throttle) says it to clients and proxies in the header too.
+      if (typeof extra?.retryAfter === 'number') void res.header('Retry-After', String(extra.retryAfter));
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
       const r = exception.getResponse();

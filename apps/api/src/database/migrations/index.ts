@@ -24,6 +24,7 @@ import { OidcLogin1796650000000 } from './1796650000000-oidc-login';
 import { OidcLoginSecondFactor1796650000001 } from './1796650000001-oidc-login-second-factor';
 import { ActionPlanSteps1796580000000 } from './1796580000000-action-plan-steps';
 import { SessionMovesAndAttendanceVersions1796560000000 } from './1796560000000-session-moves-and-attendance-versions';
+import { CodeAttemptPrefix1796680000000 } from './1796680000000-code-attempt-prefix';
 
 /** In order of application. A new migration is generated with `node dist/cli/generate-migration.js Name`. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   OrganisationSignInPolicy1796660000000,
   OidcLogin1796650000000,
   OidcLoginSecondFactor1796650000001,
+  CodeAttemptPrefix1796680000000,
 ];

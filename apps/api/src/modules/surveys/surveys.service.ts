@@ -22,6 +22,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { type EnrolmentView, ParticipantsService } from '../participants/participants.service';
 import { freeTextQuestions, validateAnswers } from './answer-validation';
 import type { CreateRoundDto, ReviewDto } from './dto/survey.dto';
+import { CODE_GUARD, codePrefix, secondsToWait } from './code-guard';
 import { CodeAttempt } from './entities/code-attempt.entity';
 import { FreeTextReview } from './entities/free-text-review.entity';
 import { SurveyCode } from './entities/survey-code.entity';
@@ -33,8 +34,6 @@ import { type AnswerCounts, shuffled, summariseCounts } from './survey-summary';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 // No 0/O, 1/I/L: short codes are read off paper and typed on a tablet.
 const SHORT_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-const MAX_FAILED_CODES = 20;
-const FAILED_WINDOW_MS = 10 * 60_000;
 /** How often closed rounds' Idempotency-Key rows are swept away (each replica; deleting twice is harmless). */
 const KEY_SWEEP_MS = 10 * 60_000;
 const KEY_SCOPE = 'survey:';
@@ -67,7 +66,10 @@ interface LookupRow {
   questionnaire_version: number;
   opens_at: Date;
   closes_at: Date;
-  failures: number;
+  address_failures: number;
+  address_since: number | null;
+  prefix_failures: number;
+  prefix_since: number | null;
 }
 type RoundRow = Pick<SurveyRound, 'id' | 'questionnaireId' | 'questionnaireVersion' | 'opensAt' | 'closesAt'>;
 
@@ -591,21 +593,37 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
     forSubmit = false,
     trusted = false,
   ): Promise<{ codeId: string; round: RoundRow }> {
-    const hash = sha256(codeAsTyped(token));
+    const typed = codeAsTyped(token);
+    const hash = sha256(typed);
+    const prefix = codePrefix(typed);
+    // Staff typing paper slips are signed in and not guessing: their look-ups are neither slowed nor counted.
     const [row] = await this.sql.rows<LookupRow>(
-      `SELECT c.id AS code_id, c.used_on, r.id AS round_id, r.questionnaire_id, r.questionnaire_version, r.opens_at, r.closes_at,
-              CASE WHEN $3 THEN 0
-                   ELSE (SELECT count(*)::int FROM survey_code_attempt a WHERE a.ip = $2 AND a.at > now() - make_interval(secs => $4)) END AS failures
-         FROM (SELECT 1) AS one
+      `WITH by_address AS (
+              SELECT count(*)::int AS n, extract(epoch FROM now() - max(at))::float8 AS since
+                FROM survey_code_attempt WHERE NOT $3 AND ip = $2 AND at > now() - make_interval(secs => $5)),
+            by_prefix AS (
+              SELECT count(*)::int AS n, extract(epoch FROM now() - max(at))::float8 AS since
+                FROM survey_code_attempt WHERE NOT $3 AND prefix = $4 AND at > now() - make_interval(secs => $5))
+       SELECT c.id AS code_id, c.used_on, r.id AS round_id, r.questionnaire_id, r.questionnaire_version, r.opens_at, r.closes_at,
+              a.n AS address_failures, a.since AS address_since, p.n AS prefix_failures, p.since AS prefix_since
+         FROM by_address a CROSS JOIN by_prefix p
          LEFT JOIN (survey_code c JOIN survey_round r ON r.id = c.round_id) ON c.code_hash = $1 OR c.short_hash = $1`,
-      [hash, ip, trusted, FAILED_WINDOW_MS / 1000],
+      [hash, ip, trusted, prefix, CODE_GUARD.windowSeconds],
     );
-    if (row.failures >= MAX_FAILED_CODES)
-      throw new Problem(429, 'Too many wrong codes. Wait ten minutes and try again.', undefined, undefined, {
-        code: 'too_many_code_attempts',
-      });
+    const wait = secondsToWait(
+      { count: row.address_failures, sinceLast: row.address_since },
+      { count: row.prefix_failures, sinceLast: row.prefix_since },
+    );
+    if (wait > 0)
+      throw new Problem(
+        429,
+        `Too many wrong codes. Wait ${wait} seconds and try again.`,
+        undefined,
+        { retryAfter: wait },
+        { code: 'too_many_code_attempts', params: { seconds: wait } },
+      );
     if (!row.code_id) {
-      if (!trusted) await this.attempts.insert({ ip });
+      if (!trusted) await this.attempts.insert({ ip, prefix });
       throw new Problem(
         404,
         'This code is not known',

@@ -577,8 +577,8 @@ export const PROBLEM_TEXTS: ProblemTexts = {
     en: () => 'Too many failed sign-ins. Wait a few minutes and try again.',
   },
   too_many_code_attempts: {
-    sv: () => 'För många felaktiga koder. Vänta tio minuter och försök igen.',
-    en: () => 'Too many wrong codes. Wait ten minutes and try again.',
+    sv: (p) => `För många felaktiga koder. Vänta ${p.seconds} sekunder och försök igen.`,
+    en: (p) => `Too many wrong codes. Wait ${p.seconds} seconds and try again.`,
   },
   internal_error: {
     sv: () => 'Något gick fel hos oss. Felet har loggats.',
