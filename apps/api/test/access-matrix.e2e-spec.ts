@@ -188,6 +188,9 @@ describe('access matrix from the OpenAPI document (e2e)', () => {
       committees: committeeMember.id,
       templates: template.id,
       employers: employer.id,
+      // The directory is the association's (SHARED): only the anonymous row is checked, on real records.
+      municipalities: w.municipalities.perstorp,
+      organisations: w.organisations.af,
       users: w.users.staffB.id,
       entries: entry.id,
       files: file.id,
