@@ -66,6 +66,11 @@ export const routes: Routes = [
         loadChildren: () => import('./features/groups/groups.routes').then((m) => m.GROUPS_ROUTES),
       },
       {
+        path: 'granskningslogg',
+        canActivate: [actionGuard('audit.read')],
+        loadComponent: () => import('./features/audit-log/audit-log-page').then((m) => m.AuditLogPage),
+      },
+      {
         path: 'konto',
         canDeactivate: [unsavedChangesGuard],
         loadComponent: () => import('./features/account/account-page').then((m) => m.AccountPage),

@@ -7,6 +7,7 @@ import { PROGRAMME_GOALS_TEXTS } from './texts/programme-goals';
 import { TEMPLATES_TEXTS } from './texts/templates';
 import { CALENDAR_TEXTS } from './texts/calendar';
 import { EMPLOYERS_TEXTS } from './texts/employers';
+import { IMPORT_AUDIT_TEXTS } from './texts/import-audit';
 import { SURVEY_ROUNDS_TEXTS } from './texts/survey-rounds';
 import { REFERRALS_TEXTS } from './texts/referrals';
 import { SHARED_TEXTS } from './texts/shared';
@@ -419,6 +420,7 @@ const BASE_TEXTS = {
   'rep.preparing': { sv: 'Hämtar', en: 'Downloading' },
   's.paper': { sv: 'Skriv in pappersenkäter', en: 'Type in paper answers' },
   'nav.reports': { sv: 'Rapporter', en: 'Reports' },
+  'nav.auditLog': { sv: 'Granskningslogg', en: 'Audit log' },
   'st.title': { sv: 'Bemanning', en: 'Staffing' },
   'st.date': { sv: 'Datum', en: 'Date' },
   'st.total': { sv: 'Totalt', en: 'Total' },
@@ -539,6 +541,7 @@ export const TEXTS = {
   ...PROGRAMME_GOALS_TEXTS,
   ...CALENDAR_TEXTS,
   ...EMPLOYERS_TEXTS,
+  ...IMPORT_AUDIT_TEXTS,
   ...SURVEY_ROUNDS_TEXTS,
   ...REFERRALS_TEXTS,
   ...SHARED_TEXTS,
@@ -558,6 +561,7 @@ export const TEXT_SOURCES: readonly Texts[] = [
   PROGRAMME_GOALS_TEXTS,
   CALENDAR_TEXTS,
   EMPLOYERS_TEXTS,
+  IMPORT_AUDIT_TEXTS,
   SURVEY_ROUNDS_TEXTS,
   REFERRALS_TEXTS,
   SHARED_TEXTS,

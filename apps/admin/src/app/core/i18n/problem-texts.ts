@@ -376,6 +376,10 @@ export const PROBLEM_TEXTS: ProblemTexts = {
     sv: () => 'Inskrivningen finns redan: samma person, grupp och startdatum.',
     en: () => 'The enrolment is already there: the same person, group and start date.',
   },
+  file_changed_since_dry_run: {
+    sv: () => 'Filen är inte den som provkördes. Provkör filen igen innan du bekräftar.',
+    en: () => 'The file is not the one that was checked. Check the file again before you confirm.',
+  },
   group_exists_with_other_dates: {
     sv: (p) => `Gruppen finns redan med perioden ${p.start} – ${p.end}.`,
     en: (p) => `The group already exists with the period ${p.start} – ${p.end}.`,

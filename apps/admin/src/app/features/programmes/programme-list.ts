@@ -45,6 +45,11 @@ import { ProgrammesApi } from './programmes-api';
                   <span class="cdk-visually-hidden">{{ i18n.t('bud.link') }}</span>
                 </th>
               }
+              @if (auth.can('import.run')) {
+                <th scope="col">
+                  <span class="cdk-visually-hidden">{{ i18n.t('imp.link') }}</span>
+                </th>
+              }
               @if (auth.can('programme.update')) {
                 <th scope="col">
                   <span class="cdk-visually-hidden">{{ i18n.t('programmes.edit') }}</span>
@@ -85,6 +90,17 @@ import { ProgrammesApi } from './programmes-api';
                       [attr.aria-label]="i18n.t('bud.linkOf').replace('{name}', p.name)"
                       [attr.data-testid]="'programme-budget-' + $index"
                       >{{ i18n.t('bud.link') }}</a
+                    >
+                  </td>
+                }
+                @if (auth.can('import.run')) {
+                  <td>
+                    <a
+                      mat-button
+                      [routerLink]="[p.id, 'import']"
+                      [attr.aria-label]="i18n.t('imp.linkOf').replace('{name}', p.name)"
+                      [attr.data-testid]="'programme-import-' + $index"
+                      >{{ i18n.t('imp.link') }}</a
                     >
                   </td>
                 }

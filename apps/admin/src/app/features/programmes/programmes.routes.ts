@@ -28,6 +28,11 @@ export const PROGRAMMES_ROUTES: Routes = [
     loadComponent: () => import('../budget/budget-page').then((m) => m.BudgetPage),
   },
   {
+    path: ':programmeId/import',
+    canActivate: [actionGuard('import.run')],
+    loadComponent: () => import('../imports/import-page').then((m) => m.ImportPage),
+  },
+  {
     path: 'ny',
     canActivate: [actionGuard('programme.create')],
     canDeactivate: [unsavedChangesGuard],
