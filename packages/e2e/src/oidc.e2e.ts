@@ -17,6 +17,7 @@ const PORT = 3325;
 const IDP_PORT = 3330;
 const ADMIN = { email: 'admin@oidc.example', password: 'ett-langt-losenord-for-resan-9' };
 const IDP_PASSWORD = 'kommunens-losenord-1';
+const UNO = { email: 'uno.unden@angelholm.se', password: 'fjarde-langa-losenordet-8' };
 const TOVE = { email: 'tove.tidlund@angelholm.se', password: 'tredje-langa-losenordet-5' };
 
 describe("sign-in with the municipality's account (chromium, a real OpenID provider on 127.0.0.1)", () => {
@@ -34,6 +35,7 @@ describe("sign-in with the municipality's account (chromium, a real OpenID provi
         { login: 'sara', password: IDP_PASSWORD, email: 'Sara.Svensson@Angelholm.se', amr: ['pwd'] },
         { login: 'olle', password: IDP_PASSWORD, email: 'olle.okand@angelholm.se', amr: ['pwd'] },
         { login: 'tove', password: IDP_PASSWORD, email: TOVE.email, amr: ['pwd', 'mfa'] },
+        { login: 'uno', password: IDP_PASSWORD, email: UNO.email, amr: ['pwd', 'mfa'] },
       ],
       `http://127.0.0.1:${PORT}/api/auth/oidc/callback`,
     );
@@ -63,6 +65,20 @@ describe("sign-in with the municipality's account (chromium, a real OpenID provi
       displayName: 'Tove Tidlund',
       role: 'staff',
       password: TOVE.password,
+    });
+    // Uno's organisation signs in through the municipality only, and lets its MFA count.
+    const org = await admin.call<{ id: string }>('POST', '/api/organisations', {
+      name: 'Ängelholms kommun, arbetsmarknad',
+      kind: 'municipality',
+      localPasswordAllowed: false,
+      idpMfaAccepted: true,
+    });
+    await admin.call('POST', '/api/users', {
+      email: UNO.email,
+      displayName: 'Uno Undén',
+      role: 'staff',
+      password: UNO.password,
+      organisationId: org.id,
     });
     mkdirSync(SHOTS, { recursive: true });
     browser = await launch();
@@ -164,6 +180,27 @@ describe("sign-in with the municipality's account (chromium, a real OpenID provi
     assert.match(await text(page.getByTestId('current-user')), /Tove Tidlund/);
     const me = (await (await page.request.get(`${api.url}/api/auth/me`)).json()) as { email: string };
     assert.equal(me.email, TOVE.email);
+    await page.close();
+  });
+
+  it("where the organisation has switched local passwords off, the password form says to use the municipality's account", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+    await page.goto(`${api.url}/login`);
+    await page.getByTestId('login-email').fill(UNO.email);
+    await page.getByTestId('login-password').fill(UNO.password);
+    await page.getByTestId('login-submit').click();
+    const error = page.getByTestId('login-error');
+    await error.waitFor();
+    assert.equal(
+      await text(error),
+      'Din organisation loggar in med kommunens konto, inte med lösenord i Stegvis.',
+    );
+    assert.equal((await page.request.get(`${api.url}/api/auth/me`)).status(), 401);
+    await expectNoAxeViolations(page, 'inloggning med lösenord avstängt');
+    // The municipality's account, with its MFA accepted for the organisation, lets Uno in.
+    await throughProvider(page, 'uno');
+    await page.getByTestId('current-user').waitFor();
+    assert.match(await text(page.getByTestId('current-user')), /Uno Undén/);
     await page.close();
   });
 });
