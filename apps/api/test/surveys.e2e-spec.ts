@@ -103,7 +103,7 @@ describe('surveys (e2e)', () => {
     expect(res.body).toMatchObject({
       questionnaireId: 'end-of-group',
       version: 1,
-      languages: ['sv', 'sv-easy', 'en', 'ar', 'fa', 'so', 'ti'],
+      languages: ['sv', 'sv-easy', 'en', 'ar', 'prs', 'so', 'ti'],
     });
     const cookie = (res.headers['set-cookie'] as unknown as string[])[0];
     expect(cookie).toMatch(/^stegvis_survey=/);

@@ -70,6 +70,32 @@ describe('survey site: the code screen (chromium, 360 px phone, real api)', () =
     await ctx.close();
   });
 
+  for (const [code, expected] of [
+    ['prs', { lang: 'prs', next: 'بعدی', required: 'لطفاً به این سوال جواب بدهید.' }],
+    ['sv-easy', { lang: 'sv', next: 'Nästa', required: 'Svara på frågan.' }],
+  ] as const)
+    it(`${code}: the questionnaire's own buttons and errors are in ${code === 'prs' ? 'Dari' : 'easy-read Swedish'}`, async () => {
+      const ctx = await phone();
+      const page = await ctx.newPage();
+      await page.goto(`${api.url}/s/`);
+      await page.locator(`[data-code-lang="${code}"]`).click();
+      await page.locator('#code-input').fill(codes[1].shortCode);
+      await page.locator('#code-submit').click();
+      await page.locator('[data-name="overall"]').waitFor();
+      const next = page.locator('.sd-navigation__next-btn');
+      assert.equal(await next.inputValue().catch(() => next.textContent()), expected.next);
+      await next.click();
+      await page.locator('[data-name="overall"] .sd-question__erbox').first().waitFor();
+      assert.deepEqual(
+        {
+          lang: await page.evaluate(() => document.documentElement.lang),
+          required: await text(page.locator('[data-name="overall"] .sd-question__erbox').first()),
+        },
+        { lang: expected.lang, required: expected.required },
+      );
+      await ctx.close();
+    });
+
   it('after ten typos on one network the eleventh code waits seconds, said in her language, then works', async () => {
     // A classroom's earlier typos, from the same address as this phone (the journeys' browser is on 127.0.0.1).
     const db = new Client({ connectionString: api.databaseUrl });

@@ -170,7 +170,7 @@ describe('survey rounds, the staff side (chromium against the real api)', () => 
       for (const piece of [name, typeCode, hint, anonymous])
         assert.ok(sources.includes(piece), `"${piece}" is the survey site's own text`);
     }
-    assert.deepEqual(langs, ['sv', 'sv', 'en', 'ar', 'fa-AF', 'so', 'ti']);
+    assert.deepEqual(langs, ['sv', 'sv', 'en', 'ar', 'prs', 'so', 'ti']);
 
     // The PDF the browser prints: the slips and nothing of the admin.
     const pdf = await page.pdf({ format: 'A4' });

@@ -1,13 +1,14 @@
 /**
  * The participants' languages. `sv` is SurveyJS's default locale; plain Swedish (lättläst) has no ISO code of its
- * own, so it is the private-use tag `sv-easy`. Dari uses `fa` (SurveyJS's Persian UI strings), written right to left.
+ * own, so it is the private-use tag `sv-easy`. Dari is `prs` (ISO 639-3; not `fa`, which is Iranian Persian), written right to left, with its own interface
+ * strings (apps/survey/src/locales.ts).
  */
 export const LANGUAGES = [
   { code: 'sv', name: 'Svenska', dir: 'ltr' },
   { code: 'sv-easy', name: 'Lätt svenska', dir: 'ltr' },
   { code: 'en', name: 'English', dir: 'ltr' },
   { code: 'ar', name: 'العربية', dir: 'rtl' },
-  { code: 'fa', name: 'دری', dir: 'rtl' },
+  { code: 'prs', name: 'دری', dir: 'rtl' },
   { code: 'so', name: 'Soomaali', dir: 'ltr' },
   { code: 'ti', name: 'ትግርኛ', dir: 'ltr' },
 ] as const;
@@ -27,7 +28,7 @@ export const REVIEW_STATUS: Record<LanguageCode, 'original' | 'reviewed' | 'mach
   'sv-easy': 'original',
   en: 'reviewed',
   ar: 'machine-draft',
-  fa: 'machine-draft',
+  prs: 'machine-draft',
   so: 'machine-draft',
   ti: 'machine-draft',
 };
@@ -40,9 +41,9 @@ export function t(
   easy: string,
   en: string,
   ar: string,
-  fa: string,
+  prs: string,
   so: string,
   ti: string,
 ): Texts {
-  return { default: sv, 'sv-easy': easy, en, ar, fa, so, ti };
+  return { default: sv, 'sv-easy': easy, en, ar, prs, so, ti };
 }

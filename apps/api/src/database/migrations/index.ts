@@ -25,6 +25,7 @@ import { OidcLoginSecondFactor1796650000001 } from './1796650000001-oidc-login-s
 import { ActionPlanSteps1796580000000 } from './1796580000000-action-plan-steps';
 import { SessionMovesAndAttendanceVersions1796560000000 } from './1796560000000-session-moves-and-attendance-versions';
 import { CodeAttemptPrefix1796680000000 } from './1796680000000-code-attempt-prefix';
+import { DariAsPrs1796680000001 } from './1796680000001-dari-as-prs';
 
 /** In order of application. A new migration is generated with `node dist/cli/generate-migration.js Name`. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   OidcLogin1796650000000,
   OidcLoginSecondFactor1796650000001,
   CodeAttemptPrefix1796680000000,
+  DariAsPrs1796680000001,
 ];

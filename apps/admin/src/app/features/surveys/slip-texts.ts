@@ -6,7 +6,7 @@
  * import the survey app, so the copy is checked against those files by packages/e2e/src/survey-rounds.e2e.ts.
  */
 export interface SlipLanguage {
-  code: 'sv' | 'sv-easy' | 'en' | 'ar' | 'fa' | 'so' | 'ti';
+  code: 'sv' | 'sv-easy' | 'en' | 'ar' | 'prs' | 'so' | 'ti';
   /** The BCP 47 tag for `lang`: plain Swedish is Swedish to a screen reader, Dari is Persian. */
   lang: string;
   dir: 'ltr' | 'rtl';
@@ -54,8 +54,8 @@ export const SLIP_LANGUAGES: readonly SlipLanguage[] = [
     anonymous: 'إجاباتك مجهولة الهوية. لا أحد يستطيع أن يرى ما أجبت.',
   },
   {
-    code: 'fa',
-    lang: 'fa-AF',
+    code: 'prs',
+    lang: 'prs',
     dir: 'rtl',
     name: 'دری',
     typeCode: 'کد خود را بنویسید',
