@@ -6,7 +6,7 @@ import { loadConfig } from '../src/config/app-config';
 import { OrganisationsService } from '../src/modules/organisations/organisations.service';
 import { UsersService } from '../src/modules/users/users.service';
 import { startTestProvider, type TestProvider } from './support/oidc-provider';
-import { PASSWORD, startTestApp, type TestApp } from './support/test-app';
+import { PASSWORD, startReplica, startTestApp, type TestApp } from './support/test-app';
 
 const REDIRECT_URI = 'http://127.0.0.1/api/auth/oidc/callback';
 const IDP_PASSWORD = 'provider-password-1';
@@ -315,6 +315,33 @@ describe('sign-in through the municipality identity provider (OpenID Connect, e2
       expect(locked.headers['retry-after']).toBe('60');
     } finally {
       await users.setTotp(ids.bo, null, false);
+    }
+  });
+
+  it('without OIDC_ISSUER offers no provider and answers 404; an unreachable provider sends the person back', async () => {
+    const off = await startReplica(t);
+    try {
+      expect((await request(off.http).get('/api/auth/sign-in-options')).body).toEqual({ oidc: false });
+      const start = await request(off.http).get('/api/auth/oidc/start');
+      expect(start.status).toBe(404);
+      expect(start.body.code).toBe('not_found');
+      expect((await request(off.http).get('/api/auth/oidc/callback?code=x&state=y')).status).toBe(404);
+    } finally {
+      await off.close();
+    }
+    const down = await startReplica(t, {
+      OIDC_ISSUER: 'http://127.0.0.1:9',
+      OIDC_CLIENT_ID: 'stegvis',
+      OIDC_REDIRECT_URI: REDIRECT_URI,
+      OIDC_ALLOW_INSECURE_HTTP: 'true',
+    });
+    try {
+      const start = await request(down.http).get('/api/auth/oidc/start');
+      expect(start.status).toBe(302);
+      expect(start.headers.location).toBe('/login?sso=unavailable');
+      expect(start.headers['set-cookie']).toBeUndefined();
+    } finally {
+      await down.close();
     }
   });
 
