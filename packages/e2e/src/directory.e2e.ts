@@ -322,3 +322,82 @@ describe('directory, budget, target-group statistics and national follow-up (chr
     await page.close();
   });
 });
+
+describe('a second association on an empty deployment builds its directory, then its first programme', () => {
+  failOnCspViolations();
+  let api: RunningApi;
+  let browser: Browser;
+  const owner = { email: 'agare@nyttforbund.se', password: 'Kiruna-fjall-2031-vinter' };
+
+  before(async () => {
+    api = await startApi('directoryempty', 3332, {
+      STEGVIS_ADMIN_EMAIL: owner.email,
+      STEGVIS_ADMIN_PASSWORD: owner.password,
+    });
+    browser = await launch();
+    await mkdir(SHOTS, { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await api?.stop();
+  });
+
+  it('the programme form points to the directory; after the first municipality the programme is created', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+    await signIn(page, api.url, owner);
+    await page.goto(`${api.url}/insatser/ny`);
+    await page.getByTestId('no-municipalities').waitFor();
+    assert.equal(
+      (await page.getByTestId('no-municipalities').innerText()).replace(/\s+/g, ' ').trim(),
+      'Förbundet har inga kommuner ännu, och en insats behöver en kommun. Lägg till den först under Kommuner och organisationer.',
+    );
+    await expectNoAxeViolations(page, 'new programme, empty directory');
+    await page
+      .getByTestId('no-municipalities')
+      .getByRole('link', { name: 'Kommuner och organisationer' })
+      .click();
+    await page.getByTestId('municipality-name').waitFor();
+    // Both lists say they are empty (the icon's ligature name is in innerText too; the sentence is the last line).
+    await page.getByTestId('list-empty').nth(1).waitFor();
+    assert.deepEqual(
+      (await page.getByTestId('list-empty').allInnerTexts()).map((t) => t.trim().split('\n').pop()),
+      ['Inga kommuner ännu. Lägg till förbundets första kommun nedan.', 'Inga organisationer ännu.'],
+    );
+    await expectNoAxeViolations(page, 'directory, empty');
+    await page.screenshot({ path: join(SHOTS, 'directory-empty.png'), fullPage: true });
+    await page.getByTestId('municipality-name').fill('Kiruna');
+    await page.getByTestId('municipality-code').fill('2584');
+    await page.getByTestId('municipality-save').click();
+    await snackbar(page, 'Kommunen är tillagd.');
+    await page.getByTestId('organisation-name').fill('Arbetsförmedlingen Kiruna');
+    await chooseOption(page, 'organisation-kind', 'Arbetsförmedlingen');
+    await page.getByTestId('organisation-save').click();
+    await snackbar(page, 'Organisationen är tillagd.');
+
+    await page.getByRole('link', { name: 'Insatser' }).click();
+    await page.getByTestId('new-programme').click();
+    await page.getByTestId('programme-name').fill('Steget vidare');
+    await chooseOption(page, 'programme-owner', 'Kiruna');
+    await page.getByTestId('programme-start').fill('2031-01-13');
+    await page.getByTestId('programme-end').fill('2031-12-19');
+    await chooseOption(page, 'goal-key-0', 'Närvaro');
+    await page.getByTestId('goal-target-0').fill('80');
+    assert.equal(await page.getByTestId('no-municipalities').count(), 0);
+    await page.getByTestId('programme-save').click();
+    await page.getByTestId('programme-row').filter({ hasText: 'Steget vidare' }).waitFor();
+
+    const c = await new ApiClient(api.url).signIn(owner.email, owner.password);
+    const programmes: { items: { name: string; ownerMunicipality: { name: string; code: string } }[] } =
+      await c.call('GET', '/api/programmes');
+    assert.deepEqual(
+      programmes.items.map((p) => [p.name, p.ownerMunicipality.name, p.ownerMunicipality.code]),
+      [['Steget vidare', 'Kiruna', '2584']],
+    );
+    const organisations: { name: string; kind: string }[] = await c.call('GET', '/api/organisations');
+    assert.deepEqual(
+      organisations.map((o) => [o.name, o.kind]),
+      [['Arbetsförmedlingen Kiruna', 'employment_service']],
+    );
+    await page.close();
+  });
+});

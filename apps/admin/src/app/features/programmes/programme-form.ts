@@ -30,6 +30,7 @@ import type {
 } from '@stegvis/contracts';
 import { GOAL_KEYS, labelOfStored } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
+import { AuthStore } from '../../core/auth/auth-store';
 import { DraftStore } from '../../core/drafts/draft-store';
 import { I18n } from '../../core/i18n/i18n';
 import { LabelPipe } from '../../core/i18n/labels';
@@ -123,6 +124,7 @@ type GoalForm = FormGroup<{
 export class ProgrammeForm implements OnInit, HasUnsavedChanges {
   readonly id = input<string>();
   protected readonly i18n = inject(I18n);
+  protected readonly auth = inject(AuthStore);
   protected readonly goalKeys = GOAL_KEYS;
   /** Goals from before goals were coded, left to fix; those removed here are dismissed when the form is saved. */
   protected readonly unmappedGoals = signal<UnmappedGoal[]>([]);
@@ -131,6 +133,8 @@ export class ProgrammeForm implements OnInit, HasUnsavedChanges {
   private readonly drafts = inject(DraftStore);
   private readonly fb = inject(FormBuilder).nonNullable;
   protected readonly municipalities = signal<MunicipalityResponse[]>([]);
+  /** The directory was read and holds no municipality yet. */
+  protected readonly noMunicipalities = signal(false);
   protected readonly organisations = signal<OrganisationResponse[]>([]);
   protected readonly submit = formSubmit();
   protected readonly notice = signal('');
@@ -173,6 +177,7 @@ export class ProgrammeForm implements OnInit, HasUnsavedChanges {
       firstValueFrom(this.api.organisations()),
     ]);
     this.municipalities.set(m);
+    this.noMunicipalities.set(m.length === 0);
     this.organisations.set(o);
     const draft = this.drafts.take<FormValue>(this.draftKey());
     if (draft) {

@@ -48,6 +48,15 @@ export const DIRECTORY_TEXTS = {
     sv: 'På: den som loggat in med tvåfaktor i kommunens inloggning behöver ingen egen engångskod i Stegvis.',
     en: "On: whoever signed in with two factors at the municipality's identity provider needs no Stegvis one-time code.",
   },
+  'dir.noneYet': {
+    sv: 'Förbundet har inga kommuner ännu, och en insats behöver en kommun.',
+    en: 'The association has no municipalities yet, and a programme needs one.',
+  },
+  'dir.addFirst': { sv: 'Lägg till den först under', en: 'Add it first under' },
+  'dir.askAdmin': {
+    sv: 'Be en administratör lägga till den under Kommuner och organisationer.',
+    en: 'Ask an administrator to add it under Municipalities and organisations.',
+  },
   'dir.yes': { sv: 'Ja', en: 'Yes' },
   'dir.no': { sv: 'Nej', en: 'No' },
   'dir.editOf': { sv: 'Ändra {name}', en: 'Change {name}' },
