@@ -35,8 +35,6 @@ const NAV: NavItem[] = [
   { path: '/rapporter', label: 'nav.reports', icon: 'bar_chart', action: 'report.read' },
   { path: '/kommitteer', label: 'nav.committees', icon: 'diversity_3', action: 'committee.read' },
   { path: '/remisser', label: 'nav.referrals', icon: 'assignment_ind', action: 'referral.read' },
-  { path: '/katalog', label: 'nav.directory', icon: 'location_city', action: 'directory.manage' },
-  { path: '/malgruppsstatistik', label: 'nav.targetGroup', icon: 'query_stats', action: 'statistics.manage' },
   { path: '/granskningslogg', label: 'nav.auditLog', icon: 'policy', action: 'audit.read' },
   { path: '/katalog', label: 'nav.directory', icon: 'location_city', action: 'directory.manage' },
   { path: '/malgruppsstatistik', label: 'nav.targetGroup', icon: 'query_stats', action: 'statistics.manage' },

@@ -50,11 +50,6 @@ import { ProgrammesApi } from './programmes-api';
                   <span class="cdk-visually-hidden">{{ i18n.t('imp.link') }}</span>
                 </th>
               }
-              @if (auth.can('budget.manage')) {
-                <th scope="col">
-                  <span class="cdk-visually-hidden">{{ i18n.t('bud.link') }}</span>
-                </th>
-              }
               @if (auth.can('programme.update')) {
                 <th scope="col">
                   <span class="cdk-visually-hidden">{{ i18n.t('programmes.edit') }}</span>
@@ -106,17 +101,6 @@ import { ProgrammesApi } from './programmes-api';
                       [attr.aria-label]="i18n.t('imp.linkOf').replace('{name}', p.name)"
                       [attr.data-testid]="'programme-import-' + $index"
                       >{{ i18n.t('imp.link') }}</a
-                    >
-                  </td>
-                }
-                @if (auth.can('budget.manage')) {
-                  <td>
-                    <a
-                      mat-button
-                      [routerLink]="[p.id, 'budget']"
-                      [attr.aria-label]="i18n.t('bud.linkOf').replace('{name}', p.name)"
-                      [attr.data-testid]="'programme-budget-' + $index"
-                      >{{ i18n.t('bud.link') }}</a
                     >
                   </td>
                 }

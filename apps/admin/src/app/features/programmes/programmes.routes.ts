@@ -33,12 +33,6 @@ export const PROGRAMMES_ROUTES: Routes = [
     loadComponent: () => import('../imports/import-page').then((m) => m.ImportPage),
   },
   {
-    path: ':programmeId/budget',
-    canActivate: [actionGuard('budget.manage')],
-    canDeactivate: [unsavedChangesGuard],
-    loadComponent: () => import('../budget/budget-page').then((m) => m.BudgetPage),
-  },
-  {
     path: 'ny',
     canActivate: [actionGuard('programme.create')],
     canDeactivate: [unsavedChangesGuard],
