@@ -104,7 +104,10 @@ describe('surveys (e2e)', () => {
       questionnaireId: 'end-of-group',
       version: 1,
       languages: ['sv', 'sv-easy', 'en', 'ar', 'prs', 'so', 'ti'],
+      // The title names the round's own programme ("Vad tyckte du om {programme}?").
+      programmeName: (await staff.get(`/api/programmes/${w.programmeA}`)).body.name,
     });
+    expect(res.body.programmeName.length).toBeGreaterThan(0);
     const cookie = (res.headers['set-cookie'] as unknown as string[])[0];
     expect(cookie).toMatch(/^stegvis_survey=/);
     expect(cookie).toMatch(/HttpOnly/);

@@ -21,7 +21,7 @@ import {
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const params = new URLSearchParams(location.search);
 let lang: LanguageCode = pickLanguage();
-let questionnaire: { json: object; languages: string[] } | null = null;
+let questionnaire: { json: object; languages: string[]; programmeName: string } | null = null;
 let unsent = false;
 /**
  * A shared tablet (?kiosk=1): each person's code lives only for their own visit. The visit ends when the answer is
@@ -37,7 +37,14 @@ let failed: { answers: Record<string, unknown>; key: string } | null = null;
 /** Staff typing in paper answers (?paper=<round id>): the code from the slip, and answers not yet stored. */
 let paper: { roundId: string; code: string; pending: Record<string, unknown> | null } | null = null;
 /** The api's answer to a code or a paper round: the questionnaire, or a problem+json naming its `type`. */
-type SurveyAnswer = { questionnaire: object; languages: string[]; type?: string; opensAt?: string };
+type SurveyAnswer = {
+  questionnaire: object;
+  languages: string[];
+  /** The round's programme, which the title names. */
+  programmeName?: string;
+  type?: string;
+  opensAt?: string;
+};
 
 function pickLanguage(): LanguageCode {
   const asked = params.get('lang');
@@ -159,7 +166,11 @@ async function start(token: string | null): Promise<boolean> {
     problemMessage(res.status, body);
     return false;
   }
-  questionnaire = { json: body.questionnaire, languages: body.languages };
+  questionnaire = {
+    json: body.questionnaire,
+    languages: body.languages,
+    programmeName: body.programmeName ?? '',
+  };
   return true;
 }
 
@@ -190,7 +201,10 @@ async function openSurvey(code: LanguageCode, draft: Draft | null = null): Promi
   $('survey-error').textContent = '';
   const json = inLanguage(questionnaire!.json, code);
   // Title and description at once, in plain HTML, while SurveyJS is still on its way.
-  $('survey-title').textContent = textIn((json as { title?: unknown }).title, code);
+  $('survey-title').textContent = textIn((json as { title?: unknown }).title, code).replace(
+    '{programme}',
+    questionnaire!.programmeName || ui('theProgramme', code),
+  );
   $('survey-description').textContent = textIn((json as { description?: unknown }).description, code);
   show('survey');
   await afterPaint();
@@ -341,7 +355,11 @@ async function paperMode(roundId: string): Promise<void> {
     return;
   }
   const body = (await res.json()) as SurveyAnswer;
-  questionnaire = { json: body.questionnaire, languages: body.languages };
+  questionnaire = {
+    json: body.questionnaire,
+    languages: body.languages,
+    programmeName: body.programmeName ?? '',
+  };
   paper = { roundId, code: '', pending: null };
   $('code-title').textContent = 'Pappersenkät: skriv in svaren';
   $('code-label').textContent = 'Koden på deltagarens lapp';
@@ -492,7 +510,11 @@ async function submitCode(e: SubmitEvent): Promise<void> {
   }
   // A new code is a new visit: nothing of the last person's stays.
   forgetVisit();
-  questionnaire = { json: body.questionnaire, languages: body.languages };
+  questionnaire = {
+    json: body.questionnaire,
+    languages: body.languages,
+    programmeName: body.programmeName ?? '',
+  };
   if (kiosk) watchIdle();
   if (codeScreenLanguage) return void openSurvey(codeScreenLanguage);
   renderLanguages();

@@ -4,8 +4,8 @@ import { inLanguage, textIn } from './questionnaire-text';
 
 describe('questionnaire texts in one language', () => {
   it('picks the language, Swedish from `default`', () => {
-    expect(textIn(END_OF_GROUP_V1.title, 'sv')).toBe('Vad tyckte du om Nästa Steg?');
-    expect(textIn(END_OF_GROUP_V1.title, 'ar')).toBe('ما رأيك في البرنامج؟');
+    expect(textIn(END_OF_GROUP_V1.title, 'sv')).toBe('Vad tyckte du om {programme}?');
+    expect(textIn(END_OF_GROUP_V1.title, 'ar')).toBe('ما رأيك في {programme}؟');
     expect(textIn('Bara svenska', 'ti')).toBe('Bara svenska');
     expect(textIn({ default: 'Svenska', en: 'English' }, 'so')).toBe('Svenska');
     expect(textIn(undefined, 'sv')).toBe('');
@@ -13,7 +13,7 @@ describe('questionnaire texts in one language', () => {
 
   it('keeps the questionnaire whole, with every text in the chosen language only', () => {
     const ar = inLanguage(END_OF_GROUP_V1, 'ar');
-    expect(ar.title).toBe('ما رأيك في البرنامج؟');
+    expect(ar.title).toBe('ما رأيك في {programme}؟');
     expect(ar.pages.map((p) => p.name)).toEqual(END_OF_GROUP_V1.pages.map((p) => p.name));
     const internship = ar.pages[1].elements[0] as unknown as {
       name: string;

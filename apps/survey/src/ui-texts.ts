@@ -237,6 +237,16 @@ export const UI = {
     so: 'Su’aal {n} ee {total}',
     ti: 'ሕቶ {n} ካብ {total}',
   },
+  // The questionnaire's title names the round's programme; this stands in if the name is missing.
+  theProgramme: {
+    sv: 'programmet',
+    'sv-easy': 'programmet',
+    en: 'the programme',
+    ar: 'البرنامج',
+    prs: 'برنامه',
+    so: 'barnaamijka',
+    ti: 'እቲ መደብ',
+  },
   // A scale button's accessible name: its value, of how many, and what the end it sits at means.
   scaleEnd: {
     sv: '{n} av {total}, {meaning}',

@@ -8,6 +8,7 @@ import { failOnCspViolations, launch, signIn } from './browser';
 import { expectNoRawCodes } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
 import { openRoundForNewGroup } from './survey-setup';
+import { text } from './text';
 
 /** Answers every page of the end-of-group questionnaire by clicking, as a participant would. */
 async function answer(page: Page, next: string, complete: string): Promise<void> {
@@ -83,9 +84,9 @@ describe('participant survey site on a phone (chromium against the real api)', (
     );
     // The page's one heading is the questionnaire's title, drawn before SurveyJS; SurveyJS does not repeat it.
     assert.deepEqual(await page.getByRole('heading', { level: 1 }).allTextContents(), [
-      'ما رأيك في البرنامج؟',
+      'ما رأيك في Nästa Steg؟',
     ]);
-    assert.equal(await page.getByText('ما رأيك في البرنامج؟').count(), 1);
+    assert.equal(await page.getByText('ما رأيك في Nästa Steg؟').count(), 1);
     assert.match((await page.locator('[data-name="internship"]').count()) === 0 ? 'ok' : 'no', /ok/);
     await page.screenshot({ path: '/tmp/e2e-survey-ar.png' });
     const nextBox = await page.getByRole('button', { name: 'التالي' }).boundingBox();
@@ -104,6 +105,7 @@ describe('participant survey site on a phone (chromium against the real api)', (
     await page.locator('[data-name="overall"]').waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
     await expectNoRawCodes(page, 'enkät');
+    assert.equal(await text(page.locator('#survey-title')), 'Vad tyckte du om Nästa Steg?');
     assert.match(
       (await page.locator('[data-name="overall"]').textContent()) ?? '',
       /Hur nöjd är du med programmet som helhet\?/,

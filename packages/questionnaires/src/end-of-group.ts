@@ -54,14 +54,15 @@ const rating = (name: string, title: Texts, ends: Ends, extra: object = {}) => (
 
 /** The end-of-group questionnaire, version 1 (what the progress reports summarise). */
 export const END_OF_GROUP_V1 = {
+  // `{programme}`: the survey site puts the round's programme name there.
   title: t(
-    'Vad tyckte du om Nästa Steg?',
-    'Vad tyckte du?',
-    'What did you think of the programme?',
-    'ما رأيك في البرنامج؟',
-    'نظر شما در باره برنامه چیست؟',
-    'Maxaad ka qabtaa barnaamijka?',
-    'ብዛዕባ እቲ መደብ እንታይ ትብል?',
+    'Vad tyckte du om {programme}?',
+    'Vad tyckte du om {programme}?',
+    'What did you think of {programme}?',
+    'ما رأيك في {programme}؟',
+    'نظر شما در باره {programme} چیست؟',
+    'Maxaad ka qabtaa {programme}?',
+    'ብዛዕባ {programme} ርእይቶኹም እንታይ እዩ?',
   ),
   description: t(
     'Dina svar är anonyma. Ingen kan se vad just du har svarat.',

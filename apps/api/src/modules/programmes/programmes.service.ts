@@ -192,6 +192,11 @@ export class ProgrammesService {
     );
   }
 
+  /** A programme's name, for the survey site's title (participants know the programme they are in). */
+  async nameOf(id: string): Promise<string | null> {
+    return (await this.programmes.findOne({ where: { id }, select: { id: true, name: true } }))?.name ?? null;
+  }
+
   /** Whether a programme exists, for other modules that attach records to one. */
   async exists(id: string): Promise<boolean> {
     return this.programmes.exists({ where: { id } });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ProgrammesModule } from '../programmes/programmes.module';
 import { ParticipantsModule } from '../participants/participants.module';
 import { CodeAttempt } from './entities/code-attempt.entity';
 import { FreeTextReview } from './entities/free-text-review.entity';
@@ -14,6 +15,7 @@ import { SurveysService } from './surveys.service';
   imports: [
     TypeOrmModule.forFeature([SurveyRound, SurveyCode, SurveyResponse, FreeTextReview, CodeAttempt]),
     ParticipantsModule,
+    ProgrammesModule,
   ],
   controllers: [SurveysController, PublicSurveysController],
   providers: [SurveysService, QuestionnaireCatalog],

@@ -19,6 +19,7 @@ import { PolicyService } from '../../common/policy/policy.service';
 import { fieldError, Problem } from '../../common/problem/problem';
 import { SqlService } from '../../common/sql/sql.service';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { ProgrammesService } from '../programmes/programmes.service';
 import { type EnrolmentView, ParticipantsService } from '../participants/participants.service';
 import { freeTextQuestions, validateAnswers } from './answer-validation';
 import type { CreateRoundDto, ReviewDto } from './dto/survey.dto';
@@ -66,12 +67,16 @@ interface LookupRow {
   questionnaire_version: number;
   opens_at: Date;
   closes_at: Date;
+  group_id: string;
   address_failures: number;
   address_since: number | null;
   prefix_failures: number;
   prefix_since: number | null;
 }
-type RoundRow = Pick<SurveyRound, 'id' | 'questionnaireId' | 'questionnaireVersion' | 'opensAt' | 'closesAt'>;
+type RoundRow = Pick<
+  SurveyRound,
+  'id' | 'groupId' | 'questionnaireId' | 'questionnaireVersion' | 'opensAt' | 'closesAt'
+>;
 
 export interface IssuedCode {
   enrolmentId: string;
@@ -104,6 +109,7 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
     private readonly participants: ParticipantsService,
+    private readonly programmes: ProgrammesService,
     private readonly catalog: QuestionnaireCatalog,
     private readonly sql: SqlService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -339,15 +345,28 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
   /** Exchanges a link token or short code for the questionnaire; refuses unknown (404), used (409) and closed (410) codes. */
   async start(ip: string, token: string) {
     const { round } = await this.lookup(ip, token);
-    const q = this.catalog.get(round.questionnaireId, round.questionnaireVersion)!;
-    return { questionnaireId: q.id, version: q.version, languages: q.languages, questionnaire: q.json };
+    return this.questionnaireFor(round);
   }
 
   /** The round's questionnaire, for staff typing in paper answers (same version as the participants' links). */
   async questionnaireOf(ctx: UserContext, roundId: string) {
-    const round = await this.load(ctx, roundId, 'survey.manage');
+    return this.questionnaireFor(await this.load(ctx, roundId, 'survey.manage'));
+  }
+
+  /** The questionnaire with the name of the round's programme, which its title names ("Vad tyckte du om …?"). */
+  private async questionnaireFor(
+    round: Pick<SurveyRound, 'groupId' | 'questionnaireId' | 'questionnaireVersion'>,
+  ) {
     const q = this.catalog.get(round.questionnaireId, round.questionnaireVersion)!;
-    return { questionnaireId: q.id, version: q.version, languages: q.languages, questionnaire: q.json };
+    const programmeId = await this.policy.programmeOfGroup(round.groupId);
+    const programmeName = (programmeId && (await this.programmes.nameOf(programmeId))) || '';
+    return {
+      questionnaireId: q.id,
+      version: q.version,
+      languages: q.languages,
+      questionnaire: q.json,
+      programmeName,
+    };
   }
 
   /**
@@ -604,7 +623,7 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
             by_prefix AS (
               SELECT count(*)::int AS n, extract(epoch FROM now() - max(at))::float8 AS since
                 FROM survey_code_attempt WHERE NOT $3 AND prefix = $4 AND at > now() - make_interval(secs => $5))
-       SELECT c.id AS code_id, c.used_on, r.id AS round_id, r.questionnaire_id, r.questionnaire_version, r.opens_at, r.closes_at,
+       SELECT c.id AS code_id, c.used_on, r.id AS round_id, r.group_id, r.questionnaire_id, r.questionnaire_version, r.opens_at, r.closes_at,
               a.n AS address_failures, a.since AS address_since, p.n AS prefix_failures, p.since AS prefix_since
          FROM by_address a CROSS JOIN by_prefix p
          LEFT JOIN (survey_code c JOIN survey_round r ON r.id = c.round_id) ON c.code_hash = $1 OR c.short_hash = $1`,
@@ -634,6 +653,7 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
     }
     const round: RoundRow = {
       id: row.round_id,
+      groupId: row.group_id,
       questionnaireId: row.questionnaire_id,
       questionnaireVersion: row.questionnaire_version,
       opensAt: row.opens_at,
