@@ -232,6 +232,20 @@ describe('the historical import and the audit log (chromium against the real api
       'Registrerade deltagare',
     ]);
 
+    // The same person and one action: only her registration.
+    await chooseOption(page, 'audit-action', 'Registrerade deltagare');
+    await page.getByTestId('audit-search').click();
+    await page
+      .getByTestId('audit-row-action')
+      .filter({ hasText: 'Sökte i granskningsloggen' })
+      .waitFor({ state: 'detached' });
+    // The list empties while the search runs; the filtered answer follows.
+    await page.getByTestId('audit-row-action').filter({ hasText: 'Registrerade deltagare' }).waitFor();
+    assert.deepEqual(await page.getByTestId('audit-row-action').allTextContents(), [
+      'Registrerade deltagare',
+    ]);
+    assert.deepEqual(await page.getByTestId('audit-row-subject').allTextContents(), ['Amina Historia']);
+
     // Retention: the rule, no run yet, and the count due now as the api gives it.
     const retention = await asAdmin.call('GET', '/api/retention');
     await page.getByTestId('retention-rule').waitFor();
