@@ -49,6 +49,10 @@ describe('two-factor login in the admin (chromium against the real api)', () => 
     const totp = new TOTP({ secret: Secret.fromBase32(secret) });
     await page.getByTestId('totp-code').fill(totp.generate());
     await page.getByTestId('totp-confirm').click();
+    // The recovery codes are shown once, before going on.
+    await page.getByTestId('recovery-codes').waitFor();
+    assert.equal(await page.getByTestId('recovery-codes').locator('li').count(), 10);
+    await page.getByTestId('recovery-codes-done').click();
     await page.getByTestId('programme-row').first().waitFor();
     await page.getByTestId('logout').click();
     await page.getByTestId('login-email').waitFor();

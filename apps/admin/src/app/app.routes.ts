@@ -81,6 +81,11 @@ export const routes: Routes = [
         loadComponent: () => import('./features/steering/steering-page').then((m) => m.SteeringPage),
       },
       {
+        path: 'anvandare',
+        canActivate: [actionGuard('user.manage')],
+        loadComponent: () => import('./features/users/users-page').then((m) => m.UsersPage),
+      },
+      {
         path: 'kommitteer',
         canActivate: [actionGuard('committee.read')],
         loadComponent: () => import('./features/staffing/committee-view').then((m) => m.CommitteeView),

@@ -21,6 +21,14 @@ export const sessionExpiryInterceptor: HttpInterceptorFn = (req, next) => {
       ) {
         void router.navigate(['/tvafaktor']);
       }
+      // Signed in with a one-time password from the admin: the user picks their own on the account page first.
+      if (
+        err instanceof HttpErrorResponse &&
+        err.status === 403 &&
+        asProblem(err)?.type === 'https://stegvis.se/problems/password-change-required'
+      ) {
+        void router.navigate(['/konto']);
+      }
       if (
         err instanceof HttpErrorResponse &&
         err.status === 401 &&

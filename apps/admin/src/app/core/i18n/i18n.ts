@@ -15,6 +15,7 @@ import { SIGN_IN_TEXTS } from './texts/sign-in';
 import { STEERING_TEXTS } from './texts/steering';
 import { MEETINGS_TEXTS } from './texts/meetings';
 import { DIRECTORY_TEXTS } from './texts/directory';
+import { USERS_TEXTS } from './texts/users';
 import type { Texts } from './texts/texts';
 
 export type Lang = 'sv' | 'en';
@@ -549,6 +550,7 @@ export const TEXTS = {
   ...STEERING_TEXTS,
   ...MEETINGS_TEXTS,
   ...DIRECTORY_TEXTS,
+  ...USERS_TEXTS,
 } as const satisfies Texts;
 
 /** Each file's table, for the check that no key is defined in two of them (a spread would hide it). */
@@ -569,6 +571,7 @@ export const TEXT_SOURCES: readonly Texts[] = [
   STEERING_TEXTS,
   MEETINGS_TEXTS,
   DIRECTORY_TEXTS,
+  USERS_TEXTS,
 ];
 
 export type TextKey = keyof typeof TEXTS;

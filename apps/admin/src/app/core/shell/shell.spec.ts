@@ -60,6 +60,8 @@ describe('Shell navigation', () => {
         'nav-styrgrupp',
         'nav-rapporter',
         'nav-kommitteer',
+        'nav-granskningslogg',
+        'nav-anvandare',
         'nav-katalog',
         'nav-malgruppsstatistik',
       ],

@@ -36,6 +36,7 @@ const NAV: NavItem[] = [
   { path: '/kommitteer', label: 'nav.committees', icon: 'diversity_3', action: 'committee.read' },
   { path: '/remisser', label: 'nav.referrals', icon: 'assignment_ind', action: 'referral.read' },
   { path: '/granskningslogg', label: 'nav.auditLog', icon: 'policy', action: 'audit.read' },
+  { path: '/anvandare', label: 'nav.users', icon: 'manage_accounts', action: 'user.manage' },
   { path: '/katalog', label: 'nav.directory', icon: 'location_city', action: 'directory.manage' },
   { path: '/malgruppsstatistik', label: 'nav.targetGroup', icon: 'query_stats', action: 'statistics.manage' },
 ];

@@ -57,6 +57,11 @@ function sameAsNew(group: AbstractControl): ValidationErrors | null {
         }}) · {{ roleLabel() }}
       </p>
 
+      @if (auth.user()?.mustChangePassword) {
+        <p class="info-banner" role="status" data-testid="account-must-change">
+          {{ i18n.t('account.mustChange') }}
+        </p>
+      }
       <section class="card" aria-labelledby="password-heading">
         <h2 id="password-heading">{{ i18n.t('account.password') }}</h2>
         <p class="muted">{{ i18n.t('account.passwordIntro') }}</p>

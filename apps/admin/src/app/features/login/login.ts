@@ -61,7 +61,17 @@ import { IdpSignIn } from './idp-sign-in';
                 required
               />
             </mat-form-field>
-            @if (needCode()) {
+            @if (needCode() && useRecovery()) {
+              <mat-form-field appearance="outline" class="wide">
+                <mat-label>{{ i18n.t('login.recoveryCode') }}</mat-label>
+                <input
+                  matInput
+                  formControlName="recoveryCode"
+                  autocomplete="off"
+                  data-testid="login-recovery-code"
+                />
+              </mat-form-field>
+            } @else if (needCode()) {
               <mat-form-field appearance="outline" class="wide">
                 <mat-label>{{ i18n.t('login.code') }}</mat-label>
                 <input
@@ -77,6 +87,16 @@ import { IdpSignIn } from './idp-sign-in';
             <button mat-flat-button type="submit" class="wide" [disabled]="busy()" data-testid="login-submit">
               {{ i18n.t('login.submit') }}
             </button>
+            @if (needCode()) {
+              <button
+                mat-button
+                type="button"
+                (click)="useRecovery.set(!useRecovery())"
+                data-testid="login-use-recovery"
+              >
+                {{ i18n.t(useRecovery() ? 'login.useCode' : 'login.useRecovery') }}
+              </button>
+            }
           </form>
           <sv-idp-sign-in [returnUrl]="returnUrl()" />
           <button mat-button type="button" (click)="i18n.toggle()">{{ i18n.t('nav.language') }}</button>
@@ -121,8 +141,11 @@ export class Login {
     email: ['', [Validators.required, Validators.email]],
     password: ['', Validators.required],
     code: [''],
+    recoveryCode: [''],
   });
   protected readonly needCode = signal(false);
+  /** The phone is lost: a one-time recovery code instead of the app's code. */
+  protected readonly useRecovery = signal(false);
   protected readonly error = signal('');
   protected readonly busy = signal(false);
 
@@ -136,7 +159,15 @@ export class Login {
     try {
       const v = this.form.getRawValue();
       const user = await firstValueFrom(
-        this.api.login({ email: v.email, password: v.password, ...(v.code ? { code: v.code } : {}) }),
+        this.api.login({
+          email: v.email,
+          password: v.password,
+          ...(this.useRecovery() && v.recoveryCode
+            ? { recoveryCode: v.recoveryCode }
+            : v.code
+              ? { code: v.code }
+              : {}),
+        }),
       );
       this.auth.signedIn(user);
       await this.router.navigateByUrl(this.returnUrl() || '/');
@@ -144,9 +175,12 @@ export class Login {
       const status = err instanceof HttpErrorResponse ? err.status : 0;
       // Two factors are on for this account: ask for the code, keep e-mail and password.
       if (status === 401 && asProblem(err)?.type === 'https://stegvis.se/problems/totp-required') {
-        this.error.set(this.needCode() ? this.i18n.t('login.wrongCode') : '');
+        this.error.set(
+          this.needCode() ? this.i18n.t(this.useRecovery() ? 'login.wrongRecovery' : 'login.wrongCode') : '',
+        );
         this.needCode.set(true);
         this.form.controls.code.reset();
+        this.form.controls.recoveryCode.reset();
         return;
       }
       const problem = asProblem(err);

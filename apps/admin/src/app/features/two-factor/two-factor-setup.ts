@@ -35,6 +35,19 @@ import { type TotpStatus, TwoFactorApi } from './two-factor-api';
           @if (switchedOff()) {
             <p class="info-banner" role="status" data-testid="totp-off">{{ i18n.t('tfa.switchedOff') }}</p>
             <a mat-button routerLink="/">{{ i18n.t('tfa.back') }}</a>
+          } @else if (recoveryCodes().length) {
+            <h2>{{ i18n.t('tfa.recoveryTitle') }}</h2>
+            <p>{{ i18n.t('tfa.recoveryIntro') }}</p>
+            <ol class="codes" data-testid="recovery-codes">
+              @for (c of recoveryCodes(); track c) {
+                <li>
+                  <code>{{ c }}</code>
+                </li>
+              }
+            </ol>
+            <button mat-flat-button type="button" (click)="leave()" data-testid="recovery-codes-done">
+              {{ i18n.t('tfa.recoveryDone') }}
+            </button>
           } @else if (qr()) {
             <p>{{ i18n.t('tfa.scan') }}</p>
             <img [src]="qr()" [alt]="i18n.t('tfa.qrAlt')" width="220" height="220" />
@@ -133,6 +146,10 @@ import { type TotpStatus, TwoFactorApi } from './two-factor-api';
     .wide {
       width: 100%;
     }
+    .codes {
+      columns: 2;
+      font-size: 1.05rem;
+    }
     .actions {
       display: flex;
       flex-wrap: wrap;
@@ -155,6 +172,7 @@ export class TwoFactorSetup implements OnInit {
   protected readonly error = signal('');
   protected readonly busy = signal(false);
   protected readonly switchedOff = signal(false);
+  protected readonly recoveryCodes = signal<string[]>([]);
   protected code = '';
 
   async ngOnInit(): Promise<void> {
@@ -183,11 +201,15 @@ export class TwoFactorSetup implements OnInit {
   protected async confirm(): Promise<void> {
     this.error.set('');
     try {
-      await firstValueFrom(this.api.confirm(this.code.trim()));
-      await this.router.navigateByUrl('/');
+      // The codes are shown once, before going on: the way in when the phone is lost.
+      this.recoveryCodes.set((await firstValueFrom(this.api.confirm(this.code.trim()))).recoveryCodes);
     } catch {
       this.error.set(this.i18n.t('tfa.wrongCode'));
     }
+  }
+
+  protected async leave(): Promise<void> {
+    await this.router.navigateByUrl('/');
   }
 
   /** Sends the password (and the current code) with a change; the api's field errors go on their fields. */
