@@ -114,6 +114,9 @@ import { type FinsamAssociation, ReportsApi } from './reports-api';
           >
             <mat-icon aria-hidden="true">download</mat-icon> {{ i18n.t('fin.susDownload') }}
           </button>
+          @if (susError()) {
+            <p class="error-banner" role="alert" data-testid="sus-error">{{ susError() }}</p>
+          }
         }
       </section>
     }
@@ -177,6 +180,8 @@ export class NationalFollowUp {
   protected readonly finsam = signal<FinsamAssociation | null>(null);
   protected readonly busy = signal(false);
   protected readonly error = signal('');
+  /** Why the last SUS download failed (the shared download state also serves the report's own files). */
+  protected readonly susError = signal('');
 
   protected pickYear(year: number): void {
     this.year.set(year);
@@ -196,8 +201,10 @@ export class NationalFollowUp {
     }
   }
 
-  protected downloadSus(): Promise<void> {
+  protected async downloadSus(): Promise<void> {
     const year = this.year();
-    return this.dl.download('sus', this.api.susFile(this.programmeId(), year), `sus-${year}.csv`);
+    this.susError.set('');
+    await this.dl.download('sus', this.api.susFile(this.programmeId(), year), `sus-${year}.csv`);
+    this.susError.set(this.dl.state().error);
   }
 }
