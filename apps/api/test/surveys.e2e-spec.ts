@@ -366,6 +366,28 @@ describe('surveys (e2e)', () => {
     ]);
     expect(channel).toEqual([{ channel: 'paper' }]);
   });
+
+  it("a paper slip with another round's code is refused in this round, stores nothing and spends no code", async () => {
+    const typedInto = await staff.post('/api/survey-rounds', {
+      groupId,
+      questionnaireId: 'end-of-group',
+      opensAt: new Date(Date.now() - 60_000).toISOString(),
+      closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    const otherCode = round.codes[9].shortCode;
+    const count = async () =>
+      (
+        await t.dataSource.query(
+          'SELECT (SELECT count(*) FROM survey_response)::int AS answers, (SELECT count(*) FROM survey_code WHERE used_on IS NOT NULL)::int AS spent',
+        )
+      )[0];
+    const before = await count();
+    const res = await staff
+      .post(`/api/survey-rounds/${typedInto.body.id}/paper-responses`, { code: otherCode, ...answer(3) })
+      .set('Idempotency-Key', 'paper-other-round-0001');
+    expect([res.status, res.body.code]).toEqual([404, 'survey_code_other_round']);
+    expect(await count()).toEqual(before);
+  });
   it('gives a code to someone enrolled after the round opened, and a new code for a lost one: the old one is refused at once, the new one answers once', async () => {
     // Swedish days, as the api counts who is enrolled.
     const day = (offset: number) => stockholmToday(Date.now() + offset * 86_400_000);

@@ -35,7 +35,13 @@ let model: import('survey-core').Model | null = null;
 /** Answers that did not get stored (a server error): the "try again" button sends them with the same key. */
 let failed: { answers: Record<string, unknown>; key: string } | null = null;
 /** Staff typing in paper answers (?paper=<round id>): the code from the slip, and answers not yet stored. */
-let paper: { roundId: string; code: string; pending: Record<string, unknown> | null } | null = null;
+/** Staff typing in paper slips: the round, the slip's code and language, and answers waiting for a right code. */
+let paper: {
+  roundId: string;
+  code: string;
+  language: LanguageCode;
+  pending: Record<string, unknown> | null;
+} | null = null;
 /** The api's answer to a code or a paper round: the questionnaire, or a problem+json naming its `type`. */
 type SurveyAnswer = {
   questionnaire: object;
@@ -316,7 +322,7 @@ async function sendPaper(answers: Record<string, unknown>): Promise<void> {
   const out = await submitUntilStored({
     url: `/api/survey-rounds/${encodeURIComponent(p.roundId)}/paper-responses`,
     key: crypto.randomUUID(),
-    body: { code: p.code, language: lang, answers },
+    body: { code: p.code, language: p.language, answers },
     headers: { 'x-csrf-token': csrf },
     onState: syncLine,
   });
@@ -360,7 +366,16 @@ async function paperMode(roundId: string): Promise<void> {
     languages: body.languages,
     programmeName: body.programmeName ?? '',
   };
-  paper = { roundId, code: '', pending: null };
+  paper = { roundId, code: '', language: 'sv', pending: null };
+  // The slip's language is what the participant answered in (the reports count answers per language); staff type
+  // the answers into the Swedish questionnaire, whose choices are the same.
+  const slipLanguage = $<HTMLSelectElement>('paper-language');
+  slipLanguage.replaceChildren(
+    ...LANGUAGES.filter((l) => questionnaire!.languages.includes(l.code)).map(
+      (l) => new Option(l.name, l.code),
+    ),
+  );
+  $('paper-language-field').hidden = false;
   $('code-title').textContent = 'Pappersenkät: skriv in svaren';
   $('code-label').textContent = 'Koden på deltagarens lapp';
   show('code');
@@ -370,6 +385,7 @@ async function paperMode(roundId: string): Promise<void> {
     const value = $<HTMLInputElement>('code-input').value.trim().toUpperCase();
     if (!value) return;
     paper!.code = value;
+    paper!.language = slipLanguage.value as LanguageCode;
     $('code-error').textContent = '';
     if (paper!.pending) return void sendPaper(paper!.pending);
     void openSurvey('sv');

@@ -135,6 +135,7 @@ export const PROBLEM_CODES = {
   not_found: { entity: 'string' },
   survey_code_missing: {},
   survey_code_unknown: {},
+  survey_code_other_round: {},
   stale_version: {},
   // An edit or a group start from a method template version that a newer version has replaced.
   template_superseded: {},

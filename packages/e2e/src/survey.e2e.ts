@@ -4,7 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from './api-client';
-import { failOnCspViolations, launch, signIn } from './browser';
+import { expectNoAxeViolations, failOnCspViolations, launch, signIn } from './browser';
 import { expectNoRawCodes } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
 import { openRoundForNewGroup } from './survey-setup';
@@ -60,6 +60,28 @@ describe('participant survey site on a phone (chromium against the real api)', (
       hasTouch: true,
       locale: 'sv-SE',
     });
+
+  /** Paper answers of a round (this journey's by default) per recorded language. */
+  async function paperByLanguage(round = roundId): Promise<Record<string, number>> {
+    const db = new Client({ connectionString: api.databaseUrl });
+    await db.connect();
+    try {
+      const r = await db.query(
+        `SELECT language, count(*)::int AS n FROM survey_response WHERE round_id = $1 AND channel = 'paper' GROUP BY language`,
+        [round],
+      );
+      return Object.fromEntries(r.rows.map((row) => [row.language as string, row.n as number]));
+    } finally {
+      await db.end();
+    }
+  }
+  const diff = (after: Record<string, number>, before: Record<string, number>) =>
+    Object.fromEntries(
+      Object.entries(after)
+        .map(([k, n]) => [k, n - (before[k] ?? 0)] as const)
+        .filter(([, n]) => n !== 0)
+        .sort(([a], [b]) => a.localeCompare(b)),
+    );
 
   async function responses(): Promise<number> {
     const db = new Client({ connectionString: api.databaseUrl });
@@ -232,6 +254,51 @@ describe('participant survey site on a phone (chromium against the real api)', (
     // The participant's own link is spent now.
     await page.goto(`${api.url}/s/?t=${codes[4].token}`);
     await page.locator('#message-title').filter({ hasText: 'redan använts' }).waitFor();
+    await ctx.close();
+  });
+
+  it("staff type three slips in a row without reloading, each in its slip's language; another round's code is refused", async () => {
+    const c = await new ApiClient(api.url).signIn(staffLogin.email, staffLogin.password);
+    const other = await openRoundForNewGroup(c, 10, ['Ubah']);
+    const ctx = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'sv-SE' });
+    const page = await ctx.newPage();
+    await signIn(page, api.url, staffLogin);
+    const before = await responses();
+    const paperBefore = await paperByLanguage();
+    await page.goto(`${api.url}/s/?paper=${roundId}`);
+    await page.locator('#code-title').filter({ hasText: 'Pappersenkät' }).waitFor();
+    const slip = async (language: string, code: string) => {
+      await page.locator('#paper-language').selectOption({ label: language });
+      await page.locator('#code-input').fill(code);
+      await page.locator('#code-submit').click();
+      await page.locator('[data-name="overall"]').waitFor();
+      await answer(page, 'Nästa', 'Slutför');
+    };
+    await slip('العربية', codes[5].shortCode);
+    await page
+      .locator('#code-error')
+      .filter({ hasText: `Sparat (kod ${codes[5].shortCode})` })
+      .waitFor();
+    // The next slip is another round's: refused, the answers kept until this round's code is typed.
+    await slip('Svenska', other.codes[0].shortCode);
+    await page.locator('#code-error').filter({ hasText: 'Koden finns inte i den här omgången' }).waitFor();
+    assert.equal(await responses(), before + 1);
+    await page.locator('#code-input').fill(codes[6].shortCode);
+    await page.locator('#code-submit').click();
+    await page
+      .locator('#code-error')
+      .filter({ hasText: `Sparat (kod ${codes[6].shortCode})` })
+      .waitFor();
+    await slip('Soomaali', codes[7].shortCode);
+    await page
+      .locator('#code-error')
+      .filter({ hasText: `Sparat (kod ${codes[7].shortCode})` })
+      .waitFor();
+    await expectNoAxeViolations(page, 'paper entry, third slip saved');
+
+    assert.equal(await responses(), before + 3);
+    assert.deepEqual(diff(await paperByLanguage(), paperBefore), { ar: 1, so: 1, sv: 1 });
+    assert.deepEqual(await paperByLanguage(other.roundId), {});
     await ctx.close();
   });
 

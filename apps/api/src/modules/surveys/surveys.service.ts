@@ -379,8 +379,10 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
     key: string | undefined,
     body: { language: string; answers: Record<string, unknown> },
     channel: 'link' | 'kiosk' | 'paper',
+    /** Paper entry: the round the staff member opened; a slip's code of another round is not this round's. */
+    onlyRound?: string,
   ) {
-    const { codeId, round } = await this.lookup(ctx.ip, token, true, channel === 'paper');
+    const { codeId, round } = await this.lookup(ctx.ip, token, true, channel === 'paper', onlyRound);
     const q = this.catalog.get(round.questionnaireId, round.questionnaireVersion)!;
     if (!q.languages.includes(body.language))
       throw Problem.field('language', `language must be one of ${q.languages.join(', ')}`, {
@@ -424,7 +426,7 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
     body: { language: string; answers: Record<string, unknown> },
   ) {
     await this.load(ctx, roundId, 'survey.manage');
-    return this.submit(ctx, code, key, body, 'paper');
+    return this.submit(ctx, code, key, body, 'paper', roundId);
   }
 
   /**
@@ -611,6 +613,7 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
     token: string,
     forSubmit = false,
     trusted = false,
+    onlyRound?: string,
   ): Promise<{ codeId: string; round: RoundRow }> {
     const typed = codeAsTyped(token);
     const hash = sha256(typed);
@@ -651,6 +654,15 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
         { code: 'survey_code_unknown' },
       );
     }
+    // Before the round's own state: a slip of another round says nothing about that round.
+    if (onlyRound && row.round_id !== onlyRound)
+      throw new Problem(
+        404,
+        'This code is not a code of this round',
+        undefined,
+        { type: 'https://stegvis.se/problems/code-unknown' },
+        { code: 'survey_code_other_round' },
+      );
     const round: RoundRow = {
       id: row.round_id,
       groupId: row.group_id,

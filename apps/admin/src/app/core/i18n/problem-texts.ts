@@ -446,6 +446,10 @@ export const PROBLEM_TEXTS: ProblemTexts = {
     en: () => 'No survey code: open the link or type the code again.',
   },
   survey_code_unknown: { sv: () => 'Koden finns inte.', en: () => 'This code is not known.' },
+  survey_code_other_round: {
+    sv: () => 'Koden hör till en annan enkätomgång. Kontrollera lappen.',
+    en: () => 'The code belongs to another survey round. Check the slip.',
+  },
   stale_version: {
     sv: () => 'Någon annan har ändrat detta under tiden. Ladda om och gör din ändring igen.',
     en: () => 'Someone else changed this in the meantime. Reload and make your change again.',
