@@ -128,7 +128,7 @@ describe('the historical import and the audit log (chromium against the real api
         .getByTestId('dry-run-summary-text')
         .textContent()
         .then((t) => t?.replace(/\s+/g, ' ').trim()),
-      'Provkörningen hittade inga fel. Inget är sparat ännu. Bekräftad import sparar 1 nya grupper, 3 inskrivningar, 2 resultat och 1 praktikperioder.',
+      'Provkörningen hittade inga fel. Inget är sparat ännu. Bekräftad import sparar nya grupper: 1, inskrivningar: 3, resultat: 2, praktikperioder: 1.',
     );
     assert.deepEqual(await cells(page, 'dry-run-rows'), [
       ['Rad', 'Grupp', 'Namn', 'Inskrivning från', 'Utfall'],
@@ -144,7 +144,7 @@ describe('the historical import and the audit log (chromium against the real api
     await page.getByTestId('import-done').waitFor();
     assert.match(
       (await page.getByTestId('import-done-text').textContent()) ?? '',
-      /Importen är klar: 1 grupper, 3 inskrivningar, 2 resultat och 1 praktikperioder sparades\./,
+      /^Importen är klar\. Sparade nya grupper: 1, inskrivningar: 3, resultat: 2, praktikperioder: 1\.$/,
     );
     await page.screenshot({ path: join(SHOTS, 'import-done.png'), fullPage: true });
 

@@ -114,7 +114,7 @@ describe('ImportPage', () => {
       .flush({ groups: 1, enrolments: 2, outcomes: 1, internships: 0 });
     await settle(fixture);
     expect(el.querySelector('[data-testid="import-done-text"]')!.textContent).toBe(
-      'Importen är klar: 1 grupper, 2 inskrivningar, 1 resultat och 0 praktikperioder sparades.',
+      'Importen är klar. Sparade nya grupper: 1, inskrivningar: 2, resultat: 1, praktikperioder: 0.',
     );
     http.verify();
   });

@@ -24,8 +24,8 @@ export const IMPORT_AUDIT_TEXTS = {
     en: 'The check found no errors. Nothing is stored yet.',
   },
   'imp.wouldWrite': {
-    sv: 'Bekräftad import sparar {groups} nya grupper, {enrolments} inskrivningar, {outcomes} resultat och {internships} praktikperioder.',
-    en: 'Confirming stores {groups} new groups, {enrolments} enrolments, {outcomes} outcomes and {internships} internships.',
+    sv: 'Bekräftad import sparar nya grupper: {groups}, inskrivningar: {enrolments}, resultat: {outcomes}, praktikperioder: {internships}.',
+    en: 'Confirming stores new groups: {groups}, enrolments: {enrolments}, outcomes: {outcomes}, internships: {internships}.',
   },
   'imp.errors': { sv: 'Fel i filen', en: 'Errors in the file' },
   'imp.rows': { sv: 'Raderna i filen', en: 'The rows of the file' },
@@ -36,8 +36,8 @@ export const IMPORT_AUDIT_TEXTS = {
   'imp.fate': { sv: 'Utfall', en: 'Result' },
   'imp.confirm': { sv: 'Bekräfta import', en: 'Confirm import' },
   'imp.done': {
-    sv: 'Importen är klar: {groups} grupper, {enrolments} inskrivningar, {outcomes} resultat och {internships} praktikperioder sparades.',
-    en: 'The import is done: {groups} groups, {enrolments} enrolments, {outcomes} outcomes and {internships} internships were stored.',
+    sv: 'Importen är klar. Sparade nya grupper: {groups}, inskrivningar: {enrolments}, resultat: {outcomes}, praktikperioder: {internships}.',
+    en: 'The import is done. Stored new groups: {groups}, enrolments: {enrolments}, outcomes: {outcomes}, internships: {internships}.',
   },
   'imp.toReport': { sv: 'Visa rapporten', en: 'Show the report' },
   'imp.failed': { sv: 'Importen misslyckades.', en: 'The import failed.' },
