@@ -57,7 +57,7 @@ describe('survey site: the code screen (chromium, 360 px phone, real api)', () =
         lang: await page.evaluate(() => document.documentElement.lang),
         pressed: await page.locator('[data-code-lang="ar"]').getAttribute('aria-pressed'),
       },
-      { title: 'اكتب رمزك', label: 'الرمز مكتوب على ورقتك', dir: 'rtl', lang: 'ar', pressed: 'true' },
+      { title: 'إدخال الرمز', label: 'الرمز مكتوب على ورقتك', dir: 'rtl', lang: 'ar', pressed: 'true' },
     );
     await expectNoAxeViolations(page, 'code screen in Arabic');
     await page.screenshot({ path: join(SHOTS, 'survey-code-ar.png') });
