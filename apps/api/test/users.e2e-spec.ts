@@ -337,5 +337,30 @@ describe('users: the admin creates, allocates, resets and deactivates (e2e)', ()
     expect((await audits('auth.totp.recovery', w.users.staffB.id)).map((a) => a.details)).toEqual([
       { left: 9 },
     ]);
+
+    // The phone is lost: from that session, a recovery code (not a spent one) stands in for the code to replace the
+    // app, and the new app's confirmation ends the old codes.
+    const csrf = { 'X-CSRF-Token': ok.body.csrfToken as string };
+    const cookie = ok.headers['set-cookie'] as unknown as string[];
+    const asHer = (path: string, body: object) =>
+      request(t.http).post(path).set('Cookie', cookie).set(csrf).send(body);
+    const spent = await asHer('/api/auth/totp/setup', { password: PASSWORD, recoveryCode: codes[3] });
+    expect([spent.status, spent.body.errors[0].field, spent.body.errors[0].code]).toEqual([
+      400,
+      'recoveryCode',
+      'recovery_code_wrong',
+    ]);
+    const replaced = await asHer('/api/auth/totp/setup', { password: PASSWORD, recoveryCode: codes[5] });
+    expect(replaced.status).toBe(201);
+    const fresh = await asHer('/api/auth/totp/confirm', { code: codeFor(replaced.body.secret) });
+    expect([fresh.status, fresh.body.recoveryCodes.length]).toEqual([200, 10]);
+    expect((await login(email, PASSWORD, { recoveryCode: codes[6] })).status).toBe(401);
+    expect((await login(email, PASSWORD, { recoveryCode: fresh.body.recoveryCodes[0] })).status).toBe(200);
+    // A staff member still cannot switch two factors off, with or without a code.
+    const off = await asHer('/api/auth/totp/disable', {
+      password: PASSWORD,
+      recoveryCode: fresh.body.recoveryCodes[1],
+    });
+    expect([off.status, off.body.code]).toEqual([422, 'totp_required_for_role']);
   });
 });

@@ -160,6 +160,19 @@ describe('the admin runs the users (chromium against the real api)', () => {
     await expectNoAxeViolations(her, 'inloggning med återställningskod');
     await her.getByTestId('login-submit').click();
     await her.getByTestId('current-user').waitFor();
+    // ... and, with the same kind of code, a new app on a new phone, which makes new codes.
+    await her.goto(`${api.url}/tvafaktor`);
+    await her.getByTestId('totp-use-recovery').click();
+    await her.getByTestId('totp-password').fill(own);
+    await her.getByTestId('totp-recovery-code').fill(codes[1]);
+    await her.getByTestId('totp-start').click();
+    const newSecret = (await text(her.getByTestId('totp-secret'))).trim();
+    assert.notEqual(newSecret, secret);
+    await her.getByTestId('totp-code').fill(new TOTP({ secret: Secret.fromBase32(newSecret) }).generate());
+    await her.getByTestId('totp-confirm').click();
+    await her.getByTestId('recovery-codes').waitFor();
+    await her.getByTestId('recovery-codes-done').click();
+    await her.getByTestId('current-user').waitFor();
 
     // The admin sees two factors on, and deactivates her: the group needs someone to take over first.
     await page.reload();

@@ -137,7 +137,7 @@ export class AuthController {
     @Body() body: TotpChangeDto,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<TotpSetupDto> {
-    return retryAfter(res, this.auth.setupTotp(ctx, body.password, body.code));
+    return retryAfter(res, this.auth.setupTotp(ctx, body.password, body.code, body.recoveryCode));
   }
 
   @Post('totp/confirm')

@@ -356,14 +356,16 @@ export class AuthService {
   /**
    * Starts TOTP enrolment, or the replacement of the app in use: a new secret, shown once as a QR-able otpauth URI
    * and kept on this session until a first code confirms it. Needs the password, and a current code while two
-   * factors are on, so that a session left open (or stolen) cannot take over the second factor.
+   * factors are on, so that a session left open (or stolen) cannot take over the second factor; with the phone
+   * lost, one of the recovery codes stands in for the code.
    */
   async setupTotp(
     ctx: RequestContext & { user: AuthUser },
     password: string,
     code: string | undefined,
+    recoveryCode?: string,
   ): Promise<{ secret: string; uri: string }> {
-    const user = await this.proveOwner(ctx, 'auth.totp.setup', password, code);
+    const user = await this.proveOwner(ctx, 'auth.totp.setup', password, code, recoveryCode);
     const secret = new Secret({ size: 20 });
     const totp = new TOTP({ issuer: 'Stegvis', label: user.email, secret });
     await this.dataSource.transaction(async (m) => {
@@ -457,10 +459,12 @@ export class AuthService {
     action: 'auth.totp.setup' | 'auth.totp.disable',
     password: string,
     code: string | undefined,
+    recoveryCode?: string,
   ): Promise<UserRecord> {
     const user = await this.users.findById(ctx.user.id);
     if (!user) throw Problem.notFound('user');
-    if (user.totpEnabled && !code) throw Problem.field('code', 'code is required', { code: 'required' });
+    if (user.totpEnabled && !code && recoveryCode === undefined)
+      throw Problem.field('code', 'code is required', { code: 'required' });
     const gate = await this.throttle.begin(user.email, ctx.ip);
     if (!gate.ok) {
       await this.audit.record(ctx, {
@@ -472,7 +476,7 @@ export class AuthService {
       });
       throw throttled(gate);
     }
-    const fail = async (field: 'password' | 'code', problem: Problem): Promise<never> => {
+    const fail = async (field: 'password' | 'code' | 'recoveryCode', problem: Problem): Promise<never> => {
       await this.throttle.failed();
       await this.audit.record(ctx, {
         action,
@@ -485,7 +489,13 @@ export class AuthService {
     };
     if (!(await verifyPassword(user.passwordHash, password)))
       return fail('password', Problem.field('password', 'password is wrong', { code: 'wrong_password' }));
-    if (user.totpEnabled) {
+    if (user.totpEnabled && !code) {
+      if (!(await this.users.claimRecoveryCode(user.id, recoveryCode!)))
+        return fail(
+          'recoveryCode',
+          Problem.field('recoveryCode', 'recoveryCode is wrong or used', { code: 'recovery_code_wrong' }),
+        );
+    } else if (user.totpEnabled) {
       const step = totpStep(user.totpSecret!, code!);
       if (step === null || !(await this.users.claimTotpStep(user.id, step)))
         return fail('code', Problem.field('code', 'code is wrong or expired', { code: 'totp_code_wrong' }));

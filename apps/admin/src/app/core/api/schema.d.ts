@@ -2549,6 +2549,11 @@ export interface components {
              * @example 123456
              */
             code?: string;
+            /**
+             * @description Instead of the code, when replacing a lost app: one of the recovery codes (it is spent). Not for switching off
+             * @example abcd-efgh-jkmn-pqrs
+             */
+            recoveryCode?: string;
         };
         TotpSetupDto: {
             /** @description The base32 secret, for typing into an authenticator app by hand */

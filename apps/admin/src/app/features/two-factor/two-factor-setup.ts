@@ -86,7 +86,22 @@ import { type TotpStatus, TwoFactorApi } from './two-factor-api';
                   }}</mat-error>
                 }
               </mat-form-field>
-              @if (s.enabled) {
+              @if (s.enabled && useRecovery()) {
+                <mat-form-field appearance="outline" class="wide">
+                  <mat-label>{{ i18n.t('login.recoveryCode') }}</mat-label>
+                  <input
+                    matInput
+                    formControlName="recoveryCode"
+                    autocomplete="off"
+                    data-testid="totp-recovery-code"
+                  />
+                  @if (form.controls.recoveryCode.errors?.['server']) {
+                    <mat-error data-testid="totp-recovery-code-error">{{
+                      form.controls.recoveryCode.errors['server']
+                    }}</mat-error>
+                  }
+                </mat-form-field>
+              } @else if (s.enabled) {
                 <mat-form-field appearance="outline" class="wide">
                   <mat-label>{{ i18n.t('tfa.currentCode') }}</mat-label>
                   <input
@@ -120,6 +135,16 @@ import { type TotpStatus, TwoFactorApi } from './two-factor-api';
                     data-testid="totp-disable"
                   >
                     {{ i18n.t('tfa.switchOff') }}
+                  </button>
+                }
+                @if (s.enabled) {
+                  <button
+                    mat-button
+                    type="button"
+                    (click)="useRecovery.set(!useRecovery())"
+                    data-testid="totp-use-recovery"
+                  >
+                    {{ i18n.t(useRecovery() ? 'login.useCode' : 'tfa.lostPhone') }}
                   </button>
                 }
               </div>
@@ -165,7 +190,10 @@ export class TwoFactorSetup implements OnInit {
   protected readonly form = inject(FormBuilder).nonNullable.group({
     password: ['', Validators.required],
     code: [''],
+    recoveryCode: [''],
   });
+  /** The phone with the app is lost: a recovery code proves the owner instead, to set up a new app. */
+  protected readonly useRecovery = signal(false);
   protected readonly status = signal<TotpStatus | null>(null);
   protected readonly qr = signal('');
   protected readonly secret = signal('');
@@ -185,7 +213,10 @@ export class TwoFactorSetup implements OnInit {
 
   protected async start(): Promise<void> {
     await this.change(async (body) => {
-      const r = await firstValueFrom(this.api.setup(body));
+      const recoveryCode = this.form.controls.recoveryCode.value.trim();
+      const r = await firstValueFrom(
+        this.api.setup(this.useRecovery() && recoveryCode ? { password: body.password, recoveryCode } : body),
+      );
       this.secret.set(r.secret);
       this.qr.set(await toDataURL(r.uri, { margin: 1, width: 220 }));
     });

@@ -69,6 +69,16 @@ export class TotpChangeDto {
   @IsString()
   @MaxLength(10)
   code?: string;
+
+  @ApiPropertyOptional({
+    example: 'abcd-efgh-jkmn-pqrs',
+    description:
+      'Instead of the code, when replacing a lost app: one of the recovery codes (it is spent). Not for switching off',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  recoveryCode?: string;
 }
 
 export class TotpSetupDto {

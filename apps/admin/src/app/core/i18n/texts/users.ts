@@ -82,6 +82,10 @@ export const USERS_TEXTS = {
     en: 'Keep the codes on paper or in a password manager. Each code works once, if you lose your phone. They are shown only now.',
   },
   'tfa.recoveryDone': { sv: 'Jag har sparat koderna', en: 'I have saved the codes' },
+  'tfa.lostPhone': {
+    sv: 'Tappat telefonen? Använd en återställningskod',
+    en: 'Lost the phone? Use a recovery code',
+  },
   'login.useRecovery': { sv: 'Använd en återställningskod', en: 'Use a recovery code' },
   'login.useCode': { sv: 'Använd koden från appen', en: 'Use the code from the app' },
   'login.recoveryCode': { sv: 'Återställningskod', en: 'Recovery code' },
