@@ -420,14 +420,14 @@ export const PROBLEM_TEXTS: ProblemTexts = {
     sv: () => 'Aktivera tvåstegsverifiering först.',
     en: () => 'Set up two-factor authentication first.',
   },
-  forbidden: { sv: () => 'Din roll får inte göra detta.', en: () => 'Your role may not do this.' },
-  not_your_organisation: {
-    sv: () => 'Du kan bara lägga till remisser från din egen organisation.',
-    en: () => 'You may add referrals only from your own organisation.',
   password_change_required: {
     sv: () => 'Välj ett eget lösenord först.',
     en: () => 'Choose your own password first.',
   },
+  forbidden: { sv: () => 'Din roll får inte göra detta.', en: () => 'Your role may not do this.' },
+  not_your_organisation: {
+    sv: () => 'Du kan bara lägga till remisser från din egen organisation.',
+    en: () => 'You may add referrals only from your own organisation.',
   },
   programme_lead_required: {
     sv: () => 'Bara insatsens processledare eller en administratör bestämmer vem som är personal i en grupp.',
