@@ -36,7 +36,6 @@ export const USERS_TEXTS = {
     sv: 'Processledaren ser insatsens skyddade personer och bestämmer vilka som är gruppens personal.',
     en: "The programme lead sees the programme's protected people and decides who is group staff.",
   },
-  'users.worksIn': { sv: 'Arbetar i {name}', en: 'Works in {name}' },
   'users.leads': { sv: 'Processledare för {name}', en: 'Lead of {name}' },
   'users.save': { sv: 'Spara', en: 'Save' },
   'users.create': { sv: 'Skapa användare', en: 'Create user' },
@@ -75,7 +74,6 @@ export const USERS_TEXTS = {
   'users.noReplacement': { sv: 'Ingen (övrig personal räcker)', en: 'Nobody (the other staff remain)' },
   'users.replacementNeeded': { sv: 'Välj vem som tar över gruppen.', en: 'Choose who takes over the group.' },
   'users.deactivated': { sv: 'Användaren är inaktiverad.', en: 'The user is deactivated.' },
-  'users.loadFailed': { sv: 'Kunde inte hämta användarna.', en: 'Could not load the users.' },
   'tfa.recoveryTitle': { sv: 'Dina återställningskoder', en: 'Your recovery codes' },
   'tfa.recoveryIntro': {
     sv: 'Spara koderna på papper eller i en lösenordshanterare. Varje kod fungerar en gång, om du tappar bort telefonen. De visas bara nu.',
