@@ -6,13 +6,15 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import type { FieldError } from '@stegvis/contracts';
-import { firstValueFrom } from 'rxjs';
+import { ASSOCIATION_WIDE_ROLES, type FieldError, type MunicipalityResponse } from '@stegvis/contracts';
+import { firstValueFrom, map, type Observable } from 'rxjs';
+import { AuthStore } from '../../core/auth/auth-store';
 import { asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
 import { FieldErrorPipe } from '../../shared/form/field-error';
 import { formSubmit } from '../../shared/form/form-submit';
 import { Outcome } from '../../shared/outcome';
+import { ProgrammesApi } from '../programmes/programmes-api';
 import { DirectoryApi } from './directory-api';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -189,7 +191,10 @@ export class TargetGroupStats {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(DirectoryApi);
   private readonly outcome = inject(Outcome);
-  protected readonly municipalities = rxResource({ stream: () => this.api.municipalities() });
+  private readonly auth = inject(AuthStore);
+  private readonly programmes = inject(ProgrammesApi);
+  /** The admin writes any municipality's figures; staff only those where their programmes run (the api's rule). */
+  protected readonly municipalities = rxResource({ stream: () => this.writable() });
   protected readonly submit = formSubmit();
   private readonly fb = inject(FormBuilder).nonNullable;
   /** One row typed at a time, kept as the api's `rows[0]` so that its `rows.0.date` errors land on the field. */
@@ -229,6 +234,17 @@ export class TargetGroupStats {
   protected message(e: FieldError): string {
     if (e.code !== 'unknown_municipality_code') return e.message;
     return this.i18n.t('tgs.unknownCode').replace('{code}', String(e.params?.['value'] ?? ''));
+  }
+
+  private writable(): Observable<MunicipalityResponse[]> {
+    const role = this.auth.role();
+    if (role && ASSOCIATION_WIDE_ROLES.includes(role)) return this.api.municipalities();
+    return this.programmes.list().pipe(
+      map((page) => {
+        const byId = new Map(page.items.flatMap((p) => p.municipalities).map((m) => [m.id, m]));
+        return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+      }),
+    );
   }
 
   protected picked(files: FileList | null): void {
