@@ -1,5 +1,6 @@
 import { DEFAULT_LOCALE, LANGUAGE_CODES, LANGUAGES, type LanguageCode } from '@stegvis/questionnaires';
 import { inLanguage, textIn } from './questionnaire-text';
+import { readAloudButton, setReadAloudLanguage } from './read-aloud';
 import { submitUntilStored, type SubmitState } from './submission';
 import { afterPaint, loadSurveyPage, nextTask, preloadSurvey } from './survey-loader';
 import { ui, type UiKey } from './ui-texts';
@@ -75,6 +76,21 @@ function setLanguage(code: LanguageCode): void {
   $('idle-title').textContent = ui('idleTitle', code);
   $('still-here').textContent = ui('stillHere', code);
   $('message-retry').textContent = ui('tryAgain', code);
+  setReadAloudLanguage(code, ui('readAloud', code));
+}
+
+/**
+ * A read-aloud button on each screen of the page's own, under its heading: it reads what the screen shows when
+ * pressed (the title, the text, an error), so a message or an error that came later is read too.
+ */
+function addReadAloudButtons(): void {
+  const screens: [string, string[]][] = [
+    ['code-title', ['code-title', 'code-form', 'code-error']],
+    ['message-title', ['message-title', 'message-text']],
+    ['survey-description', ['survey-title', 'survey-description', 'survey-error']],
+    ['idle-title', ['idle-title', 'idle-text']],
+  ];
+  for (const [after, ids] of screens) $(after).after(readAloudButton(() => ids.map((id) => $(id))));
 }
 
 /** The language chosen on the code screen, if any: the questionnaire then opens in it without asking again. */
@@ -223,7 +239,7 @@ async function openSurvey(code: LanguageCode, draft: Draft | null = null): Promi
       lang: code,
       defaultLocale: DEFAULT_LOCALE,
       rtl: LANGUAGES.find((l) => l.code === code)?.dir === 'rtl',
-      readAloud: ui('readAloud', code),
+      readAloud: (question) => readAloudButton(() => [question]),
       progress: (n, total) => ui('progress', code, { n, total }),
       scaleName: (n, total, meaning) =>
         meaning
@@ -467,6 +483,7 @@ window.addEventListener('beforeunload', (e) => {
 });
 
 async function main(): Promise<void> {
+  addReadAloudButtons();
   setLanguage(lang);
   const paperRound = params.get('paper');
   if (paperRound) return paperMode(paperRound);

@@ -8,7 +8,7 @@ const options = {
   lang: 'sv' as const,
   defaultLocale: DEFAULT_LOCALE,
   rtl: false,
-  readAloud: 'Läs upp',
+  readAloud: () => document.createElement('button'),
   progress: (n: number, total: number) => `Fråga ${n} av ${total}`,
   scaleName: (n: number, total: number, meaning: string | null) =>
     meaning ? `${n} av ${total}, ${meaning}` : `${n} av ${total}`,

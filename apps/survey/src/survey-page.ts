@@ -81,8 +81,8 @@ export interface SurveyOptions {
   /** The questionnaire's `default` language (DEFAULT_LOCALE). */
   defaultLocale: string;
   rtl: boolean;
-  /** The read-aloud button's text in `lang`. */
-  readAloud: string;
+  /** A read-aloud button for a question (read-aloud.ts, which stays with the first screen's code). */
+  readAloud: (question: HTMLElement) => HTMLElement;
   /** A scale button's accessible name in `lang`: "1 av 5, inte alls nöjd", or "3 av 5" between the ends. */
   scaleName: (n: number, total: number, meaning: string | null) => string;
   /** "Question n of total" in `lang`, e.g. "Fråga 2 av 9". */
@@ -124,7 +124,8 @@ export async function createSurvey(o: SurveyOptions, nextTask: () => Promise<voi
   }
   const progress = numberQuestions(model, o.progress);
   model.onAfterRenderQuestion.add((_, opt) => {
-    addReadAloud(opt.question.title, opt.htmlElement, o.lang, o.readAloud);
+    // SurveyJS draws a question again after a change: it keeps its one button.
+    if (!opt.htmlElement.querySelector('.read-aloud')) opt.htmlElement.prepend(o.readAloud(opt.htmlElement));
     progress(opt.question, opt.htmlElement);
   });
   const changed = () => o.onChange?.({ ...(model.data as Record<string, unknown>) }, model.currentPageNo);
@@ -222,24 +223,4 @@ export function reopenWithErrors(model: Model, names: string[], text: string): n
   if (first?.page) model.currentPage = first.page;
   for (const q of questions) q.addError(text);
   return questions.length;
-}
-
-/** Reads the question out with the browser's own voice, where one exists for the language. */
-function addReadAloud(text: string, el: HTMLElement, lang: LanguageCode, label: string): void {
-  if (!('speechSynthesis' in window)) return;
-  const langTag = lang === 'sv-easy' ? 'sv' : lang;
-  const voice = () => speechSynthesis.getVoices().find((v) => v.lang.toLowerCase().startsWith(langTag));
-  if (!voice() || el.querySelector('.read-aloud')) return;
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'read-aloud';
-  button.textContent = `🔊 ${label}`;
-  button.addEventListener('click', () => {
-    speechSynthesis.cancel();
-    const u = new SpeechSynthesisUtterance(text);
-    u.voice = voice() ?? null;
-    u.lang = langTag;
-    speechSynthesis.speak(u);
-  });
-  el.prepend(button);
 }

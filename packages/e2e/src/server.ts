@@ -68,7 +68,7 @@ export async function startApi(
       LOG_LEVEL: 'warn',
       // A build of one's own (STEGVIS_E2E_ADMIN_DIST) while others rebuild apps/admin/dist in the same tree.
       STEGVIS_ADMIN_DIST: process.env.STEGVIS_E2E_ADMIN_DIST ?? join(root, 'apps/admin/dist/admin/browser'),
-      STEGVIS_SURVEY_DIST: join(root, 'apps/survey/dist'),
+      STEGVIS_SURVEY_DIST: process.env.STEGVIS_E2E_SURVEY_DIST ?? join(root, 'apps/survey/dist'),
       // The journeys sign staff in with passwords only; one about two-factor login passes its own roles.
       TOTP_REQUIRED_ROLES: '',
       ...env,
