@@ -125,6 +125,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/sessions/revoke-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out everywhere: ends every session of the signed-in user */
+        post: operations["AuthController_revokeAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your password (at least 12 characters, not a common one); every session ends */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether two-factor login is on for the signed-in user, and whether their role needs it */
+        get: operations["AuthController_totpStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start two-factor setup, or replace the app in use: a TOTP secret and otpauth URI (for a QR code), shown once. Needs the password, and a current code while two-factor login is on; the new app counts once confirmed. */
+        post: operations["AuthController_setupTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm two-factor setup with a first code; from now on login asks for a code. The answer carries ten one-time recovery codes, shown once (earlier ones stop working) */
+        post: operations["AuthController_confirmTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Switch two-factor login off: needs the password and a current code; audited and e-mailed to the user. Refused (422) for a role that must use two factors. */
+        post: operations["AuthController_disableTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/sign-in-options": {
         parameters: {
             query?: never;
@@ -238,108 +340,6 @@ export interface paths {
         put?: never;
         /** Deactivate a user: they cannot sign in and their sessions end at once; they leave their groups' staff, and a group where they are the only staff needs a named replacement (422 naming the group). One transaction */
         post: operations["AccountsController_deactivate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/sessions/revoke-all": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Sign out everywhere: ends every session of the signed-in user */
-        post: operations["AuthController_revokeAll"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Change your password (at least 12 characters, not a common one); every session ends */
-        post: operations["AuthController_changePassword"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/totp": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Whether two-factor login is on for the signed-in user, and whether their role needs it */
-        get: operations["AuthController_totpStatus"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/totp/setup": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Start two-factor setup, or replace the app in use: a TOTP secret and otpauth URI (for a QR code), shown once. Needs the password, and a current code while two-factor login is on; the new app counts once confirmed. */
-        post: operations["AuthController_setupTotp"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/totp/confirm": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Confirm two-factor setup with a first code; from now on login asks for a code. The answer carries ten one-time recovery codes, shown once (earlier ones stop working) */
-        post: operations["AuthController_confirmTotp"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/totp/disable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Switch two-factor login off: needs the password and a current code; audited and e-mailed to the user. Refused (422) for a role that must use two factors. */
-        post: operations["AuthController_disableTotp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -834,6 +834,23 @@ export interface paths {
         head?: never;
         /** Change a step or mark it done; send the version you read (409 when stale) */
         patch: operations["ActionPlanController_updateStep"];
+        trace?: never;
+    };
+    "/api/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The retention rule in force, when the job last ran and with what result, and what falls due next */
+        get: operations["RetentionController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/groups": {
@@ -1954,6 +1971,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/programmes/{id}/imports/xlsx/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check an Excel workbook as the import would, and store nothing: every row’s fate and every error (docs/import.md) */
+        post: operations["ImportsController_dryRunXlsx"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/imports/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a CSV file as the import would, and store nothing: every row’s fate and every error (docs/import.md) */
+        post: operations["ImportsController_dryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programmes/{id}/imports/xlsx": {
         parameters: {
             query?: never;
@@ -1982,6 +2033,40 @@ export interface paths {
         put?: never;
         /** Import historical groups, participants, outcomes and internships; one bad row and nothing is written */
         post: operations["ImportsController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log, newest first, filtered by person, user, action and Swedish days; protected persons by pseudonym */
+        get: operations["AuditLogController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered audit log as CSV in Swedish (the export is audited too) */
+        get: operations["AuditLogController_exportCsv"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2349,91 +2434,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/programmes/{id}/imports/dry-run": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Check a CSV file as the import would, and store nothing: every row’s fate and every error (docs/import.md) */
-        post: operations["ImportsController_dryRun"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/programmes/{id}/imports/xlsx/dry-run": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Check an Excel workbook as the import would, and store nothing: every row’s fate and every error (docs/import.md) */
-        post: operations["ImportsController_dryRunXlsx"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/audit-events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The audit log, newest first, filtered by person, user, action and Swedish days; protected persons by pseudonym */
-        get: operations["AuditLogController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/audit-events/export.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The filtered audit log as CSV in Swedish (the export is audited too) */
-        get: operations["AuditLogController_exportCsv"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/retention": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The retention rule in force, when the job last ran and with what result, and what falls due next */
-        get: operations["RetentionController_status"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2568,6 +2568,53 @@ export interface components {
         RecoveryCodesDto: {
             /** @description One-time recovery codes, shown once: each signs in once instead of a code from the app */
             recoveryCodes: string[];
+        };
+        SignInOptionsDto: {
+            /** @description Sign-in through the municipality's identity provider is configured (GET /api/auth/oidc/start) */
+            oidc: boolean;
+        };
+        OidcCodeDto: {
+            /**
+             * @description Six-digit code from the authenticator app
+             * @example 123456
+             */
+            code?: string;
+            /** @description A one-time recovery code instead of the app's code */
+            recoveryCode?: string;
+        };
+        OneTimePasswordDto: {
+            /** @description The new one-time password, shown once: the user must change it at the next sign-in */
+            oneTimePassword: string;
+        };
+        StaffCandidateDto: {
+            id: string;
+            name: string;
+        };
+        StaffedGroupDto: {
+            groupId: string;
+            number: number;
+            programmeId: string;
+            programmeName: string;
+            municipalityName: string;
+            /** @example 2026-08-24 */
+            startDate: string;
+            /** @example 2026-12-17 */
+            endDate: string;
+            /** @description The group's other staff, by name */
+            otherStaff: string[];
+            /** @description The user is the only staff: a replacement must be named to deactivate them */
+            replacementRequired: boolean;
+            /** @description The programme's staff members who may take the place (not the user) */
+            candidates: components["schemas"]["StaffCandidateDto"][];
+        };
+        StaffReplacementDto: {
+            groupId: string;
+            /** @description The staff member who takes the place in the group */
+            staffMemberId: string;
+        };
+        DeactivateUserDto: {
+            /** @description A replacement for each group where the user is the only staff (422 naming the group without one); others may be given too */
+            replacements: components["schemas"]["StaffReplacementDto"][];
         };
         MunicipalityDto: {
             id: string;
@@ -3176,6 +3223,33 @@ export interface components {
             /** @description Marks the step done (true) or not done again (false) */
             done?: boolean;
         };
+        /** @enum {string} */
+        AuditOutcome: "success" | "denied" | "failure";
+        RetentionRunDto: {
+            /** @description UTC */
+            at: string;
+            outcome: components["schemas"]["AuditOutcome"];
+            pseudonymised: number;
+            /** @description Enrolments ended before this day (YYYY-MM-DD) were past retention */
+            cutoff: string;
+        };
+        RetentionNextDueDto: {
+            /** @description YYYY-MM-DD, Swedish time */
+            date: string;
+            count: number;
+        };
+        RetentionStatusDto: {
+            /** @description RETENTION_YEARS */
+            years: number;
+            /** @description Whether the daily job runs here (RETENTION_SCHEDULE) */
+            scheduled: boolean;
+            lastRun: components["schemas"]["RetentionRunDto"] | null;
+            /** @description UTC; null when not scheduled */
+            nextRunAt: string | null;
+            /** @description Participants past retention now: the next run pseudonymises them */
+            dueNow: number;
+            nextDue: components["schemas"]["RetentionNextDueDto"] | null;
+        };
         GroupDto: {
             id: string;
             programmeId: string;
@@ -3379,7 +3453,7 @@ export interface components {
             endDate: string;
         };
         /** @enum {string} */
-        ProblemCode: "required" | "unknown_field" | "not_string" | "not_integer" | "not_number" | "not_boolean" | "not_array" | "not_object" | "invalid_uuid" | "invalid_email" | "invalid_url" | "invalid_date" | "invalid_time" | "invalid_format" | "invalid_value" | "too_small" | "too_large" | "out_of_range" | "too_short" | "too_long" | "length_between" | "too_few_items" | "too_many_items" | "duplicate_items" | "not_allowed" | "invalid_personal_number" | "invalid_organisation_number" | "end_before_start" | "end_not_after_start" | "sessions_outside_period" | "enrolments_outside_period" | "period_not_fixed" | "before_enrolment_start" | "date_in_future" | "detail_code_not_in_category" | "follow_up_before_window" | "unknown_reference" | "not_in_programme" | "not_in_group" | "percent_over_100" | "duplicate_key" | "year_of_arrival_before_birth" | "same_group" | "cancel_reason_required" | "move_reason_required" | "substitute_is_presenter" | "lectures_phase_required" | "free_text_missing" | "redacted_text_required" | "not_invited" | "not_on_agenda" | "due_before_meeting" | "case_notes_invited_only" | "session_cancelled" | "not_enrolled_on_date" | "duplicate_mark" | "answer_not_applicable" | "not_a_choice" | "not_answerable" | "password_too_short" | "password_too_common" | "password_contains_email" | "password_too_weak" | "invalid_characters" | "wrong_password" | "totp_code_wrong" | "recovery_code_wrong" | "invalid_cursor" | "idempotency_key_required" | "idempotency_key_invalid" | "file_required" | "file_too_large" | "file_type_not_allowed" | "upload_unreadable" | "file_not_csv" | "file_not_xlsx" | "file_no_sheet" | "file_no_rows" | "file_has_errors" | "missing_columns" | "invalid_group_number" | "unknown_municipality_code" | "end_required_unless_ongoing" | "group_dates_differ" | "column_count_differs" | "unknown_columns" | "duplicate_columns" | "before_group_start" | "after_group_end" | "ongoing_in_ended_group" | "ongoing_has_end" | "only_when_left_early" | "outside_enrolment" | "duplicate_row" | "already_imported" | "group_exists_with_other_dates" | "file_changed_since_dry_run" | "invalid_request" | "body_empty" | "invalid_json" | "body_too_large" | "body_too_deep" | "unsupported_media_type" | "not_signed_in" | "wrong_credentials" | "totp_required" | "local_password_off" | "csrf_token_missing" | "mfa_setup_required" | "password_change_required" | "forbidden" | "not_your_organisation" | "handbook_editor_required" | "programme_lead_required" | "not_found" | "survey_code_missing" | "survey_code_unknown" | "stale_version" | "template_superseded" | "group_number_taken" | "conflict" | "duplicate_value" | "directory_name_taken" | "municipality_code_taken" | "duplicate_personal_number" | "duplicate_email" | "already_enrolled" | "already_active_in_programme" | "request_in_progress" | "survey_code_used" | "round_not_open" | "round_closed" | "rule_not_met" | "consent_to_share_required" | "consent_missing" | "consent_already_withdrawn" | "already_committee_member" | "committee_membership_ended" | "totp_not_enabled" | "totp_required_for_role" | "group_staff_replacement_required" | "own_account" | "referral_transition" | "enrolment_not_active" | "outcome_before_follow_up" | "theme_mismatch" | "editor_must_be_staff" | "idempotency_key_reused" | "survey_results_not_ready" | "too_many_requests" | "too_many_logins" | "too_many_code_attempts" | "internal_error" | "database_unavailable" | "unavailable" | "over_allocated" | "personal_number_in_text" | "fewer_than_k" | "screening_swedish_level_missing" | "screening_swedish_level" | "screening_birth_country_missing" | "screening_foreign_born" | "screening_not_foreign_born" | "screening_age_missing" | "screening_age" | "screening_registered_at_af" | "screening_not_registered_at_af";
+        ProblemCode: "required" | "unknown_field" | "not_string" | "not_integer" | "not_number" | "not_boolean" | "not_array" | "not_object" | "invalid_uuid" | "invalid_email" | "invalid_url" | "invalid_date" | "invalid_time" | "invalid_format" | "invalid_value" | "too_small" | "too_large" | "out_of_range" | "too_short" | "too_long" | "length_between" | "too_few_items" | "too_many_items" | "duplicate_items" | "not_allowed" | "invalid_personal_number" | "invalid_organisation_number" | "end_before_start" | "end_not_after_start" | "sessions_outside_period" | "enrolments_outside_period" | "period_not_fixed" | "before_enrolment_start" | "date_in_future" | "detail_code_not_in_category" | "follow_up_before_window" | "unknown_reference" | "not_in_programme" | "not_in_group" | "percent_over_100" | "duplicate_key" | "year_of_arrival_before_birth" | "same_group" | "cancel_reason_required" | "move_reason_required" | "substitute_is_presenter" | "lectures_phase_required" | "free_text_missing" | "redacted_text_required" | "not_invited" | "not_on_agenda" | "due_before_meeting" | "case_notes_invited_only" | "session_cancelled" | "not_enrolled_on_date" | "duplicate_mark" | "answer_not_applicable" | "not_a_choice" | "not_answerable" | "password_too_short" | "password_too_common" | "password_contains_email" | "password_too_weak" | "invalid_characters" | "wrong_password" | "totp_code_wrong" | "recovery_code_wrong" | "invalid_cursor" | "idempotency_key_required" | "idempotency_key_invalid" | "file_required" | "file_too_large" | "file_type_not_allowed" | "upload_unreadable" | "file_not_csv" | "file_not_xlsx" | "file_no_sheet" | "file_no_rows" | "file_has_errors" | "missing_columns" | "invalid_group_number" | "unknown_municipality_code" | "end_required_unless_ongoing" | "group_dates_differ" | "column_count_differs" | "unknown_columns" | "duplicate_columns" | "before_group_start" | "after_group_end" | "ongoing_in_ended_group" | "ongoing_has_end" | "only_when_left_early" | "outside_enrolment" | "duplicate_row" | "already_imported" | "group_exists_with_other_dates" | "file_changed_since_dry_run" | "invalid_request" | "body_empty" | "invalid_json" | "body_too_large" | "body_too_deep" | "unsupported_media_type" | "not_signed_in" | "wrong_credentials" | "totp_required" | "local_password_off" | "csrf_token_missing" | "mfa_setup_required" | "password_change_required" | "forbidden" | "not_your_organisation" | "handbook_editor_required" | "programme_lead_required" | "not_found" | "survey_code_missing" | "survey_code_unknown" | "survey_code_other_round" | "stale_version" | "template_superseded" | "group_number_taken" | "conflict" | "duplicate_value" | "directory_name_taken" | "municipality_code_taken" | "duplicate_personal_number" | "duplicate_email" | "already_enrolled" | "already_active_in_programme" | "request_in_progress" | "survey_code_used" | "round_not_open" | "round_closed" | "rule_not_met" | "consent_to_share_required" | "consent_missing" | "consent_already_withdrawn" | "already_committee_member" | "committee_membership_ended" | "totp_not_enabled" | "totp_required_for_role" | "group_staff_replacement_required" | "own_account" | "referral_transition" | "enrolment_not_active" | "outcome_before_follow_up" | "theme_mismatch" | "editor_must_be_staff" | "idempotency_key_reused" | "survey_results_not_ready" | "too_many_requests" | "too_many_logins" | "too_many_code_attempts" | "internal_error" | "database_unavailable" | "unavailable" | "over_allocated" | "personal_number_in_text" | "fewer_than_k" | "screening_swedish_level_missing" | "screening_swedish_level" | "screening_birth_country_missing" | "screening_foreign_born" | "screening_not_foreign_born" | "screening_age_missing" | "screening_age" | "screening_registered_at_af" | "screening_not_registered_at_af";
         ProblemNoticeSchema: {
             /** @example over_allocated */
             code: components["schemas"]["ProblemCode"];
@@ -4106,9 +4180,77 @@ export interface components {
             /** @description Whether small cells are hidden (aggregate-only roles) */
             suppressed: boolean;
         };
+        /** @enum {string} */
+        ImportRowFate: "new_participant" | "new_enrolment" | "already_imported" | "error";
+        ImportDryRunRowDto: {
+            /** @description The row as the file numbers it (the header is row 1) */
+            row: number;
+            /** @description The grupp cell as typed */
+            group: string;
+            firstName: string;
+            lastName: string;
+            /** @description The inskrivning_start cell as typed */
+            enrolmentStart: string;
+            fate: components["schemas"]["ImportRowFate"];
+        };
+        FieldErrorSchema: {
+            /** @example goals.0.targetValue */
+            field: string;
+            /** @example targetValue must not be less than 0 */
+            message: string;
+            /** @example too_small */
+            code: components["schemas"]["ProblemCode"];
+            /**
+             * @description The code's parameters, e.g. `{ "max": 100 }` for too_large (packages/contracts/src/problem-codes.ts)
+             * @example {
+             *       "min": 0
+             *     }
+             */
+            params?: {
+                [key: string]: unknown;
+            };
+        };
+        ImportCountsDto: {
+            groups: number;
+            enrolments: number;
+            outcomes: number;
+            internships: number;
+        };
+        ImportDryRunResponseDto: {
+            /** @description SHA-256 (hex) of the file as sent; pass it as checkedHash to confirm */
+            fileHash: string;
+            rows: components["schemas"]["ImportDryRunRowDto"][];
+            /** @description Every error, in Swedish, naming the sheet, row and column */
+            errors: components["schemas"]["FieldErrorSchema"][];
+            /** @description What confirming would write; zeros while there are errors */
+            counts: components["schemas"]["ImportCountsDto"];
+        };
         ImportDto: {
             /** @description The CSV file’s text (docs/import.md) */
             content: string;
+        };
+        /** @enum {string} */
+        AuditAction: "actionplan.create" | "actionplan.read" | "actionplan.step.create" | "actionplan.step.update" | "apidocs.read" | "assessment.read" | "assessment.summary" | "assessment.write" | "attendance.read" | "attendance.write" | "audit.export" | "audit.extract" | "audit.read" | "audit.search" | "audit.subject" | "auth.csrf" | "auth.login" | "auth.logout" | "auth.password" | "auth.revoke_all" | "auth.totp.disable" | "auth.totp.enable" | "auth.totp.setup" | "auth.totp.recovery" | "budget.manage" | "budget.save" | "certificate.create" | "committee.add" | "committee.end" | "committee.read" | "consent.give" | "consent.withdraw" | "consent.write" | "directory.manage" | "directory.read" | "employer.contact" | "employer.create" | "employer.manage" | "employer.places" | "employer.read" | "employer.update" | "enrolment.create" | "enrolment.move" | "enrolment.update" | "followup.export" | "followup.write" | "group.create" | "group.manage" | "group.read" | "group.staff.self_assign" | "handbook.choose" | "handbook.create" | "handbook.edit" | "handbook.editor.grant" | "handbook.editor.revoke" | "handbook.file.delete" | "handbook.file.upload" | "handbook.read" | "handbook.restore" | "handbook.review" | "handbook.update" | "health.read" | "health.write" | "import.dry_run" | "import.run" | "inflow.read" | "internship.create" | "internship.read" | "internship.summary" | "internship.update" | "internship.write" | "meeting.attendance" | "meeting.create" | "meeting.manage" | "meeting.minutes" | "meeting.notes" | "meeting.read" | "outcome.read" | "outcome.write" | "participant.create" | "participant.duplicate_check" | "participant.erase" | "participant.extract" | "participant.health" | "participant.identity.read" | "participant.list" | "participant.pseudonymise" | "participant.read" | "participant.share" | "participant.update" | "participant.write" | "programme.create" | "programme.read" | "programme.update" | "referral.accepted" | "referral.create" | "referral.declined" | "referral.on_agenda" | "referral.read" | "referral.received" | "referral.screened" | "referral.update" | "referral.wait_listed" | "referral.withdrawn" | "report.association" | "report.finsam" | "report.read" | "retention.read" | "session.create" | "session.manage" | "session.notes.read" | "session.update" | "staff.create" | "staffing.allocate" | "staffing.manage" | "staffing.read" | "statistics.manage" | "statistics.save" | "steering.read" | "survey.codes" | "survey.manage" | "survey.open" | "survey.paper" | "survey.review" | "survey.summary" | "template.create" | "template.manage" | "template.read" | "user.create" | "user.deactivate" | "user.manage" | "user.password_reset";
+        AuditLogEntryDto: {
+            id: string;
+            /** @description UTC */
+            at: string;
+            actorId: string | null;
+            /** @description null: the system’s own job */
+            actorName: string | null;
+            actorRole: string | null;
+            /** @description An AUDIT_ACTIONS value (labels in packages/contracts) */
+            action: string;
+            entityType: string;
+            entityId: string | null;
+            subjectId: string | null;
+            /** @description The participant’s name, or her pseudonym when her identity is protected */
+            subjectName: string | null;
+            outcome: string;
+        };
+        AuditLogPageDto: {
+            items: components["schemas"]["AuditLogEntryDto"][];
+            nextCursor: string | null;
         };
         StatDto: {
             /** Format: uuid */
@@ -4279,23 +4421,6 @@ export interface components {
         HandbookEditorDto: {
             editor: boolean;
         };
-        FieldErrorSchema: {
-            /** @example goals.0.targetValue */
-            field: string;
-            /** @example targetValue must not be less than 0 */
-            message: string;
-            /** @example too_small */
-            code: components["schemas"]["ProblemCode"];
-            /**
-             * @description The code's parameters, e.g. `{ "max": 100 }` for too_large (packages/contracts/src/problem-codes.ts)
-             * @example {
-             *       "min": 0
-             *     }
-             */
-            params?: {
-                [key: string]: unknown;
-            };
-        };
         ProblemSchema: {
             /** @example about:blank */
             type: string;
@@ -4316,131 +4441,6 @@ export interface components {
             instance?: string;
             requestId?: string;
             errors?: components["schemas"]["FieldErrorSchema"][];
-        };
-        RetentionStatusDto: {
-            /** @description RETENTION_YEARS */
-            years: number;
-            /** @description Whether the daily job runs here (RETENTION_SCHEDULE) */
-            scheduled: boolean;
-            lastRun: components["schemas"]["RetentionRunDto"] | null;
-            /** @description UTC; null when not scheduled */
-            nextRunAt: string | null;
-            /** @description Participants past retention now: the next run pseudonymises them */
-            dueNow: number;
-            nextDue: components["schemas"]["RetentionNextDueDto"] | null;
-        };
-        RetentionNextDueDto: {
-            /** @description YYYY-MM-DD, Swedish time */
-            date: string;
-            count: number;
-        };
-        ImportCountsDto: {
-            groups: number;
-            enrolments: number;
-            outcomes: number;
-            internships: number;
-        };
-        ImportDryRunResponseDto: {
-            /** @description SHA-256 (hex) of the file as sent; pass it as checkedHash to confirm */
-            fileHash: string;
-            rows: components["schemas"]["ImportDryRunRowDto"][];
-            /** @description Every error, in Swedish, naming the sheet, row and column */
-            errors: components["schemas"]["FieldErrorSchema"][];
-            /** @description What confirming would write; zeros while there are errors */
-            counts: components["schemas"]["ImportCountsDto"];
-        };
-        /** @enum {string} */
-        AuditAction: "actionplan.create" | "actionplan.read" | "actionplan.step.create" | "actionplan.step.update" | "apidocs.read" | "assessment.read" | "assessment.summary" | "assessment.write" | "attendance.read" | "attendance.write" | "audit.export" | "audit.extract" | "audit.read" | "audit.search" | "audit.subject" | "auth.csrf" | "auth.login" | "auth.logout" | "auth.password" | "auth.revoke_all" | "auth.totp.disable" | "auth.totp.enable" | "auth.totp.setup" | "auth.totp.recovery" | "budget.manage" | "budget.save" | "certificate.create" | "committee.add" | "committee.end" | "committee.read" | "consent.give" | "consent.withdraw" | "consent.write" | "directory.manage" | "directory.read" | "employer.contact" | "employer.create" | "employer.manage" | "employer.places" | "employer.read" | "employer.update" | "enrolment.create" | "enrolment.move" | "enrolment.update" | "followup.export" | "followup.write" | "group.create" | "group.manage" | "group.read" | "group.staff.self_assign" | "handbook.choose" | "handbook.create" | "handbook.edit" | "handbook.editor.grant" | "handbook.editor.revoke" | "handbook.file.delete" | "handbook.file.upload" | "handbook.read" | "handbook.restore" | "handbook.review" | "handbook.update" | "health.read" | "health.write" | "import.dry_run" | "import.run" | "inflow.read" | "internship.create" | "internship.read" | "internship.summary" | "internship.update" | "internship.write" | "meeting.attendance" | "meeting.create" | "meeting.manage" | "meeting.minutes" | "meeting.notes" | "meeting.read" | "outcome.read" | "outcome.write" | "participant.create" | "participant.duplicate_check" | "participant.erase" | "participant.extract" | "participant.health" | "participant.identity.read" | "participant.list" | "participant.pseudonymise" | "participant.read" | "participant.share" | "participant.update" | "participant.write" | "programme.create" | "programme.read" | "programme.update" | "referral.accepted" | "referral.create" | "referral.declined" | "referral.on_agenda" | "referral.read" | "referral.received" | "referral.screened" | "referral.update" | "referral.wait_listed" | "referral.withdrawn" | "report.association" | "report.finsam" | "report.read" | "retention.read" | "session.create" | "session.manage" | "session.notes.read" | "session.update" | "staff.create" | "staffing.allocate" | "staffing.manage" | "staffing.read" | "statistics.manage" | "statistics.save" | "steering.read" | "survey.codes" | "survey.manage" | "survey.open" | "survey.paper" | "survey.review" | "survey.summary" | "template.create" | "template.manage" | "template.read" | "user.create" | "user.deactivate" | "user.manage" | "user.password_reset";
-        RetentionRunDto: {
-            /** @description UTC */
-            at: string;
-            outcome: components["schemas"]["AuditOutcome"];
-            pseudonymised: number;
-            /** @description Enrolments ended before this day (YYYY-MM-DD) were past retention */
-            cutoff: string;
-        };
-        ImportDryRunRowDto: {
-            /** @description The row as the file numbers it (the header is row 1) */
-            row: number;
-            /** @description The grupp cell as typed */
-            group: string;
-            firstName: string;
-            lastName: string;
-            /** @description The inskrivning_start cell as typed */
-            enrolmentStart: string;
-            fate: components["schemas"]["ImportRowFate"];
-        };
-        /** @enum {string} */
-        AuditOutcome: "success" | "denied" | "failure";
-        AuditLogPageDto: {
-            items: components["schemas"]["AuditLogEntryDto"][];
-            nextCursor: string | null;
-        };
-        AuditLogEntryDto: {
-            id: string;
-            /** @description UTC */
-            at: string;
-            actorId: string | null;
-            /** @description null: the system’s own job */
-            actorName: string | null;
-            actorRole: string | null;
-            /** @description An AUDIT_ACTIONS value (labels in packages/contracts) */
-            action: string;
-            entityType: string;
-            entityId: string | null;
-            subjectId: string | null;
-            /** @description The participant’s name, or her pseudonym when her identity is protected */
-            subjectName: string | null;
-            outcome: string;
-        };
-        /** @enum {string} */
-        ImportRowFate: "new_participant" | "new_enrolment" | "already_imported" | "error";
-        SignInOptionsDto: {
-            /** @description Sign-in through the municipality's identity provider is configured (GET /api/auth/oidc/start) */
-            oidc: boolean;
-        };
-        OneTimePasswordDto: {
-            /** @description The new one-time password, shown once: the user must change it at the next sign-in */
-            oneTimePassword: string;
-        };
-        StaffCandidateDto: {
-            id: string;
-            name: string;
-        };
-        StaffedGroupDto: {
-            groupId: string;
-            number: number;
-            programmeId: string;
-            programmeName: string;
-            municipalityName: string;
-            /** @example 2026-08-24 */
-            startDate: string;
-            /** @example 2026-12-17 */
-            endDate: string;
-            /** @description The group's other staff, by name */
-            otherStaff: string[];
-            /** @description The user is the only staff: a replacement must be named to deactivate them */
-            replacementRequired: boolean;
-            /** @description The programme's staff members who may take the place (not the user) */
-            candidates: components["schemas"]["StaffCandidateDto"][];
-        };
-        StaffReplacementDto: {
-            groupId: string;
-            /** @description The staff member who takes the place in the group */
-            staffMemberId: string;
-        };
-        DeactivateUserDto: {
-            /** @description A replacement for each group where the user is the only staff (422 naming the group without one); others may be given too */
-            replacements: components["schemas"]["StaffReplacementDto"][];
-        };
-        OidcCodeDto: {
-            /**
-             * @description Six-digit code from the authenticator app
-             * @example 123456
-             */
-            code?: string;
-            /** @description A one-time recovery code instead of the app's code */
-            recoveryCode?: string;
         };
     };
     responses: never;
@@ -4887,6 +4887,280 @@ export interface operations {
             };
         };
     };
+    AuthController_revokeAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    AuthController_totpStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpStatusDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    AuthController_setupTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpChangeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpSetupDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Too many requests; try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    AuthController_confirmTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    AuthController_disableTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpChangeDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A rule of the domain is not met */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Too many requests; try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     OidcController_signInOptions: {
         parameters: {
             query?: never;
@@ -5215,280 +5489,6 @@ export interface operations {
             };
             /** @description A rule of the domain is not met */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-        };
-    };
-    AuthController_revokeAll: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Not signed in, or the session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-            /** @description Your role may not do this, or the CSRF token is missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-        };
-    };
-    AuthController_changePassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ChangePasswordDto"];
-            };
-        };
-        responses: {
-            /** @description Invalid input; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-            /** @description Not signed in, or the session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-            /** @description Your role may not do this, or the CSRF token is missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-        };
-    };
-    AuthController_totpStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TotpStatusDto"];
-                };
-            };
-            /** @description Not signed in, or the session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-        };
-    };
-    AuthController_setupTotp: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TotpChangeDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TotpSetupDto"];
-                };
-            };
-            /** @description Invalid input; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-            /** @description Not signed in, or the session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-            /** @description Your role may not do this, or the CSRF token is missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-            /** @description Too many requests; try again later */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-        };
-    };
-    AuthController_confirmTotp: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TotpCodeDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RecoveryCodesDto"];
-                };
-            };
-            /** @description Invalid input; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-            /** @description Not signed in, or the session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-            /** @description Your role may not do this, or the CSRF token is missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-        };
-    };
-    AuthController_disableTotp: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TotpChangeDto"];
-            };
-        };
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-            /** @description Not signed in, or the session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-            /** @description Your role may not do this, or the CSRF token is missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-            /** @description A rule of the domain is not met */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-            /** @description Too many requests; try again later */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8039,6 +8039,43 @@ export interface operations {
             };
             /** @description Conflict: stale version or duplicate */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    RetentionController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionStatusDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12663,6 +12700,140 @@ export interface operations {
             };
         };
     };
+    ImportsController_dryRunXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDryRunResponseDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    ImportsController_dryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDryRunResponseDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     ImportsController_runXlsx: {
         parameters: {
             query?: {
@@ -12812,6 +12983,117 @@ export interface operations {
             };
             /** @description Conflict: stale version or duplicate */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    AuditLogController_list: {
+        parameters: {
+            query?: {
+                /** @description A participant by name or pseudonym (a protected identity by her pseudonym only), part of it is enough */
+                person?: string;
+                /** @description One participant by id */
+                subjectId?: string;
+                /** @description The user who acted */
+                actorId?: string;
+                action?: components["schemas"]["AuditAction"];
+                /** @description First day, YYYY-MM-DD in Swedish time */
+                from?: string;
+                /** @description Last day, YYYY-MM-DD in Swedish time (inclusive) */
+                to?: string;
+                /** @description Cursor from the previous page (nextCursor) */
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogPageDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    AuditLogController_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description A participant by name or pseudonym (a protected identity by her pseudonym only), part of it is enough */
+                person?: string;
+                /** @description One participant by id */
+                subjectId?: string;
+                /** @description The user who acted */
+                actorId?: string;
+                action?: components["schemas"]["AuditAction"];
+                /** @description First day, YYYY-MM-DD in Swedish time */
+                from?: string;
+                /** @description Last day, YYYY-MM-DD in Swedish time (inclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14141,288 +14423,6 @@ export interface operations {
             };
             /** @description A rule of the domain is not met */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-        };
-    };
-    ImportsController_dryRun: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ImportDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportDryRunResponseDto"];
-                };
-            };
-            /** @description Invalid input; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-            /** @description Not signed in, or the session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-            /** @description Your role may not do this, or the CSRF token is missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-            /** @description Not found, or not yours to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-        };
-    };
-    ImportsController_dryRunXlsx: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /** Format: binary */
-                    file: string;
-                };
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportDryRunResponseDto"];
-                };
-            };
-            /** @description Invalid input; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-            /** @description Not signed in, or the session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-            /** @description Your role may not do this, or the CSRF token is missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-            /** @description Not found, or not yours to see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-            /** @description Too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-        };
-    };
-    AuditLogController_list: {
-        parameters: {
-            query?: {
-                /** @description A participant by name or pseudonym (a protected identity by her pseudonym only), part of it is enough */
-                person?: string;
-                /** @description One participant by id */
-                subjectId?: string;
-                /** @description The user who acted */
-                actorId?: string;
-                action?: components["schemas"]["AuditAction"];
-                /** @description First day, YYYY-MM-DD in Swedish time */
-                from?: string;
-                /** @description Last day, YYYY-MM-DD in Swedish time (inclusive) */
-                to?: string;
-                /** @description Cursor from the previous page (nextCursor) */
-                after?: string;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AuditLogPageDto"];
-                };
-            };
-            /** @description Invalid input; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-            /** @description Not signed in, or the session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-            /** @description Your role may not do this, or the CSRF token is missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-        };
-    };
-    AuditLogController_exportCsv: {
-        parameters: {
-            query?: {
-                /** @description A participant by name or pseudonym (a protected identity by her pseudonym only), part of it is enough */
-                person?: string;
-                /** @description One participant by id */
-                subjectId?: string;
-                /** @description The user who acted */
-                actorId?: string;
-                action?: components["schemas"]["AuditAction"];
-                /** @description First day, YYYY-MM-DD in Swedish time */
-                from?: string;
-                /** @description Last day, YYYY-MM-DD in Swedish time (inclusive) */
-                to?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Invalid input; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-            /** @description Not signed in, or the session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-            /** @description Your role may not do this, or the CSRF token is missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-        };
-    };
-    RetentionController_status: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RetentionStatusDto"];
-                };
-            };
-            /** @description Not signed in, or the session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemSchema"];
-                };
-            };
-            /** @description Your role may not do this, or the CSRF token is missing */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
