@@ -196,6 +196,7 @@ describe('access matrix from the OpenAPI document (e2e)', () => {
       files: file.id,
       editors: w.users.staffB.id,
       versions: '1',
+      questionnaires: 'end-of-group',
     });
     const missing = Object.entries(idsB).filter(([, id]) => typeof id !== 'string' || id === '');
     expect(missing).toEqual([]);
@@ -205,8 +206,9 @@ describe('access matrix from the OpenAPI document (e2e)', () => {
   // Association-wide registers with no programme of their own (the method handbook holds no personal data). The
   // list of staff members is one; a person's staffing is not (it shows their allocations, scoped by programme).
   // The organisations one may refer from are the directory's organisations (an analysis member: her own).
+  // A questionnaire's translation review statuses are the same for every programme that uses it.
   const SHARED =
-    /^\/api\/(handbook|employers|staff-members$|municipalities|organisations|referrals\/organisations$|auth|health|imports\/template|programmes$|users|target-group-stats|public)/;
+    /^\/api\/(handbook|employers|staff-members$|municipalities|organisations|referrals\/organisations$|auth|health|imports\/template|programmes$|users|target-group-stats|public|questionnaires)/;
 
   it('no role of programme A gets anything of programme B, and anonymous callers get 401', async () => {
     const doc = t.openapi as unknown as { paths: Record<string, Record<string, unknown>> };

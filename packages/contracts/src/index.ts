@@ -22,4 +22,5 @@ export * from './handbook.js';
 export * from './audit.js';
 export * from './audit-log.js';
 export * from './imports.js';
+export * from './surveys.js';
 export * from './labels.js';

@@ -38,6 +38,7 @@ import type { GoalKey, GoalUnit, OrganisationKind } from './programmes.js';
 import type { Decision, MeetingStatus, Priority, ReferralStatus, ReferringKind } from './referrals.js';
 import type { Role } from './roles.js';
 import type { CommitteeKind, StaffRole } from './staffing.js';
+import type { SurveyLanguage, TranslationStatus } from './surveys.js';
 
 export interface Label {
   readonly sv: string;
@@ -406,6 +407,22 @@ const importRowFate = {
   error: { sv: 'Fel', en: 'Error' },
 } as const satisfies Record<ImportRowFate, Label>;
 
+const surveyLanguage = {
+  sv: { sv: 'Svenska', en: 'Swedish' },
+  'sv-easy': { sv: 'Lättläst svenska', en: 'Easy-read Swedish' },
+  en: { sv: 'Engelska', en: 'English' },
+  ar: { sv: 'Arabiska', en: 'Arabic' },
+  prs: { sv: 'Dari', en: 'Dari' },
+  so: { sv: 'Somaliska', en: 'Somali' },
+  ti: { sv: 'Tigrinska', en: 'Tigrinya' },
+} as const satisfies Record<SurveyLanguage, Label>;
+
+const translationStatus = {
+  original: { sv: 'Original', en: 'Original' },
+  reviewed: { sv: 'Granskad', en: 'Reviewed' },
+  'machine-draft': { sv: 'Maskinöversättning – inte granskad', en: 'Machine translation – not reviewed' },
+} as const satisfies Record<TranslationStatus, Label>;
+
 const auditOutcome = {
   success: { sv: 'Utfört', en: 'Done' },
   denied: { sv: 'Nekat', en: 'Denied' },
@@ -433,6 +450,7 @@ const auditEntityType = {
   organisation: { sv: 'Organisation', en: 'Organisation' },
   participant: { sv: 'Deltagare', en: 'Participant' },
   programme: { sv: 'Insats', en: 'Programme' },
+  questionnaire: { sv: 'Enkät', en: 'Questionnaire' },
   referral: { sv: 'Remiss', en: 'Referral' },
   request: { sv: 'Begäran', en: 'Request' },
   session: { sv: 'Tillfälle', en: 'Session' },
@@ -582,6 +600,10 @@ const auditAction = {
   'survey.paper': { sv: 'Skrev in pappersenkät', en: 'Typed in a paper survey' },
   'survey.review': { sv: 'Granskade fritextsvar', en: 'Reviewed free-text answers' },
   'survey.summary': { sv: 'Läste enkätsammanställning', en: 'Read a survey summary' },
+  'survey.translation_review': {
+    sv: 'Markerade en översättning som granskad',
+    en: 'Marked a translation reviewed',
+  },
   'template.create': { sv: 'Skapade metodmall', en: 'Created a method template' },
   'template.manage': { sv: 'Ändrade metodmall', en: 'Changed a method template' },
   'template.read': { sv: 'Läste metodmall', en: 'Read a method template' },
@@ -634,6 +656,8 @@ export const LABELS = {
   passwordProblem,
   auditOutcome,
   auditEntityType,
+  surveyLanguage,
+  translationStatus,
   auditAction,
   importRowFate,
 } as const;
@@ -699,6 +723,8 @@ export const LABELLED_LISTS = {
   AUDIT_OUTCOMES: 'auditOutcome',
   AUDIT_ACTIONS: 'auditAction',
   AUDIT_ENTITY_TYPES: 'auditEntityType',
+  SURVEY_LANGUAGES: 'surveyLanguage',
+  TRANSLATION_STATUSES: 'translationStatus',
   IMPORT_ROW_FATES: 'importRowFate',
 } as const satisfies Record<string, LabelKind>;
 

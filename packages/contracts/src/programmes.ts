@@ -100,6 +100,8 @@ export interface ProgrammeResponse {
   goals: ProgrammeGoal[];
   /** Goals from before goals were coded that no key matched; empty once the admin has dealt with them. */
   unmappedGoals: UnmappedGoal[];
+  /** "Erbjud ogranskade översättningar": whether participants may choose a machine-drafted language nobody has reviewed. */
+  allowUnreviewedTranslations: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -114,6 +116,8 @@ export interface CreateProgrammeRequest {
   endDate: string;
   targetGroup?: string;
   goals: ProgrammeGoalRequest[];
+  /** Absent: true (see ProgrammeResponse). */
+  allowUnreviewedTranslations?: boolean;
 }
 
 export interface ProgrammeGoalRequest {

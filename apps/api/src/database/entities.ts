@@ -45,6 +45,7 @@ import { ReferralEvent } from '../modules/referrals/entities/referral-event.enti
 import { Referral } from '../modules/referrals/entities/referral.entity';
 import { CodeAttempt } from '../modules/surveys/entities/code-attempt.entity';
 import { FreeTextReview } from '../modules/surveys/entities/free-text-review.entity';
+import { TranslationReview } from '../modules/surveys/entities/translation-review.entity';
 import { SurveyCode } from '../modules/surveys/entities/survey-code.entity';
 import { SurveyResponse } from '../modules/surveys/entities/survey-response.entity';
 import { SurveyRound } from '../modules/surveys/entities/survey-round.entity';
@@ -105,6 +106,7 @@ export const ENTITIES = [
   SurveyCode,
   SurveyResponse,
   FreeTextReview,
+  TranslationReview,
   CodeAttempt,
   TargetGroupStat,
   Budget,

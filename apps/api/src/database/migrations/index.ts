@@ -1,5 +1,6 @@
 import { Init1795355258232 } from './1795355258232-init';
 import { RetentionRun1796670000000 } from './1796670000000-retention-run';
+import { TranslationReview1796690000000 } from './1796690000000-translation-review';
 import { ProgrammesAtWork1795355783646 } from './1795355783646-programmes-at-work';
 import { Participants1795356244648 } from './1795356244648-participants';
 import { ReferralsAndMeetings1795356619528 } from './1795356619528-referrals-and-meetings';
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   OidcLoginSecondFactor1796650000001,
   CodeAttemptPrefix1796680000000,
   DariAsPrs1796680000001,
+  TranslationReview1796690000000,
 ];

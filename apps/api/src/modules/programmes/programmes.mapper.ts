@@ -32,6 +32,7 @@ export function toProgrammeResponse(p: Programme, dir: Directory): ProgrammeResp
     targetGroup: p.targetGroup,
     goals: p.goals,
     unmappedGoals: p.unmappedGoals,
+    allowUnreviewedTranslations: p.allowUnreviewedTranslations,
     version: p.version,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),

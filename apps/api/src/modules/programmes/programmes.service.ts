@@ -89,6 +89,7 @@ export class ProgrammesService {
           endDate: dto.endDate,
           targetGroup: dto.targetGroup ?? '',
           goals: storedGoals(dto.goals),
+          allowUnreviewedTranslations: dto.allowUnreviewedTranslations ?? true,
           municipalities: municipalityIds.map((municipalityId) =>
             m.create(ProgrammeMunicipality, { municipalityId }),
           ),
@@ -155,6 +156,7 @@ export class ProgrammesService {
           targetGroup: merged.targetGroup,
           goals: storedGoals(merged.goals),
           unmappedGoals: dto.unmappedGoals ?? locked.unmappedGoals,
+          allowUnreviewedTranslations: dto.allowUnreviewedTranslations ?? locked.allowUnreviewedTranslations,
           version: locked.version + 1,
         },
       );
@@ -195,6 +197,14 @@ export class ProgrammesService {
   /** A programme's name, for the survey site's title (participants know the programme they are in). */
   async nameOf(id: string): Promise<string | null> {
     return (await this.programmes.findOne({ where: { id }, select: { id: true, name: true } }))?.name ?? null;
+  }
+
+  /** What the survey site needs of a programme: its name (the title) and whether unreviewed languages are offered. */
+  async surveySettingsOf(id: string): Promise<{ name: string; allowUnreviewedTranslations: boolean } | null> {
+    return this.programmes.findOne({
+      where: { id },
+      select: { id: true, name: true, allowUnreviewedTranslations: true },
+    });
   }
 
   /** Whether a programme exists, for other modules that attach records to one. */

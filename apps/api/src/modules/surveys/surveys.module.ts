@@ -2,23 +2,35 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { ParticipantsModule } from '../participants/participants.module';
+import { UsersModule } from '../users/users.module';
 import { CodeAttempt } from './entities/code-attempt.entity';
 import { FreeTextReview } from './entities/free-text-review.entity';
 import { SurveyCode } from './entities/survey-code.entity';
 import { SurveyResponse } from './entities/survey-response.entity';
 import { SurveyRound } from './entities/survey-round.entity';
+import { TranslationReview } from './entities/translation-review.entity';
 import { QuestionnaireCatalog } from './questionnaire-catalog';
 import { PublicSurveysController, SurveysController } from './surveys.controller';
 import { SurveysService } from './surveys.service';
+import { TranslationReviewsController } from './translation-reviews.controller';
+import { TranslationReviewsService } from './translation-reviews.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([SurveyRound, SurveyCode, SurveyResponse, FreeTextReview, CodeAttempt]),
+    TypeOrmModule.forFeature([
+      SurveyRound,
+      SurveyCode,
+      SurveyResponse,
+      FreeTextReview,
+      CodeAttempt,
+      TranslationReview,
+    ]),
     ParticipantsModule,
     ProgrammesModule,
+    UsersModule,
   ],
-  controllers: [SurveysController, PublicSurveysController],
-  providers: [SurveysService, QuestionnaireCatalog],
+  controllers: [SurveysController, PublicSurveysController, TranslationReviewsController],
+  providers: [SurveysService, QuestionnaireCatalog, TranslationReviewsService],
   exports: [SurveysService, QuestionnaireCatalog],
 })
 export class SurveysModule {}

@@ -30,6 +30,7 @@ import { SurveyCode } from './entities/survey-code.entity';
 import { SurveyResponse } from './entities/survey-response.entity';
 import { SurveyRound } from './entities/survey-round.entity';
 import { QuestionnaireCatalog } from './questionnaire-catalog';
+import { TranslationReviewsService } from './translation-reviews.service';
 import { type AnswerCounts, shuffled, summariseCounts } from './survey-summary';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -63,6 +64,7 @@ interface LookupRow {
   code_id: string | null;
   used_on: Date | null;
   round_id: string;
+  programme_id: string;
   questionnaire_id: string;
   questionnaire_version: number;
   opens_at: Date;
@@ -75,7 +77,7 @@ interface LookupRow {
 }
 type RoundRow = Pick<
   SurveyRound,
-  'id' | 'groupId' | 'questionnaireId' | 'questionnaireVersion' | 'opensAt' | 'closesAt'
+  'id' | 'groupId' | 'programmeId' | 'questionnaireId' | 'questionnaireVersion' | 'opensAt' | 'closesAt'
 >;
 
 export interface IssuedCode {
@@ -114,6 +116,7 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
     private readonly sql: SqlService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly disclosure: DisclosureService,
+    private readonly translations: TranslationReviewsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -359,13 +362,13 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
   ) {
     const q = this.catalog.get(round.questionnaireId, round.questionnaireVersion)!;
     const programmeId = await this.policy.programmeOfGroup(round.groupId);
-    const programmeName = (programmeId && (await this.programmes.nameOf(programmeId))) || '';
+    const programme = programmeId ? await this.programmes.surveySettingsOf(programmeId) : null;
     return {
       questionnaireId: q.id,
       version: q.version,
-      languages: q.languages,
+      languages: await this.translations.offeredLanguages(q, programme?.allowUnreviewedTranslations ?? true),
       questionnaire: q.json,
-      programmeName,
+      programmeName: programme?.name ?? '',
     };
   }
 
@@ -389,6 +392,19 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
         code: 'not_allowed',
         params: { allowed: [...q.languages] },
       });
+    // Only a machine draft can be unoffered, so the programme is read only for those (this is the hot path).
+    if (this.translations.isMachineDraft(body.language)) {
+      const programme = await this.programmes.surveySettingsOf(round.programmeId);
+      const offered = await this.translations.offeredLanguages(
+        q,
+        programme?.allowUnreviewedTranslations ?? true,
+      );
+      if (!offered.includes(body.language))
+        throw Problem.field('language', `language must be one of ${offered.join(', ')}`, {
+          code: 'not_allowed',
+          params: { allowed: offered },
+        });
+    }
     const errors = validateAnswers(q.json, body.answers);
     if (errors.length) throw Problem.badRequest(errors.map((e) => e.message).join('; '), errors);
     // The scope is the round, never the code: the key table must not link an answer to a person either.
@@ -626,7 +642,7 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
             by_prefix AS (
               SELECT count(*)::int AS n, extract(epoch FROM now() - max(at))::float8 AS since
                 FROM survey_code_attempt WHERE NOT $3 AND prefix = $4 AND at > now() - make_interval(secs => $5))
-       SELECT c.id AS code_id, c.used_on, r.id AS round_id, r.group_id, r.questionnaire_id, r.questionnaire_version, r.opens_at, r.closes_at,
+       SELECT c.id AS code_id, c.used_on, r.id AS round_id, r.group_id, r.programme_id, r.questionnaire_id, r.questionnaire_version, r.opens_at, r.closes_at,
               a.n AS address_failures, a.since AS address_since, p.n AS prefix_failures, p.since AS prefix_since
          FROM by_address a CROSS JOIN by_prefix p
          LEFT JOIN (survey_code c JOIN survey_round r ON r.id = c.round_id) ON c.code_hash = $1 OR c.short_hash = $1`,
@@ -666,6 +682,7 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
     const round: RoundRow = {
       id: row.round_id,
       groupId: row.group_id,
+      programmeId: row.programme_id,
       questionnaireId: row.questionnaire_id,
       questionnaireVersion: row.questionnaire_version,
       opensAt: row.opens_at,

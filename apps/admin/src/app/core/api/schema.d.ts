@@ -1767,6 +1767,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/questionnaires/{id}/versions/{version}/translations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each language of a questionnaire version: original, reviewed (by whom, when) or an unreviewed machine draft */
+        get: operations["TranslationReviewsController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/questionnaires/{id}/versions/{version}/translations/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a language reviewed: a native speaker has checked its texts. Idempotent: the first reviewer stays */
+        post: operations["TranslationReviewsController_markReviewed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programmes/{id}/reports/progress": {
         parameters: {
             query?: never;
@@ -2690,6 +2724,7 @@ export interface components {
             targetGroup: string;
             goals: components["schemas"]["ProgrammeGoalResponseDto"][];
             unmappedGoals: components["schemas"]["UnmappedGoalDto"][];
+            allowUnreviewedTranslations: boolean;
             version: number;
             createdAt: string;
             updatedAt: string;
@@ -2725,6 +2760,8 @@ export interface components {
             endDate: string;
             targetGroup?: string;
             goals: components["schemas"]["ProgrammeGoalDto"][];
+            /** @description Erbjud ogranskade översättningar: whether the survey site offers machine-drafted languages nobody has reviewed; absent on create: true */
+            allowUnreviewedTranslations?: boolean;
         };
         UpdateProgrammeDto: {
             /** @example Nästa Steg */
@@ -2739,6 +2776,8 @@ export interface components {
             endDate?: string;
             targetGroup?: string;
             goals?: components["schemas"]["ProgrammeGoalDto"][];
+            /** @description Erbjud ogranskade översättningar: whether the survey site offers machine-drafted languages nobody has reviewed; absent on create: true */
+            allowUnreviewedTranslations?: boolean;
             /** @description The unmapped goals to keep (a sub-list of the stored ones); those left out are dismissed */
             unmappedGoals?: components["schemas"]["UnmappedGoalDto"][];
             /** @description The version you read; a stale version gives 409 */
@@ -4097,6 +4136,27 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        ReviewerDto: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
+        TranslationStatusDto: {
+            /** @enum {string} */
+            language: "sv" | "sv-easy" | "en" | "ar" | "prs" | "so" | "ti";
+            /** @enum {string} */
+            status: "original" | "reviewed" | "machine-draft";
+            reviewedBy?: components["schemas"]["ReviewerDto"] | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+        };
+        MarkTranslationReviewedDto: {
+            /**
+             * @description A language code of the questionnaire (unknown ones give 404)
+             * @example ar
+             */
+            language: string;
+        };
         /** @enum {string} */
         ReportTableId: "report" | "enrolled" | "outcomes" | "outcome-details" | "work-or-studies" | "by-municipality" | "outcomes-by-group" | "early-leavers" | "follow-ups" | "tertials" | "by-gender" | "attendance" | "internships" | "internships-by-group" | "internship-industries" | "clear-plan" | "surveys" | "goals" | "target-group" | "economy";
         ReportTableDto: {
@@ -4230,7 +4290,7 @@ export interface components {
             content: string;
         };
         /** @enum {string} */
-        AuditAction: "actionplan.create" | "actionplan.read" | "actionplan.step.create" | "actionplan.step.update" | "apidocs.read" | "assessment.read" | "assessment.summary" | "assessment.write" | "attendance.read" | "attendance.write" | "audit.export" | "audit.extract" | "audit.read" | "audit.search" | "audit.subject" | "auth.csrf" | "auth.login" | "auth.logout" | "auth.password" | "auth.revoke_all" | "auth.totp.disable" | "auth.totp.enable" | "auth.totp.setup" | "auth.totp.recovery" | "budget.manage" | "budget.save" | "certificate.create" | "committee.add" | "committee.end" | "committee.read" | "consent.give" | "consent.withdraw" | "consent.write" | "directory.manage" | "directory.read" | "employer.contact" | "employer.create" | "employer.manage" | "employer.places" | "employer.read" | "employer.update" | "enrolment.create" | "enrolment.move" | "enrolment.update" | "followup.export" | "followup.write" | "group.create" | "group.manage" | "group.read" | "group.staff.self_assign" | "handbook.choose" | "handbook.create" | "handbook.edit" | "handbook.editor.grant" | "handbook.editor.revoke" | "handbook.file.delete" | "handbook.file.upload" | "handbook.read" | "handbook.restore" | "handbook.review" | "handbook.update" | "health.read" | "health.write" | "import.dry_run" | "import.run" | "inflow.read" | "internship.create" | "internship.read" | "internship.summary" | "internship.update" | "internship.write" | "meeting.attendance" | "meeting.create" | "meeting.manage" | "meeting.minutes" | "meeting.notes" | "meeting.read" | "outcome.read" | "outcome.write" | "participant.create" | "participant.duplicate_check" | "participant.erase" | "participant.extract" | "participant.health" | "participant.identity.read" | "participant.list" | "participant.pseudonymise" | "participant.read" | "participant.share" | "participant.update" | "participant.write" | "programme.create" | "programme.read" | "programme.update" | "referral.accepted" | "referral.create" | "referral.declined" | "referral.on_agenda" | "referral.read" | "referral.received" | "referral.screened" | "referral.update" | "referral.wait_listed" | "referral.withdrawn" | "report.association" | "report.finsam" | "report.read" | "retention.read" | "session.create" | "session.manage" | "session.notes.read" | "session.update" | "staff.create" | "staffing.allocate" | "staffing.manage" | "staffing.read" | "statistics.manage" | "statistics.save" | "steering.read" | "survey.codes" | "survey.manage" | "survey.open" | "survey.paper" | "survey.review" | "survey.summary" | "template.create" | "template.manage" | "template.read" | "user.create" | "user.deactivate" | "user.manage" | "user.password_reset";
+        AuditAction: "actionplan.create" | "actionplan.read" | "actionplan.step.create" | "actionplan.step.update" | "apidocs.read" | "assessment.read" | "assessment.summary" | "assessment.write" | "attendance.read" | "attendance.write" | "audit.export" | "audit.extract" | "audit.read" | "audit.search" | "audit.subject" | "auth.csrf" | "auth.login" | "auth.logout" | "auth.password" | "auth.revoke_all" | "auth.totp.disable" | "auth.totp.enable" | "auth.totp.setup" | "auth.totp.recovery" | "budget.manage" | "budget.save" | "certificate.create" | "committee.add" | "committee.end" | "committee.read" | "consent.give" | "consent.withdraw" | "consent.write" | "directory.manage" | "directory.read" | "employer.contact" | "employer.create" | "employer.manage" | "employer.places" | "employer.read" | "employer.update" | "enrolment.create" | "enrolment.move" | "enrolment.update" | "followup.export" | "followup.write" | "group.create" | "group.manage" | "group.read" | "group.staff.self_assign" | "handbook.choose" | "handbook.create" | "handbook.edit" | "handbook.editor.grant" | "handbook.editor.revoke" | "handbook.file.delete" | "handbook.file.upload" | "handbook.read" | "handbook.restore" | "handbook.review" | "handbook.update" | "health.read" | "health.write" | "import.dry_run" | "import.run" | "inflow.read" | "internship.create" | "internship.read" | "internship.summary" | "internship.update" | "internship.write" | "meeting.attendance" | "meeting.create" | "meeting.manage" | "meeting.minutes" | "meeting.notes" | "meeting.read" | "outcome.read" | "outcome.write" | "participant.create" | "participant.duplicate_check" | "participant.erase" | "participant.extract" | "participant.health" | "participant.identity.read" | "participant.list" | "participant.pseudonymise" | "participant.read" | "participant.share" | "participant.update" | "participant.write" | "programme.create" | "programme.read" | "programme.update" | "referral.accepted" | "referral.create" | "referral.declined" | "referral.on_agenda" | "referral.read" | "referral.received" | "referral.screened" | "referral.update" | "referral.wait_listed" | "referral.withdrawn" | "report.association" | "report.finsam" | "report.read" | "retention.read" | "session.create" | "session.manage" | "session.notes.read" | "session.update" | "staff.create" | "staffing.allocate" | "staffing.manage" | "staffing.read" | "statistics.manage" | "statistics.save" | "steering.read" | "survey.codes" | "survey.manage" | "survey.open" | "survey.paper" | "survey.review" | "survey.summary" | "survey.translation_review" | "template.create" | "template.manage" | "template.read" | "user.create" | "user.deactivate" | "user.manage" | "user.password_reset";
         AuditLogEntryDto: {
             id: string;
             /** @description UTC */
@@ -12080,6 +12140,126 @@ export interface operations {
             };
             /** @description Too many requests; try again later */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    TranslationReviewsController_find: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationStatusDto"][];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    TranslationReviewsController_markReviewed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkTranslationReviewedDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationStatusDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

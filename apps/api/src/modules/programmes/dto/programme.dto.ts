@@ -14,6 +14,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsNumber,
@@ -104,6 +105,16 @@ export class CreateProgrammeDto implements CreateProgrammeRequest {
   @ValidateNested({ each: true })
   @Type(() => ProgrammeGoalDto)
   goals: ProgrammeGoalDto[];
+
+  // No `default` in the schema: openapi-typescript would make the field required in the admin's types.
+  @ApiPropertyOptional({
+    description:
+      'Erbjud ogranskade översättningar: whether the survey site offers machine-drafted languages nobody has ' +
+      'reviewed; absent on create: true',
+  })
+  @IsOptional()
+  @IsBoolean()
+  allowUnreviewedTranslations?: boolean;
 }
 
 export class UpdateProgrammeDto extends PartialType(CreateProgrammeDto) implements UpdateProgrammeRequest {
@@ -135,6 +146,7 @@ export class ProgrammeDto implements ProgrammeResponse {
   @ApiProperty() targetGroup: string;
   @ApiProperty({ type: [ProgrammeGoalResponseDto] }) goals: ProgrammeGoalResponseDto[];
   @ApiProperty({ type: [UnmappedGoalDto] }) unmappedGoals: UnmappedGoalDto[];
+  @ApiProperty() allowUnreviewedTranslations: boolean;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;

@@ -49,6 +49,14 @@ export class Programme {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   unmappedGoals: UnmappedGoal[];
 
+  /**
+   * Whether the survey site offers languages whose texts are an unreviewed machine draft. True by default so the
+   * programmes that ran before review statuses existed keep every language (docs/security.md, "Unreviewed
+   * translations").
+   */
+  @Column({ type: 'boolean', default: true })
+  allowUnreviewedTranslations: boolean;
+
   @OneToMany(() => ProgrammeMunicipality, (m) => m.programme, { cascade: true })
   municipalities: Relation<ProgrammeMunicipality[]>;
 
