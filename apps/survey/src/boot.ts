@@ -349,7 +349,9 @@ async function sendPaper(answers: Record<string, unknown>): Promise<void> {
   $('code-error').classList.toggle('ok', stored);
   if (stored) {
     p.pending = null;
-    $('survey-root').replaceChildren();
+    // Unmounted, not emptied: SurveyJS's renderer keeps its tree for the element, and the next slip's questionnaire
+    // drew nothing into an element emptied under it.
+    (await loadSurveyPage()).unmountSurvey($('survey-root'));
     $('code-error').textContent = `Sparat (kod ${p.code}). Skriv nästa lapps kod.`;
   } else {
     const why =

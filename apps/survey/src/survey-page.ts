@@ -12,7 +12,13 @@ import {
   surveyLocalization,
   SvgRegistry,
 } from 'survey-core';
-import { createElement, RatingItem, ReactElementFactory, renderSurvey } from 'survey-js-ui';
+import {
+  createElement,
+  RatingItem,
+  ReactElementFactory,
+  renderSurvey,
+  unmountComponentAtNode,
+} from 'survey-js-ui';
 import './locales';
 import './survey-theme.css';
 
@@ -141,6 +147,12 @@ export async function createSurvey(o: SurveyOptions, nextTask: () => Promise<voi
  * buttons below stay invisible until the last one is in (survey-theme.css), so nothing visible moves (CLS) and nobody
  * taps "Next" on a half-drawn page. Resolves once the page is complete.
  */
+/** Takes a drawn questionnaire off the page, so the next one can be drawn in the same element (paper slips). */
+export function unmountSurvey(root: HTMLElement): void {
+  // survey-js-ui re-exports preact's unmountComponentAtNode without its types (as createElement above).
+  (unmountComponentAtNode as unknown as (el: HTMLElement) => boolean)(root);
+}
+
 export async function mountSurvey(
   model: Model,
   root: HTMLElement,
