@@ -96,11 +96,50 @@ function addReadAloudButtons(): void {
 /** The language chosen on the code screen, if any: the questionnaire then opens in it without asking again. */
 let codeScreenLanguage: LanguageCode | null = null;
 
+const OFFERED_KEY = 'stegvis-survey-offered';
+
+/**
+ * The languages the participant may choose. A programme may refuse machine translations nobody has reviewed, so
+ * the round decides; before a code names one (the code screen), the languages the last round on this device
+ * offered: a kiosk tablet serves one programme. The list names no person, so it outlives the visit.
+ */
+function offeredLanguages(): (typeof LANGUAGES)[number][] {
+  let known: readonly string[] | null = questionnaire?.languages ?? null;
+  if (!known)
+    try {
+      const kept: unknown = JSON.parse(localStorage.getItem(OFFERED_KEY) ?? 'null');
+      if (Array.isArray(kept) && kept.length) known = kept.filter((x) => typeof x === 'string');
+    } catch {
+      known = null;
+    }
+  return LANGUAGES.filter((l) => !known || known.includes(l.code));
+}
+
+function isOffered(code: string): code is LanguageCode {
+  return offeredLanguages().some((l) => l.code === code);
+}
+
+/** The round's questionnaire, and its languages kept for the next code screen on this device. */
+function keepQuestionnaire(body: SurveyAnswer): void {
+  questionnaire = {
+    json: body.questionnaire,
+    languages: body.languages,
+    programmeName: body.programmeName ?? '',
+  };
+  // The phone's language may be one this programme does not offer: the screens then speak Swedish until chosen.
+  if (!body.languages.includes(lang)) setLanguage('sv');
+  try {
+    localStorage.setItem(OFFERED_KEY, JSON.stringify(body.languages));
+  } catch {
+    // Storage off (a private window): the code screen then offers every language.
+  }
+}
+
 /** The code screen with its language choice, which translates the screen at once. */
 function showCodeScreen(): void {
   const list = $('code-languages').querySelector('ul')!;
   list.replaceChildren(
-    ...LANGUAGES.map((l) => {
+    ...offeredLanguages().map((l) => {
       const li = document.createElement('li');
       const b = document.createElement('button');
       b.type = 'button';
@@ -188,18 +227,14 @@ async function start(token: string | null): Promise<boolean> {
     problemMessage(res.status, body);
     return false;
   }
-  questionnaire = {
-    json: body.questionnaire,
-    languages: body.languages,
-    programmeName: body.programmeName ?? '',
-  };
+  keepQuestionnaire(body);
   return true;
 }
 
 function renderLanguages(): void {
   const list = $('languages');
   list.replaceChildren(
-    ...LANGUAGES.map((l) => {
+    ...offeredLanguages().map((l) => {
       const li = document.createElement('li');
       const b = document.createElement('button');
       b.type = 'button';
@@ -213,6 +248,19 @@ function renderLanguages(): void {
     }),
   );
   $('start-title').textContent = ui('chooseLanguage', lang);
+  // "Choose your language" in the other languages on offer, and only those: a language not offered is not invited.
+  const others = offeredLanguages().filter(
+    (l) => l.code !== 'sv-easy' && ui('chooseLanguage', l.code) !== ui('chooseLanguage', lang),
+  );
+  $('start-lead').replaceChildren(
+    ...others.flatMap((l, i) => {
+      const span = document.createElement('span');
+      span.lang = l.code;
+      span.dir = l.dir;
+      span.textContent = ui('chooseLanguage', l.code);
+      return i ? [' · ', span] : [span];
+    }),
+  );
   // SurveyJS downloads while the participant picks a language (after the list is on screen, so it does not
   // compete with it); it runs only once they have picked one.
   void afterPaint().then(preloadSurvey);
@@ -509,12 +557,10 @@ async function main(): Promise<void> {
     if (kiosk) watchIdle();
     // A reload in the middle of the questionnaire: the answers kept in the tab come back, on their page.
     const draft = loadDraft();
-    if (draft && (LANGUAGE_CODES as readonly string[]).includes(draft.lang))
-      return void openSurvey(draft.lang as LanguageCode, draft);
+    if (draft && isOffered(draft.lang)) return void openSurvey(draft.lang, draft);
     // A link that names the language (a QR code made for an Arabic-speaking group, say) goes straight in.
     const asked = params.get('lang');
-    if (asked && (LANGUAGE_CODES as readonly string[]).includes(asked))
-      return void openSurvey(asked as LanguageCode);
+    if (asked && isOffered(asked)) return void openSurvey(asked);
     renderLanguages();
     show('start');
     return;
@@ -545,13 +591,10 @@ async function submitCode(e: SubmitEvent): Promise<void> {
   }
   // A new code is a new visit: nothing of the last person's stays.
   forgetVisit();
-  questionnaire = {
-    json: body.questionnaire,
-    languages: body.languages,
-    programmeName: body.programmeName ?? '',
-  };
+  keepQuestionnaire(body);
   if (kiosk) watchIdle();
-  if (codeScreenLanguage) return void openSurvey(codeScreenLanguage);
+  // A language this round does not offer (the device last served another programme) is chosen again.
+  if (codeScreenLanguage && isOffered(codeScreenLanguage)) return void openSurvey(codeScreenLanguage);
   renderLanguages();
   show('start');
 }

@@ -15,8 +15,10 @@ const CODES: readonly string[] = [
 ];
 
 // Codes that are also Swedish words a screen may use in a sentence ("en tydlig plan", "man kan"), or that a
-// Swedish label spells the same way ("Hybrid", "Normal"): on a Swedish screen they prove nothing.
+// Swedish label spells the same way ("Hybrid", "Normal"): on a Swedish screen they prove nothing. `en` is the
+// survey language English and the Swedish "a".
 const ALSO_SWEDISH = new Set([
+  'en',
   'man',
   'plan',
   'start',

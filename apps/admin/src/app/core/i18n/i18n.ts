@@ -16,6 +16,7 @@ import { STEERING_TEXTS } from './texts/steering';
 import { MEETINGS_TEXTS } from './texts/meetings';
 import { DIRECTORY_TEXTS } from './texts/directory';
 import { USERS_TEXTS } from './texts/users';
+import { TRANSLATIONS_TEXTS } from './texts/translations';
 import type { Texts } from './texts/texts';
 
 export type Lang = 'sv' | 'en';
@@ -551,6 +552,7 @@ export const TEXTS = {
   ...MEETINGS_TEXTS,
   ...DIRECTORY_TEXTS,
   ...USERS_TEXTS,
+  ...TRANSLATIONS_TEXTS,
 } as const satisfies Texts;
 
 /** Each file's table, for the check that no key is defined in two of them (a spread would hide it). */
@@ -572,6 +574,7 @@ export const TEXT_SOURCES: readonly Texts[] = [
   MEETINGS_TEXTS,
   DIRECTORY_TEXTS,
   USERS_TEXTS,
+  TRANSLATIONS_TEXTS,
 ];
 
 export type TextKey = keyof typeof TEXTS;

@@ -16,6 +16,7 @@ import {
   Validators,
 } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -61,6 +62,7 @@ type GoalForm = FormGroup<{
     MatInputModule,
     MatSelectModule,
     MatButtonModule,
+    MatCheckboxModule,
     MatIconModule,
     LabelPipe,
   ],
@@ -87,6 +89,9 @@ type GoalForm = FormGroup<{
     legend {
       padding: 0 6px;
       font-weight: 500;
+    }
+    .survey-languages p {
+      margin: 0 0 0 40px;
     }
     form {
       background: white;
@@ -150,6 +155,8 @@ export class ProgrammeForm implements OnInit, HasUnsavedChanges {
       endDate: ['', [Validators.required, isoDate]],
       targetGroup: ['', Validators.maxLength(4000)],
       goals: this.fb.array<GoalForm>([]),
+      // True for new programmes as for older ones (docs/security.md, "Unreviewed translations").
+      allowUnreviewedTranslations: [true],
     },
     { validators: endNotBeforeStart },
   );
@@ -199,6 +206,7 @@ export class ProgrammeForm implements OnInit, HasUnsavedChanges {
         endDate: p.endDate,
         targetGroup: p.targetGroup,
         goals: p.goals,
+        allowUnreviewedTranslations: p.allowUnreviewedTranslations,
         version: p.version,
         unmappedGoals: p.unmappedGoals,
       });

@@ -48,6 +48,7 @@ async function render(role: Role, summary: RoundSummary, lang: 'sv' | 'en' = 'sv
               { enrolmentId: 'e2', displayName: 'Sara Berg', hasCode: false },
             ]),
           freeText,
+          translations: () => of([]),
         },
       },
     ],

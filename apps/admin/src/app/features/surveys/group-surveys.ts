@@ -30,6 +30,7 @@ import {
   type RoundView,
   SurveysApi,
 } from './surveys-api';
+import { TranslationReviews } from './translation-reviews';
 
 /**
  * A group's survey rounds: open one (in Swedish time, warned when one is already open), give codes to those
@@ -47,6 +48,7 @@ import {
     MatInputModule,
     StockholmTimePipe,
     FieldErrorPipe,
+    TranslationReviews,
   ],
   templateUrl: './group-surveys.html',
   styleUrl: './group-surveys.scss',

@@ -1,6 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import { ApiClient, type Schemas } from '../../core/api/api-client';
+import type { TranslationStatusResponse } from '@stegvis/contracts';
+import { ApiClient, narrow, type Schemas } from '../../core/api/api-client';
 
 export type RoundView = Schemas['RoundDto'];
 export type OpenRound = Schemas['CreateRoundDto'];
@@ -13,6 +14,7 @@ export type RoundSummary = Schemas['SummaryDto'];
 export type QuestionSummary = Schemas['QuestionSummaryDto'];
 export type Pending = Schemas['PendingDto'];
 export type FreeTextAnswer = Schemas['FreeTextAnswerDto'];
+export type TranslationStatus = TranslationStatusResponse;
 
 @Injectable({ providedIn: 'root' })
 export class SurveysApi {
@@ -43,5 +45,22 @@ export class SurveysApi {
   }
   review(id: string, body: FreeTextReview): Observable<void> {
     return this.api.POST('/api/survey-rounds/{id}/free-text/reviews', { path: { id }, body });
+  }
+  /** Each language of a questionnaire version: original, reviewed (by whom, when) or an unreviewed machine draft. */
+  translations(questionnaireId: string, version: number): Observable<TranslationStatus[]> {
+    return this.api
+      .GET('/api/questionnaires/{id}/versions/{version}/translations', {
+        path: { id: questionnaireId, version },
+      })
+      .pipe(narrow<TranslationStatus[]>());
+  }
+  /** A native speaker has checked the language's texts; the signed-in person is named as the reviewer. */
+  markReviewed(questionnaireId: string, version: number, language: string): Observable<TranslationStatus> {
+    return this.api
+      .POST('/api/questionnaires/{id}/versions/{version}/translations/reviews', {
+        path: { id: questionnaireId, version },
+        body: { language },
+      })
+      .pipe(narrow<TranslationStatus>());
   }
 }
