@@ -290,6 +290,11 @@ describe('participants (e2e)', () => {
         entries: protectedId,
         files: protectedId,
         templates: protectedId,
+        // A user's staffed groups (the admin's deactivation dialog) name groups, never a participant.
+        users: w.users.staffA.id,
+        // A questionnaire version's translation statuses: languages and reviewers, no participant.
+        questionnaires: 'end-of-group',
+        versions: '1',
       };
       const query: Record<string, string> = {
         '/api/groups': `?programmeId=${w.programmeA}`,
