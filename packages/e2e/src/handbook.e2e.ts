@@ -149,12 +149,17 @@ describe('method handbook (chromium against the real api)', () => {
     await page.getByTestId('nav-handbok').click();
     const titles = async (q: string) => {
       await page.getByTestId('handbook-search').fill(q);
-      await page.getByTestId('handbook-search').press('Enter');
-      await page.getByTestId('hit-count').waitFor();
-      await page.waitForFunction(
-        (word) => [...document.querySelectorAll('[data-testid="search-hit"]')].length > 0 || word === '',
-        q,
+      const answered = page.waitForResponse(
+        (r) => r.url().includes('/api/handbook/search') && new URL(r.url()).searchParams.get('q') === q,
       );
+      await page.getByTestId('handbook-search').press('Enter');
+      await answered;
+      await page.getByTestId('hit-count').waitFor();
+      // The last search's hits stay on screen until this one's arrive: wait until every hit shown has the word.
+      await page.waitForFunction((word) => {
+        const hits = [...document.querySelectorAll('[data-testid="search-hit"]')];
+        return hits.length > 0 && hits.every((h) => (h.textContent ?? '').toLowerCase().includes(word));
+      }, q);
       return page.getByTestId('search-hit').locator('strong').allTextContents();
     };
     assert.deepEqual(await titles('samtal'), ['Kartläggningssamtal: stödfrågor']);
