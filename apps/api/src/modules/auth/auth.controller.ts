@@ -14,7 +14,6 @@ import { Ctx, type RequestContext, type UserContext } from '../../common/context
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { AllowDuringMfaSetup, AllowDuringPasswordChange, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
-import { Problem } from '../../common/problem/problem';
 import { setSessionCookies } from './session-cookies';
 import {
   ChangePasswordDto,
@@ -46,10 +45,7 @@ export class AuthController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CurrentUserResponse> {
-    const started = await retryAfter(
-      res,
-      this.auth.login(ctx, body.email, body.password, body.code, body.recoveryCode),
-    );
+    const started = await this.auth.login(ctx, body.email, body.password, body.code, body.recoveryCode);
     setSessionCookies(res, started, this.config);
     return toCurrentUser(started.user);
   }
@@ -132,12 +128,8 @@ export class AuthController {
   })
   @ApiCreatedResponse({ type: TotpSetupDto })
   @ApiProblems(400, 401, 403, 429)
-  setupTotp(
-    @Ctx() ctx: UserContext,
-    @Body() body: TotpChangeDto,
-    @Res({ passthrough: true }) res: FastifyReply,
-  ): Promise<TotpSetupDto> {
-    return retryAfter(res, this.auth.setupTotp(ctx, body.password, body.code, body.recoveryCode));
+  setupTotp(@Ctx() ctx: UserContext, @Body() body: TotpChangeDto): Promise<TotpSetupDto> {
+    return this.auth.setupTotp(ctx, body.password, body.code, body.recoveryCode);
   }
 
   @Post('totp/confirm')
@@ -164,23 +156,8 @@ export class AuthController {
   })
   @ApiNoContentResponse()
   @ApiProblems(400, 401, 403, 422, 429)
-  disableTotp(
-    @Ctx() ctx: UserContext,
-    @Body() body: TotpChangeDto,
-    @Res({ passthrough: true }) res: FastifyReply,
-  ): Promise<void> {
-    return retryAfter(res, this.auth.disableTotp(ctx, body.password, body.code));
-  }
-}
-
-/** A throttled attempt's 429 carries the seconds to wait; they go in Retry-After too (RFC 9110, 10.2.3). */
-export async function retryAfter<T>(res: FastifyReply, work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (err) {
-    const seconds = err instanceof Problem ? err.extra?.retryAfter : undefined;
-    if (typeof seconds === 'number') void res.header('Retry-After', String(seconds));
-    throw err;
+  disableTotp(@Ctx() ctx: UserContext, @Body() body: TotpChangeDto): Promise<void> {
+    return this.auth.disableTotp(ctx, body.password, body.code);
   }
 }
 

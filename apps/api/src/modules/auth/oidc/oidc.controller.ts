@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { Ctx, type RequestContext } from '../../../common/context/request-context';
 import { ApiProblems } from '../../../common/openapi/api-problems';
-import { retryAfter, toCurrentUser } from '../auth.controller';
+import { toCurrentUser } from '../auth.controller';
 import { Public } from '../auth.decorators';
 import { CurrentUserDto } from '../dto/login.dto';
 import { setSessionCookies } from '../session-cookies';
@@ -100,10 +100,7 @@ export class OidcController {
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CurrentUserResponse> {
-    const session = await retryAfter(
-      res,
-      this.oidc.secondFactor(ctx, req.cookies[OIDC_COOKIE], body.code, body.recoveryCode),
-    );
+    const session = await this.oidc.secondFactor(ctx, req.cookies[OIDC_COOKIE], body.code, body.recoveryCode);
     res.clearCookie(OIDC_COOKIE, { path: OIDC_PATH });
     setSessionCookies(res, session, this.config);
     return toCurrentUser(session.user);
