@@ -63,7 +63,7 @@ describe('method handbook files in an S3-compatible store (e2e)', () => {
       .attach('file', png, { filename: 'Karta över Ängelholm.png' });
     expect(up.status).toBe(201);
     expect(up.body.contentType).toBe('image/png');
-    expect((await t.dataSource.query('SELECT count(*)::int AS n FROM handbook_blob'))[0].n).toBe(0);
+    expect((await t.dataSource.query('SELECT count(*)::int AS n FROM file_blob'))[0].n).toBe(0);
     const inBucket = () =>
       readdirSync(join(dir, 'handbok'), { recursive: true }).filter(
         (f) => String(f).includes(entry.body.id) && String(f).endsWith('._S3rver_object'),

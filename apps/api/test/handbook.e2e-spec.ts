@@ -260,11 +260,11 @@ describe('method handbook (e2e)', () => {
       `attachment; filename="Intervjuovning-fragekort.pdf"; filename*=UTF-8''${encodeURIComponent('Intervjuövning-frågekort.pdf')}`,
     );
     expect(Buffer.compare(down.body as Buffer, doc)).toBe(0);
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM handbook_blob`);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM file_blob`);
     expect(n).toBe(2);
     expect((await staffB.delete(`/api/handbook/files/${png.body.id}`)).status).toBe(403);
     expect((await staffA.delete(`/api/handbook/files/${png.body.id}`)).status).toBe(204);
-    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM handbook_blob`))[0].n).toBe(1);
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM file_blob`))[0].n).toBe(1);
   });
 
   it('finds entries by an inflected Swedish word in the text and by a word of an attached file name', async () => {

@@ -1,4 +1,4 @@
-import { HandbookBlob } from '../modules/handbook/entities/handbook-blob.entity';
+import { FileBlob } from '../modules/files/entities/file-blob.entity';
 import { HandbookEditor } from '../modules/handbook/entities/handbook-editor.entity';
 import { HandbookEntryVersion } from '../modules/handbook/entities/handbook-entry-version.entity';
 import { HandbookEntry } from '../modules/handbook/entities/handbook-entry.entity';
@@ -113,7 +113,7 @@ export const ENTITIES = [
   HandbookEntry,
   HandbookEntryVersion,
   HandbookFile,
-  HandbookBlob,
+  FileBlob,
   HandbookEditor,
   SessionMaterial,
 ];

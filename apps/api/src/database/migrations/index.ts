@@ -27,6 +27,7 @@ import { ActionPlanSteps1796580000000 } from './1796580000000-action-plan-steps'
 import { SessionMovesAndAttendanceVersions1796560000000 } from './1796560000000-session-moves-and-attendance-versions';
 import { CodeAttemptPrefix1796680000000 } from './1796680000000-code-attempt-prefix';
 import { DariAsPrs1796680000001 } from './1796680000001-dari-as-prs';
+import { FileBlob1796700000000 } from './1796700000000-file-blob';
 
 /** In order of application. A new migration is generated with `node dist/cli/generate-migration.js Name`. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   CodeAttemptPrefix1796680000000,
   DariAsPrs1796680000001,
   TranslationReview1796690000000,
+  FileBlob1796700000000,
 ];

@@ -12,7 +12,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { HandbookFile } from './entities/handbook-file.entity';
 import { allowedContentType } from './handbook-content';
 import { HandbookService } from './handbook.service';
-import { FILE_STORAGE, type FileStorage } from './storage/file-storage';
+import { FILE_STORAGE, type FileStorage } from '../files/storage/file-storage';
 
 /** Attachments: checked by content, stored through FileStorage, streamed back with their recognised type. */
 @Injectable()

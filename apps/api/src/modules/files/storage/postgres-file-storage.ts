@@ -2,13 +2,13 @@ import { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import type { FileStorage } from './file-storage';
 
-/** Bytes in the handbook_blob table: one backup holds everything, no second system to run. */
+/** Bytes in the file_blob table: one backup holds everything, no second system to run. */
 export class PostgresFileStorage implements FileStorage {
   constructor(private readonly dataSource: DataSource) {}
 
   async put(key: string, data: Buffer): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO handbook_blob (key, data) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data`,
+      `INSERT INTO file_blob (key, data) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data`,
       [key, data],
     );
   }
@@ -16,7 +16,7 @@ export class PostgresFileStorage implements FileStorage {
   async get(key: string): Promise<Readable | null> {
     // Sent in 1 MiB slices so a large video does not sit whole in one query result.
     const [row]: { size: number }[] = await this.dataSource.query(
-      `SELECT octet_length(data) AS size FROM handbook_blob WHERE key = $1`,
+      `SELECT octet_length(data) AS size FROM file_blob WHERE key = $1`,
       [key],
     );
     if (!row) return null;
@@ -26,7 +26,7 @@ export class PostgresFileStorage implements FileStorage {
     async function* chunks() {
       for (let offset = 0; offset < size; offset += slice) {
         const [part]: { chunk: Buffer }[] = await ds.query(
-          `SELECT substring(data FROM $2 FOR $3) AS chunk FROM handbook_blob WHERE key = $1`,
+          `SELECT substring(data FROM $2 FOR $3) AS chunk FROM file_blob WHERE key = $1`,
           [key, offset + 1, slice],
         );
         yield part.chunk;
@@ -36,6 +36,6 @@ export class PostgresFileStorage implements FileStorage {
   }
 
   async delete(key: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM handbook_blob WHERE key = $1`, [key]);
+    await this.dataSource.query(`DELETE FROM file_blob WHERE key = $1`, [key]);
   }
 }
