@@ -1,4 +1,4 @@
-import type { LanguageCode } from '@stegvis/questionnaires';
+import { type LanguageCode, PAPER_TEXTS } from '@stegvis/questionnaires';
 
 /** The site's own words (around the questionnaire), in every participant language. */
 export const UI = {
@@ -228,15 +228,8 @@ export const UI = {
     so: 'Waan joogaa',
     ti: 'ኣነ ኣለኹ',
   },
-  progress: {
-    sv: 'Fråga {n} av {total}',
-    'sv-easy': 'Fråga {n} av {total}',
-    en: 'Question {n} of {total}',
-    ar: 'السؤال {n} من {total}',
-    prs: 'سوال {n} از {total}',
-    so: 'Su’aal {n} ee {total}',
-    ti: 'ሕቶ {n} ካብ {total}',
-  },
+  // "Fråga 2 av 9": the paper questionnaire numbers its questions in the same words (packages/questionnaires).
+  progress: PAPER_TEXTS.questionOf,
   // The questionnaire's title names the round's programme; this stands in if the name is missing.
   theProgramme: {
     sv: 'programmet',

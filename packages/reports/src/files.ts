@@ -6,3 +6,4 @@ export * from './docx.js';
 export * from './pdf-chart.js';
 export * from './pdf-fonts.js';
 export * from './pdf-text.js';
+export * from './paper-questionnaire.js';
