@@ -197,6 +197,7 @@ describe('access matrix from the OpenAPI document (e2e)', () => {
       editors: w.users.staffB.id,
       versions: '1',
       questionnaires: 'end-of-group',
+      audio: 'ti',
     });
     const missing = Object.entries(idsB).filter(([, id]) => typeof id !== 'string' || id === '');
     expect(missing).toEqual([]);

@@ -295,6 +295,8 @@ describe('participants (e2e)', () => {
         // A questionnaire version's translation statuses: languages and reviewers, no participant.
         questionnaires: 'end-of-group',
         versions: '1',
+        // A version's texts to read aloud in a language, and the survey site's recordings: no participant.
+        audio: 'ti',
       };
       const query: Record<string, string> = {
         '/api/groups': `?programmeId=${w.programmeA}`,

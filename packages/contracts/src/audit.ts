@@ -122,6 +122,8 @@ export const AUDIT_ACTIONS = [
   'statistics.manage',
   'statistics.save',
   'steering.read',
+  'survey.audio.delete',
+  'survey.audio.upload',
   'survey.codes',
   'survey.manage',
   'survey.open',

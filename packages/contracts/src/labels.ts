@@ -604,6 +604,8 @@ const auditAction = {
     sv: 'Markerade en översättning som granskad',
     en: 'Marked a translation reviewed',
   },
+  'survey.audio.upload': { sv: 'Laddade upp en inläsning', en: 'Uploaded a recording' },
+  'survey.audio.delete': { sv: 'Tog bort en inläsning', en: 'Removed a recording' },
   'template.create': { sv: 'Skapade metodmall', en: 'Created a method template' },
   'template.manage': { sv: 'Ändrade metodmall', en: 'Changed a method template' },
   'template.read': { sv: 'Läste metodmall', en: 'Read a method template' },

@@ -24,3 +24,23 @@ export interface TranslationStatusResponse {
 export interface MarkTranslationReviewedRequest {
   language: string;
 }
+
+/** The recorded audio files the survey site plays (apps/api's questionnaire audio); by content, not name. */
+export const AUDIO_FILE_TYPES = ['audio/mpeg', 'audio/mp4', 'audio/ogg', 'audio/webm', 'audio/wav'] as const;
+export type AudioFileType = (typeof AUDIO_FILE_TYPES)[number];
+
+/** One recordable text of a questionnaire version in one language, and its recording if staff uploaded one. */
+export interface QuestionnaireAudioTextResponse {
+  /** `intro` or `question:<name>` (packages/questionnaires' audio texts). */
+  key: string;
+  /** What to read aloud, in the language, one line per piece. */
+  text: string;
+  recording: {
+    id: string;
+    contentType: AudioFileType;
+    size: number;
+    uploadedBy: { id: string; displayName: string };
+    /** UTC instant. */
+    uploadedAt: string;
+  } | null;
+}

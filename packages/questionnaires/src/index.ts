@@ -2,6 +2,7 @@ import { END_OF_GROUP_V1 } from './end-of-group.js';
 import { LANGUAGE_CODES, type LanguageCode } from './languages.js';
 import { PROGRESS_ASSESSMENT_V1 } from './progress-assessment.js';
 
+export * from './audio-texts.js';
 export * from './languages.js';
 export * from './paper-texts.js';
 export { END_OF_GROUP_V1 } from './end-of-group.js';

@@ -45,6 +45,7 @@ import { ReferralEvent } from '../modules/referrals/entities/referral-event.enti
 import { Referral } from '../modules/referrals/entities/referral.entity';
 import { CodeAttempt } from '../modules/surveys/entities/code-attempt.entity';
 import { FreeTextReview } from '../modules/surveys/entities/free-text-review.entity';
+import { QuestionnaireAudio } from '../modules/surveys/entities/questionnaire-audio.entity';
 import { TranslationReview } from '../modules/surveys/entities/translation-review.entity';
 import { SurveyCode } from '../modules/surveys/entities/survey-code.entity';
 import { SurveyResponse } from '../modules/surveys/entities/survey-response.entity';
@@ -107,6 +108,7 @@ export const ENTITIES = [
   SurveyResponse,
   FreeTextReview,
   TranslationReview,
+  QuestionnaireAudio,
   CodeAttempt,
   TargetGroupStat,
   Budget,

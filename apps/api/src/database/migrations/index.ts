@@ -28,6 +28,7 @@ import { SessionMovesAndAttendanceVersions1796560000000 } from './1796560000000-
 import { CodeAttemptPrefix1796680000000 } from './1796680000000-code-attempt-prefix';
 import { DariAsPrs1796680000001 } from './1796680000001-dari-as-prs';
 import { FileBlob1796700000000 } from './1796700000000-file-blob';
+import { QuestionnaireAudio1796700000001 } from './1796700000001-questionnaire-audio';
 
 /** In order of application. A new migration is generated with `node dist/cli/generate-migration.js Name`. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   DariAsPrs1796680000001,
   TranslationReview1796690000000,
   FileBlob1796700000000,
+  QuestionnaireAudio1796700000001,
 ];

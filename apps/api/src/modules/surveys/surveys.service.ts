@@ -30,6 +30,7 @@ import { SurveyCode } from './entities/survey-code.entity';
 import { SurveyResponse } from './entities/survey-response.entity';
 import { SurveyRound } from './entities/survey-round.entity';
 import { QuestionnaireCatalog } from './questionnaire-catalog';
+import { QuestionnaireAudioService } from './questionnaire-audio.service';
 import { TranslationReviewsService } from './translation-reviews.service';
 import { type AnswerCounts, shuffled, summariseCounts } from './survey-summary';
 
@@ -117,6 +118,7 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly disclosure: DisclosureService,
     private readonly translations: TranslationReviewsService,
+    private readonly audio: QuestionnaireAudioService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -363,12 +365,18 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
     const q = this.catalog.get(round.questionnaireId, round.questionnaireVersion)!;
     const programmeId = await this.policy.programmeOfGroup(round.groupId);
     const programme = programmeId ? await this.programmes.surveySettingsOf(programmeId) : null;
+    const languages = await this.translations.offeredLanguages(
+      q,
+      programme?.allowUnreviewedTranslations ?? true,
+    );
     return {
       questionnaireId: q.id,
       version: q.version,
-      languages: await this.translations.offeredLanguages(q, programme?.allowUnreviewedTranslations ?? true),
+      languages,
       questionnaire: q.json,
       programmeName: programme?.name ?? '',
+      // Recorded readings (language → text key → recording id), played where the phone has no voice.
+      audio: await this.audio.recordingsFor(q, languages),
     };
   }
 

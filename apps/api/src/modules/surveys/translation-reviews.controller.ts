@@ -1,20 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, type PipeTransform, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, type UserContext } from '../../common/context/request-context';
 import { ApiProblems } from '../../common/openapi/api-problems';
-import { Problem } from '../../common/problem/problem';
 import { Allow } from '../auth/auth.decorators';
 import { MarkTranslationReviewedDto, TranslationStatusDto } from './dto/translation-review.dto';
 import { TranslationReviewsService } from './translation-reviews.service';
-
-/** A questionnaire version in the path: a positive whole number, else a 400 naming `version`. */
-class VersionPipe implements PipeTransform<string, number> {
-  transform(value: string): number {
-    if (!/^[1-9][0-9]{0,5}$/.test(value))
-      throw Problem.field('version', 'version must be a positive whole number', { code: 'invalid_value' });
-    return Number(value);
-  }
-}
+import { VersionPipe } from './version.pipe';
 
 @ApiTags('surveys')
 @ApiCookieAuth()

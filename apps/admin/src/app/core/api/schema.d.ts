@@ -1801,6 +1801,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/questionnaires/{id}/versions/{version}/audio/{language}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each text of a questionnaire version to read aloud in a language, with its recording if there is one */
+        get: operations["QuestionnaireAudioController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/questionnaires/{id}/versions/{version}/audio/{language}/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Upload a recording of one text (MP3, M4A, Ogg, WebM or WAV, recognised from the content); replaces the one before */
+        put: operations["QuestionnaireAudioController_upload"];
+        post?: never;
+        /** Remove the recording of one text: the survey site goes back to the phone’s voice */
+        delete: operations["QuestionnaireAudioController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/surveys/audio/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A recording of a questionnaire text (streamed) */
+        get: operations["PublicQuestionnaireAudioController_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programmes/{id}/reports/progress": {
         parameters: {
             query?: never;
@@ -4157,6 +4209,32 @@ export interface components {
              */
             language: string;
         };
+        RecordingUploaderDto: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
+        RecordingDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            contentType: "audio/mpeg" | "audio/mp4" | "audio/ogg" | "audio/webm" | "audio/wav";
+            /** @description Bytes */
+            size: number;
+            uploadedBy: components["schemas"]["RecordingUploaderDto"];
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        QuestionnaireAudioTextDto: {
+            /**
+             * @description `intro` or `question:<name>`
+             * @example question:overall
+             */
+            key: string;
+            /** @description What to read aloud, in the language, one line per piece */
+            text: string;
+            recording: components["schemas"]["RecordingDto"] | null;
+        };
         /** @enum {string} */
         ReportTableId: "report" | "enrolled" | "outcomes" | "outcome-details" | "work-or-studies" | "by-municipality" | "outcomes-by-group" | "early-leavers" | "follow-ups" | "tertials" | "by-gender" | "attendance" | "internships" | "internships-by-group" | "internship-industries" | "clear-plan" | "surveys" | "goals" | "target-group" | "economy";
         ReportTableDto: {
@@ -4290,7 +4368,7 @@ export interface components {
             content: string;
         };
         /** @enum {string} */
-        AuditAction: "actionplan.create" | "actionplan.read" | "actionplan.step.create" | "actionplan.step.update" | "apidocs.read" | "assessment.read" | "assessment.summary" | "assessment.write" | "attendance.read" | "attendance.write" | "audit.export" | "audit.extract" | "audit.read" | "audit.search" | "audit.subject" | "auth.csrf" | "auth.login" | "auth.logout" | "auth.password" | "auth.revoke_all" | "auth.totp.disable" | "auth.totp.enable" | "auth.totp.setup" | "auth.totp.recovery" | "budget.manage" | "budget.save" | "certificate.create" | "committee.add" | "committee.end" | "committee.read" | "consent.give" | "consent.withdraw" | "consent.write" | "directory.manage" | "directory.read" | "employer.contact" | "employer.create" | "employer.manage" | "employer.places" | "employer.read" | "employer.update" | "enrolment.create" | "enrolment.move" | "enrolment.update" | "followup.export" | "followup.write" | "group.create" | "group.manage" | "group.read" | "group.staff.self_assign" | "handbook.choose" | "handbook.create" | "handbook.edit" | "handbook.editor.grant" | "handbook.editor.revoke" | "handbook.file.delete" | "handbook.file.upload" | "handbook.read" | "handbook.restore" | "handbook.review" | "handbook.update" | "health.read" | "health.write" | "import.dry_run" | "import.run" | "inflow.read" | "internship.create" | "internship.read" | "internship.summary" | "internship.update" | "internship.write" | "meeting.attendance" | "meeting.create" | "meeting.manage" | "meeting.minutes" | "meeting.notes" | "meeting.read" | "outcome.read" | "outcome.write" | "participant.create" | "participant.duplicate_check" | "participant.erase" | "participant.extract" | "participant.health" | "participant.identity.read" | "participant.list" | "participant.pseudonymise" | "participant.read" | "participant.share" | "participant.update" | "participant.write" | "programme.create" | "programme.read" | "programme.update" | "referral.accepted" | "referral.create" | "referral.declined" | "referral.on_agenda" | "referral.read" | "referral.received" | "referral.screened" | "referral.update" | "referral.wait_listed" | "referral.withdrawn" | "report.association" | "report.finsam" | "report.read" | "retention.read" | "session.create" | "session.manage" | "session.notes.read" | "session.update" | "staff.create" | "staffing.allocate" | "staffing.manage" | "staffing.read" | "statistics.manage" | "statistics.save" | "steering.read" | "survey.codes" | "survey.manage" | "survey.open" | "survey.paper" | "survey.review" | "survey.summary" | "survey.translation_review" | "template.create" | "template.manage" | "template.read" | "user.create" | "user.deactivate" | "user.manage" | "user.password_reset";
+        AuditAction: "actionplan.create" | "actionplan.read" | "actionplan.step.create" | "actionplan.step.update" | "apidocs.read" | "assessment.read" | "assessment.summary" | "assessment.write" | "attendance.read" | "attendance.write" | "audit.export" | "audit.extract" | "audit.read" | "audit.search" | "audit.subject" | "auth.csrf" | "auth.login" | "auth.logout" | "auth.password" | "auth.revoke_all" | "auth.totp.disable" | "auth.totp.enable" | "auth.totp.setup" | "auth.totp.recovery" | "budget.manage" | "budget.save" | "certificate.create" | "committee.add" | "committee.end" | "committee.read" | "consent.give" | "consent.withdraw" | "consent.write" | "directory.manage" | "directory.read" | "employer.contact" | "employer.create" | "employer.manage" | "employer.places" | "employer.read" | "employer.update" | "enrolment.create" | "enrolment.move" | "enrolment.update" | "followup.export" | "followup.write" | "group.create" | "group.manage" | "group.read" | "group.staff.self_assign" | "handbook.choose" | "handbook.create" | "handbook.edit" | "handbook.editor.grant" | "handbook.editor.revoke" | "handbook.file.delete" | "handbook.file.upload" | "handbook.read" | "handbook.restore" | "handbook.review" | "handbook.update" | "health.read" | "health.write" | "import.dry_run" | "import.run" | "inflow.read" | "internship.create" | "internship.read" | "internship.summary" | "internship.update" | "internship.write" | "meeting.attendance" | "meeting.create" | "meeting.manage" | "meeting.minutes" | "meeting.notes" | "meeting.read" | "outcome.read" | "outcome.write" | "participant.create" | "participant.duplicate_check" | "participant.erase" | "participant.extract" | "participant.health" | "participant.identity.read" | "participant.list" | "participant.pseudonymise" | "participant.read" | "participant.share" | "participant.update" | "participant.write" | "programme.create" | "programme.read" | "programme.update" | "referral.accepted" | "referral.create" | "referral.declined" | "referral.on_agenda" | "referral.read" | "referral.received" | "referral.screened" | "referral.update" | "referral.wait_listed" | "referral.withdrawn" | "report.association" | "report.finsam" | "report.read" | "retention.read" | "session.create" | "session.manage" | "session.notes.read" | "session.update" | "staff.create" | "staffing.allocate" | "staffing.manage" | "staffing.read" | "statistics.manage" | "statistics.save" | "steering.read" | "survey.audio.delete" | "survey.audio.upload" | "survey.codes" | "survey.manage" | "survey.open" | "survey.paper" | "survey.review" | "survey.summary" | "survey.translation_review" | "template.create" | "template.manage" | "template.read" | "user.create" | "user.deactivate" | "user.manage" | "user.password_reset";
         AuditLogEntryDto: {
             id: string;
             /** @description UTC */
@@ -12251,6 +12329,239 @@ export interface operations {
             };
             /** @description Your role may not do this, or the CSRF token is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    QuestionnaireAudioController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireAudioTextDto"][];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    QuestionnaireAudioController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+                language: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireAudioTextDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    QuestionnaireAudioController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+                language: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not do this, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    PublicQuestionnaireAudioController_stream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input; `errors` names each field */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { audioTexts, isAudioKey } from './audio-texts.js';
+import { END_OF_GROUP_V1 } from './end-of-group.js';
+
+describe('audio texts', () => {
+  it('names the intro and each question of the end-of-group questionnaire, in order', () => {
+    assert.deepEqual(
+      audioTexts(END_OF_GROUP_V1, 'sv').map((t) => t.key),
+      [
+        'intro',
+        'question:overall',
+        'question:lectures',
+        'question:talks',
+        'question:internship',
+        'question:internship_rating',
+        'question:time',
+        'question:wants',
+        'question:next',
+        'question:comment',
+      ],
+    );
+  });
+
+  it('gives a question with everything it shows, in the language', () => {
+    const lectures = audioTexts(END_OF_GROUP_V1, 'ti').find((t) => t.key === 'question:lectures');
+    assert.equal(lectures?.text, 'እቶም መደረታት ክንደይ ጽቡቓት ነይሮም?\n1 ኣዝዩ ሕማቕ\n5 ኣዝዩ ጽቡቕ');
+    const intro = audioTexts(END_OF_GROUP_V1, 'sv')[0];
+    assert.equal(
+      intro.text,
+      'Vad tyckte du om …?\nDina svar är anonyma. Ingen kan se vad just du har svarat.',
+    );
+  });
+
+  it('knows its keys and no others', () => {
+    assert.equal(isAudioKey(END_OF_GROUP_V1, 'question:comment'), true);
+    assert.equal(isAudioKey(END_OF_GROUP_V1, 'question:nope'), false);
+    assert.equal(isAudioKey(END_OF_GROUP_V1, 'comment'), false);
+  });
+});
