@@ -1,4 +1,4 @@
-import { type LanguageCode, PAPER_TEXTS } from '@stegvis/questionnaires';
+import { type LanguageCode, QUESTION_OF } from '@stegvis/questionnaires';
 
 /** The site's own words (around the questionnaire), in every participant language. */
 export const UI = {
@@ -229,7 +229,7 @@ export const UI = {
     ti: 'ኣነ ኣለኹ',
   },
   // "Fråga 2 av 9": the paper questionnaire numbers its questions in the same words (packages/questionnaires).
-  progress: PAPER_TEXTS.questionOf,
+  progress: QUESTION_OF,
   // The questionnaire's title names the round's programme; this stands in if the name is missing.
   theProgramme: {
     sv: 'programmet',

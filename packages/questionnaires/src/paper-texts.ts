@@ -1,9 +1,23 @@
 import type { LanguageCode } from './languages.js';
 
 /**
+ * "Fråga 2 av 9": the survey site's progress above each question and the paper questionnaire's numbering. Its own
+ * export, so that the survey site's first screen takes this text and not the paper's others.
+ */
+export const QUESTION_OF: Record<LanguageCode, string> = {
+  sv: 'Fråga {n} av {total}',
+  'sv-easy': 'Fråga {n} av {total}',
+  en: 'Question {n} of {total}',
+  ar: 'السؤال {n} من {total}',
+  prs: 'سوال {n} از {total}',
+  so: 'Su’aal {n} ee {total}',
+  ti: 'ሕቶ {n} ካብ {total}',
+};
+
+/**
  * The words of the printed questionnaire around the questions (packages/reports/src/paper-questionnaire.ts), in
  * every participant language: one record per text, so a language missing from any of them fails the build.
- * `questionOf` is also the survey site's "Fråga 2 av 9" (apps/survey/src/ui-texts.ts takes it from here).
+ * `questionOf` is QUESTION_OF, above.
  *
  * Arabic and Tigrinya speak to no one as a man: Arabic uses "يُرجى" with a verbal noun (as the survey site's
  * "اختيار اللغة"), Tigrinya the polite plural. Dari is Dari (کارمندان, تشکر), not Iranian Persian. The translations
@@ -66,15 +80,7 @@ export const PAPER_TEXTS = {
     so: 'Koodhka warqadda',
     ti: 'ኮድ ካብ ወረቐት',
   },
-  questionOf: {
-    sv: 'Fråga {n} av {total}',
-    'sv-easy': 'Fråga {n} av {total}',
-    en: 'Question {n} of {total}',
-    ar: 'السؤال {n} من {total}',
-    prs: 'سوال {n} از {total}',
-    so: 'Su’aal {n} ee {total}',
-    ti: 'ሕቶ {n} ካብ {total}',
-  },
+  questionOf: QUESTION_OF,
   chooseOne: {
     sv: 'Välj ett svar',
     'sv-easy': 'Välj ett svar',
