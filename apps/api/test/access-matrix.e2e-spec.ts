@@ -221,6 +221,8 @@ describe('access matrix from the OpenAPI document (e2e)', () => {
       '/api/participants': `?programmeId=${w.programmeB}`,
       '/api/referrals': `?programmeId=${w.programmeB}`,
       '/api/meetings': `?programmeId=${w.programmeB}`,
+      // With a language the request passes validation and meets programme B's scope (404), not a 400.
+      '/api/survey-rounds/{id}/paper-questionnaire.pdf': '?language=ar',
     };
     const unresolved: string[] = [];
     const leaks: string[] = [];

@@ -304,6 +304,8 @@ describe('participants (e2e)', () => {
         '/api/referrals': `?programmeId=${w.programmeA}`,
         '/api/meetings': `?programmeId=${w.programmeA}`,
         '/api/programmes/{id}/intake': '?from=2020-01-01',
+        // A language, so that the walk reaches the round's scope check and not the query's validation.
+        '/api/survey-rounds/{id}/paper-questionnaire.pdf': '?language=sv',
       };
       const viewers = {
         otherStaff,

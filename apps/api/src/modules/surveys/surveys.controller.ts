@@ -8,8 +8,10 @@ import {
   Inject,
   Param,
   Post,
+  Query,
   Req,
   Res,
+  StreamableFile,
 } from '@nestjs/common';
 import {
   ApiBody,
@@ -19,12 +21,14 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Ctx, type RequestContext, type UserContext } from '../../common/context/request-context';
+import { contentDisposition } from '../../common/http/content-disposition';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { Problem } from '../../common/problem/problem';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
@@ -35,6 +39,7 @@ import {
   IssueCodesDto,
   IssuedCodeDto,
   OpenedRoundDto,
+  PaperQuestionnaireQuery,
   PaperSubmitDto,
   PendingDto,
   ReviewDto,
@@ -113,6 +118,28 @@ export class SurveysController {
   @ApiProblems(400, 401, 403, 404)
   questionnaire(@Ctx() ctx: UserContext, @Param('id', id) roundId: string) {
     return this.surveys.questionnaireOf(ctx, roundId);
+  }
+
+  @Get('survey-rounds/:id/paper-questionnaire.pdf')
+  @Allow('survey.manage')
+  @ApiOperation({
+    summary:
+      'The round’s questionnaire as a printable A4 PDF in one language, with a box for the code from the slip; ' +
+      '400 naming `language` for a language the programme does not offer',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'PDF',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiProblems(400, 401, 403, 404)
+  async paperQuestionnaire(
+    @Ctx() ctx: UserContext,
+    @Param('id', id) roundId: string,
+    @Query() q: PaperQuestionnaireQuery,
+  ): Promise<StreamableFile> {
+    const { pdf, fileName } = await this.surveys.paperQuestionnaire(ctx, roundId, q.language);
+    return new StreamableFile(pdf, { type: 'application/pdf', disposition: contentDisposition(fileName) });
   }
 
   @Post('survey-rounds/:id/paper-responses')

@@ -10,6 +10,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type FieldError, type ProblemNotice, ratio } from '@stegvis/contracts';
 import { DataSource, In, IsNull, LessThan, MoreThan, Repository } from 'typeorm';
 import { stockholmDate, stockholmToday } from '@stegvis/contracts';
+import { LANGUAGES, type LanguageCode, paperTexts } from '@stegvis/questionnaires';
 import { surveyRoundKeyOf } from '@stegvis/reports';
 import { AuditService } from '../../common/audit/audit.service';
 import { DisclosureService } from '../../common/disclosure/disclosure.service';
@@ -17,6 +18,8 @@ import type { RequestContext, UserContext } from '../../common/context/request-c
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { PolicyService } from '../../common/policy/policy.service';
 import { fieldError, Problem } from '../../common/problem/problem';
+import { reportFiles } from '../../common/lazy';
+import { pdfFontFiles } from '../../common/pdf/fonts';
 import { SqlService } from '../../common/sql/sql.service';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { ProgrammesService } from '../programmes/programmes.service';
@@ -37,6 +40,8 @@ import { type AnswerCounts, shuffled, summariseCounts } from './survey-summary';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 // No 0/O, 1/I/L: short codes are read off paper and typed on a tablet.
 const SHORT_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+/** Characters of a short code (no grouping dash): the paper questionnaire's code box has one square each. */
+export const SHORT_CODE_LENGTH = 8;
 /** How often closed rounds' Idempotency-Key rows are swept away (each replica; deleting twice is harmless). */
 const KEY_SWEEP_MS = 10 * 60_000;
 const KEY_SCOPE = 'survey:';
@@ -53,7 +58,10 @@ function newCode(enrolmentId: string, displayName: string): IssuedCode {
     enrolmentId,
     displayName,
     token: randomBytes(16).toString('base64url'),
-    shortCode: Array.from({ length: 8 }, () => SHORT_ALPHABET[randomInt(SHORT_ALPHABET.length)]).join(''),
+    shortCode: Array.from(
+      { length: SHORT_CODE_LENGTH },
+      () => SHORT_ALPHABET[randomInt(SHORT_ALPHABET.length)],
+    ).join(''),
   };
 }
 
@@ -356,6 +364,45 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
   /** The round's questionnaire, for staff typing in paper answers (same version as the participants' links). */
   async questionnaireOf(ctx: UserContext, roundId: string) {
     return this.questionnaireFor(await this.load(ctx, roundId, 'survey.manage'));
+  }
+
+  /**
+   * The round's questionnaire as a printable A4 form in one language (packages/reports/src/paper-questionnaire.ts),
+   * with a box for the code from the slip; only in a language the survey site offers for the programme. The file
+   * name says the programme and the language: `pappersenkat-nasta-steg-ar.pdf`.
+   */
+  async paperQuestionnaire(
+    ctx: UserContext,
+    roundId: string,
+    language: LanguageCode,
+  ): Promise<{ pdf: Buffer; fileName: string }> {
+    const round = await this.load(ctx, roundId, 'survey.manage');
+    const q = await this.questionnaireFor(round);
+    if (!q.languages.includes(language))
+      throw Problem.field('language', `language must be one of ${q.languages.join(', ')}`, {
+        code: 'not_allowed',
+        params: { allowed: q.languages },
+      });
+    const pdf = await reportFiles().renderPaperQuestionnairePdf(
+      {
+        questionnaire: q.questionnaire,
+        language,
+        direction: LANGUAGES.find((l) => l.code === language)?.dir ?? 'ltr',
+        texts: paperTexts(language),
+        programmeName: q.programmeName,
+        closesAt: round.closesAt,
+        codeLength: SHORT_CODE_LENGTH,
+      },
+      pdfFontFiles(),
+    );
+    const slug =
+      q.programmeName
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[^A-Za-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .toLowerCase() || 'program';
+    return { pdf, fileName: `pappersenkat-${slug}-${language}.pdf` };
   }
 
   /** The questionnaire with the name of the round's programme, which its title names ("Vad tyckte du om …?"). */

@@ -1,6 +1,7 @@
 import type { PipeTransform } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { FieldError, ProblemNotice } from '@stegvis/contracts';
+import { LANGUAGE_CODES, type LanguageCode } from '@stegvis/questionnaires';
 import { ProblemNoticeSchema } from '../../../common/openapi/api-problems';
 import { Problem } from '../../../common/problem/problem';
 import { RatioDto } from '../../groups/dto/group.dto';
@@ -42,6 +43,16 @@ export class CreateRoundDto {
     message: 'closesAt must be an ISO date-time',
   })
   closesAt: string;
+}
+
+/** Which language the printed paper questionnaire is in. */
+export class PaperQuestionnaireQuery {
+  @ApiProperty({
+    enum: LANGUAGE_CODES,
+    description: "One of the questionnaire's languages that the round's programme offers to participants",
+  })
+  @IsIn(LANGUAGE_CODES)
+  language: LanguageCode;
 }
 
 /** Documentation of the body; the rule is SubmitBodyPipe below. */
