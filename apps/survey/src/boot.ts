@@ -1,4 +1,11 @@
-import { DEFAULT_LOCALE, LANGUAGE_CODES, LANGUAGES, type LanguageCode } from '@stegvis/questionnaires';
+import {
+  DEFAULT_LOCALE,
+  INTRO_AUDIO_KEY,
+  LANGUAGE_CODES,
+  LANGUAGES,
+  type LanguageCode,
+  questionAudioKey,
+} from '@stegvis/questionnaires';
 import { inLanguage, textIn } from './questionnaire-text';
 import { readAloudButton, setReadAloudLanguage } from './read-aloud';
 import { submitUntilStored, type SubmitState } from './submission';
@@ -22,7 +29,13 @@ import {
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const params = new URLSearchParams(location.search);
 let lang: LanguageCode = pickLanguage();
-let questionnaire: { json: object; languages: string[]; programmeName: string } | null = null;
+let questionnaire: {
+  json: object;
+  languages: string[];
+  programmeName: string;
+  /** Recorded readings: language → text key → recording id. */
+  audio?: Record<string, Record<string, string>>;
+} | null = null;
 let unsent = false;
 /**
  * A shared tablet (?kiosk=1): each person's code lives only for their own visit. The visit ends when the answer is
@@ -49,6 +62,8 @@ type SurveyAnswer = {
   languages: string[];
   /** The round's programme, which the title names. */
   programmeName?: string;
+  /** Recorded readings: language → text key → recording id. */
+  audio?: Record<string, Record<string, string>>;
   type?: string;
   opensAt?: string;
 };
@@ -76,7 +91,7 @@ function setLanguage(code: LanguageCode): void {
   $('idle-title').textContent = ui('idleTitle', code);
   $('still-here').textContent = ui('stillHere', code);
   $('message-retry').textContent = ui('tryAgain', code);
-  setReadAloudLanguage(code, ui('readAloud', code));
+  setReadAloudLanguage(code, ui('readAloud', code), questionnaire?.audio?.[code]);
 }
 
 /**
@@ -84,13 +99,14 @@ function setLanguage(code: LanguageCode): void {
  * pressed (the title, the text, an error), so a message or an error that came later is read too.
  */
 function addReadAloudButtons(): void {
-  const screens: [string, string[]][] = [
+  // The questionnaire's title and description may be recorded (INTRO_AUDIO_KEY); the site's own screens are not.
+  const screens: [string, string[], string?][] = [
     ['code-title', ['code-title', 'code-form', 'code-error']],
     ['message-title', ['message-title', 'message-text']],
-    ['survey-description', ['survey-title', 'survey-description', 'survey-error']],
+    ['survey-description', ['survey-title', 'survey-description', 'survey-error'], INTRO_AUDIO_KEY],
     ['idle-title', ['idle-title', 'idle-text']],
   ];
-  for (const [after, ids] of screens) $(after).after(readAloudButton(() => ids.map((id) => $(id))));
+  for (const [after, ids, key] of screens) $(after).after(readAloudButton(() => ids.map((id) => $(id)), key));
 }
 
 /** The language chosen on the code screen, if any: the questionnaire then opens in it without asking again. */
@@ -125,6 +141,7 @@ function keepQuestionnaire(body: SurveyAnswer): void {
     json: body.questionnaire,
     languages: body.languages,
     programmeName: body.programmeName ?? '',
+    audio: body.audio ?? {},
   };
   // The phone's language may be one this programme does not offer: the screens then speak Swedish until chosen.
   if (!body.languages.includes(lang)) setLanguage('sv');
@@ -287,7 +304,7 @@ async function openSurvey(code: LanguageCode, draft: Draft | null = null): Promi
       lang: code,
       defaultLocale: DEFAULT_LOCALE,
       rtl: LANGUAGES.find((l) => l.code === code)?.dir === 'rtl',
-      readAloud: (question) => readAloudButton(() => [question]),
+      readAloud: (question, name) => readAloudButton(() => [question], questionAudioKey(name)),
       progress: (n, total) => ui('progress', code, { n, total }),
       scaleName: (n, total, meaning) =>
         meaning

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_LOCALE, END_OF_GROUP_V1, type LanguageCode } from '@stegvis/questionnaires';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DEFAULT_LOCALE,
+  END_OF_GROUP_V1,
+  type LanguageCode,
+  questionAudioKey,
+} from '@stegvis/questionnaires';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inLanguage } from './questionnaire-text';
 import { readAloudButton, setReadAloudLanguage, textToRead, voiceFor } from './read-aloud';
 import { createSurvey, mountSurvey } from './survey-page';
@@ -44,7 +49,7 @@ async function drawn(lang: LanguageCode) {
       lang,
       defaultLocale: DEFAULT_LOCALE,
       rtl: lang === 'ar',
-      readAloud: (q) => readAloudButton(() => [q]),
+      readAloud: (q, name) => readAloudButton(() => [q], questionAudioKey(name)),
       progress: (n, total) => ui('progress', lang, { n, total }),
       scaleName: (n, total, meaning) =>
         meaning
@@ -164,5 +169,31 @@ describe('the voice and the button', () => {
     p.textContent = ui('thanks', 'ar');
     b.click();
     expect(spoken).toEqual([{ text: 'شكرًا! تم حفظ إجابتك.', lang: 'ar-SA' }]);
+  });
+
+  it('plays a recording of its text where staff made one, with or without a voice; the voice reads the rest', async () => {
+    const played: string[] = [];
+    vi.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(function (this: HTMLMediaElement) {
+      played.push(new URL(this.src).pathname);
+      return Promise.resolve();
+    });
+    const { question, show } = await drawn('ti');
+    await show('lectures');
+    const button = (name: string) => question(name).querySelector<HTMLButtonElement>('.read-aloud')!;
+    // A Tigrinya phone with no Tigrinya voice, and one recording: of the lectures question.
+    setReadAloudLanguage('ti', ui('readAloud', 'ti'), { 'question:lectures': 'rec-1' });
+    expect([button('lectures').hidden, button('talks').hidden]).toEqual([false, true]);
+    button('lectures').click();
+    expect(played).toEqual(['/api/public/surveys/audio/rec-1']);
+    expect(spoken).toEqual([]);
+    // With a voice, the recording still plays for its own text; another question is read by the voice.
+    voices = [{ lang: 'ti-ER', name: 'Tesfay' }];
+    setReadAloudLanguage('ti', ui('readAloud', 'ti'), { 'question:lectures': 'rec-1' });
+    button('lectures').click();
+    button('talks').click();
+    expect(played).toEqual(['/api/public/surveys/audio/rec-1', '/api/public/surveys/audio/rec-1']);
+    expect(spoken.map((x) => x.lang)).toEqual(['ti-ER']);
+    expect(spoken[0].text.startsWith('ምስ ሰራሕተኛታት')).toBe(true);
+    vi.restoreAllMocks();
   });
 });

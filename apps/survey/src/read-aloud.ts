@@ -123,22 +123,37 @@ export function voiceFor(lang: LanguageCode): SpeechSynthesisVoice | undefined {
 
 let current: LanguageCode = 'sv';
 let label = 'Läs upp';
-const buttons = new Set<HTMLButtonElement>();
+/** The recordings of the language on screen: text key (packages/questionnaires' audio texts) → recording id. */
+let recordings: Record<string, string> = {};
+/** Each button's text key, where a recording of its text may exist. */
+const buttons = new Map<HTMLButtonElement, string | undefined>();
+let player: HTMLAudioElement | undefined;
 
-/** The buttons' words and voice follow the language on screen; a button shows only where there is a voice. */
-export function setReadAloudLanguage(lang: LanguageCode, text: string): void {
+const recordingOf = (key: string | undefined) => (key ? recordings[key] : undefined);
+
+/** The buttons' words, voice and recordings follow the language on screen; a button shows where it can read. */
+export function setReadAloudLanguage(
+  lang: LanguageCode,
+  text: string,
+  recorded: Record<string, string> = {},
+): void {
   current = lang;
   label = text;
+  recordings = recorded;
   const voice = voiceFor(lang);
-  for (const b of buttons) {
+  for (const [b, key] of buttons) {
     if (!b.isConnected) buttons.delete(b);
     b.lastChild!.textContent = text;
-    b.hidden = !voice;
+    b.hidden = !voice && !recordingOf(key);
   }
 }
 
-/** A "Läs upp" button that reads out what `targets` show when it is pressed, not what they showed when made. */
-export function readAloudButton(targets: () => Element[]): HTMLButtonElement {
+/**
+ * A "Läs upp" button that reads out what `targets` show when it is pressed, not what they showed when made. Where
+ * staff recorded its text (`key`), the recording plays: a person's reading, checked like the translation, even
+ * where the phone has a voice; elsewhere the phone's voice reads.
+ */
+export function readAloudButton(targets: () => Element[], key?: string): HTMLButtonElement {
   const b = document.createElement('button');
   b.type = 'button';
   b.className = 'read-aloud';
@@ -146,20 +161,29 @@ export function readAloudButton(targets: () => Element[]): HTMLButtonElement {
   icon.setAttribute('aria-hidden', 'true');
   icon.textContent = '🔊 ';
   b.append(icon, label);
-  b.hidden = !voiceFor(current);
+  b.hidden = !voiceFor(current) && !recordingOf(key);
   b.addEventListener('click', () => {
     const voice = voiceFor(current);
+    if ('speechSynthesis' in window) speechSynthesis.cancel();
+    player?.pause();
+    const recording = recordingOf(key);
+    if (recording) {
+      player ??= new Audio();
+      player.src = `/api/public/surveys/audio/${encodeURIComponent(recording)}`;
+      // A recording that cannot play (no connection) leaves the button as it was; a second press tries again.
+      void Promise.resolve(player.play()).catch(() => undefined);
+      return;
+    }
     if (!voice) return;
-    speechSynthesis.cancel();
     const u = new SpeechSynthesisUtterance(textToRead(targets(), current));
     u.voice = voice;
     u.lang = voice.lang;
     speechSynthesis.speak(u);
   });
-  buttons.add(b);
+  buttons.set(b, key);
   return b;
 }
 
 // Most browsers list their voices only after a while (Chrome fires `voiceschanged` once it has them).
 if ('speechSynthesis' in window)
-  speechSynthesis.addEventListener?.('voiceschanged', () => setReadAloudLanguage(current, label));
+  speechSynthesis.addEventListener?.('voiceschanged', () => setReadAloudLanguage(current, label, recordings));

@@ -88,7 +88,7 @@ export interface SurveyOptions {
   defaultLocale: string;
   rtl: boolean;
   /** A read-aloud button for a question (read-aloud.ts, which stays with the first screen's code). */
-  readAloud: (question: HTMLElement) => HTMLElement;
+  readAloud: (question: HTMLElement, name: string) => HTMLElement;
   /** A scale button's accessible name in `lang`: "1 av 5, inte alls nöjd", or "3 av 5" between the ends. */
   scaleName: (n: number, total: number, meaning: string | null) => string;
   /** "Question n of total" in `lang`, e.g. "Fråga 2 av 9". */
@@ -131,7 +131,8 @@ export async function createSurvey(o: SurveyOptions, nextTask: () => Promise<voi
   const progress = numberQuestions(model, o.progress);
   model.onAfterRenderQuestion.add((_, opt) => {
     // SurveyJS draws a question again after a change: it keeps its one button.
-    if (!opt.htmlElement.querySelector('.read-aloud')) opt.htmlElement.prepend(o.readAloud(opt.htmlElement));
+    if (!opt.htmlElement.querySelector('.read-aloud'))
+      opt.htmlElement.prepend(o.readAloud(opt.htmlElement, opt.question.name));
     progress(opt.question, opt.htmlElement);
   });
   const changed = () => o.onChange?.({ ...(model.data as Record<string, unknown>) }, model.currentPageNo);
