@@ -1,4 +1,4 @@
-import { provideZonelessChangeDetection } from '@angular/core';
+import { provideZonelessChangeDetection, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { Role } from '@stegvis/contracts';
@@ -6,6 +6,7 @@ import { of } from 'rxjs';
 import { provideApiTesting } from '../../core/api/testing';
 import { AuthStore } from '../../core/auth/auth-store';
 import { I18n } from '../../core/i18n/i18n';
+import { DownloadWithProgress } from '../../shared/download-with-progress';
 import { GroupSurveys } from './group-surveys';
 import { type RoundSummary, type RoundView, SurveysApi } from './surveys-api';
 
@@ -32,8 +33,14 @@ const OVERALL = {
 
 async function render(role: Role, summary: RoundSummary, lang: 'sv' | 'en' = 'sv') {
   const freeText = vi.fn(() => of([{ responseId: 'x', question: 'comment', text: 'Bra', reviewed: false }]));
+  const paperQuestionnairePdf = vi.fn((id: string, language: string) => of({ id, language }));
+  const download = vi.fn(() => Promise.resolve());
   TestBed.configureTestingModule({
     providers: [
+      {
+        provide: DownloadWithProgress,
+        useValue: { state: signal({ key: null, received: 0, total: null, error: '' }), download },
+      },
       provideZonelessChangeDetection(),
       provideApiTesting(),
       provideRouter([]),
@@ -48,6 +55,7 @@ async function render(role: Role, summary: RoundSummary, lang: 'sv' | 'en' = 'sv
               { enrolmentId: 'e2', displayName: 'Sara Berg', hasCode: false },
             ]),
           freeText,
+          paperQuestionnairePdf,
           translations: () => of([]),
         },
       },
@@ -72,7 +80,7 @@ async function render(role: Role, summary: RoundSummary, lang: 'sv' | 'en' = 'sv
   )!;
   show.click();
   await fixture.whenStable();
-  return { el, freeText };
+  return { el, freeText, paperQuestionnairePdf, download, fixture };
 }
 
 const withheld = (state: 'open' | 'closed', answered: number): RoundSummary => ({
@@ -115,5 +123,31 @@ describe('GroupSurveys', () => {
     expect(el.querySelector('.question h3')?.textContent?.trim()).toBe(OVERALL.title);
     expect(freeText).toHaveBeenCalledWith('r1');
     expect(el.querySelector<HTMLTextAreaElement>('.review textarea')?.value).toBe('Bra');
+  });
+
+  it('lets staff download the round’s paper questionnaire in the chosen language', async () => {
+    const { el, paperQuestionnairePdf, download, fixture } = await render('staff', withheld('open', 3));
+    const controls = el.querySelector('[data-testid="paper-pdf-controls"]');
+    expect(controls?.querySelector('mat-label')?.textContent?.trim()).toBe('Pappersenkätens språk');
+    const button = el.querySelector<HTMLButtonElement>(
+      '[data-testid="round-row"] [data-testid="paper-pdf"]',
+    )!;
+    expect(button.textContent?.replace(/\s+/g, ' ').trim()).toBe('picture_as_pdf Pappersenkät (PDF)');
+    expect(button.getAttribute('aria-label')).toBe(
+      'Pappersenkät (PDF) för enkäten som stänger 2099-03-09 17:00',
+    );
+    (fixture.componentInstance as unknown as { paperLanguage: { set(l: string): void } }).paperLanguage.set(
+      'ti',
+    );
+    button.click();
+    await fixture.whenStable();
+    expect(paperQuestionnairePdf).toHaveBeenCalledWith('r1', 'ti');
+    expect(download).toHaveBeenCalledWith('paper-r1', expect.anything(), 'pappersenkat-ti.pdf');
+  });
+
+  it('shows no paper questionnaire to a role that cannot run surveys', async () => {
+    const { el } = await render('admin', withheld('open', 3));
+    expect(el.querySelector('[data-testid="paper-pdf-controls"]')).toBeNull();
+    expect(el.querySelector('[data-testid="paper-pdf"]')).toBeNull();
   });
 });

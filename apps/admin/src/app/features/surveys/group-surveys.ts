@@ -12,16 +12,21 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
 import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth-store';
 import { applyProblemToForm, asProblem } from '../../core/errors/problem-form';
 import { I18n } from '../../core/i18n/i18n';
 import { fromStockholmInput, StockholmTimePipe, toStockholmInput } from '../../core/time/stockholm-time';
+import type { SurveyLanguage } from '@stegvis/contracts';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
+import { DownloadWithProgress } from '../../shared/download-with-progress';
 import { FieldErrorPipe } from '../../shared/form/field-error';
 import { Outcome } from '../../shared/outcome';
+import { LabelPipe } from '../../core/i18n/labels';
 import { SlipStore } from './slip-store';
+import { SLIP_LANGUAGES } from './slip-texts';
 import {
   type IssuedCode,
   type Pending,
@@ -46,6 +51,8 @@ import { TranslationReviews } from './translation-reviews';
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
+    MatSelectModule,
+    LabelPipe,
     StockholmTimePipe,
     FieldErrorPipe,
     TranslationReviews,
@@ -79,6 +86,10 @@ export class GroupSurveys implements OnInit {
     { responseId: string; question: string; text: string; reviewed: boolean }[]
   >([]);
   protected readonly busy = signal(false);
+  /** The paper questionnaire's language, named as on the code slips (slip-texts.ts) and in Swedish. */
+  protected readonly languages = SLIP_LANGUAGES;
+  protected readonly paperLanguage = signal<SurveyLanguage>('sv');
+  protected readonly download = inject(DownloadWithProgress);
   // Swedish wall time, as typed; sent as UTC.
   protected readonly form = inject(FormBuilder).nonNullable.group({
     opensAt: [toStockholmInput(Date.now()), Validators.required],
@@ -190,6 +201,17 @@ export class GroupSurveys implements OnInit {
     } finally {
       this.busy.set(false);
     }
+  }
+
+  /** The round's questionnaire as a PDF in the chosen language, for those who answer on paper. */
+  protected async paperPdf(r: RoundView): Promise<void> {
+    const language = this.paperLanguage();
+    await this.download.download(
+      `paper-${r.id}`,
+      this.api.paperQuestionnairePdf(r.id, language),
+      `pappersenkat-${language}.pdf`,
+    );
+    if (!this.download.state().error) this.outcome.done(this.i18n.t('sr.paperPdfDone'));
   }
 
   protected printSlips(): void {

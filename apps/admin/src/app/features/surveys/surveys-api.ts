@@ -1,6 +1,7 @@
+import type { HttpEvent } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { TranslationStatusResponse } from '@stegvis/contracts';
+import type { SurveyLanguage, TranslationStatusResponse } from '@stegvis/contracts';
 import { ApiClient, narrow, type Schemas } from '../../core/api/api-client';
 
 export type RoundView = Schemas['RoundDto'];
@@ -39,6 +40,13 @@ export class SurveysApi {
    */
   issueCodes(id: string, enrolmentIds: string[]): Observable<IssuedCode[]> {
     return this.api.POST('/api/survey-rounds/{id}/codes', { path: { id }, body: { enrolmentIds } });
+  }
+  /** The round's questionnaire as a printable A4 PDF in one language, with a box for the code from the slip. */
+  paperQuestionnairePdf(id: string, language: SurveyLanguage): Observable<HttpEvent<Blob>> {
+    return this.api.files.GET('/api/survey-rounds/{id}/paper-questionnaire.pdf', {
+      path: { id },
+      query: { language },
+    });
   }
   freeText(id: string): Observable<FreeTextAnswer[]> {
     return this.api.GET('/api/survey-rounds/{id}/free-text', { path: { id } });

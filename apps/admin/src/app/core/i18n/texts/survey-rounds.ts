@@ -2,6 +2,17 @@ import type { Texts } from './texts';
 
 /** Texts of survey rounds on the staff side, slips and the handbook. */
 export const SURVEY_ROUNDS_TEXTS = {
+  'sr.paperPdf': { sv: 'Pappersenkät (PDF)', en: 'Paper questionnaire (PDF)' },
+  'sr.paperPdfLanguage': { sv: 'Pappersenkätens språk', en: 'Language of the paper questionnaire' },
+  'sr.paperPdfHelp': {
+    sv: 'Skriv ut enkäten för den som svarar på papper. Deltagaren skriver koden från sin lapp i rutorna; svaren skriver du sedan in med ”Skriv in pappersenkäter”.',
+    en: 'Print the questionnaire for those who answer on paper. The participant copies the code from their slip into the boxes; you then type the answers in with “Type in paper answers”.',
+  },
+  'sr.paperPdfOf': {
+    sv: 'Pappersenkät (PDF) för enkäten som stänger {closes}',
+    en: 'Paper questionnaire (PDF) for the survey closing {closes}',
+  },
+  'sr.paperPdfDone': { sv: 'Pappersenkäten är nedladdad.', en: 'The paper questionnaire is downloaded.' },
   'sr.timeHint': {
     sv: 'Tiderna är svensk tid (Europe/Stockholm).',
     en: 'Times are Swedish time (Europe/Stockholm).',
