@@ -266,6 +266,10 @@ describe('no trace of a protected identity outside her record (e2e)', () => {
   it('finds the personal number, address and phone nowhere else', async () => {
     const doc = t.openapi as unknown as { paths: Record<string, Record<string, unknown>> };
     const query = `programmeId=${w.programmeA}&from=2019-09-03&to=2021-12-31`;
+    // A path whose query takes other fields (the rest refuse unknown ones with 400, and are not scanned).
+    const OWN_QUERY: Record<string, string> = {
+      '/api/survey-rounds/{id}/paper-questionnaire.pdf': 'language=ar',
+    };
     const callers: Record<string, Awaited<ReturnType<typeof login>>> = {};
     const otherStaff = await t.app.get(UsersService).createUser({
       email: 'annan@test.se',
@@ -334,7 +338,7 @@ describe('no trace of a protected identity outside her record (e2e)', () => {
         path.replace(
           /\/([a-z-]+)\/\{[a-zA-Z]+\}/g,
           (_m, seg: string) => `/${seg}/${at[seg] ?? '00000000-0000-4000-8000-000000000000'}`,
-        ) + `?${query}`;
+        ) + `?${OWN_QUERY[path] ?? query}`;
       for (const [who, call] of Object.entries(callers)) {
         // Her own record (and what hangs under it) is the one place her group's staff may read these facts.
         const ownRecord =
