@@ -309,7 +309,9 @@ export function renderPaperQuestionnairePdf(
       at += 6;
       if (q.kind === 'one' || q.kind === 'many') {
         for (const c of q.choices) {
-          const textWidth = c.other ? Math.min(200, width - 22) : width - 22;
+          // An "Other" choice keeps to its words (plus a little), so the line to write on starts right after them.
+          doc.font(font.regular).fontSize(11);
+          const textWidth = c.other ? Math.min(doc.widthOfString(c.text) + 2, 200) : width - 22;
           const textLeft = rtl ? right - 22 - textWidth : left + 22;
           const h = text(draw, c.text, textLeft, at, textWidth, { size: 11 });
           if (draw) {
