@@ -38,7 +38,7 @@ import type { GoalKey, GoalUnit, OrganisationKind } from './programmes.js';
 import type { Decision, MeetingStatus, Priority, ReferralStatus, ReferringKind } from './referrals.js';
 import type { Role } from './roles.js';
 import type { CommitteeKind, StaffRole } from './staffing.js';
-import type { SurveyLanguage, TranslationStatus } from './surveys.js';
+import type { AudioFileType, SurveyLanguage, TranslationStatus } from './surveys.js';
 
 export interface Label {
   readonly sv: string;
@@ -276,6 +276,14 @@ const handbookModule = {
   follow_up: { sv: 'Uppföljning', en: 'Follow-up' },
   other: { sv: 'Övrigt', en: 'Other' },
 } as const satisfies Record<HandbookModule, Label>;
+
+const audioFileType = {
+  'audio/mpeg': { sv: 'Ljud (MP3)', en: 'Audio (MP3)' },
+  'audio/mp4': { sv: 'Ljud (M4A)', en: 'Audio (M4A)' },
+  'audio/ogg': { sv: 'Ljud (Ogg)', en: 'Audio (Ogg)' },
+  'audio/webm': { sv: 'Ljud (WebM)', en: 'Audio (WebM)' },
+  'audio/wav': { sv: 'Ljud (WAV)', en: 'Audio (WAV)' },
+} as const satisfies Record<AudioFileType, Label>;
 
 const handbookFileType = {
   'application/pdf': { sv: 'PDF', en: 'PDF' },
@@ -644,6 +652,7 @@ export const LABELS = {
   absenceReason,
   handbookModule,
   handbookFileType,
+  audioFileType,
   organisationKind,
   goalKey,
   goalUnit,
@@ -702,6 +711,7 @@ export const LABELLED_LISTS = {
   ABSENCE_REASONS: 'absenceReason',
   HANDBOOK_MODULES: 'handbookModule',
   HANDBOOK_FILE_TYPES: 'handbookFileType',
+  AUDIO_FILE_TYPES: 'audioFileType',
   ORGANISATION_KINDS: 'organisationKind',
   GOAL_KEYS: 'goalKey',
   GOAL_UNITS: 'goalUnit',

@@ -17,6 +17,7 @@ import { MEETINGS_TEXTS } from './texts/meetings';
 import { DIRECTORY_TEXTS } from './texts/directory';
 import { USERS_TEXTS } from './texts/users';
 import { TRANSLATIONS_TEXTS } from './texts/translations';
+import { RECORDINGS_TEXTS } from './texts/recordings';
 import type { Texts } from './texts/texts';
 
 export type Lang = 'sv' | 'en';
@@ -553,6 +554,7 @@ export const TEXTS = {
   ...DIRECTORY_TEXTS,
   ...USERS_TEXTS,
   ...TRANSLATIONS_TEXTS,
+  ...RECORDINGS_TEXTS,
 } as const satisfies Texts;
 
 /** Each file's table, for the check that no key is defined in two of them (a spread would hide it). */
@@ -575,6 +577,7 @@ export const TEXT_SOURCES: readonly Texts[] = [
   DIRECTORY_TEXTS,
   USERS_TEXTS,
   TRANSLATIONS_TEXTS,
+  RECORDINGS_TEXTS,
 ];
 
 export type TextKey = keyof typeof TEXTS;

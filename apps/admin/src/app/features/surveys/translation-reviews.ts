@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { Recordings } from './recordings';
 import { stockholmDateAndTime, type SurveyLanguage } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { I18n } from '../../core/i18n/i18n';
@@ -20,7 +21,7 @@ const MONTHS = {
  */
 @Component({
   selector: 'sv-translation-reviews',
-  imports: [MatButtonModule],
+  imports: [MatButtonModule, Recordings],
   template: `
     <section class="card" data-testid="translations" aria-labelledby="translations-title">
       <h2 id="translations-title">{{ i18n.t('tr.title') }}</h2>
@@ -66,6 +67,7 @@ const MONTHS = {
         </tbody>
       </table>
     </section>
+    <sv-recordings [questionnaireId]="questionnaireId()" [version]="version()" />
   `,
   styles: `
     .card {
