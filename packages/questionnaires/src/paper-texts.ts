@@ -40,7 +40,7 @@ export const PAPER_TEXTS = {
     'sv-easy': 'Sätt ett kryss (X) i en ruta för varje fråga.',
     en: 'Put a cross (X) in one box for each question, unless the question says otherwise.',
     ar: 'يُرجى وضع علامة X في مربع واحد لكل سؤال، ما لم يُذكر غير ذلك عند السؤال.',
-    prs: 'لطفاً برای هر سوال در یک خانه علامت X بگذارید، مگر این که نزد سوال چیز دیگری نوشته شده باشد.',
+    prs: 'لطفاً برای هر سوال در یک خانه علامت X بگذارید، مگر این که در کنار سوال چیز دیگری نوشته شده باشد.',
     so: 'Calaamad (X) ku dhig hal sanduuq su’aal kasta, haddii aan su’aasha si kale lagu qorin.',
     ti: 'ንነፍሲ ወከፍ ሕቶ ኣብ ሓንቲ ሳጹን ምልክት (X) ግበሩ፣ ኣብቲ ሕቶ ካልእ እንተዘይተጻሒፉ።',
   },
