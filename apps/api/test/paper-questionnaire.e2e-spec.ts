@@ -1,5 +1,6 @@
 import { formatStockholm } from '@stegvis/contracts';
 import { binary, pdfText } from './support/files';
+import { openRoundForNewGroup } from './support/survey-round';
 import { type Client, seedWorld, signIn, startTestApp, type TestApp, type World } from './support/test-app';
 
 describe('the paper questionnaire (e2e)', () => {
@@ -15,33 +16,7 @@ describe('the paper questionnaire (e2e)', () => {
     t = await startTestApp('paper_questionnaire');
     w = await seedWorld(t);
     staff = await signIn(t, w.users.staffA.email);
-    const groupId = (
-      await staff.post('/api/groups', {
-        programmeId: w.programmeA,
-        municipalityId: w.municipalities.angelholm,
-        number: 4,
-        startDate: '2020-08-17',
-        endDate: '2020-11-13',
-        capacity: 10,
-        overIntake: 0,
-        deliveryMode: 'on_site',
-      })
-    ).body.id as string;
-    const p = await staff.post('/api/participants', {
-      programmeId: w.programmeA,
-      firstName: 'Amina',
-      lastName: 'Test',
-      gender: 'woman',
-    });
-    await staff.post(`/api/participants/${p.body.id}/enrolments`, { groupId, startDate: '2020-08-17' });
-    const res = await staff.post('/api/survey-rounds', {
-      groupId,
-      questionnaireId: 'end-of-group',
-      opensAt: new Date(Date.now() - 3_600_000).toISOString(),
-      closesAt,
-    });
-    expect(res.status).toBe(201);
-    roundId = res.body.id;
+    ({ roundId } = await openRoundForNewGroup(staff, w, { number: 4, names: ['Amina'], closesAt }));
   });
   afterAll(() => t?.close());
 

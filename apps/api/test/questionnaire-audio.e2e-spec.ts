@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { openRoundForNewGroup } from './support/survey-round';
 import { type Client, seedWorld, signIn, startTestApp, type TestApp, type World } from './support/test-app';
 
 const BASE = '/api/questionnaires/end-of-group/versions/1/audio';
@@ -47,33 +48,7 @@ describe('questionnaire audio (e2e)', () => {
     t = await startTestApp('questionnaireaudio');
     w = await seedWorld(t);
     staff = await signIn(t, w.users.staffA.email);
-    const groupId = (
-      await staff.post('/api/groups', {
-        programmeId: w.programmeA,
-        municipalityId: w.municipalities.angelholm,
-        number: 8,
-        startDate: '2020-08-17',
-        endDate: '2020-11-13',
-        capacity: 10,
-        overIntake: 0,
-        deliveryMode: 'on_site',
-      })
-    ).body.id;
-    const p = await staff.post('/api/participants', {
-      programmeId: w.programmeA,
-      firstName: 'Saba',
-      lastName: 'Test',
-      gender: 'woman',
-    });
-    await staff.post(`/api/participants/${p.body.id}/enrolments`, { groupId, startDate: '2020-08-17' });
-    const round = await staff.post('/api/survey-rounds', {
-      groupId,
-      questionnaireId: 'end-of-group',
-      opensAt: new Date(Date.now() - 3_600_000).toISOString(),
-      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
-    });
-    expect(round.status).toBe(201);
-    token = round.body.codes[0].token;
+    token = (await openRoundForNewGroup(staff, w, { number: 8, names: ['Saba'] })).codes[0].token;
   });
   afterAll(() => t?.close());
 

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { openRoundForNewGroup } from './support/survey-round';
 import { type Client, seedWorld, signIn, startTestApp, type TestApp, type World } from './support/test-app';
 import { LANGUAGE_CODES } from '@stegvis/questionnaires';
 import { SURVEY_LANGUAGES } from '@stegvis/contracts';
@@ -38,35 +39,10 @@ describe('translation review (e2e)', () => {
     t = await startTestApp('translationreview');
     w = await seedWorld(t);
     staff = await signIn(t, w.users.staffA.email);
-    const groupId = (
-      await staff.post('/api/groups', {
-        programmeId: w.programmeA,
-        municipalityId: w.municipalities.angelholm,
-        number: 7,
-        startDate: '2020-08-17',
-        endDate: '2020-11-13',
-        capacity: 10,
-        overIntake: 0,
-        deliveryMode: 'on_site',
-      })
-    ).body.id;
-    for (let i = 0; i < 4; i++) {
-      const p = await staff.post('/api/participants', {
-        programmeId: w.programmeA,
-        firstName: `Person${i}`,
-        lastName: 'Test',
-        gender: 'woman',
-      });
-      await staff.post(`/api/participants/${p.body.id}/enrolments`, { groupId, startDate: '2020-08-17' });
-    }
-    const res = await staff.post('/api/survey-rounds', {
-      groupId,
-      questionnaireId: 'end-of-group',
-      opensAt: new Date(Date.now() - 3_600_000).toISOString(),
-      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
-    });
-    expect(res.status).toBe(201);
-    codes = res.body.codes;
+    ({ codes } = await openRoundForNewGroup(staff, w, {
+      number: 7,
+      names: ['Person0', 'Person1', 'Person2', 'Person3'],
+    }));
     programmeVersion = (await staff.get(`/api/programmes/${w.programmeA}`)).body.version;
   });
   afterAll(() => t?.close());
