@@ -116,6 +116,19 @@ export async function signIn(
 }
 
 /**
+ * Waits until a Material dialog that just opened has taken the focus. It moves the focus to its first field once its
+ * opening animation ends: on a loaded machine that came after a journey had focused another field and begun typing,
+ * and the rest of the text went into the first field ("Lea Lindqvistlea.lindqvist@…" in the name).
+ */
+export async function dialogReady(page: Page): Promise<void> {
+  const container = 'mat-dialog-container, .mat-mdc-dialog-container';
+  await page.waitForFunction(
+    (c) => Boolean(document.activeElement?.closest(c) && !document.activeElement.matches(c)),
+    container,
+  );
+}
+
+/**
  * axe-core on the page as it stands: no violation allowed. A snackbar on its way out is aria-hidden with its button
  * still focusable for a moment, so the check waits until none is left and judges the page itself. It also waits for
  * running transitions to end: a field error fading in is judged half-transparent, a contrast failure the user never

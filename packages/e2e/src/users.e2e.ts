@@ -6,7 +6,14 @@ import { after, before, describe, it } from 'node:test';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser } from 'playwright-core';
 import { ApiClient } from './api-client';
-import { chooseOption, expectNoAxeViolations, failOnCspViolations, launch, signIn } from './browser';
+import {
+  chooseOption,
+  dialogReady,
+  expectNoAxeViolations,
+  failOnCspViolations,
+  launch,
+  signIn,
+} from './browser';
 import { expectNoRawCodes } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
 import { text } from './text';
@@ -63,6 +70,7 @@ describe('the admin runs the users (chromium against the real api)', () => {
 
     // A new staff member: no password typed, the api makes a one-time one.
     await page.getByTestId('user-new').click();
+    await dialogReady(page);
     await page.getByTestId('user-name').fill('Lea Lindqvist');
     await page.getByTestId('user-email').fill('lea.lindqvist@stegvis.local');
     // The role a new user starts with: staff, who must use two factors here.
