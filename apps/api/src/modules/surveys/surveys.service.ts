@@ -377,26 +377,26 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
     language: LanguageCode,
   ): Promise<{ pdf: Buffer; fileName: string }> {
     const round = await this.load(ctx, roundId, 'survey.manage');
-    const q = await this.questionnaireFor(round);
-    if (!q.languages.includes(language))
-      throw Problem.field('language', `language must be one of ${q.languages.join(', ')}`, {
+    const { q, programmeName, languages } = await this.offered(round);
+    if (!languages.includes(language))
+      throw Problem.field('language', `language must be one of ${languages.join(', ')}`, {
         code: 'not_allowed',
-        params: { allowed: q.languages },
+        params: { allowed: languages },
       });
     const pdf = await reportFiles().renderPaperQuestionnairePdf(
       {
-        questionnaire: q.questionnaire,
+        questionnaire: q.json,
         language,
         direction: LANGUAGES.find((l) => l.code === language)?.dir ?? 'ltr',
         texts: paperTexts(language),
-        programmeName: q.programmeName,
+        programmeName,
         closesAt: round.closesAt,
         codeLength: SHORT_CODE_LENGTH,
       },
       pdfFontFiles(),
     );
     const slug =
-      q.programmeName
+      programmeName
         .normalize('NFKD')
         .replace(/[\u0300-\u036f]/g, '')
         .replace(/[^A-Za-z0-9]+/g, '-')
@@ -405,23 +405,33 @@ export class SurveysService implements OnApplicationBootstrap, OnApplicationShut
     return { pdf, fileName: `pappersenkat-${slug}-${language}.pdf` };
   }
 
-  /** The questionnaire with the name of the round's programme, which its title names ("Vad tyckte du om …?"). */
-  private async questionnaireFor(
-    round: Pick<SurveyRound, 'groupId' | 'questionnaireId' | 'questionnaireVersion'>,
+  /**
+   * The round's questionnaire, its programme's name (which the title names: "Vad tyckte du om …?") and the
+   * languages the programme offers for it. The round carries its programme: nothing is read to find it.
+   */
+  private async offered(
+    round: Pick<SurveyRound, 'programmeId' | 'questionnaireId' | 'questionnaireVersion'>,
   ) {
     const q = this.catalog.get(round.questionnaireId, round.questionnaireVersion)!;
-    const programmeId = await this.policy.programmeOfGroup(round.groupId);
-    const programme = programmeId ? await this.programmes.surveySettingsOf(programmeId) : null;
+    const programme = await this.programmes.surveySettingsOf(round.programmeId);
     const languages = await this.translations.offeredLanguages(
       q,
       programme?.allowUnreviewedTranslations ?? true,
     );
+    return { q, programmeName: programme?.name ?? '', languages };
+  }
+
+  /** What the survey site (and paper entry) draws: the questionnaire, its languages and their recordings. */
+  private async questionnaireFor(
+    round: Pick<SurveyRound, 'programmeId' | 'questionnaireId' | 'questionnaireVersion'>,
+  ) {
+    const { q, programmeName, languages } = await this.offered(round);
     return {
       questionnaireId: q.id,
       version: q.version,
       languages,
       questionnaire: q.json,
-      programmeName: programme?.name ?? '',
+      programmeName,
       // Recorded readings (language → text key → recording id), played where the phone has no voice.
       audio: await this.audio.recordingsFor(q, languages),
     };
