@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import {
+  applyDecorators,
   type CallHandler,
   type ExecutionContext,
   Inject,
@@ -7,7 +8,9 @@ import {
   mixin,
   type NestInterceptor,
   type Type,
+  UseInterceptors,
 } from '@nestjs/common';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import multer from 'multer';
 import type { Observable } from 'rxjs';
@@ -74,6 +77,24 @@ export function SingleFileUpload(limit: (config: AppConfig) => number): Type<Nes
     }
   }
   return mixin(SingleFileUploadInterceptor);
+}
+
+/**
+ * A route taking one file in the multipart field "file", read as `SingleFileUpload` reads it, and described so in
+ * the OpenAPI document. Take the file with `@UploadedFile()`.
+ */
+export function FileUpload(limit: (config: AppConfig) => number): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    UseInterceptors(SingleFileUpload(limit)),
+    ApiConsumes('multipart/form-data'),
+    ApiBody({
+      schema: {
+        type: 'object',
+        required: ['file'],
+        properties: { file: { type: 'string', format: 'binary' } },
+      },
+    }),
+  );
 }
 
 /** What multer leaves on the request for the field "file". */

@@ -11,11 +11,8 @@ import {
   Query,
   StreamableFile,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
 import {
-  ApiBody,
-  ApiConsumes,
   ApiCookieAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -33,7 +30,7 @@ import type {
 } from '@stegvis/contracts';
 import { Ctx, type UserContext } from '../../common/context/request-context';
 import { contentDisposition } from '../../common/http/content-disposition';
-import { SingleFileUpload, type UploadedFileData } from '../../common/http/single-file-upload';
+import { FileUpload, type UploadedFileData } from '../../common/http/single-file-upload';
 import { Problem } from '../../common/problem/problem';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
@@ -222,17 +219,9 @@ export class HandbookController {
 
   @Post('handbook/entries/:id/files')
   @Allow('handbook.edit')
-  @UseInterceptors(SingleFileUpload((c) => c.handbook.maxFileBytes))
+  @FileUpload((c) => c.handbook.maxFileBytes)
   @ApiOperation({
     summary: 'Attach a file (slides, PDF, image, short video); its type is recognised from the content',
-  })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary' } },
-    },
   })
   @ApiCreatedResponse({ type: HandbookFileResponseDto })
   @ApiProblems(400, 401, 403, 404, 413, 415)

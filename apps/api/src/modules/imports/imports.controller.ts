@@ -9,11 +9,8 @@ import {
   Res,
   StreamableFile,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
 import {
-  ApiBody,
-  ApiConsumes,
   ApiCookieAuth,
   ApiOperation,
   ApiProduces,
@@ -24,7 +21,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { Ctx, type UserContext } from '../../common/context/request-context';
 import { contentDisposition } from '../../common/http/content-disposition';
-import { SingleFileUpload, type UploadedFileData } from '../../common/http/single-file-upload';
+import { FileUpload, type UploadedFileData } from '../../common/http/single-file-upload';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { Allow } from '../auth/auth.decorators';
@@ -68,18 +65,10 @@ export class ImportsController {
   @Post('programmes/:id/imports/xlsx/dry-run')
   @Allow('import.run')
   @HttpCode(200)
-  @UseInterceptors(SingleFileUpload(() => 20 * 1024 * 1024))
+  @FileUpload(() => 20 * 1024 * 1024)
   @ApiOperation({
     summary:
       'Check an Excel workbook as the import would, and store nothing: every row’s fate and every error (docs/import.md)',
-  })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary' } },
-    },
   })
   @ApiOkResponse({ type: ImportDryRunResponseDto })
   @ApiProblems(400, 401, 403, 404, 413)
@@ -111,18 +100,10 @@ export class ImportsController {
   @Post('programmes/:id/imports/xlsx')
   @Allow('import.run')
   @HttpCode(201)
-  @UseInterceptors(SingleFileUpload(() => 20 * 1024 * 1024))
+  @FileUpload(() => 20 * 1024 * 1024)
   @ApiOperation({
     summary:
       'Import from an Excel workbook (first sheet, the template’s columns); one bad row and nothing is written',
-  })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary' } },
-    },
   })
   @ApiCreatedResponse({ type: ImportCountsDto })
   @ApiProblems(400, 401, 403, 404, 409, 413)

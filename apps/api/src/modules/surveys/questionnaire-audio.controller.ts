@@ -8,11 +8,8 @@ import {
   Put,
   StreamableFile,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
 import {
-  ApiBody,
-  ApiConsumes,
   ApiCookieAuth,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -21,7 +18,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Ctx, type UserContext } from '../../common/context/request-context';
-import { SingleFileUpload, type UploadedFileData } from '../../common/http/single-file-upload';
+import { FileUpload, type UploadedFileData } from '../../common/http/single-file-upload';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { Allow, Public } from '../auth/auth.decorators';
@@ -54,18 +51,10 @@ export class QuestionnaireAudioController {
 
   @Put(':key')
   @Allow('survey.manage')
-  @UseInterceptors(SingleFileUpload(() => AUDIO_MAX_BYTES))
+  @FileUpload(() => AUDIO_MAX_BYTES)
   @ApiOperation({
     summary:
       'Upload a recording of one text (MP3, M4A, Ogg, WebM or WAV, recognised from the content); replaces the one before',
-  })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary' } },
-    },
   })
   @ApiOkResponse({ type: QuestionnaireAudioTextDto })
   @ApiProblems(400, 401, 403, 404, 413, 415)
