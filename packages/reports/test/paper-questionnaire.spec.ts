@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import {
@@ -257,5 +256,3 @@ describe('the paper questionnaire', () => {
     assert.equal(await pagesOf(pdf), 2);
   });
 });
-
-if (shots) console.log(`paper questionnaires in ${shots || tmpdir()}`);
