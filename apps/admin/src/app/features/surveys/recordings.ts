@@ -11,9 +11,8 @@ import { StockholmTimePipe } from '../../core/time/stockholm-time';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
 import { Outcome } from '../../shared/outcome';
 import { type RecordableText, RecordingsApi, recordingUrl } from './recordings-api';
+import { SLIP_LANGUAGES } from './slip-texts';
 
-/** The languages written right to left: their texts are shown so. */
-const RTL: readonly SurveyLanguage[] = ['ar', 'prs'];
 const VOICELESS_FIRST: readonly SurveyLanguage[] = ['so', 'ti', 'prs', 'ar', 'en'];
 
 /**
@@ -185,8 +184,10 @@ export class Recordings {
   /** A failed upload's reason, at its text: the other texts and the chosen language stay as they were. */
   protected readonly errors = signal<Record<string, string>>({});
   protected readonly recorded = computed(() => this.texts().filter((t) => t.recording).length);
-  protected readonly htmlLang = computed(() => (this.language() === 'sv-easy' ? 'sv' : this.language()));
-  protected readonly dir = computed(() => (RTL.includes(this.language()) ? 'rtl' : 'ltr'));
+  /** The texts' own language tag and direction (Arabic and Dari right to left), as on the code slips. */
+  private readonly script = computed(() => SLIP_LANGUAGES.find((l) => l.code === this.language()));
+  protected readonly htmlLang = computed(() => this.script()?.lang ?? this.language());
+  protected readonly dir = computed(() => this.script()?.dir ?? 'ltr');
   protected readonly url = recordingUrl;
   private readonly time = new StockholmTimePipe();
 
