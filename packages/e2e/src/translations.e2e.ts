@@ -13,20 +13,6 @@ import { openRoundForNewGroup, type RoundCode } from './survey-setup';
 import { text } from './text';
 
 const SHOTS = process.env.STEGVIS_SHOTS_DIR ?? join(tmpdir(), 'stegvis-shots');
-const MONTHS = [
-  'jan.',
-  'feb.',
-  'mars',
-  'apr.',
-  'maj',
-  'juni',
-  'juli',
-  'aug.',
-  'sep.',
-  'okt.',
-  'nov.',
-  'dec.',
-];
 const BASE = '/api/questionnaires/end-of-group/versions/1/translations';
 
 /**
@@ -119,11 +105,7 @@ describe('translations: review status and the languages offered (chromium agains
     assert.equal(ar.status, 'reviewed');
     assert.deepEqual(ar.reviewedBy, { id: me.id, displayName: me.displayName });
     const { date, time } = stockholmDateAndTime(ar.reviewedAt);
-    const [y, m, d] = date.split('-').map(Number);
-    assert.deepEqual((await statuses())[3], [
-      'Arabiska',
-      `Granskad av ${me.displayName} ${d} ${MONTHS[m - 1]} ${y} ${time}`,
-    ]);
+    assert.deepEqual((await statuses())[3], ['Arabiska', `Granskad av ${me.displayName} ${date} ${time}`]);
     assert.equal(await page.getByTestId('mark-reviewed').count(), 3);
     await expectNoAxeViolations(page, 'translations after a review');
     await page.getByTestId('translations').screenshot({ path: join(SHOTS, 'translations-after.png') });

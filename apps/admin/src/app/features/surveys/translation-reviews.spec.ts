@@ -57,14 +57,14 @@ describe('TranslationReviews', () => {
     expect(rows()).toEqual([
       ['Svenska', 'Original', ''],
       ['Engelska', 'Granskad', ''],
-      ['Arabiska', 'Granskad av Anna Andersson 6 dec. 2026 14:05', ''],
+      ['Arabiska', 'Granskad av Anna Andersson 2026-12-06 14:05', ''],
       ['Tigrinska', 'Maskinöversättning – inte granskad', 'Markera som granskad'],
     ]);
   });
 
   it('in English', async () => {
     const { rows } = await render('en', false);
-    expect(rows()[2]).toEqual(['Arabic', 'Reviewed by Anna Andersson 6 Dec 2026 14:05', '']);
+    expect(rows()[2]).toEqual(['Arabic', 'Reviewed by Anna Andersson 2026-12-06 14:05', '']);
   });
 
   it('asks first, saying what it means; cancelled, nothing is sent', async () => {
@@ -87,6 +87,6 @@ describe('TranslationReviews', () => {
     await fixture.whenStable();
     expect(markReviewed).toHaveBeenCalledWith('end-of-group', 1, 'ti');
     // July: summer time, UTC+2.
-    expect(rows()[3]).toEqual(['Tigrinska', 'Granskad av Berit Berg 1 juli 2026 10:30', '']);
+    expect(rows()[3]).toEqual(['Tigrinska', 'Granskad av Berit Berg 2026-07-01 10:30', '']);
   });
 });

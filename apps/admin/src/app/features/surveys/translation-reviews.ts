@@ -1,18 +1,14 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { Recordings } from './recordings';
-import { stockholmDateAndTime, type SurveyLanguage } from '@stegvis/contracts';
+import type { SurveyLanguage } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { I18n } from '../../core/i18n/i18n';
+import { StockholmTimePipe } from '../../core/time/stockholm-time';
 import { Labels } from '../../core/i18n/labels';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
 import { Outcome } from '../../shared/outcome';
 import { SurveysApi, type TranslationStatus } from './surveys-api';
-
-const MONTHS = {
-  sv: ['jan.', 'feb.', 'mars', 'apr.', 'maj', 'juni', 'juli', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'],
-  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-} as const;
 
 /**
  * The languages of a round's questionnaire version and whether a person stands behind each: original, reviewed
@@ -99,6 +95,8 @@ export class TranslationReviews {
   private readonly api = inject(SurveysApi);
   private readonly confirm = inject(ConfirmDialog);
   private readonly outcome = inject(Outcome);
+  // The admin's one way of showing an instant ("2026-12-06 14:05", Swedish time), as "Inläst ljud" below shows it.
+  private readonly time = new StockholmTimePipe();
   protected readonly statuses = signal<TranslationStatus[]>([]);
   protected readonly busy = signal(false);
 
@@ -115,7 +113,7 @@ export class TranslationReviews {
       return this.i18n
         .t('tr.reviewedBy')
         .replace('{name}', s.reviewedBy.displayName)
-        .replace('{time}', this.when(s.reviewedAt));
+        .replace('{time}', this.time.transform(s.reviewedAt));
     return this.labels.of('translationStatus', s.status);
   }
 
@@ -140,13 +138,6 @@ export class TranslationReviews {
     } finally {
       this.busy.set(false);
     }
-  }
-
-  /** "6 dec. 2026 14:05", Swedish time. */
-  private when(at: string): string {
-    const { date, time } = stockholmDateAndTime(at);
-    const [y, m, d] = date.split('-').map(Number);
-    return `${d} ${MONTHS[this.i18n.lang()][m - 1]} ${y} ${time}`;
   }
 
   private async load(id: string, version: number): Promise<void> {
