@@ -109,6 +109,12 @@ export const PERMISSIONS_POLICY = [
   .map((feature) => `${feature}=()`)
   .join(', ');
 
+/**
+ * The admin's page alone may ask for the microphone: staff record the questionnaire's texts in the browser
+ * ("Inläst ljud"). The browser still asks the person before it gives a page the microphone.
+ */
+export const ADMIN_PERMISSIONS_POLICY = PERMISSIONS_POLICY.replace('microphone=()', 'microphone=(self)');
+
 /** Where a page's index.html (admin, survey site, Swagger UI) puts the per-request nonce of its own styles. */
 export const CSP_NONCE_PLACEHOLDER = '__CSP_NONCE__';
 
@@ -118,19 +124,24 @@ export const CSP_NONCE_PLACEHOLDER = '__CSP_NONCE__';
  * answer the policy without one. SurveyJS's styles are files; style *attributes* set from script (CSSOM) are not
  * inline styles to CSP, but a `style="…"` in markup is, and is blocked.
  */
-function securityPolicy(config: AppConfig): { plain: string; nonce: (value: string) => string } {
-  const directives = (styleSrc: string[]) => ({
+function securityPolicy(config: AppConfig): {
+  plain: string;
+  nonce: (value: string) => string;
+  admin: (value: string) => string;
+} {
+  const directives = (styleSrc: string[], mediaSrc = ["'self'"]) => ({
     defaultSrc: ["'self'"],
     styleSrc,
+    mediaSrc,
     imgSrc: ["'self'", 'data:'],
     fontSrc: ["'self'", 'data:'],
     connectSrc: ["'self'"],
     frameAncestors: ["'none'"],
     upgradeInsecureRequests: config.cookieSecure ? [] : null,
   });
-  const header = (styleSrc: string[]) => {
+  const header = (styleSrc: string[], mediaSrc?: string[]) => {
     let value = '';
-    contentSecurityPolicy({ directives: directives(styleSrc) })(
+    contentSecurityPolicy({ directives: directives(styleSrc, mediaSrc) })(
       {} as never,
       { setHeader: (_name: string, v: string) => (value = v) } as never,
       () => undefined,
@@ -138,7 +149,13 @@ function securityPolicy(config: AppConfig): { plain: string; nonce: (value: stri
     return value;
   };
   const withNonce = header(["'self'", `'nonce-${CSP_NONCE_PLACEHOLDER}'`]);
-  return { plain: header(["'self'"]), nonce: (value) => withNonce.replace(CSP_NONCE_PLACEHOLDER, value) };
+  // A recording made in the admin is played back from memory (a blob: address) before it is saved.
+  const admin = header(["'self'", `'nonce-${CSP_NONCE_PLACEHOLDER}'`], ["'self'", 'blob:']);
+  return {
+    plain: header(["'self'"]),
+    nonce: (value) => withNonce.replace(CSP_NONCE_PLACEHOLDER, value),
+    admin: (value) => admin.replace(CSP_NONCE_PLACEHOLDER, value),
+  };
 }
 
 /** 128 bits from the CSPRNG, new for every page. */
@@ -185,8 +202,12 @@ async function setupApp(
   );
   serveDocs(fastify, document, docsAccess, csp.nonce);
 
-  if (config.surveyDist) await serveSpa(fastify, '/s/', config.surveyDist, csp.nonce);
-  if (config.adminDist) await serveSpa(fastify, '/', config.adminDist, csp.nonce);
+  if (config.surveyDist) await serveSpa(fastify, '/s/', config.surveyDist, { policy: csp.nonce });
+  if (config.adminDist)
+    await serveSpa(fastify, '/', config.adminDist, {
+      policy: csp.admin,
+      permissions: ADMIN_PERMISSIONS_POLICY,
+    });
   return document;
 }
 
@@ -268,8 +289,14 @@ function serveDocs(
 }
 
 /** A page with its own nonce: never stored by anyone, since the nonce in it must match the header it came with. */
-function servePage(reply: FastifyReply, html: string, policy: (nonce: string) => string): FastifyReply {
+function servePage(
+  reply: FastifyReply,
+  html: string,
+  policy: (nonce: string) => string,
+  permissions?: string,
+): FastifyReply {
   const nonce = newNonce();
+  if (permissions) reply.header('Permissions-Policy', permissions);
   return reply
     .header('Cache-Control', 'no-store')
     .header('Content-Security-Policy', policy(nonce))
@@ -286,7 +313,7 @@ async function serveSpa(
   fastify: FastifyInstance,
   mount: '/' | '/s/',
   dir: string,
-  policy: (nonce: string) => string,
+  page: { policy: (nonce: string) => string; permissions?: string },
 ): Promise<void> {
   const file = join(dir, 'index.html');
   if (!existsSync(file)) return;
@@ -308,7 +335,7 @@ async function serveSpa(
   const index = (request: FastifyRequest, reply: FastifyReply) => {
     if (request.url.startsWith(`/${API_PREFIX}/`) || request.url === `/${API_PREFIX}`)
       return reply.callNotFound();
-    return servePage(reply, html, policy);
+    return servePage(reply, html, page.policy, page.permissions);
   };
   // With ignoreTrailingSlash, '/s/' also answers '/s'.
   fastify.get(mount, index);

@@ -156,9 +156,26 @@ describe('the admin and survey sites as the api serves them (e2e)', () => {
   it('switches off the browser features neither site uses (Permissions-Policy)', async () => {
     for (const path of ['/', '/s/', '/main-ABC123.js', '/api/health']) {
       const policy = (await request(t.http).get(path)).headers['permissions-policy'] as string;
-      for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'serial', 'hid'])
+      for (const feature of ['camera', 'geolocation', 'payment', 'usb', 'serial', 'hid'])
         expect([path, feature, policy.includes(`${feature}=()`)]).toEqual([path, feature, true]);
     }
+  });
+
+  it("lets only the admin's page ask for the microphone and play a recording from memory", async () => {
+    const headers = async (path: string) => {
+      const res = await request(t.http).get(path);
+      const csp = res.headers['content-security-policy'] as string;
+      return [
+        path,
+        /microphone=\(([^)]*)\)/.exec(res.headers['permissions-policy'] as string)?.[1],
+        csp.split(';').find((d) => d.startsWith('media-src')),
+      ];
+    };
+    // The admin records the questionnaire's texts ("Inläst ljud"); the survey site, assets and the api never ask.
+    expect(await headers('/')).toEqual(['/', 'self', "media-src 'self' blob:"]);
+    expect(await headers('/groups/1')).toEqual(['/groups/1', 'self', "media-src 'self' blob:"]);
+    for (const path of ['/s/', '/main-ABC123.js', '/s/assets/index-XYZ789.js', '/api/health'])
+      expect(await headers(path)).toEqual([path, '', "media-src 'self'"]);
   });
 
   it('serves the admin when the survey site has not been built (its folder without index.html)', async () => {
