@@ -48,8 +48,11 @@ async function watchCsp(context: BrowserContext): Promise<void> {
   });
 }
 
-/** Debian's chromium, headless, with the flags that keep it off the (closed) network; a fresh temporary profile each time (playwright's own). */
-export async function launch(): Promise<Browser> {
+/**
+ * Debian's chromium, headless, with the flags that keep it off the (closed) network; a fresh temporary profile each
+ * time (playwright's own). `fakeMicrophone`: a microphone that plays a tone, for a context granted 'microphone'.
+ */
+export async function launch(options: { fakeMicrophone?: boolean } = {}): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_BIN ?? '/usr/bin/chromium',
     headless: true,
@@ -61,6 +64,7 @@ export async function launch(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.fakeMicrophone ? ['--use-fake-device-for-media-stream'] : []),
     ],
   });
   // Every context and page a journey opens watches for CSP violations.

@@ -17,9 +17,9 @@ export class RecordingsApi {
       })
       .pipe(narrow<RecordableText[]>());
   }
-  upload(questionnaireId: string, version: number, language: string, key: string, file: File) {
+  upload(questionnaireId: string, version: number, language: string, key: string, audio: Blob, name: string) {
     const form = new FormData();
-    form.append('file', file, file.name);
+    form.append('file', audio, name);
     return this.api
       .PUT('/api/questionnaires/{id}/versions/{version}/audio/{language}/{key}', {
         path: { id: questionnaireId, version, language, key },

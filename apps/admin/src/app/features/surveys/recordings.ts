@@ -10,8 +10,10 @@ import { Labels } from '../../core/i18n/labels';
 import { StockholmTimePipe } from '../../core/time/stockholm-time';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
 import { Outcome } from '../../shared/outcome';
+import { Microphone, recordingFileName } from './microphone';
 import { type RecordableText, RecordingsApi, recordingUrl } from './recordings-api';
 import { SLIP_LANGUAGES } from './slip-texts';
+import { TextRecorder } from './text-recorder';
 
 const VOICELESS_FIRST: readonly SurveyLanguage[] = ['so', 'ti', 'prs', 'ar', 'en'];
 
@@ -22,7 +24,7 @@ const VOICELESS_FIRST: readonly SurveyLanguage[] = ['so', 'ti', 'prs', 'ar', 'en
  */
 @Component({
   selector: 'sv-recordings',
-  imports: [MatButtonModule, MatFormFieldModule, MatSelectModule],
+  imports: [MatButtonModule, MatFormFieldModule, MatSelectModule, TextRecorder],
   template: `
     <section class="card" data-testid="recordings" aria-labelledby="recordings-title">
       <h2 id="recordings-title">{{ i18n.t('au.title') }}</h2>
@@ -33,12 +35,16 @@ const VOICELESS_FIRST: readonly SurveyLanguage[] = ['so', 'ti', 'prs', 'ar', 'en
           <mat-select
             [value]="language()"
             (valueChange)="language.set($event)"
+            [disabled]="mic.holder() !== null"
             data-testid="recording-language"
           >
             @for (l of languages; track l) {
               <mat-option [value]="l">{{ languageName(l) }}</mat-option>
             }
           </mat-select>
+          @if (mic.holder() !== null) {
+            <mat-hint data-testid="recording-language-hint">{{ i18n.t('au.unsaved') }}</mat-hint>
+          }
         </mat-form-field>
         <p data-testid="recording-count" role="status">
           {{
@@ -72,6 +78,15 @@ const VOICELESS_FIRST: readonly SurveyLanguage[] = ['so', 'ti', 'prs', 'ar', 'en
                   data-testid="recording-player"
                 ></audio>
               }
+              @if (mic.supported) {
+                <sv-text-recorder
+                  [key]="t.key"
+                  [label]="label(i)"
+                  [disabled]="busy()"
+                  [recorded]="!!t.recording"
+                  [store]="saver(t, i)"
+                />
+              }
               <input
                 #file
                 type="file"
@@ -83,7 +98,7 @@ const VOICELESS_FIRST: readonly SurveyLanguage[] = ['so', 'ti', 'prs', 'ar', 'en
               <button
                 mat-stroked-button
                 type="button"
-                [disabled]="busy()"
+                [disabled]="busy() || mic.holder() === t.key"
                 (click)="file.click()"
                 [attr.aria-label]="actionFor(t.recording ? 'au.replace' : 'au.upload', i)"
                 data-testid="recording-upload"
@@ -190,6 +205,7 @@ export class Recordings {
   protected readonly dir = computed(() => this.script()?.dir ?? 'ltr');
   protected readonly url = recordingUrl;
   private readonly time = new StockholmTimePipe();
+  protected readonly mic = inject(Microphone);
 
   constructor() {
     effect(() => void this.load(this.questionnaireId(), this.version(), this.language()));
@@ -231,17 +247,29 @@ export class Recordings {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
+    await this.store(t, index, file, file.name);
+    input.value = '';
+  }
+
+  /** What a text's recorder calls to store its recording (the text and language it was made for). */
+  protected saver(t: RecordableText, index: number): (recording: Blob) => Promise<boolean> {
+    return (recording) => this.store(t, index, recording, recordingFileName(t.key, recording.type));
+  }
+
+  /** Uploads a file or a recording for a text; true when it is stored, else its reason shows at the text. */
+  private async store(t: RecordableText, index: number, audio: Blob, name: string): Promise<boolean> {
     this.busy.set(true);
     this.setError(t.key, '');
     try {
       const saved = await firstValueFrom(
-        this.api.upload(this.questionnaireId(), this.version(), this.language(), t.key, file),
+        this.api.upload(this.questionnaireId(), this.version(), this.language(), t.key, audio, name),
       );
       this.texts.update((all) => all.map((x) => (x.key === saved.key ? saved : x)));
       this.outcome.done(this.i18n.t('au.uploaded').replace('{text}', this.label(index).toLowerCase()));
+      return true;
     } catch (err) {
       const p = asProblem(err, this.i18n.lang());
-      if (p?.status === 401) return;
+      if (p?.status === 401) return false;
       this.setError(
         t.key,
         p?.status === 413
@@ -250,8 +278,8 @@ export class Recordings {
             ? this.i18n.t('au.wrongType')
             : (p?.detail ?? this.i18n.t('shared.saveFailed')),
       );
+      return false;
     } finally {
-      input.value = '';
       this.busy.set(false);
     }
   }

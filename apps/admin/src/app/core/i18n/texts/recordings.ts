@@ -4,8 +4,8 @@ import type { Texts } from './texts';
 export const RECORDINGS_TEXTS = {
   'au.title': { sv: 'Inläst ljud', en: 'Recorded audio' },
   'au.intro': {
-    sv: 'Läs in varje text på språket och ladda upp ljudfilen (MP3, M4A, Ogg, WebM eller WAV, högst 10 MB). När deltagaren trycker på ”Läs upp” spelar enkätsidan inspelningen, också på telefoner som saknar röst för språket. Där det står … säger du programmets namn eller ”programmet”.',
-    en: 'Record each text in the language and upload the audio file (MP3, M4A, Ogg, WebM or WAV, at most 10 MB). When participants press "Read aloud", the survey site plays the recording, also on phones without a voice for the language. Where the text says …, say the programme\'s name or "the programme".',
+    sv: 'Läs in varje text på språket: spela in den här med datorns mikrofon, eller ladda upp en ljudfil (MP3, M4A, Ogg, WebM eller WAV, högst 10 MB). När deltagaren trycker på ”Läs upp” spelar enkätsidan inspelningen, också på telefoner som saknar röst för språket. Där det står … säger du programmets namn eller ”programmet”.',
+    en: 'Record each text in the language: here with the computer\'s microphone, or upload an audio file (MP3, M4A, Ogg, WebM or WAV, at most 10 MB). When participants press "Read aloud", the survey site plays the recording, also on phones without a voice for the language. Where the text says …, say the programme\'s name or "the programme".',
   },
   'au.language': { sv: 'Språk', en: 'Language' },
   'au.count': { sv: '{n} av {total} texter inlästa', en: '{n} of {total} texts recorded' },
@@ -26,6 +26,32 @@ export const RECORDINGS_TEXTS = {
     en: "Participants get the phone's own reading of {text} again, or none if the phone has no voice for the language.",
   },
   'au.confirm': { sv: 'Ta bort', en: 'Remove' },
+  'au.record': { sv: 'Spela in', en: 'Record' },
+  'au.recordFor': { sv: 'Spela in: {text}', en: 'Record: {text}' },
+  'au.recordingNow': { sv: 'Spelar in {time}', en: 'Recording {time}' },
+  'au.stop': { sv: 'Stoppa', en: 'Stop' },
+  'au.stopFor': { sv: 'Stoppa inspelningen av {text}', en: 'Stop recording {text}' },
+  'au.listenNew': {
+    sv: 'Lyssna på den nya inspelningen av {text}',
+    en: 'Listen to the new recording of {text}',
+  },
+  'au.save': { sv: 'Spara inspelningen', en: 'Save the recording' },
+  'au.saveFor': { sv: 'Spara inspelningen av {text}', en: 'Save the recording of {text}' },
+  'au.again': { sv: 'Spela in igen', en: 'Record again' },
+  'au.againFor': { sv: 'Spela in igen: {text}', en: 'Record again: {text}' },
+  'au.discard': { sv: 'Kasta', en: 'Discard' },
+  'au.unsaved': {
+    sv: 'Spara eller kasta inspelningen innan du byter språk.',
+    en: 'Save or discard the recording before you change the language.',
+  },
+  'au.microphoneDenied': {
+    sv: 'Webbläsaren fick inte använda mikrofonen. Tillåt mikrofonen för den här sidan (ikonen i adressfältet) och försök igen, eller ladda upp en ljudfil.',
+    en: 'The browser was not allowed to use the microphone. Allow the microphone for this page (the icon in the address bar) and try again, or upload an audio file.',
+  },
+  'au.noMicrophone': {
+    sv: 'Ingen mikrofon hittades. Anslut en mikrofon eller ett headset och försök igen, eller ladda upp en ljudfil.',
+    en: 'No microphone was found. Connect a microphone or headset and try again, or upload an audio file.',
+  },
   'au.tooLarge': { sv: 'Filen är för stor: högst 10 MB.', en: 'The file is too large: at most 10 MB.' },
   'au.wrongType': {
     sv: 'Filen är inte en ljudfil som enkätsidan kan spela (MP3, M4A, Ogg, WebM eller WAV).',
