@@ -66,6 +66,8 @@ describe('questionnaire audio (e2e)', () => {
       'question:wants',
       'question:next',
       'question:comment',
+      'message:thanks',
+      'message:serverError',
     ]);
     expect(res.body[2]).toEqual({
       key: 'question:lectures',

@@ -4,10 +4,12 @@ import {
   LANGUAGE_CODES,
   LANGUAGES,
   type LanguageCode,
+  type MessageAudioId,
+  messageAudioKey,
   questionAudioKey,
 } from '@stegvis/questionnaires';
 import { inLanguage, textIn } from './questionnaire-text';
-import { readAloudButton, setReadAloudLanguage } from './read-aloud';
+import { readAloudButton, refreshReadAloud, setReadAloudLanguage } from './read-aloud';
 import { submitUntilStored, type SubmitState } from './submission';
 import { afterPaint, loadSurveyPage, nextTask, preloadSurvey } from './survey-loader';
 import { ui, type UiKey } from './ui-texts';
@@ -99,10 +101,15 @@ function setLanguage(code: LanguageCode): void {
  * pressed (the title, the text, an error), so a message or an error that came later is read too.
  */
 function addReadAloudButtons(): void {
-  // The questionnaire's title and description may be recorded (INTRO_AUDIO_KEY); the site's own screens are not.
-  const screens: [string, string[], string?][] = [
+  // The questionnaire's title and description may be recorded (INTRO_AUDIO_KEY), and the messages after sending;
+  // the code screen and the other messages come before a round is known, so their recordings could not be found.
+  const screens: [string, string[], (string | (() => string | undefined))?][] = [
     ['code-title', ['code-title', 'code-form', 'code-error']],
-    ['message-title', ['message-title', 'message-text']],
+    [
+      'message-title',
+      ['message-title', 'message-text'],
+      () => (recordedMessage ? messageAudioKey(recordedMessage) : undefined),
+    ],
     ['survey-description', ['survey-title', 'survey-description', 'survey-error'], INTRO_AUDIO_KEY],
     ['idle-title', ['idle-title', 'idle-text']],
   ];
@@ -184,10 +191,15 @@ function show(id: 'start' | 'code' | 'message' | 'survey'): void {
   for (const s of ['start', 'code', 'message', 'survey']) $(s).hidden = s !== id;
 }
 
-function message(key: UiKey, text = ''): void {
+/** The message on screen, where it is one that staff may have recorded (packages/questionnaires' MESSAGE_AUDIO). */
+let recordedMessage: MessageAudioId | null = null;
+
+function message(key: UiKey, text = '', recorded: MessageAudioId | null = null): void {
   $('message-title').textContent = ui(key, lang);
   $('message-text').textContent = text;
   $('message-retry').hidden = true;
+  recordedMessage = recorded;
+  refreshReadAloud();
   show('message');
 }
 
@@ -364,7 +376,7 @@ async function send(answers: Record<string, unknown>, key: string = crypto.rando
   $('sync').hidden = true;
   if (out.state === 'stored') {
     forgetVisit();
-    message('thanks');
+    message('thanks', '', 'thanks');
     // A kiosk tablet starts over for the next person.
     if (kiosk) setTimeout(() => void endVisit(), 8000);
     return;
@@ -372,7 +384,7 @@ async function send(answers: Record<string, unknown>, key: string = crypto.rando
   if (out.state === 'failed' || (out.status !== 400 && ![404, 409, 410].includes(out.status))) {
     // The server kept failing (or answered what the page cannot explain): the answers stay for a later try.
     failed = { answers, key };
-    message('serverError', ui('tryLater', lang));
+    message('serverError', ui('tryLater', lang), 'serverError');
     $('message-retry').hidden = false;
     $('message-retry').focus();
     return;

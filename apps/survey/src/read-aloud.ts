@@ -125,11 +125,19 @@ let current: LanguageCode = 'sv';
 let label = 'Läs upp';
 /** The recordings of the language on screen: text key (packages/questionnaires' audio texts) → recording id. */
 let recordings: Record<string, string> = {};
-/** Each button's text key, where a recording of its text may exist. */
-const buttons = new Map<HTMLButtonElement, string | undefined>();
+/**
+ * A button's text key, where a recording of its text may exist: fixed, or asked when needed for a screen whose text
+ * changes (the message screen).
+ */
+type TextKey = string | (() => string | undefined) | undefined;
+/** Each button's text key. */
+const buttons = new Map<HTMLButtonElement, TextKey>();
 let player: HTMLAudioElement | undefined;
 
-const recordingOf = (key: string | undefined) => (key ? recordings[key] : undefined);
+const recordingOf = (key: TextKey) => {
+  const k = typeof key === 'function' ? key() : key;
+  return k ? recordings[k] : undefined;
+};
 
 /** The buttons' words, voice and recordings follow the language on screen; a button shows where it can read. */
 export function setReadAloudLanguage(
@@ -153,7 +161,7 @@ export function setReadAloudLanguage(
  * staff recorded its text (`key`), the recording plays: a person's reading, checked like the translation, even
  * where the phone has a voice; elsewhere the phone's voice reads.
  */
-export function readAloudButton(targets: () => Element[], key?: string): HTMLButtonElement {
+export function readAloudButton(targets: () => Element[], key?: TextKey): HTMLButtonElement {
   const b = document.createElement('button');
   b.type = 'button';
   b.className = 'read-aloud';
@@ -182,6 +190,11 @@ export function readAloudButton(targets: () => Element[], key?: string): HTMLBut
   });
   buttons.set(b, key);
   return b;
+}
+
+/** Shows or hides the buttons again after a screen's text (and so its key) changed. */
+export function refreshReadAloud(): void {
+  setReadAloudLanguage(current, label, recordings);
 }
 
 // Most browsers list their voices only after a while (Chrome fires `voiceschanged` once it has them).

@@ -1,4 +1,4 @@
-import { type LanguageCode, QUESTION_OF } from '@stegvis/questionnaires';
+import { type LanguageCode, QUESTION_OF, SITE_MESSAGES } from '@stegvis/questionnaires';
 
 /** The site's own words (around the questionnaire), in every participant language. */
 export const UI = {
@@ -102,15 +102,7 @@ export const UI = {
     so: 'Sug {seconds} ilbiriqsi oo isku day mar kale.',
     ti: '{seconds} ካልኢት ተጸበዩ እሞ ደጊምኩም ፈትኑ።',
   },
-  thanks: {
-    sv: 'Tack! Ditt svar är sparat.',
-    'sv-easy': 'Tack! Vi har fått ditt svar.',
-    en: 'Thank you! Your answer is saved.',
-    ar: 'شكرًا! تم حفظ إجابتك.',
-    prs: 'متشکریم! پاسخ شما ذخیره شد.',
-    so: 'Mahadsanid! Jawaabtaada waa la keydiyay.',
-    ti: 'የቐንየልና! መልስኹም ተዓቂቡ።',
-  },
+  thanks: SITE_MESSAGES.thanks,
   sending: {
     sv: 'Skickar ditt svar …',
     'sv-easy': 'Skickar …',
@@ -147,24 +139,8 @@ export const UI = {
     so: 'Wax baa khaldamay. Mar kale ayaan isku dayaynaa …',
     ti: 'ገለ ነገር ተጋግዩ። እንደገና ንፍትን ኣለና …',
   },
-  serverError: {
-    sv: 'Något gick fel.',
-    'sv-easy': 'Det blev fel.',
-    en: 'Something went wrong.',
-    ar: 'حدث خطأ ما.',
-    prs: 'مشکلی پیش آمد.',
-    so: 'Wax baa khaldamay.',
-    ti: 'ገለ ነገር ተጋግዩ።',
-  },
-  tryLater: {
-    sv: 'Svaret kunde inte sparas just nu. Dina svar finns kvar på sidan. Försök igen om en stund.',
-    'sv-easy': 'Vi kunde inte spara. Dina svar finns kvar. Försök igen senare.',
-    en: 'Your answer could not be saved just now. Your answers are kept on this page. Try again in a while.',
-    ar: 'تعذّر حفظ الإجابة الآن. الإجابات محفوظة في هذه الصفحة. يُرجى المحاولة مرة أخرى بعد قليل.',
-    prs: 'پاسخ اکنون ذخیره نشد. پاسخ\u200cها در این صفحه حفظ شده\u200cاند. لطفاً کمی بعد دوباره کوشش کنید.',
-    so: 'Jawaabta hadda lama keydin karin. Jawaabaha boggan way ku jiraan. Mar kale isku day wax yar kadib.',
-    ti: 'እቲ መልሲ ሕጂ ክዕቀብ ኣይከኣለን። እቶም መልስታት ኣብዚ ገጽ ተዓቂቦም ኣለዉ። ድሕሪ ቁሩብ እንደገና ምፍታን ይከኣል።',
-  },
+  serverError: SITE_MESSAGES.serverError,
+  tryLater: SITE_MESSAGES.tryLater,
   tryAgain: {
     sv: 'Försök igen',
     'sv-easy': 'Försök igen',

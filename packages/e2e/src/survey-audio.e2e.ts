@@ -9,7 +9,7 @@ import { ApiClient } from './api-client';
 import { expectNoAxeViolations, failOnCspViolations, launch, signIn } from './browser';
 import { expectNoRawCodes } from './raw-codes';
 import { demoPasswords, type RunningApi, startApi } from './server';
-import { openRoundForNewGroup, type RoundCode } from './survey-setup';
+import { answerEndOfGroup, openRoundForNewGroup, type RoundCode } from './survey-setup';
 import { text } from './text';
 
 const SHOTS = process.env.STEGVIS_SHOTS_DIR ?? join(tmpdir(), 'stegvis-shots');
@@ -107,7 +107,7 @@ describe('survey audio: staff upload a reading, a voiceless phone plays it (chro
     await page.getByTestId('recordings').waitFor();
     // Somali first: the language phones most often lack a voice for.
     await row('question:comment').waitFor();
-    assert.equal(await text(page.getByTestId('recording-count')), '0 av 10 texter inlästa');
+    assert.equal(await text(page.getByTestId('recording-count')), '0 av 12 texter inlästa');
     await page.getByTestId('recording-language').click();
     await page.getByRole('option', { name: 'Tigrinska' }).click();
     await row('question:lectures').getByText('እቶም መደረታት').waitFor();
@@ -128,13 +128,21 @@ describe('survey audio: staff upload a reading, a voiceless phone plays it (chro
       await text(row('intro').getByTestId('recording-error')),
       'Filen är inte en ljudfil som enkätsidan kan spela (MP3, M4A, Ogg, WebM eller WAV).',
     );
-    assert.equal(await text(page.getByTestId('recording-count')), '0 av 10 texter inlästa');
+    assert.equal(await text(page.getByTestId('recording-count')), '0 av 12 texter inlästa');
 
     await row('question:lectures')
       .getByTestId('recording-file')
       .setInputFiles(join(dir, 'fraga-2-tigrinska.wav'));
     await row('question:lectures').getByTestId('recording-player').waitFor();
-    assert.equal(await text(page.getByTestId('recording-count')), '1 av 10 texter inlästa');
+    assert.equal(await text(page.getByTestId('recording-count')), '1 av 12 texter inlästa');
+    // The message after sending can be read in too, for the phone that has no voice to say it was saved.
+    assert.equal(await text(row('message:thanks').locator('strong')), 'Tackmeddelandet');
+    assert.equal(await text(row('message:thanks').locator('.sv-title')), 'Tack! Ditt svar är sparat.');
+    await row('message:thanks')
+      .getByTestId('recording-file')
+      .setInputFiles(join(dir, 'fraga-2-tigrinska.wav'));
+    await row('message:thanks').getByTestId('recording-player').waitFor();
+    assert.equal(await text(page.getByTestId('recording-count')), '2 av 12 texter inlästa');
     const stored = await c.call<{ key: string; recording: { uploadedAt: string; size: number } | null }[]>(
       'GET',
       `${BASE}/ti`,
@@ -185,6 +193,21 @@ describe('survey audio: staff upload a reading, a voiceless phone plays it (chro
     ]);
     await expectNoAxeViolations(phone, 'survey with a recorded reading');
     await phone.screenshot({ path: join(SHOTS, 'recordings-phone.png') });
+
+    // Sent: the thank-you says it was saved, and its "Läs upp" plays the recorded message.
+    await answerEndOfGroup(phone);
+    await phone.locator('#message-title').getByText('የቐንየልና! መልስኹም ተዓቂቡ።').waitFor();
+    const thanksButton = phone.locator('#message .read-aloud');
+    assert.equal(await thanksButton.isVisible(), true);
+    await thanksButton.click();
+    await phone.waitForFunction(() => (window as unknown as { played: string[] }).played.length === 2);
+    const thanks = (
+      await c.call<{ key: string; recording: { id: string } | null }[]>('GET', `${BASE}/ti`)
+    ).find((t) => t.key === 'message:thanks')!.recording!.id;
+    assert.equal(
+      (await phone.evaluate(() => (window as unknown as { played: string[] }).played))[1],
+      `/api/public/surveys/audio/${thanks}`,
+    );
     await ctx.close();
   });
 
@@ -194,13 +217,13 @@ describe('survey audio: staff upload a reading, a voiceless phone plays it (chro
     await dialog.waitFor();
     assert.equal(await text(dialog.locator('h2')), 'Ta bort inläsningen?');
     await page.getByTestId('confirm-ok').click();
-    await page.getByTestId('recording-count').getByText('0 av 10 texter inlästa').waitFor();
+    await page.getByTestId('recording-count').getByText('1 av 12 texter inlästa').waitFor();
     assert.equal(await text(row('question:lectures').getByTestId('recording-status')), 'Inte inläst');
-    assert.equal(
-      (await c.call<{ key: string; recording: unknown }[]>('GET', `${BASE}/ti`)).every(
-        (t) => t.recording === null,
-      ),
-      true,
+    assert.deepEqual(
+      (await c.call<{ key: string; recording: unknown }[]>('GET', `${BASE}/ti`))
+        .filter((t) => t.recording !== null)
+        .map((t) => t.key),
+      ['message:thanks'],
     );
     const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'sv-SE' });
     await ctx.addInitScript(voicelessPhone);

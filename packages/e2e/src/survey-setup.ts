@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import type { ApiClient } from './api-client';
 
 /** A code of a round as the api gives it to staff. */
@@ -50,4 +51,21 @@ export async function openRoundForNewGroup(
     closesAt: new Date(Date.now() + 3_600_000).toISOString(),
   });
   return { groupId: group.id, roundId: round.id, codes: round.codes };
+}
+
+/**
+ * Answers every page of the end-of-group questionnaire by clicking, as a participant would, in any language: the
+ * navigation buttons are found by SurveyJS's classes, not their words.
+ */
+export async function answerEndOfGroup(page: Page): Promise<void> {
+  for (const name of ['overall', 'lectures', 'talks'])
+    await page.locator(`[data-name="${name}"] .sd-rating__item`).nth(3).click();
+  await page.locator('.sd-navigation__next-btn').click();
+  await page.locator('[data-name="internship"] .sd-item label').first().click();
+  await page.locator('[data-name="internship_rating"] .sd-rating__item').nth(4).click();
+  await page.locator('[data-name="time"] .sd-item label').nth(1).click();
+  await page.locator('.sd-navigation__next-btn').click();
+  await page.locator('[data-name="wants"] .sd-item label').first().click();
+  await page.locator('[data-name="next"] .sd-item label').first().click();
+  await page.locator('.sd-navigation__complete-btn').click();
 }

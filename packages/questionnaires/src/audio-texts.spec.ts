@@ -4,7 +4,7 @@ import { audioTexts, isAudioKey } from './audio-texts.js';
 import { END_OF_GROUP_V1 } from './end-of-group.js';
 
 describe('audio texts', () => {
-  it('names the intro and each question of the end-of-group questionnaire, in order', () => {
+  it("names the intro, each question of the end-of-group questionnaire in order, and the site's messages after it", () => {
     assert.deepEqual(
       audioTexts(END_OF_GROUP_V1, 'sv').map((t) => t.key),
       [
@@ -18,6 +18,8 @@ describe('audio texts', () => {
         'question:wants',
         'question:next',
         'question:comment',
+        'message:thanks',
+        'message:serverError',
       ],
     );
   });
@@ -32,9 +34,23 @@ describe('audio texts', () => {
     );
   });
 
+  it("gives the site's messages after sending as the message screen shows them", () => {
+    const texts = audioTexts(END_OF_GROUP_V1, 'so');
+    assert.equal(
+      texts.find((t) => t.key === 'message:thanks')?.text,
+      'Mahadsanid! Jawaabtaada waa la keydiyay.',
+    );
+    assert.equal(
+      texts.find((t) => t.key === 'message:serverError')?.text,
+      'Wax baa khaldamay.\nJawaabta hadda lama keydin karin. Jawaabaha boggan way ku jiraan. Mar kale isku day wax yar kadib.',
+    );
+  });
+
   it('knows its keys and no others', () => {
     assert.equal(isAudioKey(END_OF_GROUP_V1, 'question:comment'), true);
     assert.equal(isAudioKey(END_OF_GROUP_V1, 'question:nope'), false);
     assert.equal(isAudioKey(END_OF_GROUP_V1, 'comment'), false);
+    assert.equal(isAudioKey(END_OF_GROUP_V1, 'message:thanks'), true);
+    assert.equal(isAudioKey(END_OF_GROUP_V1, 'message:sending'), false);
   });
 });

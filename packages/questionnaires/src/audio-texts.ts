@@ -1,4 +1,5 @@
 import type { LanguageCode } from './languages.js';
+import { MESSAGE_AUDIO, type MessageAudioId, messageAudioKey, SITE_MESSAGES } from './site-messages.js';
 
 /**
  * What a recording can be made of: the texts the survey site reads aloud as one piece each (its "Läs upp" buttons),
@@ -7,6 +8,7 @@ import type { LanguageCode } from './languages.js';
  *
  * - `intro`: the questionnaire's title and description, above the first question.
  * - `question:<name>`: one question with all it shows: title, description, choices, the scale's end labels.
+ * - `message:<id>`: a message of the site's after sending (saved, or could not be saved; site-messages.ts).
  */
 export interface AudioText {
   key: string;
@@ -78,6 +80,11 @@ export function audioTexts(json: object, lang: LanguageCode): AudioText[] {
       text: lines(textIn(e.title, lang) || e.name!, textIn(e.description, lang), ...choices, ...scale),
     });
   }
+  for (const [id, parts] of Object.entries(MESSAGE_AUDIO))
+    out.push({
+      key: messageAudioKey(id as MessageAudioId),
+      text: lines(...parts.map((part) => SITE_MESSAGES[part][lang])),
+    });
   return out;
 }
 

@@ -5,6 +5,7 @@ import { PROGRESS_ASSESSMENT_V1 } from './progress-assessment.js';
 export * from './audio-texts.js';
 export * from './languages.js';
 export * from './paper-texts.js';
+export * from './site-messages.js';
 export { END_OF_GROUP_V1 } from './end-of-group.js';
 export { PROGRESS_ASSESSMENT_V1 } from './progress-assessment.js';
 

@@ -217,11 +217,15 @@ export class Recordings {
   }
 
   /**
-   * "Inledning", then "Fråga 1", "Fråga 2" … in the questionnaire's order. No "of N": the survey site counts only
-   * the questions a person is shown (a follow-up question may be skipped), so its numbers can differ.
+   * "Inledning", then "Fråga 1", "Fråga 2" … in the questionnaire's order, then the messages after sending. No "of
+   * N": the survey site counts only the questions a person is shown (a follow-up question may be skipped), so its
+   * numbers can differ.
    */
   protected label(index: number): string {
-    if (index === 0) return this.i18n.t('au.introText');
+    const key = this.texts()[index]?.key ?? '';
+    if (key === 'intro') return this.i18n.t('au.introText');
+    if (key === 'message:thanks') return this.i18n.t('au.messageThanks');
+    if (key.startsWith('message:')) return this.i18n.t('au.messageError');
     return this.i18n.t('au.question').replace('{n}', '' + index);
   }
 

@@ -11,6 +11,8 @@ export const RECORDINGS_TEXTS = {
   'au.count': { sv: '{n} av {total} texter inlästa', en: '{n} of {total} texts recorded' },
   'au.introText': { sv: 'Inledning', en: 'Introduction' },
   'au.question': { sv: 'Fråga {n}', en: 'Question {n}' },
+  'au.messageThanks': { sv: 'Tackmeddelandet', en: 'The thank-you message' },
+  'au.messageError': { sv: 'Felmeddelandet', en: 'The error message' },
   'au.none': { sv: 'Inte inläst', en: 'Not recorded' },
   'au.by': { sv: 'Inläst av {name} {time}', en: 'Recorded by {name} {time}' },
   'au.upload': { sv: 'Ladda upp ljudfil', en: 'Upload audio file' },
