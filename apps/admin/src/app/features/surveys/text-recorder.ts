@@ -23,9 +23,11 @@ type State = 'idle' | 'starting' | 'recording' | 'recorded' | 'saving';
   imports: [MatButtonModule],
   template: `
     @if (state() === 'recording') {
-      <span class="live" role="status" data-testid="recorder-clock">
+      <!-- Announced once when recording starts; the clock ticks silently, or a screen reader would say every second. -->
+      <span class="live" data-testid="recorder-clock">
         <span class="dot" aria-hidden="true"></span>
-        {{ i18n.t('au.recordingNow').replace('{time}', clock()) }}
+        <span role="status">{{ i18n.t('au.recordingNow') }}</span>
+        <span aria-hidden="true">{{ clock() }}</span>
       </span>
       <button
         mat-flat-button

@@ -30,7 +30,7 @@ export const RECORDINGS_TEXTS = {
   'au.confirm': { sv: 'Ta bort', en: 'Remove' },
   'au.record': { sv: 'Spela in', en: 'Record' },
   'au.recordFor': { sv: 'Spela in: {text}', en: 'Record: {text}' },
-  'au.recordingNow': { sv: 'Spelar in {time}', en: 'Recording {time}' },
+  'au.recordingNow': { sv: 'Spelar in', en: 'Recording' },
   'au.stop': { sv: 'Stoppa', en: 'Stop' },
   'au.stopFor': { sv: 'Stoppa inspelningen av {text}', en: 'Stop recording {text}' },
   'au.listenNew': {
