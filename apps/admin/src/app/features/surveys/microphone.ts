@@ -27,9 +27,14 @@ export class Microphone {
   private recorder: MediaRecorder | null = null;
   private chunks: Blob[] = [];
 
-  /** Starts recording for `key`; refuses with the reason when the browser gives no microphone. */
-  async start(key: string): Promise<MicrophoneRefusal | null> {
-    if (this.holder() !== null && this.holder() !== key) return null;
+  /**
+   * Starts recording for `key`; refuses with the reason when the browser gives no microphone, or with 'released'
+   * when `key` let go (its screen closed) while the browser was still asking.
+   */
+  async start(key: string): Promise<MicrophoneRefusal | 'released' | null> {
+    // The other texts' buttons are disabled while one holds the microphone; reaching here is a bug, not a refusal.
+    if (this.holder() !== null && this.holder() !== key)
+      throw new Error(`The microphone is held by ${this.holder()}`);
     this.holder.set(key);
     let stream: MediaStream;
     try {
@@ -40,6 +45,11 @@ export class Microphone {
       this.holder.set(null);
       const name = (err as { name?: string }).name;
       return name === 'NotFoundError' || name === 'OverconstrainedError' ? 'missing' : 'denied';
+    }
+    if (this.holder() !== key) {
+      // Without this the microphone would stay on, its light lit, for a screen that is gone.
+      stream.getTracks().forEach((t) => t.stop());
+      return 'released';
     }
     const mimeType = FORMATS.find((f) => MediaRecorder.isTypeSupported(f));
     this.chunks = [];

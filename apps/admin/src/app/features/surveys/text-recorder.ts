@@ -143,7 +143,7 @@ export class TextRecorder implements OnDestroy {
     this.state.set('starting');
     const refused = await this.mic.start(this.key());
     if (refused) {
-      this.refusal.set(refused);
+      if (refused !== 'released') this.refusal.set(refused);
       this.state.set('idle');
       return;
     }
