@@ -20,6 +20,7 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import type {
@@ -38,6 +39,7 @@ import { LabelPipe } from '../../core/i18n/labels';
 import { fieldErrorText } from '../../shared/form/field-error';
 import { formSubmit } from '../../shared/form/form-submit';
 import { type HasUnsavedChanges, warnBeforeUnload } from '../../shared/form/unsaved-changes';
+import { loadErrorText } from '../../shared/load-error';
 import { endNotBeforeStart, goalTarget, isoDate } from './programme-validators';
 import { ProgrammesApi } from './programmes-api';
 
@@ -64,6 +66,7 @@ type GoalForm = FormGroup<{
     MatButtonModule,
     MatCheckboxModule,
     MatIconModule,
+    MatProgressBarModule,
     LabelPipe,
   ],
   templateUrl: './programme-form.html',
@@ -143,6 +146,12 @@ export class ProgrammeForm implements OnInit, HasUnsavedChanges {
   protected readonly organisations = signal<OrganisationResponse[]>([]);
   protected readonly submit = formSubmit();
   protected readonly notice = signal('');
+  /**
+   * The form is shown only once the programme is read: typing into it earlier would be overwritten by the load,
+   * and a save before it would send an empty form.
+   */
+  protected readonly loading = signal(true);
+  protected readonly loadError = signal('');
   private version: number | null = null;
 
   protected readonly form = this.fb.group(
@@ -179,39 +188,12 @@ export class ProgrammeForm implements OnInit, HasUnsavedChanges {
   }
 
   async ngOnInit(): Promise<void> {
-    const [m, o] = await Promise.all([
-      firstValueFrom(this.api.municipalities()),
-      firstValueFrom(this.api.organisations()),
-    ]);
-    this.municipalities.set(m);
-    this.noMunicipalities.set(m.length === 0);
-    this.organisations.set(o);
-    const draft = this.drafts.take<FormValue>(this.draftKey());
-    if (draft) {
-      this.fill(draft);
-      // A restored draft is work not yet saved: leaving asks, as it did before the session ended.
-      this.form.markAsDirty();
-      this.notice.set(this.i18n.t('form.draftRestored'));
-      return;
-    }
-    const id = this.id();
-    if (id) {
-      const p = await firstValueFrom(this.api.get(id));
-      this.fill({
-        name: p.name,
-        ownerMunicipalityId: p.ownerMunicipality.id,
-        municipalityIds: p.municipalities.map((x) => x.id),
-        partnerOrganisationIds: p.partnerOrganisations.map((x) => x.id),
-        startDate: p.startDate,
-        endDate: p.endDate,
-        targetGroup: p.targetGroup,
-        goals: p.goals,
-        allowUnreviewedTranslations: p.allowUnreviewedTranslations,
-        version: p.version,
-        unmappedGoals: p.unmappedGoals,
-      });
-    } else {
-      this.addGoal();
+    try {
+      await this.load();
+    } catch (e) {
+      this.loadError.set(loadErrorText(e, this.i18n));
+    } finally {
+      this.loading.set(false);
     }
   }
 
@@ -296,6 +278,43 @@ export class ProgrammeForm implements OnInit, HasUnsavedChanges {
     if (g.errors?.['whole']) return this.i18n.t('goals.whole');
     const server: unknown = g.controls.targetValue.errors?.['server'];
     return typeof server === 'string' ? server : '';
+  }
+
+  private async load(): Promise<void> {
+    const [m, o] = await Promise.all([
+      firstValueFrom(this.api.municipalities()),
+      firstValueFrom(this.api.organisations()),
+    ]);
+    this.municipalities.set(m);
+    this.noMunicipalities.set(m.length === 0);
+    this.organisations.set(o);
+    const draft = this.drafts.take<FormValue>(this.draftKey());
+    if (draft) {
+      this.fill(draft);
+      // A restored draft is work not yet saved: leaving asks, as it did before the session ended.
+      this.form.markAsDirty();
+      this.notice.set(this.i18n.t('form.draftRestored'));
+      return;
+    }
+    const id = this.id();
+    if (id) {
+      const p = await firstValueFrom(this.api.get(id));
+      this.fill({
+        name: p.name,
+        ownerMunicipalityId: p.ownerMunicipality.id,
+        municipalityIds: p.municipalities.map((x) => x.id),
+        partnerOrganisationIds: p.partnerOrganisations.map((x) => x.id),
+        startDate: p.startDate,
+        endDate: p.endDate,
+        targetGroup: p.targetGroup,
+        goals: p.goals,
+        allowUnreviewedTranslations: p.allowUnreviewedTranslations,
+        version: p.version,
+        unmappedGoals: p.unmappedGoals,
+      });
+    } else {
+      this.addGoal();
+    }
   }
 
   private fill(v: FormValue): void {

@@ -23,6 +23,7 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import {
@@ -80,6 +81,7 @@ function daysForLectures(group: AbstractControl): ValidationErrors | null {
     MatIconModule,
     MatInputModule,
     MatSelectModule,
+    MatProgressBarModule,
     LabelPipe,
     FieldErrorPipe,
   ],
@@ -89,174 +91,180 @@ function daysForLectures(group: AbstractControl): ValidationErrors | null {
         <h1>{{ templateId() ? i18n.t('tpl.editorEdit') : i18n.t('tpl.editorNew') }}</h1>
         <a mat-button [routerLink]="['/insatser', programmeId(), 'mallar']">{{ i18n.t('shared.back') }}</a>
       </header>
-      @if (loadError()) {
+      @if (loading()) {
+        <mat-progress-bar mode="indeterminate" [attr.aria-label]="i18n.t('shared.loading')" />
+        <p class="muted" role="status" data-testid="template-loading">{{ i18n.t('shared.loading') }}</p>
+      } @else if (loadError()) {
         <p class="error-banner" role="alert" data-testid="template-load-error">{{ loadError() }}</p>
-      }
-      @if (note()) {
-        <p class="note" role="status" data-testid="template-note">{{ note() }}</p>
-      }
-      @if (submit.banner()) {
-        <p class="error-banner" role="alert" data-testid="template-error">{{ submit.banner() }}</p>
-      }
-      <div class="layout">
-        <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="template-form">
-          <mat-form-field appearance="outline" class="wide">
-            <mat-label>{{ i18n.t('tpl.name') }}</mat-label>
-            <input matInput formControlName="name" data-testid="tpl-name" />
-            <mat-error>{{ form.controls.name | fieldError }}</mat-error>
-          </mat-form-field>
+      } @else {
+        @if (note()) {
+          <p class="note" role="status" data-testid="template-note">{{ note() }}</p>
+        }
+        @if (submit.banner()) {
+          <p class="error-banner" role="alert" data-testid="template-error">{{ submit.banner() }}</p>
+        }
+        <div class="layout">
+          <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="template-form">
+            <mat-form-field appearance="outline" class="wide">
+              <mat-label>{{ i18n.t('tpl.name') }}</mat-label>
+              <input matInput formControlName="name" data-testid="tpl-name" />
+              <mat-error>{{ form.controls.name | fieldError }}</mat-error>
+            </mat-form-field>
 
-          <fieldset>
-            <legend>{{ i18n.t('tpl.phases') }}</legend>
-            <ol class="phases" formArrayName="phases">
-              @for (p of phases.controls; track p; let i = $index) {
-                <li [formGroupName]="i" class="phase" [attr.data-testid]="'phase-' + i">
-                  <mat-form-field appearance="outline">
-                    <mat-label>{{ phaseLabel(i) }}</mat-label>
-                    <mat-select formControlName="kind" [attr.data-testid]="'phase-kind-' + i">
-                      @for (k of kinds; track k) {
-                        <mat-option [value]="k">{{ k | label: 'phaseKind' }}</mat-option>
-                      }
-                    </mat-select>
-                  </mat-form-field>
-                  <mat-form-field appearance="outline" class="weeks">
-                    <mat-label>{{ i18n.t('tpl.phaseWeeks') }}</mat-label>
-                    <input
-                      matInput
-                      type="number"
-                      min="1"
-                      max="52"
-                      formControlName="weeks"
-                      [attr.data-testid]="'phase-weeks-' + i"
-                    />
-                    <mat-error>{{ p.controls.weeks | fieldError }}</mat-error>
-                  </mat-form-field>
-                  <mat-checkbox formControlName="lectures" [attr.data-testid]="'phase-lectures-' + i">{{
-                    i18n.t('tpl.phaseLectures')
-                  }}</mat-checkbox>
-                  <span class="actions">
-                    <button
-                      mat-icon-button
-                      type="button"
-                      [disabled]="i === 0"
-                      (click)="moveUp(i)"
-                      [attr.aria-label]="phaseAction('tpl.moveUp', i)"
-                    >
-                      <mat-icon>arrow_upward</mat-icon>
-                    </button>
-                    <button
-                      mat-icon-button
-                      type="button"
-                      [disabled]="phases.length === 1"
-                      (click)="removePhase(i)"
-                      [attr.aria-label]="phaseAction('tpl.removePhase', i)"
-                      [attr.data-testid]="'phase-remove-' + i"
-                    >
-                      <mat-icon>delete</mat-icon>
-                    </button>
-                  </span>
+            <fieldset>
+              <legend>{{ i18n.t('tpl.phases') }}</legend>
+              <ol class="phases" formArrayName="phases">
+                @for (p of phases.controls; track p; let i = $index) {
+                  <li [formGroupName]="i" class="phase" [attr.data-testid]="'phase-' + i">
+                    <mat-form-field appearance="outline">
+                      <mat-label>{{ phaseLabel(i) }}</mat-label>
+                      <mat-select formControlName="kind" [attr.data-testid]="'phase-kind-' + i">
+                        @for (k of kinds; track k) {
+                          <mat-option [value]="k">{{ k | label: 'phaseKind' }}</mat-option>
+                        }
+                      </mat-select>
+                    </mat-form-field>
+                    <mat-form-field appearance="outline" class="weeks">
+                      <mat-label>{{ i18n.t('tpl.phaseWeeks') }}</mat-label>
+                      <input
+                        matInput
+                        type="number"
+                        min="1"
+                        max="52"
+                        formControlName="weeks"
+                        [attr.data-testid]="'phase-weeks-' + i"
+                      />
+                      <mat-error>{{ p.controls.weeks | fieldError }}</mat-error>
+                    </mat-form-field>
+                    <mat-checkbox formControlName="lectures" [attr.data-testid]="'phase-lectures-' + i">{{
+                      i18n.t('tpl.phaseLectures')
+                    }}</mat-checkbox>
+                    <span class="actions">
+                      <button
+                        mat-icon-button
+                        type="button"
+                        [disabled]="i === 0"
+                        (click)="moveUp(i)"
+                        [attr.aria-label]="phaseAction('tpl.moveUp', i)"
+                      >
+                        <mat-icon>arrow_upward</mat-icon>
+                      </button>
+                      <button
+                        mat-icon-button
+                        type="button"
+                        [disabled]="phases.length === 1"
+                        (click)="removePhase(i)"
+                        [attr.aria-label]="phaseAction('tpl.removePhase', i)"
+                        [attr.data-testid]="'phase-remove-' + i"
+                      >
+                        <mat-icon>delete</mat-icon>
+                      </button>
+                    </span>
+                  </li>
+                }
+              </ol>
+              @if (form.controls.phases.errors?.['server']; as e) {
+                <p class="field-error" role="alert">{{ e }}</p>
+              }
+              <button mat-stroked-button type="button" (click)="addPhase()" data-testid="phase-add">
+                <mat-icon>add</mat-icon> {{ i18n.t('tpl.addPhase') }}
+              </button>
+            </fieldset>
+
+            <fieldset>
+              <legend>{{ i18n.t('tpl.lectures') }}</legend>
+              <div class="row">
+                <mat-form-field appearance="outline">
+                  <mat-label>{{ i18n.t('tpl.lectureCount') }}</mat-label>
+                  <input
+                    matInput
+                    type="number"
+                    min="0"
+                    formControlName="lectureCount"
+                    data-testid="tpl-count"
+                  />
+                  <mat-error>{{ form.controls.lectureCount | fieldError }}</mat-error>
+                </mat-form-field>
+                <mat-form-field appearance="outline">
+                  <mat-label>{{ i18n.t('tpl.lectureStart') }}</mat-label>
+                  <input matInput formControlName="lectureStart" data-testid="tpl-start" />
+                  <mat-error>{{
+                    form.controls.lectureStart | fieldError: { pattern: 'tpl.time' }
+                  }}</mat-error>
+                </mat-form-field>
+                <mat-form-field appearance="outline">
+                  <mat-label>{{ i18n.t('tpl.lectureEnd') }}</mat-label>
+                  <input matInput formControlName="lectureEnd" data-testid="tpl-end" />
+                  <mat-error data-testid="tpl-end-error">{{
+                    form.controls.lectureEnd | fieldError: { pattern: 'tpl.time' }
+                  }}</mat-error>
+                </mat-form-field>
+              </div>
+              <div class="days" role="group" aria-labelledby="tpl-days">
+                <span id="tpl-days" class="days-label">{{ i18n.t('tpl.lectureDays') }}</span>
+                @for (d of weekdays; track d) {
+                  <mat-checkbox
+                    [checked]="days().includes(d)"
+                    (change)="toggleDay(d, $event.checked)"
+                    [attr.data-testid]="'tpl-day-' + d"
+                    >{{ weekday(d) }}</mat-checkbox
+                  >
+                }
+              </div>
+              @if (form.controls.lectureWeekdays.errors; as errs) {
+                <p class="field-error" role="alert">
+                  {{ form.controls.lectureWeekdays | fieldError: { atLeastOneDay: 'tpl.atLeastOneDay' } }}
+                </p>
+              }
+              <mat-form-field appearance="outline" class="wide themes">
+                <mat-label>{{ i18n.t('tpl.themes') }}</mat-label>
+                <textarea matInput rows="8" formControlName="themes" data-testid="tpl-themes"></textarea>
+                <mat-hint>{{ i18n.t('tpl.themesHint') }}</mat-hint>
+              </mat-form-field>
+              <mat-form-field appearance="outline">
+                <mat-label>{{ i18n.t('tpl.computerDay') }}</mat-label>
+                <mat-select formControlName="computerDayWeekday" data-testid="tpl-computer-day">
+                  <mat-option [value]="null">{{ i18n.t('tpl.noComputerDay') }}</mat-option>
+                  @for (d of weekdays; track d) {
+                    <mat-option [value]="d">{{ weekday(d) }}</mat-option>
+                  }
+                </mat-select>
+              </mat-form-field>
+            </fieldset>
+
+            @if (loaded()?.version; as v) {
+              <p class="muted" data-testid="template-version-note">{{ versionNote(v) }}</p>
+            }
+            <div class="buttons">
+              <button mat-flat-button type="submit" [disabled]="submit.saving()" data-testid="tpl-save">
+                {{ saveLabel() }}
+              </button>
+              <a mat-button [routerLink]="['/insatser', programmeId(), 'mallar']">{{
+                i18n.t('form.cancel')
+              }}</a>
+            </div>
+          </form>
+
+          <aside class="summary" aria-labelledby="tpl-summary" data-testid="template-summary">
+            <h2 id="tpl-summary">{{ i18n.t('tpl.summary') }}</h2>
+            <p class="big">{{ text('tpl.totalWeeks', summary().totalWeeks) }}</p>
+            <p>{{ text('tpl.internshipWeeks', summary().internshipWeeks) }}</p>
+            <p>{{ text('tpl.lectureWeeks', summary().lectureWeeks) }}</p>
+            <ol class="timeline">
+              @for (p of value().phases; track $index) {
+                <li>
+                  <strong>{{ p.kind | label: 'phaseKind' }}</strong> · {{ p.weeks }}
+                  {{ i18n.t('groups.weeks') }}
                 </li>
               }
             </ol>
-            @if (form.controls.phases.errors?.['server']; as e) {
-              <p class="field-error" role="alert">{{ e }}</p>
+            <p>{{ roomText() }}</p>
+            @if (summary().short > 0) {
+              <p class="warn" role="status" data-testid="template-short">{{ shortText() }}</p>
             }
-            <button mat-stroked-button type="button" (click)="addPhase()" data-testid="phase-add">
-              <mat-icon>add</mat-icon> {{ i18n.t('tpl.addPhase') }}
-            </button>
-          </fieldset>
-
-          <fieldset>
-            <legend>{{ i18n.t('tpl.lectures') }}</legend>
-            <div class="row">
-              <mat-form-field appearance="outline">
-                <mat-label>{{ i18n.t('tpl.lectureCount') }}</mat-label>
-                <input
-                  matInput
-                  type="number"
-                  min="0"
-                  formControlName="lectureCount"
-                  data-testid="tpl-count"
-                />
-                <mat-error>{{ form.controls.lectureCount | fieldError }}</mat-error>
-              </mat-form-field>
-              <mat-form-field appearance="outline">
-                <mat-label>{{ i18n.t('tpl.lectureStart') }}</mat-label>
-                <input matInput formControlName="lectureStart" data-testid="tpl-start" />
-                <mat-error>{{ form.controls.lectureStart | fieldError: { pattern: 'tpl.time' } }}</mat-error>
-              </mat-form-field>
-              <mat-form-field appearance="outline">
-                <mat-label>{{ i18n.t('tpl.lectureEnd') }}</mat-label>
-                <input matInput formControlName="lectureEnd" data-testid="tpl-end" />
-                <mat-error data-testid="tpl-end-error">{{
-                  form.controls.lectureEnd | fieldError: { pattern: 'tpl.time' }
-                }}</mat-error>
-              </mat-form-field>
-            </div>
-            <div class="days" role="group" aria-labelledby="tpl-days">
-              <span id="tpl-days" class="days-label">{{ i18n.t('tpl.lectureDays') }}</span>
-              @for (d of weekdays; track d) {
-                <mat-checkbox
-                  [checked]="days().includes(d)"
-                  (change)="toggleDay(d, $event.checked)"
-                  [attr.data-testid]="'tpl-day-' + d"
-                  >{{ weekday(d) }}</mat-checkbox
-                >
-              }
-            </div>
-            @if (form.controls.lectureWeekdays.errors; as errs) {
-              <p class="field-error" role="alert">
-                {{ form.controls.lectureWeekdays | fieldError: { atLeastOneDay: 'tpl.atLeastOneDay' } }}
-              </p>
-            }
-            <mat-form-field appearance="outline" class="wide themes">
-              <mat-label>{{ i18n.t('tpl.themes') }}</mat-label>
-              <textarea matInput rows="8" formControlName="themes" data-testid="tpl-themes"></textarea>
-              <mat-hint>{{ i18n.t('tpl.themesHint') }}</mat-hint>
-            </mat-form-field>
-            <mat-form-field appearance="outline">
-              <mat-label>{{ i18n.t('tpl.computerDay') }}</mat-label>
-              <mat-select formControlName="computerDayWeekday" data-testid="tpl-computer-day">
-                <mat-option [value]="null">{{ i18n.t('tpl.noComputerDay') }}</mat-option>
-                @for (d of weekdays; track d) {
-                  <mat-option [value]="d">{{ weekday(d) }}</mat-option>
-                }
-              </mat-select>
-            </mat-form-field>
-          </fieldset>
-
-          @if (loaded()?.version; as v) {
-            <p class="muted" data-testid="template-version-note">{{ versionNote(v) }}</p>
-          }
-          <div class="buttons">
-            <button mat-flat-button type="submit" [disabled]="submit.saving()" data-testid="tpl-save">
-              {{ saveLabel() }}
-            </button>
-            <a mat-button [routerLink]="['/insatser', programmeId(), 'mallar']">{{
-              i18n.t('form.cancel')
-            }}</a>
-          </div>
-        </form>
-
-        <aside class="summary" aria-labelledby="tpl-summary" data-testid="template-summary">
-          <h2 id="tpl-summary">{{ i18n.t('tpl.summary') }}</h2>
-          <p class="big">{{ text('tpl.totalWeeks', summary().totalWeeks) }}</p>
-          <p>{{ text('tpl.internshipWeeks', summary().internshipWeeks) }}</p>
-          <p>{{ text('tpl.lectureWeeks', summary().lectureWeeks) }}</p>
-          <ol class="timeline">
-            @for (p of value().phases; track $index) {
-              <li>
-                <strong>{{ p.kind | label: 'phaseKind' }}</strong> · {{ p.weeks }}
-                {{ i18n.t('groups.weeks') }}
-              </li>
-            }
-          </ol>
-          <p>{{ roomText() }}</p>
-          @if (summary().short > 0) {
-            <p class="warn" role="status" data-testid="template-short">{{ shortText() }}</p>
-          }
-        </aside>
-      </div>
+          </aside>
+        </div>
+      }
     </section>
   `,
   styles: `
@@ -388,6 +396,8 @@ export class TemplateEditor implements OnInit, HasUnsavedChanges {
   protected readonly weekdays = WEEKDAYS;
   protected readonly loaded = signal<MethodTemplateResponse | null>(null);
   protected readonly loadError = signal('');
+  /** Fields appear once the template is read: typing earlier would be overwritten by the load. */
+  protected readonly loading = signal(true);
   protected readonly note = signal('');
 
   protected readonly form = this.fb.group(
@@ -461,6 +471,8 @@ export class TemplateEditor implements OnInit, HasUnsavedChanges {
       this.loadError.set(
         problem?.status === 404 ? this.i18n.t('tpl.notFound') : loadErrorText(err, this.i18n),
       );
+    } finally {
+      this.loading.set(false);
     }
   }
 
