@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { openRoundForNewGroup } from './support/survey-round';
 import { type Client, seedWorld, signIn, startTestApp, type TestApp, type World } from './support/test-app';
@@ -172,5 +174,36 @@ describe('questionnaire audio (e2e)', () => {
       `SELECT details FROM audit_event WHERE action = 'survey.audio.delete'`,
     );
     expect(event.details).toEqual({ version: 1, language: 'ti', key: 'question:lectures', recordingId: id });
+  });
+
+  it('takes an MP4 from a browser recorder (brand "isom", file-type says video) as audio, not one with a picture', async () => {
+    // Both recorded by Chromium's MediaRecorder from its fake devices: "audio/mp4" (Opus), and "video/mp4" (VP9 and
+    // Opus) at 160×120. Safari's recorder writes the same generic brand.
+    const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', 'audio', name));
+    const sound = fixture('recorder-sound-only.mp4');
+    expect(sound.subarray(4, 12).toString('latin1')).toBe('ftypisom');
+    const res = await upload(staff, `${BASE}/ti/message:thanks`, sound, 'message-thanks-ti.mp4');
+    expect([res.status, res.body.recording?.contentType, res.body.recording?.size]).toEqual([
+      200,
+      'audio/mp4',
+      12837,
+    ]);
+    const served = await request(t.http).get(`/api/public/surveys/audio/${res.body.recording.id}`);
+    expect([served.status, served.headers['content-type']]).toEqual([200, 'audio/mp4']);
+
+    const picture = await upload(
+      staff,
+      `${BASE}/ti/intro`,
+      fixture('recorder-with-picture.mp4'),
+      'intro.mp4',
+    );
+    expect([picture.status, picture.body.errors?.[0]?.field, picture.body.code]).toEqual([
+      415,
+      'file',
+      'file_type_not_allowed',
+    ]);
+    expect((await staff.get(`${BASE}/ti`)).body[0].recording).toBeNull();
+    expect(await rows()).toBe(1);
+    expect(await blobs()).toBe(1);
   });
 });
