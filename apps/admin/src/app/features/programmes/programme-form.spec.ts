@@ -24,7 +24,11 @@ const programme = {
 };
 
 /** Opens the edit form of p1 with the directory read; the programme itself is left to the test. */
-async function open(): Promise<{ el: HTMLElement; http: HttpTestingController; settle: () => Promise<void> }> {
+async function open(): Promise<{
+  el: HTMLElement;
+  http: HttpTestingController;
+  settle: () => Promise<void>;
+}> {
   TestBed.configureTestingModule({
     providers: [provideZonelessChangeDetection(), provideRouter([]), provideApiTesting()],
   });
