@@ -20,7 +20,6 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import type {
@@ -42,6 +41,7 @@ import { type HasUnsavedChanges, warnBeforeUnload } from '../../shared/form/unsa
 import { loadErrorText } from '../../shared/load-error';
 import { endNotBeforeStart, goalTarget, isoDate } from './programme-validators';
 import { ProgrammesApi } from './programmes-api';
+import { Loading } from '../../shared/loading';
 
 type FormValue = Omit<CreateProgrammeRequest, 'goals'> & {
   goals: { key: GoalKey | ''; targetValue: number | null; description?: string }[];
@@ -66,7 +66,7 @@ type GoalForm = FormGroup<{
     MatButtonModule,
     MatCheckboxModule,
     MatIconModule,
-    MatProgressBarModule,
+    Loading,
     LabelPipe,
   ],
   templateUrl: './programme-form.html',

@@ -23,7 +23,6 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import {
@@ -43,6 +42,7 @@ import { loadErrorText } from '../../shared/load-error';
 import { ProgrammesApi } from '../programmes/programmes-api';
 import { summarise } from './template-summary';
 import { TemplatesApi } from './templates-api';
+import { Loading } from '../../shared/loading';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -81,7 +81,7 @@ function daysForLectures(group: AbstractControl): ValidationErrors | null {
     MatIconModule,
     MatInputModule,
     MatSelectModule,
-    MatProgressBarModule,
+    Loading,
     LabelPipe,
     FieldErrorPipe,
   ],
@@ -92,8 +92,7 @@ function daysForLectures(group: AbstractControl): ValidationErrors | null {
         <a mat-button [routerLink]="['/insatser', programmeId(), 'mallar']">{{ i18n.t('shared.back') }}</a>
       </header>
       @if (loading()) {
-        <mat-progress-bar mode="indeterminate" [attr.aria-label]="i18n.t('shared.loading')" />
-        <p class="muted" role="status" data-testid="template-loading">{{ i18n.t('shared.loading') }}</p>
+        <sv-loading data-testid="template-loading" />
       } @else if (loadError()) {
         <p class="error-banner" role="alert" data-testid="template-load-error">{{ loadError() }}</p>
       } @else {

@@ -13,12 +13,12 @@ import {
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
 import { I18n } from '../../core/i18n/i18n';
 import { loadErrorText } from '../load-error';
+import { Loading } from '../loading';
 
 /**
  * One tab of a DetailPage: `<ng-template svDetailTab="samtycken" [label]="i18n.t('p.tab.consents')">`. The id is
@@ -39,14 +39,7 @@ export class DetailTab {
  */
 @Component({
   selector: 'sv-detail-page',
-  imports: [
-    NgTemplateOutlet,
-    RouterLink,
-    MatTabsModule,
-    MatIconModule,
-    MatButtonModule,
-    MatProgressBarModule,
-  ],
+  imports: [NgTemplateOutlet, RouterLink, MatTabsModule, MatIconModule, MatButtonModule, Loading],
   template: `
     <section class="page">
       @if (backLink(); as back) {
@@ -55,8 +48,7 @@ export class DetailTab {
         >
       }
       @if (loading()) {
-        <mat-progress-bar mode="indeterminate" [attr.aria-label]="i18n.t('shared.loading')" />
-        <p class="muted" role="status" data-testid="detail-loading">{{ i18n.t('shared.loading') }}</p>
+        <sv-loading data-testid="detail-loading" />
       } @else if (errorText()) {
         <div class="error-banner failed" role="alert" data-testid="detail-error">
           <span>{{ errorText() }}</span>

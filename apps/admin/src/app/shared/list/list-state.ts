@@ -10,9 +10,9 @@ import {
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { I18n } from '../../core/i18n/i18n';
 import { loadErrorText } from '../load-error';
+import { Loading } from '../loading';
 
 /**
  * The frame of every list: while `loading` a progress bar and "Hämtar …", after a failed load the error with a
@@ -24,13 +24,10 @@ import { loadErrorText } from '../load-error';
  */
 @Component({
   selector: 'sv-list-state',
-  imports: [MatProgressBarModule, MatIconModule, MatButtonModule],
+  imports: [Loading, MatIconModule, MatButtonModule],
   template: `
     @if (loading()) {
-      <div class="loading" data-testid="list-loading">
-        <mat-progress-bar mode="indeterminate" [attr.aria-label]="i18n.t('shared.loading')" />
-        <p class="muted" role="status">{{ i18n.t('shared.loading') }}</p>
-      </div>
+      <sv-loading class="loading" data-testid="list-loading" />
     } @else if (errorText()) {
       <div class="error-banner failed" role="alert" data-testid="list-error">
         <span>{{ errorText() }}</span>
@@ -53,10 +50,7 @@ import { loadErrorText } from '../load-error';
       background: white;
       border-radius: 8px;
       overflow: hidden;
-    }
-    .loading p {
-      margin: 0;
-      padding: 12px 16px;
+      --sv-loading-padding: 12px 16px;
     }
     .failed {
       display: flex;
