@@ -104,6 +104,7 @@ const BASE_TEXTS = {
   'error.generic': { sv: 'Något gick fel. Försök igen.', en: 'Something went wrong. Try again.' },
   'programmes.title': { sv: 'Insatser', en: 'Programmes' },
   'programmes.new': { sv: 'Ny insats', en: 'New programme' },
+  'programmes.editTitle': { sv: 'Ändra insats', en: 'Edit programme' },
   'programmes.name': { sv: 'Namn', en: 'Name' },
   'programmes.owner': { sv: 'Insatsägare', en: 'Owner municipality' },
   'programmes.period': { sv: 'Period', en: 'Period' },

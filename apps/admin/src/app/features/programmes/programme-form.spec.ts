@@ -61,12 +61,14 @@ describe('ProgrammeForm', () => {
   it('shows no fields until the programme is read, so nothing typed is overwritten by the load', async () => {
     const { el, http, settle } = await open();
     expect(el.querySelector('[data-testid="form-loading"]')?.textContent?.trim()).toBe('Hämtar …');
+    expect(el.querySelector('h1')?.textContent?.trim()).toBe('Ändra insats');
     expect(el.querySelector('[data-testid="programme-name"]')).toBeNull();
     expect(el.querySelector('[data-testid="programme-save"]')).toBeNull();
 
     http.expectOne('/api/programmes/p1').flush(programme);
     await settle();
     expect(el.querySelector('[data-testid="form-loading"]')).toBeNull();
+    expect(el.querySelector('h1')?.textContent?.trim()).toBe('Nästa Steg');
     expect(el.querySelector<HTMLInputElement>('[data-testid="programme-name"]')!.value).toBe('Nästa Steg');
     expect(el.querySelector<HTMLTextAreaElement>('[data-testid="programme-target-group"]')!.value).toBe(
       'Utrikes födda kvinnor',
