@@ -18,6 +18,7 @@ import { LabelPipe } from '../../../core/i18n/labels';
 import { FieldErrorPipe } from '../../../shared/form/field-error';
 import { formSubmit } from '../../../shared/form/form-submit';
 import { loadErrorText } from '../../../shared/load-error';
+import { Loading } from '../../../shared/loading';
 import { ParticipantsApi } from '../participants-api';
 import { ProgressChart } from '../progress-chart';
 import { isoDateValidator } from '../work/iso-date';
@@ -40,61 +41,67 @@ type Ratings = Record<AssessmentDimension, FormControl<number | null>>;
     LabelPipe,
     FieldErrorPipe,
     ProgressChart,
+    Loading,
   ],
   template: `
-    @if (loadError()) {
+    <!-- The form waits for the stored assessments: choosing a stage fills in what is stored for it. -->
+    @if (loading()) {
+      <sv-loading data-testid="assessments-loading" />
+    } @else if (loadError()) {
       <p class="error-banner" role="alert">{{ loadError() }}</p>
-    } @else if (assessments().length) {
-      <sv-progress-chart [assessments]="assessments()" />
     } @else {
-      <p class="muted" data-testid="no-assessment">{{ i18n.t('p.noAssessment') }}</p>
-    }
-    <h2>{{ i18n.t('pw.newAssessment') }}</h2>
-    <p class="muted">{{ i18n.t('pw.assessmentIntro') }}</p>
-    @if (submit.banner()) {
-      <p class="error-banner" role="alert" data-testid="assessment-error">{{ submit.banner() }}</p>
-    }
-    <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="assessment-form">
-      <div class="form-grid">
-        <mat-form-field appearance="outline">
-          <mat-label>{{ i18n.t('pw.stage') }}</mat-label>
-          <mat-select formControlName="stage" data-testid="assessment-stage" (selectionChange)="fill()">
-            @for (s of stages; track s) {
-              <mat-option [value]="s">{{ s | label: 'assessmentStage' }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ i18n.t('pw.date') }}</mat-label>
-          <input matInput formControlName="date" data-testid="assessment-date" />
-          <mat-error>{{ form.controls.date | fieldError }}</mat-error>
-        </mat-form-field>
-      </div>
-      <fieldset formGroupName="ratings" class="ratings">
-        <legend>{{ i18n.t('pw.rating') }}</legend>
-        @for (d of dimensions; track d) {
+      @if (assessments().length) {
+        <sv-progress-chart [assessments]="assessments()" />
+      } @else {
+        <p class="muted" data-testid="no-assessment">{{ i18n.t('p.noAssessment') }}</p>
+      }
+      <h2>{{ i18n.t('pw.newAssessment') }}</h2>
+      <p class="muted">{{ i18n.t('pw.assessmentIntro') }}</p>
+      @if (submit.banner()) {
+        <p class="error-banner" role="alert" data-testid="assessment-error">{{ submit.banner() }}</p>
+      }
+      <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="assessment-form">
+        <div class="form-grid">
           <mat-form-field appearance="outline">
-            <mat-label>{{ d | label: 'assessmentDimension' }}</mat-label>
-            <input
-              matInput
-              type="number"
-              inputmode="numeric"
-              min="1"
-              max="5"
-              step="1"
-              [formControlName]="d"
-              [attr.data-testid]="'rating-' + d"
-            />
-            <mat-error [attr.data-testid]="'rating-' + d + '-error'">{{
-              form.controls.ratings.controls[d] | fieldError
-            }}</mat-error>
+            <mat-label>{{ i18n.t('pw.stage') }}</mat-label>
+            <mat-select formControlName="stage" data-testid="assessment-stage" (selectionChange)="fill()">
+              @for (s of stages; track s) {
+                <mat-option [value]="s">{{ s | label: 'assessmentStage' }}</mat-option>
+              }
+            </mat-select>
           </mat-form-field>
-        }
-      </fieldset>
-      <button mat-flat-button type="submit" [disabled]="submit.saving()" data-testid="assessment-save">
-        {{ i18n.t('pw.saveAssessment') }}
-      </button>
-    </form>
+          <mat-form-field appearance="outline">
+            <mat-label>{{ i18n.t('pw.date') }}</mat-label>
+            <input matInput formControlName="date" data-testid="assessment-date" />
+            <mat-error>{{ form.controls.date | fieldError }}</mat-error>
+          </mat-form-field>
+        </div>
+        <fieldset formGroupName="ratings" class="ratings">
+          <legend>{{ i18n.t('pw.rating') }}</legend>
+          @for (d of dimensions; track d) {
+            <mat-form-field appearance="outline">
+              <mat-label>{{ d | label: 'assessmentDimension' }}</mat-label>
+              <input
+                matInput
+                type="number"
+                inputmode="numeric"
+                min="1"
+                max="5"
+                step="1"
+                [formControlName]="d"
+                [attr.data-testid]="'rating-' + d"
+              />
+              <mat-error [attr.data-testid]="'rating-' + d + '-error'">{{
+                form.controls.ratings.controls[d] | fieldError
+              }}</mat-error>
+            </mat-form-field>
+          }
+        </fieldset>
+        <button mat-flat-button type="submit" [disabled]="submit.saving()" data-testid="assessment-save">
+          {{ i18n.t('pw.saveAssessment') }}
+        </button>
+      </form>
+    }
   `,
   styleUrl: './tab.scss',
   styles: `
@@ -132,6 +139,7 @@ export class ProgressTab implements OnInit {
   protected readonly dimensions = ASSESSMENT_DIMENSIONS;
   protected readonly assessments = signal<AssessmentResponse[]>([]);
   protected readonly loadError = signal('');
+  protected readonly loading = signal(true);
   protected readonly submit = formSubmit();
   private readonly fb = inject(FormBuilder).nonNullable;
   protected readonly form = this.fb.group({
@@ -156,6 +164,8 @@ export class ProgressTab implements OnInit {
       this.fill();
     } catch (err) {
       this.loadError.set(loadErrorText(err, this.i18n));
+    } finally {
+      this.loading.set(false);
     }
   }
 
