@@ -70,6 +70,7 @@ describe('questionnaire audio (e2e)', () => {
       'question:comment',
       'message:thanks',
       'message:serverError',
+      'message:fixAnswers',
     ]);
     expect(res.body[2]).toEqual({
       key: 'question:lectures',

@@ -9,7 +9,13 @@ import {
   questionAudioKey,
 } from '@stegvis/questionnaires';
 import { inLanguage, textIn } from './questionnaire-text';
-import { readAloudButton, refreshReadAloud, setReadAloudLanguage } from './read-aloud';
+import {
+  keyWithMessage,
+  readAloudButton,
+  refreshReadAloud,
+  setReadAloudLanguage,
+  type TextKey,
+} from './read-aloud';
 import { submitUntilStored, type SubmitState } from './submission';
 import { afterPaint, loadSurveyPage, nextTask, preloadSurvey } from './survey-loader';
 import { ui, type UiKey } from './ui-texts';
@@ -103,14 +109,20 @@ function setLanguage(code: LanguageCode): void {
 function addReadAloudButtons(): void {
   // The questionnaire's title and description may be recorded (INTRO_AUDIO_KEY), and the messages after sending;
   // the code screen and the other messages come before a round is known, so their recordings could not be found.
-  const screens: [string, string[], (string | (() => string | undefined))?][] = [
+  const screens: [string, string[], TextKey?][] = [
     ['code-title', ['code-title', 'code-form', 'code-error']],
     [
       'message-title',
       ['message-title', 'message-text'],
       () => (recordedMessage ? messageAudioKey(recordedMessage) : undefined),
     ],
-    ['survey-description', ['survey-title', 'survey-description', 'survey-error'], INTRO_AUDIO_KEY],
+    [
+      'survey-description',
+      ['survey-title', 'survey-description', 'survey-error'],
+      keyWithMessage(INTRO_AUDIO_KEY, () =>
+        $('survey-error').textContent ? messageAudioKey('fixAnswers') : undefined,
+      ),
+    ],
     ['idle-title', ['idle-title', 'idle-text']],
   ];
   for (const [after, ids, key] of screens) $(after).after(readAloudButton(() => ids.map((id) => $(id)), key));
@@ -395,6 +407,7 @@ async function send(answers: Record<string, unknown>, key: string = crypto.rando
     show('survey');
     reopenWithErrors(model, refusedQuestions(out.body), ui('fixThis', lang));
     $('survey-error').textContent = ui('fixAnswers', lang);
+    refreshReadAloud();
     $('survey-error').scrollIntoView({ block: 'center' });
     return;
   }

@@ -8,7 +8,7 @@ import {
 } from '@stegvis/questionnaires';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inLanguage } from './questionnaire-text';
-import { readAloudButton, setReadAloudLanguage, textToRead, voiceFor } from './read-aloud';
+import { keyWithMessage, readAloudButton, setReadAloudLanguage, textToRead, voiceFor } from './read-aloud';
 import { createSurvey, mountSurvey } from './survey-page';
 import { ui } from './ui-texts';
 
@@ -194,6 +194,54 @@ describe('the voice and the button', () => {
     expect(played).toEqual(['/api/public/surveys/audio/rec-1', '/api/public/surveys/audio/rec-1']);
     expect(spoken.map((x) => x.lang)).toEqual(['ti-ER']);
     expect(spoken[0].text.startsWith('ምስ ሰራሕተኛታት')).toBe(true);
+    vi.restoreAllMocks();
+  });
+
+  it('with a refusal above the questionnaire, the intro button plays its recording, else reads it, else the intro', () => {
+    const played: string[] = [];
+    vi.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(function (this: HTMLMediaElement) {
+      played.push(new URL(this.src).pathname);
+      return Promise.resolve();
+    });
+    const title = document.createElement('h1');
+    title.textContent = 'Vad tyckte du om Nästa Steg?';
+    const error = document.createElement('p');
+    document.body.append(title, error);
+    const b = readAloudButton(
+      () => [title, error],
+      keyWithMessage('intro', () => (error.textContent ? 'message:fixAnswers' : undefined)),
+    );
+    document.body.append(b);
+    const press = () => {
+      b.click();
+      return [
+        played.splice(0).join(),
+        spoken
+          .splice(0)
+          .map((s) => s.text)
+          .join(),
+      ];
+    };
+    // A Somali phone without a Somali voice: the intro's recording, until the refusal's is there too.
+    setReadAloudLanguage('so', ui('readAloud', 'so'), { intro: 'rec-intro' });
+    expect(press()).toEqual(['/api/public/surveys/audio/rec-intro', '']);
+    error.textContent = ui('fixAnswers', 'so');
+    expect(press()).toEqual(['/api/public/surveys/audio/rec-intro', '']);
+    setReadAloudLanguage('so', ui('readAloud', 'so'), {
+      intro: 'rec-intro',
+      'message:fixAnswers': 'rec-fix',
+    });
+    expect(press()).toEqual(['/api/public/surveys/audio/rec-fix', '']);
+    // A Swedish phone with a voice and only the intro recorded: the voice reads the screen, refusal included.
+    voices = [{ lang: 'sv-SE', name: 'Alva' }];
+    error.textContent = ui('fixAnswers', 'sv');
+    setReadAloudLanguage('sv', ui('readAloud', 'sv'), { intro: 'rec-intro-sv' });
+    expect(press()).toEqual([
+      '',
+      'Vad tyckte du om Nästa Steg? Några svar kunde inte tas emot. Ändra de markerade svaren och skicka igen. Dina andra svar finns kvar.',
+    ]);
+    error.textContent = '';
+    expect(press()).toEqual(['/api/public/surveys/audio/rec-intro-sv', '']);
     vi.restoreAllMocks();
   });
 });

@@ -129,7 +129,7 @@ let recordings: Record<string, string> = {};
  * A button's text key, where a recording of its text may exist: fixed, or asked when needed for a screen whose text
  * changes (the message screen).
  */
-type TextKey = string | (() => string | undefined) | undefined;
+export type TextKey = string | (() => string | undefined) | undefined;
 /** Each button's text key. */
 const buttons = new Map<HTMLButtonElement, TextKey>();
 let player: HTMLAudioElement | undefined;
@@ -190,6 +190,19 @@ export function readAloudButton(targets: () => Element[], key?: TextKey): HTMLBu
   });
   buttons.set(b, key);
   return b;
+}
+
+/**
+ * The key of a screen whose own recorded text (`own`, the intro) may have a message shown with it (`shown`, a
+ * refusal above the questionnaire): the message's recording where staff made one; else, with a voice, the message's
+ * key, which has no recording, so the voice reads the whole screen, message included; only a phone with neither
+ * plays the screen's own recording, which is still true, rather than nothing.
+ */
+export function keyWithMessage(own: string, shown: () => string | undefined): () => string {
+  return () => {
+    const message = shown();
+    return message && (recordings[message] || voiceFor(current)) ? message : own;
+  };
 }
 
 /** Shows or hides the buttons again after a screen's text (and so its key) changed. */

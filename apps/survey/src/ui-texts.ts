@@ -150,15 +150,7 @@ export const UI = {
     so: 'Isku day mar kale',
     ti: 'እንደገና ምፍታን',
   },
-  fixAnswers: {
-    sv: 'Några svar kunde inte tas emot. Ändra de markerade svaren och skicka igen. Dina andra svar finns kvar.',
-    'sv-easy': 'Något svar blev fel. Ändra svaren med röd text. Skicka igen. De andra svaren finns kvar.',
-    en: 'Some answers could not be accepted. Change the marked answers and send again. Your other answers are kept.',
-    ar: 'تعذّر قبول بعض الإجابات. يُرجى تعديل الإجابات المُشار إليها ثم الإرسال مرة أخرى. الإجابات الأخرى محفوظة.',
-    prs: 'بعضی پاسخ\u200cها پذیرفته نشد. لطفاً پاسخ\u200cهای نشانی\u200cشده را تغییر دهید و دوباره بفرستید. پاسخ\u200cهای دیگر حفظ شده\u200cاند.',
-    so: 'Jawaabaha qaar lama aqbalin. Beddel jawaabaha la calaamadeeyay oo mar kale dir. Jawaabaha kale waa la hayaa.',
-    ti: 'ገለ መልስታት ኣይተቐበሉን። እቶም ዝተመልከቱ መልስታት ተቐይሮም እንደገና ይለኣኹ። እቶም ካልኦት መልስታት ተዓቂቦም ኣለዉ።',
-  },
+  fixAnswers: SITE_MESSAGES.fixAnswers,
   fixThis: {
     sv: 'Det här svaret kunde inte tas emot. Ändra det.',
     'sv-easy': 'Ändra det här svaret.',

@@ -107,7 +107,7 @@ describe('survey audio: staff upload a reading, a voiceless phone plays it (chro
     await page.getByTestId('recordings').waitFor();
     // Somali first: the language phones most often lack a voice for.
     await row('question:comment').waitFor();
-    assert.equal(await text(page.getByTestId('recording-count')), '0 av 12 texter inlästa');
+    assert.equal(await text(page.getByTestId('recording-count')), '0 av 13 texter inlästa');
     await page.getByTestId('recording-language').click();
     await page.getByRole('option', { name: 'Tigrinska' }).click();
     await row('question:lectures').getByText('እቶም መደረታት').waitFor();
@@ -128,21 +128,27 @@ describe('survey audio: staff upload a reading, a voiceless phone plays it (chro
       await text(row('intro').getByTestId('recording-error')),
       'Filen är inte en ljudfil som enkätsidan kan spela (MP3, M4A, Ogg, WebM eller WAV).',
     );
-    assert.equal(await text(page.getByTestId('recording-count')), '0 av 12 texter inlästa');
+    assert.equal(await text(page.getByTestId('recording-count')), '0 av 13 texter inlästa');
 
     await row('question:lectures')
       .getByTestId('recording-file')
       .setInputFiles(join(dir, 'fraga-2-tigrinska.wav'));
     await row('question:lectures').getByTestId('recording-player').waitFor();
-    assert.equal(await text(page.getByTestId('recording-count')), '1 av 12 texter inlästa');
+    assert.equal(await text(page.getByTestId('recording-count')), '1 av 13 texter inlästa');
     // The message after sending can be read in too, for the phone that has no voice to say it was saved.
     assert.equal(await text(row('message:thanks').locator('strong')), 'Tackmeddelandet');
     assert.equal(await text(row('message:thanks').locator('.sv-title')), 'Tack! Ditt svar är sparat.');
+    // So can the refusal that stands above the questionnaire when an answer must be changed.
+    assert.equal(await text(row('message:fixAnswers').locator('strong')), 'Svar att ändra');
+    assert.equal(
+      await text(row('message:fixAnswers').locator('.sv-title')),
+      'Några svar kunde inte tas emot. Ändra de markerade svaren och skicka igen. Dina andra svar finns kvar.',
+    );
     await row('message:thanks')
       .getByTestId('recording-file')
       .setInputFiles(join(dir, 'fraga-2-tigrinska.wav'));
     await row('message:thanks').getByTestId('recording-player').waitFor();
-    assert.equal(await text(page.getByTestId('recording-count')), '2 av 12 texter inlästa');
+    assert.equal(await text(page.getByTestId('recording-count')), '2 av 13 texter inlästa');
     const stored = await c.call<{ key: string; recording: { uploadedAt: string; size: number } | null }[]>(
       'GET',
       `${BASE}/ti`,
@@ -217,7 +223,7 @@ describe('survey audio: staff upload a reading, a voiceless phone plays it (chro
     await dialog.waitFor();
     assert.equal(await text(dialog.locator('h2')), 'Ta bort inläsningen?');
     await page.getByTestId('confirm-ok').click();
-    await page.getByTestId('recording-count').getByText('1 av 12 texter inlästa').waitFor();
+    await page.getByTestId('recording-count').getByText('1 av 13 texter inlästa').waitFor();
     assert.equal(await text(row('question:lectures').getByTestId('recording-status')), 'Inte inläst');
     assert.deepEqual(
       (await c.call<{ key: string; recording: unknown }[]>('GET', `${BASE}/ti`))

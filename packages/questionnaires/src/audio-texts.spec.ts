@@ -20,6 +20,7 @@ describe('audio texts', () => {
         'question:comment',
         'message:thanks',
         'message:serverError',
+        'message:fixAnswers',
       ],
     );
   });
@@ -43,6 +44,10 @@ describe('audio texts', () => {
     assert.equal(
       texts.find((t) => t.key === 'message:serverError')?.text,
       'Wax baa khaldamay.\nJawaabta hadda lama keydin karin. Jawaabaha boggan way ku jiraan. Mar kale isku day wax yar kadib.',
+    );
+    assert.equal(
+      texts.find((t) => t.key === 'message:fixAnswers')?.text,
+      'Jawaabaha qaar lama aqbalin. Beddel jawaabaha la calaamadeeyay oo mar kale dir. Jawaabaha kale waa la hayaa.',
     );
   });
 

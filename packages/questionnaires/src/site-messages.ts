@@ -1,9 +1,10 @@
 import type { LanguageCode } from './languages.js';
 
 /**
- * The survey site's messages once a questionnaire has been answered: whether the answer was saved. They are the
- * site's own words (apps/survey's ui-texts.ts takes them from here), and staff can record them like the questions,
- * since a participant whose phone has no voice for the language should hear the truth of the outcome too.
+ * The survey site's messages once a questionnaire has been sent: whether the answer was saved, or which answers to
+ * change. They are the site's own words (apps/survey's ui-texts.ts takes them from here), and staff can record them
+ * like the questions, since a participant whose phone has no voice for the language should hear the truth of the
+ * outcome too.
  */
 export const SITE_MESSAGES = {
   thanks: {
@@ -33,12 +34,22 @@ export const SITE_MESSAGES = {
     so: 'Jawaabta hadda lama keydin karin. Jawaabaha boggan way ku jiraan. Mar kale isku day wax yar kadib.',
     ti: 'እቲ መልሲ ሕጂ ክዕቀብ ኣይከኣለን። እቶም መልስታት ኣብዚ ገጽ ተዓቂቦም ኣለዉ። ድሕሪ ቁሩብ እንደገና ምፍታን ይከኣል።',
   },
+  fixAnswers: {
+    sv: 'Några svar kunde inte tas emot. Ändra de markerade svaren och skicka igen. Dina andra svar finns kvar.',
+    'sv-easy': 'Något svar blev fel. Ändra svaren med röd text. Skicka igen. De andra svaren finns kvar.',
+    en: 'Some answers could not be accepted. Change the marked answers and send again. Your other answers are kept.',
+    ar: 'تعذّر قبول بعض الإجابات. يُرجى تعديل الإجابات المُشار إليها ثم الإرسال مرة أخرى. الإجابات الأخرى محفوظة.',
+    prs: 'بعضی پاسخ\u200cها پذیرفته نشد. لطفاً پاسخ\u200cهای نشانی\u200cشده را تغییر دهید و دوباره بفرستید. پاسخ\u200cهای دیگر حفظ شده\u200cاند.',
+    so: 'Jawaabaha qaar lama aqbalin. Beddel jawaabaha la calaamadeeyay oo mar kale dir. Jawaabaha kale waa la hayaa.',
+    ti: 'ገለ መልስታት ኣይተቐበሉን። እቶም ዝተመልከቱ መልስታት ተቐይሮም እንደገና ይለኣኹ። እቶም ካልኦት መልስታት ተዓቂቦም ኣለዉ።',
+  },
 } satisfies Record<string, Record<LanguageCode, string>>;
 
-/** The recordable messages, each as the message screen shows it: its title, then its text. */
+/** The recordable messages, each as the site shows it: its title, then its text (a refusal, above the questionnaire). */
 export const MESSAGE_AUDIO = {
   thanks: ['thanks'],
   serverError: ['serverError', 'tryLater'],
+  fixAnswers: ['fixAnswers'],
 } as const satisfies Record<string, readonly (keyof typeof SITE_MESSAGES)[]>;
 
 export type MessageAudioId = keyof typeof MESSAGE_AUDIO;

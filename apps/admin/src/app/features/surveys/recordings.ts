@@ -225,6 +225,7 @@ export class Recordings {
     const key = this.texts()[index]?.key ?? '';
     if (key === 'intro') return this.i18n.t('au.introText');
     if (key === 'message:thanks') return this.i18n.t('au.messageThanks');
+    if (key === 'message:fixAnswers') return this.i18n.t('au.messageFixAnswers');
     if (key.startsWith('message:')) return this.i18n.t('au.messageError');
     return this.i18n.t('au.question').replace('{n}', '' + index);
   }

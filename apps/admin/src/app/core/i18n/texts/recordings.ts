@@ -13,6 +13,7 @@ export const RECORDINGS_TEXTS = {
   'au.question': { sv: 'Fråga {n}', en: 'Question {n}' },
   'au.messageThanks': { sv: 'Tackmeddelandet', en: 'The thank-you message' },
   'au.messageError': { sv: 'Felmeddelandet', en: 'The error message' },
+  'au.messageFixAnswers': { sv: 'Svar att ändra', en: 'Answers to change' },
   'au.none': { sv: 'Inte inläst', en: 'Not recorded' },
   'au.by': { sv: 'Inläst av {name} {time}', en: 'Recorded by {name} {time}' },
   'au.upload': { sv: 'Ladda upp ljudfil', en: 'Upload audio file' },
