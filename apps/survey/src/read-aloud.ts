@@ -174,19 +174,20 @@ export function readAloudButton(targets: () => Element[], key?: TextKey): HTMLBu
     const voice = voiceFor(current);
     if ('speechSynthesis' in window) speechSynthesis.cancel();
     player?.pause();
+    const speak = () => {
+      if (!voice) return;
+      const u = new SpeechSynthesisUtterance(textToRead(targets(), current));
+      u.voice = voice;
+      u.lang = voice.lang;
+      speechSynthesis.speak(u);
+    };
     const recording = recordingOf(key);
-    if (recording) {
-      player ??= new Audio();
-      player.src = `/api/public/surveys/audio/${encodeURIComponent(recording)}`;
-      // A recording that cannot play (no connection) leaves the button as it was; a second press tries again.
-      void Promise.resolve(player.play()).catch(() => undefined);
-      return;
-    }
-    if (!voice) return;
-    const u = new SpeechSynthesisUtterance(textToRead(targets(), current));
-    u.voice = voice;
-    u.lang = voice.lang;
-    speechSynthesis.speak(u);
+    if (!recording) return speak();
+    player ??= new Audio();
+    player.src = `/api/public/surveys/audio/${encodeURIComponent(recording)}`;
+    // A recording that cannot play (no connection, a format the phone lacks) is read by the voice where there is
+    // one; without one the button stays as it was, and a second press tries again.
+    void Promise.resolve(player.play()).catch(speak);
   });
   buttons.set(b, key);
   return b;
