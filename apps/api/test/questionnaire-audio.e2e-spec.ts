@@ -71,6 +71,10 @@ describe('questionnaire audio (e2e)', () => {
       'message:thanks',
       'message:serverError',
       'message:fixAnswers',
+      'message:code',
+      'message:unknown',
+      'message:used',
+      'message:closed',
     ]);
     expect(res.body[2]).toEqual({
       key: 'question:lectures',
@@ -206,5 +210,23 @@ describe('questionnaire audio (e2e)', () => {
     expect((await staff.get(`${BASE}/ti`)).body[0].recording).toBeNull();
     expect(await rows()).toBe(1);
     expect(await blobs()).toBe(1);
+  });
+
+  it("hands the site its own screens' recordings before any round is known, and only those", async () => {
+    const site = () => request(t.http).get('/api/public/surveys/audio');
+    const empty = await site();
+    expect([empty.status, empty.headers['cache-control'], empty.body]).toEqual([
+      200,
+      'public, max-age=60',
+      {},
+    ]);
+    const code = await upload(staff, `${BASE}/ti/message:code`, wav(), 'kodsidan.wav');
+    const used = await upload(staff, `${BASE}/so/message:used`, wav(0.25), 'anvand.wav');
+    expect([code.status, used.status]).toEqual([200, 200]);
+    // The thank-you recorded above belongs to a round's questionnaire: the site gets it with the round, not here.
+    expect((await site()).body).toEqual({
+      ti: { 'message:code': code.body.recording.id },
+      so: { 'message:used': used.body.recording.id },
+    });
   });
 });

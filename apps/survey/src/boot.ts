@@ -1,4 +1,5 @@
 import {
+  BEFORE_ROUND_AUDIO,
   DEFAULT_LOCALE,
   INTRO_AUDIO_KEY,
   LANGUAGE_CODES,
@@ -99,8 +100,42 @@ function setLanguage(code: LanguageCode): void {
   $('idle-title').textContent = ui('idleTitle', code);
   $('still-here').textContent = ui('stillHere', code);
   $('message-retry').textContent = ui('tryAgain', code);
-  setReadAloudLanguage(code, ui('readAloud', code), questionnaire?.audio?.[code]);
+  setReadAloudLanguage(code, ui('readAloud', code), recordingsIn(code));
 }
+
+/** The site's own screens' recordings (packages/questionnaires' BEFORE_ROUND_AUDIO): language → text key → id. */
+let siteAudio: Record<string, Record<string, string>> = {};
+let siteAudioAsked = false;
+
+/** The recordings the buttons may play in a language: the site's own screens', then the round's questionnaire's. */
+function recordingsIn(code: LanguageCode): Record<string, string> {
+  return { ...siteAudio[code], ...questionnaire?.audio?.[code] };
+}
+
+/**
+ * Asks once, when the code screen or a refused code first shows, for the recordings of those screens, so a phone
+ * without a voice for the language can hear them. Not on the first screen's way: it loads after it.
+ */
+function askSiteAudio(): void {
+  if (siteAudioAsked) return;
+  siteAudioAsked = true;
+  void fetch('/api/public/surveys/audio', { credentials: 'same-origin' })
+    .then((res) => (res.ok ? (res.json() as Promise<typeof siteAudio>) : {}))
+    .then((audio) => {
+      siteAudio = audio;
+      setReadAloudLanguage(lang, ui('readAloud', lang), recordingsIn(lang));
+    })
+    // No connection: the next such screen asks again; until then the phone's voice reads, where it has one.
+    .catch(() => (siteAudioAsked = false));
+}
+
+/** A message of the site's that staff may have recorded, or null where it is read by a voice only. */
+function recordable(key: UiKey): MessageAudioId | null {
+  return (BEFORE_ROUND_AUDIO as readonly string[]).includes(key) ? (key as MessageAudioId) : null;
+}
+
+/** The refusal shown on the code screen (a code that does not exist, is used, closed …), if any. */
+let codeProblem: UiKey | null = null;
 
 /**
  * A read-aloud button on each screen of the page's own, under its heading: it reads what the screen shows when
@@ -110,7 +145,14 @@ function addReadAloudButtons(): void {
   // The questionnaire's title and description may be recorded (INTRO_AUDIO_KEY), and the messages after sending;
   // the code screen and the other messages come before a round is known, so their recordings could not be found.
   const screens: [string, string[], TextKey?][] = [
-    ['code-title', ['code-title', 'code-form', 'code-error']],
+    [
+      'code-title',
+      ['code-title', 'code-form', 'code-error'],
+      // A refusal not recorded ("not open yet") has a key without a recording: a voice then reads the screen.
+      keyWithMessage(messageAudioKey('code'), () =>
+        codeProblem && $('code-error').textContent ? `message:${codeProblem}` : undefined,
+      ),
+    ],
     [
       'message-title',
       ['message-title', 'message-text'],
@@ -173,6 +215,7 @@ function keepQuestionnaire(body: SurveyAnswer): void {
 
 /** The code screen with its language choice, which translates the screen at once. */
 function showCodeScreen(): void {
+  askSiteAudio();
   const list = $('code-languages').querySelector('ul')!;
   list.replaceChildren(
     ...offeredLanguages().map((l) => {
@@ -245,7 +288,8 @@ function problemDetail(key: UiKey, body: ProblemBody | null): string {
 
 function problemMessage(status: number, body: ProblemBody | null): void {
   const key = problemKey(status, body?.type);
-  message(key, problemDetail(key, body));
+  if (recordable(key)) askSiteAudio();
+  message(key, problemDetail(key, body), recordable(key));
 }
 
 async function start(token: string | null): Promise<boolean> {
@@ -619,6 +663,7 @@ async function submitCode(e: SubmitEvent): Promise<void> {
   const value = $<HTMLInputElement>('code-input').value.trim();
   if (!value) return;
   $('code-error').textContent = '';
+  codeProblem = null;
   const res = await fetch('/api/public/surveys/session', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -629,6 +674,8 @@ async function submitCode(e: SubmitEvent): Promise<void> {
   if (!res.ok) {
     const key = problemKey(res.status, body.type);
     $('code-error').textContent = [ui(key, lang), problemDetail(key, body)].filter(Boolean).join(' ');
+    codeProblem = key;
+    refreshReadAloud();
     return;
   }
   // A new code is a new visit: nothing of the last person's stays.

@@ -107,7 +107,7 @@ describe('survey audio: staff upload a reading, a voiceless phone plays it (chro
     await page.getByTestId('recordings').waitFor();
     // Somali first: the language phones most often lack a voice for.
     await row('question:comment').waitFor();
-    assert.equal(await text(page.getByTestId('recording-count')), '0 av 13 texter inlästa');
+    assert.equal(await text(page.getByTestId('recording-count')), '0 av 17 texter inlästa');
     await page.getByTestId('recording-language').click();
     await page.getByRole('option', { name: 'Tigrinska' }).click();
     await row('question:lectures').getByText('እቶም መደረታት').waitFor();
@@ -128,13 +128,13 @@ describe('survey audio: staff upload a reading, a voiceless phone plays it (chro
       await text(row('intro').getByTestId('recording-error')),
       'Filen är inte en ljudfil som enkätsidan kan spela (MP3, M4A, Ogg, WebM eller WAV).',
     );
-    assert.equal(await text(page.getByTestId('recording-count')), '0 av 13 texter inlästa');
+    assert.equal(await text(page.getByTestId('recording-count')), '0 av 17 texter inlästa');
 
     await row('question:lectures')
       .getByTestId('recording-file')
       .setInputFiles(join(dir, 'fraga-2-tigrinska.wav'));
     await row('question:lectures').getByTestId('recording-player').waitFor();
-    assert.equal(await text(page.getByTestId('recording-count')), '1 av 13 texter inlästa');
+    assert.equal(await text(page.getByTestId('recording-count')), '1 av 17 texter inlästa');
     // The message after sending can be read in too, for the phone that has no voice to say it was saved.
     assert.equal(await text(row('message:thanks').locator('strong')), 'Tackmeddelandet');
     assert.equal(await text(row('message:thanks').locator('.sv-title')), 'Tack! Ditt svar är sparat.');
@@ -148,7 +148,7 @@ describe('survey audio: staff upload a reading, a voiceless phone plays it (chro
       .getByTestId('recording-file')
       .setInputFiles(join(dir, 'fraga-2-tigrinska.wav'));
     await row('message:thanks').getByTestId('recording-player').waitFor();
-    assert.equal(await text(page.getByTestId('recording-count')), '2 av 13 texter inlästa');
+    assert.equal(await text(page.getByTestId('recording-count')), '2 av 17 texter inlästa');
     const stored = await c.call<{ key: string; recording: { uploadedAt: string; size: number } | null }[]>(
       'GET',
       `${BASE}/ti`,
@@ -223,7 +223,7 @@ describe('survey audio: staff upload a reading, a voiceless phone plays it (chro
     await dialog.waitFor();
     assert.equal(await text(dialog.locator('h2')), 'Ta bort inläsningen?');
     await page.getByTestId('confirm-ok').click();
-    await page.getByTestId('recording-count').getByText('1 av 13 texter inlästa').waitFor();
+    await page.getByTestId('recording-count').getByText('1 av 17 texter inlästa').waitFor();
     assert.equal(await text(row('question:lectures').getByTestId('recording-status')), 'Inte inläst');
     assert.deepEqual(
       (await c.call<{ key: string; recording: unknown }[]>('GET', `${BASE}/ti`))
@@ -238,6 +238,46 @@ describe('survey audio: staff upload a reading, a voiceless phone plays it (chro
     await phone.locator('button[data-lang="ti"]').click();
     await phone.locator('[data-name="lectures"] .read-aloud').waitFor({ state: 'attached' });
     assert.equal(await phone.locator('[data-name="lectures"] .read-aloud').isHidden(), true);
+    await ctx.close();
+  });
+
+  it('the code screen and a used code are read in too, for a phone that comes without a link', async () => {
+    await page.getByTestId('recording-language').click();
+    await page.getByRole('option', { name: 'Tigrinska' }).click();
+    assert.equal(await text(row('message:code').locator('strong')), 'Kodsidan');
+    assert.equal(await text(row('message:code').locator('.sv-title')), 'Skriv din kod');
+    assert.equal(await text(row('message:used').locator('strong')), 'Koden är använd');
+    for (const key of ['message:code', 'message:used']) {
+      await row(key).getByTestId('recording-file').setInputFiles(join(dir, 'fraga-2-tigrinska.wav'));
+      await row(key).getByTestId('recording-player').waitFor();
+    }
+    assert.equal(await text(page.getByTestId('recording-count')), '3 av 17 texter inlästa');
+    const stored = await c.call<{ key: string; recording: { id: string } | null }[]>('GET', `${BASE}/ti`);
+    const idOf = (key: string) =>
+      `/api/public/surveys/audio/${stored.find((t) => t.key === key)!.recording!.id}`;
+
+    // A voiceless phone with no link: the code screen, in Tigrinya, offers "Läs upp" and plays its reading.
+    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'sv-SE' });
+    await ctx.addInitScript(voicelessPhone);
+    const phone = await ctx.newPage();
+    const played = () => phone.evaluate(() => (window as unknown as { played: string[] }).played);
+    await phone.goto(`${api.url}/s/`);
+    await phone.locator('[data-code-lang="ti"]').click();
+    const codeButton = phone.locator('#code .read-aloud');
+    await codeButton.waitFor();
+    assert.equal(await text(codeButton), '🔊 ኣንብቡ');
+    await codeButton.click();
+    await phone.waitForFunction(() => (window as unknown as { played: string[] }).played.length === 1);
+    assert.deepEqual(await played(), [idOf('message:code')]);
+
+    // Saba's code is spent (she answered above): the refusal shown is what the button plays now.
+    await phone.locator('#code-input').fill(codes[0].shortCode);
+    await phone.locator('#code-submit').click();
+    await phone.locator('#code-error').getByText('እዚ ኮድ ቅድሚ ሕጂ ተጠቒምኩምሉ። ስለ መልስኹም የቐንየልና!').waitFor();
+    await codeButton.click();
+    await phone.waitForFunction(() => (window as unknown as { played: string[] }).played.length === 2);
+    assert.deepEqual(await played(), [idOf('message:code'), idOf('message:used')]);
+    await expectNoAxeViolations(phone, 'code screen with a recorded reading');
     await ctx.close();
   });
 });

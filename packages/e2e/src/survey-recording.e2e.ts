@@ -66,7 +66,7 @@ describe('survey recording: staff read a text in with the microphone (chromium, 
     await signIn(page, api.url, staff);
     await openRecordings(page);
     assert.equal(await text(page.getByTestId('recording-language')), 'Somaliska');
-    assert.equal(await text(page.getByTestId('recording-count')), '0 av 13 texter inlästa');
+    assert.equal(await text(page.getByTestId('recording-count')), '0 av 17 texter inlästa');
 
     await page.getByRole('button', { name: 'Spela in: Inledning' }).click();
     // The clock runs while the microphone is on; a screen reader hears "Spelar in" once, not every second.
@@ -112,7 +112,7 @@ describe('survey recording: staff read a text in with the microphone (chromium, 
     await page.getByRole('button', { name: 'Spara inspelningen av Inledning' }).click();
     await row('intro').getByTestId('recording-error').waitFor();
     assert.equal(await preview.isVisible(), true);
-    assert.equal(await text(page.getByTestId('recording-count')), '0 av 13 texter inlästa');
+    assert.equal(await text(page.getByTestId('recording-count')), '0 av 17 texter inlästa');
 
     const put = page.waitForResponse(
       (r) => r.request().method() === 'PUT' && r.url().endsWith('/audio/so/intro'),
@@ -120,7 +120,7 @@ describe('survey recording: staff read a text in with the microphone (chromium, 
     await page.getByRole('button', { name: 'Spara inspelningen av Inledning' }).click();
     assert.equal((await put).status(), 200);
     await row('intro').getByTestId('recording-player').waitFor();
-    assert.equal(await text(page.getByTestId('recording-count')), '1 av 13 texter inlästa');
+    assert.equal(await text(page.getByTestId('recording-count')), '1 av 17 texter inlästa');
     assert.equal(await row('intro').getByTestId('recording-error').count(), 0);
     assert.equal(await row('intro').getByTestId('recorder-preview').count(), 0);
     assert.equal(await text(row('intro').getByTestId('recorder-start')), 'Spela in igen');
@@ -153,7 +153,7 @@ describe('survey recording: staff read a text in with the microphone (chromium, 
     await row('question:overall').getByRole('button', { name: 'Kasta' }).click();
     assert.equal(await row('question:overall').getByTestId('recorder-preview').count(), 0);
     assert.equal(await text(row('question:overall').getByTestId('recording-status')), 'Inte inläst');
-    assert.equal(await text(page.getByTestId('recording-count')), '1 av 13 texter inlästa');
+    assert.equal(await text(page.getByTestId('recording-count')), '1 av 17 texter inlästa');
     assert.equal(
       (await c.call<Stored[]>('GET', `${BASE}/so`))
         .filter((t) => t.recording)

@@ -4,7 +4,7 @@ import { audioTexts, isAudioKey } from './audio-texts.js';
 import { END_OF_GROUP_V1 } from './end-of-group.js';
 
 describe('audio texts', () => {
-  it("names the intro, each question of the end-of-group questionnaire in order, and the site's messages after it", () => {
+  it("names the intro, each question of the end-of-group questionnaire in order, and the site's own texts after it", () => {
     assert.deepEqual(
       audioTexts(END_OF_GROUP_V1, 'sv').map((t) => t.key),
       [
@@ -21,6 +21,10 @@ describe('audio texts', () => {
         'message:thanks',
         'message:serverError',
         'message:fixAnswers',
+        'message:code',
+        'message:unknown',
+        'message:used',
+        'message:closed',
       ],
     );
   });
@@ -44,6 +48,10 @@ describe('audio texts', () => {
     assert.equal(
       texts.find((t) => t.key === 'message:serverError')?.text,
       'Wax baa khaldamay.\nJawaabta hadda lama keydin karin. Jawaabaha boggan way ku jiraan. Mar kale isku day wax yar kadib.',
+    );
+    assert.equal(
+      texts.find((t) => t.key === 'message:code')?.text,
+      'Qor koodhkaaga\nKoodhku wuxuu ku qoran yahay warqaddaada',
     );
     assert.equal(
       texts.find((t) => t.key === 'message:fixAnswers')?.text,

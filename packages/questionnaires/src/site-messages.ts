@@ -1,12 +1,56 @@
 import type { LanguageCode } from './languages.js';
 
 /**
- * The survey site's messages once a questionnaire has been sent: whether the answer was saved, or which answers to
- * change. They are the site's own words (apps/survey's ui-texts.ts takes them from here), and staff can record them
- * like the questions, since a participant whose phone has no voice for the language should hear the truth of the
- * outcome too.
+ * The survey site's own words that staff can record like the questions, since a participant whose phone has no voice
+ * for the language should hear them too: the code screen, what a code that cannot be used means, and whether a sent
+ * answer was saved or which answers to change. apps/survey's ui-texts.ts takes them from here.
  */
 export const SITE_MESSAGES = {
+  typeCode: {
+    sv: 'Skriv din kod',
+    'sv-easy': 'Skriv koden',
+    en: 'Type your code',
+    ar: 'إدخال الرمز',
+    prs: 'کد خود را بنویسید',
+    so: 'Qor koodhkaaga',
+    ti: 'ኮድኩም ጽሓፉ',
+  },
+  codeHint: {
+    sv: 'Koden står på din lapp',
+    'sv-easy': 'Koden finns på lappen',
+    en: 'The code is on your slip',
+    ar: 'الرمز مكتوب على ورقتك',
+    prs: 'کد روی کاغذ شما است',
+    so: 'Koodhku wuxuu ku qoran yahay warqaddaada',
+    ti: 'ኮድ ኣብ ወረቐትኩም ኣሎ',
+  },
+  unknown: {
+    sv: 'Koden finns inte. Kontrollera den och försök igen.',
+    'sv-easy': 'Fel kod. Försök igen.',
+    en: 'That code does not exist. Check it and try again.',
+    ar: 'هذا الرمز غير موجود. يُرجى التحقق منه والمحاولة مرة أخرى.',
+    prs: 'این کد وجود ندارد. آن را بررسی کنید و دوباره امتحان کنید.',
+    so: 'Koodhkaas ma jiro. Hubi oo isku day mar kale.',
+    ti: 'እዚ ኮድ የለን። ኣረጋጊጽኩም እንደገና ፈትኑ።',
+  },
+  used: {
+    sv: 'Den här koden har redan använts. Tack för ditt svar!',
+    'sv-easy': 'Du har redan svarat. Tack!',
+    en: 'This code has already been used. Thank you for answering!',
+    ar: 'تم استخدام هذا الرمز من قبل. شكرًا على إجابتك!',
+    prs: 'این کد قبلاً استفاده شده است. از پاسخ شما متشکریم!',
+    so: 'Koodhkan horay ayaa loo isticmaalay. Waad ku mahadsan tahay jawaabtaada!',
+    ti: 'እዚ ኮድ ቅድሚ ሕጂ ተጠቒምኩምሉ። ስለ መልስኹም የቐንየልና!',
+  },
+  closed: {
+    sv: 'Enkäten är stängd.',
+    'sv-easy': 'Enkäten är slut.',
+    en: 'The survey is closed.',
+    ar: 'الاستبيان مغلق.',
+    prs: 'نظرسنجی بسته شده است.',
+    so: 'Sahanka waa la xiray.',
+    ti: 'እቲ መጠይቕ ተዓጽዩ።',
+  },
   thanks: {
     sv: 'Tack! Ditt svar är sparat.',
     'sv-easy': 'Tack! Vi har fått ditt svar.',
@@ -50,8 +94,26 @@ export const MESSAGE_AUDIO = {
   thanks: ['thanks'],
   serverError: ['serverError', 'tryLater'],
   fixAnswers: ['fixAnswers'],
+  code: ['typeCode', 'codeHint'],
+  unknown: ['unknown'],
+  used: ['used'],
+  closed: ['closed'],
 } as const satisfies Record<string, readonly (keyof typeof SITE_MESSAGES)[]>;
 
 export type MessageAudioId = keyof typeof MESSAGE_AUDIO;
 
 export const messageAudioKey = (id: MessageAudioId): string => `message:${id}`;
+
+/**
+ * The recordable texts shown before a round is known (the code screen; a code that does not exist, is used or is
+ * closed): the site finds them in the recordings of SITE_AUDIO_QUESTIONNAIRE's latest version, not of a round's.
+ */
+export const BEFORE_ROUND_AUDIO = [
+  'code',
+  'unknown',
+  'used',
+  'closed',
+] as const satisfies readonly MessageAudioId[];
+
+/** The questionnaire participants answer on the survey site, whose recordings also read the site's own screens. */
+export const SITE_AUDIO_QUESTIONNAIRE = 'end-of-group';

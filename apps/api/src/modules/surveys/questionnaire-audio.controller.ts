@@ -24,7 +24,7 @@ import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { Allow, Public } from '../auth/auth.decorators';
 import { AUDIO_MAX_BYTES } from './audio-content';
 import { QuestionnaireAudioTextDto } from './dto/questionnaire-audio.dto';
-import { QuestionnaireAudioService } from './questionnaire-audio.service';
+import { QuestionnaireAudioService, type RecordingsByLanguage } from './questionnaire-audio.service';
 import { VersionPipe } from './version.pipe';
 
 @ApiTags('surveys')
@@ -97,6 +97,24 @@ export class QuestionnaireAudioController {
 @Public()
 export class PublicQuestionnaireAudioController {
   constructor(private readonly audio: QuestionnaireAudioService) {}
+
+  /** Asked when the code screen or a refused code shows: a new recording has a new id, so a minute's cache is safe. */
+  @Get()
+  @ApiOperation({
+    summary:
+      "The recordings of the survey site's own screens before a round is known: language → text key → id",
+  })
+  @Header('Cache-Control', 'public, max-age=60')
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      additionalProperties: { type: 'object', additionalProperties: { type: 'string', format: 'uuid' } },
+      example: { ti: { 'message:code': '6f1c0a52-3b8e-4d7a-9f57-0c2b8d1e4a10' } },
+    },
+  })
+  site(): Promise<RecordingsByLanguage> {
+    return this.audio.siteRecordings();
+  }
 
   @Get(':id')
   @ApiOperation({ summary: 'A recording of a questionnaire text (streamed)' })

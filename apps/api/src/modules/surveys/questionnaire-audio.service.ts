@@ -3,7 +3,14 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { AudioFileType, QuestionnaireAudioTextResponse } from '@stegvis/contracts';
-import { audioTexts, isAudioKey, type LanguageCode } from '@stegvis/questionnaires';
+import {
+  audioTexts,
+  BEFORE_ROUND_AUDIO,
+  isAudioKey,
+  type LanguageCode,
+  messageAudioKey,
+  SITE_AUDIO_QUESTIONNAIRE,
+} from '@stegvis/questionnaires';
 import { DataSource, In, Repository } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserContext } from '../../common/context/request-context';
@@ -193,10 +200,34 @@ export class QuestionnaireAudioService {
     q: Pick<CatalogEntry, 'id' | 'version'>,
     languages: string[],
   ): Promise<RecordingsByLanguage> {
-    const rows = await this.recordings.find({
-      select: { id: true, language: true, textKey: true },
-      where: { questionnaireId: q.id, questionnaireVersion: q.version, language: In(languages) },
-    });
+    return this.byLanguage(
+      await this.recordings.find({
+        select: { id: true, language: true, textKey: true },
+        where: { questionnaireId: q.id, questionnaireVersion: q.version, language: In(languages) },
+      }),
+    );
+  }
+
+  /**
+   * The recordings of the site's own screens before a round is known (the code screen, a code that does not exist,
+   * is used or is closed), in every language: those of the latest version of the questionnaire the site serves.
+   */
+  async siteRecordings(): Promise<RecordingsByLanguage> {
+    const q = this.catalog.get(SITE_AUDIO_QUESTIONNAIRE);
+    if (!q) return {};
+    return this.byLanguage(
+      await this.recordings.find({
+        select: { id: true, language: true, textKey: true },
+        where: {
+          questionnaireId: q.id,
+          questionnaireVersion: q.version,
+          textKey: In(BEFORE_ROUND_AUDIO.map(messageAudioKey)),
+        },
+      }),
+    );
+  }
+
+  private byLanguage(rows: Pick<QuestionnaireAudio, 'id' | 'language' | 'textKey'>[]): RecordingsByLanguage {
     const out: RecordingsByLanguage = {};
     for (const r of rows) (out[r.language] ??= {})[r.textKey] = r.id;
     return out;

@@ -5,7 +5,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { SURVEY_LANGUAGES, type SurveyLanguage } from '@stegvis/contracts';
 import { firstValueFrom } from 'rxjs';
 import { asProblem } from '../../core/errors/problem-form';
-import { I18n } from '../../core/i18n/i18n';
+import { I18n, type TextKey } from '../../core/i18n/i18n';
 import { Labels } from '../../core/i18n/labels';
 import { StockholmTimePipe } from '../../core/time/stockholm-time';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
@@ -14,6 +14,17 @@ import { Microphone, recordingFileName } from './microphone';
 import { type RecordableText, RecordingsApi, recordingUrl } from './recordings-api';
 import { SLIP_LANGUAGES } from './slip-texts';
 import { TextRecorder } from './text-recorder';
+
+/** The site's own texts, named as staff know them (packages/questionnaires' MESSAGE_AUDIO). */
+const MESSAGE_LABELS: Record<string, TextKey | undefined> = {
+  'message:thanks': 'au.messageThanks',
+  'message:serverError': 'au.messageError',
+  'message:fixAnswers': 'au.messageFixAnswers',
+  'message:code': 'au.messageCode',
+  'message:unknown': 'au.messageUnknown',
+  'message:used': 'au.messageUsed',
+  'message:closed': 'au.messageClosed',
+};
 
 const VOICELESS_FIRST: readonly SurveyLanguage[] = ['so', 'ti', 'prs', 'ar', 'en'];
 
@@ -217,16 +228,15 @@ export class Recordings {
   }
 
   /**
-   * "Inledning", then "Fråga 1", "Fråga 2" … in the questionnaire's order, then the messages after sending. No "of
+   * "Inledning", then "Fråga 1", "Fråga 2" … in the questionnaire's order, then the site's own texts. No "of
    * N": the survey site counts only the questions a person is shown (a follow-up question may be skipped), so its
    * numbers can differ.
    */
   protected label(index: number): string {
     const key = this.texts()[index]?.key ?? '';
     if (key === 'intro') return this.i18n.t('au.introText');
-    if (key === 'message:thanks') return this.i18n.t('au.messageThanks');
-    if (key === 'message:fixAnswers') return this.i18n.t('au.messageFixAnswers');
-    if (key.startsWith('message:')) return this.i18n.t('au.messageError');
+    const message = MESSAGE_LABELS[key];
+    if (message) return this.i18n.t(message);
     return this.i18n.t('au.question').replace('{n}', '' + index);
   }
 
