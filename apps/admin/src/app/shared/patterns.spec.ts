@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { FormControl, FormGroup, Validators } from '@angular/forms';
 import { provideRouter } from '@angular/router';
 import { of, throwError } from 'rxjs';
+import { signInForTest } from '../core/auth/testing';
 import { AuthStore } from '../core/auth/auth-store';
 import { provideApiTesting } from '../core/api/testing';
 import { ConfirmDialog } from './confirm-dialog';
@@ -126,15 +127,7 @@ describe('shared patterns', () => {
     const ask = vi.fn(() => Promise.resolve(false));
     TestBed.overrideProvider(ConfirmDialog, { useValue: { ask } });
     const auth = TestBed.inject(AuthStore);
-    auth.signedIn({
-      id: 'u',
-      email: 'x@y.se',
-      displayName: 'X',
-      role: 'staff',
-      programmeIds: [],
-      leadProgrammeIds: [],
-      csrfToken: 't',
-    });
+    signInForTest();
     const leave = (dirty: boolean) =>
       TestBed.runInInjectionContext(() =>
         unsavedChangesGuard({ hasUnsavedChanges: () => dirty }, null!, null!, null!),

@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { CSRF_COOKIE } from '@stegvis/contracts';
 import { firstValueFrom, toArray } from 'rxjs';
+import { signInForTest } from '../auth/testing';
 import { AuthStore } from '../auth/auth-store';
 import { asProblem } from '../errors/problem-form';
 import { ApiClient, type Schemas } from './api-client';
@@ -89,15 +90,7 @@ describe('ApiClient', () => {
   it('on a 401 ends the session and sends the user to the login page, coming back afterwards', async () => {
     const router = TestBed.inject(Router);
     const auth = TestBed.inject(AuthStore);
-    auth.signedIn({
-      id: 'u',
-      email: 'e@x.se',
-      displayName: 'Eva',
-      role: 'staff',
-      programmeIds: [],
-      leadProgrammeIds: [],
-      csrfToken: 't',
-    });
+    signInForTest({ email: 'e@x.se', displayName: 'Eva' });
     const navigate = vi.spyOn(router, 'navigate').mockResolvedValue(true);
     const failed = firstValueFrom(api.GET('/api/handbook/me')).catch((err: unknown) => err);
     http

@@ -4,7 +4,7 @@ import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { Role } from '@stegvis/contracts';
-import { AuthStore } from '../auth/auth-store';
+import { signInForTest } from '../auth/testing';
 import { Shell } from './shell';
 
 async function navFor(role: Role): Promise<string[]> {
@@ -16,15 +16,7 @@ async function navFor(role: Role): Promise<string[]> {
       provideHttpClientTesting(),
     ],
   });
-  TestBed.inject(AuthStore).signedIn({
-    id: 'u',
-    email: 'x@y.se',
-    displayName: 'X',
-    role,
-    programmeIds: ['p1'],
-    leadProgrammeIds: [],
-    csrfToken: 't',
-  });
+  signInForTest({ role, programmeIds: ['p1'] });
   const fixture = TestBed.createComponent(Shell);
   await fixture.whenStable();
   const links = (fixture.nativeElement as HTMLElement).querySelectorAll('nav a');

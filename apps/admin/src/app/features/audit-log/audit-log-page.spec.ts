@@ -2,7 +2,7 @@ import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { HttpTestingController, provideApiTesting } from '../../core/api/testing';
-import { AuthStore } from '../../core/auth/auth-store';
+import { signInForTest } from '../../core/auth/testing';
 import { AuditLogPage } from './audit-log-page';
 
 const entry = {
@@ -29,15 +29,7 @@ async function render() {
   TestBed.configureTestingModule({
     providers: [provideZonelessChangeDetection(), provideRouter([]), provideApiTesting()],
   });
-  TestBed.inject(AuthStore).signedIn({
-    id: 'a',
-    email: 'admin@x.se',
-    displayName: 'Admin',
-    role: 'admin',
-    programmeIds: [],
-    leadProgrammeIds: [],
-    csrfToken: 't',
-  });
+  signInForTest({ id: 'a', email: 'admin@x.se', displayName: 'Admin', role: 'admin' });
   const fixture = TestBed.createComponent(AuditLogPage);
   fixture.detectChanges();
   const http = TestBed.inject(HttpTestingController);

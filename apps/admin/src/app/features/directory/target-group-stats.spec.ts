@@ -3,7 +3,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import type { Role } from '@stegvis/contracts';
 import { of } from 'rxjs';
 import { provideApiTesting } from '../../core/api/testing';
-import { AuthStore } from '../../core/auth/auth-store';
+import { signInForTest } from '../../core/auth/testing';
 import { ProgrammesApi } from '../programmes/programmes-api';
 import { DirectoryApi } from './directory-api';
 import { TargetGroupStats } from './target-group-stats';
@@ -42,15 +42,7 @@ async function render(role: Role): Promise<ComponentFixture<TargetGroupStats>> {
       },
     ],
   });
-  TestBed.inject(AuthStore).signedIn({
-    id: 'u',
-    email: 'x@y.se',
-    displayName: 'X',
-    role,
-    programmeIds: ['p1', 'p2'],
-    leadProgrammeIds: [],
-    csrfToken: 't',
-  });
+  signInForTest({ role, programmeIds: ['p1', 'p2'] });
   const fixture = TestBed.createComponent(TargetGroupStats);
   await fixture.whenStable();
   return fixture;

@@ -4,7 +4,7 @@ import { provideRouter } from '@angular/router';
 import type { Role } from '@stegvis/contracts';
 import { map, of, timer } from 'rxjs';
 import { provideApiTesting } from '../../core/api/testing';
-import { AuthStore } from '../../core/auth/auth-store';
+import { signInForTest } from '../../core/auth/testing';
 import { ProgrammesApi } from '../programmes/programmes-api';
 import { GroupList } from './group-list';
 import { GroupsApi } from './groups-api';
@@ -23,15 +23,7 @@ async function render(role: Role, programmes: { id: string; name: string }[] = [
       { provide: GroupsApi, useValue: { list: () => of([]) } },
     ],
   });
-  TestBed.inject(AuthStore).signedIn({
-    id: 'u',
-    email: 'x@y.se',
-    displayName: 'X',
-    role,
-    programmeIds: ['p1'],
-    leadProgrammeIds: [],
-    csrfToken: 't',
-  });
+  signInForTest({ role, programmeIds: ['p1'] });
   const fixture = TestBed.createComponent(GroupList);
   await fixture.whenStable();
   await new Promise((r) => setTimeout(r, 10));

@@ -4,7 +4,7 @@ import type { GroupResponse, Role } from '@stegvis/contracts';
 import { of, throwError } from 'rxjs';
 import { HttpErrorResponse } from '@angular/common/http';
 import { provideApiTesting } from '../../core/api/testing';
-import { AuthStore } from '../../core/auth/auth-store';
+import { signInForTest } from '../../core/auth/testing';
 import { StaffingApi } from '../staffing/staffing-api';
 import { GroupSettings } from './group-settings';
 import { GroupsApi } from './groups-api';
@@ -56,15 +56,7 @@ async function render(
       },
     ],
   });
-  TestBed.inject(AuthStore).signedIn({
-    id: 'u',
-    email: 'x@y.se',
-    displayName: 'X',
-    role,
-    programmeIds: ['p1'],
-    leadProgrammeIds,
-    csrfToken: 't',
-  });
+  signInForTest({ role, programmeIds: ['p1'], leadProgrammeIds });
   const fixture = TestBed.createComponent(GroupSettings);
   fixture.componentRef.setInput('group', group);
   await fixture.whenStable();

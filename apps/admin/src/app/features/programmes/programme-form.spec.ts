@@ -1,7 +1,7 @@
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { AuthStore } from '../../core/auth/auth-store';
+import { signInForTest } from '../../core/auth/testing';
 import { HttpTestingController, provideApiTesting } from '../../core/api/testing';
 import { ProgrammeForm } from './programme-form';
 
@@ -32,15 +32,7 @@ async function open(): Promise<{
   TestBed.configureTestingModule({
     providers: [provideZonelessChangeDetection(), provideRouter([]), provideApiTesting()],
   });
-  TestBed.inject(AuthStore).signedIn({
-    id: 'u',
-    email: 'x@y.se',
-    displayName: 'X',
-    role: 'staff',
-    programmeIds: ['p1'],
-    leadProgrammeIds: [],
-    csrfToken: 't',
-  });
+  signInForTest({ programmeIds: ['p1'] });
   const fixture = TestBed.createComponent(ProgrammeForm);
   fixture.componentRef.setInput('id', 'p1');
   fixture.detectChanges();

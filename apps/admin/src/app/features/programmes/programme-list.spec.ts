@@ -2,7 +2,7 @@ import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { Role } from '@stegvis/contracts';
-import { AuthStore } from '../../core/auth/auth-store';
+import { signInForTest } from '../../core/auth/testing';
 import { ProgrammeList } from './programme-list';
 import { HttpTestingController, provideApiTesting } from '../../core/api/testing';
 
@@ -29,15 +29,7 @@ async function render(role: Role, items: unknown[] = [programme]): Promise<HTMLE
   TestBed.configureTestingModule({
     providers: [provideZonelessChangeDetection(), provideRouter([]), provideApiTesting()],
   });
-  TestBed.inject(AuthStore).signedIn({
-    id: 'u',
-    email: 'x@y.se',
-    displayName: 'X',
-    role,
-    programmeIds: ['p1'],
-    leadProgrammeIds: [],
-    csrfToken: 't',
-  });
+  signInForTest({ role, programmeIds: ['p1'] });
   const fixture = TestBed.createComponent(ProgrammeList);
   // The list's resource asks when change detection first runs.
   fixture.detectChanges();

@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { ReferralResponse, ReferralStatus } from '@stegvis/contracts';
 import { HttpTestingController, provideApiTesting } from '../../core/api/testing';
-import { AuthStore } from '../../core/auth/auth-store';
+import { signInForTest } from '../../core/auth/testing';
 import { ReferralPage } from './referral-page';
 
 const referral = (status: ReferralStatus, version: number): ReferralResponse => ({
@@ -42,14 +42,11 @@ async function render(r: ReferralResponse) {
   TestBed.configureTestingModule({
     providers: [provideZonelessChangeDetection(), provideRouter([]), provideApiTesting()],
   });
-  TestBed.inject(AuthStore).signedIn({
+  signInForTest({
     id: 'u1',
     email: 'personal@stegvis.local',
     displayName: 'Sara Processledare',
-    role: 'staff',
     programmeIds: ['p1'],
-    leadProgrammeIds: [],
-    csrfToken: 't',
   });
   const fixture = TestBed.createComponent(ReferralPage);
   fixture.componentRef.setInput('id', 'r1');

@@ -3,7 +3,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import type { Role } from '@stegvis/contracts';
 import { of } from 'rxjs';
 import { provideApiTesting } from '../../core/api/testing';
-import { AuthStore } from '../../core/auth/auth-store';
+import { signInForTest } from '../../core/auth/testing';
 import { NationalFollowUp } from './national-follow-up';
 import { type FinsamAssociation, ReportsApi } from './reports-api';
 
@@ -24,15 +24,7 @@ async function render(role: Role): Promise<ComponentFixture<NationalFollowUp>> {
       { provide: ReportsApi, useValue: { finsam: () => of(FINSAM) } },
     ],
   });
-  TestBed.inject(AuthStore).signedIn({
-    id: 'u',
-    email: 'x@y.se',
-    displayName: 'X',
-    role,
-    programmeIds: ['p1'],
-    leadProgrammeIds: [],
-    csrfToken: 't',
-  });
+  signInForTest({ role, programmeIds: ['p1'] });
   const fixture = TestBed.createComponent(NationalFollowUp);
   fixture.componentRef.setInput('programmeId', 'p1');
   await fixture.whenStable();

@@ -4,7 +4,7 @@ import { provideRouter } from '@angular/router';
 import type { Role } from '@stegvis/contracts';
 import { of } from 'rxjs';
 import { provideApiTesting } from '../../core/api/testing';
-import { AuthStore } from '../../core/auth/auth-store';
+import { signInForTest } from '../../core/auth/testing';
 import { I18n } from '../../core/i18n/i18n';
 import { DownloadWithProgress } from '../../shared/download-with-progress';
 import { GroupSurveys } from './group-surveys';
@@ -61,15 +61,7 @@ async function render(role: Role, summary: RoundSummary, lang: 'sv' | 'en' = 'sv
       },
     ],
   });
-  TestBed.inject(AuthStore).signedIn({
-    id: 'u',
-    email: 'x@y.se',
-    displayName: 'X',
-    role,
-    programmeIds: ['p1'],
-    leadProgrammeIds: [],
-    csrfToken: 't',
-  });
+  signInForTest({ role, programmeIds: ['p1'] });
   TestBed.inject(I18n).lang.set(lang);
   const fixture = TestBed.createComponent(GroupSurveys);
   fixture.componentRef.setInput('groupId', 'g1');

@@ -1,7 +1,7 @@
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { AuthStore } from '../../../core/auth/auth-store';
+import { signInForTest } from '../../../core/auth/testing';
 import { HttpTestingController, provideApiTesting } from '../../../core/api/testing';
 import { ProgressTab } from './progress-tab';
 
@@ -26,15 +26,7 @@ describe('ProgressTab', () => {
     TestBed.configureTestingModule({
       providers: [provideZonelessChangeDetection(), provideRouter([]), provideApiTesting()],
     });
-    TestBed.inject(AuthStore).signedIn({
-      id: 'u',
-      email: 'x@y.se',
-      displayName: 'X',
-      role: 'staff',
-      programmeIds: ['prog'],
-      leadProgrammeIds: [],
-      csrfToken: 't',
-    });
+    signInForTest({ programmeIds: ['prog'] });
     const fixture = TestBed.createComponent(ProgressTab);
     fixture.componentRef.setInput('participantId', 'p1');
     fixture.detectChanges();
