@@ -278,6 +278,7 @@ describe('survey audio: staff upload a reading, a voiceless phone plays it (chro
     await phone.waitForFunction(() => (window as unknown as { played: string[] }).played.length === 2);
     assert.deepEqual(await played(), [idOf('message:code'), idOf('message:used')]);
     await expectNoAxeViolations(phone, 'code screen with a recorded reading');
+    await phone.screenshot({ path: join(SHOTS, 'code-screen-recorded.png') });
     await ctx.close();
   });
 });
