@@ -151,6 +151,7 @@ describe('survey rounds, the staff side (chromium against the real api)', () => 
       await Promise.all(
         [
           'apps/survey/src/ui-texts.ts',
+          'packages/questionnaires/src/site-messages.ts',
           'packages/questionnaires/src/languages.ts',
           'packages/questionnaires/src/end-of-group.ts',
         ].map((f) => readFile(join(root, f), 'utf8')),

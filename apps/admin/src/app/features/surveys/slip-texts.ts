@@ -1,9 +1,9 @@
 /**
  * What a code slip tells the participant, in each language of the survey site. The words are the survey site's
  * own, copied verbatim, never translated anew: the language names from packages/questionnaires (LANGUAGES), "type
- * your code" and "the code is on your slip" from apps/survey/src/ui-texts.ts (typeCode, codeHint), and the promise
- * of anonymity from the end-of-group questionnaire's description (packages/questionnaires). The admin may not
- * import the survey app, so the copy is checked against those files by packages/e2e/src/survey-rounds.e2e.ts.
+ * your code" and "the code is on your slip" from packages/questionnaires/src/site-messages.ts (typeCode, codeHint:
+ * the survey site's code screen), and the promise of anonymity from the end-of-group questionnaire's description
+ * (packages/questionnaires). The copy is checked against those files by packages/e2e/src/survey-rounds.e2e.ts.
  */
 export interface SlipLanguage {
   code: 'sv' | 'sv-easy' | 'en' | 'ar' | 'prs' | 'so' | 'ti';
