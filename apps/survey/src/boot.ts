@@ -142,8 +142,8 @@ let codeProblem: UiKey | null = null;
  * pressed (the title, the text, an error), so a message or an error that came later is read too.
  */
 function addReadAloudButtons(): void {
-  // The questionnaire's title and description may be recorded (INTRO_AUDIO_KEY), and the messages after sending;
-  // the code screen and the other messages come before a round is known, so their recordings could not be found.
+  // The questionnaire's title and description may be recorded (INTRO_AUDIO_KEY), and the site's messages; those shown
+  // before a round is known come from askSiteAudio. The idle warning carries a count, so a voice reads it.
   const screens: [string, string[], TextKey?][] = [
     [
       'code-title',
